@@ -1,0 +1,65 @@
+"""Plain data records passed between the stages (load → … → answer)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class DocMeta:
+    """Metadata of one document, parsed from its header or given by its collection."""
+
+    doc_type: str = ""  # "Luật", "Nghị định", ..., "Tin tức"
+    number: str = ""  # số hiệu, e.g. "20/2023/QH15"
+    issuer: str = ""  # cơ quan ban hành
+    date: str = ""  # ISO date: "2024-12-22" or "2023-04"
+    title: str = ""  # trích yếu / headline
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Document:
+    """A document ready for segmentation: display text (faithful, Markdown stripped) and metadata."""
+
+    doc_id: str
+    source: str  # path relative to the corpus folder, "#key" appended for collection members
+    text: str
+    meta: DocMeta
+    content_hash: str = ""
+
+
+@dataclass
+class Sentence:
+    """One sentence: character span in the document text and its underthesea words."""
+
+    start: int
+    end: int
+    words: list[str]
+
+
+@dataclass
+class Section:
+    """A structural unit of a document: one Điều (with its khoản) or one prose block."""
+
+    label: str  # "Điều 22" / "Chương II" / "" for prose
+    heading: str  # the unit's heading line, e.g. "Điều 22. Chữ ký điện tử"
+    parts: list[tuple[str, list[Sentence]]] = field(default_factory=list)  # (sub-label e.g. "khoản 1", sentences)
+
+
+@dataclass
+class Chunk:
+    """An indexed passage: whole sentences of one section, with its citation label."""
+
+    chunk_id: str
+    doc_id: str
+    position: int
+    text: str  # exact span of the document text
+    start: int
+    end: int
+    label: str  # "Điều 22, khoản 1" or ""
+    heading: str
+    tokens: list[str]  # BM25 tokens
+    sentence_spans: list[tuple[int, int]]  # offsets inside `text`
+    text_hash: str = ""

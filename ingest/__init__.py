@@ -1,0 +1,1 @@
+"""Ingestion: load → normalize → metadata → structure → segment → chunk."""

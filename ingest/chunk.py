@@ -1,0 +1,116 @@
+"""Chunk: group whole sentences of one unit into passages with a citation label and a stable id."""
+
+from __future__ import annotations
+
+import hashlib
+
+from hoidap.models import Chunk, Document, Sentence
+from ingest.segment import index_tokens, segment_span
+from ingest.structure import Span, Unit, split_units
+
+
+def text_hash(text: str) -> str:
+    """Content hash of a passage (embedding reuse key)."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def _label_of(labels: list[str]) -> str:
+    """["Điều 5", "Điều 5, khoản 1", "Điều 5, khoản 2"] → "Điều 5, khoản 1–2"."""
+    clauses = [lb for lb in labels if "khoản" in lb]
+    if not clauses:
+        return next((lb for lb in labels if lb), "")
+    if len(clauses) == 1:
+        return clauses[0]
+    return f"{clauses[0]}–{clauses[-1].rpartition(' ')[2]}"
+
+
+def _windows(sentences: list[Sentence], max_words: int, overlap: int) -> list[list[Sentence]]:
+    """Consecutive sentences in groups of at most max_words (a longer sentence stands alone)."""
+    groups: list[list[Sentence]] = []
+    current: list[Sentence] = []
+    count = 0
+    for sentence in sentences:
+        n = len(sentence.words)
+        if current and count + n > max_words:
+            groups.append(current)
+            current = current[-overlap:] if overlap and len(current) > overlap else []
+            count = sum(len(s.words) for s in current)
+            if current and count + n > max_words:
+                current, count = [], 0
+        current.append(sentence)
+        count += n
+    if current:
+        groups.append(current)
+    return groups
+
+
+def _pack_parts(parts: list[tuple[Span, list[Sentence]]], max_words: int, overlap: int):
+    """Whole khoản together while they fit; a khoản too long is cut at sentences. Yields (labels, sentences)."""
+    current_labels: list[str] = []
+    current: list[Sentence] = []
+    count = 0
+    for span, sentences in parts:
+        n = sum(len(s.words) for s in sentences)
+        if n > max_words:
+            if current:
+                yield current_labels, current
+                current_labels, current, count = [], [], 0
+            for group in _windows(sentences, max_words, overlap):
+                yield [span.label], group
+            continue
+        if current and count + n > max_words:
+            yield current_labels, current
+            current_labels, current, count = [], [], 0
+        current_labels.append(span.label)
+        current.extend(sentences)
+        count += n
+    if current:
+        yield current_labels, current
+
+
+def chunk_document(doc: Document, max_words: int, overlap: int) -> list[Chunk]:
+    """Chunks of one document: never across two units (Điều), long units split at khoản then sentences."""
+    chunks: list[Chunk] = []
+    seen: dict[str, int] = {}
+    for unit in split_units(doc.text):
+        parts = [(span, segment_span(doc.text, span.start, span.end)) for span in unit.parts]
+        parts = [(span, sents) for span, sents in parts if sents]
+        if not parts:
+            continue
+        if unit.label.startswith("Điều"):
+            groups = list(_pack_parts(parts, max_words, overlap))
+            if len(groups) == 1:  # the whole article fits: cite the article
+                groups = [([unit.label], groups[0][1])]
+        else:
+            sentences = [s for _, sents in parts for s in sents]
+            groups = [([unit.label], g) for g in _windows(sentences, max_words, overlap)]
+        for labels, sentences in groups:
+            chunks.append(_make_chunk(doc, unit, labels, sentences, len(chunks), seen))
+    return chunks
+
+
+def _make_chunk(doc: Document, unit: Unit, labels, sentences: list[Sentence], position: int, seen) -> Chunk:
+    start, end = sentences[0].start, sentences[-1].end
+    text = doc.text[start:end]
+    label = _label_of(labels)
+    words = [w for s in sentences for w in s.words]
+    heading = unit.heading if unit.heading and not text.startswith(unit.heading) else ""
+    tokens = index_tokens(words + (heading.split() if heading else []))
+    digest = text_hash(text)
+    key = hashlib.sha1(f"{doc.doc_id}\x00{label}\x00{digest}".encode()).hexdigest()[:16]
+    repeat = seen.get(key, 0)
+    seen[key] = repeat + 1
+    chunk_id = f"{key}-{repeat}" if repeat else key
+    return Chunk(
+        chunk_id=chunk_id,
+        doc_id=doc.doc_id,
+        position=position,
+        text=text,
+        start=start,
+        end=end,
+        label=label,
+        heading=unit.heading,
+        tokens=tokens,
+        sentence_spans=[(s.start - start, s.end - start) for s in sentences],
+        text_hash=digest,
+    )

@@ -1,0 +1,198 @@
+"""Load: read one corpus file into raw texts (one per document), whatever its format."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from hoidap.errors import DocumentLoadError
+
+SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx", ".jsonl")
+
+# Letters only Vietnamese uses; a decoded text with none of them is not Vietnamese.
+_VIET_LETTERS = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ]|[àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]")
+
+
+@dataclass
+class RawText:
+    """The text of one document as read from its file, before normalization."""
+
+    key: str  # "" for a single-document file, else the member's key inside a collection
+    text: str
+    fmt: str  # "text", "markdown", "html", "pdf", "docx", "jsonl"
+    meta: dict = field(default_factory=dict)  # metadata given by the file itself (front matter, JSONL fields)
+
+
+def decode_text(data: bytes, path: Path) -> str:
+    """Bytes → str. UTF-8 (with or without BOM) or UTF-16 with BOM; Windows-1258 is converted.
+
+    Anything else is rejected with a message saying what was found.
+    """
+    if not data.strip():
+        raise DocumentLoadError(path, "the file is empty")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    if b"\x00" in data[:8192]:
+        raise DocumentLoadError(path, "binary content (NUL bytes) in a text file; is the extension wrong?")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    try:
+        text = data.decode("cp1258")
+    except UnicodeDecodeError:
+        text = ""
+    if text and _VIET_LETTERS.search(text):
+        # cp1258 keeps tone marks as combining characters: NFC (in normalize) composes them.
+        return text
+    raise DocumentLoadError(
+        path,
+        f"not UTF-8 text ({utf8_error.reason} at byte {utf8_error.start}) and not Windows-1258 Vietnamese; "
+        "convert it to UTF-8 (e.g. `iconv -f <encoding> -t UTF-8`)",
+    )
+
+
+def _read_html(data: bytes, path: Path) -> str:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(decode_text(data, path), "html.parser")
+    for tag in soup(["script", "style", "noscript", "template", "head"]):
+        tag.decompose()
+    for br in soup.find_all("br"):
+        br.replace_with("\n")
+    text = soup.get_text("\n")
+    return text
+
+
+def _read_pdf(data: bytes, path: Path) -> str:
+    import io
+
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    if not data:
+        raise DocumentLoadError(path, "the PDF file is empty (0 bytes)")
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            try:
+                if not reader.decrypt(""):
+                    raise DocumentLoadError(path, "the PDF is encrypted with a password")
+            except DocumentLoadError:
+                raise
+            except Exception as exc:  # pypdf raises various errors for unsupported encryption
+                raise DocumentLoadError(path, f"the PDF is encrypted and cannot be opened ({exc})") from exc
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except DocumentLoadError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise DocumentLoadError(path, f"corrupt or unreadable PDF ({exc})") from exc
+    text = "\n\n".join(pages)
+    if not text.strip():
+        raise DocumentLoadError(path, "the PDF has no text layer (a scanned image?); run OCR first")
+    return text
+
+
+def _read_docx(data: bytes, path: Path) -> str:
+    import io
+    import zipfile
+
+    import docx
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise DocumentLoadError(path, f"corrupt or unreadable DOCX ({exc})") from exc
+    except Exception as exc:  # python-docx raises PackageNotFoundError etc.
+        raise DocumentLoadError(path, f"corrupt or unreadable DOCX ({type(exc).__name__}: {exc})") from exc
+    blocks: list[str] = []
+    body = document.element.body
+    for child in body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            blocks.append("".join(node.text or "" for node in child.iter() if node.tag.endswith("}t")))
+        elif tag == "tbl":
+            for row in child.iter():
+                if row.tag.endswith("}tr"):
+                    cells = []
+                    for cell in row:
+                        if cell.tag.endswith("}tc"):
+                            cells.append(" ".join(t.text or "" for t in cell.iter() if t.tag.endswith("}t")))
+                    blocks.append(" | ".join(c.strip() for c in cells if c.strip()))
+    return "\n".join(blocks)
+
+
+def _read_jsonl(data: bytes, path: Path) -> list[RawText]:
+    """A collection: one JSON object per line. Lines sharing ``source_doc`` form one document."""
+    text = decode_text(data, path)
+    groups: dict[str, list[dict]] = {}
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise DocumentLoadError(path, f"line {lineno} is not valid JSON ({exc.msg})") from exc
+        if not isinstance(row, dict) or not str(row.get("text", "")).strip():
+            raise DocumentLoadError(path, f"line {lineno} has no 'text' field")
+        key = str(row.get("source_doc") or row.get("id") or lineno)
+        groups.setdefault(key, []).append(row)
+    if not groups:
+        raise DocumentLoadError(path, "the collection has no documents")
+    return [_collection_member(key, rows) for key, rows in groups.items()]
+
+
+_ARTICLE_REF = re.compile(r"^(Điều\s+\d+[a-zđ]?)\b")
+
+
+def _collection_member(key: str, rows: list[dict]) -> RawText:
+    """Render the articles of one source document as a legal text: "Điều N. Title" then the body."""
+    parts: list[str] = []
+    for row in rows:
+        title = str(row.get("title") or "").strip()
+        ref = _ARTICLE_REF.match(str(row.get("source") or ""))
+        heading = f"{ref.group(1)}. {title}" if ref else title
+        body = str(row["text"]).strip()
+        parts.append(f"{heading}\n{body}" if heading else body)
+    first = rows[0]
+    meta = {
+        "number_hint": key if len(rows) > 1 or first.get("source_doc") else "",
+        "source_line": str(first.get("source") or ""),
+        "title": "" if first.get("source_doc") else str(first.get("title") or ""),
+    }
+    return RawText(key=key, text="\n\n".join(parts), fmt="jsonl", meta=meta)
+
+
+def load_file(path: Path, max_bytes: int | None = None) -> list[RawText]:
+    """Read one file. Raises DocumentLoadError with a specific reason when it cannot be used."""
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise DocumentLoadError(path, f"unsupported file type {suffix or '(none)'}")
+    try:
+        size = path.stat().st_size
+        if max_bytes is not None and size > max_bytes:
+            raise DocumentLoadError(path, f"file is {size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB")
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise DocumentLoadError(path, "the file disappeared before it could be read") from exc
+    except PermissionError as exc:
+        raise DocumentLoadError(path, "permission denied") from exc
+    except IsADirectoryError as exc:
+        raise DocumentLoadError(path, "is a directory") from exc
+    except OSError as exc:
+        raise DocumentLoadError(path, f"cannot read ({exc.strerror or exc})") from exc
+
+    if suffix == ".jsonl":
+        return _read_jsonl(data, path)
+    if suffix == ".pdf":
+        return [RawText("", _read_pdf(data, path), "pdf")]
+    if suffix == ".docx":
+        return [RawText("", _read_docx(data, path), "docx")]
+    if not data.strip():
+        raise DocumentLoadError(path, "the file is empty")
+    if suffix in (".html", ".htm"):
+        return [RawText("", _read_html(data, path), "html")]
+    fmt = "markdown" if suffix in (".md", ".markdown") else "text"
+    return [RawText("", decode_text(data, path), fmt)]

@@ -1,0 +1,240 @@
+"""Metadata: số hiệu, loại văn bản, cơ quan ban hành, ngày ban hành and trích yếu from a document header."""
+
+from __future__ import annotations
+
+import re
+
+from hoidap.models import DocMeta
+
+HEADER_CHARS = 3000
+
+# số hiệu forms: 20/2023/QH15, 224/2026/NĐ-CP, 1489/QĐ-TTg, 03/NQ-CP, 57-NQ/TW, 3260-KH/ĐĐQH15, 402-CV/VPĐU
+_CODE = r"[A-ZĐ][A-ZĐa-zđ0-9]*"
+NUMBER_RE = re.compile(
+    rf"\b\d{{1,5}}(?:/\d{{4}})?(?:/{_CODE}(?:-{_CODE})*|-{_CODE}(?:/{_CODE})+)(?![\w/])"
+)
+_NUMBER_AFTER_SO = re.compile(rf"(?:^|[^\w])Số(?:\s+hiệu)?\s*:?\s*({NUMBER_RE.pattern})")
+_NUMBER_AFTER_TYPE = re.compile(
+    rf"^(?:Luật|Nghị định|Nghị quyết|Quyết định|Thông tư|Kế hoạch|Công văn|Chỉ thị)\s+số\s*:?\s*({NUMBER_RE.pattern})",
+    re.M,
+)
+
+DOC_TYPES = (
+    "Luật",
+    "Bộ luật",
+    "Nghị định",
+    "Nghị quyết",
+    "Quyết định",
+    "Thông tư liên tịch",
+    "Thông tư",
+    "Chỉ thị",
+    "Kế hoạch",
+    "Công văn",
+    "Báo cáo",
+    "Thông báo",
+    "Kết luận",
+    "Chương trình",
+    "Hiến pháp",
+    "Pháp lệnh",
+)
+NEWS_TYPE = "Tin tức"
+_TYPE_LINE = re.compile(
+    r"^(" + "|".join(t.upper() for t in sorted(DOC_TYPES, key=len, reverse=True)) + r")\b(.*)$"
+)
+_TYPE_BY_CODE = {
+    "QĐ": "Quyết định",
+    "NĐ": "Nghị định",
+    "NQ": "Nghị quyết",
+    "TT": "Thông tư",
+    "TTLT": "Thông tư liên tịch",
+    "KH": "Kế hoạch",
+    "CV": "Công văn",
+    "CT": "Chỉ thị",
+    "BC": "Báo cáo",
+    "TB": "Thông báo",
+    "KL": "Kết luận",
+}
+_ISSUER_BY_CODE = {
+    "TTg": "Thủ tướng Chính phủ",
+    "CP": "Chính phủ",
+    "TW": "Ban Chấp hành Trung ương Đảng",
+    "VPĐU": "Văn phòng Đảng ủy Chính phủ",
+    "BTTTT": "Bộ Thông tin và Truyền thông",
+    "BKHCN": "Bộ Khoa học và Công nghệ",
+    "BCA": "Bộ Công an",
+    "UBTVQH": "Ủy ban Thường vụ Quốc hội",
+}
+_ISSUER_LINE = re.compile(
+    r"^(QUỐC HỘI|CHÍNH PHỦ|THỦ TƯỚNG CHÍNH PHỦ|BỘ CHÍNH TRỊ|BAN CHẤP HÀNH TRUNG ƯƠNG|ĐẢNG ĐOÀN QUỐC HỘI|"
+    r"ĐẢNG ỦY CHÍNH PHỦ|ỦY BAN NHÂN DÂN [A-ZĐÀ-Ỹ ]+|UBND [A-ZĐÀ-Ỹ ]+|HỘI ĐỒNG NHÂN DÂN [A-ZĐÀ-Ỹ ]+|"
+    r"BỘ [A-ZĐÀ-Ỹ ,]+|SỞ [A-ZĐÀ-Ỹ ,]+|VĂN PHÒNG [A-ZĐÀ-Ỹ ]+|BAN CHỈ ĐẠO [A-ZĐÀ-Ỹ ,]+)$"
+)
+_OF_ISSUER = re.compile(r"^CỦA (BỘ CHÍNH TRỊ|CHÍNH PHỦ|QUỐC HỘI|THỦ TƯỚNG CHÍNH PHỦ)\b")
+_DATE_WORDS = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.I)
+_DATE_SLASH = re.compile(r"\b(?:ngày\s+)?(\d{1,2})/(\d{1,2})/(\d{4})\b")
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})(?:-(\d{2}))?\b")
+_SKIP_TITLE = re.compile(r"^(CỘNG HÒA|CỘNG HOÀ|Độc lập|ĐẢNG CỘNG SẢN|Số\b|Hà Nội|Căn cứ|Kính gửi|V/v|-+$|_+$)", re.I)
+
+
+def _iso(day: str, month: str, year: str) -> str:
+    d, m, y = int(day), int(month), int(year)
+    if not (1 <= m <= 12 and 1 <= d <= 31 and 1900 <= y <= 2100):
+        return ""
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def _first_date(text: str) -> str:
+    for pattern in (_DATE_WORDS, _DATE_SLASH):
+        for match in pattern.finditer(text):
+            iso = _iso(*match.groups())
+            if iso:
+                return iso
+    return ""
+
+
+def number_type(number: str) -> str:
+    """Loại văn bản implied by a số hiệu ("1489/QĐ-TTg" → "Quyết định")."""
+    if re.fullmatch(r"\d+/\d{4}/QH\d+", number):
+        return "Luật"
+    codes = re.split(r"[-/]", number)
+    for code in codes[1:]:
+        if code in _TYPE_BY_CODE:
+            return _TYPE_BY_CODE[code]
+    return ""
+
+
+def number_issuer(number: str) -> str:
+    """Cơ quan ban hành implied by a số hiệu ("224/2026/NĐ-CP" → "Chính phủ")."""
+    if re.fullmatch(r"\d+/\d{4}/QH\d+", number):
+        return "Quốc hội"
+    for code in reversed(re.split(r"[-/]", number)[1:]):
+        if code in _ISSUER_BY_CODE:
+            return _ISSUER_BY_CODE[code]
+        if code.startswith("ĐĐQH"):
+            return "Đảng đoàn Quốc hội"
+    return ""
+
+
+def find_numbers(text: str) -> list[str]:
+    """Every số hiệu written in a text, in order, without repeats."""
+    seen: dict[str, None] = {}
+    for match in NUMBER_RE.finditer(text):
+        seen.setdefault(match.group(0))
+    return list(seen)
+
+
+_PROPER_ISSUERS = {
+    "BỘ CHÍNH TRỊ": "Bộ Chính trị",
+    "CHÍNH PHỦ": "Chính phủ",
+    "QUỐC HỘI": "Quốc hội",
+    "THỦ TƯỚNG CHÍNH PHỦ": "Thủ tướng Chính phủ",
+    "ĐẢNG ĐOÀN QUỐC HỘI": "Đảng đoàn Quốc hội",
+    "ĐẢNG ỦY CHÍNH PHỦ": "Đảng ủy Chính phủ",
+}
+
+
+def _title_case(line: str) -> str:
+    if line in _PROPER_ISSUERS:
+        return _PROPER_ISSUERS[line]
+    return line[:1].upper() + line[1:].lower() if line.isupper() else line
+
+
+def _shorten(text: str, limit: int = 120) -> str:
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def parse_metadata(text: str, given: dict | None = None, fallback_title: str = "") -> DocMeta:
+    """Parse the header of a document's display text; ``given`` (front matter, collection fields) wins."""
+    given = given or {}
+    head = text[:HEADER_CHARS]
+    lines = [ln.strip() for ln in head.split("\n") if ln.strip()]
+
+    number = given.get("number", "")
+    if not number and given.get("number_hint"):
+        found = NUMBER_RE.search(given["number_hint"])
+        number = found.group(0) if found else ""
+    if not number:
+        for pattern in (_NUMBER_AFTER_SO, _NUMBER_AFTER_TYPE):
+            found = pattern.search(head)
+            if found:
+                number = found.group(1)
+                break
+
+    doc_type, title_from_type = "", ""
+    for i, line in enumerate(lines[:40]):
+        match = _TYPE_LINE.match(line)
+        if match and (not match.group(2).strip() or line.isupper()):
+            doc_type = match.group(1).capitalize()
+            rest = match.group(2).strip(" :")
+            follow = [rest] if rest else []
+            for nxt in lines[i + 1 : i + 4]:
+                if _SKIP_TITLE.match(nxt) or nxt.startswith(("Căn cứ", "Điều ", "Chương ")) or len(nxt) > 300:
+                    break
+                follow.append(nxt)
+                if not nxt.isupper():
+                    break
+            title_from_type = " ".join(follow)
+            break
+    if given.get("hint_type"):
+        doc_type = doc_type or given["hint_type"]
+    if not doc_type:
+        doc_type = number_type(number) if number else ""
+    if not doc_type:
+        doc_type = number_type(given.get("number_hint", "")) if given.get("number_hint") else ""
+
+    issuer = given.get("issuer", "")
+    if not issuer:
+        for line in lines[:12]:
+            of = _OF_ISSUER.match(line)
+            if of:
+                issuer = _title_case(of.group(1))
+                break
+    if not issuer and number:
+        issuer = number_issuer(number)
+    if not issuer:
+        for line in lines[:8]:
+            if _ISSUER_LINE.match(line):
+                issuer = _title_case(line)
+                break
+    source_line = given.get("source_line", "")
+    if not issuer and source_line:
+        of = re.search(r"của\s+([^,]+?)(?:,|$)", source_line)
+        issuer = of.group(1).strip() if of else ""
+
+    date = ""
+    given_date = given.get("date", "")
+    iso = _ISO_DATE.search(given_date)
+    if iso:
+        date = "-".join(g for g in iso.groups() if g)
+    if not date:
+        date = _first_date(source_line) or _first_date(head[:1500])
+
+    title = given.get("title", "")
+    if not title and source_line and number:
+        # "Điều 1 Luật số 67/2006/QH11 Công nghệ thông tin ngày 29/06/2006 của Quốc hội, ..."
+        after = source_line.split(number, 1)[-1]
+        name = re.split(r"\s+ngày\s+\d|, có hiệu lực", after, maxsplit=1)[0].strip()
+        title = f"{doc_type} {name}".strip() if name else ""
+    if not title:
+        subject = next((ln for ln in lines[:15] if ln.startswith("V/v")), "")
+        title = subject[3:].strip(" :.") if subject else ""
+    of_issuer = _OF_ISSUER.match(title_from_type)
+    if of_issuer:
+        title_from_type = title_from_type[of_issuer.end() :].strip()
+    if not title and title_from_type:
+        body = _title_case(title_from_type) if title_from_type.isupper() else title_from_type
+        title = f"{doc_type} {body}" if doc_type == "Luật" or body[:1].islower() else body
+    if not title and not doc_type and lines:
+        first = lines[0]
+        title = _shorten(first)
+    if not doc_type:
+        doc_type = NEWS_TYPE if not number else ""
+    return DocMeta(
+        doc_type=doc_type,
+        number=number,
+        issuer=issuer,
+        date=date,
+        title=(title or fallback_title)[:300],
+    )

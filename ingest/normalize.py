@@ -1,0 +1,191 @@
+"""Normalize: Unicode NFC, Markdown stripped to faithful plain text, PDF line breaks mended.
+
+Also the matching forms used by the index: one tone-mark placement and diacritic folding.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# ---------------------------------------------------------------- display text
+
+_FRONT_MATTER = re.compile(r"\A\s*---\n(.*?)\n---\s*\n", re.S)
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~\"'])")
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_EMPHASIS = re.compile(r"(\*\*\*|\*\*|__)(.+?)\1")
+_MD_ITALIC = re.compile(r"(?<![\w*])\*(?!\s)([^*\n]+?)(?<!\s)\*(?![\w*])")
+_MD_HEADING = re.compile(r"^\s{0,6}#{1,6}\s+")
+_MD_BULLET = re.compile(r"^(\s*)[*+]\s+")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_DECORATION = re.compile(r"^[\s*_\\\-—–=]+$")
+_HR = re.compile(r"^\s*([-*_—–]\s*){3,}$")
+_HTML_TAG = re.compile(r"</?(?:br|b|i|u|strong|em|span|div|p|sup|sub)\b[^>]*>", re.I)
+_PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:trang\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?(?:\s*-)?\s*$", re.I)
+_NEWS_DATE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\s*")
+
+
+def nfc(text: str) -> str:
+    """Unicode NFC (composed characters), the form every later stage assumes."""
+    return unicodedata.normalize("NFC", text)
+
+
+def split_front_matter(text: str) -> tuple[str, dict]:
+    """Remove a leading YAML front-matter block; return (rest, its scalar fields)."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return text, {}
+    fields: dict[str, str] = {}
+    for line in match.group(1).splitlines():
+        key, sep, value = line.partition(":")
+        if sep and key.strip() and not key.startswith((" ", "-")) and value.strip():
+            fields[key.strip()] = value.strip().strip("'\"")
+    return text[match.end() :], fields
+
+
+def take_news_date(text: str) -> tuple[str, str]:
+    """A leading ``date 2023-04`` marker (bundled news files) → (text without it, the date)."""
+    match = _NEWS_DATE.match(text)
+    if not match:
+        return text, ""
+    return text[match.end() :], match.group(1)
+
+
+def _strip_markdown_line(line: str) -> str | None:
+    if _TABLE_RULE.match(line) or _HR.match(line):
+        return None
+    line = _MD_HEADING.sub("", line)
+    line = _MD_BULLET.sub(r"\1- ", line)
+    if "|" in line:  # a table row (also the multi-line cells of Word→Markdown headers)
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        line = "  ".join(c for c in cells if c and not _DECORATION.match(c))
+    line = _MD_LINK.sub(r"\1", line)
+    line = _HTML_TAG.sub(" ", line)
+    for _ in range(2):
+        line = _MD_EMPHASIS.sub(r"\2", line)
+    line = _MD_ITALIC.sub(r"\1", line)
+    line = line.replace("**", "")
+    line = _MD_ESCAPE.sub(r"\1", line)
+    if line.endswith("\\"):
+        line = line[:-1]
+    return line
+
+
+def strip_markdown(text: str) -> str:
+    """Markdown → plain text with the same words: syntax, escapes and table rules removed."""
+    out = []
+    for line in text.split("\n"):
+        stripped = _strip_markdown_line(line)
+        if stripped is not None:
+            out.append(stripped)
+    return "\n".join(out)
+
+
+_BLOCK_START = re.compile(
+    r"^(?:[-–•+]\s|\d{1,3}[.)]\s|[a-zđ][).]\s|[IVXLC]+\.\s|(?:Điều|Chương|Mục|Phần)\s|[A-ZĐ]{2,}\b)"
+)
+_SENTENCE_END = re.compile(r"[.:;!?…\"”)]\s*$")
+
+
+def mend_broken_lines(text: str) -> str:
+    """Join lines a PDF/OCR conversion broke inside a sentence; drop bare page numbers."""
+    lines = [ln for ln in text.split("\n") if not _PAGE_NUMBER.match(ln)]
+    out: list[str] = []
+    for line in lines:
+        stripped = line.strip()
+        if (
+            out
+            and out[-1].strip()
+            and stripped
+            and not _SENTENCE_END.search(out[-1])
+            and stripped[0].islower()
+            and not _BLOCK_START.match(stripped)
+        ):
+            out[-1] = out[-1].rstrip() + " " + stripped
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def clean_whitespace(text: str) -> str:
+    """Tabs and runs of spaces → one space; trimmed lines; at most one blank line in a row."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\u200b", "")
+    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+    lines = [re.sub(r"[ \t\f\v]+", " ", ln).strip() for ln in text.split("\n")]
+    text = "\n".join(lines)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip()
+
+
+def to_display_text(raw: str, fmt: str) -> tuple[str, dict]:
+    """Raw file text → (faithful plain text shown to users, metadata found on the way)."""
+    meta: dict = {}
+    text = nfc(raw)
+    if fmt == "markdown":
+        text, meta = split_front_matter(text)
+        text = strip_markdown(text)
+    text, news_date = take_news_date(text)
+    if news_date:
+        meta["date"] = news_date
+    text = clean_whitespace(text)
+    if fmt in ("pdf", "markdown", "text", "docx"):
+        text = mend_broken_lines(text)
+    return text, meta
+
+
+# ---------------------------------------------------------------- matching forms
+
+_TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+_VOWELS = set("aăâeêioôơuưy")
+_QUALITY_VOWELS = set("ăâêôơư")
+
+
+def _tone_position(base: str) -> int:
+    """Index of the letter that carries the tone in the modern (orthographic) convention."""
+    lower = base.lower()
+    idx = [i for i, ch in enumerate(lower) if ch in _VOWELS]
+    if not idx:
+        return -1
+    # "qu" and "gi" onsets: their u/i is not part of the nucleus when a vowel follows.
+    if len(idx) > 1 and idx[0] == 1 and lower[:2] in ("qu", "gi"):
+        idx = idx[1:]
+    quality = [i for i in idx if lower[i] in _QUALITY_VOWELS]
+    if quality:
+        return quality[-1]
+    if len(idx) == 1:
+        return idx[0]
+    ends_with_vowel = idx[-1] == len(lower) - 1
+    if not ends_with_vowel:
+        return idx[-1]
+    if lower[idx[0] : idx[0] + 2] in ("oa", "oe", "uy"):
+        return idx[1]
+    return idx[-2]
+
+
+def canonical_tone(word: str) -> str:
+    """One tone-mark placement for every syllable ("hoà" and "hòa" give the same string)."""
+    out = []
+    for syllable in word.split(" "):
+        decomposed = unicodedata.normalize("NFD", syllable)
+        tones = [ch for ch in decomposed if ch in _TONE_MARKS]
+        if not tones:
+            out.append(syllable)
+            continue
+        base = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in _TONE_MARKS))
+        pos = _tone_position(base)
+        if pos < 0:
+            out.append(syllable)
+            continue
+        out.append(unicodedata.normalize("NFC", base[: pos + 1] + tones[0] + base[pos + 1 :]))
+    return " ".join(out)
+
+
+def fold_diacritics(text: str) -> str:
+    """Remove every Vietnamese diacritic ("chuyển đổi số" → "chuyen doi so"); đ → d."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn"))
+
+
+def has_diacritics(text: str) -> bool:
+    """True when the text has at least one Vietnamese letter beyond ASCII."""
+    return fold_diacritics(text) != text

@@ -1,0 +1,77 @@
+"""One file through the ingest stages: load → normalize → metadata → structure/segment → chunk."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from hoidap.errors import DocumentLoadError
+from hoidap.models import Chunk, Document
+from ingest.chunk import chunk_document
+from ingest.load import load_file
+from ingest.metadata import parse_metadata
+from ingest.normalize import fold_diacritics, to_display_text
+
+
+@dataclass
+class FileResult:
+    """What one corpus file yielded: its documents and chunks, or the reason it failed."""
+
+    rel_path: str
+    file_hash: str
+    documents: list[Document] = field(default_factory=list)
+    chunks: list[Chunk] = field(default_factory=list)
+    error: str = ""
+
+
+def slug(text: str) -> str:
+    """A readable ASCII id: "Nghị định số 64/2007/NĐ-CP" → "nghi-dinh-so-64-2007-nd-cp"."""
+    ascii_text = fold_diacritics(text).lower()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-") or "doc"
+
+
+def doc_id_for(rel_path: str, key: str = "") -> str:
+    """Stable document id derived from the file's path in the corpus (and the member key)."""
+    base = slug(rel_path.rsplit(".", 1)[0])
+    return f"{base}/{slug(key)}" if key else base
+
+
+def file_hash(data: bytes) -> str:
+    """Content hash of a file (change detection)."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def process_file(path: Path, rel_path: str, max_words: int, overlap: int, max_bytes: int) -> FileResult:
+    """Ingest one file. Errors are captured in the result so one broken file never stops the others."""
+    try:
+        digest = file_hash(path.read_bytes())
+    except OSError:
+        digest = ""
+    result = FileResult(rel_path=rel_path, file_hash=digest)
+    try:
+        raws = load_file(path, max_bytes=max_bytes)
+        for raw in raws:
+            text, found = to_display_text(raw.text, raw.fmt)
+            if not text.strip():
+                raise DocumentLoadError(path, "no text left after normalization")
+            given = {**found, **{k: v for k, v in raw.meta.items() if v}}
+            fallback = raw.key or Path(rel_path).stem.replace("-", " ").replace("_", " ")
+            meta = parse_metadata(text, given, fallback_title=fallback)
+            source = f"{rel_path}#{raw.key}" if raw.key else rel_path
+            doc = Document(
+                doc_id=doc_id_for(rel_path, raw.key),
+                source=source,
+                text=text,
+                meta=meta,
+                content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+            )
+            result.documents.append(doc)
+            result.chunks.extend(chunk_document(doc, max_words, overlap))
+    except DocumentLoadError as exc:
+        result.documents, result.chunks, result.error = [], [], exc.reason
+    except Exception as exc:  # a parser bug must not abort the whole reindex
+        result.documents, result.chunks = [], []
+        result.error = f"unexpected error while ingesting: {type(exc).__name__}: {exc}"
+    return result

@@ -1,0 +1,123 @@
+"""Structure: split a document into its legal units (Phần/Chương/Mục/Điều/Khoản) or prose blocks."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_ARTICLE = re.compile(r"^Điều\s+(\d{1,3}[a-zđ]?)\s*[.:]?(?=\s|$)", re.M)
+_CHAPTER = re.compile(r"^(?:Chương|CHƯƠNG)\s+([IVXLC]+|\d{1,3})\b", re.M)
+_PART = re.compile(r"^(?:Phần|PHẦN)\s+(?:thứ\s+)?([IVXLC]+|\d{1,2}|[A-ZĐa-zđ]+)\b", re.M)
+_SECTION = re.compile(r"^(?:Mục|MỤC)\s+(\d{1,2})\b", re.M)
+_CLAUSE = re.compile(r"^(\d{1,2})\.\s", re.M)
+_PROSE_HEADING = re.compile(r"^(?:([IVXLC]{1,6})\s?[.\-–]|Phụ lục|PHỤ LỤC)\s*\S.{0,150}$")
+_PROSE_SUBHEADING = re.compile(r"^\d{1,2}\.\s+\S.{0,100}$")
+
+MIN_ARTICLES_FOR_LEGAL = 2
+
+
+@dataclass
+class Span:
+    """A labelled span of the document text."""
+
+    label: str
+    start: int
+    end: int
+
+
+@dataclass
+class Unit:
+    """One Điều (parts = its khoản) or one prose block (parts = the block itself)."""
+
+    label: str  # "Điều 22" or a prose heading ("" when none)
+    heading: str  # first line of the unit when it is a heading
+    start: int
+    end: int
+    parts: list[Span] = field(default_factory=list)
+
+
+def is_legal(text: str) -> bool:
+    """True when the text is organised in articles (Điều)."""
+    return len(_ARTICLE.findall(text)) >= MIN_ARTICLES_FOR_LEGAL
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
+
+
+def _clause_spans(text: str, start: int, end: int, article: str) -> list[Span]:
+    body = text[start:end]
+    marks = [m for m in _CLAUSE.finditer(body)]
+    # Khoản numbers run 1, 2, 3 ...: keep the marks that continue that sequence.
+    clauses, expected = [], 1
+    for m in marks:
+        if int(m.group(1)) == expected:
+            clauses.append(m)
+            expected += 1
+    if len(clauses) < 2:
+        return [Span(article, start, end)]
+    spans = []
+    if clauses[0].start() > 0:
+        spans.append(Span(article, start, start + clauses[0].start()))
+    for i, m in enumerate(clauses):
+        stop = clauses[i + 1].start() if i + 1 < len(clauses) else len(body)
+        spans.append(Span(f"{article}, khoản {m.group(1)}", start + m.start(), start + stop))
+    return spans
+
+
+def split_units(text: str) -> list[Unit]:
+    """The document's units in order, covering the whole text."""
+    if is_legal(text):
+        return _legal_units(text)
+    return _prose_units(text)
+
+
+def _legal_units(text: str) -> list[Unit]:
+    starts = [m for m in _ARTICLE.finditer(text)]
+    # Chapters/parts/sections close the article before them.
+    breaks = sorted(
+        [m.start() for m in _CHAPTER.finditer(text)]
+        + [m.start() for m in _PART.finditer(text)]
+        + [m.start() for m in _SECTION.finditer(text)]
+    )
+    units: list[Unit] = []
+    if starts[0].start() > 0:
+        units.append(Unit("", "", 0, starts[0].start(), [Span("", 0, starts[0].start())]))
+    for i, m in enumerate(starts):
+        start = m.start()
+        end = starts[i + 1].start() if i + 1 < len(starts) else len(text)
+        nxt_break = next((b for b in breaks if start < b < end), None)
+        label = f"Điều {m.group(1)}"
+        heading = text[start : _line_end(text, start)].strip()
+        article_end = nxt_break if nxt_break is not None else end
+        units.append(Unit(label, heading, start, article_end, _clause_spans(text, start, article_end, label)))
+        if nxt_break is not None:
+            units.append(Unit("", "", nxt_break, end, [Span("", nxt_break, end)]))
+    return [u for u in units if text[u.start : u.end].strip()]
+
+
+def _heading_label(line: str, parent: str) -> tuple[str, str] | None:
+    """(label, new parent) when the line is a heading of a report or resolution, else None."""
+    top = _PROSE_HEADING.match(line)
+    if top:
+        label = line.rstrip(":")[:80]
+        return label, (top.group(1) or label)
+    if parent and _PROSE_SUBHEADING.match(line) and not line.rstrip().endswith((".", ";", ",")):
+        return f"{parent}. {line.rstrip(':')}"[:80], parent
+    return None
+
+
+def _prose_units(text: str) -> list[Unit]:
+    units: list[Unit] = []
+    label, parent, start, pos = "", "", 0, 0
+    for line in text.split("\n"):
+        found = _heading_label(line.strip(), parent)
+        if found:
+            if pos > start:
+                units.append(Unit(label, label, start, pos, [Span(label, start, pos)]))
+                start = pos
+            label, parent = found
+        pos += len(line) + 1
+    units.append(Unit(label, label, start, len(text), [Span(label, start, len(text))]))
+    return [u for u in units if text[u.start : u.end].strip()]
