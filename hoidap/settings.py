@@ -51,10 +51,6 @@ class Settings(BaseSettings):
         ),
     )
     embed_batch_size: int = Field(32, ge=1, description="Texts per embedding batch.")
-    embed_segmented: bool = Field(
-        False,
-        description="Feed the model underthesea-segmented text (words joined by '_'), for models trained so.",
-    )
     embed_device: str = Field("cpu", description="Torch device for the embedding model.")
 
     # --- retrieval

@@ -1,0 +1,1 @@
+"""Answer: compose a cited reply from retrieved passages."""

@@ -1,0 +1,52 @@
+"""The answer record shared by the answerers, the CLI, the UI and the evaluation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from hoidap.retrieve import Passage
+
+
+@dataclass
+class Citation:
+    """Source [n] of an answer: the passage and the sentence spans of it that the answer quotes."""
+
+    n: int
+    passage: Passage
+    quoted: list[tuple[int, int]] = field(default_factory=list)  # spans inside passage.chunk.text
+
+    def to_dict(self) -> dict:
+        c = self.passage.chunk
+        return {
+            "n": self.n,
+            "doc_id": c.doc_id,
+            "title": c.doc.title,
+            "source": c.source,
+            "text": c.text,
+            "score": round(self.passage.score, 6),
+            "number": c.doc.number,
+            "doc_type": c.doc.doc_type,
+            "label": c.label,
+            "date": c.doc.date,
+            "chunk_id": c.chunk_id,
+        }
+
+
+@dataclass
+class Answer:
+    """A reply: text with [n] markers, its citations, and the passages shown as merely related."""
+
+    question: str
+    text: str
+    refused: bool
+    citations: list[Citation] = field(default_factory=list)
+    related: list[Passage] = field(default_factory=list)
+    passages: list[Passage] = field(default_factory=list)  # everything retrieved, in rank order
+
+    def to_dict(self) -> dict:
+        """The `ask --json` record (stable keys: answer, refused, citations[n, doc_id, title, source, text, score])."""
+        return {
+            "answer": self.text,
+            "refused": self.refused,
+            "citations": [c.to_dict() for c in self.citations],
+        }

@@ -1,0 +1,105 @@
+"""The one service the CLI and the UI call: reindex, ask, list documents, report status."""
+
+from __future__ import annotations
+
+import threading
+import time
+import unicodedata
+from pathlib import Path
+
+from hoidap.answer.extractive import ExtractiveAnswerer
+from hoidap.answer.types import Answer
+from hoidap.errors import EmptyQuestionError, QuestionTooLongError
+from hoidap.retrieve import HybridRetriever, IndexReader, Passage
+from hoidap.settings import Settings, get_settings
+from index.build import Progress, ReindexReport, reindex
+from index.embed import Embedder
+from index.layout import IndexLayout
+
+
+def clean_question(question: str, limit: int) -> str:
+    """The question without control characters and surrounding space; raises on empty or too long."""
+    text = unicodedata.normalize("NFC", question or "")
+    text = "".join(" " if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") else ch for ch in text)
+    text = " ".join(text.split())
+    if not text:
+        raise EmptyQuestionError("the question is empty")
+    if len(text) > limit:
+        raise QuestionTooLongError(len(text), limit)
+    return text
+
+
+class HoidapService:
+    """Holds the embedder and the served index generation (reloaded when a reindex switches it)."""
+
+    def __init__(self, settings: Settings | None = None):
+        self.settings = settings or get_settings()
+        self.layout = IndexLayout(self.settings.index_dir)
+        self.embedder = Embedder(self.settings.embed_model, self.settings.embed_device, self.settings.embed_batch_size)
+        self.answerer = ExtractiveAnswerer(self.settings.answer_max_sentences, self.settings.refusal_min_coverage)
+        self._reader: IndexReader | None = None
+        self._lock = threading.Lock()
+
+    # --- index
+    def reindex(
+        self, corpus_dir: Path | None = None, progress: Progress | None = None, rebuild: bool = False, wait: bool = False
+    ) -> ReindexReport:
+        """Bring the index up to date with the corpus folder (incremental, atomic)."""
+        return reindex(self.settings, self.embedder, corpus_dir, progress=progress, rebuild=rebuild, wait=wait)
+
+    def reader(self) -> IndexReader:
+        """The served generation; switches to a newer one after a reindex (queries never see a mix)."""
+        with self._lock:
+            gen = self.layout.current_path()
+            if self._reader is None or self._reader.gen != gen:
+                self._reader = IndexReader(gen)
+            return self._reader
+
+    def retriever(self) -> HybridRetriever:
+        return HybridRetriever(self.reader(), self.embedder, self.settings)
+
+    # --- questions
+    def retrieve(self, question: str, k: int | None = None) -> list[Passage]:
+        """Passages for a question (no answer composed)."""
+        question = clean_question(question, self.settings.max_question_chars)
+        return self.retriever().retrieve(question, k)
+
+    def ask(self, question: str, k: int | None = None) -> Answer:
+        """A cited answer, or a refusal when the documents do not contain one."""
+        question = clean_question(question, self.settings.max_question_chars)
+        retriever = self.retriever()
+        passages = retriever.retrieve(question, k)
+        return self.answerer.answer(question, passages, retriever.reader.bm25.weight)
+
+    # --- corpus information
+    def documents(self) -> list[dict]:
+        """Indexed documents with their metadata."""
+        return self.reader().store.documents()
+
+    def document_text(self, doc_id: str) -> str:
+        return self.reader().store.document_text(doc_id)
+
+    def status(self) -> dict:
+        """Counts, build time and embedding model of the served index."""
+        reader = self.reader()
+        docs, chunks = reader.store.counts()
+        return {
+            "documents": docs,
+            "chunks": chunks,
+            "built_at": reader.store.get_meta("built_at"),
+            "embed_model": reader.store.get_meta("embed_model"),
+            "generation": reader.gen.name,
+        }
+
+    def warm_up(self) -> None:
+        """Load the models and indexes now rather than on the first question."""
+        reader = self.reader()
+        _ = reader.bm25, reader.vectors
+        self.embedder.embed_query("khởi động")
+
+
+def timed(fn, *args, **kwargs):
+    """(result, milliseconds)."""
+    t = time.perf_counter()
+    out = fn(*args, **kwargs)
+    return out, (time.perf_counter() - t) * 1000

@@ -1,0 +1,1 @@
+"""Index: embeddings, the vector store, BM25, the chunk store, and the safe incremental reindex."""

@@ -1,0 +1,66 @@
+"""BM25 over underthesea words (bm25s), persisted beside the chunk store and loaded on demand."""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+
+class BM25Index:
+    """A BM25 ranking of chunk ids, with the document frequencies the answerer uses as term weights."""
+
+    def __init__(self, retriever, ids: list[str], idf: dict[str, float]):
+        self.retriever = retriever
+        self.ids = ids
+        self.idf = idf
+        self._vocab = retriever.vocab_dict if retriever is not None else {}
+
+    @classmethod
+    def build(cls, ids: list[str], tokens: list[list[str]]) -> "BM25Index":
+        import bm25s
+
+        df = Counter(t for toks in tokens for t in set(toks))
+        n = max(len(tokens), 1)
+        idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in df.items()}
+        if not ids:
+            return cls(None, [], idf)
+        retriever = bm25s.BM25()
+        retriever.index([toks or [""] for toks in tokens], show_progress=False)
+        return cls(retriever, ids, idf)
+
+    def save(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        if self.retriever is not None:
+            self.retriever.save(str(folder / "bm25s"))
+        (folder / "ids.json").write_text(json.dumps(self.ids), encoding="utf-8")
+        (folder / "idf.json").write_text(json.dumps(self.idf, ensure_ascii=False), encoding="utf-8")
+
+    @classmethod
+    def load(cls, folder: Path) -> "BM25Index":
+        import bm25s
+
+        ids = json.loads((folder / "ids.json").read_text(encoding="utf-8"))
+        idf = json.loads((folder / "idf.json").read_text(encoding="utf-8"))
+        retriever = bm25s.BM25.load(str(folder / "bm25s"), mmap=False) if ids else None
+        return cls(retriever, ids, idf)
+
+    def search(self, tokens: list[str], k: int, allowed: np.ndarray | None = None) -> list[tuple[str, float]]:
+        """(chunk id, BM25 score) of the k best chunks; ``allowed`` is a boolean mask over chunks."""
+        known = [t for t in tokens if t in self._vocab]
+        if not known or self.retriever is None:
+            return []
+        scores = self.retriever.get_scores(known)
+        if allowed is not None:
+            scores = np.where(allowed, scores, 0.0)
+        k = min(k, len(scores))
+        top = np.argpartition(-scores, k - 1)[:k]
+        top = top[np.argsort(-scores[top], kind="stable")]
+        return [(self.ids[i], float(scores[i])) for i in top if scores[i] > 0]
+
+    def weight(self, token: str) -> float:
+        """IDF of a token (0 for unknown tokens)."""
+        return self.idf.get(token, 0.0)

@@ -1,0 +1,325 @@
+"""Reindex: compare the corpus with the served generation and build the next one incrementally.
+
+Only new and changed files are ingested; only passages whose text was never embedded are embedded
+(a renamed file reuses every vector). The new generation is switched in atomically at the end.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import os
+import shutil
+import sqlite3
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from hoidap.errors import CorpusNotFoundError, IndexNotFoundError, IndexIncompatibleError
+from hoidap.settings import Settings
+from index.bm25 import BM25Index
+from index.embed import Embedder
+from index.layout import SCHEMA_VERSION, IndexLayout
+from index.store import ChunkStore, FileRecord
+from index.vectors import VectorStore
+from ingest.load import SUPPORTED_SUFFIXES
+from ingest.pipeline import FileResult, process_file
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+@dataclass
+class ReindexReport:
+    """Outcome of one reindex; the keys of ``to_dict`` are a stable interface (`reindex --json`)."""
+
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    renamed: list[tuple[str, str]] = field(default_factory=list)
+    unchanged: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    documents: int = 0
+    chunks: int = 0
+    embedded: int = 0
+    reused_vectors: int = 0
+    seconds: float = 0.0
+    generation: str = ""
+
+    def to_dict(self) -> dict:
+        return {
+            "added": len(self.added),
+            "changed": len(self.changed),
+            "removed": len(self.removed),
+            "renamed": len(self.renamed),
+            "unchanged": self.unchanged,
+            "failed": [{"path": p, "reason": r} for p, r in self.failed],
+            "skipped": [{"path": p, "reason": r} for p, r in self.skipped],
+            "documents": self.documents,
+            "chunks": self.chunks,
+            "embedded": self.embedded,
+            "reused_vectors": self.reused_vectors,
+            "seconds": round(self.seconds, 3),
+            "generation": self.generation,
+        }
+
+
+def fingerprint(settings: Settings, embedder: Embedder) -> str:
+    """What makes two generations compatible: schema, chunking and the embedding model."""
+    raw = f"{SCHEMA_VERSION}|{settings.chunk_max_words}|{settings.chunk_overlap_sentences}|{embedder.label}"
+    return hashlib.sha1(raw.encode()).hexdigest()[:16]
+
+
+def scan_corpus(corpus_dir: Path) -> tuple[dict[str, Path], list[tuple[str, str]]]:
+    """Supported files under the corpus (relative path → path) and the files skipped, with why.
+
+    Symbolic links to folders are not followed (no loops); hidden files and README files are ignored.
+    """
+    if not corpus_dir.is_dir():
+        raise CorpusNotFoundError(corpus_dir)
+    found: dict[str, Path] = {}
+    skipped: list[tuple[str, str]] = []
+    for root, dirs, files in os.walk(corpus_dir, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.startswith(".") or name.upper().startswith("README"):
+                continue
+            path = Path(root) / name
+            rel = path.relative_to(corpus_dir).as_posix()
+            if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+                skipped.append((rel, f"unsupported file type {path.suffix or '(none)'}"))
+            elif path.is_symlink() and not path.exists():
+                skipped.append((rel, "broken symbolic link"))
+            else:
+                found[rel] = path
+    return found, skipped
+
+
+def _hash_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _ingest(paths: dict[str, Path], settings: Settings, progress: Progress | None) -> list[FileResult]:
+    args = [
+        (path, rel, settings.chunk_max_words, settings.chunk_overlap_sentences, int(settings.max_file_mb * 1e6))
+        for rel, path in paths.items()
+    ]
+    results: list[FileResult] = []
+    if progress:
+        progress("ingest", 0, len(args))
+    if settings.workers > 1 and len(args) > 1:
+        import multiprocessing
+
+        ctx = multiprocessing.get_context("fork")
+        # Big files first so both cores stay busy to the end.
+        args.sort(key=lambda a: -(a[0].stat().st_size if a[0].exists() else 0))
+        with ProcessPoolExecutor(max_workers=min(settings.workers, len(args)), mp_context=ctx) as pool:
+            for result in pool.map(process_file, *zip(*args), chunksize=1):
+                results.append(result)
+                if progress:
+                    progress("ingest", len(results), len(args))
+    else:
+        for a in args:
+            results.append(process_file(*a))
+            if progress:
+                progress("ingest", len(results), len(args))
+    return results
+
+
+def _embedding_text(title: str, chunk) -> str:
+    heading = chunk.heading if chunk.heading and not chunk.text.startswith(chunk.heading) else ""
+    return " . ".join(p for p in (title, heading, chunk.text) if p)
+
+
+def _copy_generation(src: Path, dst: Path) -> None:
+    shutil.copytree(src / "chroma", dst / "chroma")
+    source = sqlite3.connect(f"file:{src / 'chunks.sqlite'}?mode=ro", uri=True)
+    target = sqlite3.connect(dst / "chunks.sqlite")
+    with target:
+        source.backup(target)
+    source.close()
+    target.close()
+
+
+def reindex(
+    settings: Settings,
+    embedder: Embedder,
+    corpus_dir: Path | None = None,
+    progress: Progress | None = None,
+    rebuild: bool = False,
+    wait: bool = False,
+) -> ReindexReport:
+    """Bring the index up to date with the corpus folder; see the module docstring."""
+    started = time.perf_counter()
+    corpus_dir = Path(corpus_dir or settings.corpus_dir)
+    layout = IndexLayout(settings.index_dir)
+    report = ReindexReport()
+    files, report.skipped = scan_corpus(corpus_dir)
+    fp = fingerprint(settings, embedder)
+
+    with layout.lock(wait=wait):
+        layout.prune()
+        try:
+            old_gen = None if rebuild else layout.current_path()
+        except (IndexNotFoundError, IndexIncompatibleError):
+            old_gen = None
+        old_files: dict[str, FileRecord] = {}
+        if old_gen is not None:
+            old_store = ChunkStore(old_gen / "chunks.sqlite", readonly=True)
+            compatible = old_store.get_meta("fingerprint") == fp
+            old_files = old_store.files() if compatible else {}
+            old_store.close()
+            if not compatible:
+                old_gen = None
+
+        # --- what changed
+        todo: dict[str, Path] = {}
+        hashes: dict[str, str] = {}
+        for rel, path in files.items():
+            rec = old_files.get(rel)
+            try:
+                st = path.stat()
+                if rec and rec.size == st.st_size and rec.mtime_ns == st.st_mtime_ns:
+                    report.unchanged += 1
+                    continue
+                hashes[rel] = _hash_file(path)
+            except OSError as exc:
+                report.failed.append((rel, f"cannot read ({exc.strerror or exc})"))
+                continue
+            if rec and rec.file_hash == hashes[rel]:
+                report.unchanged += 1
+                continue
+            todo[rel] = path
+        gone = [rel for rel in old_files if rel not in files]
+        gone_by_hash = {old_files[rel].file_hash: rel for rel in gone}
+        for rel in todo:
+            if rel in old_files:
+                report.changed.append(rel)
+            elif hashes.get(rel) in gone_by_hash:
+                report.renamed.append((gone_by_hash.pop(hashes[rel]), rel))
+            else:
+                report.added.append(rel)
+        renamed_from = {old for old, _ in report.renamed}
+        report.removed = [rel for rel in gone if rel not in renamed_from]
+
+        if old_gen is not None and not todo and not gone:
+            report.generation = old_gen.name
+            store = ChunkStore(old_gen / "chunks.sqlite", readonly=True)
+            report.documents, report.chunks = store.counts()
+            store.close()
+            report.seconds = time.perf_counter() - started
+            return report
+
+        # --- ingest new and changed files (both cores)
+        results = _ingest(todo, settings, progress)
+        ok = [r for r in results if not r.error]
+        for r in results:
+            if r.error:
+                report.failed.append((r.rel_path, r.error))
+        failed_paths = {r.rel_path for r in results if r.error}
+        # A changed file that now fails keeps its previous version in the index.
+        report.added = [rel for rel in report.added if rel not in failed_paths]
+        report.changed = [rel for rel in report.changed if rel not in failed_paths]
+        report.removed += [old for old, new in report.renamed if new in failed_paths]
+        report.renamed = [(old, new) for old, new in report.renamed if new not in failed_paths]
+
+        if old_gen is not None and not ok and not gone:
+            report.generation = old_gen.name
+            store = ChunkStore(old_gen / "chunks.sqlite", readonly=True)
+            report.documents, report.chunks = store.counts()
+            store.close()
+            report.seconds = time.perf_counter() - started
+            return report
+
+        # --- write the next generation
+        gen = layout.new_generation()
+        if old_gen is not None:
+            _copy_generation(old_gen, gen)
+        store = ChunkStore(gen / "chunks.sqlite")
+        vectors = VectorStore(gen / "chroma")
+
+        new_chunks = [(res, c) for res in ok for c in res.chunks]
+        existing = store.chunk_hashes()
+        needed = sorted({c.text_hash for _, c in new_chunks if existing.get(c.chunk_id) != c.text_hash})
+        reusable = vectors.embeddings_by_hash(needed) if needed else {}
+
+        stale: list[str] = []
+        for rel in report.removed + [old for old, _ in report.renamed]:
+            stale += store.delete_file(rel)
+        for res in ok:
+            if res.rel_path in old_files:
+                stale += store.delete_file(res.rel_path)
+        fresh_ids = {c.chunk_id for _, c in new_chunks}
+        vectors.delete([cid for cid in stale if cid not in fresh_ids])
+
+        titles = {d.doc_id: d.meta for res in ok for d in res.documents}
+        to_add = [c for _, c in new_chunks if existing.get(c.chunk_id) != c.text_hash or c.chunk_id in stale]
+        to_embed = [c for c in to_add if c.text_hash not in reusable]
+        report.reused_vectors = len(to_add) - len(to_embed)
+        vectors_by_hash = dict(reusable)
+        batch = max(settings.embed_batch_size * 4, 64)
+        if progress:
+            progress("embed", 0, len(to_embed))
+        for i in range(0, len(to_embed), batch):
+            part = to_embed[i : i + batch]
+            embs = embedder.embed([_embedding_text(titles[c.doc_id].title, c) for c in part])
+            for c, e in zip(part, embs):
+                vectors_by_hash[c.text_hash] = e
+            if progress:
+                progress("embed", min(i + batch, len(to_embed)), len(to_embed))
+        report.embedded = len(to_embed)
+        vectors.add(
+            [c.chunk_id for c in to_add],
+            [vectors_by_hash[c.text_hash] for c in to_add],
+            [c.text for c in to_add],
+            [_vector_metadata(c, titles[c.doc_id]) for c in to_add],
+        )
+
+        for res in ok:
+            for doc in res.documents:
+                store.put_document(doc, res.rel_path)
+            store.put_chunks(res.chunks)
+            path = todo[res.rel_path]
+            st = path.stat()
+            store.put_file(FileRecord(res.rel_path, hashes.get(res.rel_path) or res.file_hash, st.st_size, st.st_mtime_ns))
+        store.set_meta("schema_version", SCHEMA_VERSION)
+        store.set_meta("fingerprint", fp)
+        store.set_meta("embed_model", embedder.label)
+        store.set_meta("built_at", time.strftime("%Y-%m-%dT%H:%M:%S%z"))
+        store.commit()
+
+        if progress:
+            progress("bm25", 0, 1)
+        ids, tokens = store.all_tokens()
+        BM25Index.build(ids, tokens).save(gen / "bm25")
+        report.documents, report.chunks = store.counts()
+        n_vectors = vectors.count()
+        store.close()
+        del vectors
+        gc.collect()
+        if n_vectors != report.chunks:
+            raise RuntimeError(f"index check failed: {n_vectors} vectors for {report.chunks} chunks; not switched")
+        layout.switch_to(gen)
+        layout.prune()
+        report.generation = gen.name
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _vector_metadata(chunk, meta) -> dict:
+    year = int(meta.date[:4]) if meta.date[:4].isdigit() else 0
+    return {
+        "doc_id": chunk.doc_id,
+        "text_hash": chunk.text_hash,
+        "label": chunk.label,
+        "doc_type": meta.doc_type,
+        "number": meta.number,
+        "issuer": meta.issuer,
+        "year": year,
+    }

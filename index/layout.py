@@ -1,0 +1,106 @@
+"""The index folder: generations, the CURRENT pointer (atomic switch) and the reindex lock.
+
+    index_dir/CURRENT            name of the generation being served
+    index_dir/reindex.lock       held (flock) while a reindex runs
+    index_dir/gens/<name>/       chunks.sqlite, chroma/, bm25/
+
+A reindex writes a new generation and switches CURRENT only when it is complete, so a failed or
+killed reindex leaves the served generation untouched.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+from hoidap.errors import IndexIncompatibleError, IndexLockedError, IndexNotFoundError
+
+SCHEMA_VERSION = "1"
+KEEP_GENERATIONS = 2  # the served one and the one before it (a reader may still hold it open)
+
+
+class IndexLayout:
+    """Paths and pointer operations of one index folder."""
+
+    def __init__(self, root: Path):
+        self.root = Path(root)
+        self.gens = self.root / "gens"
+        self.current_file = self.root / "CURRENT"
+        self.lock_file = self.root / "reindex.lock"
+
+    def current_name(self) -> str | None:
+        try:
+            name = self.current_file.read_text(encoding="utf-8").strip()
+        except FileNotFoundError:
+            return None
+        return name if name and (self.gens / name).is_dir() else None
+
+    def current_path(self) -> Path:
+        """Folder of the served generation; IndexNotFoundError when none was built."""
+        name = self.current_name()
+        if name is None:
+            if self.root.exists() and any(self.root.glob("*.sqlite3")):
+                raise IndexIncompatibleError(self.root, "written by another version; run `hoidap reindex --rebuild`")
+            raise IndexNotFoundError(self.root)
+        return self.gens / name
+
+    def new_generation(self) -> Path:
+        self.gens.mkdir(parents=True, exist_ok=True)
+        name = time.strftime("%Y%m%dT%H%M%S") + f"-{os.getpid()}-{time.monotonic_ns() % 10**6:06d}"
+        path = self.gens / name
+        path.mkdir()
+        return path
+
+    def switch_to(self, gen: Path) -> None:
+        """Atomically make ``gen`` the served generation."""
+        tmp = self.root / f"CURRENT.{os.getpid()}.tmp"
+        with open(tmp, "w", encoding="utf-8") as fh:
+            fh.write(gen.name)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, self.current_file)
+        dir_fd = os.open(self.root, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+
+    def prune(self) -> None:
+        """Remove unfinished and old generations, keeping the served one and its predecessor."""
+        if not self.gens.is_dir():
+            return
+        current = self.current_name()
+        gens = sorted(p for p in self.gens.iterdir() if p.is_dir())
+        keep = set()
+        if current:
+            keep.add(current)
+            older = [p.name for p in gens if p.name < current]
+            keep.update(older[-(KEEP_GENERATIONS - 1) :] if KEEP_GENERATIONS > 1 else [])
+        for path in gens:
+            if path.name not in keep:
+                shutil.rmtree(path, ignore_errors=True)
+
+    @contextmanager
+    def lock(self, wait: bool = False):
+        """Exclusive reindex lock; IndexLockedError when another reindex holds it and wait is False."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        fh = open(self.lock_file, "a+", encoding="utf-8")
+        try:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+            except BlockingIOError:
+                fh.seek(0)
+                holder = fh.read().strip()
+                raise IndexLockedError(self.root, f"(pid {holder})" if holder else "") from None
+            fh.seek(0)
+            fh.truncate()
+            fh.write(str(os.getpid()))
+            fh.flush()
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+            fh.close()

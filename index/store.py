@@ -1,0 +1,195 @@
+"""The chunk store: documents, chunks and the file manifest of one index generation (SQLite)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from hoidap.models import Chunk, DocMeta, Document
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files (
+    rel_path TEXT PRIMARY KEY, file_hash TEXT NOT NULL, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS documents (
+    doc_id TEXT PRIMARY KEY, rel_path TEXT NOT NULL, source TEXT NOT NULL, title TEXT NOT NULL,
+    doc_type TEXT NOT NULL, number TEXT NOT NULL, issuer TEXT NOT NULL, date TEXT NOT NULL,
+    text TEXT NOT NULL, content_hash TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS documents_by_file ON documents(rel_path);
+CREATE TABLE IF NOT EXISTS chunks (
+    chunk_id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, position INTEGER NOT NULL, text TEXT NOT NULL,
+    start INTEGER NOT NULL, end INTEGER NOT NULL, label TEXT NOT NULL, heading TEXT NOT NULL,
+    tokens TEXT NOT NULL, sentence_spans TEXT NOT NULL, text_hash TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS chunks_by_doc ON chunks(doc_id);
+"""
+
+
+@dataclass
+class FileRecord:
+    """What the last successful reindex saw of one corpus file."""
+
+    rel_path: str
+    file_hash: str
+    size: int
+    mtime_ns: int
+
+
+@dataclass
+class StoredChunk:
+    """A chunk as read back for retrieval and answering, with its document's metadata."""
+
+    chunk_id: str
+    doc_id: str
+    position: int
+    text: str
+    start: int
+    end: int
+    label: str
+    heading: str
+    sentence_spans: list[tuple[int, int]]
+    doc: DocMeta
+    source: str
+
+    def citation_label(self) -> str:
+        """"Luật Giao dịch điện tử (20/2023/QH15), Điều 22, khoản 1, 2023-06-22"."""
+        parts = [self.doc.title or self.source]
+        if self.doc.number and self.doc.number not in parts[0]:
+            parts[0] += f" ({self.doc.number})"
+        if self.label:
+            parts.append(self.label)
+        if self.doc.date:
+            parts.append(self.doc.date)
+        return ", ".join(parts)
+
+
+class ChunkStore:
+    """SQLite file holding everything but the vectors; the source of truth of an index generation."""
+
+    def __init__(self, path: Path, readonly: bool = False):
+        self.path = path
+        if readonly:
+            self.conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        else:
+            self.conn = sqlite3.connect(path, check_same_thread=False)
+            self.conn.executescript(SCHEMA)
+        self.conn.row_factory = sqlite3.Row
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # --- meta
+    def get_meta(self, key: str, default: str = "") -> str:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row["value"] if row else default
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
+
+    # --- files
+    def files(self) -> dict[str, FileRecord]:
+        rows = self.conn.execute("SELECT rel_path, file_hash, size, mtime_ns FROM files").fetchall()
+        return {r["rel_path"]: FileRecord(*r) for r in rows}
+
+    def put_file(self, record: FileRecord) -> None:
+        self.conn.execute(
+            "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)",
+            (record.rel_path, record.file_hash, record.size, record.mtime_ns),
+        )
+
+    def delete_file(self, rel_path: str) -> list[str]:
+        """Remove a file with its documents and chunks; return the chunk ids removed."""
+        doc_ids = [r[0] for r in self.conn.execute("SELECT doc_id FROM documents WHERE rel_path = ?", (rel_path,))]
+        removed: list[str] = []
+        for doc_id in doc_ids:
+            removed += [r[0] for r in self.conn.execute("SELECT chunk_id FROM chunks WHERE doc_id = ?", (doc_id,))]
+            self.conn.execute("DELETE FROM chunks WHERE doc_id = ?", (doc_id,))
+        self.conn.execute("DELETE FROM documents WHERE rel_path = ?", (rel_path,))
+        self.conn.execute("DELETE FROM files WHERE rel_path = ?", (rel_path,))
+        return removed
+
+    # --- documents and chunks
+    def put_document(self, doc: Document, rel_path: str) -> None:
+        m = doc.meta
+        self.conn.execute(
+            "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (doc.doc_id, rel_path, doc.source, m.title, m.doc_type, m.number, m.issuer, m.date, doc.text,
+             doc.content_hash),
+        )
+
+    def put_chunks(self, chunks: list[Chunk]) -> None:
+        self.conn.executemany(
+            "INSERT OR REPLACE INTO chunks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (c.chunk_id, c.doc_id, c.position, c.text, c.start, c.end, c.label, c.heading,
+                 " ".join(c.tokens), json.dumps(c.sentence_spans), c.text_hash)
+                for c in chunks
+            ],
+        )
+
+    def chunk_hashes(self) -> dict[str, str]:
+        """chunk_id → text hash of every chunk."""
+        return {r[0]: r[1] for r in self.conn.execute("SELECT chunk_id, text_hash FROM chunks")}
+
+    def all_tokens(self) -> tuple[list[str], list[list[str]]]:
+        """(chunk ids, BM25 tokens) of every chunk, in a stable order."""
+        ids, tokens = [], []
+        for chunk_id, toks in self.conn.execute("SELECT chunk_id, tokens FROM chunks ORDER BY chunk_id"):
+            ids.append(chunk_id)
+            tokens.append(toks.split(" ") if toks else [])
+        return ids, tokens
+
+    def commit(self) -> None:
+        self.conn.commit()
+
+    def get_chunks(self, chunk_ids: list[str]) -> dict[str, StoredChunk]:
+        """Chunks by id, joined with their document's metadata."""
+        if not chunk_ids:
+            return {}
+        marks = ",".join("?" * len(chunk_ids))
+        rows = self.conn.execute(
+            f"""SELECT c.chunk_id, c.doc_id, c.position, c.text, c.start, c.end, c.label, c.heading,
+                       c.sentence_spans, d.doc_type, d.number, d.issuer, d.date, d.title, d.source
+                FROM chunks c JOIN documents d ON d.doc_id = c.doc_id WHERE c.chunk_id IN ({marks})""",
+            chunk_ids,
+        ).fetchall()
+        return {r["chunk_id"]: _stored(r) for r in rows}
+
+    def documents(self) -> list[dict]:
+        """Every indexed document with its metadata and chunk count."""
+        rows = self.conn.execute(
+            """SELECT d.doc_id, d.source, d.title, d.doc_type, d.number, d.issuer, d.date,
+                      (SELECT COUNT(*) FROM chunks c WHERE c.doc_id = d.doc_id) AS chunks
+               FROM documents d ORDER BY d.source"""
+        ).fetchall()
+        return [dict(r) for r in rows]
+
+    def document_text(self, doc_id: str) -> str:
+        row = self.conn.execute("SELECT text FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+        return row["text"] if row else ""
+
+    def counts(self) -> tuple[int, int]:
+        """(documents, chunks)."""
+        docs = self.conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+        chunks = self.conn.execute("SELECT COUNT(*) FROM chunks").fetchone()[0]
+        return docs, chunks
+
+
+def _stored(r: sqlite3.Row) -> StoredChunk:
+    return StoredChunk(
+        chunk_id=r["chunk_id"],
+        doc_id=r["doc_id"],
+        position=r["position"],
+        text=r["text"],
+        start=r["start"],
+        end=r["end"],
+        label=r["label"],
+        heading=r["heading"],
+        sentence_spans=[tuple(s) for s in json.loads(r["sentence_spans"])],
+        doc=DocMeta(doc_type=r["doc_type"], number=r["number"], issuer=r["issuer"], date=r["date"], title=r["title"]),
+        source=r["source"],
+    )
