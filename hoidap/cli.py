@@ -1,0 +1,242 @@
+"""The command line: a thin layer over HoidapService. Errors become sentences here, nowhere deeper."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from hoidap.errors import (
+    CorpusNotFoundError,
+    DocumentLoadError,
+    EmbeddingModelError,
+    EmptyQuestionError,
+    HoidapError,
+    IndexIncompatibleError,
+    IndexLockedError,
+    IndexNotFoundError,
+    QuestionTooLongError,
+    TestSetError,
+)
+from hoidap.settings import get_settings
+
+app = typer.Typer(
+    help=(
+        "hoidap: cited answers from Vietnamese digital-transformation policy documents.\n\n"
+        "Examples:\n\n"
+        "  hoidap reindex                 # index ./corpus (only what changed)\n\n"
+        "  hoidap ask \"Bình Phước đã phân bổ bao nhiêu tiền cho chuyển đổi số?\"\n\n"
+        "  hoidap eval evalsets/dev.jsonl\n\n"
+        "  hoidap serve                   # the chat at http://127.0.0.1:8501"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
+
+
+def _message(exc: HoidapError) -> tuple[str, int]:
+    """A sentence for a person, and the exit status."""
+    if isinstance(exc, CorpusNotFoundError):
+        return f"Corpus folder not found: {exc.path}. Pass an existing folder or set HOIDAP_CORPUS_DIR.", EXIT_USAGE
+    if isinstance(exc, IndexNotFoundError):
+        return f"No index in {exc.path} yet. Build it with: hoidap reindex", EXIT_USAGE
+    if isinstance(exc, IndexIncompatibleError):
+        return f"The index in {exc.path} cannot be used ({exc.reason}). Rebuild it: hoidap reindex --rebuild", EXIT_USAGE
+    if isinstance(exc, IndexLockedError):
+        return f"Another reindex is running on {exc.path} {exc.holder}. Wait for it, or pass --wait.", EXIT_PARTIAL
+    if isinstance(exc, EmptyQuestionError):
+        return "The question is empty. Type a question, e.g. hoidap ask \"Luật Giao dịch điện tử có hiệu lực khi nào?\"", EXIT_USAGE
+    if isinstance(exc, QuestionTooLongError):
+        return f"The question is too long ({exc.length} characters; the limit is {exc.limit}). Shorten it.", EXIT_USAGE
+    if isinstance(exc, EmbeddingModelError):
+        return f"Cannot load the embedding model {exc.model!r}: {exc.reason}", EXIT_USAGE
+    if isinstance(exc, TestSetError):
+        return f"Bad test set: {exc}", EXIT_USAGE
+    if isinstance(exc, DocumentLoadError):
+        return f"Cannot read {exc.path}: {exc.reason}", EXIT_PARTIAL
+    return str(exc), EXIT_PARTIAL
+
+
+def _fail(exc: HoidapError):
+    text, code = _message(exc)
+    typer.echo(f"Error: {text}", err=True)
+    raise typer.Exit(code)
+
+
+def _service():
+    from hoidap.service import HoidapService
+
+    return HoidapService(get_settings())
+
+
+@app.command()
+def reindex(
+    corpus_dir: Optional[Path] = typer.Argument(None, help="Folder of documents (default: setting corpus_dir)."),
+    json_out: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
+    rebuild: bool = typer.Option(False, "--rebuild", help="Ignore the existing index and build from scratch."),
+    wait: bool = typer.Option(False, "--wait", help="Wait for a running reindex instead of refusing."),
+):
+    """Index the corpus: add new files, re-embed changed ones, drop deleted ones.
+
+    Exit status: 0 every file indexed, 1 some files failed (the others are indexed), 2 usage error.
+
+    Example: hoidap reindex corpus/ --json
+    """
+    service = _service()
+    bars: dict = {}
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if json_out or total <= 0:
+            return
+        bar = bars.get(stage)
+        if bar is None:
+            label = {"ingest": "Reading & segmenting", "embed": "Embedding", "bm25": "BM25"}.get(stage, stage)
+            bar = bars[stage] = typer.progressbar(length=total, label=label.ljust(22), file=sys.stderr)
+            bar.__enter__()
+        bar.update(done - bar.pos)
+        if done >= total:
+            bar.__exit__(None, None, None)
+
+    try:
+        report = service.reindex(corpus_dir, progress=progress, rebuild=rebuild, wait=wait)
+    except HoidapError as exc:
+        _fail(exc)
+    if json_out:
+        typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        d = report.to_dict()
+        typer.echo(
+            f"added {d['added']}, changed {d['changed']}, removed {d['removed']}, renamed {d['renamed']}, "
+            f"unchanged {d['unchanged']}, failed {len(report.failed)}"
+        )
+        typer.echo(
+            f"index: {d['documents']} documents, {d['chunks']} chunks "
+            f"({d['embedded']} embedded, {d['reused_vectors']} vectors reused) in {d['seconds']:.1f} s"
+        )
+        for path, reason in report.failed:
+            typer.echo(f"  FAILED  {path}: {reason}")
+        for path, reason in report.skipped:
+            typer.echo(f"  skipped {path}: {reason}")
+    raise typer.Exit(EXIT_PARTIAL if report.failed else EXIT_OK)
+
+
+@app.command()
+def ask(
+    question: str = typer.Argument(..., help="The question, in Vietnamese (diacritics optional)."),
+    json_out: bool = typer.Option(False, "--json", help="Print {answer, refused, citations} as JSON."),
+    k: Optional[int] = typer.Option(None, "-k", "--k", min=1, max=50, help="Passages to consider (default: top_k)."),
+):
+    """Answer a question from the indexed documents, with citations [n].
+
+    Example: hoidap ask "Luật Giao dịch điện tử có hiệu lực từ ngày nào?" --json
+    """
+    service = _service()
+    try:
+        answer = service.ask(question, k)
+    except HoidapError as exc:
+        _fail(exc)
+    if json_out:
+        typer.echo(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
+        return
+    typer.echo(answer.text)
+    typer.echo("")
+    if answer.citations:
+        typer.echo("Nguồn:")
+        for c in answer.citations:
+            typer.echo(f"[{c.n}] {c.passage.chunk.citation_label()} — {c.passage.chunk.source}")
+    elif answer.related:
+        typer.echo("Đoạn liên quan (không phải trích dẫn):")
+        for p in answer.related[:3]:
+            typer.echo(f"- {p.chunk.citation_label()} — {p.chunk.source}")
+
+
+@app.command()
+def docs(json_out: bool = typer.Option(False, "--json", help="Print the list as JSON.")):
+    """List indexed documents with their metadata (type, số hiệu, issuer, date, chunks)."""
+    service = _service()
+    try:
+        rows = service.documents()
+    except HoidapError as exc:
+        _fail(exc)
+    if json_out:
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for r in rows:
+        typer.echo(
+            f"{r['doc_type'] or '-':<11} {r['number'] or '-':<17} {r['date'] or '-':<10} "
+            f"{r['chunks']:>4}  {r['title'][:70]}  [{r['source']}]"
+        )
+
+
+@app.command(name="eval")
+def eval_cmd(
+    testset: Path = typer.Argument(..., help="Test set JSONL: {id, question, answers, evidence, answerable}."),
+    json_out: bool = typer.Option(False, "--json", help='Print {"n", "systems": {name: metrics}} as JSON.'),
+    k: Optional[int] = typer.Option(None, "-k", "--k", min=1, max=50, help="Passages given to the answerer."),
+    system: str = typer.Option("all", "--system", help="hoidap, baseline or all."),
+    out: Optional[Path] = typer.Option(None, "--out", help="Write per-question results (JSONL) and metrics here."),
+):
+    """Evaluate hoidap and the llama-index baseline side by side on a test set.
+
+    Example: hoidap eval evalsets/dev.jsonl --json
+    """
+    from hoidap.eval.runner import SYSTEMS, run_eval
+    from hoidap.eval.testset import load_testset
+
+    systems = SYSTEMS if system == "all" else (system,)
+    if any(s not in SYSTEMS for s in systems):
+        typer.echo(f"Error: unknown system {system!r}; choose from {', '.join(SYSTEMS)} or all.", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    service = _service()
+    try:
+        questions = load_testset(testset)
+        report, per_system = run_eval(service, questions, systems, k)
+    except HoidapError as exc:
+        _fail(exc)
+    if out:
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "metrics.json").write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+        with open(out / "results.jsonl", "w", encoding="utf-8") as fh:
+            for name, results in per_system.items():
+                for r in results:
+                    fh.write(json.dumps({"system": name, **r.to_dict()}, ensure_ascii=False) + "\n")
+    if json_out:
+        typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
+        return
+    names = list(report["systems"])
+    metrics = list(next(iter(report["systems"].values())))
+    typer.echo(f"{report['n']} questions\n")
+    typer.echo(f"{'metric':<22}" + "".join(f"{n:>12}" for n in names))
+    for m in metrics:
+        typer.echo(f"{m:<22}" + "".join(f"{report['systems'][n][m]:>12}" for n in names))
+
+
+@app.command()
+def serve(
+    port: Optional[int] = typer.Option(None, help="Port (default: setting app_port, 8501)."),
+):
+    """Serve the chat in the browser (Streamlit) at http://127.0.0.1:8501.
+
+    Example: hoidap serve --port 8600
+    """
+    settings = get_settings()
+    app_file = Path(__file__).resolve().parent.parent / "app.py"
+    cmd = [
+        sys.executable, "-m", "streamlit", "run", str(app_file),
+        "--server.address", settings.app_address,
+        "--server.port", str(port or settings.app_port),
+        "--server.headless", "true",
+        "--browser.gatherUsageStats", "false",
+    ]
+    typer.echo(f"hoidap chat: http://{settings.app_address}:{port or settings.app_port}")
+    raise typer.Exit(subprocess.call(cmd))
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,1 @@
+"""Evaluation: test sets, metrics, the baseline system and the runner behind `hoidap eval`."""

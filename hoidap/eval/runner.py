@@ -1,0 +1,80 @@
+"""Run a test set through each system, side by side, and summarize."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Callable
+
+from hoidap.eval.baseline import LlamaIndexBaseline
+from hoidap.eval.metrics import QuestionResult, contains_any, first_hit_rank, summarize
+from hoidap.eval.testset import TestQuestion
+from hoidap.service import HoidapService, clean_question
+from index.build import scan_corpus
+
+SYSTEMS = ("hoidap", "baseline")
+MRR_CUTOFF = 10
+
+
+def _evaluate(question: TestQuestion, retrieve, answer, k: int) -> QuestionResult:
+    q = clean_question(question.question, 10**6)
+    started = time.perf_counter()
+    passages = retrieve(q, max(k, MRR_CUTOFF))
+    reply = answer(q, passages[:k])
+    latency = (time.perf_counter() - started) * 1000
+    texts = [p.chunk.text for p in passages]
+    cited = [c.passage.chunk.text for c in reply.citations]
+    result = QuestionResult(
+        id=question.id,
+        question=question.question,
+        answerable=question.answerable,
+        retrieved=[p.chunk.chunk_id for p in passages],
+        passages=texts,
+        answer=reply.text,
+        refused=reply.refused,
+        cited=cited,
+        hit_rank=first_hit_rank(texts[:MRR_CUTOFF], question.evidence) if question.answerable else 0,
+        latency_ms=latency,
+    )
+    if question.answerable and not reply.refused:
+        result.answer_correct = contains_any(reply.text, question.answers) if question.answers else False
+        result.citation_correct = any(contains_any(t, question.evidence) for t in cited)
+    return result
+
+
+def run_eval(
+    service: HoidapService,
+    questions: list[TestQuestion],
+    systems: tuple[str, ...] = SYSTEMS,
+    k: int | None = None,
+    corpus_dir: Path | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> tuple[dict, dict[str, list[QuestionResult]]]:
+    """({"n", "systems": {name: metrics}}, per-question results by system)."""
+    k = k or service.settings.top_k
+    retriever = service.retriever()
+    weight = retriever.reader.bm25.weight
+
+    def answer(q, passages):
+        return service.answerer.answer(q, passages, weight)
+
+    runners = {}
+    if "hoidap" in systems:
+        runners["hoidap"] = retriever.retrieve
+    if "baseline" in systems:
+        files, _ = scan_corpus(Path(corpus_dir or service.settings.corpus_dir))
+        if progress:
+            progress("baseline index", 0, 1)
+        baseline = LlamaIndexBaseline(list(files.values()), service.embedder)
+        runners["baseline"] = baseline.retrieve
+    service.warm_up()
+    per_system: dict[str, list[QuestionResult]] = {}
+    for name, retrieve in runners.items():
+        results = []
+        for i, question in enumerate(questions):
+            results.append(_evaluate(question, retrieve, answer, k))
+            if progress:
+                progress(name, i + 1, len(questions))
+        per_system[name] = results
+    report = {"n": len(questions), "systems": {name: summarize(res) for name, res in per_system.items()}}
+    return report, per_system

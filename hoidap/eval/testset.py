@@ -1,0 +1,58 @@
+"""Test sets: JSONL, one question per line.
+
+    {"id": str, "question": str, "answers": [str], "evidence": [str], "answerable": bool}
+
+``answers``: strings one of which a correct answer contains; ``evidence``: strings one of which a
+passage that supports the answer contains. Unanswerable questions have ``answerable: false`` and
+empty lists.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from hoidap.errors import TestSetError
+
+
+@dataclass
+class TestQuestion:
+    """One line of a test set."""
+
+    id: str
+    question: str
+    answers: list[str] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)
+    answerable: bool = True
+
+
+def load_testset(path: Path) -> list[TestQuestion]:
+    """Read and validate a test set; TestSetError names the first bad line."""
+    path = Path(path)
+    if not path.is_file():
+        raise TestSetError(f"test set not found: {path}")
+    items: list[TestQuestion] = []
+    seen: set[str] = set()
+    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise TestSetError(f"{path}:{lineno}: not valid JSON ({exc.msg})") from exc
+        if not isinstance(row, dict) or not str(row.get("question", "")).strip() or not row.get("id"):
+            raise TestSetError(f"{path}:{lineno}: needs non-empty 'id' and 'question'")
+        answerable = bool(row.get("answerable", True))
+        answers = [str(a) for a in row.get("answers", [])]
+        evidence = [str(e) for e in row.get("evidence", [])]
+        if answerable and not evidence:
+            raise TestSetError(f"{path}:{lineno}: an answerable question needs 'evidence'")
+        qid = str(row["id"])
+        if qid in seen:
+            raise TestSetError(f"{path}:{lineno}: duplicate id {qid!r}")
+        seen.add(qid)
+        items.append(TestQuestion(qid, str(row["question"]), answers, evidence, answerable))
+    if not items:
+        raise TestSetError(f"{path}: no questions")
+    return items
