@@ -24,6 +24,7 @@ from index.embed import Embedder
 from index.layout import SCHEMA_VERSION, IndexLayout
 from index.store import ChunkStore, FileRecord
 from index.vectors import VectorStore
+from ingest import INGEST_VERSION
 from ingest.load import SUPPORTED_SUFFIXES
 from ingest.pipeline import FileResult, process_file
 
@@ -67,8 +68,8 @@ class ReindexReport:
 
 
 def fingerprint(settings: Settings, embedder: Embedder) -> str:
-    """What makes two generations compatible: schema, chunking and the embedding model."""
-    raw = f"{SCHEMA_VERSION}|{settings.chunk_max_words}|{settings.chunk_overlap_sentences}|{embedder.label}"
+    """What makes two generations compatible: schema, ingest code version, chunking and the embedding model."""
+    raw = f"{SCHEMA_VERSION}|{INGEST_VERSION}|{settings.chunk_max_words}|{settings.chunk_overlap_sentences}|{embedder.label}"
     return hashlib.sha1(raw.encode()).hexdigest()[:16]
 
 

@@ -15,6 +15,7 @@ _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~\"'])")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_EMPHASIS = re.compile(r"(\*\*\*|\*\*|__)(.+?)\1")
 _MD_ITALIC = re.compile(r"(?<![\w*])\*(?!\s)([^*\n]+?)(?<!\s)\*(?![\w*])")
+_STRAY_STAR = re.compile(r"(?<=\S)\*|\*(?=\S)")
 _MD_HEADING = re.compile(r"^\s{0,6}#{1,6}\s+")
 _MD_BULLET = re.compile(r"^(\s*)[*+]\s+")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
@@ -65,6 +66,7 @@ def _strip_markdown_line(line: str) -> str | None:
         line = _MD_EMPHASIS.sub(r"\2", line)
     line = _MD_ITALIC.sub(r"\1", line)
     line = line.replace("**", "")
+    line = _STRAY_STAR.sub("", line)
     line = _MD_ESCAPE.sub(r"\1", line)
     if line.endswith("\\"):
         line = line[:-1]
@@ -88,20 +90,23 @@ _SENTENCE_END = re.compile(r"[.:;!?…\"”)]\s*$")
 
 
 def mend_broken_lines(text: str) -> str:
-    """Join lines a PDF/OCR conversion broke inside a sentence; drop bare page numbers."""
+    """Join lines a PDF/OCR conversion broke inside a sentence (also across blank lines); drop page numbers."""
     lines = [ln for ln in text.split("\n") if not _PAGE_NUMBER.match(ln)]
     out: list[str] = []
     for line in lines:
         stripped = line.strip()
+        last = len(out) - 1
+        while last >= 0 and not out[last].strip():
+            last -= 1
         if (
-            out
-            and out[-1].strip()
+            last >= 0
             and stripped
-            and not _SENTENCE_END.search(out[-1])
+            and not _SENTENCE_END.search(out[last])
             and stripped[0].islower()
             and not _BLOCK_START.match(stripped)
         ):
-            out[-1] = out[-1].rstrip() + " " + stripped
+            out[last] = out[last].rstrip() + " " + stripped
+            del out[last + 1 :]
         else:
             out.append(line)
     return "\n".join(out)
@@ -123,6 +128,7 @@ def to_display_text(raw: str, fmt: str) -> tuple[str, dict]:
     text = nfc(raw)
     if fmt == "markdown":
         text, meta = split_front_matter(text)
+    if fmt in ("markdown", "jsonl"):  # the Pháp điển collection carries Markdown emphasis too
         text = strip_markdown(text)
     text, news_date = take_news_date(text)
     if news_date:
@@ -162,22 +168,25 @@ def _tone_position(base: str) -> int:
     return idx[-2]
 
 
-def canonical_tone(word: str) -> str:
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+
+
+def _canonical_syllable(match: re.Match) -> str:
+    syllable = match.group(0)
+    decomposed = unicodedata.normalize("NFD", syllable)
+    tones = [ch for ch in decomposed if ch in _TONE_MARKS]
+    if not tones:
+        return syllable
+    base = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in _TONE_MARKS))
+    pos = _tone_position(base)
+    if pos < 0:
+        return syllable
+    return unicodedata.normalize("NFC", base[: pos + 1] + tones[0] + base[pos + 1 :])
+
+
+def canonical_tone(text: str) -> str:
     """One tone-mark placement for every syllable ("hoà" and "hòa" give the same string)."""
-    out = []
-    for syllable in word.split(" "):
-        decomposed = unicodedata.normalize("NFD", syllable)
-        tones = [ch for ch in decomposed if ch in _TONE_MARKS]
-        if not tones:
-            out.append(syllable)
-            continue
-        base = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in _TONE_MARKS))
-        pos = _tone_position(base)
-        if pos < 0:
-            out.append(syllable)
-            continue
-        out.append(unicodedata.normalize("NFC", base[: pos + 1] + tones[0] + base[pos + 1 :]))
-    return " ".join(out)
+    return _LETTER_RUN.sub(_canonical_syllable, unicodedata.normalize("NFC", text))
 
 
 def fold_diacritics(text: str) -> str:

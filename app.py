@@ -1,0 +1,162 @@
+"""hoidap chat in the browser (Streamlit). Run with `hoidap serve` or `make run`.
+
+Only presentation lives here: questions go to HoidapService; domain errors become Vietnamese sentences.
+Document text is always escaped before it is rendered (no HTML from documents, ever).
+"""
+
+from __future__ import annotations
+
+import re
+
+import streamlit as st
+
+from hoidap.errors import (
+    EmbeddingModelError,
+    EmptyQuestionError,
+    HoidapError,
+    IndexIncompatibleError,
+    IndexNotFoundError,
+    QuestionTooLongError,
+)
+from hoidap.service import HoidapService
+from hoidap.settings import get_settings
+
+EXAMPLES = [
+    "Bình Phước đã phân bổ bao nhiêu tiền cho chuyển đổi số từ năm 2019?",
+    "Luật Giao dịch điện tử có hiệu lực từ ngày nào?",
+    "Nghị quyết 57-NQ/TW đặt mục tiêu gì đến năm 2030?",
+]
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<$])")
+
+
+def escape(text: str) -> str:
+    """Text shown literally by st.markdown: Markdown and HTML characters escaped, line breaks kept."""
+    return _MD_SPECIAL.sub(r"\\\1", text).replace("\n", "  \n")
+
+
+def error_sentence(exc: HoidapError) -> str:
+    """What an official reads instead of a traceback."""
+    if isinstance(exc, IndexNotFoundError):
+        return "Chưa có chỉ mục tài liệu. Người vận hành cần chạy lệnh `hoidap reindex` (hoặc `make run`) rồi tải lại trang."
+    if isinstance(exc, IndexIncompatibleError):
+        return "Chỉ mục hiện có được tạo bởi phiên bản khác. Người vận hành cần chạy `hoidap reindex --rebuild`."
+    if isinstance(exc, EmptyQuestionError):
+        return "Câu hỏi đang trống. Vui lòng nhập câu hỏi."
+    if isinstance(exc, QuestionTooLongError):
+        return f"Câu hỏi quá dài ({exc.length} ký tự, tối đa {exc.limit}). Vui lòng rút gọn câu hỏi."
+    if isinstance(exc, EmbeddingModelError):
+        return "Không tải được mô hình nhúng (embedding). Người vận hành cần kiểm tra cấu hình HOIDAP_EMBED_MODEL."
+    return "Không tìm kiếm được trong tài liệu lúc này. Vui lòng thử lại; nếu lỗi lặp lại, hãy báo người vận hành."
+
+
+@st.cache_resource(show_spinner=False)
+def get_service() -> HoidapService:
+    return HoidapService(get_settings())
+
+
+def highlighted(text: str, spans: list[tuple[int, int]]) -> str:
+    """The passage, escaped, with the quoted sentences in bold."""
+    out, pos = [], 0
+    for start, end in sorted(spans):
+        out.append(escape(text[pos:start]))
+        out.append(f"**{escape(text[start:end].strip())}**")
+        pos = end
+    out.append(escape(text[pos:]))
+    return "".join(out)
+
+
+def render_answer(message: dict) -> None:
+    """One assistant turn: answer text, then each source in an expander."""
+    if message.get("error"):
+        st.error(message["error"])
+        return
+    st.markdown(escape(message["answer"]))
+    if message["refused"]:
+        if message["related"]:
+            st.caption("Các đoạn gần nhất (không phải trích dẫn):")
+        for i, rel in enumerate(message["related"]):
+            with st.expander(f"Liên quan: {rel['label']}"):
+                st.markdown(escape(rel["text"]))
+                st.caption(rel["source"])
+        return
+    st.caption("Nguồn trích dẫn:")
+    for c in message["citations"]:
+        with st.expander(f"[{c['n']}] {c['label']}", expanded=False):
+            st.markdown(highlighted(c["text"], c["quoted"]))
+            st.caption(f"Tệp: {c['source']}")
+
+
+def answer_message(question: str) -> dict:
+    """Ask the service; return the chat record (plain data, kept in session state across reruns)."""
+    try:
+        answer = get_service().ask(question)
+    except HoidapError as exc:
+        return {"role": "assistant", "error": error_sentence(exc)}
+    return {
+        "role": "assistant",
+        "answer": answer.text,
+        "refused": answer.refused,
+        "citations": [
+            {
+                "n": c.n,
+                "label": c.passage.chunk.citation_label(),
+                "text": c.passage.chunk.text,
+                "quoted": c.quoted,
+                "source": c.passage.chunk.source,
+            }
+            for c in answer.citations
+        ],
+        "related": [
+            {"label": p.chunk.citation_label(), "text": p.chunk.text, "source": p.chunk.source}
+            for p in answer.related[:3]
+        ]
+        if answer.refused
+        else [],
+    }
+
+
+def main() -> None:
+    st.set_page_config(page_title="hoidap – Hỏi đáp chính sách chuyển đổi số", page_icon="📜")
+    st.title("Hỏi đáp chính sách chuyển đổi số")
+    st.caption("Trả lời dựa trên văn bản, có trích dẫn nguồn. Không có trong tài liệu thì nói rõ là không có.")
+    history: list[dict] = st.session_state.setdefault("history", [])
+
+    with st.sidebar:
+        st.header("Kho tài liệu")
+        try:
+            info = get_service().status()
+            st.metric("Văn bản", info["documents"])
+            st.metric("Đoạn đã lập chỉ mục", info["chunks"])
+            st.caption(f"Cập nhật chỉ mục: {info['built_at']}")
+            st.caption(f"Mô hình nhúng: {info['embed_model']}")
+        except HoidapError as exc:
+            st.warning(error_sentence(exc))
+        if st.button("Cuộc hội thoại mới"):
+            history.clear()
+            st.rerun()
+
+    if not history:
+        st.markdown("**Ví dụ câu hỏi:**")
+        for example in EXAMPLES:
+            st.markdown(f"- {escape(example)}")
+
+    for message in history:
+        with st.chat_message(message["role"]):
+            if message["role"] == "user":
+                st.markdown(escape(message["content"]))
+            else:
+                render_answer(message)
+
+    question = st.chat_input("Nhập câu hỏi về chính sách chuyển đổi số…")
+    if question is not None:
+        history.append({"role": "user", "content": question})
+        with st.chat_message("user"):
+            st.markdown(escape(question))
+        with st.chat_message("assistant"):
+            with st.spinner("Đang tìm trong tài liệu…"):
+                reply = answer_message(question)
+            render_answer(reply)
+        history.append(reply)
+
+
+main()
