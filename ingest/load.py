@@ -137,6 +137,10 @@ def _read_jsonl(data: bytes, path: Path) -> list[RawText]:
             raise DocumentLoadError(path, f"line {lineno} is not valid JSON ({exc.msg})") from exc
         if not isinstance(row, dict) or not str(row.get("text", "")).strip():
             raise DocumentLoadError(path, f"line {lineno} has no 'text' field")
+        if not row.get("source_doc") and not row.get("source"):
+            cited = _CITED_SOURCE.match(str(row["text"]).strip())
+            if cited:  # "(Điều 1 Thông tư số 02/2011/TT-BTTTT ...)" opening the text
+                row = {**row, "source": cited.group(1), "source_doc": re.sub(r"\s+/", "/", cited.group(2))}
         key = str(row.get("source_doc") or row.get("id") or lineno)
         groups.setdefault(key, []).append(row)
     if not groups:
@@ -144,6 +148,9 @@ def _read_jsonl(data: bytes, path: Path) -> list[RawText]:
     return [_collection_member(key, rows) for key, rows in groups.items()]
 
 
+_CITED_SOURCE = re.compile(
+    r"^\((Điều\s+\d+\s+((?:Luật|Nghị định|Thông tư|Quyết định|Nghị quyết)\s+số\s*[\w\s]*?/\S+)[^)]*)\)"
+)
 _ARTICLE_REF = re.compile(r"^(Điều\s+\d+[a-zđ]?)\b")
 
 

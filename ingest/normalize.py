@@ -102,6 +102,7 @@ def mend_broken_lines(text: str) -> str:
             last >= 0
             and stripped
             and not _SENTENCE_END.search(out[last])
+            and not out[last].isupper()  # a heading line ends without punctuation
             and stripped[0].islower()
             and not _BLOCK_START.match(stripped)
         ):

@@ -1,0 +1,46 @@
+# hoidap — the two commands a new user needs:  make run   and   make test
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+HOIDAP := $(VENV)/bin/hoidap
+STAMP := $(VENV)/.installed
+
+.PHONY: run index serve test install chromium bench eval clean
+
+# Create the virtual environment. torch==2.13.0 (CPU) goes first, then everything else
+# constrained to it, so pip never pulls CUDA builds.
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q torch==2.13.0
+	$(PY) -m pip install -q -c constraints.txt -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# Index corpus/ (incremental: a no-op when nothing changed). Exit 1 = some files failed, the rest indexed.
+index: install
+	$(HOIDAP) reindex || [ $$? -eq 1 ]
+
+serve: install
+	$(HOIDAP) serve
+
+run: index serve
+
+# Debian's Chromium for the end-to-end browser test (skipped with a reason if it cannot be installed).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  (apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium >/dev/null) \
+	  || echo "warning: could not install chromium; the browser test will be skipped"; }
+
+test: install chromium
+	HF_HUB_OFFLINE=1 $(PY) -m pytest -q
+
+eval: index
+	$(HOIDAP) eval evalsets/dev.jsonl
+
+bench: install
+	$(PY) bench/ingest_bench.py
+
+clean:
+	rm -rf .hoidap .pytest_cache

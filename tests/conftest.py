@@ -1,0 +1,70 @@
+"""Fixtures: a tiny real corpus and a fresh index built from it with the real stack (offline)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+TINY_FILES = {
+    "tin-tuc/binh-phuoc-lam-viec-bo-tttt.txt": CORPUS / "tin-tuc/binh-phuoc-lam-viec-bo-tttt.txt",
+    "tin-tuc/binh-phuoc-chuyen-doi-so-2023-04.txt": CORPUS / "tin-tuc/binh-phuoc-chuyen-doi-so-2023-04.txt",
+    "van-ban/luat-giao-dich-dien-tu-20-2023-QH15.md": CORPUS / "van-ban/luat-giao-dich-dien-tu-20-2023-QH15.md",
+    "phap-dien/phapdien-sample.jsonl": ROOT / "tests/data/phapdien-sample.jsonl",
+}
+
+
+def make_corpus(folder: Path) -> Path:
+    """Copy the tiny corpus into ``folder``."""
+    for rel, src in TINY_FILES.items():
+        dst = folder / rel
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(src, dst)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def embedder():
+    from index.embed import Embedder
+
+    return Embedder()
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory, embedder):
+    """(settings, service) over a tiny corpus indexed once per test session."""
+    from hoidap.service import HoidapService
+    from hoidap.settings import Settings
+
+    base = tmp_path_factory.mktemp("hoidap")
+    corpus = make_corpus(base / "corpus")
+    settings = Settings(corpus_dir=corpus, index_dir=base / "index")
+    service = HoidapService(settings)
+    service.embedder = embedder
+    report = service.reindex()
+    assert not report.failed
+    return settings, service
+
+
+@pytest.fixture()
+def service(built):
+    return built[1]
+
+
+@pytest.fixture()
+def env_for(built, monkeypatch):
+    """Point HOIDAP_* settings (CLI, app) at the session index."""
+    from hoidap.settings import get_settings
+
+    settings, _ = built
+    monkeypatch.setenv("HOIDAP_CORPUS_DIR", str(settings.corpus_dir))
+    monkeypatch.setenv("HOIDAP_INDEX_DIR", str(settings.index_dir))
+    get_settings.cache_clear()
+    yield settings
+    get_settings.cache_clear()

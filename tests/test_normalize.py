@@ -1,0 +1,57 @@
+from ingest.normalize import (
+    canonical_tone,
+    clean_whitespace,
+    fold_diacritics,
+    has_diacritics,
+    mend_broken_lines,
+    nfc,
+    strip_markdown,
+    take_news_date,
+    to_display_text,
+)
+
+
+def test_nfc_composes_combining_marks():
+    decomposed = "chuye\u0302\u0309n đo\u0302\u0309i so\u0302\u0301"
+    assert nfc(decomposed) == "chuyển đổi số"
+
+
+def test_tone_placement_conventions_match():
+    assert canonical_tone("hoà") == canonical_tone("hòa")
+    assert canonical_tone("thuỷ lợi") == canonical_tone("thủy lợi")
+    assert canonical_tone("Khoẻ") == canonical_tone("Khỏe")
+    assert canonical_tone("người") == "người"  # a tone on a quality vowel is never moved
+
+
+def test_fold_and_detect_diacritics():
+    assert fold_diacritics("Chuyển đổi số Đà Nẵng") == "Chuyen doi so Da Nang"
+    assert has_diacritics("chuyển đổi số")
+    assert not has_diacritics("chuyen doi so")
+
+
+def test_markdown_is_stripped_but_words_are_kept():
+    md = "**Điều 1. Phạm vi điều chỉnh**\n\n|**QUỐC HỘI** \\\n **\\-\\-\\-**|*Hà Nội*|\n|:---:|:---:|\nSố 57\\-NQ/TW [link](http://x)"
+    text = strip_markdown(md)
+    assert "Điều 1. Phạm vi điều chỉnh" in text
+    assert "QUỐC HỘI" in text and "Hà Nội" in text
+    assert "57-NQ/TW" in text and "link" in text
+    assert "*" not in text and "\\" not in text and ":---" not in text and "http" not in text
+
+
+def test_pdf_line_breaks_and_page_numbers_are_mended():
+    text = "Căn cứ Luật Xử lý vi phạm hành chính được sửa\nđổi, bổ sung năm 2020;\n\n12\n\nĐiều 1. Phạm vi"
+    mended = mend_broken_lines(text)
+    assert "được sửa đổi, bổ sung năm 2020;" in mended
+    assert "\n12\n" not in mended
+    assert "Điều 1. Phạm vi" in mended
+
+
+def test_news_date_marker_is_taken_out():
+    text, date = take_news_date(" date 2023-04 Trước đây, Bình Phước")
+    assert date == "2023-04" and text == "Trước đây, Bình Phước"
+    shown, meta = to_display_text(" date 2023-04 Trước đây", "text")
+    assert shown == "Trước đây" and meta["date"] == "2023-04"
+
+
+def test_whitespace_and_control_characters():
+    assert clean_whitespace("a\t b\u00a0c\x07\r\n\n\n\nd") == "a b c\n\nd"
