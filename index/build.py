@@ -247,8 +247,7 @@ def reindex(
 
         new_chunks = [(res, c) for res in ok for c in res.chunks]
         existing = store.chunk_hashes()
-        needed = sorted({c.text_hash for _, c in new_chunks if existing.get(c.chunk_id) != c.text_hash})
-        reusable = vectors.embeddings_by_hash(needed) if needed else {}
+        reusable = vectors.embeddings_by_hash(sorted({c.text_hash for _, c in new_chunks}))
 
         stale: list[str] = []
         for rel in report.removed + [old for old, _ in report.renamed]:

@@ -1,0 +1,69 @@
+"""Structure-aware chunking on real documents."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from ingest.pipeline import process_file
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+@pytest.fixture(scope="module")
+def law():
+    rel = "van-ban/luat-giao-dich-dien-tu-20-2023-QH15.md"
+    result = process_file(CORPUS / rel, rel, 110, 1, 10**8)
+    assert not result.error
+    return result
+
+
+def test_chunks_are_exact_spans_of_the_document(law):
+    doc = law.documents[0]
+    for chunk in law.chunks:
+        assert doc.text[chunk.start : chunk.end] == chunk.text
+        for s, e in chunk.sentence_spans:
+            assert 0 <= s < e <= len(chunk.text)
+
+
+def test_a_chunk_never_spans_two_articles(law):
+    for chunk in law.chunks:
+        assert len(re.findall(r"^Điều \d+\.", chunk.text, re.M)) <= 1
+        if chunk.label.startswith("Điều"):
+            number = chunk.label.split(",")[0]
+            assert chunk.heading.startswith(number + ".")
+
+
+def test_long_article_splits_at_khoan_with_labels(law):
+    labels = [c.label for c in law.chunks if c.label.startswith("Điều 22,")]
+    assert labels, "Điều 22 (Chữ ký điện tử) is long and must be split"
+    assert all("khoản" in lb for lb in labels)
+    assert labels[0].startswith("Điều 22, khoản 1")
+    short = [c for c in law.chunks if c.label == "Điều 2"]
+    assert len(short) == 1 and short[0].text.startswith("Điều 2. Đối tượng áp dụng")
+
+
+def test_chunk_ids_are_stable_and_unique(law):
+    rel = "van-ban/luat-giao-dich-dien-tu-20-2023-QH15.md"
+    again = process_file(CORPUS / rel, rel, 110, 1, 10**8)
+    assert [c.chunk_id for c in again.chunks] == [c.chunk_id for c in law.chunks]
+    assert len({c.chunk_id for c in law.chunks}) == len(law.chunks)
+
+
+def test_chunks_stay_short_enough_to_cite(law):
+    lengths = [len(c.text) for c in law.chunks]
+    assert max(lengths) < 1500
+    assert sum(lengths) / len(lengths) < 700
+
+
+def test_bm25_tokens_keep_vietnamese_letters_and_folded_forms(law):
+    tokens = set(law.chunks[5].tokens) | {t for c in law.chunks for t in c.tokens}
+    assert "giao_dịch" in tokens and "~giao_dich" in tokens and "điện_tử" in tokens
+
+
+def test_prose_is_chunked_by_sentences_with_section_labels():
+    rel = "van-ban/nghi-quyet-57-NQ-TW-2024.md"
+    result = process_file(CORPUS / rel, rel, 110, 1, 10**8)
+    assert not result.error
+    assert any(c.label.startswith("II. 1. Đến năm 2030") for c in result.chunks)
+    assert all(not c.label.startswith("Điều") for c in result.chunks)
