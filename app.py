@@ -6,63 +6,23 @@ Document text is always escaped before it is rendered (no HTML from documents, e
 
 from __future__ import annotations
 
-import re
-
 import streamlit as st
 
-from hoidap.errors import (
-    EmbeddingModelError,
-    EmptyQuestionError,
-    HoidapError,
-    IndexIncompatibleError,
-    IndexNotFoundError,
-    QuestionTooLongError,
-)
+from hoidap.errors import HoidapError
 from hoidap.service import HoidapService
 from hoidap.settings import get_settings
+from hoidap.ui_text import error_sentence, escape, highlighted
 
 EXAMPLES = [
     "Bình Phước đã phân bổ bao nhiêu tiền cho chuyển đổi số từ năm 2019?",
     "Luật Giao dịch điện tử có hiệu lực từ ngày nào?",
     "Nghị quyết 57-NQ/TW đặt mục tiêu gì đến năm 2030?",
 ]
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<$])")
-
-
-def escape(text: str) -> str:
-    """Text shown literally by st.markdown: Markdown and HTML characters escaped, line breaks kept."""
-    return _MD_SPECIAL.sub(r"\\\1", text).replace("\n", "  \n")
-
-
-def error_sentence(exc: HoidapError) -> str:
-    """What an official reads instead of a traceback."""
-    if isinstance(exc, IndexNotFoundError):
-        return "Chưa có chỉ mục tài liệu. Người vận hành cần chạy lệnh `hoidap reindex` (hoặc `make run`) rồi tải lại trang."
-    if isinstance(exc, IndexIncompatibleError):
-        return "Chỉ mục hiện có được tạo bởi phiên bản khác. Người vận hành cần chạy `hoidap reindex --rebuild`."
-    if isinstance(exc, EmptyQuestionError):
-        return "Câu hỏi đang trống. Vui lòng nhập câu hỏi."
-    if isinstance(exc, QuestionTooLongError):
-        return f"Câu hỏi quá dài ({exc.length} ký tự, tối đa {exc.limit}). Vui lòng rút gọn câu hỏi."
-    if isinstance(exc, EmbeddingModelError):
-        return "Không tải được mô hình nhúng (embedding). Người vận hành cần kiểm tra cấu hình HOIDAP_EMBED_MODEL."
-    return "Không tìm kiếm được trong tài liệu lúc này. Vui lòng thử lại; nếu lỗi lặp lại, hãy báo người vận hành."
 
 
 @st.cache_resource(show_spinner=False)
 def get_service() -> HoidapService:
     return HoidapService(get_settings())
-
-
-def highlighted(text: str, spans: list[tuple[int, int]]) -> str:
-    """The passage, escaped, with the quoted sentences in bold."""
-    out, pos = [], 0
-    for start, end in sorted(spans):
-        out.append(escape(text[pos:start]))
-        out.append(f"**{escape(text[start:end].strip())}**")
-        pos = end
-    out.append(escape(text[pos:]))
-    return "".join(out)
 
 
 def render_answer(message: dict) -> None:

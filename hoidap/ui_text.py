@@ -1,0 +1,49 @@
+"""Text for the browser: escaping document text and the Vietnamese sentences that replace errors."""
+
+from __future__ import annotations
+
+import re
+
+from hoidap.errors import (
+    EmbeddingModelError,
+    EmptyQuestionError,
+    HoidapError,
+    IndexIncompatibleError,
+    IndexNotFoundError,
+    QuestionTooLongError,
+)
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<$])")
+
+
+def escape(text: str) -> str:
+    """Text shown literally by st.markdown: Markdown and HTML characters escaped, line breaks kept."""
+    return _MD_SPECIAL.sub(r"\\\1", text).replace("\n", "  \n")
+
+
+def error_sentence(exc: HoidapError) -> str:
+    """What an official reads instead of a traceback."""
+    if isinstance(exc, IndexNotFoundError):
+        return "Chưa có chỉ mục tài liệu. Người vận hành cần chạy lệnh `hoidap reindex` (hoặc `make run`) rồi tải lại trang."
+    if isinstance(exc, IndexIncompatibleError):
+        return "Chỉ mục hiện có được tạo bởi phiên bản khác. Người vận hành cần chạy `hoidap reindex --rebuild`."
+    if isinstance(exc, EmptyQuestionError):
+        return "Câu hỏi đang trống. Vui lòng nhập câu hỏi."
+    if isinstance(exc, QuestionTooLongError):
+        return f"Câu hỏi quá dài ({exc.length} ký tự, tối đa {exc.limit}). Vui lòng rút gọn câu hỏi."
+    if isinstance(exc, EmbeddingModelError):
+        return "Không tải được mô hình nhúng (embedding). Người vận hành cần kiểm tra cấu hình HOIDAP_EMBED_MODEL."
+    return "Không tìm kiếm được trong tài liệu lúc này. Vui lòng thử lại; nếu lỗi lặp lại, hãy báo người vận hành."
+
+
+def highlighted(text: str, spans: list[tuple[int, int]]) -> str:
+    """The passage, escaped, with the quoted sentences in bold."""
+    out, pos = [], 0
+    for start, end in sorted(spans):
+        out.append(escape(text[pos:start]))
+        out.append(f"**{escape(text[start:end].strip())}**")
+        pos = end
+    out.append(escape(text[pos:]))
+    return "".join(out)
+
+

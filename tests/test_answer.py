@@ -1,0 +1,64 @@
+"""Retrieval and the extractive answerer on the tiny real index."""
+
+import pytest
+
+from hoidap.answer.extractive import REFUSAL_TEXT
+from hoidap.errors import EmptyQuestionError, QuestionTooLongError
+from hoidap.retrieve import rrf
+
+
+def test_flagship_question_is_answered_with_citation(service):
+    answer = service.ask("Bình Phước đã phân bổ bao nhiêu tiền cho chuyển đổi số từ năm 2019?")
+    assert not answer.refused
+    assert "hơn 844 tỷ đồng" in answer.text
+    assert answer.text.rstrip().endswith("[1]")
+    cited = answer.citations[0].passage.chunk
+    assert "844 tỷ đồng" in cited.text and cited.source.endswith("binh-phuoc-lam-viec-bo-tttt.txt")
+
+
+def test_every_answer_sentence_is_quoted_from_a_cited_passage(service):
+    answer = service.ask("Luật Giao dịch điện tử có hiệu lực thi hành từ ngày nào?")
+    assert not answer.refused and "01 tháng 7 năm 2024" in answer.text
+    for citation in answer.citations:
+        for start, end in citation.quoted:
+            quote = citation.passage.chunk.text[start:end].strip()
+            assert f"{quote} [{citation.n}]" in answer.text
+    label = answer.citations[0].passage.chunk.citation_label()
+    assert "Luật Giao dịch điện tử" in label and "20/2023/QH15" in label and "Điều 52" in label
+
+
+def test_question_without_diacritics_finds_the_same_passage(service):
+    with_marks = service.retrieve("chữ ký số công cộng là gì")[0].chunk.chunk_id
+    without = [p.chunk.chunk_id for p in service.retrieve("chu ky so cong cong la gi")[:3]]
+    assert with_marks in without
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Thủ tướng Nhật Bản hiện nay là ai?", "Hà Nội xếp hạng thứ mấy về chỉ số chuyển đổi số năm 2024?"],
+)
+def test_unanswerable_questions_are_refused(service, question):
+    answer = service.ask(question)
+    assert answer.refused and answer.text == REFUSAL_TEXT
+    assert not answer.citations and answer.related
+
+
+def test_bad_questions(service):
+    with pytest.raises(EmptyQuestionError):
+        service.ask(" \t\n\x00 ")
+    with pytest.raises(QuestionTooLongError):
+        service.ask("chuyển đổi số " * 1000)
+
+
+def test_json_record_keys(service):
+    record = service.ask("Bình Phước đứng thứ mấy về chỉ số DTI?").to_dict()
+    assert set(record) >= {"answer", "refused", "citations"}
+    assert set(record["citations"][0]) >= {"n", "doc_id", "title", "source", "text", "score"}
+
+
+def test_weighted_reciprocal_rank_fusion():
+    fused = rrf({"bm25": ["a", "b"], "dense": ["b", "c"]}, {"bm25": 1.0, "dense": 0.5}, 10)
+    scores = {cid: s for cid, s, _ in fused}
+    assert [cid for cid, _, _ in fused] == ["b", "a", "c"]
+    assert scores["b"] == pytest.approx(1 / 12 + 0.5 / 11)
+    assert fused[0][2] == {"bm25": 2, "dense": 1}

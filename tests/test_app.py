@@ -1,0 +1,71 @@
+"""The Streamlit chat, driven by streamlit.testing (the real app.py, the real index)."""
+
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+
+
+@pytest.fixture()
+def app(env_for):
+    st.cache_resource.clear()
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    yield at
+    st.cache_resource.clear()
+
+
+def texts(at):
+    return " ".join(m.value for m in at.markdown)
+
+
+def test_empty_chat_shows_examples_and_corpus_panel(app):
+    assert not app.exception
+    assert "Ví dụ câu hỏi" in texts(app)
+    labels = [m.label for m in app.sidebar.metric]
+    assert labels == ["Văn bản", "Đoạn đã lập chỉ mục"]
+
+
+def test_question_gets_cited_answer_and_history_survives_reruns(app):
+    app.chat_input[0].set_value("Bình Phước đã phân bổ bao nhiêu tiền cho chuyển đổi số từ năm 2019?").run()
+    assert not app.exception
+    assert "844 tỷ đồng" in texts(app) and "\\[1\\]" in texts(app)
+    assert app.expander[0].label.startswith("[1] ")
+    app.run()  # a rerun (widget change) keeps the conversation
+    assert "844 tỷ đồng" in texts(app)
+    app.chat_input[0].set_value("Thủ tướng Nhật Bản là ai?").run()
+    body = texts(app)
+    assert "844 tỷ đồng" in body and "Không tìm thấy thông tin" in body
+    app.sidebar.button[0].click().run()  # new conversation
+    assert "844 tỷ đồng" not in texts(app)
+
+
+def test_document_markup_is_shown_as_text():
+    from markdown_it import MarkdownIt
+
+    from hoidap.ui_text import escape, highlighted
+
+    hostile = "<script>alert(1)</script> [bấm](http://evil.example) **đậm** <img src=x onerror=y>\n# tiêu đề"
+    html = MarkdownIt("commonmark").render(escape(hostile))
+    assert "<script" not in html and "<img" not in html and "<a " not in html
+    assert "<strong>" not in html and "<h1>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "**đậm**" in html
+    marked = MarkdownIt("commonmark").render(highlighted(hostile, [(0, 25)]))
+    assert "<strong>&lt;script&gt;alert(1)&lt;/script&gt;</strong>" in marked and "<a " not in marked
+
+
+def test_missing_index_reads_as_a_vietnamese_sentence(tmp_path, monkeypatch):
+    from hoidap.settings import get_settings
+
+    monkeypatch.setenv("HOIDAP_INDEX_DIR", str(tmp_path / "none"))
+    get_settings.cache_clear()
+    st.cache_resource.clear()
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.chat_input[0].set_value("chuyển đổi số").run()
+    get_settings.cache_clear()
+    assert not at.exception
+    assert any("Chưa có chỉ mục tài liệu" in e.value for e in at.error)

@@ -1,0 +1,91 @@
+"""The CLI: exit codes, JSON interfaces and error messages."""
+
+import json
+
+from typer.testing import CliRunner
+
+from hoidap.cli import app
+
+runner = CliRunner()
+
+
+def invoke(*args):
+    return runner.invoke(app, list(args))
+
+
+def test_ask_json(env_for):
+    result = invoke("ask", "Bình Phước đã phân bổ bao nhiêu tiền cho chuyển đổi số từ năm 2019?", "--json")
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout)
+    assert record["refused"] is False and "844 tỷ đồng" in record["answer"]
+    assert {"n", "doc_id", "title", "source", "text", "score"} <= set(record["citations"][0])
+
+
+def test_ask_text_lists_sources(env_for):
+    result = invoke("ask", "Luật Giao dịch điện tử có hiệu lực từ ngày nào?", "-k", "3")
+    assert result.exit_code == 0
+    assert "Nguồn:" in result.stdout and "[1] Luật Giao dịch điện tử (20/2023/QH15)" in result.stdout
+
+
+def test_ask_empty_question(env_for):
+    result = invoke("ask", "   ")
+    assert result.exit_code == 2
+    assert "The question is empty" in result.stderr
+
+
+def test_ask_without_index(tmp_path, monkeypatch):
+    from hoidap.settings import get_settings
+
+    monkeypatch.setenv("HOIDAP_INDEX_DIR", str(tmp_path / "none"))
+    get_settings.cache_clear()
+    result = invoke("ask", "chuyển đổi số")
+    get_settings.cache_clear()
+    assert result.exit_code == 2
+    assert "No index" in result.stderr and "hoidap reindex" in result.stderr
+
+
+def test_reindex_missing_corpus(env_for, tmp_path):
+    result = invoke("reindex", str(tmp_path / "does-not-exist"))
+    assert result.exit_code == 2
+    assert "Corpus folder not found" in result.stderr and "does-not-exist" in result.stderr
+
+
+def test_reindex_json_up_to_date(env_for):
+    result = invoke("reindex", "--json")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["added"] == 0 and report["unchanged"] == 4 and report["failed"] == []
+
+
+def test_docs_lists_metadata(env_for):
+    result = invoke("docs", "--json")
+    assert result.exit_code == 0
+    rows = json.loads(result.stdout)
+    law = next(r for r in rows if r["number"] == "20/2023/QH15")
+    assert law["doc_type"] == "Luật" and law["date"] == "2023-06-22" and law["chunks"] > 50
+
+
+def test_eval_json_both_systems(env_for, tmp_path):
+    testset = tmp_path / "t.jsonl"
+    lines = [
+        {"id": "a", "question": "Bình Phước đã phân bổ bao nhiêu tiền cho chuyển đổi số từ năm 2019?",
+         "answers": ["844 tỷ đồng"], "evidence": ["phân bổ hơn 844 tỷ đồng"], "answerable": True},
+        {"id": "b", "question": "Thủ tướng Nhật Bản là ai?", "answers": [], "evidence": [], "answerable": False},
+    ]
+    testset.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines), encoding="utf-8")
+    result = invoke("eval", str(testset), "--json", "--out", str(tmp_path / "run"))
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["n"] == 2 and set(report["systems"]) == {"hoidap", "baseline"}
+    hoidap = report["systems"]["hoidap"]
+    for key in ("hit@1", "hit@5", "mrr", "answer_accuracy", "citation_accuracy", "refusal_accuracy", "p50_ms", "p95_ms"):
+        assert key in hoidap
+    assert hoidap["hit@5"] == 1.0 and hoidap["answer_accuracy"] == 1.0 and hoidap["refusal_accuracy"] == 1.0
+    assert (tmp_path / "run" / "results.jsonl").read_text(encoding="utf-8").count("\n") == 4
+
+
+def test_eval_bad_testset(env_for, tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "x", "question": "q", "answerable": true}\n', encoding="utf-8")
+    result = invoke("eval", str(bad))
+    assert result.exit_code == 2 and "needs 'evidence'" in result.stderr
