@@ -233,6 +233,7 @@ def serve(
         "--server.port", str(port or settings.app_port),
         "--server.headless", "true",
         "--browser.gatherUsageStats", "false",
+        "--client.toolbarMode", "minimal",
     ]
     typer.echo(f"hoidap chat: http://{settings.app_address}:{port or settings.app_port}")
     raise typer.Exit(subprocess.call(cmd))

@@ -26,7 +26,7 @@ from index.store import ChunkStore, FileRecord
 from index.vectors import VectorStore
 from ingest import INGEST_VERSION
 from ingest.load import SUPPORTED_SUFFIXES
-from ingest.pipeline import FileResult, process_file
+from ingest.pipeline import SIDECAR_SUFFIX, FileResult, content_hash_of, process_file, sidecar_path
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
@@ -85,7 +85,7 @@ def scan_corpus(corpus_dir: Path) -> tuple[dict[str, Path], list[tuple[str, str]
     for root, dirs, files in os.walk(corpus_dir, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if name.startswith(".") or name.upper().startswith("README"):
+            if name.startswith(".") or name.upper().startswith("README") or name.endswith(SIDECAR_SUFFIX):
                 continue
             path = Path(root) / name
             rel = path.relative_to(corpus_dir).as_posix()
@@ -96,14 +96,6 @@ def scan_corpus(corpus_dir: Path) -> tuple[dict[str, Path], list[tuple[str, str]
             else:
                 found[rel] = path
     return found, skipped
-
-
-def _hash_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _ingest(paths: dict[str, Path], settings: Settings, progress: Progress | None) -> list[FileResult]:
@@ -131,6 +123,16 @@ def _ingest(paths: dict[str, Path], settings: Settings, progress: Progress | Non
             if progress:
                 progress("ingest", len(results), len(args))
     return results
+
+
+def _stat(path: Path) -> tuple[int, int]:
+    """(size, newest mtime) of a file and its metadata sidecar: the quick "unchanged" test."""
+    st = path.stat()
+    side = sidecar_path(path)
+    if side.is_file():
+        sst = side.stat()
+        return st.st_size + sst.st_size, max(st.st_mtime_ns, sst.st_mtime_ns)
+    return st.st_size, st.st_mtime_ns
 
 
 def _embedding_text(title: str, chunk) -> str:
@@ -185,11 +187,11 @@ def reindex(
         for rel, path in files.items():
             rec = old_files.get(rel)
             try:
-                st = path.stat()
-                if rec and rec.size == st.st_size and rec.mtime_ns == st.st_mtime_ns:
+                st = _stat(path)
+                if rec and rec.size == st[0] and rec.mtime_ns == st[1]:
                     report.unchanged += 1
                     continue
-                hashes[rel] = _hash_file(path)
+                hashes[rel] = content_hash_of(path)
             except OSError as exc:
                 report.failed.append((rel, f"cannot read ({exc.strerror or exc})"))
                 continue
@@ -245,9 +247,13 @@ def reindex(
         store = ChunkStore(gen / "chunks.sqlite")
         vectors = VectorStore(gen / "chroma")
 
-        new_chunks = [(res, c) for res in ok for c in res.chunks]
-        existing = store.chunk_hashes()
-        reusable = vectors.embeddings_by_hash(sorted({c.text_hash for _, c in new_chunks}))
+        new_chunks = [c for res in ok for c in res.chunks]
+        titles = {d.doc_id: d.meta for res in ok for d in res.documents}
+        texts = {c.chunk_id: _embedding_text(titles[c.doc_id].title, c) for c in new_chunks}
+        keys = {cid: embed_key(text) for cid, text in texts.items()}
+        # Vectors are reused by the hash of the text that was embedded: renames and untouched
+        # passages of a changed file cost nothing; a new title re-embeds its passages.
+        reusable = vectors.embeddings_by_key(sorted(set(keys.values())))
 
         stale: list[str] = []
         for rel in report.removed + [old for old, _ in report.renamed]:
@@ -255,39 +261,35 @@ def reindex(
         for res in ok:
             if res.rel_path in old_files:
                 stale += store.delete_file(res.rel_path)
-        fresh_ids = {c.chunk_id for _, c in new_chunks}
+        fresh_ids = {c.chunk_id for c in new_chunks}
         vectors.delete([cid for cid in stale if cid not in fresh_ids])
 
-        titles = {d.doc_id: d.meta for res in ok for d in res.documents}
-        to_add = [c for _, c in new_chunks if existing.get(c.chunk_id) != c.text_hash or c.chunk_id in stale]
-        to_embed = [c for c in to_add if c.text_hash not in reusable]
-        report.reused_vectors = len(to_add) - len(to_embed)
-        vectors_by_hash = dict(reusable)
+        to_embed = [c for c in new_chunks if keys[c.chunk_id] not in reusable]
+        report.reused_vectors = len(new_chunks) - len(to_embed)
+        vectors_by_key = dict(reusable)
         batch = max(settings.embed_batch_size * 4, 64)
         if progress:
             progress("embed", 0, len(to_embed))
         for i in range(0, len(to_embed), batch):
             part = to_embed[i : i + batch]
-            embs = embedder.embed([_embedding_text(titles[c.doc_id].title, c) for c in part])
-            for c, e in zip(part, embs):
-                vectors_by_hash[c.text_hash] = e
+            for c, e in zip(part, embedder.embed([texts[c.chunk_id] for c in part])):
+                vectors_by_key[keys[c.chunk_id]] = e
             if progress:
                 progress("embed", min(i + batch, len(to_embed)), len(to_embed))
         report.embedded = len(to_embed)
         vectors.add(
-            [c.chunk_id for c in to_add],
-            [vectors_by_hash[c.text_hash] for c in to_add],
-            [c.text for c in to_add],
-            [_vector_metadata(c, titles[c.doc_id]) for c in to_add],
+            [c.chunk_id for c in new_chunks],
+            [vectors_by_key[keys[c.chunk_id]] for c in new_chunks],
+            [c.text for c in new_chunks],
+            [_vector_metadata(c, titles[c.doc_id], keys[c.chunk_id]) for c in new_chunks],
         )
 
         for res in ok:
             for doc in res.documents:
                 store.put_document(doc, res.rel_path)
             store.put_chunks(res.chunks)
-            path = todo[res.rel_path]
-            st = path.stat()
-            store.put_file(FileRecord(res.rel_path, hashes.get(res.rel_path) or res.file_hash, st.st_size, st.st_mtime_ns))
+            size, mtime = _stat(todo[res.rel_path])
+            store.put_file(FileRecord(res.rel_path, hashes.get(res.rel_path) or res.file_hash, size, mtime))
         store.set_meta("schema_version", SCHEMA_VERSION)
         store.set_meta("fingerprint", fp)
         store.set_meta("embed_model", embedder.label)
@@ -312,11 +314,16 @@ def reindex(
     return report
 
 
-def _vector_metadata(chunk, meta) -> dict:
+def embed_key(text: str) -> str:
+    """Reuse key of a vector: the hash of the exact text that was embedded."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def _vector_metadata(chunk, meta, key: str) -> dict:
     year = int(meta.date[:4]) if meta.date[:4].isdigit() else 0
     return {
         "doc_id": chunk.doc_id,
-        "text_hash": chunk.text_hash,
+        "embed_key": key,
         "label": chunk.label,
         "doc_type": meta.doc_type,
         "number": meta.number,

@@ -45,14 +45,13 @@ class VectorStore:
         for a, b in self._batches(len(ids)):
             self.collection.delete(ids=ids[a:b])
 
-    def embeddings_by_hash(self, hashes: list[str]) -> dict[str, list[float]]:
-        """Stored embeddings of passages with these text hashes (reused instead of re-embedding)."""
+    def embeddings_by_key(self, keys: list[str]) -> dict[str, list[float]]:
+        """Stored vectors whose ``embed_key`` (hash of the embedded text) is among keys."""
         found: dict[str, list[float]] = {}
-        for a, b in self._batches(len(hashes)):
-            part = hashes[a:b]
-            res = self.collection.get(where={"text_hash": {"$in": part}}, include=["embeddings", "metadatas"])
+        for a, b in self._batches(len(keys)):
+            res = self.collection.get(where={"embed_key": {"$in": keys[a:b]}}, include=["embeddings", "metadatas"])
             for meta, emb in zip(res["metadatas"], res["embeddings"]):
-                found.setdefault(meta["text_hash"], [float(x) for x in emb])
+                found.setdefault(meta["embed_key"], [float(x) for x in emb])
         return found
 
     def all_ids(self) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,19 +39,47 @@ def doc_id_for(rel_path: str, key: str = "") -> str:
     return f"{base}/{slug(key)}" if key else base
 
 
-def file_hash(data: bytes) -> str:
-    """Content hash of a file (change detection)."""
-    return hashlib.sha256(data).hexdigest()
+SIDECAR_SUFFIX = ".meta.json"
+SIDECAR_FIELDS = ("title", "doc_type", "number", "issuer", "date")
+
+
+def sidecar_path(path: Path) -> Path:
+    """Optional metadata beside a file: ``report.txt`` → ``report.meta.json``."""
+    return path.with_name(path.name.rsplit(".", 1)[0] + SIDECAR_SUFFIX)
+
+
+def read_sidecar(path: Path) -> dict:
+    """Metadata an operator wrote for a file (title, doc_type, number, issuer, date); {} when none."""
+    side = sidecar_path(path)
+    if not side.is_file():
+        return {}
+    try:
+        data = json.loads(side.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise DocumentLoadError(side, f"invalid metadata file ({exc})") from exc
+    if not isinstance(data, dict):
+        raise DocumentLoadError(side, "the metadata file must hold a JSON object")
+    return {k: str(data[k]) for k in SIDECAR_FIELDS if data.get(k)}
+
+
+def content_hash_of(path: Path) -> str:
+    """Hash of a file and its metadata sidecar (either changing means the document changed)."""
+    digest = hashlib.sha256(path.read_bytes())
+    side = sidecar_path(path)
+    if side.is_file():
+        digest.update(b"\x00sidecar\x00" + side.read_bytes())
+    return digest.hexdigest()
 
 
 def process_file(path: Path, rel_path: str, max_words: int, overlap: int, max_bytes: int) -> FileResult:
     """Ingest one file. Errors are captured in the result so one broken file never stops the others."""
     try:
-        digest = file_hash(path.read_bytes())
+        digest = content_hash_of(path)
     except OSError:
         digest = ""
     result = FileResult(rel_path=rel_path, file_hash=digest)
     try:
+        override = read_sidecar(path)
         raws = load_file(path, max_bytes=max_bytes)
         for raw in raws:
             text, found = to_display_text(raw.text, raw.fmt)
@@ -59,6 +88,8 @@ def process_file(path: Path, rel_path: str, max_words: int, overlap: int, max_by
             given = {**found, **{k: v for k, v in raw.meta.items() if v}}
             fallback = raw.key or Path(rel_path).stem.replace("-", " ").replace("_", " ")
             meta = parse_metadata(text, given, fallback_title=fallback)
+            for key, value in override.items():
+                setattr(meta, key, value)
             source = f"{rel_path}#{raw.key}" if raw.key else rel_path
             doc = Document(
                 doc_id=doc_id_for(rel_path, raw.key),

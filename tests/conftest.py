@@ -26,6 +26,9 @@ def make_corpus(folder: Path) -> Path:
         dst = folder / rel
         dst.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(src, dst)
+        side = src.with_name(src.name.rsplit(".", 1)[0] + ".meta.json")
+        if side.exists():
+            shutil.copy(side, dst.with_name(side.name))
     return folder
 
 

@@ -162,3 +162,18 @@ def test_report_json_keys(setup):
     assert set(d) == {"added", "changed", "removed", "renamed", "unchanged", "failed", "skipped", "documents",
                       "chunks", "embedded", "reused_vectors", "seconds", "generation"}
     json.dumps(d)
+
+
+def test_metadata_sidecar_overrides_and_counts_as_a_change(setup):
+    settings, corpus, embedder = setup
+    reindex(settings, embedder)
+    (corpus / "bp-2023.meta.json").write_text('{"title": "Bình Phước đứng thứ 9/63", "date": "2023-04-28"}', encoding="utf-8")
+    report = reindex(settings, embedder)
+    assert report.changed == ["bp-2023.txt"] and not report.skipped
+    store = ChunkStore(IndexLayout(settings.index_dir).current_path() / "chunks.sqlite", readonly=True)
+    doc = next(d for d in store.documents() if d["source"] == "bp-2023.txt")
+    assert report.embedded == doc["chunks"]  # the title is part of what is embedded
+    assert (doc["title"], doc["date"]) == ("Bình Phước đứng thứ 9/63", "2023-04-28")
+    (corpus / "bp-2023.meta.json").write_text("{broken", encoding="utf-8")
+    report = reindex(settings, embedder)
+    assert report.failed and "invalid metadata file" in report.failed[0][1]
