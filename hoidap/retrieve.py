@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import threading
+import re
 from dataclasses import dataclass, field
+
+import numpy as np
 from pathlib import Path
 
 from hoidap.errors import IndexIncompatibleError
@@ -13,8 +16,15 @@ from index.embed import Embedder
 from index.layout import SCHEMA_VERSION
 from index.store import ChunkStore, StoredChunk
 from index.vectors import VectorStore
-from ingest.normalize import has_diacritics
+from hoidap.terms import coverage, normalized, question_terms
+from ingest.metadata import find_numbers
+from ingest.normalize import fold_diacritics, has_diacritics
 from ingest.segment import query_tokens, words_of
+
+_SHORT_REF = re.compile(
+    r"\b(Luật|Nghị định|Nghị quyết|Quyết định|Thông tư|Kế hoạch|Công văn|Chỉ thị)\s+(?:số\s+)?(\d{1,5})(?:/(\d{4}))?",
+    re.I,
+)
 
 
 @dataclass
@@ -37,7 +47,7 @@ class IndexReader:
             raise IndexIncompatibleError(gen, f"schema version {version or '?'} (expected {SCHEMA_VERSION})")
         self._bm25: BM25Index | None = None
         self._vectors: VectorStore | None = None
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
 
     @property
     def bm25(self) -> BM25Index:
@@ -56,10 +66,53 @@ class IndexReader:
     def close(self) -> None:
         self.store.close()
 
+    @property
+    def documents(self) -> list[dict]:
+        """Documents with their metadata (cached: used to match questions naming a document)."""
+        with self._lock:
+            if not hasattr(self, "_documents"):
+                self._documents = self.store.documents()
+                for doc in self._documents:
+                    doc["folded_title"] = normalized(doc["title"], exact=False)
+        return self._documents
+
+    def chunk_mask(self, doc_ids: set[str]) -> np.ndarray:
+        """Boolean mask over the BM25 chunk order: chunks of these documents."""
+        with self._lock:
+            if not hasattr(self, "_chunk_docs"):
+                owner = dict(self.store.conn.execute("SELECT chunk_id, doc_id FROM chunks"))
+                self._chunk_docs = np.array([owner[cid] for cid in self.bm25.ids], dtype=object)
+        return np.isin(self._chunk_docs, list(doc_ids))
+
 
 def question_tokens(question: str) -> list[str]:
     """BM25 tokens of a question (exact + folded forms when it has diacritics, folded only otherwise)."""
     return query_tokens(words_of(question), exact=has_diacritics(question))
+
+
+def referenced_documents(question: str, documents: list[dict]) -> set[str]:
+    """Documents the question names by số hiệu ("57-NQ/TW", "Nghị định 64/2007") or by title."""
+    found: set[str] = set()
+    numbers = {n.lower() for n in find_numbers(question)}
+    refs = [(t.lower(), n, y) for t, n, y in _SHORT_REF.findall(question)]
+    folded_q = normalized(question, exact=False)
+    for doc in documents:
+        number = doc["number"].lower()
+        if number and number in numbers:
+            found.add(doc["doc_id"])
+            continue
+        for doc_type, num, year in refs:
+            if (
+                number
+                and doc["doc_type"].lower() == doc_type
+                and re.match(rf"{num}[-/]", number)
+                and (not year or f"/{year}/" in number)
+            ):
+                found.add(doc["doc_id"])
+        title = doc["folded_title"].strip()
+        if len(title.split()) >= 3 and f" {title} " in folded_q:
+            found.add(doc["doc_id"])
+    return found
 
 
 def rrf(rankings: dict[str, list[str]], weights: dict[str, float], k: int) -> list[tuple[str, float, dict]]:
@@ -85,20 +138,41 @@ class HybridRetriever:
         self.settings = settings
 
     def rankings(self, question: str, k: int) -> dict[str, list[str]]:
-        """Chunk ids ranked by each component retriever."""
+        """Chunk ids ranked by each component retriever.
+
+        bm25: underthesea words; dense: the embedding model; doc: BM25 within the documents the
+        question names by số hiệu or title (empty when it names none).
+        """
         s = self.settings
         out: dict[str, list[str]] = {}
+        tokens = question_tokens(question)
         if s.bm25_weight > 0:
-            out["bm25"] = [cid for cid, _ in self.reader.bm25.search(question_tokens(question), k)]
+            out["bm25"] = [cid for cid, _ in self.reader.bm25.search(tokens, k)]
         if s.dense_weight > 0:
             out["dense"] = [cid for cid, _ in self.reader.vectors.query(self.embedder.embed_query(question), k)]
+        if s.doc_boost_weight > 0:
+            named = referenced_documents(question, self.reader.documents)
+            if named:
+                mask = self.reader.chunk_mask(named)
+                out["doc"] = [cid for cid, _ in self.reader.bm25.search(tokens, k, allowed=mask)]
         return out
 
     def retrieve(self, question: str, k: int | None = None) -> list[Passage]:
-        """The k best passages for the question."""
+        """The k best passages: fused rankings, then reranked by how much of the question each covers."""
         s = self.settings
         k = k or s.top_k
         rankings = self.rankings(question, max(s.candidate_k, k))
-        fused = rrf(rankings, {"bm25": s.bm25_weight, "dense": s.dense_weight}, s.rrf_k)[:k]
+        weights = {"bm25": s.bm25_weight, "dense": s.dense_weight, "doc": s.doc_boost_weight}
+        fused = rrf(rankings, weights, s.rrf_k)[: max(s.rerank_depth, k)]
         chunks = self.reader.store.get_chunks([cid for cid, _, _ in fused])
-        return [Passage(chunks[cid], score, ranks) for cid, score, ranks in fused if cid in chunks]
+        passages = [Passage(chunks[cid], score, ranks) for cid, score, ranks in fused if cid in chunks]
+        if s.coverage_weight > 0 and passages:
+            exact = has_diacritics(question)
+            terms = question_terms(question, self.reader.bm25.weight)
+            top = passages[0].score
+            for p in passages:
+                c = p.chunk
+                text = normalized(f"{c.text} {c.doc.title} {c.doc.number} {c.heading}", exact)
+                p.score = p.score / top + s.coverage_weight * coverage(terms, text)
+            passages.sort(key=lambda p: -p.score)
+        return passages[:k]

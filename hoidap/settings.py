@@ -58,7 +58,14 @@ class Settings(BaseSettings):
     candidate_k: int = Field(50, ge=5, description="Candidates taken from each retriever before fusion.")
     bm25_weight: float = Field(1.0, ge=0, description="Weight of the BM25 ranking in reciprocal rank fusion.")
     dense_weight: float = Field(0.3, ge=0, description="Weight of the dense (vector) ranking in reciprocal rank fusion.")
-    rrf_k: int = Field(60, ge=1, description="Rank constant of reciprocal rank fusion.")
+    doc_boost_weight: float = Field(
+        1.0, ge=0, description="Weight of the ranking within documents the question names (số hiệu or title)."
+    )
+    rrf_k: int = Field(10, ge=1, description="Rank constant of reciprocal rank fusion.")
+    rerank_depth: int = Field(30, ge=1, description="Fused candidates reranked by question-term coverage.")
+    coverage_weight: float = Field(
+        1.0, ge=0, description="Weight of question-term coverage (IDF-weighted phrases) in the rerank."
+    )
 
     # --- answer
     answer_max_sentences: int = Field(3, ge=1, le=10, description="Most sentences in an extractive answer.")

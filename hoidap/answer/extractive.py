@@ -11,67 +11,10 @@ from dataclasses import dataclass
 
 from hoidap.answer.types import Answer, Citation
 from hoidap.retrieve import Passage
-from ingest.normalize import canonical_tone, fold_diacritics, has_diacritics
-from ingest.segment import FOLDED_PREFIX, QUERY_STOPWORDS, words_of
+from hoidap.terms import DATE_IN_TEXT, coverage, named_entities, normalized, question_intent, question_terms
+from ingest.normalize import fold_diacritics, has_diacritics
 
 REFUSAL_TEXT = "Không tìm thấy thông tin trả lời câu hỏi này trong các tài liệu hiện có."
-_SYLLABLE = re.compile(r"\w+")
-_NUMBER = re.compile(r"\d")
-UNKNOWN_TERM_WEIGHT = 8.0  # a question term that occurs nowhere in the corpus weighs like a very rare one
-NUMBER_WEIGHT_FLOOR = 4.0  # numbers (years, số hiệu) are what questions hinge on
-
-
-def normalized(text: str, exact: bool) -> str:
-    """Syllables of a text, lower-cased, one tone placement (folded when not exact), space-padded."""
-    syllables = _SYLLABLE.findall(canonical_tone(text.lower()))
-    joined = " ".join(syllables)
-    return f" {joined if exact else fold_diacritics(joined)} "
-
-
-def question_terms(question: str, weight) -> dict[str, float]:
-    """Key terms of the question (its content words, as phrases) with their weights (IDF)."""
-    exact = has_diacritics(question)
-    terms: dict[str, float] = {}
-    for word in words_of(question):
-        phrase = normalized(word, exact).strip()
-        if not phrase:
-            continue
-        joined = phrase.replace(" ", "_")
-        if joined in QUERY_STOPWORDS or (not exact and joined in _FOLDED_STOPWORDS):
-            continue
-        w = weight(joined if exact else FOLDED_PREFIX + joined)
-        w = UNKNOWN_TERM_WEIGHT if w <= 0 else w
-        if _NUMBER.search(phrase):
-            w = max(w, NUMBER_WEIGHT_FLOOR)
-        terms[phrase] = max(terms.get(phrase, 0.0), w)
-    return terms
-
-
-def coverage(terms: dict[str, float], text: str) -> float:
-    """Share of the question's term weight found in a normalized text."""
-    total = sum(terms.values())
-    if total <= 0:
-        return 0.0
-    return sum(w * _found_share(t, text) for t, w in terms.items()) / total
-
-
-def _found_share(term: str, text: str) -> float:
-    """1 when the phrase occurs; else the share of its longest occurring sub-phrase of ≥ 2 syllables.
-
-    (underthesea sometimes glues a name to the next word: "Bình Phước xếp".)
-    """
-    if f" {term} " in text:
-        return 1.0
-    syllables = term.split()
-    n = len(syllables)
-    for size in range(n - 1, 1, -1):
-        for i in range(n - size + 1):
-            if f" {' '.join(syllables[i:i + size])} " in text:
-                return size / n
-    return 0.0
-
-
-_FOLDED_STOPWORDS = frozenset(fold_diacritics(w) for w in QUERY_STOPWORDS)
 _LIST_ITEM = re.compile(r"^(?:[a-zđ]\)|\d{1,2}\.|[-–•+])\s")
 MAX_QUOTE_CHARS = 600
 
@@ -97,17 +40,27 @@ class ExtractiveAnswerer:
         """``weight(term)`` gives a term's IDF in the corpus (BM25 statistics)."""
         terms = question_terms(question, weight)
         exact = has_diacritics(question)
+        names = named_entities(question)
+        intent = question_intent(question)
         candidates: list[_Candidate] = []
         for i, passage in enumerate(passages):
             chunk = passage.chunk
             context = normalized(f"{chunk.doc.title} {chunk.doc.number} {chunk.heading}", exact)
+            if names:  # a passage that does not name who/where the question is about cannot answer it
+                folded = normalized(f"{chunk.text} {chunk.doc.title} {chunk.heading}", exact=False)
+                if not all(f" {name} " in folded for name in names):
+                    continue
             passage_cov = coverage(terms, normalized(chunk.text, exact) + context)
             for start, end in _quotes(chunk.text, chunk.sentence_spans):
                 text = chunk.text[start:end].strip()
-                if len(text) < 12:
+                if _boilerplate(text):
                     continue
                 sent_cov = coverage(terms, normalized(text, exact) + context)
                 score = 0.6 * sent_cov + 0.4 * passage_cov - 0.01 * i
+                if intent.wants_date and DATE_IN_TEXT.search(text):
+                    score += 0.15
+                if intent.wants_number and _DIGIT.search(text):
+                    score += 0.1
                 candidates.append(_Candidate(i, (start, end), text, score, sent_cov, passage_cov))
         candidates.sort(key=lambda c: -c.score)
         if not candidates or candidates[0].passage_coverage < self.min_coverage:
@@ -157,6 +110,17 @@ def _quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
                 end = e2
         out.append((start, end))
     return out
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _boilerplate(text: str) -> bool:
+    """Header lines and fragments that answer nothing ("Độc lập - Tự do - Hạnh phúc", "Số: 03/NQ-CP")."""
+    words = text.split()
+    if len(words) < 4 or text.isupper():
+        return True
+    return bool(re.match(r"^(Số|Độc lập|CỘNG HÒA|CỘNG HOÀ|Nơi nhận|Kính gửi)\b", text))
 
 
 def _key(text: str) -> str:

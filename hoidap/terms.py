@@ -1,0 +1,137 @@
+"""Question terms: content words as phrases, weighted by IDF, and how much of them a text covers.
+
+Shared by the retriever (lexical rerank, document boost) and the extractive answerer (evidence check).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.normalize import canonical_tone, fold_diacritics, has_diacritics
+from ingest.segment import FOLDED_PREFIX, QUERY_STOPWORDS, words_of
+
+_SYLLABLE = re.compile(r"\w+")
+_NUMBER = re.compile(r"\d")
+UNKNOWN_TERM_WEIGHT = 8.0  # a question term that occurs nowhere in the corpus weighs like a very rare one
+NUMBER_WEIGHT_FLOOR = 4.0  # numbers (years, số hiệu) are what questions hinge on
+
+
+def normalized(text: str, exact: bool) -> str:
+    """Syllables of a text, lower-cased, one tone placement (folded when not exact), space-padded."""
+    syllables = _SYLLABLE.findall(canonical_tone(text.lower()))
+    joined = " ".join(syllables)
+    return f" {joined if exact else fold_diacritics(joined)} "
+
+
+_WANTS_DATE = re.compile(r"\b(ngày nào|khi nào|bao giờ|năm nào|thời điểm nào|tháng nào|hiệu lực từ|ngay nao|khi nao|nam nao)\b", re.I)
+_WANTS_NUMBER = re.compile(r"\b(bao nhiêu|mấy|tỷ lệ|tỉ lệ|phần trăm|bao nhieu|may|ty le)\b", re.I)
+_DEFINITION = re.compile(r"^(.{3,80}?)\s+(?:là gì|là như thế nào|được hiểu (?:là|như thế nào)|la gi)\b", re.I)
+_SCOPE = re.compile(r"(quy định (?:về )?(?:vấn đề |nội dung )?gì|điều chỉnh (?:vấn đề )?gì|phạm vi điều chỉnh|quy dinh (?:ve )?(?:van de )?gi)", re.I)
+DATE_IN_TEXT = re.compile(r"(ngày\s+\d{1,2}|\d{1,2}/\d{1,2}/\d{4}|tháng\s+\d{1,2}\s+năm\s+\d{4}|năm\s+\d{4})", re.I)
+EXACT_PREFIX = "="  # a term that counts only as a whole phrase
+
+
+@dataclass
+class Intent:
+    """What kind of answer the question asks for."""
+
+    wants_date: bool
+    wants_number: bool
+    definition: str  # normalized "<subject> là" for "<subject> là gì?" questions, else ""
+    scope: bool  # "văn bản X quy định về gì?"
+
+
+def question_intent(question: str) -> Intent:
+    """The answer type a question asks for (date, number, definition, scope of a document)."""
+    text = question.strip()
+    definition = _DEFINITION.match(text)
+    subject = ""
+    if definition:
+        # drop a leading "theo ..." clause target: "An toàn thông tin mạng là gì theo Luật ..." keeps the subject
+        subject = normalized(definition.group(1) + " là", exact=has_diacritics(text)).strip()
+    return Intent(
+        wants_date=bool(_WANTS_DATE.search(text)),
+        wants_number=bool(_WANTS_NUMBER.search(text)),
+        definition=subject,
+        scope=bool(_SCOPE.search(text)),
+    )
+
+
+def question_terms(question: str, weight) -> dict[str, float]:
+    """Key terms of the question (its content words, as phrases) with their weights (IDF).
+
+    A definition question adds its "<subject> là" phrase and a scope question "phạm vi điều chỉnh",
+    each counted only when the whole phrase occurs.
+    """
+    exact = has_diacritics(question)
+    terms: dict[str, float] = {}
+    for word in words_of(question):
+        phrase = normalized(word, exact).strip()
+        if not phrase:
+            continue
+        joined = phrase.replace(" ", "_")
+        if joined in QUERY_STOPWORDS or (not exact and joined in _FOLDED_STOPWORDS):
+            continue
+        w = weight(joined if exact else FOLDED_PREFIX + joined)
+        w = UNKNOWN_TERM_WEIGHT if w <= 0 else w
+        if _NUMBER.search(phrase):
+            w = max(w, NUMBER_WEIGHT_FLOOR)
+        terms[phrase] = max(terms.get(phrase, 0.0), w)
+    intent = question_intent(question)
+    strongest = max(terms.values(), default=1.0)
+    if intent.definition:
+        terms[EXACT_PREFIX + intent.definition] = 2 * strongest
+    if intent.scope:
+        terms[EXACT_PREFIX + normalized("phạm vi điều chỉnh", exact).strip()] = strongest
+    return terms
+
+
+def coverage(terms: dict[str, float], text: str) -> float:
+    """Share of the question's term weight found in a normalized text."""
+    total = sum(terms.values())
+    if total <= 0:
+        return 0.0
+    return sum(w * _found_share(t, text) for t, w in terms.items()) / total
+
+
+def _found_share(term: str, text: str) -> float:
+    """1 when the phrase occurs; else the share of its longest occurring sub-phrase of ≥ 2 syllables.
+
+    (underthesea sometimes glues a name to the next word: "Bình Phước xếp".)
+    """
+    if term.startswith(EXACT_PREFIX):
+        return 1.0 if f" {term[1:]} " in text else 0.0
+    if f" {term} " in text:
+        return 1.0
+    syllables = term.split()
+    n = len(syllables)
+    for size in range(n - 1, 1, -1):
+        for i in range(n - size + 1):
+            if f" {' '.join(syllables[i:i + size])} " in text:
+                return size / n
+    return 0.0
+
+
+_FOLDED_STOPWORDS = frozenset(fold_diacritics(w) for w in QUERY_STOPWORDS)
+
+
+
+
+_TITLE_WORD = re.compile(r"^(?:[A-ZĐÀ-Ỹ][^\s]*)(?:\s+[A-ZĐÀ-Ỹ][^\s]*)+$")
+_GENERIC_TITLES = frozenset(
+    "luật nghị định nghị quyết quyết định thông tư kế hoạch công văn chỉ thị bộ chính trị chính phủ quốc hội "
+    "thủ tướng tổng bí thư bộ trưởng điều khoản".split()
+)
+
+
+def named_entities(question: str) -> list[str]:
+    """Proper names in the question (words of ≥ 2 capitalised syllables, e.g. "Nhật Bản", "Hà Nội").
+
+    An answer must come from a document that names them: otherwise the documents do not answer.
+    """
+    names = []
+    for word in words_of(question):
+        if _TITLE_WORD.match(word.strip()) and " ".join(word.lower().split()) not in _GENERIC_TITLES:
+            names.append(normalized(word, exact=False).strip())
+    return names
