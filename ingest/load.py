@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,8 +12,9 @@ from hoidap.errors import DocumentLoadError
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx", ".jsonl")
 
-# Letters only Vietnamese uses; a decoded text with none of them is not Vietnamese.
-_VIET_LETTERS = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ]|[àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]")
+# Letters only Vietnamese uses, and Latin letters it never uses: how a Windows-1258 decoding is judged.
+_VIET_ONLY = re.compile(r"[ăđơưạảẹẻẽịỉọỏụủỵỷỹắằẳẵặấầẩẫậếềểễệốồổỗộớờởỡợứừửữự]", re.I)
+_NOT_VIET = re.compile(r"[äëïöüÿçñßåæøîûœ]", re.I)
 
 
 @dataclass
@@ -41,11 +43,11 @@ def decode_text(data: bytes, path: Path) -> str:
     except UnicodeDecodeError as exc:
         utf8_error = exc
     try:
-        text = data.decode("cp1258")
+        # cp1258 keeps tone marks as combining characters: NFC composes them.
+        text = unicodedata.normalize("NFC", data.decode("cp1258"))
     except UnicodeDecodeError:
         text = ""
-    if text and _VIET_LETTERS.search(text):
-        # cp1258 keeps tone marks as combining characters: NFC (in normalize) composes them.
+    if text and _VIET_ONLY.search(text) and not _NOT_VIET.search(text):
         return text
     raise DocumentLoadError(
         path,
