@@ -9,8 +9,6 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
-
 from pydantic import Field
 from pydantic_settings import (
     BaseSettings,
@@ -76,13 +74,6 @@ class Settings(BaseSettings):
         description="Share of the question's key-term weight the evidence must cover, else the answer is a refusal.",
     )
     max_question_chars: int = Field(2000, ge=10, description="Longer questions are rejected with a clear error.")
-
-    # --- vector store backend
-    chroma_mode: Literal["embedded", "http"] = Field(
-        "embedded", description="'embedded' (PersistentClient in index_dir) or 'http' (a `chroma run` server)."
-    )
-    chroma_host: str = Field("127.0.0.1", description="Chroma server host when chroma_mode is 'http'.")
-    chroma_port: int = Field(8000, description="Chroma server port when chroma_mode is 'http'.")
 
     # --- UI
     app_port: int = Field(8501, description="Port of the Streamlit chat served by `hoidap serve`.")
