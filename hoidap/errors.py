@@ -76,3 +76,5 @@ class QuestionTooLongError(HoidapError):
 
 class TestSetError(HoidapError):
     """A test-set file is missing or has a malformed line."""
+
+    __test__ = False  # not a pytest test class

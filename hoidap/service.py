@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-import time
 import unicodedata
 from pathlib import Path
 
@@ -97,9 +96,3 @@ class HoidapService:
         _ = reader.bm25, reader.vectors
         self.embedder.embed_query("khởi động")
 
-
-def timed(fn, *args, **kwargs):
-    """(result, milliseconds)."""
-    t = time.perf_counter()
-    out = fn(*args, **kwargs)
-    return out, (time.perf_counter() - t) * 1000

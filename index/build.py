@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from hoidap.errors import CorpusNotFoundError, IndexNotFoundError, IndexIncompatibleError
+from hoidap.errors import CorpusNotFoundError, IndexNotFoundError
 from hoidap.settings import Settings
 from index.bm25 import BM25Index
 from index.embed import Embedder
@@ -150,6 +150,64 @@ def _copy_generation(src: Path, dst: Path) -> None:
     target.close()
 
 
+def _served(layout: IndexLayout, rebuild: bool) -> tuple[Path | None, str, str, dict[str, FileRecord]]:
+    """(served generation, its fingerprint, its embedding model, its file records); None when absent."""
+    if rebuild:
+        return None, "", "", {}
+    try:
+        gen = layout.current_path()
+    except IndexNotFoundError:
+        return None, "", "", {}
+    store = ChunkStore(gen / "chunks.sqlite", readonly=True)
+    try:
+        return gen, store.get_meta("fingerprint"), store.get_meta("embed_model"), store.files()
+    finally:
+        store.close()
+
+
+def _plan(files: dict[str, Path], old_files: dict[str, FileRecord], report: ReindexReport, force: bool):
+    """Files to ingest (and their hashes); fills added/changed/renamed/removed/unchanged of the report."""
+    todo: dict[str, Path] = {}
+    hashes: dict[str, str] = {}
+    for rel, path in files.items():
+        rec = old_files.get(rel)
+        try:
+            size, mtime = _stat(path)
+            if not force and rec and rec.size == size and rec.mtime_ns == mtime:
+                report.unchanged += 1
+                continue
+            hashes[rel] = content_hash_of(path)
+        except OSError as exc:
+            report.failed.append((rel, f"cannot read ({exc.strerror or exc})"))
+            continue
+        if not force and rec and rec.file_hash == hashes[rel]:
+            report.unchanged += 1
+            continue
+        todo[rel] = path
+    gone = [rel for rel in old_files if rel not in files]
+    gone_by_hash = {old_files[rel].file_hash: rel for rel in gone}
+    for rel in todo:
+        if rel in old_files:
+            report.changed.append(rel)
+        elif hashes.get(rel) in gone_by_hash:
+            report.renamed.append((gone_by_hash.pop(hashes[rel]), rel))
+        else:
+            report.added.append(rel)
+    renamed_from = {old for old, _ in report.renamed}
+    report.removed = [rel for rel in gone if rel not in renamed_from]
+    return todo, hashes
+
+
+def _unchanged(report: ReindexReport, gen: Path, started: float) -> ReindexReport:
+    """The report of a run that leaves the served generation in place."""
+    store = ChunkStore(gen / "chunks.sqlite", readonly=True)
+    report.documents, report.chunks = store.counts()
+    store.close()
+    report.generation = gen.name
+    report.seconds = time.perf_counter() - started
+    return report
+
+
 def reindex(
     settings: Settings,
     embedder: Embedder,
@@ -168,81 +226,32 @@ def reindex(
 
     with layout.lock(wait=wait):
         layout.prune()
-        try:
-            old_gen = None if rebuild else layout.current_path()
-        except (IndexNotFoundError, IndexIncompatibleError):
-            old_gen = None
-        old_files: dict[str, FileRecord] = {}
-        if old_gen is not None:
-            old_store = ChunkStore(old_gen / "chunks.sqlite", readonly=True)
-            compatible = old_store.get_meta("fingerprint") == fp
-            old_files = old_store.files() if compatible else {}
-            old_store.close()
-            if not compatible:
-                old_gen = None
+        old_gen, old_fp, old_model, old_files = _served(layout, rebuild)
+        compatible = old_gen is not None and old_fp == fp
+        # After an ingest-code or chunking change every file is re-ingested, but vectors of texts
+        # embedded before by the same model are still reused.
+        reuse_gen = old_gen if old_gen is not None and not compatible and old_model == embedder.label else None
+        todo, hashes = _plan(files, old_files, report, force=not compatible)
 
-        # --- what changed
-        todo: dict[str, Path] = {}
-        hashes: dict[str, str] = {}
-        for rel, path in files.items():
-            rec = old_files.get(rel)
-            try:
-                st = _stat(path)
-                if rec and rec.size == st[0] and rec.mtime_ns == st[1]:
-                    report.unchanged += 1
-                    continue
-                hashes[rel] = content_hash_of(path)
-            except OSError as exc:
-                report.failed.append((rel, f"cannot read ({exc.strerror or exc})"))
-                continue
-            if rec and rec.file_hash == hashes[rel]:
-                report.unchanged += 1
-                continue
-            todo[rel] = path
-        gone = [rel for rel in old_files if rel not in files]
-        gone_by_hash = {old_files[rel].file_hash: rel for rel in gone}
-        for rel in todo:
-            if rel in old_files:
-                report.changed.append(rel)
-            elif hashes.get(rel) in gone_by_hash:
-                report.renamed.append((gone_by_hash.pop(hashes[rel]), rel))
-            else:
-                report.added.append(rel)
-        renamed_from = {old for old, _ in report.renamed}
-        report.removed = [rel for rel in gone if rel not in renamed_from]
-
-        if old_gen is not None and not todo and not gone:
-            report.generation = old_gen.name
-            store = ChunkStore(old_gen / "chunks.sqlite", readonly=True)
-            report.documents, report.chunks = store.counts()
-            store.close()
-            report.seconds = time.perf_counter() - started
-            return report
+        if compatible and not todo and not report.removed and not report.renamed:
+            return _unchanged(report, old_gen, started)
 
         # --- ingest new and changed files (both cores)
         results = _ingest(todo, settings, progress)
         ok = [r for r in results if not r.error]
-        for r in results:
-            if r.error:
-                report.failed.append((r.rel_path, r.error))
         failed_paths = {r.rel_path for r in results if r.error}
-        # A changed file that now fails keeps its previous version in the index.
+        report.failed += [(r.rel_path, r.error) for r in results if r.error]
+        # A changed file that now fails keeps its previous version in the index (when there is one).
         report.added = [rel for rel in report.added if rel not in failed_paths]
         report.changed = [rel for rel in report.changed if rel not in failed_paths]
         report.removed += [old for old, new in report.renamed if new in failed_paths]
         report.renamed = [(old, new) for old, new in report.renamed if new not in failed_paths]
-
-        if old_gen is not None and not ok and not gone:
-            report.generation = old_gen.name
-            store = ChunkStore(old_gen / "chunks.sqlite", readonly=True)
-            report.documents, report.chunks = store.counts()
-            store.close()
-            report.seconds = time.perf_counter() - started
-            return report
+        if compatible and not ok and not report.removed:
+            return _unchanged(report, old_gen, started)
 
         # --- write the next generation
         gen = layout.new_generation()
-        if old_gen is not None:
+        if compatible:
             _copy_generation(old_gen, gen)
         store = ChunkStore(gen / "chunks.sqlite")
         vectors = VectorStore(gen / "chroma")
@@ -253,16 +262,19 @@ def reindex(
         keys = {cid: embed_key(text) for cid, text in texts.items()}
         # Vectors are reused by the hash of the text that was embedded: renames and untouched
         # passages of a changed file cost nothing; a new title re-embeds its passages.
-        reusable = vectors.embeddings_by_key(sorted(set(keys.values())))
+        wanted = sorted(set(keys.values()))
+        source = VectorStore(reuse_gen / "chroma") if reuse_gen is not None else vectors
+        reusable = source.embeddings_by_key(wanted)
 
-        stale: list[str] = []
-        for rel in report.removed + [old for old, _ in report.renamed]:
-            stale += store.delete_file(rel)
-        for res in ok:
-            if res.rel_path in old_files:
-                stale += store.delete_file(res.rel_path)
-        fresh_ids = {c.chunk_id for c in new_chunks}
-        vectors.delete([cid for cid in stale if cid not in fresh_ids])
+        if compatible:
+            stale: list[str] = []
+            for rel in report.removed + [old for old, _ in report.renamed]:
+                stale += store.delete_file(rel)
+            for res in ok:
+                if res.rel_path in old_files:
+                    stale += store.delete_file(res.rel_path)
+            fresh_ids = {c.chunk_id for c in new_chunks}
+            vectors.delete([cid for cid in stale if cid not in fresh_ids])
 
         to_embed = [c for c in new_chunks if keys[c.chunk_id] not in reusable]
         report.reused_vectors = len(new_chunks) - len(to_embed)

@@ -17,7 +17,7 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from hoidap.errors import IndexIncompatibleError, IndexLockedError, IndexNotFoundError
+from hoidap.errors import IndexLockedError, IndexNotFoundError
 
 SCHEMA_VERSION = "1"
 KEEP_GENERATIONS = 2  # the served one and the one before it (a reader may still hold it open)
@@ -43,8 +43,6 @@ class IndexLayout:
         """Folder of the served generation; IndexNotFoundError when none was built."""
         name = self.current_name()
         if name is None:
-            if self.root.exists() and any(self.root.glob("*.sqlite3")):
-                raise IndexIncompatibleError(self.root, "written by another version; run `hoidap reindex --rebuild`")
             raise IndexNotFoundError(self.root)
         return self.gens / name
 

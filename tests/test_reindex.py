@@ -177,3 +177,47 @@ def test_metadata_sidecar_overrides_and_counts_as_a_change(setup):
     (corpus / "bp-2023.meta.json").write_text("{broken", encoding="utf-8")
     report = reindex(settings, embedder)
     assert report.failed and "invalid metadata file" in report.failed[0][1]
+
+
+def test_reindex_killed_midway_leaves_served_index_and_next_run_completes(setup):
+    """SIGKILL a reindex while it writes the next generation; the served one keeps answering."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    settings, corpus, embedder = setup
+    first = reindex(settings, embedder)
+    before = consistent_ids(settings)
+    shutil.copy(CORPUS / "van-ban/nghi-quyet-57-NQ-TW-2024.md", corpus / "nq57.md")
+    script = (
+        "from pathlib import Path; from hoidap.settings import Settings; from index.build import reindex; "
+        "from index.embed import Embedder; "
+        f"reindex(Settings(corpus_dir=Path({str(corpus)!r}), index_dir=Path({str(settings.index_dir)!r})), Embedder())"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    gens = settings.index_dir / "gens"
+    deadline = time.time() + 120
+    while time.time() < deadline and len(list(gens.iterdir())) < 2:
+        time.sleep(0.05)
+    time.sleep(0.5)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert IndexLayout(settings.index_dir).current_name() == first.generation
+    assert consistent_ids(settings) == before
+    done = reindex(settings, embedder)
+    assert done.added == ["nq57.md"] and done.unchanged == 3 and not done.failed
+    assert len(consistent_ids(settings)) == done.chunks
+
+
+def test_ingest_upgrade_reingests_everything_but_reuses_vectors(setup, monkeypatch):
+    settings, _, embedder = setup
+    first = reindex(settings, embedder)
+    monkeypatch.setattr("index.build.INGEST_VERSION", "next")
+    upgraded = reindex(settings, embedder)
+    assert (len(upgraded.changed), upgraded.unchanged, upgraded.embedded) == (3, 0, 0)
+    assert upgraded.reused_vectors == upgraded.chunks == first.chunks
+    assert upgraded.generation != first.generation
+    consistent_ids(settings)
+    assert reindex(settings, embedder).unchanged == 3

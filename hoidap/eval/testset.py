@@ -20,6 +20,8 @@ from hoidap.errors import TestSetError
 class TestQuestion:
     """One line of a test set."""
 
+    __test__ = False  # not a pytest test class
+
     id: str
     question: str
     answers: list[str] = field(default_factory=list)
