@@ -131,14 +131,24 @@ def ask(
     question: str = typer.Argument(..., help="The question, in Vietnamese (diacritics optional)."),
     json_out: bool = typer.Option(False, "--json", help="Print {answer, refused, citations} as JSON."),
     k: Optional[int] = typer.Option(None, "-k", "--k", min=1, max=50, help="Passages to consider (default: top_k)."),
+    doc_type: str = typer.Option("", "--type", help='Only documents of this type, e.g. "Luật", "Nghị định", "Tin tức".'),
+    year: Optional[int] = typer.Option(None, "--year", help="Only documents dated this year."),
+    issuer: str = typer.Option("", "--issuer", help='Only documents whose issuer contains this, e.g. "Chính phủ".'),
+    number: str = typer.Option("", "--number", help='Only documents whose số hiệu contains this, e.g. "20/2023".'),
 ):
     """Answer a question from the indexed documents, with citations [n].
 
-    Example: hoidap ask "Luật Giao dịch điện tử có hiệu lực từ ngày nào?" --json
+    Examples:
+
+      hoidap ask "Luật Giao dịch điện tử có hiệu lực từ ngày nào?" --json
+
+      hoidap ask "chữ ký điện tử" --type "Luật" --year 2023
     """
+    from hoidap.retrieve import Filters
+
     service = _service()
     try:
-        answer = service.ask(question, k)
+        answer = service.ask(question, k, Filters(doc_type, year, issuer, number))
     except HoidapError as exc:
         _fail(exc)
     if json_out:
@@ -179,7 +189,11 @@ def eval_cmd(
     testset: Path = typer.Argument(..., help="Test set JSONL: {id, question, answers, evidence, answerable}."),
     json_out: bool = typer.Option(False, "--json", help='Print {"n", "systems": {name: metrics}} as JSON.'),
     k: Optional[int] = typer.Option(None, "-k", "--k", min=1, max=50, help="Passages given to the answerer."),
-    system: str = typer.Option("all", "--system", help="hoidap, baseline or all."),
+    system: str = typer.Option(
+        "hoidap,baseline",
+        "--system",
+        help="Comma-separated: hoidap, bm25, dense, baseline, llamaindex-bm25, llamaindex-hybrid, or all.",
+    ),
     out: Optional[Path] = typer.Option(None, "--out", help="Write per-question results (JSONL) and metrics here."),
 ):
     """Evaluate hoidap and the llama-index baseline side by side on a test set.
@@ -189,9 +203,10 @@ def eval_cmd(
     from hoidap.eval.runner import SYSTEMS, run_eval
     from hoidap.eval.testset import load_testset
 
-    systems = SYSTEMS if system == "all" else (system,)
-    if any(s not in SYSTEMS for s in systems):
-        typer.echo(f"Error: unknown system {system!r}; choose from {', '.join(SYSTEMS)} or all.", err=True)
+    systems = SYSTEMS if system == "all" else tuple(s.strip() for s in system.split(",") if s.strip())
+    unknown = [s for s in systems if s not in SYSTEMS]
+    if unknown or not systems:
+        typer.echo(f"Error: unknown system {', '.join(unknown) or system!r}; choose from {', '.join(SYSTEMS)} or all.", err=True)
         raise typer.Exit(EXIT_USAGE)
     service = _service()
     try:

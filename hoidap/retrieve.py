@@ -28,6 +28,30 @@ _SHORT_REF = re.compile(
 
 
 @dataclass
+class Filters:
+    """Metadata filters applied to retrieval (all given ones must hold)."""
+
+    doc_type: str = ""  # "Luật", "Nghị định", ..., "Tin tức" (case-insensitive)
+    year: int | None = None  # year of the document's date
+    issuer: str = ""  # part of cơ quan ban hành, diacritics optional
+    number: str = ""  # part of the số hiệu
+
+    def active(self) -> bool:
+        return bool(self.doc_type or self.year or self.issuer or self.number)
+
+    def matches(self, doc: dict) -> bool:
+        if self.doc_type and doc["doc_type"].lower() != self.doc_type.lower():
+            return False
+        if self.year and doc["date"][:4] != str(self.year):
+            return False
+        if self.issuer and normalized(self.issuer, False).strip() not in normalized(doc["issuer"], False):
+            return False
+        if self.number and self.number.lower() not in doc["number"].lower():
+            return False
+        return True
+
+
+@dataclass
 class Passage:
     """A retrieved chunk with its fused score and the rank it had in each retriever (1-based, 0 = absent)."""
 
@@ -137,31 +161,39 @@ class HybridRetriever:
         self.embedder = embedder
         self.settings = settings
 
-    def rankings(self, question: str, k: int) -> dict[str, list[str]]:
+    def rankings(self, question: str, k: int, filters: Filters | None = None) -> dict[str, list[str]]:
         """Chunk ids ranked by each component retriever.
 
         bm25: underthesea words; dense: the embedding model; doc: BM25 within the documents the
-        question names by số hiệu or title (empty when it names none).
+        question names by số hiệu or title (empty when it names none). Filters restrict all three.
         """
         s = self.settings
         out: dict[str, list[str]] = {}
         tokens = question_tokens(question)
+        allowed_docs: set[str] | None = None
+        if filters is not None and filters.active():
+            allowed_docs = {d["doc_id"] for d in self.reader.documents if filters.matches(d)}
+            if not allowed_docs:
+                return {}
+        mask = self.reader.chunk_mask(allowed_docs) if allowed_docs is not None else None
         if s.bm25_weight > 0:
-            out["bm25"] = [cid for cid, _ in self.reader.bm25.search(tokens, k)]
+            out["bm25"] = [cid for cid, _ in self.reader.bm25.search(tokens, k, allowed=mask)]
         if s.dense_weight > 0:
-            out["dense"] = [cid for cid, _ in self.reader.vectors.query(self.embedder.embed_query(question), k)]
+            where = {"doc_id": {"$in": sorted(allowed_docs)}} if allowed_docs is not None else None
+            out["dense"] = [cid for cid, _ in self.reader.vectors.query(self.embedder.embed_query(question), k, where)]
         if s.doc_boost_weight > 0:
             named = referenced_documents(question, self.reader.documents)
+            if allowed_docs is not None:
+                named &= allowed_docs
             if named:
-                mask = self.reader.chunk_mask(named)
-                out["doc"] = [cid for cid, _ in self.reader.bm25.search(tokens, k, allowed=mask)]
+                out["doc"] = [cid for cid, _ in self.reader.bm25.search(tokens, k, allowed=self.reader.chunk_mask(named))]
         return out
 
-    def retrieve(self, question: str, k: int | None = None) -> list[Passage]:
+    def retrieve(self, question: str, k: int | None = None, filters: Filters | None = None) -> list[Passage]:
         """The k best passages: fused rankings, then reranked by how much of the question each covers."""
         s = self.settings
         k = k or s.top_k
-        rankings = self.rankings(question, max(s.candidate_k, k))
+        rankings = self.rankings(question, max(s.candidate_k, k), filters)
         weights = {"bm25": s.bm25_weight, "dense": s.dense_weight, "doc": s.doc_boost_weight}
         fused = rrf(rankings, weights, s.rrf_k)[: max(s.rerank_depth, k)]
         chunks = self.reader.store.get_chunks([cid for cid, _, _ in fused])

@@ -9,7 +9,7 @@ from pathlib import Path
 from hoidap.answer.extractive import ExtractiveAnswerer
 from hoidap.answer.types import Answer
 from hoidap.errors import EmptyQuestionError, QuestionTooLongError
-from hoidap.retrieve import HybridRetriever, IndexReader, Passage
+from hoidap.retrieve import Filters, HybridRetriever, IndexReader, Passage
 from hoidap.settings import Settings, get_settings
 from index.build import Progress, ReindexReport, reindex
 from index.embed import Embedder
@@ -58,16 +58,16 @@ class HoidapService:
         return HybridRetriever(self.reader(), self.embedder, self.settings)
 
     # --- questions
-    def retrieve(self, question: str, k: int | None = None) -> list[Passage]:
+    def retrieve(self, question: str, k: int | None = None, filters: Filters | None = None) -> list[Passage]:
         """Passages for a question (no answer composed)."""
         question = clean_question(question, self.settings.max_question_chars)
-        return self.retriever().retrieve(question, k)
+        return self.retriever().retrieve(question, k, filters)
 
-    def ask(self, question: str, k: int | None = None) -> Answer:
-        """A cited answer, or a refusal when the documents do not contain one."""
+    def ask(self, question: str, k: int | None = None, filters: Filters | None = None) -> Answer:
+        """A cited answer, or a refusal when the documents (within the filters) do not contain one."""
         question = clean_question(question, self.settings.max_question_chars)
         retriever = self.retriever()
-        passages = retriever.retrieve(question, k)
+        passages = retriever.retrieve(question, k, filters)
         return self.answerer.answer(question, passages, retriever.reader.bm25.weight)
 
     # --- corpus information

@@ -62,3 +62,17 @@ def test_weighted_reciprocal_rank_fusion():
     assert [cid for cid, _, _ in fused] == ["b", "a", "c"]
     assert scores["b"] == pytest.approx(1 / 12 + 0.5 / 11)
     assert fused[0][2] == {"bm25": 2, "dense": 1}
+
+
+def test_metadata_filters(service):
+    from hoidap.retrieve import Filters
+
+    question = "chữ ký số chuyên dùng công vụ"
+    news_only = service.retrieve(question, filters=Filters(doc_type="Tin tức"))
+    assert news_only and all(p.chunk.doc.doc_type == "Tin tức" for p in news_only)
+    law_2023 = service.retrieve(question, filters=Filters(doc_type="luật", year=2023))
+    assert law_2023 and all(p.chunk.doc.number == "20/2023/QH15" for p in law_2023)
+    by_issuer = service.retrieve(question, filters=Filters(issuer="quoc hoi"))
+    assert by_issuer and all(p.chunk.doc.issuer == "Quốc hội" for p in by_issuer)
+    assert service.retrieve(question, filters=Filters(year=1990)) == []
+    assert service.ask(question, filters=Filters(year=1990)).refused

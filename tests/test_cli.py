@@ -27,6 +27,15 @@ def test_ask_text_lists_sources(env_for):
     assert "Nguồn:" in result.stdout and "[1] Luật Giao dịch điện tử (20/2023/QH15)" in result.stdout
 
 
+def test_ask_with_filters(env_for):
+    result = invoke("ask", "chữ ký số chuyên dùng công vụ là gì", "--type", "Luật", "--year", "2023", "--json")
+    assert result.exit_code == 0, result.output
+    citations = json.loads(result.stdout)["citations"]
+    assert citations and all(c["number"] == "20/2023/QH15" for c in citations)
+    nothing = json.loads(invoke("ask", "chữ ký số", "--year", "1990", "--json").stdout)
+    assert nothing["refused"] is True and nothing["citations"] == []
+
+
 def test_ask_empty_question(env_for):
     result = invoke("ask", "   ")
     assert result.exit_code == 2
@@ -82,6 +91,19 @@ def test_eval_json_both_systems(env_for, tmp_path):
         assert key in hoidap
     assert hoidap["hit@5"] == 1.0 and hoidap["answer_accuracy"] == 1.0 and hoidap["refusal_accuracy"] == 1.0
     assert (tmp_path / "run" / "results.jsonl").read_text(encoding="utf-8").count("\n") == 4
+
+
+def test_eval_every_system(env_for, tmp_path):
+    testset = tmp_path / "t.jsonl"
+    testset.write_text(json.dumps({"id": "a", "question": "Chữ ký số công cộng là gì?", "answers": ["hoạt động công cộng"],
+                                   "evidence": ["Chữ ký số công cộng là chữ ký số"], "answerable": True}, ensure_ascii=False),
+                       encoding="utf-8")
+    result = invoke("eval", str(testset), "--json", "--system", "all")
+    assert result.exit_code == 0, result.output
+    systems = json.loads(result.stdout)["systems"]
+    assert set(systems) == {"hoidap", "bm25", "dense", "baseline", "llamaindex-bm25", "llamaindex-hybrid"}
+    assert systems["hoidap"]["hit@5"] == 1.0 and systems["bm25"]["hit@5"] == 1.0
+    assert invoke("eval", str(testset), "--system", "nope").exit_code == 2
 
 
 def test_eval_bad_testset(env_for, tmp_path):

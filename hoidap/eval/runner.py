@@ -6,13 +6,16 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from hoidap.eval.baseline import LlamaIndexBaseline
+from hoidap.eval.peers import PEERS, LlamaIndexPeers
 from hoidap.eval.metrics import QuestionResult, contains_any, first_hit_rank, summarize
 from hoidap.eval.testset import TestQuestion
+from hoidap.retrieve import HybridRetriever
 from hoidap.service import HoidapService, clean_question
 from index.build import scan_corpus
 
-SYSTEMS = ("hoidap", "baseline")
+COMPONENTS = ("bm25", "dense")  # hoidap's own retrievers alone, same answerer
+SYSTEMS = ("hoidap", *COMPONENTS, *PEERS)
+DEFAULT_SYSTEMS = ("hoidap", "baseline")
 MRR_CUTOFF = 10
 
 
@@ -45,7 +48,7 @@ def _evaluate(question: TestQuestion, retrieve, answer, k: int) -> QuestionResul
 def run_eval(
     service: HoidapService,
     questions: list[TestQuestion],
-    systems: tuple[str, ...] = SYSTEMS,
+    systems: tuple[str, ...] = DEFAULT_SYSTEMS,
     k: int | None = None,
     corpus_dir: Path | None = None,
     progress: Callable[[str, int, int], None] | None = None,
@@ -61,12 +64,19 @@ def run_eval(
     runners = {}
     if "hoidap" in systems:
         runners["hoidap"] = retriever.retrieve
-    if "baseline" in systems:
+    alone = {"bm25": {"dense_weight": 0.0}, "dense": {"bm25_weight": 0.0}}
+    for name in COMPONENTS:
+        if name in systems:
+            only = service.settings.model_copy(update={**alone[name], "doc_boost_weight": 0.0, "coverage_weight": 0.0})
+            runners[name] = HybridRetriever(retriever.reader, service.embedder, only).retrieve
+    peers = tuple(s for s in systems if s in PEERS)
+    if peers:
         files, _ = scan_corpus(Path(corpus_dir or service.settings.corpus_dir))
         if progress:
-            progress("baseline index", 0, 1)
-        baseline = LlamaIndexBaseline(list(files.values()), service.embedder)
-        runners["baseline"] = baseline.retrieve
+            progress("llama-index peers", 0, 1)
+        built = LlamaIndexPeers(list(files.values()), service.embedder, peers)
+        for name in peers:
+            runners[name] = built.retriever(name)
     service.warm_up()
     per_system: dict[str, list[QuestionResult]] = {}
     for name, retrieve in runners.items():

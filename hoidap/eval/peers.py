@@ -1,0 +1,91 @@
+"""The peers hoidap is measured against: what a capable llama-index user builds in an afternoon.
+
+All share one node set: the files read by SimpleDirectoryReader and split by the default
+SentenceSplitter, embedded with the same model as hoidap; no Vietnamese segmentation.
+
+- baseline: VectorStoreIndex retriever.
+- llamaindex-bm25: BM25Retriever with its defaults over the same nodes.
+- llamaindex-hybrid: QueryFusionRetriever over both, reciprocal rerank, no query generation.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hoidap.models import DocMeta
+from hoidap.retrieve import Passage
+from index.embed import Embedder
+from index.store import StoredChunk
+from ingest.segment import sentence_spans
+
+PEERS = ("baseline", "llamaindex-bm25", "llamaindex-hybrid")
+
+
+def _passage(nws, rank: int, system: str) -> Passage:
+    node = nws.node
+    text = node.get_content()
+    name = node.metadata.get("file_name", "")
+    chunk = StoredChunk(
+        chunk_id=node.node_id,
+        doc_id=name,
+        position=0,
+        text=text,
+        start=0,
+        end=len(text),
+        label="",
+        heading="",
+        sentence_spans=sentence_spans(text, 0, len(text)),
+        doc=DocMeta(title=name),
+        source=name,
+    )
+    return Passage(chunk, float(nws.score or 0.0), {system: rank})
+
+
+class LlamaIndexPeers:
+    """Builds the shared nodes once; ``retriever(name)`` gives each peer's retrieve function."""
+
+    def __init__(self, files: list[Path], embedder: Embedder, wanted: tuple[str, ...] = PEERS):
+        from llama_index.core import SimpleDirectoryReader, VectorStoreIndex
+        from llama_index.core.node_parser import SentenceSplitter
+
+        documents = SimpleDirectoryReader(input_files=[str(p) for p in files]).load_data(show_progress=False)
+        self.nodes = SentenceSplitter().get_nodes_from_documents(documents)
+        self.embed_model = embedder.as_llama_index()
+        self.wanted = wanted
+        self.index = (
+            VectorStoreIndex(self.nodes, embed_model=self.embed_model)
+            if {"baseline", "llamaindex-hybrid"} & set(wanted)
+            else None
+        )
+
+    def _vector(self, k: int):
+        return self.index.as_retriever(similarity_top_k=k)
+
+    def _bm25(self, k: int):
+        from llama_index.retrievers.bm25 import BM25Retriever
+
+        if not hasattr(self, "_bm25_cache") or self._bm25_cache[0] != k:
+            self._bm25_cache = (k, BM25Retriever.from_defaults(nodes=self.nodes, similarity_top_k=k))
+        return self._bm25_cache[1]
+
+    def _hybrid(self, k: int):
+        from llama_index.core.llms import MockLLM
+        from llama_index.core.retrievers import QueryFusionRetriever
+
+        return QueryFusionRetriever(
+            [self._vector(k), self._bm25(k)],
+            similarity_top_k=k,
+            num_queries=1,  # no LLM query generation: the afternoon build has no LLM either
+            mode="reciprocal_rerank",
+            use_async=False,
+            llm=MockLLM(),
+        )
+
+    def retriever(self, name: str):
+        """retrieve(question, k) → passages, for one peer system."""
+        make = {"baseline": self._vector, "llamaindex-bm25": self._bm25, "llamaindex-hybrid": self._hybrid}[name]
+
+        def retrieve(question: str, k: int) -> list[Passage]:
+            return [_passage(nws, i, name) for i, nws in enumerate(make(k).retrieve(question), 1)]
+
+        return retrieve
