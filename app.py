@@ -66,13 +66,19 @@ def answer_message(question: str) -> dict:
             }
             for c in answer.citations
         ],
-        "related": [
-            {"label": p.chunk.citation_label(), "text": p.chunk.text, "source": p.chunk.source}
-            for p in answer.related[:3]
-        ]
-        if answer.refused
-        else [],
+        "related": _related(answer) if answer.refused else [],
     }
+
+
+def _related(answer) -> list[dict]:
+    """The closest passages of a refusal, one per citation label, at most three."""
+    seen, out = set(), []
+    for p in answer.related:
+        label = p.chunk.citation_label()
+        if label not in seen and len(out) < 3:
+            seen.add(label)
+            out.append({"label": label, "text": p.chunk.text, "source": p.chunk.source})
+    return out
 
 
 def main() -> None:
@@ -100,23 +106,28 @@ def main() -> None:
         for example in EXAMPLES:
             st.markdown(f"- {escape(example)}")
 
-    for message in history:
+    question = st.chat_input("Nhập câu hỏi về chính sách chuyển đổi số…")
+    if question is not None:
+        history.append({"role": "user", "content": question})
+
+    # A question typed while another was being answered reruns the script and interrupts that
+    # answer: every question still without a reply is answered here, so none is lost.
+    i = 0
+    while i < len(history):
+        message = history[i]
         with st.chat_message(message["role"]):
             if message["role"] == "user":
                 st.markdown(escape(message["content"]))
             else:
                 render_answer(message)
-
-    question = st.chat_input("Nhập câu hỏi về chính sách chuyển đổi số…")
-    if question is not None:
-        history.append({"role": "user", "content": question})
-        with st.chat_message("user"):
-            st.markdown(escape(question))
-        with st.chat_message("assistant"):
-            with st.spinner("Đang tìm trong tài liệu…"):
-                reply = answer_message(question)
-            render_answer(reply)
-        history.append(reply)
+        if message["role"] == "user" and (i + 1 == len(history) or history[i + 1]["role"] == "user"):
+            with st.chat_message("assistant"):
+                with st.spinner("Đang tìm trong tài liệu…"):
+                    reply = answer_message(message["content"])
+                render_answer(reply)
+            history.insert(i + 1, reply)
+            i += 1
+        i += 1
 
 
 main()

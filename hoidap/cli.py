@@ -227,9 +227,10 @@ def eval_cmd(
     names = list(report["systems"])
     metrics = list(next(iter(report["systems"].values())))
     typer.echo(f"{report['n']} questions\n")
-    typer.echo(f"{'metric':<22}" + "".join(f"{n:>12}" for n in names))
+    widths = [max(10, len(n)) + 2 for n in names]
+    typer.echo(f"{'metric':<22}" + "".join(f"{n:>{w}}" for n, w in zip(names, widths)))
     for m in metrics:
-        typer.echo(f"{m:<22}" + "".join(f"{report['systems'][n][m]:>12}" for n in names))
+        typer.echo(f"{m:<22}" + "".join(f"{report['systems'][n][m]:>{w}}" for n, w in zip(names, widths)))
 
 
 @app.command()

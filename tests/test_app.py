@@ -43,6 +43,15 @@ def test_question_gets_cited_answer_and_history_survives_reruns(app):
     assert "844 tỷ đồng" not in texts(app)
 
 
+def test_question_interrupted_by_a_rerun_is_still_answered(app):
+    # A question whose answer was cut short by a rerun stays in the history without a reply.
+    app.session_state["history"] = [{"role": "user", "content": "Bình Phước đứng thứ mấy về chỉ số DTI?"}]
+    app.run()
+    assert not app.exception
+    assert "9/63" in texts(app)
+    assert [m["role"] for m in app.session_state["history"]] == ["user", "assistant"]
+
+
 def test_document_markup_is_shown_as_text():
     from markdown_it import MarkdownIt
 
