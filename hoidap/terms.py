@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.normalize import canonical_tone, fold_diacritics, has_diacritics
-from ingest.segment import FOLDED_PREFIX, QUERY_STOPWORDS, words_of
+from ingest.segment import FOLDED_PREFIX, FOLDED_STOPWORDS, QUERY_STOPWORDS, words_of
 
 _SYLLABLE = re.compile(r"\w+")
 _NUMBER = re.compile(r"\d")
@@ -71,7 +71,7 @@ def question_terms(question: str, weight) -> dict[str, float]:
         if not phrase:
             continue
         joined = phrase.replace(" ", "_")
-        if joined in QUERY_STOPWORDS or (not exact and joined in _FOLDED_STOPWORDS):
+        if joined in QUERY_STOPWORDS or (not exact and joined in FOLDED_STOPWORDS):
             continue
         w = weight(joined if exact else FOLDED_PREFIX + joined)
         w = UNKNOWN_TERM_WEIGHT if w <= 0 else w
@@ -113,7 +113,6 @@ def _found_share(term: str, text: str) -> float:
     return 0.0
 
 
-_FOLDED_STOPWORDS = frozenset(fold_diacritics(w) for w in QUERY_STOPWORDS)
 
 
 

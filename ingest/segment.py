@@ -91,6 +91,14 @@ def _clean(word: str) -> str:
     return _TOKEN_CHARS.sub(" ", canonical_tone(word.lower())).strip()
 
 
+def _word_forms(word: str) -> list[str]:
+    """A word as BM25 forms: syllables joined by '_' first, then each syllable of a compound."""
+    syllables = _clean(word).split()
+    if not syllables:
+        return []
+    return ["_".join(syllables)] + (syllables if len(syllables) > 1 else [])
+
+
 def index_tokens(words: list[str]) -> list[str]:
     """BM25 tokens of a passage: words (syllables joined by '_'), their syllables, and folded forms.
 
@@ -98,17 +106,9 @@ def index_tokens(words: list[str]) -> list[str]:
     """
     tokens: list[str] = []
     for word in words:
-        cleaned = _clean(word)
-        if not cleaned:
-            continue
-        syllables = cleaned.split()
-        joined = "_".join(syllables)
-        tokens.append(joined)
-        folded = FOLDED_PREFIX + fold_diacritics(joined)
-        tokens.append(folded)
-        if len(syllables) > 1:
-            tokens.extend(syllables)
-            tokens.extend(FOLDED_PREFIX + fold_diacritics(s) for s in syllables)
+        forms = _word_forms(word)
+        tokens.extend(forms)
+        tokens.extend(FOLDED_PREFIX + fold_diacritics(f) for f in forms)
     return tokens
 
 
@@ -116,14 +116,9 @@ def query_tokens(words: list[str], exact: bool) -> list[str]:
     """BM25 tokens of a question. With diacritics: exact and folded forms; without: folded only."""
     tokens: list[str] = []
     for word in words:
-        cleaned = _clean(word)
-        if not cleaned:
+        forms = _word_forms(word)
+        if not forms or forms[0] in QUERY_STOPWORDS or (not exact and forms[0] in FOLDED_STOPWORDS):
             continue
-        syllables = cleaned.split()
-        joined = "_".join(syllables)
-        if joined in QUERY_STOPWORDS or (not exact and joined in _FOLDED_STOPWORDS):
-            continue
-        forms = [joined] + (syllables if len(syllables) > 1 else [])
         for form in forms:
             if exact:
                 tokens.append(form)
@@ -131,4 +126,6 @@ def query_tokens(words: list[str], exact: bool) -> list[str]:
     return tokens
 
 
-_FOLDED_STOPWORDS = frozenset(fold_diacritics(w) for w in QUERY_STOPWORDS) - {"co", "da", "do", "ma", "the"}
+# Folded stopwords for questions typed without diacritics, minus forms that are also content words
+# ("co" may be "cơ", "do" may be "độ").
+FOLDED_STOPWORDS = frozenset(fold_diacritics(w) for w in QUERY_STOPWORDS) - {"co", "da", "do", "ma", "the"}
