@@ -16,11 +16,12 @@ from index.embed import Embedder
 from index.layout import SCHEMA_VERSION
 from index.store import ChunkStore, StoredChunk
 from index.vectors import VectorStore
-from hoidap.terms import coverage, normalized, question_terms
+from hoidap.terms import CLAUSE, coverage, evidence_text, normalized, question_intent, question_terms
 from ingest.metadata import find_numbers
 from ingest.normalize import fold_diacritics, has_diacritics
 from ingest.segment import query_tokens, words_of
 
+DEFINITION_DEPTH = 400  # BM25 candidates searched for a definition clause
 _SHORT_REF = re.compile(
     r"\b(Luật|Nghị định|Nghị quyết|Quyết định|Thông tư|Kế hoạch|Công văn|Chỉ thị)\s+(?:số\s+)?(\d{1,5})(?:/(\d{4}))?",
     re.I,
@@ -181,6 +182,9 @@ class HybridRetriever:
         if s.dense_weight > 0:
             where = {"doc_id": {"$in": sorted(allowed_docs)}} if allowed_docs is not None else None
             out["dense"] = [cid for cid, _ in self.reader.vectors.query(self.embedder.embed_query(question), k, where)]
+        definition = question_intent(question).definition
+        if definition and s.definition_weight > 0:
+            out["definition"] = self._definitions(definition, tokens, k, mask, has_diacritics(question))
         if s.doc_boost_weight > 0:
             named = referenced_documents(question, self.reader.documents)
             if allowed_docs is not None:
@@ -189,12 +193,30 @@ class HybridRetriever:
                 out["doc"] = [cid for cid, _ in self.reader.bm25.search(tokens, k, allowed=self.reader.chunk_mask(named))]
         return out
 
+    def _definitions(self, subject: str, tokens: list[str], k: int, mask, exact: bool) -> list[str]:
+        """Chunks where a clause starts with "<subject> là", in BM25 order (deep: definitions are long lists)."""
+        deep = [cid for cid, _ in self.reader.bm25.search(tokens, DEFINITION_DEPTH, allowed=mask)]
+        texts = self.reader.store.get_texts(deep)
+        phrase = f" {CLAUSE} {subject} "
+        probe = " ".join(subject.split()[-2:])  # e.g. "mạng là": a cheap test before normalizing
+        found = []
+        for cid in deep:
+            text = texts.get(cid, "")
+            if (not exact or probe in text.lower()) and phrase in evidence_text(text, exact):
+                found.append(cid)
+        return found[:k]
+
     def retrieve(self, question: str, k: int | None = None, filters: Filters | None = None) -> list[Passage]:
         """The k best passages: fused rankings, then reranked by how much of the question each covers."""
         s = self.settings
         k = k or s.top_k
         rankings = self.rankings(question, max(s.candidate_k, k), filters)
-        weights = {"bm25": s.bm25_weight, "dense": s.dense_weight, "doc": s.doc_boost_weight}
+        weights = {
+            "bm25": s.bm25_weight,
+            "dense": s.dense_weight,
+            "doc": s.doc_boost_weight,
+            "definition": s.definition_weight,
+        }
         fused = rrf(rankings, weights, s.rrf_k)[: max(s.rerank_depth, k)]
         chunks = self.reader.store.get_chunks([cid for cid, _, _ in fused])
         passages = [Passage(chunks[cid], score, ranks) for cid, score, ranks in fused if cid in chunks]
@@ -204,7 +226,7 @@ class HybridRetriever:
             top = passages[0].score
             for p in passages:
                 c = p.chunk
-                text = normalized(f"{c.text} {c.doc.title} {c.doc.number} {c.heading}", exact)
+                text = evidence_text(c.text, exact) + normalized(f"{c.doc.title} {c.doc.number} {c.heading}", exact)
                 p.score = p.score / top + s.coverage_weight * coverage(terms, text)
             passages.sort(key=lambda p: -p.score)
         return passages[:k]

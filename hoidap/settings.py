@@ -59,6 +59,9 @@ class Settings(BaseSettings):
     doc_boost_weight: float = Field(
         1.0, ge=0, description="Weight of the ranking within documents the question names (số hiệu or title)."
     )
+    definition_weight: float = Field(
+        1.0, ge=0, description='Weight of the ranking of passages that define the subject of a "… là gì?" question.'
+    )
     rrf_k: int = Field(10, ge=1, description="Rank constant of reciprocal rank fusion.")
     rerank_depth: int = Field(30, ge=1, description="Fused candidates reranked by question-term coverage.")
     coverage_weight: float = Field(

@@ -28,6 +28,7 @@ _WANTS_DATE = re.compile(r"\b(ngày nào|khi nào|bao giờ|năm nào|thời đi
 _WANTS_NUMBER = re.compile(r"\b(bao nhiêu|mấy|tỷ lệ|tỉ lệ|phần trăm|bao nhieu|may|ty le)\b", re.I)
 _DEFINITION = re.compile(r"^(.{3,80}?)\s+(?:là gì|là như thế nào|được hiểu (?:là|như thế nào)|la gi)\b", re.I)
 _SCOPE = re.compile(r"(quy định (?:về )?(?:vấn đề |nội dung )?gì|điều chỉnh (?:vấn đề )?gì|phạm vi điều chỉnh|quy dinh (?:ve )?(?:van de )?gi)", re.I)
+_ISSUED = re.compile(r"\b(ban hành|được ký|ký ban hành|gửi|ban hanh)\b", re.I)
 DATE_IN_TEXT = re.compile(r"(ngày\s+\d{1,2}|\d{1,2}/\d{1,2}/\d{4}|tháng\s+\d{1,2}\s+năm\s+\d{4}|năm\s+\d{4})", re.I)
 EXACT_PREFIX = "="  # a term that counts only as a whole phrase
 
@@ -40,6 +41,7 @@ class Intent:
     wants_number: bool
     definition: str  # normalized "<subject> là" for "<subject> là gì?" questions, else ""
     scope: bool  # "văn bản X quy định về gì?"
+    issued: bool  # asks when a document was issued or signed
 
 
 def question_intent(question: str) -> Intent:
@@ -55,7 +57,22 @@ def question_intent(question: str) -> Intent:
         wants_number=bool(_WANTS_NUMBER.search(text)),
         definition=subject,
         scope=bool(_SCOPE.search(text)),
+        issued=bool(_ISSUED.search(text)),
     )
+
+
+CLAUSE = "¶"  # marks where a clause starts in evidence_text
+_CLAUSE_BREAK = re.compile(r"\n|(?<=[.;!?])\s+")
+_LIST_MARK = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-zđ]\))\s*")
+
+
+def evidence_text(text: str, exact: bool) -> str:
+    """normalized() of a passage with a ¶ token at each clause start (line, sentence, khoản, điểm).
+
+    Lets a definition ("Giao dịch điện tử là …") be told from a mention ("… phục vụ giao dịch điện tử là …").
+    """
+    clauses = [normalized(_LIST_MARK.sub("", c), exact).strip() for c in _CLAUSE_BREAK.split(text)]
+    return " " + " ".join(f"{CLAUSE} {c}" for c in clauses if c) + " "
 
 
 def question_terms(question: str, weight) -> dict[str, float]:
@@ -81,7 +98,7 @@ def question_terms(question: str, weight) -> dict[str, float]:
     intent = question_intent(question)
     strongest = max(terms.values(), default=1.0)
     if intent.definition:
-        terms[EXACT_PREFIX + intent.definition] = 2 * strongest
+        terms[f"{EXACT_PREFIX}{CLAUSE} {intent.definition}"] = 2 * strongest
     if intent.scope:
         terms[EXACT_PREFIX + normalized("phạm vi điều chỉnh", exact).strip()] = strongest
     return terms

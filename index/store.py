@@ -159,6 +159,15 @@ class ChunkStore:
         ).fetchall()
         return {r["chunk_id"]: _stored(r) for r in rows}
 
+    def get_texts(self, chunk_ids: list[str]) -> dict[str, str]:
+        """chunk id → passage text."""
+        found: dict[str, str] = {}
+        for i in range(0, len(chunk_ids), 500):
+            part = chunk_ids[i : i + 500]
+            marks = ",".join("?" * len(part))
+            found.update(self.conn.execute(f"SELECT chunk_id, text FROM chunks WHERE chunk_id IN ({marks})", part).fetchall())
+        return found
+
     def documents(self) -> list[dict]:
         """Every indexed document with its metadata and chunk count."""
         rows = self.conn.execute(

@@ -83,7 +83,8 @@ def _iso(day: str, month: str, year: str) -> str:
     return f"{y:04d}-{m:02d}-{d:02d}"
 
 
-def _first_date(text: str) -> str:
+def first_date(text: str) -> str:
+    """The first date written in a text, as ISO (\"ngày 22 tháng 12 năm 2024\", \"22/12/2024\"); \"\" if none."""
     for pattern in (_DATE_WORDS, _DATE_SLASH):
         for match in pattern.finditer(text):
             iso = _iso(*match.groups())
@@ -209,7 +210,7 @@ def parse_metadata(text: str, given: dict | None = None, fallback_title: str = "
     if iso:
         date = "-".join(g for g in iso.groups() if g)
     if not date:
-        date = _first_date(source_line) or _first_date(head[:1500])
+        date = first_date(source_line) or first_date(head[:1500])
 
     title = given.get("title", "")
     if not title and source_line and number:

@@ -11,7 +11,16 @@ from dataclasses import dataclass
 
 from hoidap.answer.types import Answer, Citation
 from hoidap.retrieve import Passage
-from hoidap.terms import DATE_IN_TEXT, coverage, named_entities, normalized, question_intent, question_terms
+from hoidap.terms import (
+    DATE_IN_TEXT,
+    coverage,
+    evidence_text,
+    named_entities,
+    normalized,
+    question_intent,
+    question_terms,
+)
+from ingest.metadata import first_date
 from ingest.normalize import fold_diacritics, has_diacritics
 
 REFUSAL_TEXT = "Không tìm thấy thông tin trả lời câu hỏi này trong các tài liệu hiện có."
@@ -50,15 +59,17 @@ class ExtractiveAnswerer:
                 folded = normalized(f"{chunk.text} {chunk.doc.title} {chunk.heading}", exact=False)
                 if not all(f" {name} " in folded for name in names):
                     continue
-            passage_cov = coverage(terms, normalized(chunk.text, exact) + context)
+            passage_cov = coverage(terms, evidence_text(chunk.text, exact) + context)
             for start, end in _quotes(chunk.text, chunk.sentence_spans):
                 text = chunk.text[start:end].strip()
                 if _boilerplate(text):
                     continue
-                sent_cov = coverage(terms, normalized(text, exact) + context)
+                sent_cov = coverage(terms, evidence_text(text, exact) + context)
                 score = 0.6 * sent_cov + 0.4 * passage_cov - 0.01 * i
                 if intent.wants_date and DATE_IN_TEXT.search(text):
                     score += 0.15
+                    if intent.issued and chunk.doc.date and first_date(text) == chunk.doc.date:
+                        score += 0.15  # "ban hành ngày nào?": the document's own date line
                 if intent.wants_number and _DIGIT.search(text):
                     score += 0.1
                 candidates.append(_Candidate(i, (start, end), text, score, sent_cov, passage_cov))
@@ -118,7 +129,7 @@ _DIGIT = re.compile(r"\d")
 def _boilerplate(text: str) -> bool:
     """Header lines and fragments that answer nothing ("Độc lập - Tự do - Hạnh phúc", "Số: 03/NQ-CP")."""
     words = text.split()
-    if len(words) < 4 or text.isupper():
+    if len(words) < 4 or (text.isupper() and len(words) < 8):
         return True
     return bool(re.match(r"^(Số|Độc lập|CỘNG HÒA|CỘNG HOÀ|Nơi nhận|Kính gửi)\b", text))
 
