@@ -233,6 +233,34 @@ def eval_cmd(
         typer.echo(f"{m:<22}" + "".join(f"{report['systems'][n][m]:>{w}}" for n, w in zip(names, widths)))
 
 
+@app.command(name="prepare-alqac")
+def prepare_alqac_cmd(
+    src: Path = typer.Argument(..., help="An ALQAC folder (law.json or legal_passages.json, and eval_pairs.jsonl)."),
+    out: Path = typer.Argument(..., help="Where to write corpus/ and one test set per split."),
+):
+    """Turn ALQAC legal QA data into a corpus (one file per article) and BEIR-style test sets.
+
+    Then index it as its own collection and evaluate every system, e.g.:
+
+      hoidap prepare-alqac ../shared/data/alqac-2022format runs/alqac22
+
+      HOIDAP_CORPUS_DIR=runs/alqac22/corpus HOIDAP_INDEX_DIR=runs/alqac22/index hoidap reindex
+
+      HOIDAP_CORPUS_DIR=runs/alqac22/corpus HOIDAP_INDEX_DIR=runs/alqac22/index hoidap eval runs/alqac22/train.jsonl --system all
+    """
+    from hoidap.eval.alqac import prepare_alqac
+
+    try:
+        report = prepare_alqac(src, out)
+    except HoidapError as exc:
+        _fail(exc)
+    typer.echo(f"{report.laws} laws, {report.articles} articles → {out / 'corpus'}")
+    for split, n in report.splits.items():
+        typer.echo(f"  {out / (split + '.jsonl')}: {n} questions")
+    if report.skipped:
+        typer.echo(f"  {report.skipped} questions skipped: a gold article is not in this corpus")
+
+
 @app.command()
 def serve(
     port: Optional[int] = typer.Option(None, help="Port (default: setting app_port, 8501)."),

@@ -106,8 +106,21 @@ def test_eval_every_system(env_for, tmp_path):
     assert invoke("eval", str(testset), "--system", "nope").exit_code == 2
 
 
+def test_eval_with_beir_style_relevant_documents(env_for, tmp_path):
+    testset = tmp_path / "r.jsonl"
+    testset.write_text(json.dumps({"id": "r", "question": "Bình Phước đã phân bổ bao nhiêu tiền cho chuyển đổi số từ năm 2019?",
+                                   "relevant": ["tin-tuc/binh-phuoc-lam-viec-bo-tttt"], "answerable": True},
+                                  ensure_ascii=False), encoding="utf-8")
+    result = invoke("eval", str(testset), "--json", "--system", "hoidap,llamaindex-bm25")
+    assert result.exit_code == 0, result.output
+    systems = json.loads(result.stdout)["systems"]
+    assert systems["hoidap"]["hit@1"] == 1.0 and systems["hoidap"]["ndcg@10"] == 1.0
+    assert systems["hoidap"]["citation_accuracy"] == 1.0
+    assert systems["llamaindex-bm25"]["hit@10"] == 1.0
+
+
 def test_eval_bad_testset(env_for, tmp_path):
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"id": "x", "question": "q", "answerable": true}\n', encoding="utf-8")
     result = invoke("eval", str(bad))
-    assert result.exit_code == 2 and "needs 'evidence'" in result.stderr
+    assert result.exit_code == 2 and "needs 'evidence' or 'relevant'" in result.stderr

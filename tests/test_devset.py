@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from hoidap.errors import TestSetError
-from hoidap.eval.metrics import contains_any, first_hit_rank, norm, summarize, QuestionResult
+from hoidap.eval.metrics import QuestionResult, contains_any, gold_matches, ndcg_at, norm, passage_doc_key, summarize
 from hoidap.eval.testset import load_testset
 from index.build import scan_corpus
 from ingest.load import load_file
@@ -44,13 +44,19 @@ def test_testset_errors(tmp_path):
 def test_metric_definitions():
     assert contains_any("Đã phân bổ hơn 844  tỷ đồng", ["844 TỶ ĐỒNG"])
     assert contains_any("hoà bình", ["hòa bình"])
-    assert first_hit_rank(["a", "b x", "x"], ["x"]) == 2
+    assert gold_matches(["a", "b x", "x"], ["f.md"] * 3, ["x"], []) == ["", "evidence", "evidence"]
+    assert passage_doc_key("luat-a/26.txt") == "luat-a/26" and passage_doc_key("p.jsonl#Luật số 1/2000/QH10") == "p"
+    matches = gold_matches(["t"] * 4, ["a/1.txt", "a/2.txt", "a/1.txt", "b/3.txt"], [], ["a/1", "b/3"])
+    assert matches == ["a/1", "", "a/1", "b/3"]
+    ideal = 1 + 1 / __import__("math").log2(3)
+    assert ndcg_at(matches, 2) == (1 + 1 / __import__("math").log2(5)) / ideal
+    assert ndcg_at(["", "evidence"], 1) == 1 / __import__("math").log2(3)
     results = [
         QuestionResult("1", "q", True, ["p"], ["x"], "x [1]", False, ["x"], 1, 10.0, True, True),
         QuestionResult("2", "q", True, ["p"], ["y", "z", "x"], "", True, [], 3, 20.0),
         QuestionResult("3", "q", False, [], [], "", True, [], 0, 30.0),
     ]
     m = summarize(results)
-    assert (m["hit@1"], m["hit@5"], m["mrr"]) == (0.5, 1.0, round((1 + 1 / 3) / 2, 4))
+    assert (m["hit@1"], m["hit@5"], m["hit@10"], m["mrr"]) == (0.5, 1.0, 1.0, round((1 + 1 / 3) / 2, 4))
     assert (m["answer_accuracy"], m["citation_accuracy"], m["refusal_accuracy"], m["false_refusal_rate"]) == (0.5, 0.5, 1.0, 0.5)
     assert m["p50_ms"] == 20.0

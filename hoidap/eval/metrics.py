@@ -1,9 +1,13 @@
 """Metrics. Definitions (answerable questions only, unless said otherwise):
 
-- hit@k: share of questions where an evidence string occurs in one of the top-k passages.
-- mrr: mean reciprocal rank of the first passage containing evidence, cut at 10 (MRR@10).
-- answer_accuracy: share answered (not refused) whose answer contains one of ``answers``.
-- citation_accuracy: share answered where a cited passage contains an evidence string.
+A passage is *relevant* when it contains an evidence string, or (BEIR-style test sets) when it comes
+from a document listed in ``relevant`` (its source path without extension, e.g. "luat-an-ninh-mang/26").
+
+- hit@k: share of questions with a relevant passage among the top k (k = 1, 5, 10).
+- mrr: mean reciprocal rank of the first relevant passage, cut at 10 (MRR@10).
+- ndcg@10: binary-gain nDCG over the top 10; each gold document (or the evidence) counts once.
+- answer_accuracy: over questions with ``answers``: share answered (not refused) containing one of them.
+- citation_accuracy: share answered where a cited passage is relevant.
 - refusal_accuracy: share of unanswerable questions that were refused.
 - false_refusal_rate: share of answerable questions that were refused.
 - mean_citation_chars: mean length of the passages cited (precision of citations).
@@ -14,9 +18,10 @@ Strings are compared after NFC, lower-casing, one tone-mark placement and whites
 
 from __future__ import annotations
 
+import math
 import statistics
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ingest.normalize import canonical_tone
 
@@ -31,12 +36,37 @@ def contains_any(text: str, needles: list[str]) -> bool:
     return any(norm(n) in t for n in needles if n.strip())
 
 
-def first_hit_rank(passages: list[str], evidence: list[str]) -> int:
-    """1-based rank of the first passage holding evidence; 0 when none does."""
-    for rank, text in enumerate(passages, 1):
-        if contains_any(text, evidence):
-            return rank
-    return 0
+def passage_doc_key(source: str) -> str:
+    """The id a BEIR-style test set uses for a passage's document: its path without extension."""
+    path = source.split("#", 1)[0]
+    return path.rsplit(".", 1)[0] if "." in path.rsplit("/", 1)[-1] else path
+
+
+def gold_matches(texts: list[str], sources: list[str], evidence: list[str], relevant: list[str]) -> list[str]:
+    """For each passage, the gold item it matches ("" when none): a relevant document id or "evidence"."""
+    wanted = set(relevant)
+    out = []
+    for text, source in zip(texts, sources):
+        key = passage_doc_key(source)
+        if wanted and key in wanted:
+            out.append(key)
+        elif evidence and contains_any(text, evidence):
+            out.append("evidence")
+        else:
+            out.append("")
+    return out
+
+
+def ndcg_at(matches: list[str], n_gold: int, k: int = 10) -> float:
+    """Binary-gain nDCG@k; a gold item found twice counts once."""
+    seen: set[str] = set()
+    dcg = 0.0
+    for i, gold in enumerate(matches[:k]):
+        if gold and gold not in seen:
+            seen.add(gold)
+            dcg += 1 / math.log2(i + 2)
+    ideal = sum(1 / math.log2(i + 2) for i in range(min(max(n_gold, 1), k)))
+    return dcg / ideal if ideal else 0.0
 
 
 @dataclass
@@ -55,7 +85,8 @@ class QuestionResult:
     latency_ms: float
     answer_correct: bool = False
     citation_correct: bool = False
-    extra: dict = field(default_factory=dict)
+    ndcg: float = 0.0
+    has_answers: bool = True
 
     def to_dict(self) -> dict:
         return {
@@ -64,6 +95,7 @@ class QuestionResult:
             "answerable": self.answerable,
             "retrieved": self.retrieved,
             "hit_rank": self.hit_rank,
+            "ndcg@10": round(self.ndcg, 4),
             "answer": self.answer,
             "refused": self.refused,
             "citations": self.cited,
@@ -85,6 +117,7 @@ def summarize(results: list[QuestionResult]) -> dict:
     """The metrics of one system over a test set."""
     answerable = [r for r in results if r.answerable]
     unanswerable = [r for r in results if not r.answerable]
+    with_answers = [r for r in answerable if r.has_answers]
     n_a = max(len(answerable), 1)
 
     def share(pred, items, n):
@@ -95,8 +128,10 @@ def summarize(results: list[QuestionResult]) -> dict:
     return {
         "hit@1": share(lambda r: 0 < r.hit_rank <= 1, answerable, n_a),
         "hit@5": share(lambda r: 0 < r.hit_rank <= 5, answerable, n_a),
+        "hit@10": share(lambda r: 0 < r.hit_rank <= 10, answerable, n_a),
         "mrr": round(sum(1 / r.hit_rank for r in answerable if 0 < r.hit_rank <= 10) / n_a, 4) if answerable else 0.0,
-        "answer_accuracy": share(lambda r: r.answer_correct, answerable, n_a),
+        "ndcg@10": round(sum(r.ndcg for r in answerable) / n_a, 4) if answerable else 0.0,
+        "answer_accuracy": share(lambda r: r.answer_correct, with_answers, max(len(with_answers), 1)),
         "citation_accuracy": share(lambda r: r.citation_correct, answerable, n_a),
         "refusal_accuracy": share(lambda r: r.refused, unanswerable, max(len(unanswerable), 1)),
         "false_refusal_rate": share(lambda r: r.refused, answerable, n_a),

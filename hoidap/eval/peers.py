@@ -21,10 +21,17 @@ from ingest.segment import sentence_spans
 PEERS = ("baseline", "llamaindex-bm25", "llamaindex-hybrid")
 
 
-def _passage(nws, rank: int, system: str) -> Passage:
+def _passage(nws, rank: int, system: str, root: Path | None) -> Passage:
     node = nws.node
     text = node.get_content()
     name = node.metadata.get("file_name", "")
+    path = node.metadata.get("file_path", "")
+    source = name
+    if root is not None and path:
+        try:
+            source = Path(path).resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            source = name
     chunk = StoredChunk(
         chunk_id=node.node_id,
         doc_id=name,
@@ -36,7 +43,7 @@ def _passage(nws, rank: int, system: str) -> Passage:
         heading="",
         sentence_spans=sentence_spans(text, 0, len(text)),
         doc=DocMeta(title=name),
-        source=name,
+        source=source,
     )
     return Passage(chunk, float(nws.score or 0.0), {system: rank})
 
@@ -44,7 +51,7 @@ def _passage(nws, rank: int, system: str) -> Passage:
 class LlamaIndexPeers:
     """Builds the shared nodes once; ``retriever(name)`` gives each peer's retrieve function."""
 
-    def __init__(self, files: list[Path], embedder: Embedder, wanted: tuple[str, ...] = PEERS):
+    def __init__(self, files: list[Path], embedder: Embedder, wanted: tuple[str, ...] = PEERS, root: Path | None = None):
         from llama_index.core import SimpleDirectoryReader, VectorStoreIndex
         from llama_index.core.node_parser import SentenceSplitter
 
@@ -52,6 +59,7 @@ class LlamaIndexPeers:
         self.nodes = SentenceSplitter().get_nodes_from_documents(documents)
         self.embed_model = embedder.as_llama_index()
         self.wanted = wanted
+        self.root = root
         self.index = (
             VectorStoreIndex(self.nodes, embed_model=self.embed_model)
             if {"baseline", "llamaindex-hybrid"} & set(wanted)
@@ -86,6 +94,6 @@ class LlamaIndexPeers:
         make = {"baseline": self._vector, "llamaindex-bm25": self._bm25, "llamaindex-hybrid": self._hybrid}[name]
 
         def retrieve(question: str, k: int) -> list[Passage]:
-            return [_passage(nws, i, name) for i, nws in enumerate(make(k).retrieve(question), 1)]
+            return [_passage(nws, i, name, self.root) for i, nws in enumerate(make(k).retrieve(question), 1)]
 
         return retrieve

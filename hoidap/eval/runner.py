@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Callable
 
 from hoidap.eval.peers import PEERS, LlamaIndexPeers
-from hoidap.eval.metrics import QuestionResult, contains_any, first_hit_rank, summarize
+from hoidap.eval.metrics import QuestionResult, contains_any, gold_matches, ndcg_at, summarize
 from hoidap.eval.testset import TestQuestion
 from hoidap.retrieve import HybridRetriever
 from hoidap.service import HoidapService, clean_question
@@ -26,7 +26,8 @@ def _evaluate(question: TestQuestion, retrieve, answer, k: int) -> QuestionResul
     reply = answer(q, passages[:k])
     latency = (time.perf_counter() - started) * 1000
     texts = [p.chunk.text for p in passages]
-    cited = [c.passage.chunk.text for c in reply.citations]
+    matches = gold_matches(texts[:MRR_CUTOFF], [p.chunk.source for p in passages], question.evidence, question.relevant)
+    hit_rank = next((i for i, m in enumerate(matches, 1) if m), 0) if question.answerable else 0
     result = QuestionResult(
         id=question.id,
         question=question.question,
@@ -35,13 +36,18 @@ def _evaluate(question: TestQuestion, retrieve, answer, k: int) -> QuestionResul
         passages=texts,
         answer=reply.text,
         refused=reply.refused,
-        cited=cited,
-        hit_rank=first_hit_rank(texts[:MRR_CUTOFF], question.evidence) if question.answerable else 0,
+        cited=[c.passage.chunk.text for c in reply.citations],
+        hit_rank=hit_rank,
         latency_ms=latency,
+        ndcg=ndcg_at(matches, len(question.relevant) or 1) if question.answerable else 0.0,
+        has_answers=bool(question.answers),
     )
     if question.answerable and not reply.refused:
         result.answer_correct = contains_any(reply.text, question.answers) if question.answers else False
-        result.citation_correct = any(contains_any(t, question.evidence) for t in cited)
+        cited = [c.passage.chunk for c in reply.citations]
+        result.citation_correct = any(
+            gold_matches([c.text], [c.source], question.evidence, question.relevant)[0] for c in cited
+        )
     return result
 
 
@@ -74,7 +80,8 @@ def run_eval(
         files, _ = scan_corpus(Path(corpus_dir or service.settings.corpus_dir))
         if progress:
             progress("llama-index peers", 0, 1)
-        built = LlamaIndexPeers(list(files.values()), service.embedder, peers)
+        root = Path(corpus_dir or service.settings.corpus_dir)
+        built = LlamaIndexPeers(list(files.values()), service.embedder, peers, root)
         for name in peers:
             runners[name] = built.retriever(name)
     service.warm_up()

@@ -1,10 +1,11 @@
 """Test sets: JSONL, one question per line.
 
     {"id": str, "question": str, "answers": [str], "evidence": [str], "answerable": bool}
+    optional BEIR-style gold: "relevant": [str]  (document ids: source path without extension)
 
 ``answers``: strings one of which a correct answer contains; ``evidence``: strings one of which a
-passage that supports the answer contains. Unanswerable questions have ``answerable: false`` and
-empty lists.
+passage that supports the answer contains; ``relevant``: documents (e.g. one file per law article)
+whose passages count as relevant. Unanswerable questions have ``answerable: false`` and empty lists.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ class TestQuestion:
     answers: list[str] = field(default_factory=list)
     evidence: list[str] = field(default_factory=list)
     answerable: bool = True
+    relevant: list[str] = field(default_factory=list)
 
 
 def load_testset(path: Path) -> list[TestQuestion]:
@@ -48,13 +50,14 @@ def load_testset(path: Path) -> list[TestQuestion]:
         answerable = bool(row.get("answerable", True))
         answers = [str(a) for a in row.get("answers", [])]
         evidence = [str(e) for e in row.get("evidence", [])]
-        if answerable and not evidence:
-            raise TestSetError(f"{path}:{lineno}: an answerable question needs 'evidence'")
+        relevant = [str(r) for r in row.get("relevant", [])]
+        if answerable and not evidence and not relevant:
+            raise TestSetError(f"{path}:{lineno}: an answerable question needs 'evidence' or 'relevant'")
         qid = str(row["id"])
         if qid in seen:
             raise TestSetError(f"{path}:{lineno}: duplicate id {qid!r}")
         seen.add(qid)
-        items.append(TestQuestion(qid, str(row["question"]), answers, evidence, answerable))
+        items.append(TestQuestion(qid, str(row["question"]), answers, evidence, answerable, relevant))
     if not items:
         raise TestSetError(f"{path}: no questions")
     return items
