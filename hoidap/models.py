@@ -40,15 +40,6 @@ class Sentence:
 
 
 @dataclass
-class Section:
-    """A structural unit of a document: one Điều (with its khoản) or one prose block."""
-
-    label: str  # "Điều 22" / "Chương II" / "" for prose
-    heading: str  # the unit's heading line, e.g. "Điều 22. Chữ ký điện tử"
-    parts: list[tuple[str, list[Sentence]]] = field(default_factory=list)  # (sub-label e.g. "khoản 1", sentences)
-
-
-@dataclass
 class Chunk:
     """An indexed passage: whole sentences of one section, with its citation label."""
 

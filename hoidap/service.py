@@ -75,9 +75,6 @@ class HoidapService:
         """Indexed documents with their metadata."""
         return self.reader().store.documents()
 
-    def document_text(self, doc_id: str) -> str:
-        return self.reader().store.document_text(doc_id)
-
     def status(self) -> dict:
         """Counts, build time and embedding model of the served index."""
         reader = self.reader()

@@ -177,10 +177,6 @@ class ChunkStore:
         ).fetchall()
         return [dict(r) for r in rows]
 
-    def document_text(self, doc_id: str) -> str:
-        row = self.conn.execute("SELECT text FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
-        return row["text"] if row else ""
-
     def counts(self) -> tuple[int, int]:
         """(documents, chunks)."""
         docs = self.conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
