@@ -9,6 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from hoidap.errors import HoidapError
+from hoidap.retrieve import Filters
 from hoidap.service import HoidapService
 from hoidap.settings import get_settings
 from hoidap.ui_text import error_sentence, escape, highlighted
@@ -46,10 +47,33 @@ def render_answer(message: dict) -> None:
             st.caption(f"Tệp: {c['source']}")
 
 
-def answer_message(question: str) -> dict:
+ALL = "Tất cả"
+
+
+def sidebar_filters() -> Filters:
+    """Filters chosen in the sidebar (document type, year, issuer), applied to retrieval."""
+    try:
+        docs = get_service().documents()
+    except HoidapError:
+        return Filters()
+    types = sorted({d["doc_type"] for d in docs if d["doc_type"]})
+    years = sorted({d["date"][:4] for d in docs if d["date"][:4].isdigit()}, reverse=True)
+    issuers = sorted({d["issuer"] for d in docs if d["issuer"]})
+    st.subheader("Lọc văn bản")
+    doc_type = st.selectbox("Loại văn bản", [ALL, *types], key="filter_type")
+    year = st.selectbox("Năm ban hành", [ALL, *years], key="filter_year")
+    issuer = st.selectbox("Cơ quan ban hành", [ALL, *issuers], key="filter_issuer")
+    return Filters(
+        doc_type="" if doc_type == ALL else doc_type,
+        year=None if year == ALL else int(year),
+        issuer="" if issuer == ALL else issuer,
+    )
+
+
+def answer_message(question: str, filters: Filters) -> dict:
     """Ask the service; return the chat record (plain data, kept in session state across reruns)."""
     try:
-        answer = get_service().ask(question)
+        answer = get_service().ask(question, filters=filters)
     except HoidapError as exc:
         return {"role": "assistant", "error": error_sentence(exc)}
     return {
@@ -97,6 +121,7 @@ def main() -> None:
             st.caption(f"Mô hình nhúng: {info['embed_model']}")
         except HoidapError as exc:
             st.warning(error_sentence(exc))
+        filters = sidebar_filters()
         if st.button("Cuộc hội thoại mới"):
             history.clear()
             st.rerun()
@@ -123,7 +148,7 @@ def main() -> None:
         if message["role"] == "user" and (i + 1 == len(history) or history[i + 1]["role"] == "user"):
             with st.chat_message("assistant"):
                 with st.spinner("Đang tìm trong tài liệu…"):
-                    reply = answer_message(message["content"])
+                    reply = answer_message(message["content"], filters)
                 render_answer(reply)
             history.insert(i + 1, reply)
             i += 1

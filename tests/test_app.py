@@ -43,6 +43,17 @@ def test_question_gets_cited_answer_and_history_survives_reruns(app):
     assert "844 tỷ đồng" not in texts(app)
 
 
+def test_sidebar_filters_apply_to_retrieval(app):
+    assert [s.label for s in app.sidebar.selectbox] == ["Loại văn bản", "Năm ban hành", "Cơ quan ban hành"]
+    app.sidebar.selectbox(key="filter_type").select("Tin tức").run()
+    app.chat_input[0].set_value("Luật Giao dịch điện tử có hiệu lực từ ngày nào?").run()
+    assert not app.exception
+    assert "01 tháng 7 năm 2024" not in texts(app)  # the law is filtered out
+    app.sidebar.selectbox(key="filter_type").select("Luật").run()
+    app.chat_input[0].set_value("Luật Giao dịch điện tử có hiệu lực từ ngày nào?").run()
+    assert "01 tháng 7 năm 2024" in texts(app)
+
+
 def test_question_interrupted_by_a_rerun_is_still_answered(app):
     # A question whose answer was cut short by a rerun stays in the history without a reply.
     app.session_state["history"] = [{"role": "user", "content": "Bình Phước đứng thứ mấy về chỉ số DTI?"}]
