@@ -12,7 +12,8 @@ from hoidap.errors import HoidapError
 from hoidap.retrieve import Filters
 from hoidap.service import HoidapService
 from hoidap.settings import get_settings
-from hoidap.ui_text import error_sentence, escape, highlighted
+from hoidap.feedback import FeedbackStore
+from hoidap.ui_text import conversation_markdown, error_sentence, escape, highlighted
 
 EXAMPLES = [
     "Bình Phước đã phân bổ bao nhiêu tiền cho chuyển đổi số từ năm 2019?",
@@ -26,8 +27,38 @@ def get_service() -> HoidapService:
     return HoidapService(get_settings())
 
 
-def render_answer(message: dict) -> None:
-    """One assistant turn: answer text, then each source in an expander."""
+@st.cache_resource(show_spinner=False)
+def get_feedback_store() -> FeedbackStore:
+    return FeedbackStore(get_settings().feedback_db)
+
+
+def save_feedback(message: dict, key: str) -> None:
+    """Widget callback: store the thumbs value (1 useful, 0 not) with the optional comment."""
+    value = st.session_state.get(f"fb-{key}")
+    if value is None:
+        return
+    get_feedback_store().add(
+        question=message["question"],
+        answer=message["answer"],
+        refused=message["refused"],
+        citations=[{k: c[k] for k in ("n", "label", "source", "text")} for c in message["citations"]],
+        useful=bool(value),
+        comment=st.session_state.get(f"comment-{key}", ""),
+    )
+    message["feedback"] = bool(value)
+
+
+def render_feedback(message: dict, key: str) -> None:
+    """Useful / not useful, with an optional comment, saved to SQLite."""
+    if "feedback" in message:
+        st.caption("Cảm ơn phản hồi của bạn." + (" (hữu ích)" if message["feedback"] else " (chưa hữu ích)"))
+        return
+    st.text_input("Góp ý (không bắt buộc)", key=f"comment-{key}", placeholder="Câu trả lời thiếu gì, sai ở đâu…")
+    st.feedback("thumbs", key=f"fb-{key}", on_change=save_feedback, args=(message, key))
+
+
+def render_answer(message: dict, key: str) -> None:
+    """One assistant turn: answer text, each source in an expander, then the feedback widgets."""
     if message.get("error"):
         st.error(message["error"])
         return
@@ -39,12 +70,13 @@ def render_answer(message: dict) -> None:
             with st.expander(f"Liên quan: {rel['label']}"):
                 st.markdown(escape(rel["text"]))
                 st.caption(rel["source"])
-        return
-    st.caption("Nguồn trích dẫn:")
-    for c in message["citations"]:
-        with st.expander(f"[{c['n']}] {c['label']}", expanded=False):
-            st.markdown(highlighted(c["text"], c["quoted"]))
-            st.caption(f"Tệp: {c['source']}")
+    else:
+        st.caption("Nguồn trích dẫn:")
+        for c in message["citations"]:
+            with st.expander(f"[{c['n']}] {c['label']}", expanded=False):
+                st.markdown(highlighted(c["text"], c["quoted"]))
+                st.caption(f"Tệp: {c['source']}")
+    render_feedback(message, key)
 
 
 ALL = "Tất cả"
@@ -78,6 +110,7 @@ def answer_message(question: str, filters: Filters) -> dict:
         return {"role": "assistant", "error": error_sentence(exc)}
     return {
         "role": "assistant",
+        "question": question,
         "answer": answer.text,
         "refused": answer.refused,
         "citations": [
@@ -144,15 +177,24 @@ def main() -> None:
             if message["role"] == "user":
                 st.markdown(escape(message["content"]))
             else:
-                render_answer(message)
+                render_answer(message, str(i))
         if message["role"] == "user" and (i + 1 == len(history) or history[i + 1]["role"] == "user"):
             with st.chat_message("assistant"):
                 with st.spinner("Đang tìm trong tài liệu…"):
                     reply = answer_message(message["content"], filters)
-                render_answer(reply)
+                render_answer(reply, str(i + 1))
             history.insert(i + 1, reply)
             i += 1
         i += 1
+
+    # After the conversation so that the file holds the answer just given.
+    st.sidebar.download_button(
+        "Tải hội thoại (Markdown)",
+        data=conversation_markdown(history),
+        file_name="hoidap-hoi-thoai.md",
+        mime="text/markdown",
+        disabled=not history,
+    )
 
 
 main()

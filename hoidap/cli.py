@@ -233,6 +233,32 @@ def eval_cmd(
         typer.echo(f"{m:<22}" + "".join(f"{report['systems'][n][m]:>{w}}" for n, w in zip(names, widths)))
 
 
+feedback_app = typer.Typer(help="Feedback officials gave on answers in the chat.", no_args_is_help=True)
+app.add_typer(feedback_app, name="feedback")
+
+
+@feedback_app.command("export")
+def feedback_export(
+    out: Path = typer.Argument(..., help="Output file."),
+    fmt: str = typer.Option("jsonl", "--format", help="jsonl or csv."),
+):
+    """Export saved feedback (question, answer, citations, useful, comment) to turn into test-set lines.
+
+    Example: hoidap feedback export feedback.jsonl
+    """
+    from hoidap.feedback import FeedbackStore
+
+    if fmt not in ("jsonl", "csv"):
+        typer.echo(f"Error: unknown format {fmt!r}; use jsonl or csv.", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    path = get_settings().feedback_db
+    if not path.is_file():
+        typer.echo(f"Error: no feedback saved yet ({path} does not exist).", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    n = FeedbackStore(path).export(out, fmt)
+    typer.echo(f"{n} feedback rows written to {out}")
+
+
 @app.command(name="prepare-alqac")
 def prepare_alqac_cmd(
     src: Path = typer.Argument(..., help="An ALQAC folder (law.json or legal_passages.json, and eval_pairs.jsonl)."),

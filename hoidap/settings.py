@@ -78,6 +78,10 @@ class Settings(BaseSettings):
     )
     max_question_chars: int = Field(2000, ge=10, description="Longer questions are rejected with a clear error.")
 
+    feedback_db: Path = Field(
+        Path(".hoidap/feedback.sqlite"), description="SQLite file where answer feedback from the chat is saved."
+    )
+
     # --- UI
     app_port: int = Field(8501, description="Port of the Streamlit chat served by `hoidap serve`.")
     app_address: str = Field("127.0.0.1", description="Address the Streamlit chat binds to.")

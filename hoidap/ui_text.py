@@ -47,3 +47,20 @@ def highlighted(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(out)
 
 
+
+
+def conversation_markdown(history: list[dict]) -> str:
+    """The conversation as Markdown, each answer followed by its sources (cited passages quoted)."""
+    lines = ["# Hội thoại hoidap", ""]
+    for message in history:
+        if message["role"] == "user":
+            lines += [f"**Hỏi:** {message['content']}", ""]
+        elif message.get("error"):
+            lines += [f"**Lỗi:** {message['error']}", ""]
+        else:
+            lines += [f"**Đáp:** {message['answer']}", ""]
+            for c in message.get("citations", []):
+                lines.append(f"- [{c['n']}] {c['label']} — `{c['source']}`")
+                lines += [f"  > {line}" for line in c["text"].splitlines() if line.strip()]
+            lines.append("")
+    return "\n".join(lines)

@@ -10,7 +10,11 @@ APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
 
 @pytest.fixture()
-def app(env_for):
+def app(env_for, tmp_path, monkeypatch):
+    from hoidap.settings import get_settings
+
+    monkeypatch.setenv("HOIDAP_FEEDBACK_DB", str(tmp_path / "feedback.sqlite"))
+    get_settings.cache_clear()
     st.cache_resource.clear()
     at = AppTest.from_file(APP, default_timeout=120)
     at.run()
@@ -41,6 +45,38 @@ def test_question_gets_cited_answer_and_history_survives_reruns(app):
     assert "844 tỷ đồng" in body and "Không tìm thấy thông tin" in body
     app.sidebar.button[0].click().run()  # new conversation
     assert "844 tỷ đồng" not in texts(app)
+
+
+def test_feedback_is_saved_and_exported(app, tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from hoidap.cli import app as cli
+
+    app.chat_input[0].set_value("Bình Phước đã phân bổ bao nhiêu tiền cho chuyển đổi số từ năm 2019?").run()
+    app.text_input(key="comment-1").input("Đúng, có nguồn rõ ràng").run()
+    app.feedback(key="fb-1").set_value(1).run()
+    assert not app.exception
+    out = tmp_path / "fb.jsonl"
+    result = CliRunner().invoke(cli, ["feedback", "export", str(out)])
+    assert result.exit_code == 0, result.output
+    row = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
+    assert row["useful"] is True and row["comment"] == "Đúng, có nguồn rõ ràng"
+    assert "844 tỷ đồng" in row["answer"] and row["citations"][0]["source"].endswith("binh-phuoc-lam-viec-bo-tttt.txt")
+    assert "Cảm ơn phản hồi" in " ".join(c.value for c in app.caption)
+
+
+def test_conversation_export_markdown():
+    from hoidap.ui_text import conversation_markdown
+
+    md = conversation_markdown([
+        {"role": "user", "content": "Hỏi gì?"},
+        {"role": "assistant", "answer": "Đáp [1]", "refused": False,
+         "citations": [{"n": 1, "label": "Luật X, Điều 2", "source": "a.md", "text": "dòng một\ndòng hai"}]},
+    ])
+    assert "**Hỏi:** Hỏi gì?" in md and "**Đáp:** Đáp [1]" in md
+    assert "- [1] Luật X, Điều 2 — `a.md`" in md and "  > dòng hai" in md
 
 
 def test_sidebar_filters_apply_to_retrieval(app):
