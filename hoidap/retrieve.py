@@ -72,6 +72,8 @@ class IndexReader:
             raise IndexIncompatibleError(gen, f"schema version {version or '?'} (expected {SCHEMA_VERSION})")
         self._bm25: BM25Index | None = None
         self._vectors: VectorStore | None = None
+        self._documents: list[dict] | None = None
+        self._chunk_docs: np.ndarray | None = None
         self._lock = threading.RLock()
 
     @property
@@ -88,14 +90,11 @@ class IndexReader:
                 self._vectors = VectorStore(self.gen / "chroma")
         return self._vectors
 
-    def close(self) -> None:
-        self.store.close()
-
     @property
     def documents(self) -> list[dict]:
         """Documents with their metadata (cached: used to match questions naming a document)."""
         with self._lock:
-            if not hasattr(self, "_documents"):
+            if self._documents is None:
                 self._documents = self.store.documents()
                 for doc in self._documents:
                     doc["folded_title"] = normalized(doc["title"], exact=False)
@@ -104,7 +103,7 @@ class IndexReader:
     def chunk_mask(self, doc_ids: set[str]) -> np.ndarray:
         """Boolean mask over the BM25 chunk order: chunks of these documents."""
         with self._lock:
-            if not hasattr(self, "_chunk_docs"):
+            if self._chunk_docs is None:
                 owner = dict(self.store.conn.execute("SELECT chunk_id, doc_id FROM chunks"))
                 self._chunk_docs = np.array([owner[cid] for cid in self.bm25.ids], dtype=object)
         return np.isin(self._chunk_docs, list(doc_ids))
