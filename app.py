@@ -48,6 +48,27 @@ def save_feedback(message: dict, key: str) -> None:
     message["feedback"] = bool(value)
 
 
+@st.dialog("Toàn văn", width="large")
+def show_document(doc_id: str, span: list[int], label: str) -> None:
+    """The whole document, the cited passage in place and marked."""
+    try:
+        doc = get_service().document(doc_id)
+    except HoidapError as exc:
+        st.error(error_sentence(exc))
+        return
+    if doc is None:
+        st.warning("Văn bản này không còn trong chỉ mục (có thể đã được cập nhật). Hãy hỏi lại.")
+        return
+    facts = [doc["doc_type"], doc["number"], doc["issuer"], doc["date"]]
+    st.markdown(f"**{escape(doc['title'])}**")
+    st.caption(" · ".join(f for f in facts if f) + f" — tệp {doc['source']}")
+    text, (start, end) = doc["text"], span
+    st.markdown(escape(text[:start]))
+    st.info(f"Đoạn được trích dẫn: {label}", icon="📌")
+    st.markdown(highlighted(text[start:end], [(0, end - start)]))
+    st.markdown(escape(text[end:]))
+
+
 def render_feedback(message: dict, key: str) -> None:
     """Useful / not useful, with an optional comment, saved to SQLite."""
     if "feedback" in message:
@@ -76,6 +97,8 @@ def render_answer(message: dict, key: str) -> None:
             with st.expander(f"[{c['n']}] {c['label']}", expanded=False):
                 st.markdown(highlighted(c["text"], c["quoted"]))
                 st.caption(f"Tệp: {c['source']}")
+                if st.button("Xem toàn văn", key=f"doc-{key}-{c['n']}"):
+                    show_document(c["doc_id"], c["span"], c["label"])
     render_feedback(message, key)
 
 
@@ -120,6 +143,8 @@ def answer_message(question: str, filters: Filters) -> dict:
                 "text": c.passage.chunk.text,
                 "quoted": c.quoted,
                 "source": c.passage.chunk.source,
+                "doc_id": c.passage.chunk.doc_id,
+                "span": [c.passage.chunk.start, c.passage.chunk.end],
             }
             for c in answer.citations
         ],

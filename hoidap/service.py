@@ -75,6 +75,10 @@ class HoidapService:
         """Indexed documents with their metadata."""
         return self.reader().store.documents()
 
+    def document(self, doc_id: str) -> dict | None:
+        """A document's metadata and full text (for showing a cited passage in place)."""
+        return self.reader().store.document(doc_id)
+
     def status(self) -> dict:
         """Counts, build time and embedding model of the served index."""
         reader = self.reader()

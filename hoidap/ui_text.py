@@ -16,9 +16,13 @@ from hoidap.errors import (
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<$])")
 
 
+def _escape_chars(text: str) -> str:
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
 def escape(text: str) -> str:
     """Text shown literally by st.markdown: Markdown and HTML characters escaped, line breaks kept."""
-    return _MD_SPECIAL.sub(r"\\\1", text).replace("\n", "  \n")
+    return _escape_chars(text).replace("\n", "  \n")
 
 
 def error_sentence(exc: HoidapError) -> str:
@@ -37,14 +41,15 @@ def error_sentence(exc: HoidapError) -> str:
 
 
 def highlighted(text: str, spans: list[tuple[int, int]]) -> str:
-    """The passage, escaped, with the quoted sentences in bold."""
+    """The text, escaped, with the spans in bold (line by line: bold cannot cross a paragraph)."""
     out, pos = [], 0
     for start, end in sorted(spans):
-        out.append(escape(text[pos:start]))
-        out.append(f"**{escape(text[start:end].strip())}**")
+        out.append(_escape_chars(text[pos:start]))
+        lines = text[start:end].split("\n")
+        out.append("\n".join(f"**{_escape_chars(line.strip())}**" if line.strip() else line for line in lines))
         pos = end
-    out.append(escape(text[pos:]))
-    return "".join(out)
+    out.append(_escape_chars(text[pos:]))
+    return "".join(out).replace("\n", "  \n")
 
 
 

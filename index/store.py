@@ -177,6 +177,14 @@ class ChunkStore:
         ).fetchall()
         return [dict(r) for r in rows]
 
+    def document(self, doc_id: str) -> dict | None:
+        """One document: metadata and its full display text."""
+        row = self.conn.execute(
+            "SELECT doc_id, source, title, doc_type, number, issuer, date, text FROM documents WHERE doc_id = ?",
+            (doc_id,),
+        ).fetchone()
+        return dict(row) if row else None
+
     def counts(self) -> tuple[int, int]:
         """(documents, chunks)."""
         docs = self.conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]

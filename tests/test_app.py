@@ -90,6 +90,16 @@ def test_sidebar_filters_apply_to_retrieval(app):
     assert "01 tháng 7 năm 2024" in texts(app)
 
 
+def test_whole_document_opens_with_the_passage_in_place(app):
+    app.chat_input[0].set_value("Luật Giao dịch điện tử có hiệu lực từ ngày nào?").run()
+    app.button(key="doc-1-1").click().run()
+    assert not app.exception
+    body = texts(app)
+    assert "Luật Giao dịch điện tử" in body and "Điều 1\\. Phạm vi điều chỉnh" in body  # the whole law
+    assert any("Đoạn được trích dẫn" in i.value for i in app.info)
+    assert "**Luật này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2024\\.**" in body
+
+
 def test_question_interrupted_by_a_rerun_is_still_answered(app):
     # A question whose answer was cut short by a rerun stays in the history without a reply.
     app.session_state["history"] = [{"role": "user", "content": "Bình Phước đứng thứ mấy về chỉ số DTI?"}]
