@@ -64,7 +64,7 @@ def show_document(doc_id: str, span: list[int], label: str) -> None:
     st.caption(" · ".join(f for f in facts if f) + f" — tệp {doc['source']}")
     text, (start, end) = doc["text"], span
     st.markdown(escape(text[:start]))
-    st.info(f"Đoạn được trích dẫn: {label}", icon="📌")
+    st.info(f"Đoạn được trích dẫn: {label}", icon=":material/format_quote:")
     st.markdown(highlighted(text[start:end], [(0, end - start)]))
     st.markdown(escape(text[end:]))
 
