@@ -6,6 +6,10 @@ Document text is always escaped before it is rendered (no HTML from documents, e
 
 from __future__ import annotations
 
+import logging
+import re
+import time
+
 import streamlit as st
 
 from hoidap.errors import HoidapError
@@ -78,12 +82,23 @@ def render_feedback(message: dict, key: str) -> None:
     st.feedback("thumbs", key=f"fb-{key}", on_change=save_feedback, args=(message, key))
 
 
-def render_answer(message: dict, key: str) -> None:
-    """One assistant turn: answer text, each source in an expander, then the feedback widgets."""
+def _pieces(text: str):
+    """The answer a few words at a time, for st.write_stream."""
+    words = re.split(r"(?<=\s)", text)
+    for i in range(0, len(words), 3):
+        yield "".join(words[i : i + 3])
+        time.sleep(0.02)
+
+
+def render_answer(message: dict, key: str, stream: bool = False) -> None:
+    """One assistant turn: answer text (streamed when new), each source in an expander, then feedback."""
     if message.get("error"):
         st.error(message["error"])
         return
-    st.markdown(escape(message["answer"]))
+    if stream:
+        st.write_stream(_pieces(escape(message["answer"])))
+    else:
+        st.markdown(escape(message["answer"]))
     if message["refused"]:
         if message["related"]:
             st.caption("Các đoạn gần nhất (không phải trích dẫn):")
@@ -103,6 +118,9 @@ def render_answer(message: dict, key: str) -> None:
 
 
 ALL = "Tất cả"
+UNEXPECTED_ERROR = (
+    "Hệ thống gặp lỗi khi tìm trong tài liệu. Vui lòng thử lại sau ít phút; nếu lỗi lặp lại, hãy báo người vận hành."
+)
 
 
 def sidebar_filters() -> Filters:
@@ -131,6 +149,9 @@ def answer_message(question: str, filters: Filters) -> dict:
         answer = get_service().ask(question, filters=filters)
     except HoidapError as exc:
         return {"role": "assistant", "error": error_sentence(exc)}
+    except Exception:  # an official never sees a traceback; the operator finds it in the server log
+        logging.getLogger("hoidap.app").exception("answering failed")
+        return {"role": "assistant", "error": UNEXPECTED_ERROR}
     return {
         "role": "assistant",
         "question": question,
@@ -207,7 +228,7 @@ def main() -> None:
             with st.chat_message("assistant"):
                 with st.spinner("Đang tìm trong tài liệu…"):
                     reply = answer_message(message["content"], filters)
-                render_answer(reply, str(i + 1))
+                render_answer(reply, str(i + 1), stream=True)
             history.insert(i + 1, reply)
             i += 1
         i += 1

@@ -123,6 +123,17 @@ def test_document_markup_is_shown_as_text():
     assert "<strong>&lt;script&gt;alert(1)&lt;/script&gt;</strong>" in marked and "<a " not in marked
 
 
+def test_unexpected_failure_reads_as_a_sentence(app, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("chroma exploded")
+
+    monkeypatch.setattr("hoidap.service.HoidapService.ask", broken)
+    app.chat_input[0].set_value("chuyển đổi số").run()
+    assert not app.exception
+    assert any("Hệ thống gặp lỗi" in e.value for e in app.error)
+    assert "chroma exploded" not in texts(app)
+
+
 def test_missing_index_reads_as_a_vietnamese_sentence(tmp_path, monkeypatch):
     from hoidap.settings import get_settings
 
