@@ -205,14 +205,14 @@ def main() -> None:
             history.clear()
             st.rerun()
 
+    question = st.chat_input("Nhập câu hỏi về chính sách chuyển đổi số…")
+    if question is not None:
+        history.append({"role": "user", "content": question})
+
     if not history:
         st.markdown("**Ví dụ câu hỏi:**")
         for example in EXAMPLES:
             st.markdown(f"- {escape(example)}")
-
-    question = st.chat_input("Nhập câu hỏi về chính sách chuyển đổi số…")
-    if question is not None:
-        history.append({"role": "user", "content": question})
 
     # A question typed while another was being answered reruns the script and interrupts that
     # answer: every question still without a reply is answered here, so none is lost.
