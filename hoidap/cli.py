@@ -230,7 +230,8 @@ def eval_cmd(
     widths = [max(10, len(n)) + 2 for n in names]
     typer.echo(f"{'metric':<22}" + "".join(f"{n:>{w}}" for n, w in zip(names, widths)))
     for m in metrics:
-        typer.echo(f"{m:<22}" + "".join(f"{report['systems'][n][m]:>{w}}" for n, w in zip(names, widths)))
+        values = [report["systems"][n][m] for n in names]
+        typer.echo(f"{m:<22}" + "".join(f"{'-' if v is None else v:>{w}}" for v, w in zip(values, widths)))
 
 
 feedback_app = typer.Typer(help="Feedback officials gave on answers in the chat.", no_args_is_help=True)

@@ -7,6 +7,7 @@ from a document listed in ``relevant`` (its source path without extension, e.g. 
 - mrr: mean reciprocal rank of the first relevant passage, cut at 10 (MRR@10).
 - ndcg@10: binary-gain nDCG over the top 10; each gold document (or the evidence) counts once.
 - answer_accuracy: over questions with ``answers``: share answered (not refused) containing one of them.
+  (A metric with no question of its kind in the test set is None.)
 - citation_accuracy: share answered where a cited passage is relevant.
 - refusal_accuracy: share of unanswerable questions that were refused.
 - false_refusal_rate: share of answerable questions that were refused.
@@ -121,7 +122,8 @@ def summarize(results: list[QuestionResult]) -> dict:
     n_a = max(len(answerable), 1)
 
     def share(pred, items, n):
-        return round(sum(1 for r in items if pred(r)) / n, 4) if items else 0.0
+        """Share of items where pred holds; None (JSON null) when the test set has no such question."""
+        return round(sum(1 for r in items if pred(r)) / n, 4) if items else None
 
     cited_lengths = [len(t) for r in results for t in r.cited]
     latencies = [r.latency_ms for r in results]
