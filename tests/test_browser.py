@@ -40,7 +40,8 @@ def server(built, tmp_path):
     log = open(tmp_path / "streamlit.log", "w")
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
+         "--client.toolbarMode", "minimal"],
         env=env, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT,
     )
     deadline = time.time() + 60
@@ -85,6 +86,7 @@ def test_ask_in_browser_shows_answer_and_cited_passage(server, tmp_path):
         passage = page.get_by_test_id("stExpanderDetails").first
         expect(passage).to_contain_text("Từ năm 2019 đến nay, Bình Phước đã phân bổ hơn 844 tỷ đồng")
         expect(passage).to_contain_text("binh-phuoc-lam-viec-bo-tttt.txt")
+        page.wait_for_timeout(600)  # let the expander finish opening
         shot = tmp_path / "hoidap-chat.png"
         page.screenshot(path=str(shot), full_page=True)
         browser.close()
