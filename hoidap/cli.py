@@ -186,7 +186,9 @@ def docs(json_out: bool = typer.Option(False, "--json", help="Print the list as 
 
 @app.command(name="eval")
 def eval_cmd(
-    testset: Path = typer.Argument(..., help="Test set JSONL: {id, question, answers, evidence, answerable}."),
+    testset: Optional[Path] = typer.Argument(
+        None, help="Test set JSONL: {id, question, answers, evidence, answerable} (+ optional relevant)."
+    ),
     json_out: bool = typer.Option(False, "--json", help='Print {"n", "systems": {name: metrics}} as JSON.'),
     k: Optional[int] = typer.Option(None, "-k", "--k", min=1, max=50, help="Passages given to the answerer."),
     system: str = typer.Option(
@@ -194,12 +196,33 @@ def eval_cmd(
         "--system",
         help="Comma-separated: hoidap, bm25, dense, baseline, llamaindex-bm25, llamaindex-hybrid, or all.",
     ),
-    out: Optional[Path] = typer.Option(None, "--out", help="Write per-question results (JSONL) and metrics here."),
+    out: Optional[Path] = typer.Option(
+        None, "--out", help="Run folder: results.jsonl, metrics.json, report.md with plots (PNG)."
+    ),
+    compare: Optional[tuple[Path, Path]] = typer.Option(
+        None, "--compare", help="Compare two run folders (RUN_A RUN_B) instead of evaluating."
+    ),
 ):
-    """Evaluate hoidap and the llama-index baseline side by side on a test set.
+    """Evaluate systems side by side on a test set, or compare two runs.
 
-    Example: hoidap eval evalsets/dev.jsonl --json
+    Examples:
+
+      hoidap eval evalsets/dev.jsonl --system all --out runs/today
+
+      hoidap eval --compare runs/yesterday runs/today
     """
+    from hoidap.eval.report import compare_runs, comparison_text, metrics_table, write_run
+
+    if compare:
+        try:
+            comparison = compare_runs(*compare)
+        except HoidapError as exc:
+            _fail(exc)
+        typer.echo(json.dumps(comparison, ensure_ascii=False, indent=2) if json_out else comparison_text(comparison))
+        return
+    if testset is None:
+        typer.echo("Error: give a test set (e.g. hoidap eval evalsets/dev.jsonl) or --compare RUN_A RUN_B.", err=True)
+        raise typer.Exit(EXIT_USAGE)
     from hoidap.eval.runner import SYSTEMS, run_eval
     from hoidap.eval.testset import load_testset
 
@@ -215,23 +238,8 @@ def eval_cmd(
     except HoidapError as exc:
         _fail(exc)
     if out:
-        out.mkdir(parents=True, exist_ok=True)
-        (out / "metrics.json").write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
-        with open(out / "results.jsonl", "w", encoding="utf-8") as fh:
-            for name, results in per_system.items():
-                for r in results:
-                    fh.write(json.dumps({"system": name, **r.to_dict()}, ensure_ascii=False) + "\n")
-    if json_out:
-        typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
-        return
-    names = list(report["systems"])
-    metrics = list(next(iter(report["systems"].values())))
-    typer.echo(f"{report['n']} questions\n")
-    widths = [max(10, len(n)) + 2 for n in names]
-    typer.echo(f"{'metric':<22}" + "".join(f"{n:>{w}}" for n, w in zip(names, widths)))
-    for m in metrics:
-        values = [report["systems"][n][m] for n in names]
-        typer.echo(f"{m:<22}" + "".join(f"{'-' if v is None else v:>{w}}" for v, w in zip(values, widths)))
+        write_run(out, report, per_system, testset)
+    typer.echo(json.dumps(report, ensure_ascii=False, indent=2) if json_out else metrics_table(report))
 
 
 feedback_app = typer.Typer(help="Feedback officials gave on answers in the chat.", no_args_is_help=True)

@@ -119,6 +119,39 @@ def test_eval_with_beir_style_relevant_documents(env_for, tmp_path):
     assert systems["llamaindex-bm25"]["hit@10"] == 1.0
 
 
+def test_eval_run_folder_and_compare(env_for, tmp_path, monkeypatch):
+    from hoidap.settings import get_settings
+
+    testset = tmp_path / "t.jsonl"
+    testset.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in [
+        {"id": "a", "question": "Bình Phước đã phân bổ bao nhiêu tiền cho chuyển đổi số từ năm 2019?",
+         "answers": ["844 tỷ đồng"], "evidence": ["phân bổ hơn 844 tỷ đồng"], "answerable": True},
+        {"id": "b", "question": "Chữ ký số công cộng là gì?", "answers": ["hoạt động công cộng"],
+         "evidence": ["Chữ ký số công cộng là chữ ký số"], "answerable": True},
+    ]), encoding="utf-8")
+    assert invoke("eval", str(testset), "--system", "hoidap", "--out", str(tmp_path / "a")).exit_code == 0
+    for name in ("metrics.json", "results.jsonl", "report.md", "metrics.png", "latency.png"):
+        assert (tmp_path / "a" / name).stat().st_size > 0
+    assert "![metrics.png](metrics.png)" in (tmp_path / "a" / "report.md").read_text(encoding="utf-8")
+    monkeypatch.setenv("HOIDAP_BM25_WEIGHT", "0")
+    monkeypatch.setenv("HOIDAP_DOC_BOOST_WEIGHT", "0")
+    monkeypatch.setenv("HOIDAP_DEFINITION_WEIGHT", "0")
+    monkeypatch.setenv("HOIDAP_COVERAGE_WEIGHT", "0")
+    get_settings.cache_clear()
+    assert invoke("eval", str(testset), "--system", "hoidap", "--out", str(tmp_path / "b")).exit_code == 0
+    result = invoke("eval", "--compare", str(tmp_path / "a"), str(tmp_path / "b"), "--json")
+    assert result.exit_code == 0, result.output
+    comparison = json.loads(result.stdout)
+    hit1 = comparison["systems"]["hoidap"]["hit@1"]
+    assert hit1["a"] == 1.0 and hit1["delta"] == round(hit1["b"] - hit1["a"], 4) < 0
+    assert {c["id"] for c in comparison["changed"]} and all(c["system"] == "hoidap" for c in comparison["changed"])
+    text = invoke("eval", "--compare", str(tmp_path / "a"), str(tmp_path / "b"))
+    assert "question outcomes changed" in text.stdout
+    bad = invoke("eval", "--compare", str(tmp_path / "a"), str(tmp_path / "nope"))
+    assert bad.exit_code == 2 and "not a run folder" in bad.stderr
+    assert invoke("eval").exit_code == 2
+
+
 def test_eval_bad_testset(env_for, tmp_path):
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"id": "x", "question": "q", "answerable": true}\n', encoding="utf-8")
