@@ -16,7 +16,15 @@ from index.embed import Embedder
 from index.layout import SCHEMA_VERSION
 from index.store import ChunkStore, StoredChunk
 from index.vectors import VectorStore
-from hoidap.terms import CLAUSE, coverage, evidence_text, normalized, question_intent, question_terms
+from hoidap.terms import (
+    CLAUSE,
+    coverage,
+    evidence_text,
+    normalized,
+    question_intent,
+    question_terms,
+    section_headings,
+)
 from ingest.metadata import find_numbers
 from ingest.normalize import fold_diacritics, has_diacritics
 from ingest.segment import query_tokens, words_of
@@ -165,7 +173,9 @@ class HybridRetriever:
         """Chunk ids ranked by each component retriever.
 
         bm25: underthesea words; dense: the embedding model; doc: BM25 within the documents the
-        question names by số hiệu or title (empty when it names none). Filters restrict all three.
+        question names by số hiệu or title; section: those documents' "Phạm vi điều chỉnh" / "Đối
+        tượng áp dụng" articles for scope questions; definition: clauses that define the subject of a
+        "… là gì?" question. Filters restrict them all.
         """
         s = self.settings
         out: dict[str, list[str]] = {}
@@ -181,15 +191,22 @@ class HybridRetriever:
         if s.dense_weight > 0:
             where = {"doc_id": {"$in": sorted(allowed_docs)}} if allowed_docs is not None else None
             out["dense"] = [cid for cid, _ in self.reader.vectors.query(self.embedder.embed_query(question), k, where)]
-        definition = question_intent(question).definition
-        if definition and s.definition_weight > 0:
-            out["definition"] = self._definitions(definition, tokens, k, mask, has_diacritics(question))
+        intent = question_intent(question)
+        if intent.definition and s.definition_weight > 0:
+            out["definition"] = self._definitions(intent.definition, tokens, k, mask, has_diacritics(question))
         if s.doc_boost_weight > 0:
             named = referenced_documents(question, self.reader.documents)
             if allowed_docs is not None:
                 named &= allowed_docs
             if named:
                 out["doc"] = [cid for cid, _ in self.reader.bm25.search(tokens, k, allowed=self.reader.chunk_mask(named))]
+                wanted = [normalized(h, exact=False) for h in section_headings(intent)]
+                if wanted:  # "what does Nghị định X regulate / apply to?": its Điều 1–2
+                    out["section"] = [
+                        cid
+                        for cid, heading in self.reader.store.headings(named)
+                        if any(w in normalized(heading, exact=False) for w in wanted)
+                    ][:k]
         return out
 
     def _definitions(self, subject: str, tokens: list[str], k: int, mask, exact: bool) -> list[str]:
@@ -215,6 +232,7 @@ class HybridRetriever:
             "dense": s.dense_weight,
             "doc": s.doc_boost_weight,
             "definition": s.definition_weight,
+            "section": s.doc_boost_weight,
         }
         fused = rrf(rankings, weights, s.rrf_k)[: max(s.rerank_depth, k)]
         chunks = self.reader.store.get_chunks([cid for cid, _, _ in fused])

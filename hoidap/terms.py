@@ -28,6 +28,8 @@ _WANTS_DATE = re.compile(r"\b(ngày nào|khi nào|bao giờ|năm nào|thời đi
 _WANTS_NUMBER = re.compile(r"\b(bao nhiêu|mấy|tỷ lệ|tỉ lệ|phần trăm|bao nhieu|may|ty le)\b", re.I)
 _DEFINITION = re.compile(r"^(.{3,80}?)\s+(?:là gì|là như thế nào|được hiểu (?:là|như thế nào)|la gi)\b", re.I)
 _SCOPE = re.compile(r"(quy định (?:về )?(?:vấn đề |nội dung )?gì|điều chỉnh (?:vấn đề )?gì|phạm vi điều chỉnh|quy dinh (?:ve )?(?:van de )?gi)", re.I)
+_APPLIES = re.compile(r"(áp dụng (?:đối với|cho) (?:ai|những ai|đối tượng nào|những đối tượng nào)|đối tượng áp dụng|ap dung doi voi)", re.I)
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _ISSUED = re.compile(r"\b(ban hành|được ký|ký ban hành|gửi|ban hanh)\b", re.I)
 DATE_IN_TEXT = re.compile(r"(ngày\s+\d{1,2}|\d{1,2}/\d{1,2}/\d{4}|tháng\s+\d{1,2}\s+năm\s+\d{4}|năm\s+\d{4})", re.I)
 EXACT_PREFIX = "="  # a term that counts only as a whole phrase
@@ -41,6 +43,7 @@ class Intent:
     wants_number: bool
     definition: str  # normalized "<subject> là" for "<subject> là gì?" questions, else ""
     scope: bool  # "văn bản X quy định về gì?"
+    applies: bool  # "văn bản X áp dụng đối với ai?"
     issued: bool  # asks when a document was issued or signed
 
 
@@ -57,6 +60,7 @@ def question_intent(question: str) -> Intent:
         wants_number=bool(_WANTS_NUMBER.search(text)),
         definition=subject,
         scope=bool(_SCOPE.search(text)),
+        applies=bool(_APPLIES.search(text)),
         issued=bool(_ISSUED.search(text)),
     )
 
@@ -99,9 +103,14 @@ def question_terms(question: str, weight) -> dict[str, float]:
     strongest = max(terms.values(), default=1.0)
     if intent.definition:
         terms[f"{EXACT_PREFIX}{CLAUSE} {intent.definition}"] = 2 * strongest
-    if intent.scope:
-        terms[EXACT_PREFIX + normalized("phạm vi điều chỉnh", exact).strip()] = strongest
+    for heading in section_headings(intent):
+        terms[EXACT_PREFIX + normalized(heading, exact).strip()] = strongest
     return terms
+
+
+def section_headings(intent: Intent) -> list[str]:
+    """Article titles that answer a scope or applicability question about a document."""
+    return (["Phạm vi điều chỉnh"] if intent.scope else []) + (["Đối tượng áp dụng"] if intent.applies else [])
 
 
 def coverage(terms: dict[str, float], text: str) -> float:
@@ -135,19 +144,29 @@ def _found_share(term: str, text: str) -> float:
 
 
 _TITLE_WORD = re.compile(r"^(?:[A-ZĐÀ-Ỹ][^\s]*)(?:\s+[A-ZĐÀ-Ỹ][^\s]*)+$")
+# Capitalised words that name a kind of document or office, not a place or person.
 _GENERIC_TITLES = frozenset(
-    "luật nghị định nghị quyết quyết định thông tư kế hoạch công văn chỉ thị bộ chính trị chính phủ quốc hội "
-    "thủ tướng tổng bí thư bộ trưởng điều khoản".split()
+    {
+        "luật", "bộ luật", "nghị định", "nghị quyết", "quyết định", "thông tư", "kế hoạch", "công văn",
+        "chỉ thị", "bộ chính trị", "chính phủ", "quốc hội", "thủ tướng", "tổng bí thư", "bộ trưởng",
+        "chủ tịch", "phó chủ tịch", "bí thư", "điều", "khoản", "tỉnh", "ban chỉ đạo",
+    }
 )
 
 
-def named_entities(question: str) -> list[str]:
-    """Proper names in the question (words of ≥ 2 capitalised syllables, e.g. "Nhật Bản", "Hà Nội").
+def required_terms(question: str) -> list[str]:
+    """What a passage must name to answer the question: proper names ("Nhật Bản", "Hà Nội"), số hiệu
+    ("52-NQ/TW") and years ("2024"), folded and normalized.
 
-    An answer must come from a document that names them: otherwise the documents do not answer.
+    A passage (with its document's title, number and date) lacking one of them cannot answer: a 2023
+    ranking does not answer a question about 2024, a text about 57-NQ/TW does not answer one about 52-NQ/TW.
     """
-    names = []
+    from ingest.metadata import find_numbers  # here to keep terms free of the ingest package at import
+
+    required = []
     for word in words_of(question):
         if _TITLE_WORD.match(word.strip()) and " ".join(word.lower().split()) not in _GENERIC_TITLES:
-            names.append(normalized(word, exact=False).strip())
-    return names
+            required.append(normalized(word, exact=False).strip())
+    required += [normalized(n, exact=False).strip() for n in find_numbers(question)]
+    required += _YEAR.findall(question)
+    return list(dict.fromkeys(required))

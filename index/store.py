@@ -159,6 +159,13 @@ class ChunkStore:
         ).fetchall()
         return {r["chunk_id"]: _stored(r) for r in rows}
 
+    def headings(self, doc_ids: set[str]) -> list[tuple[str, str]]:
+        """(chunk id, heading) of every chunk of these documents, in document order."""
+        marks = ",".join("?" * len(doc_ids))
+        return self.conn.execute(
+            f"SELECT chunk_id, heading FROM chunks WHERE doc_id IN ({marks}) ORDER BY doc_id, position", sorted(doc_ids)
+        ).fetchall()
+
     def get_texts(self, chunk_ids: list[str]) -> dict[str, str]:
         """chunk id → passage text."""
         found: dict[str, str] = {}

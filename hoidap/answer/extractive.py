@@ -15,7 +15,7 @@ from hoidap.terms import (
     DATE_IN_TEXT,
     coverage,
     evidence_text,
-    named_entities,
+    required_terms,
     normalized,
     question_intent,
     question_terms,
@@ -49,15 +49,17 @@ class ExtractiveAnswerer:
         """``weight(term)`` gives a term's IDF in the corpus (BM25 statistics)."""
         terms = question_terms(question, weight)
         exact = has_diacritics(question)
-        names = named_entities(question)
+        required = required_terms(question)
         intent = question_intent(question)
         candidates: list[_Candidate] = []
         for i, passage in enumerate(passages):
             chunk = passage.chunk
             context = normalized(f"{chunk.doc.title} {chunk.doc.number} {chunk.heading}", exact)
-            if names:  # a passage that does not name who/where the question is about cannot answer it
-                folded = normalized(f"{chunk.text} {chunk.doc.title} {chunk.heading}", exact=False)
-                if not all(f" {name} " in folded for name in names):
+            if required:  # names, số hiệu and years the question is about must be named by the passage
+                folded = normalized(
+                    f"{chunk.text} {chunk.doc.title} {chunk.doc.number} {chunk.doc.date} {chunk.heading}", exact=False
+                )
+                if not all(f" {term} " in folded for term in required):
                     continue
             passage_cov = coverage(terms, evidence_text(chunk.text, exact) + context)
             for start, end in _quotes(chunk.text, chunk.sentence_spans):
