@@ -27,7 +27,7 @@ from hoidap.terms import (
 )
 from ingest.metadata import find_numbers
 from ingest.normalize import fold_diacritics, has_diacritics
-from ingest.segment import query_tokens, words_of
+from ingest.segment import query_tokens, segmented_text, words_of
 
 DEFINITION_DEPTH = 400  # BM25 candidates searched for a definition clause
 _SHORT_REF = re.compile(
@@ -190,7 +190,8 @@ class HybridRetriever:
             out["bm25"] = [cid for cid, _ in self.reader.bm25.search(tokens, k, allowed=mask)]
         if s.dense_weight > 0:
             where = {"doc_id": {"$in": sorted(allowed_docs)}} if allowed_docs is not None else None
-            out["dense"] = [cid for cid, _ in self.reader.vectors.query(self.embedder.embed_query(question), k, where)]
+            text = segmented_text(question) if s.embed_segmented else question
+            out["dense"] = [cid for cid, _ in self.reader.vectors.query(self.embedder.embed_query(text), k, where)]
         intent = question_intent(question)
         if intent.definition and s.definition_weight > 0:
             out["definition"] = self._definitions(intent.definition, tokens, k, mask, has_diacritics(question))

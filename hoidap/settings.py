@@ -49,6 +49,13 @@ class Settings(BaseSettings):
         ),
     )
     embed_batch_size: int = Field(32, ge=1, description="Texts per embedding batch.")
+    embed_segmented: bool = Field(
+        False,
+        description=(
+            "Feed the model underthesea-segmented text (compound words joined by '_', e.g. 'chuyển_đổi số'), "
+            "for Vietnamese models trained on segmented text (PhoBERT-based ones)."
+        ),
+    )
     embed_device: str = Field("cpu", description="Torch device for the embedding model.")
 
     # --- retrieval

@@ -27,6 +27,7 @@ from index.vectors import VectorStore
 from ingest import INGEST_VERSION
 from ingest.load import SUPPORTED_SUFFIXES
 from ingest.pipeline import SIDECAR_SUFFIX, FileResult, content_hash_of, process_file, sidecar_path
+from ingest.segment import segmented_text
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
@@ -69,7 +70,10 @@ class ReindexReport:
 
 def fingerprint(settings: Settings, embedder: Embedder) -> str:
     """What makes two generations compatible: schema, ingest code version, chunking and the embedding model."""
-    raw = f"{SCHEMA_VERSION}|{INGEST_VERSION}|{settings.chunk_max_words}|{settings.chunk_overlap_sentences}|{embedder.label}"
+    raw = (
+        f"{SCHEMA_VERSION}|{INGEST_VERSION}|{settings.chunk_max_words}|{settings.chunk_overlap_sentences}|"
+        f"{embedder.label}|{settings.embed_segmented}"
+    )
     return hashlib.sha1(raw.encode()).hexdigest()[:16]
 
 
@@ -259,6 +263,8 @@ def reindex(
         new_chunks = [c for res in ok for c in res.chunks]
         titles = {d.doc_id: d.meta for res in ok for d in res.documents}
         texts = {c.chunk_id: _embedding_text(titles[c.doc_id].title, c) for c in new_chunks}
+        if settings.embed_segmented:
+            texts = {cid: segmented_text(text) for cid, text in texts.items()}
         keys = {cid: embed_key(text) for cid, text in texts.items()}
         # Vectors are reused by the hash of the text that was embedded: renames and untouched
         # passages of a changed file cost nothing; a new title re-embeds its passages.

@@ -87,6 +87,11 @@ def words_of(text: str) -> list[str]:
     return words
 
 
+def segmented_text(text: str) -> str:
+    """The text as underthesea words, compound words joined by '_' ("chuyển_đổi số"), for models trained so."""
+    return " ".join(word.replace(" ", "_") for word in words_of(text))
+
+
 def _clean(word: str) -> str:
     return _TOKEN_CHARS.sub(" ", canonical_tone(word.lower())).strip()
 

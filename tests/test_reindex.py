@@ -221,3 +221,18 @@ def test_ingest_upgrade_reingests_everything_but_reuses_vectors(setup, monkeypat
     assert upgraded.generation != first.generation
     consistent_ids(settings)
     assert reindex(settings, embedder).unchanged == 3
+
+
+def test_segmented_text_for_models_trained_on_segmented_vietnamese(setup):
+    from hoidap.retrieve import HybridRetriever
+
+    settings, _, embedder = setup
+    reindex(settings, embedder)
+    segmented = settings.model_copy(update={"embed_segmented": True, "bm25_weight": 0.0, "doc_boost_weight": 0.0})
+    report = reindex(segmented, embedder)
+    assert len(report.changed) == 3  # the setting is part of the index fingerprint
+    assert report.embedded == report.chunks > 0  # what is embedded changed: no plain-text vector is reused
+    consistent_ids(segmented)
+    reader = IndexReader(IndexLayout(segmented.index_dir).current_path())
+    passages = HybridRetriever(reader, embedder, segmented).retrieve("Bình Phước đứng thứ mấy về chuyển đổi số?")
+    assert passages and all(p.ranks.get("dense") for p in passages)
