@@ -12,6 +12,7 @@ import time
 
 import streamlit as st
 
+from hoidap.answer.conversation import Turn
 from hoidap.errors import HoidapError
 from hoidap.retrieve import Filters
 from hoidap.service import HoidapService
@@ -99,6 +100,8 @@ def render_answer(message: dict, key: str, stream: bool = False) -> None:
         st.write_stream(_pieces(escape(message["answer"])))
     else:
         st.markdown(escape(message["answer"]))
+    if message.get("resolved") and message["resolved"] != message["question"]:
+        st.caption(f"Câu hỏi được hiểu là: {message['resolved']}")
     if message["refused"]:
         if message["related"]:
             st.caption("Các đoạn gần nhất (không phải trích dẫn):")
@@ -143,10 +146,18 @@ def sidebar_filters() -> Filters:
     )
 
 
-def answer_message(question: str, filters: Filters) -> dict:
+def previous_turn(history: list[dict], before: int) -> Turn | None:
+    """The last answered turn before position ``before`` (what a follow-up question refers to)."""
+    for message in reversed(history[:before]):
+        if message["role"] == "assistant" and "resolved" in message:
+            return Turn(message["resolved"], message["cited_docs"])
+    return None
+
+
+def answer_message(question: str, filters: Filters, previous: Turn | None) -> dict:
     """Ask the service; return the chat record (plain data, kept in session state across reruns)."""
     try:
-        answer = get_service().ask(question, filters=filters)
+        answer = get_service().ask(question, filters=filters, previous=previous)
     except HoidapError as exc:
         return {"role": "assistant", "error": error_sentence(exc)}
     except Exception:  # an official never sees a traceback; the operator finds it in the server log
@@ -155,6 +166,8 @@ def answer_message(question: str, filters: Filters) -> dict:
     return {
         "role": "assistant",
         "question": question,
+        "resolved": answer.resolved_question,
+        "cited_docs": answer.cited_documents(),
         "answer": answer.text,
         "refused": answer.refused,
         "citations": [
@@ -227,7 +240,7 @@ def main() -> None:
         if message["role"] == "user" and (i + 1 == len(history) or history[i + 1]["role"] == "user"):
             with st.chat_message("assistant"):
                 with st.spinner("Đang tìm trong tài liệu…"):
-                    reply = answer_message(message["content"], filters)
+                    reply = answer_message(message["content"], filters, previous_turn(history, i))
                 render_answer(reply, str(i + 1), stream=True)
             history.insert(i + 1, reply)
             i += 1

@@ -154,6 +154,10 @@ def ask(
     if json_out:
         typer.echo(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
         return
+    _print_answer(answer)
+
+
+def _print_answer(answer) -> None:
     typer.echo(answer.text)
     typer.echo("")
     if answer.citations:
@@ -164,6 +168,42 @@ def ask(
         typer.echo("Đoạn liên quan (không phải trích dẫn):")
         for p in answer.related[:3]:
             typer.echo(f"- {p.chunk.citation_label()} — {p.chunk.source}")
+
+
+@app.command()
+def chat(
+    k: Optional[int] = typer.Option(None, "-k", "--k", min=1, max=50, help="Passages to consider (default: top_k)."),
+):
+    """A conversation in the terminal: follow-up questions are completed from the previous turn.
+
+    Type a question and press Enter; an empty line or Ctrl-D ends the conversation.
+
+    Example: hoidap chat   then   "Luật Giao dịch điện tử có hiệu lực từ ngày nào?"  then  "Văn bản đó do cơ quan nào ban hành?"
+    """
+    from hoidap.answer.conversation import Turn
+
+    service = _service()
+    previous = None
+    while True:
+        try:
+            question = input("Hỏi: ")
+        except EOFError:
+            break
+        if not question.strip():
+            break
+        try:
+            answer = service.ask(question, k, previous=previous)
+        except (EmptyQuestionError, QuestionTooLongError) as exc:
+            typer.echo(_message(exc)[0], err=True)
+            continue
+        except HoidapError as exc:
+            _fail(exc)
+        if answer.resolved_question != answer.question:
+            typer.echo(f"(câu hỏi được hiểu là: {answer.resolved_question})")
+        _print_answer(answer)
+        typer.echo("")
+        if not answer.refused:
+            previous = Turn(answer.resolved_question, answer.cited_documents())
 
 
 @app.command()

@@ -6,6 +6,7 @@ import threading
 import unicodedata
 from pathlib import Path
 
+from hoidap.answer.conversation import Turn, resolve
 from hoidap.answer.extractive import ExtractiveAnswerer
 from hoidap.answer.types import Answer
 from hoidap.errors import EmptyQuestionError, QuestionTooLongError
@@ -63,12 +64,21 @@ class HoidapService:
         question = clean_question(question, self.settings.max_question_chars)
         return self.retriever().retrieve(question, k, filters)
 
-    def ask(self, question: str, k: int | None = None, filters: Filters | None = None) -> Answer:
-        """A cited answer, or a refusal when the documents (within the filters) do not contain one."""
+    def ask(
+        self, question: str, k: int | None = None, filters: Filters | None = None, previous: Turn | None = None
+    ) -> Answer:
+        """A cited answer, or a refusal when the documents (within the filters) do not contain one.
+
+        ``previous`` is the last turn of a conversation: a follow-up ("còn năm 2025 thì sao?",
+        "văn bản đó do ai ban hành?") is completed from it first.
+        """
         question = clean_question(question, self.settings.max_question_chars)
+        resolved = resolve(question, previous)
         retriever = self.retriever()
-        passages = retriever.retrieve(question, k, filters)
-        return self.answerer.answer(question, passages, retriever.reader.bm25.weight)
+        passages = retriever.retrieve(resolved, k, filters)
+        answer = self.answerer.answer(resolved, passages, retriever.reader.bm25.weight)
+        answer.question, answer.resolved_question = question, resolved
+        return answer
 
     # --- corpus information
     def documents(self) -> list[dict]:

@@ -30,6 +30,7 @@ _DEFINITION = re.compile(r"^(.{3,80}?)\s+(?:là gì|là như thế nào|được
 _SCOPE = re.compile(r"(quy định (?:về )?(?:vấn đề |nội dung )?gì|điều chỉnh (?:vấn đề )?gì|phạm vi điều chỉnh|quy dinh (?:ve )?(?:van de )?gi)", re.I)
 _APPLIES = re.compile(r"(áp dụng (?:đối với|cho) (?:ai|những ai|đối tượng nào|những đối tượng nào)|đối tượng áp dụng|ap dung doi voi)", re.I)
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+_ISSUER = re.compile(r"((cơ quan nào|ai|đơn vị nào) (ban hành|ký)|ban hành bởi|co quan nao ban hanh)", re.I)
 _ISSUED = re.compile(r"\b(ban hành|được ký|ký ban hành|gửi|ban hanh)\b", re.I)
 DATE_IN_TEXT = re.compile(r"(ngày\s+\d{1,2}|\d{1,2}/\d{1,2}/\d{4}|tháng\s+\d{1,2}\s+năm\s+\d{4}|năm\s+\d{4})", re.I)
 EXACT_PREFIX = "="  # a term that counts only as a whole phrase
@@ -45,6 +46,7 @@ class Intent:
     scope: bool  # "văn bản X quy định về gì?"
     applies: bool  # "văn bản X áp dụng đối với ai?"
     issued: bool  # asks when a document was issued or signed
+    issuer: bool  # asks who issued a document
 
 
 def question_intent(question: str) -> Intent:
@@ -62,6 +64,7 @@ def question_intent(question: str) -> Intent:
         scope=bool(_SCOPE.search(text)),
         applies=bool(_APPLIES.search(text)),
         issued=bool(_ISSUED.search(text)),
+        issuer=bool(_ISSUER.search(text)),
     )
 
 

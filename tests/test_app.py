@@ -100,6 +100,15 @@ def test_whole_document_opens_with_the_passage_in_place(app):
     assert "**Luật này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2024\\.**" in body
 
 
+def test_follow_up_question_shows_how_it_was_understood(app):
+    app.chat_input[0].set_value("Luật Giao dịch điện tử có hiệu lực thi hành từ ngày nào?").run()
+    app.chat_input[0].set_value("Văn bản đó do cơ quan nào ban hành?").run()
+    assert not app.exception
+    captions = " ".join(c.value for c in app.caption)
+    assert "Câu hỏi được hiểu là: Luật Giao dịch điện tử (20/2023/QH15) do cơ quan nào ban hành?" in captions
+    assert "Quốc hội" in texts(app)
+
+
 def test_question_interrupted_by_a_rerun_is_still_answered(app):
     # A question whose answer was cut short by a rerun stays in the history without a reply.
     app.session_state["history"] = [{"role": "user", "content": "Bình Phước đứng thứ mấy về chỉ số DTI?"}]

@@ -74,6 +74,9 @@ class ExtractiveAnswerer:
                         score += 0.15  # "ban hành ngày nào?": the document's own date line
                 if intent.wants_number and _DIGIT.search(text):
                     score += 0.1
+                if intent.issuer and chunk.doc.issuer:
+                    if normalized(chunk.doc.issuer, False) in normalized(text, False):
+                        score += 0.2  # "do cơ quan nào ban hành?": the sentence naming the issuer
                 candidates.append(_Candidate(i, (start, end), text, score, sent_cov, passage_cov))
         candidates.sort(key=lambda c: -c.score)
         if not candidates or candidates[0].passage_coverage < self.min_coverage:

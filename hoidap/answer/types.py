@@ -42,6 +42,19 @@ class Answer:
     citations: list[Citation] = field(default_factory=list)
     related: list[Passage] = field(default_factory=list)
     passages: list[Passage] = field(default_factory=list)  # everything retrieved, in rank order
+    resolved_question: str = ""  # the question actually answered (a follow-up completed from the conversation)
+
+    def cited_documents(self) -> list[str]:
+        """The documents cited, most important first ("Luật Giao dịch điện tử (20/2023/QH15)")."""
+        names: list[str] = []
+        for c in self.citations:
+            doc = c.passage.chunk.doc
+            name = doc.title or c.passage.chunk.source
+            if doc.number and doc.number not in name:
+                name += f" ({doc.number})"
+            if name not in names:
+                names.append(name)
+        return names
 
     def to_dict(self) -> dict:
         """The `ask --json` record (stable keys: answer, refused, citations[n, doc_id, title, source, text, score])."""
@@ -49,4 +62,5 @@ class Answer:
             "answer": self.text,
             "refused": self.refused,
             "citations": [c.to_dict() for c in self.citations],
+            "resolved_question": self.resolved_question or self.question,
         }

@@ -1,0 +1,68 @@
+"""Follow-up questions resolved against the conversation (extractive mode: no model rewrites anything).
+
+"còn năm 2025 thì sao?" after "… đến năm 2030?" becomes the previous question with the year replaced;
+"văn bản đó do ai ban hành?" names the document the previous answer cited first. The resolved question
+stays Vietnamese and is shown to the user.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.metadata import find_numbers
+
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+_DEMONSTRATIVE_DOC = re.compile(
+    r"\b(văn bản|tài liệu|luật|bộ luật|nghị định|nghị quyết|quyết định|thông tư|kế hoạch|công văn|bài báo|bài viết)"
+    r"\s+(đó|này|ấy|trên|nói trên|vừa nêu)\b",
+    re.I,
+)
+_ELLIPTICAL = re.compile(r"^\s*(còn|thế còn|vậy còn|còn về)\b|\b(thì sao|thế nào rồi)\s*\??\s*$", re.I)
+_LEAD = re.compile(r"^\s*(còn về|thế còn|vậy còn|còn)\s+", re.I)
+_TAIL = re.compile(r"\s*(thì sao|thế nào rồi)\s*\??\s*$", re.I)
+
+
+@dataclass
+class Turn:
+    """What a follow-up can refer to: the resolved question and the documents its answer cited."""
+
+    question: str
+    cited_documents: list[str]  # "Luật Giao dịch điện tử (20/2023/QH15)", most important first
+
+
+def resolve(question: str, previous: Turn | None) -> str:
+    """The question to answer: itself, or completed from the previous turn when it is a follow-up."""
+    if previous is None:
+        return question
+    if _DEMONSTRATIVE_DOC.search(question) and previous.cited_documents:
+        return _DEMONSTRATIVE_DOC.sub(previous.cited_documents[0], question, count=1)
+    if not _ELLIPTICAL.search(question):
+        return question
+    focus = _TAIL.sub("", _LEAD.sub("", question)).strip(" ?")
+    base = previous.question.strip()
+    years = _YEAR.findall(focus)
+    if years and _YEAR.search(base):
+        return _YEAR.sub(years[0], base, count=1)
+    name, old = _first_name(focus), _first_name(base)
+    if name and old:
+        return base.replace(old, name, 1)
+    # A new topic about the same place/person/document: keep those, drop the old topic.
+    carried = [n for n in (old,) if n] + find_numbers(base)
+    if focus and carried:
+        return f"{focus[:1].upper()}{focus[1:]} ({', '.join(carried)})?"
+    return f"{base.rstrip(' ?')}, {focus}?" if focus else base
+
+
+def _first_name(text: str) -> str:
+    """The first run of ≥ 2 capitalised words ("Bình Phước", "Hà Nội"), or ""."""
+    run: list[str] = []
+    for word in re.findall(r"\S+", text):
+        bare = word.strip(",.;:?!()\"'")
+        if bare[:1].isupper() and bare.isalpha():
+            run.append(bare)
+            continue
+        if len(run) >= 2:
+            break
+        run = []
+    return " ".join(run) if len(run) >= 2 else ""

@@ -1,0 +1,35 @@
+"""Follow-up questions completed from the previous turn (extractive mode), in the service and the CLI."""
+
+from typer.testing import CliRunner
+
+from hoidap.answer.conversation import Turn, resolve
+from hoidap.cli import app
+
+
+def test_resolution_rules():
+    plan = Turn("Đến năm 2030 kinh tế số của Bình Phước dự kiến chiếm bao nhiêu phần trăm GRDP?", ["Tin Bình Phước"])
+    assert resolve("còn năm 2025 thì sao?", plan) == plan.question.replace("2030", "2025")
+    law = Turn("Luật Giao dịch điện tử có hiệu lực từ ngày nào?", ["Luật Giao dịch điện tử (20/2023/QH15)"])
+    assert resolve("Văn bản đó do cơ quan nào ban hành?", law) == "Luật Giao dịch điện tử (20/2023/QH15) do cơ quan nào ban hành?"
+    rank = Turn("Bình Phước đứng thứ mấy về chỉ số chuyển đổi số?", [])
+    assert resolve("Còn Hà Nội thì sao?", rank) == "Hà Nội đứng thứ mấy về chỉ số chuyển đổi số?"
+    assert resolve("còn về hạ tầng số thì sao?", rank) == "Hạ tầng số (Bình Phước)?"
+    assert resolve("Nghị quyết 57 đặt mục tiêu gì?", rank) == "Nghị quyết 57 đặt mục tiêu gì?"  # not a follow-up
+    assert resolve("còn năm 2025 thì sao?", None) == "còn năm 2025 thì sao?"
+
+
+def test_follow_up_in_the_service(service):
+    first = service.ask("Luật Giao dịch điện tử có hiệu lực thi hành từ ngày nào?")
+    follow = service.ask("Văn bản đó do cơ quan nào ban hành?", previous=Turn(first.resolved_question, first.cited_documents()))
+    assert follow.resolved_question.startswith("Luật Giao dịch điện tử (20/2023/QH15)")
+    assert not follow.refused and "Quốc hội" in follow.text
+    assert follow.to_dict()["resolved_question"] == follow.resolved_question
+
+
+def test_chat_in_the_terminal(env_for):
+    script = "Bình Phước đứng thứ mấy về chỉ số DTI?\nCòn Hà Nội thì sao?\n   \n"
+    result = CliRunner().invoke(app, ["chat"], input=script)
+    assert result.exit_code == 0, result.output
+    assert "9/63" in result.stdout
+    assert "(câu hỏi được hiểu là: Hà Nội đứng thứ mấy về chỉ số DTI?)" in result.stdout
+    assert "Không tìm thấy thông tin" in result.stdout  # Hà Nội is in no document
