@@ -14,6 +14,9 @@ def test_resolution_rules():
     rank = Turn("Bình Phước đứng thứ mấy về chỉ số chuyển đổi số?", [])
     assert resolve("Còn Hà Nội thì sao?", rank) == "Hà Nội đứng thứ mấy về chỉ số chuyển đổi số?"
     assert resolve("còn về hạ tầng số thì sao?", rank) == "Hạ tầng số (Bình Phước)?"
+    assert resolve("còn doanh nghiệp thì sao?", plan) == "Doanh nghiệp (Bình Phước, 2030)?"
+    nq = Turn("Nghị quyết 57 đặt mục tiêu bao nhiêu doanh nghiệp công nghệ số?", [])
+    assert resolve("còn về kinh phí nghiên cứu thì sao?", nq) == "Kinh phí nghiên cứu (Nghị quyết 57)?"
     assert resolve("Nghị quyết 57 đặt mục tiêu gì?", rank) == "Nghị quyết 57 đặt mục tiêu gì?"  # not a follow-up
     assert resolve("còn năm 2025 thì sao?", None) == "còn năm 2025 thì sao?"
 
@@ -33,3 +36,17 @@ def test_chat_in_the_terminal(env_for):
     assert "9/63" in result.stdout
     assert "(câu hỏi được hiểu là: Hà Nội đứng thứ mấy về chỉ số DTI?)" in result.stdout
     assert "Không tìm thấy thông tin" in result.stdout  # Hà Nội is in no document
+
+
+def test_eval_replays_the_conversation(env_for, tmp_path):
+    import json
+
+    testset = tmp_path / "conv.jsonl"
+    testset.write_text(json.dumps({
+        "id": "c", "context": ["Luật Giao dịch điện tử có hiệu lực thi hành từ ngày nào?"],
+        "question": "Văn bản đó do cơ quan nào ban hành?", "answers": ["Quốc hội"],
+        "evidence": ["Quốc hội ban hành Luật Giao dịch điện tử"], "answerable": True,
+    }, ensure_ascii=False), encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", str(testset), "--system", "hoidap", "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["systems"]["hoidap"]["answer_accuracy"] == 1.0

@@ -14,10 +14,12 @@ from ingest.metadata import find_numbers
 
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _DEMONSTRATIVE_DOC = re.compile(
-    r"\b(văn bản|tài liệu|luật|bộ luật|nghị định|nghị quyết|quyết định|thông tư|kế hoạch|công văn|bài báo|bài viết)"
-    r"\s+(đó|này|ấy|trên|nói trên|vừa nêu)\b",
+    r"\b(văn bản|tài liệu|luật|bộ luật|nghị định|nghị quyết|quyết định|thông tư|kế hoạch|công văn|bài báo|bài viết|"
+    r"phiên họp|cuộc họp|hội nghị|buổi làm việc)\s+(đó|này|ấy|trên|nói trên|vừa nêu)\b",
     re.I,
 )
+_DOC_REF = re.compile(r"\b(?:Luật|Nghị định|Nghị quyết|Quyết định|Thông tư|Kế hoạch|Công văn)\s+(?:số\s+)?\d{1,5}\b")
+_DEMONSTRATIVE_PLACE = re.compile(r"\b(tỉnh|địa phương|thành phố)\s+(đó|này|ấy|nói trên)\b", re.I)
 _ELLIPTICAL = re.compile(r"^\s*(còn|thế còn|vậy còn|còn về)\b|\b(thì sao|thế nào rồi)\s*\??\s*$", re.I)
 _LEAD = re.compile(r"^\s*(còn về|thế còn|vậy còn|còn)\s+", re.I)
 _TAIL = re.compile(r"\s*(thì sao|thế nào rồi)\s*\??\s*$", re.I)
@@ -37,18 +39,25 @@ def resolve(question: str, previous: Turn | None) -> str:
         return question
     if _DEMONSTRATIVE_DOC.search(question) and previous.cited_documents:
         return _DEMONSTRATIVE_DOC.sub(previous.cited_documents[0], question, count=1)
+    place = _first_name(previous.question)
+    if _DEMONSTRATIVE_PLACE.search(question) and place:
+        return _DEMONSTRATIVE_PLACE.sub(lambda m: f"{m.group(1)} {place}", question, count=1)
     if not _ELLIPTICAL.search(question):
         return question
     focus = _TAIL.sub("", _LEAD.sub("", question)).strip(" ?")
     base = previous.question.strip()
+    numbers, old_numbers = find_numbers(focus), find_numbers(base)
+    if numbers and old_numbers:  # "còn Nghị định 47/2020/NĐ-CP thì sao?"
+        return base.replace(old_numbers[0], numbers[0], 1)
     years = _YEAR.findall(focus)
     if years and _YEAR.search(base):
         return _YEAR.sub(years[0], base, count=1)
     name, old = _first_name(focus), _first_name(base)
     if name and old:
         return base.replace(old, name, 1)
-    # A new topic about the same place/person/document: keep those, drop the old topic.
-    carried = [n for n in (old,) if n] + find_numbers(base)
+    # A new topic in the same frame: keep the place/person, document and year, drop the old topic.
+    carried = [n for n in (old,) if n] + (find_numbers(base) or [m.group(0) for m in _DOC_REF.finditer(base)])
+    carried += _YEAR.findall(base)
     if focus and carried:
         return f"{focus[:1].upper()}{focus[1:]} ({', '.join(carried)})?"
     return f"{base.rstrip(' ?')}, {focus}?" if focus else base

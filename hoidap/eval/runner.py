@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 from typing import Callable
 
+from hoidap.answer.conversation import Turn, resolve
 from hoidap.eval.peers import PEERS, LlamaIndexPeers
 from hoidap.eval.metrics import QuestionResult, contains_any, gold_matches, ndcg_at, summarize
 from hoidap.eval.testset import TestQuestion
@@ -20,7 +21,12 @@ MRR_CUTOFF = 10
 
 
 def _evaluate(question: TestQuestion, retrieve, answer, k: int) -> QuestionResult:
-    q = clean_question(question.question, 10**6)
+    previous = None
+    for earlier in question.context:  # replay the conversation: follow-ups refer to earlier answers
+        said = resolve(clean_question(earlier, 10**6), previous)
+        reply = answer(said, retrieve(said, k))
+        previous = Turn(said, reply.cited_documents()) if not reply.refused else previous
+    q = resolve(clean_question(question.question, 10**6), previous)
     started = time.perf_counter()
     passages = retrieve(q, max(k, MRR_CUTOFF))
     reply = answer(q, passages[:k])

@@ -2,6 +2,7 @@
 
     {"id": str, "question": str, "answers": [str], "evidence": [str], "answerable": bool}
     optional BEIR-style gold: "relevant": [str]  (document ids: source path without extension)
+    optional conversation: "context": [str]  (earlier questions; the gold is for the last one)
 
 ``answers``: strings one of which a correct answer contains; ``evidence``: strings one of which a
 passage that supports the answer contains; ``relevant``: documents (e.g. one file per law article)
@@ -29,6 +30,7 @@ class TestQuestion:
     evidence: list[str] = field(default_factory=list)
     answerable: bool = True
     relevant: list[str] = field(default_factory=list)
+    context: list[str] = field(default_factory=list)  # earlier questions of the conversation, in order
 
 
 def load_testset(path: Path) -> list[TestQuestion]:
@@ -57,7 +59,8 @@ def load_testset(path: Path) -> list[TestQuestion]:
         if qid in seen:
             raise TestSetError(f"{path}:{lineno}: duplicate id {qid!r}")
         seen.add(qid)
-        items.append(TestQuestion(qid, str(row["question"]), answers, evidence, answerable, relevant))
+        context = [str(c) for c in row.get("context", [])]
+        items.append(TestQuestion(qid, str(row["question"]), answers, evidence, answerable, relevant, context))
     if not items:
         raise TestSetError(f"{path}: no questions")
     return items
