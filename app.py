@@ -96,6 +96,8 @@ def render_answer(message: dict, key: str, stream: bool = False) -> None:
     if message.get("error"):
         st.error(message["error"])
         return
+    if message.get("notice"):
+        st.warning(message["notice"])
     if stream:
         st.write_stream(_pieces(escape(message["answer"])))
     else:
@@ -155,9 +157,20 @@ def previous_turn(history: list[dict], before: int) -> Turn | None:
 
 
 def answer_message(question: str, filters: Filters, previous: Turn | None) -> dict:
-    """Ask the service; return the chat record (plain data, kept in session state across reruns)."""
+    """Ask the service; return the chat record (plain data, kept in session state across reruns).
+
+    With an LLM backend its tokens are shown as they arrive, then replaced by the checked answer.
+    """
+    draft = st.empty()
     try:
-        answer = get_service().ask(question, filters=filters, previous=previous)
+        raw = ""
+        for item in get_service().ask_stream(question, filters=filters, previous=previous):
+            if isinstance(item, str):
+                raw += item
+                draft.markdown(escape(raw))
+            else:
+                answer = item
+        draft.empty()
     except HoidapError as exc:
         return {"role": "assistant", "error": error_sentence(exc)}
     except Exception:  # an official never sees a traceback; the operator finds it in the server log
@@ -169,6 +182,7 @@ def answer_message(question: str, filters: Filters, previous: Turn | None) -> di
         "resolved": answer.resolved_question,
         "cited_docs": answer.cited_documents(),
         "answer": answer.text,
+        "notice": answer.notice,
         "refused": answer.refused,
         "citations": [
             {

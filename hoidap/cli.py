@@ -147,17 +147,34 @@ def ask(
     from hoidap.retrieve import Filters
 
     service = _service()
+    filters = Filters(doc_type, year, issuer, number)
     try:
-        answer = service.ask(question, k, Filters(doc_type, year, issuer, number))
+        if json_out:
+            typer.echo(json.dumps(service.ask(question, k, filters).to_dict(), ensure_ascii=False, indent=2))
+            return
+        _print_answer(_streamed(service.ask_stream(question, k, filters)))
     except HoidapError as exc:
         _fail(exc)
-    if json_out:
-        typer.echo(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
-        return
-    _print_answer(answer)
+
+
+def _streamed(items):
+    """Print LLM text deltas as they arrive; return the final (checked) Answer."""
+    streamed = False
+    for item in items:
+        if isinstance(item, str):
+            typer.echo(item, nl=False)
+            streamed = True
+        else:
+            if streamed:
+                typer.echo("\n")
+                typer.echo("Câu trả lời đã kiểm tra trích dẫn:" if not item.notice else "")
+            return item
+    raise RuntimeError("no answer")
 
 
 def _print_answer(answer) -> None:
+    if answer.notice:
+        typer.echo(answer.notice)
     typer.echo(answer.text)
     typer.echo("")
     if answer.citations:
@@ -192,7 +209,7 @@ def chat(
         if not question.strip():
             break
         try:
-            answer = service.ask(question, k, previous=previous)
+            answer = _streamed(service.ask_stream(question, k, previous=previous))
         except (EmptyQuestionError, QuestionTooLongError) as exc:
             typer.echo(_message(exc)[0], err=True)
             continue

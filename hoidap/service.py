@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 import unicodedata
 from pathlib import Path
 
 from hoidap.answer.conversation import Turn, resolve
 from hoidap.answer.extractive import ExtractiveAnswerer
+from hoidap.answer.llm import LLMAnswerer
 from hoidap.answer.types import Answer
 from hoidap.errors import EmptyQuestionError, QuestionTooLongError
 from hoidap.retrieve import Filters, HybridRetriever, IndexReader, Passage
@@ -38,6 +40,7 @@ class HoidapService:
         self.embedder = Embedder(self.settings.embed_model, self.settings.embed_device, self.settings.embed_batch_size)
         self.answerer = ExtractiveAnswerer(self.settings.answer_max_sentences, self.settings.refusal_min_coverage)
         self._reader: IndexReader | None = None
+        self._llm: LLMAnswerer | None = None
         self._lock = threading.Lock()
 
     # --- index
@@ -72,13 +75,33 @@ class HoidapService:
         ``previous`` is the last turn of a conversation: a follow-up ("còn năm 2025 thì sao?",
         "văn bản đó do ai ban hành?") is completed from it first.
         """
+        *_, answer = self.ask_stream(question, k, filters, previous)
+        return answer
+
+    def ask_stream(
+        self, question: str, k: int | None = None, filters: Filters | None = None, previous: Turn | None = None
+    ) -> Iterator[str | Answer]:
+        """Like ask(), yielding the LLM's text deltas first (none in extractive mode), the Answer last."""
         question = clean_question(question, self.settings.max_question_chars)
         resolved = resolve(question, previous)
         retriever = self.retriever()
         passages = retriever.retrieve(resolved, k, filters)
-        answer = self.answerer.answer(resolved, passages, retriever.reader.bm25.weight)
-        answer.question, answer.resolved_question = question, resolved
-        return answer
+        weight = retriever.reader.bm25.weight
+        if self.settings.llm_backend == "none":
+            items: Iterator[str | Answer] = iter([self.answerer.answer(resolved, passages, weight)])
+        else:
+            items = self.llm_answerer().stream(resolved, passages, weight)
+        for item in items:
+            if isinstance(item, Answer):
+                item.question, item.resolved_question = question, resolved
+            yield item
+
+    def llm_answerer(self) -> LLMAnswerer:
+        """The LLM answerer (created on first use; its backend is a setting)."""
+        with self._lock:
+            if self._llm is None:
+                self._llm = LLMAnswerer(self.settings, self.answerer)
+            return self._llm
 
     # --- corpus information
     def documents(self) -> list[dict]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 from pydantic import Field
 from pydantic_settings import (
     BaseSettings,
@@ -83,6 +84,16 @@ class Settings(BaseSettings):
         le=1,
         description="Share of the question's key-term weight the evidence must cover, else the answer is a refusal.",
     )
+    llm_backend: Literal["none", "openai", "ollama"] = Field(
+        "none",
+        description="Optional LLM answers: 'none' (extractive only), 'openai' (any OpenAI-compatible server) or 'ollama'.",
+    )
+    llm_base_url: str = Field(
+        "http://127.0.0.1:8000/v1", description="Base URL of the LLM server (e.g. http://127.0.0.1:11434 for Ollama)."
+    )
+    llm_model: str = Field("local-model", description="Model name the LLM server expects.")
+    llm_api_key: str = Field("", description="API key for the OpenAI-compatible server, if it wants one.")
+    llm_timeout_s: float = Field(30.0, gt=0, description="Seconds before an LLM call is abandoned (extractive fallback).")
     max_question_chars: int = Field(2000, ge=10, description="Longer questions are rejected with a clear error.")
 
     feedback_db: Path = Field(

@@ -136,7 +136,7 @@ def test_unexpected_failure_reads_as_a_sentence(app, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("chroma exploded")
 
-    monkeypatch.setattr("hoidap.service.HoidapService.ask", broken)
+    monkeypatch.setattr("hoidap.service.HoidapService.ask_stream", broken)
     app.chat_input[0].set_value("chuyển đổi số").run()
     assert not app.exception
     assert any("Hệ thống gặp lỗi" in e.value for e in app.error)

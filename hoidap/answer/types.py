@@ -43,6 +43,8 @@ class Answer:
     related: list[Passage] = field(default_factory=list)
     passages: list[Passage] = field(default_factory=list)  # everything retrieved, in rank order
     resolved_question: str = ""  # the question actually answered (a follow-up completed from the conversation)
+    generated: bool = False  # written by the LLM (checked), not quoted by the extractive answerer
+    notice: str = ""  # shown above the answer, e.g. that the LLM failed and the extractive answer is used
 
     def cited_documents(self) -> list[str]:
         """The documents cited, most important first ("Luật Giao dịch điện tử (20/2023/QH15)")."""
@@ -63,4 +65,6 @@ class Answer:
             "refused": self.refused,
             "citations": [c.to_dict() for c in self.citations],
             "resolved_question": self.resolved_question or self.question,
+            "generated": self.generated,
+            "notice": self.notice,
         }
