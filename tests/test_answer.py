@@ -76,3 +76,23 @@ def test_metadata_filters(service):
     assert by_issuer and all(p.chunk.doc.issuer == "Quốc hội" for p in by_issuer)
     assert service.retrieve(question, filters=Filters(year=1990)) == []
     assert service.ask(question, filters=Filters(year=1990)).refused
+
+
+def test_facts_from_documents_of_different_dates_come_newest_first_with_dates():
+    from hoidap.answer.extractive import ExtractiveAnswerer
+    from hoidap.models import DocMeta
+    from hoidap.retrieve import Passage
+    from index.store import StoredChunk
+
+    def passage(doc_id, date, text):
+        chunk = StoredChunk(doc_id, doc_id, 0, text, 0, len(text), "", "", [(0, len(text))],
+                            DocMeta(doc_type="Tin tức", date=date, title=f"Tin {date}"), f"{doc_id}.txt")
+        return Passage(chunk, 1.0)
+
+    old = passage("a", "2023-04", "Tỉnh đặt chỉ tiêu 70% dân số trưởng thành có điện thoại thông minh năm 2023.")
+    new = passage("b", "2025-01", "Tỉnh đặt chỉ tiêu 90% dân số trưởng thành có điện thoại thông minh năm 2025.")
+    answer = ExtractiveAnswerer(3, 0.5).answer("Tỉnh đặt chỉ tiêu bao nhiêu dân số trưởng thành có điện thoại thông minh?",
+                                              [old, new], lambda term: 1.0)
+    assert not answer.refused
+    assert answer.text.index("(2025-01)") < answer.text.index("(2023-04)")
+    assert "90% dân số" in answer.text.split("(2025-01)")[0]

@@ -95,6 +95,12 @@ class ExtractiveAnswerer:
             chosen.append(cand)
             seen.add(_key(cand.text))
 
+        # Facts from documents of different dates (a figure or an office holder that changed): newest
+        # first, each with its date, so an official sees which is current.
+        dates = {passages[c.passage_index].chunk.doc.date for c in chosen}
+        dated = len({passages[c.passage_index].chunk.doc_id for c in chosen}) > 1 and len(dates - {""}) > 1
+        if dated:
+            chosen.sort(key=lambda c: passages[c.passage_index].chunk.doc.date or "0", reverse=True)
         numbers: dict[int, Citation] = {}
         parts = []
         for cand in chosen:
@@ -103,7 +109,8 @@ class ExtractiveAnswerer:
                 cit = Citation(n=len(numbers) + 1, passage=passages[cand.passage_index])
                 numbers[cand.passage_index] = cit
             cit.quoted.append(cand.span)
-            parts.append(f"{cand.text} [{cit.n}]")
+            date = passages[cand.passage_index].chunk.doc.date
+            parts.append(f"{cand.text} ({date}) [{cit.n}]" if dated and date else f"{cand.text} [{cit.n}]")
         cited = {id(c.passage) for c in numbers.values()}
         return Answer(
             question=question,
