@@ -9,7 +9,7 @@ from pathlib import Path
 
 from hoidap.answer.conversation import Turn, resolve
 from hoidap.answer.extractive import ExtractiveAnswerer
-from hoidap.answer.llm import LLMAnswerer
+from hoidap.answer.llm import LLMAnswerer, condense
 from hoidap.answer.types import Answer
 from hoidap.errors import EmptyQuestionError, QuestionTooLongError
 from hoidap.retrieve import Filters, HybridRetriever, IndexReader, Passage
@@ -84,6 +84,8 @@ class HoidapService:
         """Like ask(), yielding the LLM's text deltas first (none in extractive mode), the Answer last."""
         question = clean_question(question, self.settings.max_question_chars)
         resolved = resolve(question, previous)
+        if previous is not None and self.settings.llm_backend != "none":
+            resolved = condense(self.llm_answerer().llm, question, previous, resolved)
         retriever = self.retriever()
         passages = retriever.retrieve(resolved, k, filters)
         weight = retriever.reader.bm25.weight

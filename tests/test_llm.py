@@ -48,6 +48,15 @@ class FakeOpenAI(BaseHTTPRequestHandler):
             time.sleep(value)
             value = ["quá muộn [1]."]
         self.send_response(200)
+        if not request.get("stream"):
+            body = {"id": "x", "object": "chat.completion", "created": 0, "model": "m",
+                    "choices": [{"index": 0, "message": {"role": "assistant", "content": "".join(value)},
+                                 "finish_reason": "stop"}],
+                    "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2}}
+            self.send_header("Content-Type", "application/json")
+            self.end_headers()
+            self.wfile.write(json.dumps(body, ensure_ascii=False).encode())
+            return
         self.send_header("Content-Type", "text/event-stream")
         self.end_headers()
         for i, piece in enumerate(value):
@@ -158,3 +167,25 @@ def test_cli_streams_tokens(env_for, monkeypatch, fake_server):
     assert "Câu trả lời đã kiểm tra trích dẫn:" in result.stdout and "Nguồn:" in result.stdout
     record = json.loads(CliRunner().invoke(app, ["ask", QUESTION, "--json"]).stdout)
     assert record["generated"] is True and record["notice"] == ""
+
+
+def test_condense_step_keeps_the_question_vietnamese(llm_service):
+    from hoidap.answer.conversation import Turn
+
+    previous = Turn("Luật Giao dịch điện tử có hiệu lực thi hành từ ngày nào?", ["Luật Giao dịch điện tử (20/2023/QH15)"])
+
+    def script(rewrite):
+        def run(request):
+            if "Câu hỏi đầy đủ:" in request["messages"][-1]["content"]:
+                return "stream", [rewrite]
+            n = source_number(request, "Quốc hội ban hành")
+            return "stream", [f"Quốc hội ban hành Luật Giao dịch điện tử [{n}]."]
+        return run
+
+    FakeOpenAI.script = script("Luật Giao dịch điện tử 2023 do cơ quan nào ban hành?")
+    good = llm_service.ask("Văn bản đó do ai ban hành?", previous=previous)
+    assert good.resolved_question == "Luật Giao dịch điện tử 2023 do cơ quan nào ban hành?"
+    assert "Quốc hội" in good.text and good.generated
+    FakeOpenAI.script = script("Which agency issued the Law on Electronic Transactions?")
+    drifted = llm_service.ask("Văn bản đó do ai ban hành?", previous=previous)
+    assert drifted.resolved_question == "Luật Giao dịch điện tử (20/2023/QH15) do ai ban hành?"  # rule-based

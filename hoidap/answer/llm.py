@@ -16,7 +16,9 @@ from hoidap.answer.types import Answer, Citation
 from hoidap.errors import ConfigError
 from hoidap.retrieve import Passage
 from hoidap.settings import Settings
+from hoidap.answer.conversation import Turn
 from ingest.metadata import find_numbers
+from ingest.normalize import has_diacritics
 
 PROMPTS = Path(__file__).resolve().parent.parent.parent / "prompts"
 FALLBACK_NOTICE = "(Không dùng được mô hình ngôn ngữ lúc này; dưới đây là câu trả lời trích nguyên văn từ tài liệu.)"
@@ -64,6 +66,27 @@ def verify(text: str, passages: list[Passage]) -> tuple[str, set[int]]:
         kept.append(sentence)
         cited |= marks
     return " ".join(kept), cited
+
+
+def condense(llm, question: str, previous: Turn, rule_based: str) -> str:
+    """A follow-up rewritten by the LLM into a standalone question — kept only if it is still Vietnamese.
+
+    Rewrites of non-English questions drifting into English are a known failure: such an output, an empty
+    or overlong one, or any error falls back to the rule-based resolution.
+    """
+    from llama_index.core.llms import ChatMessage
+
+    prompt = (PROMPTS / "condense.txt").read_text(encoding="utf-8").format(
+        previous=previous.question, documents="; ".join(previous.cited_documents) or "(không có)", question=question
+    )
+    try:
+        out = llm.chat([ChatMessage(role="user", content=prompt)]).message.content or ""
+    except Exception:
+        return rule_based
+    out = " ".join(out.strip().strip('"').split())
+    if not out or len(out) > 400 or (has_diacritics(question) and not has_diacritics(out)):
+        return rule_based
+    return out
 
 
 class LLMAnswerer:
