@@ -189,3 +189,34 @@ def test_condense_step_keeps_the_question_vietnamese(llm_service):
     FakeOpenAI.script = script("Which agency issued the Law on Electronic Transactions?")
     drifted = llm_service.ask("Văn bản đó do ai ban hành?", previous=previous)
     assert drifted.resolved_question == "Luật Giao dịch điện tử (20/2023/QH15) do ai ban hành?"  # rule-based
+
+
+def test_chat_page_with_llm_backend(env_for, monkeypatch, fake_server, tmp_path):
+    from pathlib import Path
+
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    from hoidap.settings import get_settings
+
+    monkeypatch.setenv("HOIDAP_LLM_BACKEND", "openai")
+    monkeypatch.setenv("HOIDAP_LLM_BASE_URL", fake_server)
+    monkeypatch.setenv("HOIDAP_FEEDBACK_DB", str(tmp_path / "fb.sqlite"))
+    get_settings.cache_clear()
+    st.cache_resource.clear()
+    FakeOpenAI.script = lambda request: ("error", 500)
+    at = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "app.py"), default_timeout=120)
+    at.run()
+    at.chat_input[0].set_value(QUESTION).run()
+    assert not at.exception
+    assert any(FALLBACK_NOTICE in w.value for w in at.warning)  # the official sees why the answer is a quote
+    assert "844 tỷ đồng" in " ".join(m.value for m in at.markdown)
+
+    def script(request):
+        n = source_number(request, "844 tỷ đồng")
+        return "stream", ["Bình Phước ", f"đã phân bổ hơn 844 tỷ đồng [{n}]."]
+
+    FakeOpenAI.script = script
+    at.chat_input[0].set_value(QUESTION).run()
+    assert "Bình Phước đã phân bổ hơn 844 tỷ đồng \\[" in " ".join(m.value for m in at.markdown)
+    st.cache_resource.clear()
