@@ -31,6 +31,13 @@ _SCOPE = re.compile(r"(quy định (?:về )?(?:vấn đề |nội dung )?gì|đ
 _APPLIES = re.compile(r"(áp dụng (?:đối với|cho) (?:ai|những ai|đối tượng nào|những đối tượng nào)|đối tượng áp dụng|ap dung doi voi)", re.I)
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _ISSUER = re.compile(r"((cơ quan nào|ai|đơn vị nào) (ban hành|ký)|ban hành bởi|co quan nao ban hanh)", re.I)
+# A person is asked for ("Ai là …", "… là ai?"); "do ai cấp", "đối với ai" may be answered by an organisation.
+_WHO = re.compile(r"^\s*Ai\s+(là|làm|chủ trì|đứng đầu|giữ|phụ trách)\b|\blà ai\b|\bai là\b")
+_SURNAMES = (
+    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Tô Tôn Vương Đinh Trịnh Mai Cao "
+    "Lâm Đào Hà Lương Thái Trương Chu Đoàn Lưu Văn Kiều Quách Tạ Triệu Khúc Lại Âu Giang Hứa Mạc Nông"
+).split()
+PERSON = re.compile(rf"\b(?:{'|'.join(_SURNAMES)})(?:\s+[A-ZĐ][^\s,.;:]*){{1,3}}")
 _ISSUED = re.compile(r"\b(ban hành|được ký|ký ban hành|gửi|ban hanh)\b", re.I)
 DATE_IN_TEXT = re.compile(r"(ngày\s+\d{1,2}|\d{1,2}/\d{1,2}/\d{4}|tháng\s+\d{1,2}\s+năm\s+\d{4}|năm\s+\d{4})", re.I)
 EXACT_PREFIX = "="  # a term that counts only as a whole phrase
@@ -47,6 +54,7 @@ class Intent:
     applies: bool  # "văn bản X áp dụng đối với ai?"
     issued: bool  # asks when a document was issued or signed
     issuer: bool  # asks who issued a document
+    who: bool  # asks for a person ("ai")
 
 
 def question_intent(question: str) -> Intent:
@@ -65,6 +73,7 @@ def question_intent(question: str) -> Intent:
         applies=bool(_APPLIES.search(text)),
         issued=bool(_ISSUED.search(text)),
         issuer=bool(_ISSUER.search(text)),
+        who=bool(_WHO.search(text)),
     )
 
 

@@ -13,6 +13,7 @@ from hoidap.answer.types import Answer, Citation
 from hoidap.retrieve import Passage
 from hoidap.terms import (
     DATE_IN_TEXT,
+    PERSON,
     coverage,
     evidence_text,
     required_terms,
@@ -74,6 +75,8 @@ class ExtractiveAnswerer:
                         score += 0.15  # "ban hành ngày nào?": the document's own date line
                 if intent.wants_number and _DIGIT.search(text):
                     score += 0.1
+                if intent.who and not PERSON.search(text):
+                    continue  # "ai …?" is answered by a sentence that names a person
                 if intent.issuer and chunk.doc.issuer:
                     if normalized(chunk.doc.issuer, False) in normalized(text, False):
                         score += 0.2  # "do cơ quan nào ban hành?": the sentence naming the issuer
