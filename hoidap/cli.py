@@ -21,6 +21,7 @@ from hoidap.errors import (
     IndexNotFoundError,
     QuestionTooLongError,
     TestSetError,
+    VectorStoreUnavailableError,
 )
 from hoidap.settings import get_settings
 
@@ -54,6 +55,8 @@ def _message(exc: HoidapError) -> tuple[str, int]:
         return "The question is empty. Type a question, e.g. hoidap ask \"Luật Giao dịch điện tử có hiệu lực khi nào?\"", EXIT_USAGE
     if isinstance(exc, QuestionTooLongError):
         return f"The question is too long ({exc.length} characters; the limit is {exc.limit}). Shorten it.", EXIT_USAGE
+    if isinstance(exc, VectorStoreUnavailableError):
+        return f"The vector store is unavailable: {exc}. Start it (chroma run …) or set HOIDAP_CHROMA_MODE=embedded.", EXIT_PARTIAL
     if isinstance(exc, EmbeddingModelError):
         return f"Cannot load the embedding model {exc.model!r}: {exc.reason}", EXIT_USAGE
     if isinstance(exc, TestSetError):

@@ -52,6 +52,10 @@ class IndexLockedError(HoidapError):
         super().__init__(f"another reindex is running on {path} {holder}".strip())
 
 
+class VectorStoreUnavailableError(HoidapError):
+    """The vector store (a Chroma server in server mode) cannot be reached or refused a request."""
+
+
 class EmbeddingModelError(HoidapError):
     """The embedding model could not be loaded (missing folder, not available offline, ...)."""
 

@@ -72,8 +72,9 @@ class Passage:
 class IndexReader:
     """Read access to one index generation; the heavy parts load on first use."""
 
-    def __init__(self, gen: Path):
+    def __init__(self, gen: Path, settings: Settings | None = None):
         self.gen = gen
+        self.settings = settings or Settings()
         self.store = ChunkStore(gen / "chunks.sqlite", readonly=True)
         version = self.store.get_meta("schema_version")
         if version != SCHEMA_VERSION:
@@ -95,7 +96,7 @@ class IndexReader:
     def vectors(self) -> VectorStore:
         with self._lock:
             if self._vectors is None:
-                self._vectors = VectorStore(self.gen / "chroma")
+                self._vectors = VectorStore.for_generation(self.settings, self.gen)
         return self._vectors
 
     @property

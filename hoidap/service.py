@@ -55,7 +55,7 @@ class HoidapService:
         with self._lock:
             gen = self.layout.current_path()
             if self._reader is None or self._reader.gen != gen:
-                self._reader = IndexReader(gen)
+                self._reader = IndexReader(gen, self.settings)
             return self._reader
 
     def retriever(self) -> HybridRetriever:

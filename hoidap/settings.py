@@ -100,6 +100,13 @@ class Settings(BaseSettings):
         Path(".hoidap/feedback.sqlite"), description="SQLite file where answer feedback from the chat is saved."
     )
 
+    # --- vector store
+    chroma_mode: Literal["embedded", "http"] = Field(
+        "embedded", description="'embedded' (a folder per index generation) or 'http' (a `chroma run` server)."
+    )
+    chroma_host: str = Field("127.0.0.1", description="Chroma server host when chroma_mode is 'http'.")
+    chroma_port: int = Field(8000, description="Chroma server port when chroma_mode is 'http'.")
+
     # --- UI
     app_port: int = Field(8501, description="Port of the Streamlit chat served by `hoidap serve`.")
     app_address: str = Field("127.0.0.1", description="Address the Streamlit chat binds to.")

@@ -11,6 +11,7 @@ from hoidap.errors import (
     IndexIncompatibleError,
     IndexNotFoundError,
     QuestionTooLongError,
+    VectorStoreUnavailableError,
 )
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<$])")
@@ -35,6 +36,8 @@ def error_sentence(exc: HoidapError) -> str:
         return "Câu hỏi đang trống. Vui lòng nhập câu hỏi."
     if isinstance(exc, QuestionTooLongError):
         return f"Câu hỏi quá dài ({exc.length} ký tự, tối đa {exc.limit}). Vui lòng rút gọn câu hỏi."
+    if isinstance(exc, VectorStoreUnavailableError):
+        return "Máy chủ lưu trữ véc-tơ (Chroma) đang không truy cập được. Vui lòng báo người vận hành kiểm tra máy chủ."
     if isinstance(exc, EmbeddingModelError):
         return "Không tải được mô hình nhúng (embedding). Người vận hành cần kiểm tra cấu hình HOIDAP_EMBED_MODEL."
     return "Không tìm kiếm được trong tài liệu lúc này. Vui lòng thử lại; nếu lỗi lặp lại, hãy báo người vận hành."

@@ -129,6 +129,20 @@ def _ingest(paths: dict[str, Path], settings: Settings, progress: Progress | Non
     return results
 
 
+def _dropper(settings: Settings):
+    """What pruning a generation also removes: its collection on the Chroma server (server mode)."""
+    if settings.chroma_mode != "http":
+        return None
+
+    def drop(gen: Path) -> None:
+        try:
+            VectorStore.for_generation(settings, gen).drop()
+        except Exception:  # already gone, or the server is down: nothing served depends on it
+            pass
+
+    return drop
+
+
 def _stat(path: Path) -> tuple[int, int]:
     """(size, newest mtime) of a file and its metadata sidecar: the quick "unchanged" test."""
     st = path.stat()
@@ -144,8 +158,12 @@ def _embedding_text(title: str, chunk) -> str:
     return " . ".join(p for p in (title, heading, chunk.text) if p)
 
 
-def _copy_generation(src: Path, dst: Path) -> None:
-    shutil.copytree(src / "chroma", dst / "chroma")
+def _copy_generation(src: Path, dst: Path, settings: Settings) -> None:
+    """The next generation starts as a copy of the served one (vectors and chunk store)."""
+    if settings.chroma_mode == "http":
+        VectorStore.for_generation(settings, dst).copy_from(VectorStore.for_generation(settings, src))
+    else:
+        shutil.copytree(src / "chroma", dst / "chroma")
     source = sqlite3.connect(f"file:{src / 'chunks.sqlite'}?mode=ro", uri=True)
     target = sqlite3.connect(dst / "chunks.sqlite")
     with target:
@@ -229,7 +247,7 @@ def reindex(
     fp = fingerprint(settings, embedder)
 
     with layout.lock(wait=wait):
-        layout.prune()
+        layout.prune(_dropper(settings))
         old_gen, old_fp, old_model, old_files = _served(layout, rebuild)
         compatible = old_gen is not None and old_fp == fp
         # After an ingest-code or chunking change every file is re-ingested, but vectors of texts
@@ -256,9 +274,9 @@ def reindex(
         # --- write the next generation
         gen = layout.new_generation()
         if compatible:
-            _copy_generation(old_gen, gen)
+            _copy_generation(old_gen, gen, settings)
         store = ChunkStore(gen / "chunks.sqlite")
-        vectors = VectorStore(gen / "chroma")
+        vectors = VectorStore.for_generation(settings, gen)
 
         new_chunks = [c for res in ok for c in res.chunks]
         titles = {d.doc_id: d.meta for res in ok for d in res.documents}
@@ -269,7 +287,7 @@ def reindex(
         # Vectors are reused by the hash of the text that was embedded: renames and untouched
         # passages of a changed file cost nothing; a new title re-embeds its passages.
         wanted = sorted(set(keys.values()))
-        source = VectorStore(reuse_gen / "chroma") if reuse_gen is not None else vectors
+        source = VectorStore.for_generation(settings, reuse_gen) if reuse_gen is not None else vectors
         reusable = source.embeddings_by_key(wanted)
 
         if compatible:
@@ -326,7 +344,7 @@ def reindex(
         if n_vectors != report.chunks:
             raise RuntimeError(f"index check failed: {n_vectors} vectors for {report.chunks} chunks; not switched")
         layout.switch_to(gen)
-        layout.prune()
+        layout.prune(_dropper(settings))
         report.generation = gen.name
     report.seconds = time.perf_counter() - started
     return report

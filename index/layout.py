@@ -67,8 +67,11 @@ class IndexLayout:
         finally:
             os.close(dir_fd)
 
-    def prune(self) -> None:
-        """Remove unfinished and old generations, keeping the served one and its predecessor."""
+    def prune(self, drop=None) -> None:
+        """Remove unfinished and old generations, keeping the served one and its predecessor.
+
+        ``drop(gen_path)`` removes what a generation keeps outside its folder (a server collection).
+        """
         if not self.gens.is_dir():
             return
         current = self.current_name()
@@ -80,6 +83,8 @@ class IndexLayout:
             keep.update(older[-(KEEP_GENERATIONS - 1) :] if KEEP_GENERATIONS > 1 else [])
         for path in gens:
             if path.name not in keep:
+                if drop is not None:
+                    drop(path)
                 shutil.rmtree(path, ignore_errors=True)
 
     @contextmanager

@@ -1,31 +1,70 @@
-"""The vector store: a Chroma collection holding one embedding per chunk (embeddings always given by us)."""
+"""The vector store: a Chroma collection holding one embedding per chunk (embeddings always given by us).
+
+Embedded mode keeps one PersistentClient folder per index generation (``gens/<name>/chroma``); server
+mode (``chroma run``) keeps one collection per generation (``hoidap-<name>``) on the server. The same
+code path serves both.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from hoidap.errors import VectorStoreUnavailableError
+
 COLLECTION = "hoidap-chunks"
 
 
-def _client(path: Path):
-    import chromadb
+def _chroma_settings():
     from chromadb.config import Settings as ChromaSettings
 
-    return chromadb.PersistentClient(
-        path=str(path), settings=ChromaSettings(anonymized_telemetry=False, allow_reset=False)
-    )
+    return ChromaSettings(anonymized_telemetry=False, allow_reset=False)
 
 
 class VectorStore:
-    """Chroma collection of one index generation (embedded PersistentClient)."""
+    """The Chroma collection of one index generation."""
 
-    def __init__(self, path: Path):
-        self.path = path
-        self.client = _client(path)
-        # embedding_function=None: vectors always come from our embedder, never from Chroma's default model.
-        self.collection = self.client.get_or_create_collection(
-            COLLECTION, embedding_function=None, metadata={"hnsw:space": "cosine"}
-        )
+    def __init__(self, client, name: str):
+        self.client = client
+        self.name = name
+        try:
+            # embedding_function=None: vectors always come from our embedder, never Chroma's default model.
+            self.collection = self.client.get_or_create_collection(
+                name, embedding_function=None, metadata={"hnsw:space": "cosine"}
+            )
+        except Exception as exc:  # connection refused, server error
+            raise VectorStoreUnavailableError(str(exc)) from exc
+
+    @classmethod
+    def for_generation(cls, settings, gen: Path) -> "VectorStore":
+        """The store of generation ``gen``: a local folder, or a collection on the Chroma server."""
+        import chromadb
+
+        if settings.chroma_mode == "http":
+            try:
+                client = chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=_chroma_settings())
+                client.heartbeat()
+            except Exception as exc:
+                raise VectorStoreUnavailableError(
+                    f"cannot reach the Chroma server at {settings.chroma_host}:{settings.chroma_port} ({exc})"
+                ) from exc
+            return cls(client, f"hoidap-{gen.name}")
+        return cls(chromadb.PersistentClient(path=str(gen / "chroma"), settings=_chroma_settings()), COLLECTION)
+
+    def copy_from(self, other: "VectorStore") -> None:
+        """Every vector of another store (server mode: the next generation starts as a copy)."""
+        total = other.count()
+        size = max(1, min(self.client.get_max_batch_size(), 2000))
+        for offset in range(0, total, size):
+            part = other.collection.get(
+                limit=size, offset=offset, include=["embeddings", "documents", "metadatas"]
+            )
+            self.collection.upsert(
+                ids=part["ids"], embeddings=part["embeddings"], documents=part["documents"], metadatas=part["metadatas"]
+            )
+
+    def drop(self) -> None:
+        """Delete this generation's collection (server mode, when the generation is pruned)."""
+        self.client.delete_collection(self.name)
 
     def count(self) -> int:
         return self.collection.count()

@@ -1,0 +1,95 @@
+"""Server mode: a real `chroma run` on a free localhost port; reindex, query, update, prune, stop."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from hoidap.errors import VectorStoreUnavailableError
+from hoidap.retrieve import IndexReader
+from hoidap.service import HoidapService
+from hoidap.settings import Settings
+from index.build import reindex
+from index.layout import IndexLayout
+
+from conftest import CORPUS
+
+CHROMA = Path(sys.executable).parent / "chroma"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture()
+def chroma_server(tmp_path):
+    if not CHROMA.exists():
+        pytest.skip("the chroma CLI is not installed in this environment")
+    port = free_port()
+    log = open(tmp_path / "chroma.log", "w")
+    proc = subprocess.Popen([str(CHROMA), "run", "--path", str(tmp_path / "server"), "--host", "127.0.0.1",
+                             "--port", str(port)], stdout=log, stderr=subprocess.STDOUT)
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            break
+        except OSError:
+            time.sleep(0.2)
+    else:
+        proc.kill()
+        pytest.fail("chroma run did not start: " + (tmp_path / "chroma.log").read_text())
+    yield port
+    proc.terminate()
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    log.close()
+
+
+def test_reindex_and_query_against_a_chroma_server(tmp_path, chroma_server, embedder):
+    import chromadb
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(CORPUS / "tin-tuc/binh-phuoc-lam-viec-bo-tttt.txt", corpus / "bp.txt")
+    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index", chroma_mode="http", chroma_port=chroma_server)
+    first = reindex(settings, embedder)
+    assert first.chunks > 0 and not (IndexLayout(settings.index_dir).current_path() / "chroma").exists()
+
+    service = HoidapService(settings)
+    service.embedder = embedder
+    answer = service.ask("Bình Phước đã phân bổ bao nhiêu tiền cho chuyển đổi số từ năm 2019?")
+    assert "844 tỷ đồng" in answer.text and answer.citations
+
+    shutil.copy(CORPUS / "tin-tuc/binh-phuoc-chuyen-doi-so-2023-04.txt", corpus / "bp-2023.txt")
+    second = reindex(settings, embedder)
+    assert second.added == ["bp-2023.txt"] and second.unchanged == 1
+    reader = IndexReader(IndexLayout(settings.index_dir).current_path(), settings)
+    assert set(reader.vectors.all_ids()) == set(reader.store.chunk_hashes()) == set(reader.bm25.ids)
+    assert "9/63" in service.ask("Bình Phước đứng thứ mấy về chỉ số DTI?").text
+
+    (corpus / "bp.txt").unlink()
+    reindex(settings, embedder)  # a third generation: the oldest collection is pruned on the server
+    client = chromadb.HttpClient(host="127.0.0.1", port=chroma_server)
+    names = sorted(c.name if hasattr(c, "name") else c for c in client.list_collections())
+    assert len(names) == 2 and all(n.startswith("hoidap-") for n in names)
+
+
+def test_unreachable_server_is_a_clear_error(tmp_path, embedder):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(CORPUS / "tin-tuc/binh-phuoc-lam-viec-bo-tttt.txt", corpus / "bp.txt")
+    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index", chroma_mode="http", chroma_port=free_port())
+    with pytest.raises(VectorStoreUnavailableError, match="cannot reach the Chroma server"):
+        reindex(settings, embedder)
+    assert IndexLayout(settings.index_dir).current_name() is None
