@@ -26,7 +26,7 @@ from hoidap.terms import (
     section_headings,
 )
 from ingest.metadata import find_numbers
-from ingest.normalize import fold_diacritics, has_diacritics
+from ingest.normalize import has_diacritics
 from ingest.segment import query_tokens, segmented_text, words_of
 
 DEFINITION_DEPTH = 400  # BM25 candidates searched for a definition clause

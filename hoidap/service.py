@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 
 from hoidap.answer.conversation import Turn, resolve
