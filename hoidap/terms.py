@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ingest.metadata import find_numbers
 from ingest.normalize import canonical_tone, fold_diacritics, has_diacritics
 from ingest.segment import FOLDED_PREFIX, FOLDED_STOPWORDS, QUERY_STOPWORDS, words_of
 
@@ -29,7 +30,7 @@ _WANTS_NUMBER = re.compile(r"\b(bao nhiêu|mấy|tỷ lệ|tỉ lệ|phần tră
 _DEFINITION = re.compile(r"^(.{3,80}?)\s+(?:là gì|là như thế nào|được hiểu (?:là|như thế nào)|la gi)\b", re.I)
 _SCOPE = re.compile(r"(quy định (?:về )?(?:vấn đề |nội dung )?gì|điều chỉnh (?:vấn đề )?gì|phạm vi điều chỉnh|quy dinh (?:ve )?(?:van de )?gi)", re.I)
 _APPLIES = re.compile(r"(áp dụng (?:đối với|cho) (?:ai|những ai|đối tượng nào|những đối tượng nào)|đối tượng áp dụng|ap dung doi voi)", re.I)
-_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _ISSUER = re.compile(r"((cơ quan nào|ai|đơn vị nào) (ban hành|ký)|ban hành bởi|co quan nao ban hanh)", re.I)
 # A person is asked for ("Ai là …", "… là ai?"); "do ai cấp", "đối với ai" may be answered by an organisation.
 _WHO = re.compile(r"^\s*Ai\s+(là|làm|chủ trì|đứng đầu|giữ|phụ trách)\b|\blà ai\b|\bai là\b")
@@ -173,12 +174,10 @@ def required_terms(question: str) -> list[str]:
     A passage (with its document's title, number and date) lacking one of them cannot answer: a 2023
     ranking does not answer a question about 2024, a text about 57-NQ/TW does not answer one about 52-NQ/TW.
     """
-    from ingest.metadata import find_numbers  # here to keep terms free of the ingest package at import
-
     required = []
     for word in words_of(question):
         if _TITLE_WORD.match(word.strip()) and " ".join(word.lower().split()) not in _GENERIC_TITLES:
             required.append(normalized(word, exact=False).strip())
     required += [normalized(n, exact=False).strip() for n in find_numbers(question)]
-    required += _YEAR.findall(question)
+    required += YEAR.findall(question)
     return list(dict.fromkeys(required))

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import shutil
-import socket
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
+from conftest import CORPUS, free_port, local_server
 
 from hoidap.errors import VectorStoreUnavailableError
 from hoidap.retrieve import IndexReader
@@ -18,15 +16,7 @@ from hoidap.settings import Settings
 from index.build import reindex
 from index.layout import IndexLayout
 
-from conftest import CORPUS
-
 CHROMA = Path(sys.executable).parent / "chroma"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture()
@@ -34,26 +24,9 @@ def chroma_server(tmp_path):
     if not CHROMA.exists():
         pytest.skip("the chroma CLI is not installed in this environment")
     port = free_port()
-    log = open(tmp_path / "chroma.log", "w")
-    proc = subprocess.Popen([str(CHROMA), "run", "--path", str(tmp_path / "server"), "--host", "127.0.0.1",
-                             "--port", str(port)], stdout=log, stderr=subprocess.STDOUT)
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            time.sleep(0.2)
-    else:
-        proc.kill()
-        pytest.fail("chroma run did not start: " + (tmp_path / "chroma.log").read_text())
-    yield port
-    proc.terminate()
-    try:
-        proc.wait(10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+    cmd = [str(CHROMA), "run", "--path", str(tmp_path / "server"), "--host", "127.0.0.1", "--port", str(port)]
+    with local_server(cmd, port, tmp_path / "chroma.log", "chroma run"):
+        yield port
 
 
 def test_reindex_and_query_against_a_chroma_server(tmp_path, chroma_server, embedder):

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from hoidap.terms import YEAR
 from ingest.metadata import find_numbers
 
-_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _DEMONSTRATIVE_DOC = re.compile(
     r"\b(văn bản|tài liệu|luật|bộ luật|nghị định|nghị quyết|quyết định|thông tư|kế hoạch|công văn|bài báo|bài viết|"
     r"phiên họp|cuộc họp|hội nghị|buổi làm việc)\s+(đó|này|ấy|trên|nói trên|vừa nêu)\b",
@@ -49,15 +49,15 @@ def resolve(question: str, previous: Turn | None) -> str:
     numbers, old_numbers = find_numbers(focus), find_numbers(base)
     if numbers and old_numbers:  # "còn Nghị định 47/2020/NĐ-CP thì sao?"
         return base.replace(old_numbers[0], numbers[0], 1)
-    years = _YEAR.findall(focus)
-    if years and _YEAR.search(base):
-        return _YEAR.sub(years[0], base, count=1)
+    years = YEAR.findall(focus)
+    if years and YEAR.search(base):
+        return YEAR.sub(years[0], base, count=1)
     name, old = _first_name(focus), _first_name(base)
     if name and old:
         return base.replace(old, name, 1)
     # A new topic in the same frame: keep the place/person, document and year, drop the old topic.
     carried = [n for n in (old,) if n] + (find_numbers(base) or [m.group(0) for m in _DOC_REF.finditer(base)])
-    carried += _YEAR.findall(base)
+    carried += YEAR.findall(base)
     if focus and carried:
         return f"{focus[:1].upper()}{focus[1:]} ({', '.join(carried)})?"
     return f"{base.rstrip(' ?')}, {focus}?" if focus else base

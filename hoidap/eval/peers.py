@@ -60,6 +60,7 @@ class LlamaIndexPeers:
         self.embed_model = embedder.as_llama_index()
         self.wanted = wanted
         self.root = root
+        self._bm25_cache: tuple[int, object] | None = None  # (k, BM25Retriever): rebuilt only when k changes
         self.index = (
             VectorStoreIndex(self.nodes, embed_model=self.embed_model)
             if {"baseline", "llamaindex-hybrid"} & set(wanted)
@@ -72,7 +73,7 @@ class LlamaIndexPeers:
     def _bm25(self, k: int):
         from llama_index.retrievers.bm25 import BM25Retriever
 
-        if not hasattr(self, "_bm25_cache") or self._bm25_cache[0] != k:
+        if self._bm25_cache is None or self._bm25_cache[0] != k:
             self._bm25_cache = (k, BM25Retriever.from_defaults(nodes=self.nodes, similarity_top_k=k))
         return self._bm25_cache[1]
 
