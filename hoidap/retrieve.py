@@ -9,11 +9,9 @@ from dataclasses import dataclass, field
 import numpy as np
 from pathlib import Path
 
-from hoidap.errors import IndexIncompatibleError
 from hoidap.settings import Settings
 from index.bm25 import BM25Index
 from index.embed import Embedder
-from index.layout import SCHEMA_VERSION
 from index.store import ChunkStore, StoredChunk
 from index.vectors import VectorStore
 from hoidap.terms import (
@@ -75,10 +73,7 @@ class IndexReader:
     def __init__(self, gen: Path, settings: Settings | None = None):
         self.gen = gen
         self.settings = settings or Settings()
-        self.store = ChunkStore(gen / "chunks.sqlite", readonly=True)
-        version = self.store.get_meta("schema_version")
-        if version != SCHEMA_VERSION:
-            raise IndexIncompatibleError(gen, f"schema version {version or '?'} (expected {SCHEMA_VERSION})")
+        self.store = ChunkStore.open_generation(gen)
         self._bm25: BM25Index | None = None
         self._vectors: VectorStore | None = None
         self._documents: list[dict] | None = None

@@ -6,6 +6,7 @@ Only new and changed files are ingested; only passages whose text was never embe
 
 from __future__ import annotations
 
+import errno
 import gc
 import hashlib
 import os
@@ -21,11 +22,11 @@ from hoidap.errors import CorpusNotFoundError, IndexNotFoundError
 from hoidap.settings import Settings
 from index.bm25 import BM25Index
 from index.embed import Embedder
-from index.layout import SCHEMA_VERSION, IndexLayout
-from index.store import ChunkStore, FileRecord
+from index.layout import IndexLayout
+from index.store import SCHEMA_VERSION, ChunkStore, FileRecord
 from index.vectors import VectorStore
 from ingest import INGEST_VERSION
-from ingest.load import SUPPORTED_SUFFIXES
+from ingest.load import SUPPORTED_SUFFIXES, read_error_reason
 from ingest.pipeline import SIDECAR_SUFFIX, FileResult, content_hash_of, process_file, sidecar_path
 from ingest.segment import segmented_text
 
@@ -88,6 +89,9 @@ def scan_corpus(corpus_dir: Path) -> tuple[dict[str, Path], list[tuple[str, str]
     skipped: list[tuple[str, str]] = []
     for root, dirs, files in os.walk(corpus_dir, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in dirs:
+            if (Path(root) / name).is_symlink():
+                skipped.append(((Path(root) / name).relative_to(corpus_dir).as_posix(), "symbolic link to a folder (not followed)"))
         for name in sorted(files):
             if name.startswith(".") or name.upper().startswith("README") or name.endswith(SIDECAR_SUFFIX):
                 continue
@@ -95,11 +99,20 @@ def scan_corpus(corpus_dir: Path) -> tuple[dict[str, Path], list[tuple[str, str]
             rel = path.relative_to(corpus_dir).as_posix()
             if path.suffix.lower() not in SUPPORTED_SUFFIXES:
                 skipped.append((rel, f"unsupported file type {path.suffix or '(none)'}"))
-            elif path.is_symlink() and not path.exists():
-                skipped.append((rel, "broken symbolic link"))
+            elif path.is_symlink() and (problem := _broken_link(path)):
+                skipped.append((rel, problem))
             else:
                 found[rel] = path
     return found, skipped
+
+
+def _broken_link(path: Path) -> str:
+    """Why a symbolic link cannot be followed ("" when it can)."""
+    try:
+        path.stat()
+    except OSError as exc:
+        return "symbolic link loop" if exc.errno == errno.ELOOP else "broken symbolic link"
+    return ""
 
 
 def _ingest(paths: dict[str, Path], settings: Settings, progress: Progress | None) -> list[FileResult]:
@@ -180,7 +193,7 @@ def _served(layout: IndexLayout, rebuild: bool) -> tuple[Path | None, str, str, 
         gen = layout.current_path()
     except IndexNotFoundError:
         return None, "", "", {}
-    store = ChunkStore(gen / "chunks.sqlite", readonly=True)
+    store = ChunkStore.open_generation(gen)
     try:
         return gen, store.get_meta("fingerprint"), store.get_meta("embed_model"), store.files()
     finally:
@@ -200,7 +213,7 @@ def _plan(files: dict[str, Path], old_files: dict[str, FileRecord], report: Rein
                 continue
             hashes[rel] = content_hash_of(path)
         except OSError as exc:
-            report.failed.append((rel, f"cannot read ({exc.strerror or exc})"))
+            report.failed.append((rel, read_error_reason(exc)))
             continue
         if not force and rec and rec.file_hash == hashes[rel]:
             report.unchanged += 1

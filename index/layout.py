@@ -17,9 +17,8 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from hoidap.errors import IndexLockedError, IndexNotFoundError
+from hoidap.errors import IndexIncompatibleError, IndexLockedError, IndexNotFoundError
 
-SCHEMA_VERSION = "1"
 KEEP_GENERATIONS = 2  # the served one and the one before it (a reader may still hold it open)
 
 
@@ -40,11 +39,23 @@ class IndexLayout:
         return name if name and (self.gens / name).is_dir() else None
 
     def current_path(self) -> Path:
-        """Folder of the served generation; IndexNotFoundError when none was built."""
+        """Folder of the served generation; IndexNotFoundError when none was built,
+        IndexIncompatibleError when the folder holds something else (an older hoidap's index)."""
         name = self.current_name()
         if name is None:
+            if self.foreign_entries():
+                raise IndexIncompatibleError(
+                    self.root, f"it holds {', '.join(self.foreign_entries()[:3])} but no generation of this hoidap version"
+                )
             raise IndexNotFoundError(self.root)
         return self.gens / name
+
+    def foreign_entries(self) -> list[str]:
+        """Names in the index folder that this layout does not write (left by an older version)."""
+        if not self.root.is_dir():
+            return []
+        ours = {self.gens.name, self.current_file.name, self.lock_file.name}
+        return sorted(p.name for p in self.root.iterdir() if p.name not in ours and not p.name.startswith("CURRENT."))
 
     def new_generation(self) -> Path:
         self.gens.mkdir(parents=True, exist_ok=True)

@@ -7,7 +7,10 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from hoidap.errors import IndexIncompatibleError
 from hoidap.models import Chunk, DocMeta, Document
+
+SCHEMA_VERSION = "1"  # bump when the layout of a generation changes; older ones then need a rebuild
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -78,6 +81,25 @@ class ChunkStore:
             self.conn = sqlite3.connect(path, check_same_thread=False)
             self.conn.executescript(SCHEMA)
         self.conn.row_factory = sqlite3.Row
+
+    @classmethod
+    def open_generation(cls, gen: Path) -> "ChunkStore":
+        """The store of a built generation, read-only; IndexIncompatibleError when it was written by an
+        incompatible hoidap version (or is not a chunk store at all)."""
+        path = gen / "chunks.sqlite"
+        if not path.is_file():
+            raise IndexIncompatibleError(gen, "its chunk store (chunks.sqlite) is missing")
+        try:
+            store = cls(path, readonly=True)
+            version = store.get_meta("schema_version")
+        except sqlite3.DatabaseError as exc:
+            raise IndexIncompatibleError(gen, f"its chunk store cannot be read ({exc})") from exc
+        if version != SCHEMA_VERSION:
+            store.close()
+            raise IndexIncompatibleError(
+                gen, f"it was written by another hoidap version (schema {version or 'unknown'}, this one reads {SCHEMA_VERSION})"
+            )
+        return store
 
     def close(self) -> None:
         self.conn.close()

@@ -174,6 +174,17 @@ def _collection_member(key: str, rows: list[dict]) -> RawText:
     return RawText(key=key, text="\n\n".join(parts), fmt="jsonl", meta=meta)
 
 
+def read_error_reason(exc: OSError) -> str:
+    """Why a file could not be read, in words an operator acts on."""
+    if isinstance(exc, FileNotFoundError):
+        return "the file disappeared before it could be read"
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    if isinstance(exc, IsADirectoryError):
+        return "is a directory"
+    return f"cannot read ({exc.strerror or exc})"
+
+
 def load_file(path: Path, max_bytes: int | None = None) -> list[RawText]:
     """Read one file. Raises DocumentLoadError with a specific reason when it cannot be used."""
     suffix = path.suffix.lower()
@@ -184,14 +195,8 @@ def load_file(path: Path, max_bytes: int | None = None) -> list[RawText]:
         if max_bytes is not None and size > max_bytes:
             raise DocumentLoadError(path, f"file is {size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB")
         data = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise DocumentLoadError(path, "the file disappeared before it could be read") from exc
-    except PermissionError as exc:
-        raise DocumentLoadError(path, "permission denied") from exc
-    except IsADirectoryError as exc:
-        raise DocumentLoadError(path, "is a directory") from exc
     except OSError as exc:
-        raise DocumentLoadError(path, f"cannot read ({exc.strerror or exc})") from exc
+        raise DocumentLoadError(path, read_error_reason(exc)) from exc
 
     if suffix == ".jsonl":
         return _read_jsonl(data, path)

@@ -74,6 +74,56 @@ def env_for(built, monkeypatch):
     get_settings.cache_clear()
 
 
+@pytest.fixture()
+def small_corpus(tmp_path, embedder):
+    """(settings, corpus folder, embedder): three real documents, not indexed yet."""
+    from hoidap.settings import Settings
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(CORPUS / "tin-tuc/binh-phuoc-lam-viec-bo-tttt.txt", corpus / "bp-lam-viec.txt")
+    shutil.copy(CORPUS / "tin-tuc/binh-phuoc-chuyen-doi-so-2023-04.txt", corpus / "bp-2023.txt")
+    lines = (ROOT / "tests/data/phapdien-sample.jsonl").read_text(encoding="utf-8").splitlines()
+    (corpus / "pd.jsonl").write_text("\n".join(lines[:12]) + "\n", encoding="utf-8")
+    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index", workers=2)
+    return settings, corpus, embedder
+
+
+def consistent_ids(settings: Settings) -> set[str]:
+    """Chunk ids, asserting Chroma, BM25 and the chunk store hold exactly the same set."""
+    from hoidap.retrieve import IndexReader
+    from index.layout import IndexLayout
+
+    reader = IndexReader(IndexLayout(settings.index_dir).current_path())
+    stored = set(reader.store.chunk_hashes())
+    vectors = reader.vectors.all_ids()
+    bm25 = reader.bm25.ids
+    assert len(vectors) == len(set(vectors)) and len(bm25) == len(set(bm25)), "duplicates"
+    assert set(vectors) == stored == set(bm25)
+    return stored
+
+
+def real_sentences() -> list[str]:
+    """Sentences of the two bundled news reports (material for generated documents)."""
+    import re
+
+    text = (CORPUS / "tin-tuc/binh-phuoc-chuyen-doi-so-2023-04.txt").read_text(encoding="utf-8")
+    text += (CORPUS / "tin-tuc/binh-phuoc-lam-viec-bo-tttt.txt").read_text(encoding="utf-8")
+    return [s.strip() for s in re.split(r"(?<=[.])\s+", text) if 30 < len(s.strip()) < 250]
+
+
+def expected_chunk_ids(corpus, settings) -> set[str]:
+    """Chunk ids the ingest pipeline gives for every file directly in ``corpus``."""
+    from ingest.pipeline import process_file
+
+    ids = set()
+    for path in sorted(corpus.iterdir()):
+        result = process_file(path, path.name, settings.chunk_max_words, settings.chunk_overlap_sentences, 10**8)
+        assert not result.error
+        ids |= {c.chunk_id for c in result.chunks}
+    return ids
+
+
 def free_port() -> int:
     """A TCP port free on 127.0.0.1 right now."""
     import socket

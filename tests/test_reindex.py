@@ -15,34 +15,11 @@ from index.build import reindex
 from index.layout import IndexLayout
 from index.store import ChunkStore
 
-from conftest import CORPUS, ROOT
+from conftest import CORPUS, ROOT, consistent_ids
 
 
-@pytest.fixture()
-def setup(tmp_path, embedder):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    shutil.copy(CORPUS / "tin-tuc/binh-phuoc-lam-viec-bo-tttt.txt", corpus / "bp-lam-viec.txt")
-    shutil.copy(CORPUS / "tin-tuc/binh-phuoc-chuyen-doi-so-2023-04.txt", corpus / "bp-2023.txt")
-    lines = (ROOT / "tests/data/phapdien-sample.jsonl").read_text(encoding="utf-8").splitlines()
-    (corpus / "pd.jsonl").write_text("\n".join(lines[:12]) + "\n", encoding="utf-8")
-    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index", workers=2)
-    return settings, corpus, embedder
-
-
-def consistent_ids(settings: Settings) -> set[str]:
-    """Chunk ids, asserting Chroma, BM25 and the chunk store hold exactly the same set."""
-    reader = IndexReader(IndexLayout(settings.index_dir).current_path())
-    stored = set(reader.store.chunk_hashes())
-    vectors = reader.vectors.all_ids()
-    bm25 = reader.bm25.ids
-    assert len(vectors) == len(set(vectors)) and len(bm25) == len(set(bm25)), "duplicates"
-    assert set(vectors) == stored == set(bm25)
-    return stored
-
-
-def test_add_modify_delete_rename_rounds(setup):
-    settings, corpus, embedder = setup
+def test_add_modify_delete_rename_rounds(small_corpus):
+    settings, corpus, embedder = small_corpus
     first = reindex(settings, embedder)
     assert (len(first.added), len(first.changed), len(first.removed), first.unchanged) == (3, 0, 0, 0)
     ids = consistent_ids(settings)
@@ -87,8 +64,8 @@ def test_add_modify_delete_rename_rounds(setup):
     assert {d["source"].split("#")[0] for d in store.documents()} == {"bp-2023.txt", "bp-lam-viec-renamed.txt", "pd.jsonl"}
 
 
-def test_broken_file_is_reported_and_others_indexed(setup):
-    settings, corpus, embedder = setup
+def test_broken_file_is_reported_and_others_indexed(small_corpus):
+    settings, corpus, embedder = small_corpus
     (corpus / "binary.txt").write_bytes(b"\x00\x01\x02 not text")
     (corpus / "empty.md").write_text("", encoding="utf-8")
     (corpus / "bad.pdf").write_bytes(b"%PDF-1.4 garbage")
@@ -102,8 +79,8 @@ def test_broken_file_is_reported_and_others_indexed(setup):
     consistent_ids(settings)
 
 
-def test_changed_file_that_now_fails_keeps_its_previous_version(setup):
-    settings, corpus, embedder = setup
+def test_changed_file_that_now_fails_keeps_its_previous_version(small_corpus):
+    settings, corpus, embedder = small_corpus
     reindex(settings, embedder)
     before = consistent_ids(settings)
     (corpus / "bp-2023.txt").write_bytes(b"\x00binary now")
@@ -112,8 +89,8 @@ def test_changed_file_that_now_fails_keeps_its_previous_version(setup):
     assert consistent_ids(settings) == before
 
 
-def test_failed_build_leaves_the_served_index_usable(setup, monkeypatch):
-    settings, corpus, embedder = setup
+def test_failed_build_leaves_the_served_index_usable(small_corpus, monkeypatch):
+    settings, corpus, embedder = small_corpus
     first = reindex(settings, embedder)
     before = consistent_ids(settings)
     (corpus / "bp-2023.txt").write_text("Một văn bản mới hoàn toàn về chuyển đổi số.", encoding="utf-8")
@@ -132,8 +109,8 @@ def test_failed_build_leaves_the_served_index_usable(setup, monkeypatch):
     consistent_ids(settings)
 
 
-def test_second_reindex_is_refused_while_one_runs(setup):
-    settings, _, embedder = setup
+def test_second_reindex_is_refused_while_one_runs(small_corpus):
+    settings, _, embedder = small_corpus
     layout = IndexLayout(settings.index_dir)
     with layout.lock():
         with pytest.raises(IndexLockedError):
@@ -155,16 +132,16 @@ def test_missing_corpus_folder(tmp_path, embedder):
         reindex(settings, embedder)
 
 
-def test_report_json_keys(setup):
-    settings, _, embedder = setup
+def test_report_json_keys(small_corpus):
+    settings, _, embedder = small_corpus
     d = reindex(settings, embedder).to_dict()
     assert set(d) == {"added", "changed", "removed", "renamed", "unchanged", "failed", "skipped", "documents",
                       "chunks", "embedded", "reused_vectors", "seconds", "generation"}
     json.dumps(d)
 
 
-def test_metadata_sidecar_overrides_and_counts_as_a_change(setup):
-    settings, corpus, embedder = setup
+def test_metadata_sidecar_overrides_and_counts_as_a_change(small_corpus):
+    settings, corpus, embedder = small_corpus
     reindex(settings, embedder)
     (corpus / "bp-2023.meta.json").write_text('{"title": "Bình Phước đứng thứ 9/63", "date": "2023-04-28"}', encoding="utf-8")
     report = reindex(settings, embedder)
@@ -178,40 +155,8 @@ def test_metadata_sidecar_overrides_and_counts_as_a_change(setup):
     assert report.failed and "invalid metadata file" in report.failed[0][1]
 
 
-def test_reindex_killed_midway_leaves_served_index_and_next_run_completes(setup):
-    """SIGKILL a reindex while it writes the next generation; the served one keeps answering."""
-    import os
-    import signal
-    import subprocess
-    import sys
-    import time
-
-    settings, corpus, embedder = setup
-    first = reindex(settings, embedder)
-    before = consistent_ids(settings)
-    shutil.copy(CORPUS / "van-ban/nghi-quyet-57-NQ-TW-2024.md", corpus / "nq57.md")
-    script = (
-        "from pathlib import Path; from hoidap.settings import Settings; from index.build import reindex; "
-        "from index.embed import Embedder; "
-        f"reindex(Settings(corpus_dir=Path({str(corpus)!r}), index_dir=Path({str(settings.index_dir)!r})), Embedder())"
-    )
-    proc = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
-    gens = settings.index_dir / "gens"
-    deadline = time.time() + 120
-    while time.time() < deadline and len(list(gens.iterdir())) < 2:
-        time.sleep(0.05)
-    time.sleep(0.5)
-    proc.send_signal(signal.SIGKILL)
-    proc.wait()
-    assert IndexLayout(settings.index_dir).current_name() == first.generation
-    assert consistent_ids(settings) == before
-    done = reindex(settings, embedder)
-    assert done.added == ["nq57.md"] and done.unchanged == 3 and not done.failed
-    assert len(consistent_ids(settings)) == done.chunks
-
-
-def test_ingest_upgrade_reingests_everything_but_reuses_vectors(setup, monkeypatch):
-    settings, _, embedder = setup
+def test_ingest_upgrade_reingests_everything_but_reuses_vectors(small_corpus, monkeypatch):
+    settings, _, embedder = small_corpus
     first = reindex(settings, embedder)
     monkeypatch.setattr("index.build.INGEST_VERSION", "next")
     upgraded = reindex(settings, embedder)
@@ -222,10 +167,10 @@ def test_ingest_upgrade_reingests_everything_but_reuses_vectors(setup, monkeypat
     assert reindex(settings, embedder).unchanged == 3
 
 
-def test_segmented_text_for_models_trained_on_segmented_vietnamese(setup):
+def test_segmented_text_for_models_trained_on_segmented_vietnamese(small_corpus):
     from hoidap.retrieve import HybridRetriever
 
-    settings, _, embedder = setup
+    settings, _, embedder = small_corpus
     reindex(settings, embedder)
     segmented = settings.model_copy(update={"embed_segmented": True, "bm25_weight": 0.0, "doc_boost_weight": 0.0})
     report = reindex(segmented, embedder)

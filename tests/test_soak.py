@@ -4,37 +4,20 @@ Chroma, BM25 and the chunk store hold exactly the chunks of the current corpus (
 from __future__ import annotations
 
 import random
-import re
 
 from hoidap.retrieve import IndexReader
 from hoidap.settings import Settings
 from index.build import reindex
 from index.layout import IndexLayout
-from ingest.pipeline import process_file
 
-from conftest import CORPUS
+from conftest import expected_chunk_ids, real_sentences
 
 ROUNDS = 100
 
 
-def sentences() -> list[str]:
-    text = (CORPUS / "tin-tuc/binh-phuoc-chuyen-doi-so-2023-04.txt").read_text(encoding="utf-8")
-    text += (CORPUS / "tin-tuc/binh-phuoc-lam-viec-bo-tttt.txt").read_text(encoding="utf-8")
-    return [s.strip() for s in re.split(r"(?<=[.])\s+", text) if 30 < len(s.strip()) < 250]
-
-
-def expected_chunk_ids(corpus, settings) -> set[str]:
-    ids = set()
-    for path in sorted(corpus.iterdir()):
-        result = process_file(path, path.name, settings.chunk_max_words, settings.chunk_overlap_sentences, 10**8)
-        assert not result.error
-        ids |= {c.chunk_id for c in result.chunks}
-    return ids
-
-
 def test_randomized_rounds_keep_every_store_exact(tmp_path, embedder):
     rng = random.Random(20261124)
-    pool = sentences()
+    pool = real_sentences()
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index", workers=1)
