@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 HOIDAP := $(VENV)/bin/hoidap
 STAMP := $(VENV)/.installed
 
-.PHONY: run index serve test install chromium bench eval clean
+.PHONY: run index serve test install chromium bench bench-scale eval clean
 
 # Create the virtual environment. torch==2.13.0 (CPU) goes first, then everything else
 # constrained to it, so pip never pulls CUDA builds.
@@ -41,6 +41,10 @@ eval: index
 
 bench: install
 	$(PY) bench/ingest_bench.py
+
+# hoidap vs vanilla llama-index at 1k / 10k / 100k chunks (about 1 h 45 min on 2 cores).
+bench-scale: install chromium
+	$(PY) bench/scale_bench.py --sizes 1000,10000,100000 --out runs/scale
 
 clean:
 	rm -rf .hoidap .pytest_cache

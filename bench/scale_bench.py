@@ -365,6 +365,11 @@ def markdown(rows: list[dict], machine: str) -> str:
                 f"{ratio(h['chunks_per_s'], b['chunks_per_s'])} | {ratio(h['nochange_reindex_s'], b['nochange_reindex_s'])} "
                 f"| p95 {ratio(h['retrieval']['p95'], b['retrieval']['p95'])} | p95 {ratio(h['answer']['p95'], b['answer']['p95'])} "
                 f"| queries {ratio(h['peak_rss_mb'], b['peak_rss_mb'])} |")
+    bm25 = [(r["hoidap"]["chunks"], r["hoidap"]["bm25"]) for r in rows if "bm25" in r["hoidap"]]
+    if bm25:
+        lines += ["", "BM25 index (persisted per generation, loaded on the first question): "
+                  + "; ".join(f"{n:,} chunks: {b['disk_mb']} MB on disk, loads in {b['load_s']} s, "
+                              f"+{b['rss_mb']} MB RSS" for n, b in bm25) + "."]
     if len(rows) >= 2:
         first, last = rows[0]["hoidap"], rows[-1]["hoidap"]
         growth = last["chunks"] / first["chunks"]

@@ -104,6 +104,14 @@ class IndexReader:
                     doc["folded_title"] = normalized(doc["title"], exact=False)
         return self._documents
 
+    def close(self) -> None:
+        """Release the chunk store and the vector store of this generation."""
+        with self._lock:
+            if self._vectors is not None:
+                self._vectors.close()
+                self._vectors = None
+            self.store.close()
+
     def chunk_mask(self, doc_ids: set[str]) -> np.ndarray:
         """Boolean mask over the BM25 chunk order: chunks of these documents."""
         with self._lock:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,6 +18,8 @@ from hoidap.settings import Settings, get_settings
 from index.build import Progress, ReindexReport, reindex
 from index.embed import Embedder
 from index.layout import IndexLayout
+
+RETIRED_READER_GRACE_S = 60.0  # plus the LLM timeout: how long a replaced generation stays open
 
 
 def clean_question(question: str, limit: int) -> str:
@@ -40,6 +43,7 @@ class HoidapService:
         self.embedder = Embedder(self.settings.embed_model, self.settings.embed_device, self.settings.embed_batch_size)
         self.answerer = ExtractiveAnswerer(self.settings.answer_max_sentences, self.settings.refusal_min_coverage)
         self._reader: IndexReader | None = None
+        self._retired: list[tuple[float, IndexReader]] = []  # (when replaced, reader) of older generations
         self._llm: LLMAnswerer | None = None
         self._lock = threading.Lock()
 
@@ -55,8 +59,20 @@ class HoidapService:
         with self._lock:
             gen = self.layout.current_path()
             if self._reader is None or self._reader.gen != gen:
+                if self._reader is not None:
+                    self._retired.append((time.monotonic(), self._reader))
                 self._reader = IndexReader(gen, self.settings)
+            self._close_retired()
             return self._reader
+
+    def _close_retired(self) -> None:
+        # A replaced generation may still serve a question in flight (an LLM answer streams for up to
+        # its timeout), so it is closed only after a grace period, not at the switch. Without closing,
+        # a long-running app would keep every old generation's vectors in memory.
+        grace = RETIRED_READER_GRACE_S + self.settings.llm_timeout_s
+        now = time.monotonic()
+        while self._retired and now - self._retired[0][0] >= grace:
+            self._retired.pop(0)[1].close()
 
     def retriever(self) -> HybridRetriever:
         return HybridRetriever(self.reader(), self.embedder, self.settings)

@@ -7,7 +7,6 @@ Only new and changed files are ingested; only passages whose text was never embe
 from __future__ import annotations
 
 import errno
-import gc
 import hashlib
 import os
 import shutil
@@ -149,7 +148,9 @@ def _dropper(settings: Settings):
 
     def drop(gen: Path) -> None:
         try:
-            VectorStore.for_generation(settings, gen).drop()
+            store = VectorStore.for_generation(settings, gen)
+            store.drop()
+            store.close()
         except Exception:  # already gone, or the server is down: nothing served depends on it
             pass
 
@@ -174,7 +175,10 @@ def _embedding_text(title: str, chunk) -> str:
 def _copy_generation(src: Path, dst: Path, settings: Settings) -> None:
     """The next generation starts as a copy of the served one (vectors and chunk store)."""
     if settings.chroma_mode == "http":
-        VectorStore.for_generation(settings, dst).copy_from(VectorStore.for_generation(settings, src))
+        target, origin = VectorStore.for_generation(settings, dst), VectorStore.for_generation(settings, src)
+        target.copy_from(origin)
+        target.close()
+        origin.close()
     else:
         shutil.copytree(src / "chroma", dst / "chroma")
     source = sqlite3.connect(f"file:{src / 'chunks.sqlite'}?mode=ro", uri=True)
@@ -352,8 +356,8 @@ def reindex(
         report.documents, report.chunks = store.counts()
         n_vectors = vectors.count()
         store.close()
-        del vectors
-        gc.collect()
+        for opened in {id(vectors): vectors, id(source): source}.values():
+            opened.close()
         if n_vectors != report.chunks:
             raise RuntimeError(f"index check failed: {n_vectors} vectors for {report.chunks} chunks; not switched")
         layout.switch_to(gen)

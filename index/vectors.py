@@ -66,6 +66,12 @@ class VectorStore:
         """Delete this generation's collection (server mode, when the generation is pruned)."""
         self.client.delete_collection(self.name)
 
+    def close(self) -> None:
+        """Release the client (embedded mode: its HNSW index in memory and its open files)."""
+        close = getattr(self.client, "close", None)
+        if close is not None:
+            close()
+
     def count(self) -> int:
         return self.collection.count()
 

@@ -188,3 +188,23 @@ def test_eight_threads_hundred_questions_each_no_errors_no_cross_talk(service):
     for t in threads:
         t.join()
     assert not failures, failures[:5]
+
+
+def test_a_long_running_engine_releases_the_generations_it_replaced(small_corpus, monkeypatch):
+    """After many reindexes, the engine holds only the served generation's vector store open."""
+    from chromadb.api.shared_system_client import SharedSystemClient
+
+    settings, corpus, embedder = small_corpus
+    settings = settings.model_copy(update={"llm_timeout_s": 0.0})
+    monkeypatch.setattr("hoidap.service.RETIRED_READER_GRACE_S", 0.0)
+    service = HoidapService(settings)
+    service.embedder = embedder
+    reindex(settings, embedder)
+    held_before = len(SharedSystemClient._identifier_to_system)
+    pool = real_sentences()
+    for i in range(4):
+        (corpus / f"them-{i}.txt").write_text(" ".join(random.Random(i).sample(pool, 3)) + "\n", encoding="utf-8")
+        reindex(settings, embedder)
+        assert service.ask("Bình Phước đứng thứ mấy về chuyển đổi số?").citations
+    service.reader()  # the last switch's predecessor is closed on the next use
+    assert len(SharedSystemClient._identifier_to_system) <= held_before + 1
