@@ -259,7 +259,7 @@ def app_peak_rss(env: dict, log: Path) -> dict:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"])
             page = browser.new_page()
-            for attempt in range(60):
+            for _ in range(60):
                 try:
                     page.goto(f"http://127.0.0.1:{port}")
                     break

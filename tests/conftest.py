@@ -89,7 +89,7 @@ def small_corpus(tmp_path, embedder):
     return settings, corpus, embedder
 
 
-def consistent_ids(settings: Settings) -> set[str]:
+def consistent_ids(settings) -> set[str]:
     """Chunk ids, asserting Chroma, BM25 and the chunk store hold exactly the same set."""
     from hoidap.retrieve import IndexReader
     from index.layout import IndexLayout

@@ -15,7 +15,7 @@ from index.build import reindex
 from index.layout import IndexLayout
 from index.store import ChunkStore
 
-from conftest import CORPUS, ROOT, consistent_ids
+from conftest import CORPUS, consistent_ids
 
 
 def test_add_modify_delete_rename_rounds(small_corpus):
