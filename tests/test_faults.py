@@ -124,7 +124,7 @@ def test_queries_during_a_reindex_see_the_old_or_the_new_index_never_a_mix(small
 
     source = corpus / "bp-lam-viec.txt"
     source.write_text(source.read_text(encoding="utf-8").replace("844 tỷ đồng", "955 tỷ đồng"), encoding="utf-8")
-    pool = real_sentences()
+    pool = [s for s in real_sentences() if "844 tỷ đồng" not in s]
     for i in range(6):  # enough new material that the reindex takes a while
         (corpus / f"them-{i}.txt").write_text(" ".join(random.Random(i).sample(pool, 12)) + "\n", encoding="utf-8")
     errors: list[BaseException] = []
