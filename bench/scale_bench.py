@@ -205,9 +205,9 @@ def query_worker(system: str, corpus: Path, n: int) -> None:
         result["load_s"] = round(time.perf_counter() - t, 2)
         retrieve, answer = service.retrieve, service.ask
     else:
-        from llama_index.core import Settings as LISettings, SimpleDirectoryReader, VectorStoreIndex
         from llama_index.core.llms import MockLLM
 
+        from hoidap.eval.peers import LlamaIndexPeers
         from hoidap.settings import Settings
         from index.build import scan_corpus
         from index.embed import Embedder
@@ -216,16 +216,14 @@ def query_worker(system: str, corpus: Path, n: int) -> None:
         embedder = Embedder(settings.embed_model)
         embedder.embed(["khởi động"])  # model load is not ingest
         files, _ = scan_corpus(corpus)
-        md = [str(p) for p in files.values() if p.suffix == ".md"]
+        md = [p for p in files.values() if p.suffix == ".md"]
         t = time.perf_counter()
-        docs = SimpleDirectoryReader(input_files=md).load_data(show_progress=False)
-        index = VectorStoreIndex.from_documents(docs, embed_model=embedder.as_llama_index())
+        baseline = LlamaIndexPeers(md, embedder, wanted=("baseline",))  # the eval's baseline, built the same way
         result["ingest_s"] = round(time.perf_counter() - t, 2)
-        result["documents"] = len(docs)
-        result["chunks"] = len(index.docstore.docs)
-        LISettings.llm = MockLLM()
-        retriever = index.as_retriever(similarity_top_k=settings.top_k)
-        engine = index.as_query_engine(llm=MockLLM())  # its defaults (top 2): k=10 overflows the context
+        result["documents"] = len(md)
+        result["chunks"] = len(baseline.nodes)
+        retriever = baseline.index.as_retriever(similarity_top_k=settings.top_k)
+        engine = baseline.index.as_query_engine(llm=MockLLM())  # its defaults (top 2): k=10 overflows the context
         retrieve, answer = retriever.retrieve, engine.query
     for fn in (retrieve, answer):  # warm caches, as a served engine would be
         fn(qs[0])

@@ -356,8 +356,9 @@ def reindex(
         report.documents, report.chunks = store.counts()
         n_vectors = vectors.count()
         store.close()
-        for opened in {id(vectors): vectors, id(source): source}.values():
-            opened.close()
+        vectors.close()
+        if source is not vectors:
+            source.close()
         if n_vectors != report.chunks:
             raise RuntimeError(f"index check failed: {n_vectors} vectors for {report.chunks} chunks; not switched")
         layout.switch_to(gen)

@@ -43,9 +43,10 @@ class IndexLayout:
         IndexIncompatibleError when the folder holds something else (an older hoidap's index)."""
         name = self.current_name()
         if name is None:
-            if self.foreign_entries():
+            foreign = self.foreign_entries()
+            if foreign:
                 raise IndexIncompatibleError(
-                    self.root, f"it holds {', '.join(self.foreign_entries()[:3])} but no generation of this hoidap version"
+                    self.root, f"it holds {', '.join(foreign[:3])} but no generation of this hoidap version"
                 )
             raise IndexNotFoundError(self.root)
         return self.gens / name

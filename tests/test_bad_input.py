@@ -83,11 +83,7 @@ def _write_bad_files(corpus: pathlib.Path, monkeypatch) -> None:
 def test_every_bad_file_is_reported_and_the_good_ones_indexed(small_corpus, monkeypatch):
     settings, corpus, embedder = small_corpus
     _write_bad_files(corpus, monkeypatch)
-    monkeypatch.setenv("HOIDAP_CORPUS_DIR", str(corpus))
-    monkeypatch.setenv("HOIDAP_INDEX_DIR", str(settings.index_dir))
-    get_settings.cache_clear()
-    result = runner.invoke(app, ["reindex", "--json"])
-    get_settings.cache_clear()
+    result = _cli(settings, monkeypatch, "reindex", "--json")
     assert result.exit_code == 1, result.output  # some files failed, the rest indexed
     report = json.loads(result.stdout)
     failed = {f["path"]: f["reason"] for f in report["failed"]}

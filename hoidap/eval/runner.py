@@ -83,10 +83,10 @@ def run_eval(
             runners[name] = HybridRetriever(retriever.reader, service.embedder, only).retrieve
     peers = tuple(s for s in systems if s in PEERS)
     if peers:
-        files, _ = scan_corpus(Path(corpus_dir or service.settings.corpus_dir))
+        root = Path(corpus_dir or service.settings.corpus_dir)
+        files, _ = scan_corpus(root)
         if progress:
             progress("llama-index peers", 0, 1)
-        root = Path(corpus_dir or service.settings.corpus_dir)
         built = LlamaIndexPeers(list(files.values()), service.embedder, peers, root)
         for name in peers:
             runners[name] = built.retriever(name)
