@@ -15,19 +15,21 @@ from index.embed import Embedder
 from index.store import ChunkStore, StoredChunk
 from index.vectors import VectorStore
 from hoidap.terms import (
-    CLAUSE,
     coverage,
+    defines,
     evidence_text,
     normalized,
     question_intent,
     question_terms,
+    question_words,
     section_headings,
 )
 from ingest.metadata import find_numbers
 from ingest.normalize import has_diacritics
-from ingest.segment import query_tokens, segmented_text, words_of
+from ingest.segment import query_tokens, segmented_text
 
 DEFINITION_DEPTH = 400  # BM25 candidates searched for a definition clause
+NUMBER_CHUNKS_PER_DOC = 2  # for "số hiệu là gì?": the header, and one more place the number is stated
 _SHORT_REF = re.compile(
     r"\b(Luật|Nghị định|Nghị quyết|Quyết định|Thông tư|Kế hoạch|Công văn|Chỉ thị)\s+(?:số\s+)?(\d{1,5})(?:/(\d{4}))?",
     re.I,
@@ -121,9 +123,9 @@ class IndexReader:
         return np.isin(self._chunk_docs, list(doc_ids))
 
 
-def question_tokens(question: str) -> list[str]:
+def question_tokens(question: str, weight) -> list[str]:
     """BM25 tokens of a question (exact + folded forms when it has diacritics, folded only otherwise)."""
-    return query_tokens(words_of(question), exact=has_diacritics(question))
+    return query_tokens(question_words(question, weight), exact=has_diacritics(question))
 
 
 def referenced_documents(question: str, documents: list[dict]) -> set[str]:
@@ -178,12 +180,13 @@ class HybridRetriever:
 
         bm25: underthesea words; dense: the embedding model; doc: BM25 within the documents the
         question names by số hiệu or title; section: those documents' "Phạm vi điều chỉnh" / "Đối
-        tượng áp dụng" articles for scope questions; definition: clauses that define the subject of a
-        "… là gì?" question. Filters restrict them all.
+        tượng áp dụng" articles for scope questions, the passages stating their số hiệu for "số hiệu
+        là gì?"; definition: clauses that define the subject of a "… là gì?" question (or its article).
+        Filters restrict them all.
         """
         s = self.settings
         out: dict[str, list[str]] = {}
-        tokens = question_tokens(question)
+        tokens = question_tokens(question, self.reader.bm25.weight)
         allowed_docs: set[str] | None = None
         if filters is not None and filters.active():
             allowed_docs = {d["doc_id"] for d in self.reader.documents if filters.matches(d)}
@@ -212,18 +215,33 @@ class HybridRetriever:
                         for cid, heading in self.reader.store.headings(named)
                         if any(w in normalized(heading, exact=False) for w in wanted)
                     ][:k]
+                elif intent.code:  # "Luật X có số hiệu là gì?": the passages stating its number (its header)
+                    out["section"] = self._stating_number(named, k)
         return out
 
+    def _stating_number(self, doc_ids: set[str], k: int) -> list[str]:
+        """Chunks of these documents that contain the document's own số hiệu, first ones first."""
+        found = []
+        for doc in self.reader.documents:
+            number = doc["number"].lower()
+            if doc["doc_id"] not in doc_ids or not number:
+                continue
+            ids = [cid for cid, _ in self.reader.store.headings({doc["doc_id"]})]
+            texts = self.reader.store.get_texts(ids)
+            found += [cid for cid in ids if number in texts.get(cid, "").lower()][:NUMBER_CHUNKS_PER_DOC]
+        return found[:k]
+
     def _definitions(self, subject: str, tokens: list[str], k: int, mask, exact: bool) -> list[str]:
-        """Chunks where a clause starts with "<subject> là", in BM25 order (deep: definitions are long lists)."""
+        """Chunks where a clause starts with "<subject> là" or a heading is the subject, in BM25 order (deep:
+        definitions are long lists)."""
         deep = [cid for cid, _ in self.reader.bm25.search(tokens, DEFINITION_DEPTH, allowed=mask)]
         texts = self.reader.store.get_texts(deep)
-        phrase = f" {CLAUSE} {subject} "
-        probe = " ".join(subject.split()[-2:])  # e.g. "mạng là": a cheap test before normalizing
+        # a cheap test before normalizing: "số là", "số*: là", or "số" ending a heading line
+        probe = re.compile(rf"{re.escape(subject.split()[-2])}(?:\W{{0,3}}là|[ \t]*\n)")
         found = []
         for cid in deep:
             text = texts.get(cid, "")
-            if (not exact or probe in text.lower()) and phrase in evidence_text(text, exact):
+            if (not exact or probe.search(text.lower())) and defines(subject, evidence_text(text, exact)):
                 found.append(cid)
         return found[:k]
 

@@ -20,6 +20,13 @@ def _chroma_settings():
     return ChromaSettings(anonymized_telemetry=False, allow_reset=False)
 
 
+# The HNSW graph Chroma holds in memory is not the same in every process that opens a generation (it
+# re-inserts its most recent additions on opening); with Chroma's default search width (100) the same
+# question then found different nearest passages after a restart. A search width well above the
+# candidates asked for makes the top-k effectively exact, so a generation answers alike in every process.
+HNSW_METADATA = {"hnsw:space": "cosine", "hnsw:search_ef": 400}
+
+
 class VectorStore:
     """The Chroma collection of one index generation."""
 
@@ -28,9 +35,7 @@ class VectorStore:
         self.name = name
         try:
             # embedding_function=None: vectors always come from our embedder, never Chroma's default model.
-            self.collection = self.client.get_or_create_collection(
-                name, embedding_function=None, metadata={"hnsw:space": "cosine"}
-            )
+            self.collection = self.client.get_or_create_collection(name, embedding_function=None, metadata=HNSW_METADATA)
         except Exception as exc:  # connection refused, server error
             raise VectorStoreUnavailableError(str(exc)) from exc
 

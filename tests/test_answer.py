@@ -35,12 +35,34 @@ def test_question_without_diacritics_finds_the_same_passage(service):
 
 @pytest.mark.parametrize(
     "question",
-    ["Thủ tướng Nhật Bản hiện nay là ai?", "Hà Nội xếp hạng thứ mấy về chỉ số chuyển đổi số năm 2024?"],
+    [
+        "Thủ tướng Nhật Bản hiện nay là ai?",
+        "Hà Nội xếp hạng thứ mấy về chỉ số chuyển đổi số năm 2024?",
+        # the Bình Phước article names "Thái Bình Dương" beside "dịch vụ công trực tuyến toàn trình"
+        "Tỉnh Bình Dương có bao nhiêu dịch vụ công trực tuyến toàn trình?",
+        "Ai là Chủ tịch UBND tỉnh Bình Phước?",  # only the Phó Chủ tịch is named
+    ],
 )
 def test_unanswerable_questions_are_refused(service, question):
     answer = service.ask(question)
     assert answer.refused and answer.text == REFUSAL_TEXT
     assert not answer.citations and answer.related
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Ai là Phó Chủ tịch UBND tỉnh Bình Phước dự buổi làm việc với Bộ TT&TT?", "Trần Tuyết Minh"),
+        ("Luật Giao dịch điện tử có số hiệu là gì?", "Luật số: 20/2023/QH15"),  # from the law's header
+        ("Bình Phước phấn đấu số hóa bao nhiêu phần trăm dữ liệu quản lý nhà nước?", "100% dữ liệu quản lý nhà nước"),
+        # a scope question is answered by the article's text, not by its title "Phạm vi điều chỉnh" alone
+        ("Nghị định 91/2020/NĐ-CP quy định những nội dung gì?", "quy định về chống tin nhắn rác"),
+    ],
+)
+def test_answer_types(service, question, expected):
+    answer = service.ask(question)
+    assert not answer.refused
+    assert expected in answer.text.split(" [1]")[0]
 
 
 def test_bad_questions(service):

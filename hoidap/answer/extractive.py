@@ -14,8 +14,11 @@ from hoidap.retrieve import Passage
 from hoidap.terms import (
     DATE_IN_TEXT,
     PERSON,
+    asked_role,
     coverage,
     evidence_text,
+    names_all,
+    names_holder,
     required_terms,
     normalized,
     question_intent,
@@ -27,6 +30,8 @@ from ingest.normalize import fold_diacritics, has_diacritics
 REFUSAL_TEXT = "Không tìm thấy thông tin trả lời câu hỏi này trong các tài liệu hiện có."
 _LIST_ITEM = re.compile(r"^(?:[a-zđ]\)|\d{1,2}\.|[-–•+])\s")
 MAX_QUOTE_CHARS = 600
+_HEADING = re.compile(r"^[A-ZĐÀ-Ỹ][^.;:!?\n]{2,120}$")  # a title line: capitalised, no sentence punctuation
+_ARTICLE = re.compile(r"Điều\s+[\w.]+\.\s*$")  # what precedes an article's title: "Điều 4. ", "Điều 1.11.LQ.33."
 
 
 @dataclass
@@ -48,22 +53,30 @@ class ExtractiveAnswerer:
 
     def answer(self, question: str, passages: list[Passage], weight) -> Answer:
         """``weight(term)`` gives a term's IDF in the corpus (BM25 statistics)."""
+        candidates = self._candidates(question, passages, weight)
+        if not candidates or candidates[0].passage_coverage < self.min_coverage:
+            return Answer(question=question, text=REFUSAL_TEXT, refused=True, related=passages, passages=passages)
+        return self._compose(question, passages, candidates)
+
+    def _candidates(self, question: str, passages: list[Passage], weight) -> list[_Candidate]:
+        """Sentences of the passages that may answer the question, best first."""
         terms = question_terms(question, weight)
         exact = has_diacritics(question)
         required = required_terms(question)
         intent = question_intent(question)
+        role = asked_role(question) if intent.who else ""
+        sections = bool(intent.definition or intent.scope or intent.applies)
         candidates: list[_Candidate] = []
         for i, passage in enumerate(passages):
             chunk = passage.chunk
             context = normalized(f"{chunk.doc.title} {chunk.doc.number} {chunk.heading}", exact)
             if required:  # names, số hiệu and years the question is about must be named by the passage
-                folded = normalized(
-                    f"{chunk.text} {chunk.doc.title} {chunk.doc.number} {chunk.doc.date} {chunk.heading}", exact=False
-                )
-                if not all(f" {term} " in folded for term in required):
+                named = f"{chunk.text} {chunk.doc.title} {chunk.doc.number} {chunk.doc.date} {chunk.heading}"
+                if not names_all(required, named, weight, question):
                     continue
+            number = normalized(chunk.doc.number, False) if intent.code and chunk.doc.number else ""
             passage_cov = coverage(terms, evidence_text(chunk.text, exact) + context)
-            for start, end in _quotes(chunk.text, chunk.sentence_spans):
+            for start, end in _quotes(chunk.text, chunk.sentence_spans, sections):
                 text = chunk.text[start:end].strip()
                 if _boilerplate(text):
                     continue
@@ -75,16 +88,18 @@ class ExtractiveAnswerer:
                         score += 0.15  # "ban hành ngày nào?": the document's own date line
                 if intent.wants_number and _DIGIT.search(text):
                     score += 0.1
-                if intent.who and not PERSON.search(text):
-                    continue  # "ai …?" is answered by a sentence that names a person
+                if intent.who and not (names_holder(text, role, question) if role else PERSON.search(text)):
+                    continue  # "ai …?" is answered by a sentence that names a person (holding the office asked)
+                if number and number in normalized(text, False):
+                    score += 0.2  # "số hiệu là gì?": the sentence giving the document's number
                 if intent.issuer and chunk.doc.issuer:
                     if normalized(chunk.doc.issuer, False) in normalized(text, False):
                         score += 0.2  # "do cơ quan nào ban hành?": the sentence naming the issuer
                 candidates.append(_Candidate(i, (start, end), text, score, sent_cov, passage_cov))
         candidates.sort(key=lambda c: -c.score)
-        if not candidates or candidates[0].passage_coverage < self.min_coverage:
-            return Answer(question=question, text=REFUSAL_TEXT, refused=True, related=passages, passages=passages)
+        return candidates
 
+    def _compose(self, question: str, passages: list[Passage], candidates: list[_Candidate]) -> Answer:
         best = candidates[0]
         chosen = [best]
         seen = {_key(best.text)}
@@ -125,13 +140,25 @@ class ExtractiveAnswerer:
         )
 
 
-def _quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sentence spans; a sentence ending in ':' takes the list items after it (up to MAX_QUOTE_CHARS)."""
+def _quotes(text: str, spans: list[tuple[int, int]], sections: bool) -> list[tuple[int, int]]:
+    """Sentence spans; a sentence ending in ':' takes the list items after it, and with ``sections`` an
+    article's title takes the sentences of the article (up to MAX_QUOTE_CHARS): "Nguyên tắc … là gì?"
+    is answered by the article of that title, not by the title alone (so are scope questions: "Phạm vi
+    điều chỉnh")."""
     out = []
     for i, (start, end) in enumerate(spans):
-        if text[start:end].rstrip().endswith(":"):
+        sentence = text[start:end].rstrip()
+        heading = (
+            sections
+            and _HEADING.match(sentence)
+            and text[end : end + 1] == "\n"
+            and _ARTICLE.search(text[max(0, start - 20) : start])
+        )
+        if sentence.endswith(":") or heading:
             for s2, e2 in spans[i + 1 :]:
-                if not _LIST_ITEM.match(text[s2:e2]) or e2 - start > MAX_QUOTE_CHARS:
+                if e2 - start > MAX_QUOTE_CHARS or text[s2:e2].startswith("Điều "):
+                    break
+                if not heading and not _LIST_ITEM.match(text[s2:e2]):
                     break
                 end = e2
         out.append((start, end))

@@ -1,0 +1,84 @@
+"""Question terms: segmentation against the corpus, intents, names and office holders."""
+
+from hoidap.terms import (
+    asked_role,
+    coverage,
+    defines,
+    evidence_text,
+    names_all,
+    names_holder,
+    normalized,
+    question_intent,
+    question_words,
+)
+
+
+def _vocabulary(*words):
+    """A weight() that knows these underthesea words (as the BM25 index stores them, exact and folded)."""
+    from ingest.segment import FOLDED_PREFIX
+    from ingest.normalize import fold_diacritics
+
+    joined = [w.lower().replace(" ", "_") for w in words]
+    known = set(joined) | {FOLDED_PREFIX + fold_diacritics(w) for w in joined}
+    return lambda token: 3.0 if token in known or "_" not in token.lstrip(FOLDED_PREFIX) else 0.0
+
+
+def test_one_syllable_words_the_corpus_joins_are_joined_in_the_question():
+    question = "Tỉnh Bình Dương có bao nhiêu dịch vụ công trực tuyến toàn trình?"
+    assert "toàn trình" in question_words(question, _vocabulary("toàn trình"))
+    words = question_words(question, _vocabulary())
+    assert "toàn" in words and "trình" in words  # the corpus never has them as one word: left as they are
+
+
+def test_a_name_inside_a_longer_name_is_another_name():
+    weight = _vocabulary("Thái Bình Dương")
+    question = "Tỉnh Bình Dương có bao nhiêu dịch vụ công trực tuyến toàn trình?"
+    pacific = "Giải thưởng ASOCIO do Tổ chức Công nghiệp Điện toán châu Á - Thái Bình Dương trao tặng."
+    assert not names_all(["binh duong"], pacific, weight, question)
+    assert names_all(["binh duong"], "Triển khai tại tỉnh Bắc Ninh, Bình Dương, An Giang.", weight, question)
+    assert names_all(["binh duong"], pacific + " Tỉnh Bình Dương đạt 90%.", weight, question)
+    # the question itself says the longer name: "Chỉ đạo" in "Ban Chỉ đạo" is what it asks about
+    steering = _vocabulary("Ban Chỉ đạo")
+    assert names_all(["chi dao"], "Phiên họp Ban Chỉ đạo Trung ương.", steering, "Ai làm Trưởng Ban Chỉ đạo?")
+    assert not names_all(["chi dao"], "Phiên họp Ban Chỉ đạo Trung ương.", steering, "Chỉ đạo là gì?")
+
+
+def test_a_who_question_about_an_office_needs_the_holder_next_to_it():
+    assert asked_role("Ai là Phó Chủ tịch UBND tỉnh Bình Phước?") == "Phó Chủ tịch"
+    assert asked_role("Thủ tướng Nhật Bản hiện nay là ai?") == "Thủ tướng"
+    assert asked_role("Ai chủ trì phiên họp thứ nhất?") == ""
+    deputy = "Cùng dự có Phó Chủ tịch UBND tỉnh Bình Phước Trần Tuyết Minh, Thứ trưởng Bộ TT&TT Phan Tâm."
+    assert names_holder(deputy, "Phó Chủ tịch", "Ai là Phó Chủ tịch UBND tỉnh Bình Phước?")
+    assert not names_holder(deputy, "Chủ tịch", "Ai là Chủ tịch UBND tỉnh Bình Phước?")  # the deputy is not
+    chair = "Chủ tịch Quốc hội Vương Đình Huệ cùng lãnh đạo tỉnh Bình Phước thăm khu công nghiệp."
+    assert not names_holder(chair, "Chủ tịch", "Ai là Chủ tịch UBND tỉnh Bình Phước?")  # another body's
+    assert names_holder(chair, "Chủ tịch", "Chủ tịch Quốc hội năm 2023 là ai?")
+    ban = "Ai làm Trưởng Ban Chỉ đạo Trung ương?"
+    assert names_holder("Tổng Bí thư Tô Lâm, Trưởng Ban Chỉ đạo chủ trì Phiên họp.", "Trưởng Ban", ban)
+    listing = (
+        "Chính phủ, Thủ tướng giao Bộ Ngoại giao chủ trì: (i) Hỗ trợ Trung tâm ICISE (GS Trần Thanh Vân); "
+        "phối hợp với Singapore, Nhật Bản, Hàn Quốc."
+    )
+    assert not names_holder(listing, "Thủ tướng", "Thủ tướng Nhật Bản hiện nay là ai?")
+
+
+def test_intents():
+    code = question_intent("Luật An ninh mạng có số hiệu là gì?")
+    assert code.code and not code.definition  # a document's attribute, not a definition
+    assert question_intent("Dữ liệu mở của cơ quan nhà nước là gì?").definition == "dữ liệu mở của cơ quan nhà nước là"
+    assert not question_intent("Nghị định 47/2020/NĐ-CP quy định … là gì?").definition
+    assert question_intent("Luật An toàn thông tin mạng 86/2015/QH13 quy định những nội dung gì?").scope
+
+
+def test_a_definition_is_a_defining_clause_or_the_article_of_that_title():
+    subject = "nguyên tắc bảo đảm an toàn thông tin mạng là"
+    article = "Điều 4. Nguyên tắc bảo đảm an toàn thông tin mạng\n1. Cơ quan, tổ chức có trách nhiệm bảo đảm an toàn."
+    assert defines(subject, evidence_text(article, exact=True))
+    mention = "Điều 5. Trách nhiệm\n1. Tuân thủ nguyên tắc bảo đảm an toàn thông tin mạng theo quy định."
+    assert not defines(subject, evidence_text(mention, exact=True))
+    assert defines("dữ liệu số là", evidence_text("1. Dữ liệu số: là dữ liệu dưới dạng ký hiệu.", exact=True))
+
+
+def test_percent_reads_phan_tram():
+    terms = {"phần trăm": 1.0, "dữ liệu": 1.0}
+    assert coverage(terms, normalized("số hóa 100% dữ liệu quản lý nhà nước", exact=True)) == 1.0
