@@ -63,7 +63,7 @@ class Settings(BaseSettings):
     top_k: int = Field(5, ge=1, le=50, description="Passages returned to the answerer and shown as sources.")
     candidate_k: int = Field(50, ge=5, description="Candidates taken from each retriever before fusion.")
     bm25_weight: float = Field(1.0, ge=0, description="Weight of the BM25 ranking in reciprocal rank fusion.")
-    dense_weight: float = Field(0.3, ge=0, description="Weight of the dense (vector) ranking in reciprocal rank fusion.")
+    dense_weight: float = Field(0.25, ge=0, description="Weight of the dense (vector) ranking in reciprocal rank fusion.")
     doc_boost_weight: float = Field(
         1.0, ge=0, description="Weight of the ranking within documents the question names (số hiệu or title)."
     )
