@@ -80,10 +80,10 @@ def names_holder(text: str, role: str, question: str) -> bool:
     people = list(PERSON.finditer(text))
     if not people:
         return False
-    folded_role = fold_diacritics(role.lower())
+    wanted = normalized(role, exact=False)
     asked = set(normalized(question, exact=False).split())
     for found in _ROLE.finditer(text):
-        if fold_diacritics(" ".join(found.group(0).split()).lower()) != folded_role:
+        if normalized(found.group(0), exact=False) != wanted:
             continue
         for person in people:
             if person.start() >= found.end():

@@ -13,6 +13,7 @@ import shutil
 import sqlite3
 import time
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import closing, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -149,10 +150,10 @@ def _dropper(settings: Settings):
     def drop(gen: Path) -> None:
         try:
             store = VectorStore.for_generation(settings, gen)
+        except Exception:  # the server is down: nothing served depends on it
+            return
+        with closing(store), suppress(Exception):  # already gone
             store.drop()
-            store.close()
-        except Exception:  # already gone, or the server is down: nothing served depends on it
-            pass
 
     return drop
 
@@ -175,10 +176,10 @@ def _embedding_text(title: str, chunk) -> str:
 def _copy_generation(src: Path, dst: Path, settings: Settings) -> None:
     """The next generation starts as a copy of the served one (vectors and chunk store)."""
     if settings.chroma_mode == "http":
-        target, origin = VectorStore.for_generation(settings, dst), VectorStore.for_generation(settings, src)
-        target.copy_from(origin)
-        target.close()
-        origin.close()
+        with closing(VectorStore.for_generation(settings, dst)) as target, closing(
+            VectorStore.for_generation(settings, src)
+        ) as origin:
+            target.copy_from(origin)
     else:
         shutil.copytree(src / "chroma", dst / "chroma")
     source = sqlite3.connect(f"file:{src / 'chunks.sqlite'}?mode=ro", uri=True)

@@ -59,11 +59,9 @@ class VectorStore:
 
     def copy_from(self, other: "VectorStore") -> None:
         """Every vector of another store (server mode: the next generation starts as a copy)."""
-        total = other.count()
-        size = max(1, min(self.client.get_max_batch_size(), 2000))
-        for offset in range(0, total, size):
+        for offset, end in self._batches(other.count()):
             part = other.collection.get(
-                limit=size, offset=offset, include=["embeddings", "documents", "metadatas"]
+                limit=end - offset, offset=offset, include=["embeddings", "documents", "metadatas"]
             )
             self.collection.upsert(
                 ids=part["ids"], embeddings=part["embeddings"], documents=part["documents"], metadatas=part["metadatas"]
