@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 HOIDAP := $(VENV)/bin/hoidap
 STAMP := $(VENV)/.installed
 
-.PHONY: run index serve test install chromium bench bench-scale eval clean
+.PHONY: run index serve test install chromium bench bench-scale eval eval-locked clean
 
 # Create the virtual environment. torch==2.13.0 (CPU) goes first, then everything else
 # constrained to it, so pip never pulls CUDA builds.
@@ -38,6 +38,23 @@ test: install chromium
 
 eval: index
 	$(HOIDAP) eval evalsets/dev.jsonl
+
+# The locked test (evalsets/locked/README.md): corpus/ indexed into its own index, then the locked
+# documents added under moi/ and indexed incrementally, as an operator adding documents would; then
+# every system on the locked questions and conversations, per kind. Run folders in runs/locked/.
+LOCKED_DOCS ?= ../shared/data/locked-docs
+LOCKED := runs/locked
+LOCKED_ENV := HOIDAP_CORPUS_DIR=$(LOCKED)/corpus HOIDAP_INDEX_DIR=$(LOCKED)/index
+
+eval-locked: install
+	@test -d "$(LOCKED_DOCS)" || { echo "error: locked documents not found in $(LOCKED_DOCS) (set LOCKED_DOCS=DIR)" >&2; exit 2; }
+	mkdir -p $(LOCKED)/corpus/moi
+	cp -a corpus/. $(LOCKED)/corpus/
+	$(LOCKED_ENV) $(HOIDAP) reindex || [ $$? -eq 1 ]
+	find "$(LOCKED_DOCS)" -maxdepth 1 -name '*.md' ! -name SOURCES.md -exec cp -p {} $(LOCKED)/corpus/moi/ \;
+	$(LOCKED_ENV) $(HOIDAP) reindex || [ $$? -eq 1 ]
+	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/questions.jsonl --system all --out $(LOCKED)/questions
+	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations.jsonl --system all --out $(LOCKED)/conversations
 
 bench: install
 	$(PY) bench/ingest_bench.py

@@ -200,8 +200,6 @@ def chat(
 
     Example: hoidap chat   then   "Luật Giao dịch điện tử có hiệu lực từ ngày nào?"  then  "Văn bản đó do cơ quan nào ban hành?"
     """
-    from hoidap.answer.conversation import Turn
-
     service = _service()
     previous = None
     while True:
@@ -222,8 +220,7 @@ def chat(
             typer.echo(f"(câu hỏi được hiểu là: {answer.resolved_question})")
         _print_answer(answer)
         typer.echo("")
-        if not answer.refused:
-            previous = Turn(answer.resolved_question, answer.cited_documents())
+        previous = service.next_turn(answer, previous)
 
 
 @app.command()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 import time
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from hoidap.answer.conversation import Turn, resolve
@@ -19,6 +19,7 @@ from index.build import Progress, ReindexReport, reindex
 from index.embed import Embedder
 from index.layout import IndexLayout
 
+Retrieve = Callable[[str, int], list[Passage]]  # (question, how many) → passages, best first
 RETIRED_READER_GRACE_S = 60.0  # plus the LLM timeout: how long a replaced generation stays open
 
 
@@ -84,35 +85,59 @@ class HoidapService:
         return self.retriever().retrieve(question, k, filters)
 
     def ask(
-        self, question: str, k: int | None = None, filters: Filters | None = None, previous: Turn | None = None
+        self,
+        question: str,
+        k: int | None = None,
+        filters: Filters | None = None,
+        previous: Turn | None = None,
+        retrieve: Retrieve | None = None,
+        depth: int | None = None,
     ) -> Answer:
         """A cited answer, or a refusal when the documents (within the filters) do not contain one.
 
         ``previous`` is the last turn of a conversation: a follow-up ("còn năm 2025 thì sao?",
-        "văn bản đó do ai ban hành?") is completed from it first.
+        "văn bản đó do ai ban hành?") is completed from it first. ``retrieve`` replaces hoidap's
+        retrieval (the evaluation runs peer systems through this same path); ``depth`` passages are
+        retrieved (at least k), the answer reads the first k, and ``Answer.passages`` holds them all.
         """
-        *_, answer = self.ask_stream(question, k, filters, previous)
+        *_, answer = self.ask_stream(question, k, filters, previous, retrieve, depth)
         return answer
 
     def ask_stream(
-        self, question: str, k: int | None = None, filters: Filters | None = None, previous: Turn | None = None
+        self,
+        question: str,
+        k: int | None = None,
+        filters: Filters | None = None,
+        previous: Turn | None = None,
+        retrieve: Retrieve | None = None,
+        depth: int | None = None,
     ) -> Iterator[str | Answer]:
         """Like ask(), yielding the LLM's text deltas first (none in extractive mode), the Answer last."""
         question = clean_question(question, self.settings.max_question_chars)
         resolved = resolve(question, previous)
         if previous is not None and self.settings.llm_backend != "none":
             resolved = condense(self.llm_answerer().llm, question, previous, resolved)
+        k = k or self.settings.top_k
         retriever = self.retriever()
-        passages = retriever.retrieve(resolved, k, filters)
+        if retrieve is None:
+            passages = retriever.retrieve(resolved, max(k, depth or k), filters)
+        else:
+            passages = retrieve(resolved, max(k, depth or k))
         weight = retriever.reader.bm25.weight
         if self.settings.llm_backend == "none":
-            items: Iterator[str | Answer] = iter([self.answerer.answer(resolved, passages, weight)])
+            items: Iterator[str | Answer] = iter([self.answerer.answer(resolved, passages[:k], weight)])
         else:
-            items = self.llm_answerer().stream(resolved, passages, weight)
+            items = self.llm_answerer().stream(resolved, passages[:k], weight)
         for item in items:
             if isinstance(item, Answer):
                 item.question, item.resolved_question = question, resolved
+                item.passages = passages
             yield item
+
+    @staticmethod
+    def next_turn(answer: Answer, previous: Turn | None) -> Turn | None:
+        """What the next question of the conversation may refer to: this answer, unless it was a refusal."""
+        return previous if answer.refused else Turn(answer.resolved_question or answer.question, answer.cited_documents())
 
     def llm_answerer(self) -> LLMAnswerer:
         """The LLM answerer (created on first use; its backend is a setting)."""

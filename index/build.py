@@ -347,6 +347,7 @@ def reindex(
         store.set_meta("schema_version", SCHEMA_VERSION)
         store.set_meta("fingerprint", fp)
         store.set_meta("embed_model", embedder.label)
+        store.set_meta("corpus_dir", str(corpus_dir.resolve()))
         store.set_meta("built_at", time.strftime("%Y-%m-%dT%H:%M:%S%z"))
         store.commit()
 

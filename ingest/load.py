@@ -164,6 +164,9 @@ def _collection_member(key: str, rows: list[dict]) -> RawText:
         ref = _ARTICLE_REF.match(str(row.get("source") or ""))
         heading = f"{ref.group(1)}. {title}" if ref else title
         body = str(row["text"]).strip()
+        source = str(row.get("source") or "").strip()
+        if source and not body.startswith("("):  # the provenance line the Pháp điển prints with each article
+            body = f"({source})\n{body}"
         parts.append(f"{heading}\n{body}" if heading else body)
     first = rows[0]
     meta = {

@@ -125,14 +125,22 @@ def test_eval_run_folder_and_compare(env_for, tmp_path, monkeypatch):
     testset = tmp_path / "t.jsonl"
     testset.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in [
         {"id": "a", "question": "Bình Phước đã phân bổ bao nhiêu tiền cho chuyển đổi số từ năm 2019?",
-         "answers": ["844 tỷ đồng"], "evidence": ["phân bổ hơn 844 tỷ đồng"], "answerable": True},
+         "answers": ["844 tỷ đồng"], "evidence": ["phân bổ hơn 844 tỷ đồng"], "answerable": True, "kind": "number"},
         {"id": "b", "question": "Chữ ký số công cộng là gì?", "answers": ["hoạt động công cộng"],
-         "evidence": ["Chữ ký số công cộng là chữ ký số"], "answerable": True},
+         "evidence": ["Chữ ký số công cộng là chữ ký số"], "answerable": True, "kind": "definition"},
+        {"id": "c", "question": "Bình Phước đã phân bổ bao nhiêu tiền cho chuyển đổi số từ năm 2019?",
+         "answers_all": ["844 tỷ đồng", "một chuỗi không có trong tài liệu"], "evidence": ["phân bổ hơn 844 tỷ đồng"],
+         "kind": "number"},
     ]), encoding="utf-8")
     assert invoke("eval", str(testset), "--system", "hoidap", "--out", str(tmp_path / "a")).exit_code == 0
-    for name in ("metrics.json", "results.jsonl", "report.md", "metrics.png", "latency.png"):
+    for name in ("metrics.json", "results.jsonl", "report.md", "metrics.png", "latency.png", "kinds.png"):
         assert (tmp_path / "a" / name).stat().st_size > 0
-    assert "![metrics.png](metrics.png)" in (tmp_path / "a" / "report.md").read_text(encoding="utf-8")
+    report_md = (tmp_path / "a" / "report.md").read_text(encoding="utf-8")
+    assert "![metrics.png](metrics.png)" in report_md and "per kind: answer accuracy" in report_md
+    metrics = json.loads((tmp_path / "a" / "metrics.json").read_text(encoding="utf-8"))
+    kinds = metrics["kinds"]["hoidap"]
+    assert set(kinds) == {"number", "definition"} and kinds["number"]["n_answerable"] == 2
+    assert kinds["number"]["answer_accuracy"] == 0.5  # "c" needs a string no answer can contain
     monkeypatch.setenv("HOIDAP_BM25_WEIGHT", "0")
     monkeypatch.setenv("HOIDAP_DOC_BOOST_WEIGHT", "0")
     monkeypatch.setenv("HOIDAP_DEFINITION_WEIGHT", "0")
@@ -145,11 +153,30 @@ def test_eval_run_folder_and_compare(env_for, tmp_path, monkeypatch):
     hit1 = comparison["systems"]["hoidap"]["hit@1"]
     assert hit1["a"] == 1.0 and hit1["delta"] == round(hit1["b"] - hit1["a"], 4) < 0
     assert {c["id"] for c in comparison["changed"]} and all(c["system"] == "hoidap" for c in comparison["changed"])
+    per_kind = comparison["kinds"]["hoidap"]["number"]
+    assert per_kind["headline"]["a"] == 0.5 and per_kind["hit@1"]["delta"] == round(per_kind["hit@1"]["b"] - 1.0, 4)
     text = invoke("eval", "--compare", str(tmp_path / "a"), str(tmp_path / "b"))
-    assert "question outcomes changed" in text.stdout
+    assert "question outcomes changed" in text.stdout and "per kind" in text.stdout
     bad = invoke("eval", "--compare", str(tmp_path / "a"), str(tmp_path / "nope"))
     assert bad.exit_code == 2 and "not a run folder" in bad.stderr
     assert invoke("eval").exit_code == 2
+
+
+def test_peers_index_the_documents_of_the_evaluated_index(env_for, tmp_path, monkeypatch):
+    """An index built from another folder than the corpus_dir setting: the peers read that index's files."""
+    from hoidap.settings import get_settings
+
+    monkeypatch.setenv("HOIDAP_CORPUS_DIR", str(tmp_path / "elsewhere"))  # not the evaluated index's corpus
+    get_settings.cache_clear()
+    testset = tmp_path / "t.jsonl"
+    testset.write_text(json.dumps({"id": "a", "question": "Bình Phước đã phân bổ bao nhiêu tiền cho chuyển đổi số từ năm 2019?",
+                                   "answers": ["844 tỷ đồng"], "evidence": ["phân bổ hơn 844 tỷ đồng"]},
+                                  ensure_ascii=False), encoding="utf-8")
+    result = invoke("eval", str(testset), "--json", "--system", "llamaindex-bm25", "--out", str(tmp_path / "run"))
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["systems"]["llamaindex-bm25"]["hit@10"] == 1.0
+    row = json.loads((tmp_path / "run" / "results.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    assert row["resolved_question"] and row["kind"] == ""
 
 
 def test_eval_bad_testset(env_for, tmp_path):

@@ -6,7 +6,8 @@ from a document listed in ``relevant`` (its source path without extension, e.g. 
 - hit@k: share of questions with a relevant passage among the top k (k = 1, 5, 10).
 - mrr: mean reciprocal rank of the first relevant passage, cut at 10 (MRR@10).
 - ndcg@10: binary-gain nDCG over the top 10; each gold document (or the evidence) counts once.
-- answer_accuracy: over questions with ``answers``: share answered (not refused) containing one of them.
+- answer_accuracy: over questions with ``answers`` (or ``answers_all``): share answered (not refused)
+  containing one of ``answers`` and all of ``answers_all``.
   (A metric with no question of its kind in the test set is None.)
 - citation_accuracy: share answered where a cited passage is relevant.
 - refusal_accuracy: share of unanswerable questions that were refused.
@@ -14,12 +15,15 @@ from a document listed in ``relevant`` (its source path without extension, e.g. 
 - mean_citation_chars: mean length of the passages cited (precision of citations).
 - p50_ms / p95_ms: latency of one question (retrieval + answer), median and 95th percentile.
 
-Strings are compared after NFC, lower-casing, one tone-mark placement and whitespace collapsing.
+Strings are compared after NFC, lower-casing, one tone-mark placement, whitespace collapsing and
+one way of writing dates ("ngày 01 tháng 7 năm 2026", "01/07/2026", "2026-07-01" → "1/7/2026";
+"tháng 01 năm 2025" → "1/2025"; "15 tháng 12" → "15/12"): a date is right in any of its forms.
 """
 
 from __future__ import annotations
 
 import math
+import re
 import statistics
 import unicodedata
 from dataclasses import dataclass
@@ -27,14 +31,44 @@ from dataclasses import dataclass
 from ingest.normalize import canonical_tone
 
 
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_DMY_WORDS = re.compile(r"\b(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})\b")
+_MY_WORDS = re.compile(r"\btháng\s+(\d{1,2})\s+năm\s+(\d{4})\b")
+_DM_WORDS = re.compile(r"\b(\d{1,2})\s+tháng\s+(\d{1,2})\b")
+_SLASHED = re.compile(r"\b(\d{1,2})([/-])(\d{1,2})(?=[/-]\d{4}\b)|\b(\d{1,2})/(?=\d{4}\b)|\b(\d{1,2})/(\d{1,2})\b")
+
+
+def _slashed(m: re.Match) -> str:
+    if m.group(1):  # day/month before a year: 01/07/2026, 01-07-2026
+        return f"{int(m.group(1))}/{int(m.group(3))}"
+    if m.group(4):  # month before a year: 01/2025
+        return f"{int(m.group(4))}/"
+    return f"{int(m.group(5))}/{int(m.group(6))}"  # day/month: 01/6
+
+
+def canonical_dates(text: str) -> str:
+    """Dates written one way (lower-cased text): "1/7/2026", "1/2025", "15/12"."""
+    text = _ISO_DATE.sub(lambda m: f"{int(m.group(3))}/{int(m.group(2))}/{m.group(1)}", text)
+    text = _DMY_WORDS.sub(lambda m: f"{int(m.group(1))}/{int(m.group(2))}/{m.group(3)}", text)
+    text = _MY_WORDS.sub(lambda m: f"{int(m.group(1))}/{m.group(2)}", text)
+    text = _DM_WORDS.sub(lambda m: f"{int(m.group(1))}/{int(m.group(2))}", text)
+    return re.sub(r"(\d{1,2})-(?=\d{4}\b)", r"\1/", _SLASHED.sub(_slashed, text))
+
+
 def norm(text: str) -> str:
     """Comparison form of a string."""
-    return " ".join(canonical_tone(unicodedata.normalize("NFC", text).lower()).split())
+    return canonical_dates(" ".join(canonical_tone(unicodedata.normalize("NFC", text).lower()).split()))
 
 
 def contains_any(text: str, needles: list[str]) -> bool:
     t = norm(text)
     return any(norm(n) in t for n in needles if n.strip())
+
+
+def contains_all(text: str, needles: list[str]) -> bool:
+    """Whether the text contains every one of the strings (True for none)."""
+    t = norm(text)
+    return all(norm(n) in t for n in needles if n.strip())
 
 
 def passage_doc_key(source: str) -> str:
@@ -88,6 +122,8 @@ class QuestionResult:
     citation_correct: bool = False
     ndcg: float = 0.0
     has_answers: bool = True
+    kind: str = ""  # the test set's question kind ("" when it gives none)
+    resolved_question: str = ""  # the question the system answered (a follow-up completed from the context)
 
     def to_dict(self) -> dict:
         return {
@@ -103,6 +139,8 @@ class QuestionResult:
             "answer_correct": self.answer_correct,
             "citation_correct": self.citation_correct,
             "latency_ms": round(self.latency_ms, 2),
+            "kind": self.kind,
+            "resolved_question": self.resolved_question,
         }
 
 

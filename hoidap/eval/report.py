@@ -12,16 +12,58 @@ PLOTTED = ("hit@1", "hit@5", "mrr", "ndcg@10", "answer_accuracy", "citation_accu
 OUTCOME = ("hit_rank", "answer_correct", "citation_correct", "refused")
 
 
+def _deltas(a: dict, b: dict) -> dict[str, dict]:
+    """{metric: {"a", "b", "delta"}} for the metrics of a (delta None where either is not a number)."""
+    out = {}
+    for metric, va in a.items():
+        vb = b.get(metric)
+        delta = round(vb - va, 4) if isinstance(va, (int, float)) and isinstance(vb, (int, float)) else None
+        out[metric] = {"a": va, "b": vb, "delta": delta}
+    return out
+
+
+KIND_METRICS = ("headline", "hit@5", "citation_accuracy", "false_refusal_rate")
+
+
+def headline(metrics: dict) -> float | None:
+    """The one figure of a kind: answer accuracy, or refusal accuracy for a kind of unanswerable questions."""
+    if metrics.get("n_answerable"):
+        return metrics.get("answer_accuracy")
+    return metrics.get("refusal_accuracy")
+
+
+def _cell(v) -> str:
+    return "-" if v is None else str(v)
+
+
 def metrics_table(report: dict) -> str:
-    """The metrics of every system as an aligned text table (None shown as '-')."""
+    """The metrics of every system as an aligned text table (None shown as '-'), then one table per
+    kind metric when the test set gives kinds."""
     names = list(report["systems"])
     metrics = list(next(iter(report["systems"].values())))
     widths = [max(10, len(n)) + 2 for n in names]
     lines = [f"{report['n']} questions", "", f"{'metric':<22}" + "".join(f"{n:>{w}}" for n, w in zip(names, widths))]
     for m in metrics:
         values = [report["systems"][n][m] for n in names]
-        lines.append(f"{m:<22}" + "".join(f"{'-' if v is None else v:>{w}}" for v, w in zip(values, widths)))
+        lines.append(f"{m:<22}" + "".join(f"{_cell(v):>{w}}" for v, w in zip(values, widths)))
+    kinds = _kinds(report)
+    for metric in KIND_METRICS if kinds else ():
+        title = "answer accuracy (unanswerable: refusal accuracy)" if metric == "headline" else metric
+        lines += ["", f"per kind: {title}", f"{'kind (n)':<22}" + "".join(f"{n:>{w}}" for n, w in zip(names, widths))]
+        for kind in kinds:
+            row = [report["kinds"][n].get(kind, {}) for n in names]
+            n_q = (row[0].get("n_answerable") or 0) + (row[0].get("n_unanswerable") or 0)
+            values = [headline(r) if metric == "headline" else r.get(metric) for r in row]
+            lines.append(f"{f'{kind} ({n_q})':<22}" + "".join(f"{_cell(v):>{w}}" for v, w in zip(values, widths)))
     return "\n".join(lines)
+
+
+def _kinds(report: dict) -> list[str]:
+    """The question kinds of a report, in order of first appearance over the systems."""
+    kinds: dict[str, None] = {}
+    for per_kind in report.get("kinds", {}).values():
+        kinds.update(dict.fromkeys(per_kind))
+    return list(kinds)
 
 
 def _plots(out: Path, report: dict, per_system: dict[str, list[QuestionResult]]) -> list[str]:
@@ -45,6 +87,24 @@ def _plots(out: Path, report: dict, per_system: dict[str, list[QuestionResult]])
     fig.savefig(out / "metrics.png", dpi=110)
     plt.close(fig)
 
+    plots = ["metrics.png", "latency.png"]
+    kinds = _kinds(report)
+    if kinds:
+        fig, ax = plt.subplots(figsize=(max(7, 0.9 * len(kinds) * max(len(names), 2) / 2), 4))
+        for i, name in enumerate(names):
+            xs = [j + i * width for j in range(len(kinds))]
+            values = [headline(report["kinds"][name].get(kind, {})) or 0.0 for kind in kinds]
+            ax.bar(xs, values, width, label=name)
+        ax.set_xticks([j + 0.4 - width / 2 for j in range(len(kinds))], kinds, rotation=30, ha="right")
+        ax.set_ylim(0, 1.05)
+        ax.set_ylabel("answer accuracy (unanswerable: refusal)")
+        ax.legend(fontsize=8)
+        ax.set_title("Per question kind")
+        fig.tight_layout()
+        fig.savefig(out / "kinds.png", dpi=110)
+        plt.close(fig)
+        plots.append("kinds.png")
+
     fig, ax = plt.subplots(figsize=(7, 4))
     for name, results in per_system.items():
         ax.hist([r.latency_ms for r in results], bins=30, alpha=0.5, label=name)
@@ -54,7 +114,7 @@ def _plots(out: Path, report: dict, per_system: dict[str, list[QuestionResult]])
     fig.tight_layout()
     fig.savefig(out / "latency.png", dpi=110)
     plt.close(fig)
-    return ["metrics.png", "latency.png"]
+    return plots
 
 
 def write_run(out: Path, report: dict, per_system: dict[str, list[QuestionResult]], testset: Path) -> None:
@@ -82,18 +142,24 @@ def _load(run: Path) -> tuple[dict, dict[tuple[str, str], dict]]:
 
 
 def compare_runs(a: Path, b: Path) -> dict:
-    """Per-metric deltas (b − a) for the systems in both runs, and the questions whose outcome changed."""
+    """Per-metric deltas (b − a) for the systems in both runs, per kind too, and the questions whose
+    outcome changed."""
     metrics_a, rows_a = _load(Path(a))
     metrics_b, rows_b = _load(Path(b))
     deltas: dict[str, dict] = {}
+    kinds: dict[str, dict] = {}
     for system in metrics_a["systems"]:
         if system not in metrics_b["systems"]:
             continue
-        deltas[system] = {}
-        for metric, va in metrics_a["systems"][system].items():
-            vb = metrics_b["systems"][system].get(metric)
-            delta = round(vb - va, 4) if isinstance(va, (int, float)) and isinstance(vb, (int, float)) else None
-            deltas[system][metric] = {"a": va, "b": vb, "delta": delta}
+        deltas[system] = _deltas(metrics_a["systems"][system], metrics_b["systems"][system])
+        kinds_a = metrics_a.get("kinds", {}).get(system, {})
+        kinds_b = metrics_b.get("kinds", {}).get(system, {})
+        kinds[system] = {
+            kind: {"headline": _deltas({"v": headline(kinds_a[kind])}, {"v": headline(kinds_b[kind])})["v"]}
+            | _deltas(kinds_a[kind], kinds_b[kind])
+            for kind in kinds_a
+            if kind in kinds_b
+        }
     changed = []
     for key, ra in rows_a.items():
         rb = rows_b.get(key)
@@ -103,7 +169,7 @@ def compare_runs(a: Path, b: Path) -> dict:
         after = {f: rb.get(f) for f in OUTCOME}
         if before != after:
             changed.append({"system": key[0], "id": key[1], "question": ra["question"], "a": before, "b": after})
-    return {"systems": deltas, "changed": changed}
+    return {"systems": deltas, "kinds": kinds, "changed": changed}
 
 
 def comparison_text(comparison: dict) -> str:
@@ -114,6 +180,13 @@ def comparison_text(comparison: dict) -> str:
         for metric, v in metrics.items():
             delta = "" if v["delta"] is None else f"{v['delta']:+.4f}"
             lines.append(f"  {metric:<22}{str(v['a']):>10} → {str(v['b']):<10} {delta}")
+        per_kind = comparison.get("kinds", {}).get(system, {})
+        if per_kind:
+            lines.append("  per kind (answer accuracy; unanswerable: refusal accuracy):")
+        for kind, v in per_kind.items():
+            h = v["headline"]
+            delta = "" if h["delta"] is None else f"{h['delta']:+.4f}"
+            lines.append(f"    {kind:<20}{_cell(h['a']):>10} → {_cell(h['b']):<10} {delta}")
     lines.append("")
     lines.append(f"{len(comparison['changed'])} question outcomes changed:")
     for c in comparison["changed"]:

@@ -1,4 +1,8 @@
-"""Run a test set through each system, side by side, and summarize."""
+"""Run a test set through each system, side by side, and summarize.
+
+Every system answers through ``HoidapService.ask`` — the call the chat and ``hoidap ask`` make,
+follow-ups included — with only the retrieval swapped, so what is measured is what users get.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +10,12 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from hoidap.answer.conversation import Turn, resolve
+from hoidap.errors import TestSetError
+from hoidap.eval.metrics import QuestionResult, contains_all, contains_any, gold_matches, ndcg_at, summarize
 from hoidap.eval.peers import PEERS, LlamaIndexPeers
-from hoidap.eval.metrics import QuestionResult, contains_any, gold_matches, ndcg_at, summarize
 from hoidap.eval.testset import TestQuestion
 from hoidap.retrieve import HybridRetriever
-from hoidap.service import HoidapService, clean_question
-from index.build import scan_corpus
+from hoidap.service import HoidapService, Retrieve
 
 COMPONENTS = ("bm25", "dense")  # hoidap's own retrievers alone, same answerer
 SYSTEMS = ("hoidap", *COMPONENTS, *PEERS)
@@ -20,17 +23,15 @@ DEFAULT_SYSTEMS = ("hoidap", "baseline")
 MRR_CUTOFF = 10
 
 
-def _evaluate(question: TestQuestion, retrieve, answer, k: int) -> QuestionResult:
+def _evaluate(service: HoidapService, question: TestQuestion, retrieve: Retrieve | None, k: int) -> QuestionResult:
     previous = None
     for earlier in question.context:  # replay the conversation: follow-ups refer to earlier answers
-        said = resolve(clean_question(earlier, 10**6), previous)
-        reply = answer(said, retrieve(said, k))
-        previous = Turn(said, reply.cited_documents()) if not reply.refused else previous
-    q = resolve(clean_question(question.question, 10**6), previous)
+        reply = service.ask(earlier, k, previous=previous, retrieve=retrieve)
+        previous = service.next_turn(reply, previous)
     started = time.perf_counter()
-    passages = retrieve(q, max(k, MRR_CUTOFF))
-    reply = answer(q, passages[:k])
+    reply = service.ask(question.question, k, previous=previous, retrieve=retrieve, depth=MRR_CUTOFF)
     latency = (time.perf_counter() - started) * 1000
+    passages = reply.passages
     texts = [p.chunk.text for p in passages]
     matches = gold_matches(texts[:MRR_CUTOFF], [p.chunk.source for p in passages], question.evidence, question.relevant)
     hit_rank = next((i for i, m in enumerate(matches, 1) if m), 0) if question.answerable else 0
@@ -46,10 +47,15 @@ def _evaluate(question: TestQuestion, retrieve, answer, k: int) -> QuestionResul
         hit_rank=hit_rank,
         latency_ms=latency,
         ndcg=ndcg_at(matches, len(question.relevant) or 1) if question.answerable else 0.0,
-        has_answers=bool(question.answers),
+        has_answers=question.has_answers,
+        kind=question.kind,
+        resolved_question=reply.resolved_question,
     )
     if question.answerable and not reply.refused:
-        result.answer_correct = contains_any(reply.text, question.answers) if question.answers else False
+        result.answer_correct = question.has_answers and (
+            (not question.answers or contains_any(reply.text, question.answers))
+            and contains_all(reply.text, question.answers_all)
+        )
         cited = [c.passage.chunk for c in reply.citations]
         result.citation_correct = any(
             gold_matches([c.text], [c.source], question.evidence, question.relevant)[0] for c in cited
@@ -57,25 +63,30 @@ def _evaluate(question: TestQuestion, retrieve, answer, k: int) -> QuestionResul
     return result
 
 
+def indexed_files(service: HoidapService) -> tuple[Path, list[Path]]:
+    """The corpus folder of the served index and the files it holds (from its manifest)."""
+    store = service.reader().store
+    root = Path(store.get_meta("corpus_dir") or service.settings.corpus_dir)
+    return root, [root / rel for rel in sorted(store.files())]
+
+
 def run_eval(
     service: HoidapService,
     questions: list[TestQuestion],
     systems: tuple[str, ...] = DEFAULT_SYSTEMS,
     k: int | None = None,
-    corpus_dir: Path | None = None,
     progress: Callable[[str, int, int], None] | None = None,
 ) -> tuple[dict, dict[str, list[QuestionResult]]]:
-    """({"n", "systems": {name: metrics}}, per-question results by system)."""
+    """({"n", "systems": {name: metrics}, "kinds": {name: {kind: metrics}}}, per-question results by system).
+
+    The peer systems index exactly the files of the evaluated index (its manifest), wherever that
+    index's corpus folder is.
+    """
     k = k or service.settings.top_k
     retriever = service.retriever()
-    weight = retriever.reader.bm25.weight
-
-    def answer(q, passages):
-        return service.answerer.answer(q, passages, weight)
-
-    runners = {}
+    runners: dict[str, Retrieve | None] = {}
     if "hoidap" in systems:
-        runners["hoidap"] = retriever.retrieve
+        runners["hoidap"] = None  # the service's own retrieval
     alone = {"bm25": {"dense_weight": 0.0}, "dense": {"bm25_weight": 0.0}}
     for name in COMPONENTS:
         if name in systems:
@@ -83,11 +94,16 @@ def run_eval(
             runners[name] = HybridRetriever(retriever.reader, service.embedder, only).retrieve
     peers = tuple(s for s in systems if s in PEERS)
     if peers:
-        root = Path(corpus_dir or service.settings.corpus_dir)
-        files, _ = scan_corpus(root)
+        root, files = indexed_files(service)
+        missing = [f for f in files if not f.is_file()]
+        if missing:
+            raise TestSetError(
+                f"the peers must index the same files as hoidap, but {len(missing)} indexed file(s) are gone "
+                f"from {root} (e.g. {missing[0]}); run hoidap reindex first"
+            )
         if progress:
             progress("llama-index peers", 0, 1)
-        built = LlamaIndexPeers(list(files.values()), service.embedder, peers, root)
+        built = LlamaIndexPeers(files, service.embedder, peers, root)
         for name in peers:
             runners[name] = built.retriever(name)
     service.warm_up()
@@ -95,9 +111,19 @@ def run_eval(
     for name, retrieve in runners.items():
         results = []
         for i, question in enumerate(questions):
-            results.append(_evaluate(question, retrieve, answer, k))
+            results.append(_evaluate(service, question, retrieve, k))
             if progress:
                 progress(name, i + 1, len(questions))
         per_system[name] = results
-    report = {"n": len(questions), "systems": {name: summarize(res) for name, res in per_system.items()}}
+    report = {
+        "n": len(questions),
+        "systems": {name: summarize(res) for name, res in per_system.items()},
+        "kinds": {name: summarize_kinds(res) for name, res in per_system.items()},
+    }
     return report, per_system
+
+
+def summarize_kinds(results: list[QuestionResult]) -> dict[str, dict]:
+    """Metrics per question kind (empty when the test set gives no kinds)."""
+    kinds = sorted({r.kind for r in results if r.kind})
+    return {kind: summarize([r for r in results if r.kind == kind]) for kind in kinds}

@@ -3,10 +3,14 @@
     {"id": str, "question": str, "answers": [str], "evidence": [str], "answerable": bool}
     optional BEIR-style gold: "relevant": [str]  (document ids: source path without extension)
     optional conversation: "context": [str]  (earlier questions; the gold is for the last one)
+    optional "kind": str  (question style, e.g. "paraphrase", "list", "unanswerable": metrics per kind)
+    optional "answers_all": [str]  (strings a complete answer must ALL contain: list items, compound parts)
+    optional "doc": str  (the source path, under the corpus folder, of the document holding the evidence)
 
 ``answers``: strings one of which a correct answer contains; ``evidence``: strings one of which a
 passage that supports the answer contains; ``relevant``: documents (e.g. one file per law article)
-whose passages count as relevant. Unanswerable questions have ``answerable: false`` and empty lists.
+whose passages count as relevant. An answer is correct when it contains one of ``answers`` (if any) and
+every string of ``answers_all`` (if any). Unanswerable questions have ``answerable: false`` and empty lists.
 """
 
 from __future__ import annotations
@@ -31,6 +35,13 @@ class TestQuestion:
     answerable: bool = True
     relevant: list[str] = field(default_factory=list)
     context: list[str] = field(default_factory=list)  # earlier questions of the conversation, in order
+    kind: str = ""  # question style ("paraphrase", "list", "unanswerable", …); "" when the set gives none
+    answers_all: list[str] = field(default_factory=list)  # strings a complete answer must all contain
+    doc: str = ""  # source path of the document holding the evidence (checked by the test set's test)
+
+    @property
+    def has_answers(self) -> bool:
+        return bool(self.answers or self.answers_all)
 
 
 def load_testset(path: Path) -> list[TestQuestion]:
@@ -60,7 +71,14 @@ def load_testset(path: Path) -> list[TestQuestion]:
             raise TestSetError(f"{path}:{lineno}: duplicate id {qid!r}")
         seen.add(qid)
         context = [str(c) for c in row.get("context", [])]
-        items.append(TestQuestion(qid, str(row["question"]), answers, evidence, answerable, relevant, context))
+        answers_all = [str(a) for a in row.get("answers_all", [])]
+        kind = str(row.get("kind", ""))
+        items.append(
+            TestQuestion(
+                qid, str(row["question"]), answers, evidence, answerable, relevant, context, kind, answers_all,
+                str(row.get("doc", "")),
+            )
+        )
     if not items:
         raise TestSetError(f"{path}: no questions")
     return items
