@@ -2,38 +2,26 @@
 
 from __future__ import annotations
 
-import threading
 import re
+import threading
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
-from pathlib import Path
 
 from hoidap.settings import Settings
 from index.bm25 import BM25Index
 from index.embed import Embedder
 from index.store import ChunkStore, StoredChunk
 from index.vectors import VectorStore
-from hoidap.terms import (
-    coverage,
-    defines,
-    evidence_text,
-    normalized,
-    question_intent,
-    question_terms,
-    question_words,
-    section_headings,
-)
-from ingest.metadata import find_numbers
-from ingest.normalize import has_diacritics
-from ingest.segment import query_tokens, segmented_text
+from core.lexicon import DOC_TYPE_CODES
+from hoidap.query import Analyser, Query, corpus_abbreviations
+from ingest.normalize import fold_diacritics
+from hoidap.terms import coverage, defines, evidence_text, normalized
+from ingest.segment import segmented_text
 
 DEFINITION_DEPTH = 400  # BM25 candidates searched for a definition clause
 NUMBER_CHUNKS_PER_DOC = 2  # for "số hiệu là gì?": the header, and one more place the number is stated
-_SHORT_REF = re.compile(
-    r"\b(Luật|Nghị định|Nghị quyết|Quyết định|Thông tư|Kế hoạch|Công văn|Chỉ thị)\s+(?:số\s+)?(\d{1,5})(?:/(\d{4}))?",
-    re.I,
-)
 
 
 @dataclass
@@ -80,6 +68,7 @@ class IndexReader:
         self._vectors: VectorStore | None = None
         self._documents: list[dict] | None = None
         self._chunk_docs: np.ndarray | None = None
+        self._abbreviations: dict[str, str] | None = None
         self._lock = threading.RLock()
 
     @property
@@ -104,7 +93,25 @@ class IndexReader:
                 self._documents = self.store.documents()
                 for doc in self._documents:
                     doc["folded_title"] = normalized(doc["title"], exact=False)
+                    doc["folded_type"] = fold_diacritics(doc["doc_type"].lower())
+                    code = next((c for c in re.split(r"[-/]", doc["number"])[1:] if c in DOC_TYPE_CODES), "")
+                    doc["folded_code"] = fold_diacritics(code.lower()) if code else "-"
         return self._documents
+
+    @property
+    def abbreviations(self) -> dict[str, str]:
+        """Abbreviations the indexed documents define themselves ("… (sau đây gọi tắt là …)")."""
+        with self._lock:
+            if self._abbreviations is None:
+                texts = [row[0] for row in self.store.conn.execute("SELECT text FROM chunks")]
+                self._abbreviations = corpus_abbreviations(texts)
+        return self._abbreviations
+
+    def analyser(self) -> Analyser:
+        """Reads questions against this generation (its IDF and its abbreviations)."""
+        s = self.settings
+        learned = self.abbreviations if s.expand_abbreviations else {}
+        return Analyser(self.bm25.weight, learned, s.expand_abbreviations, s.split_compound)
 
     def close(self) -> None:
         """Release the chunk store and the vector store of this generation."""
@@ -123,26 +130,20 @@ class IndexReader:
         return np.isin(self._chunk_docs, list(doc_ids))
 
 
-def question_tokens(question: str, weight) -> list[str]:
-    """BM25 tokens of a question (exact + folded forms when it has diacritics, folded only otherwise)."""
-    return query_tokens(question_words(question, weight), exact=has_diacritics(question))
-
-
-def referenced_documents(question: str, documents: list[dict]) -> set[str]:
-    """Documents the question names by số hiệu ("57-NQ/TW", "Nghị định 64/2007") or by title."""
+def referenced_documents(query: Query, documents: list[dict]) -> set[str]:
+    """Documents the question names by số hiệu ("57-NQ/TW", "Nghị định 64/2007", "QĐ 2629") or by title."""
     found: set[str] = set()
-    numbers = {n.lower() for n in find_numbers(question)}
-    refs = [(t.lower(), n, y) for t, n, y in _SHORT_REF.findall(question)]
-    folded_q = normalized(question, exact=False)
+    numbers = {n.lower() for n in query.numbers}
+    folded_q = normalized(query.expanded, exact=False)
     for doc in documents:
         number = doc["number"].lower()
         if number and number in numbers:
             found.add(doc["doc_id"])
             continue
-        for doc_type, num, year in refs:
+        for doc_type, num, year in query.doc_refs:
             if (
                 number
-                and doc["doc_type"].lower() == doc_type
+                and doc_type in (doc["folded_type"], doc["folded_code"])
                 and re.match(rf"{num}[-/]", number)
                 and (not year or f"/{year}/" in number)
             ):
@@ -175,7 +176,7 @@ class HybridRetriever:
         self.embedder = embedder
         self.settings = settings
 
-    def rankings(self, question: str, k: int, filters: Filters | None = None) -> dict[str, list[str]]:
+    def rankings(self, query: Query, k: int, filters: Filters | None = None) -> dict[str, list[str]]:
         """Chunk ids ranked by each component retriever.
 
         bm25: underthesea words; dense: the embedding model; doc: BM25 within the documents the
@@ -186,7 +187,7 @@ class HybridRetriever:
         """
         s = self.settings
         out: dict[str, list[str]] = {}
-        tokens = question_tokens(question, self.reader.bm25.weight)
+        tokens = list(query.tokens)
         allowed_docs: set[str] | None = None
         if filters is not None and filters.active():
             allowed_docs = {d["doc_id"] for d in self.reader.documents if filters.matches(d)}
@@ -197,25 +198,24 @@ class HybridRetriever:
             out["bm25"] = [cid for cid, _ in self.reader.bm25.search(tokens, k, allowed=mask)]
         if s.dense_weight > 0:
             where = {"doc_id": {"$in": sorted(allowed_docs)}} if allowed_docs is not None else None
-            text = segmented_text(question) if s.embed_segmented else question
+            text = segmented_text(query.expanded) if s.embed_segmented else query.expanded
             out["dense"] = [cid for cid, _ in self.reader.vectors.query(self.embedder.embed_query(text), k, where)]
-        intent = question_intent(question)
-        if intent.definition and s.definition_weight > 0:
-            out["definition"] = self._definitions(intent.definition, tokens, k, mask, has_diacritics(question))
+        if query.definition and s.definition_weight > 0:
+            out["definition"] = self._definitions(query.definition, tokens, k, mask, query.exact)
         if s.doc_boost_weight > 0:
-            named = referenced_documents(question, self.reader.documents)
+            named = referenced_documents(query, self.reader.documents)
             if allowed_docs is not None:
                 named &= allowed_docs
             if named:
                 out["doc"] = [cid for cid, _ in self.reader.bm25.search(tokens, k, allowed=self.reader.chunk_mask(named))]
-                wanted = [normalized(h, exact=False) for h in section_headings(intent)]
+                wanted = [normalized(h, exact=False) for h in query.sections]
                 if wanted:  # "what does Nghị định X regulate / apply to?": its Điều 1–2
                     out["section"] = [
                         cid
                         for cid, heading in self.reader.store.headings(named)
                         if any(w in normalized(heading, exact=False) for w in wanted)
                     ][:k]
-                elif intent.code:  # "Luật X có số hiệu là gì?": the passages stating its number (its header)
+                elif query.wants_code:  # "Luật X có số hiệu là gì?": the passages stating its number (its header)
                     out["section"] = self._stating_number(named, k)
         return out
 
@@ -245,11 +245,11 @@ class HybridRetriever:
                 found.append(cid)
         return found[:k]
 
-    def retrieve(self, question: str, k: int | None = None, filters: Filters | None = None) -> list[Passage]:
+    def retrieve(self, query: Query, k: int | None = None, filters: Filters | None = None) -> list[Passage]:
         """The k best passages: fused rankings, then reranked by how much of the question each covers."""
         s = self.settings
         k = k or s.top_k
-        rankings = self.rankings(question, max(s.candidate_k, k), filters)
+        rankings = self.rankings(query, max(s.candidate_k, k), filters)
         weights = {
             "bm25": s.bm25_weight,
             "dense": s.dense_weight,
@@ -261,12 +261,10 @@ class HybridRetriever:
         chunks = self.reader.store.get_chunks([cid for cid, _, _ in fused])
         passages = [Passage(chunks[cid], score, ranks) for cid, score, ranks in fused if cid in chunks]
         if s.coverage_weight > 0 and passages:
-            exact = has_diacritics(question)
-            terms = question_terms(question, self.reader.bm25.weight)
             top = passages[0].score
             for p in passages:
                 c = p.chunk
-                text = evidence_text(c.text, exact) + normalized(f"{c.doc.title} {c.doc.number} {c.heading}", exact)
-                p.score = p.score / top + s.coverage_weight * coverage(terms, text)
+                text = evidence_text(c.text, query.exact) + normalized(f"{c.doc.title} {c.doc.number} {c.heading}", query.exact)
+                p.score = p.score / top + s.coverage_weight * coverage(query.terms, text, query.alternates)
             passages.sort(key=lambda p: -p.score)
         return passages[:k]

@@ -8,18 +8,22 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from hoidap.answer.answerability import MODEL_FILE, Answerability
+from hoidap.answer.compose import ComposeRules
 from hoidap.answer.conversation import Turn, resolve
 from hoidap.answer.extractive import ExtractiveAnswerer
+from hoidap.answer.select import SelectRules
 from hoidap.answer.llm import LLMAnswerer, condense
 from hoidap.answer.types import Answer
 from hoidap.errors import EmptyQuestionError, QuestionTooLongError
+from hoidap.query import Query
 from hoidap.retrieve import Filters, HybridRetriever, IndexReader, Passage
 from hoidap.settings import Settings, get_settings
 from index.build import Progress, ReindexReport, reindex
 from index.embed import Embedder
 from index.layout import IndexLayout
 
-Retrieve = Callable[[str, int], list[Passage]]  # (question, how many) → passages, best first
+Retrieve = Callable[[Query, int], list[Passage]]  # (query, how many) → passages, best first
 RETIRED_READER_GRACE_S = 60.0  # plus the LLM timeout: how long a replaced generation stays open
 
 
@@ -35,6 +39,31 @@ def clean_question(question: str, limit: int) -> str:
     return text
 
 
+def make_answerer(settings: Settings) -> ExtractiveAnswerer:
+    """The extractive answerer with the rules and the answerability decision the settings choose."""
+    s = settings
+    if s.answerability == "learned" and MODEL_FILE.is_file():
+        decide = Answerability.load(MODEL_FILE, s.refusal_min_coverage)
+    else:
+        decide = Answerability.rule(s.refusal_min_coverage)
+    select = SelectRules(
+        s.rule_required_names, s.rule_answer_type, s.rule_boilerplate, s.rule_office_holder, s.rule_named_document
+    )
+    return ExtractiveAnswerer(s.answer_max_sentences, decide, select, ComposeRules(s.rule_name_source))
+
+
+def merged(rankings: list[list[Passage]], k: int) -> list[Passage]:
+    """Passages of several rankings (the parts of a compound question), taken in turn, without repeats."""
+    out: list[Passage] = []
+    seen: set[str] = set()
+    for i in range(max((len(r) for r in rankings), default=0)):
+        for ranking in rankings:
+            if i < len(ranking) and ranking[i].chunk.chunk_id not in seen:
+                seen.add(ranking[i].chunk.chunk_id)
+                out.append(ranking[i])
+    return out[:k]
+
+
 class HoidapService:
     """Holds the embedder and the served index generation (reloaded when a reindex switches it)."""
 
@@ -42,7 +71,7 @@ class HoidapService:
         self.settings = settings or get_settings()
         self.layout = IndexLayout(self.settings.index_dir)
         self.embedder = Embedder(self.settings.embed_model, self.settings.embed_device, self.settings.embed_batch_size)
-        self.answerer = ExtractiveAnswerer(self.settings.answer_max_sentences, self.settings.refusal_min_coverage)
+        self.answerer = make_answerer(self.settings)
         self._reader: IndexReader | None = None
         self._retired: list[tuple[float, IndexReader]] = []  # (when replaced, reader) of older generations
         self._llm: LLMAnswerer | None = None
@@ -79,10 +108,14 @@ class HoidapService:
         return HybridRetriever(self.reader(), self.embedder, self.settings)
 
     # --- questions
+    def analyse(self, question: str) -> Query:
+        """The question read once (abbreviations spelled out, answer type, named documents, parts)."""
+        return self.reader().analyser().analyse(question)
+
     def retrieve(self, question: str, k: int | None = None, filters: Filters | None = None) -> list[Passage]:
         """Passages for a question (no answer composed)."""
         question = clean_question(question, self.settings.max_question_chars)
-        return self.retriever().retrieve(question, k, filters)
+        return self.retriever().retrieve(self.analyse(question), k, filters)
 
     def ask(
         self,
@@ -118,20 +151,25 @@ class HoidapService:
         if previous is not None and self.settings.llm_backend != "none":
             resolved = condense(self.llm_answerer().llm, question, previous, resolved)
         k = k or self.settings.top_k
+        depth = max(k, depth or k)
         retriever = self.retriever()
-        if retrieve is None:
-            passages = retriever.retrieve(resolved, max(k, depth or k), filters)
+        query = retriever.reader.analyser().analyse(resolved)
+        search = retrieve or (lambda q, n: retriever.retrieve(q, n, filters))
+        if query.parts:  # each part finds its own passages; the answer reads them in turn
+            passages = merged([search(part, depth) for part in query.parts], max(depth, k * len(query.parts)))
+            shown = passages[: k * len(query.parts)]
         else:
-            passages = retrieve(resolved, max(k, depth or k))
+            passages = search(query, depth)
+            shown = passages[:k]
         weight = retriever.reader.bm25.weight
         if self.settings.llm_backend == "none":
-            items: Iterator[str | Answer] = iter([self.answerer.answer(resolved, passages[:k], weight)])
+            items: Iterator[str | Answer] = iter([self.answerer.answer(query, shown, weight)])
         else:
-            items = self.llm_answerer().stream(resolved, passages[:k], weight)
+            items = self.llm_answerer().stream(query, shown, weight)
         for item in items:
             if isinstance(item, Answer):
                 item.question, item.resolved_question = question, resolved
-                item.passages = passages
+                item.passages, item.query = passages, query
             yield item
 
     @staticmethod

@@ -82,7 +82,33 @@ class Settings(BaseSettings):
         0.6,
         ge=0,
         le=1,
-        description="Share of the question's key-term weight the evidence must cover, else the answer is a refusal.",
+        description="Share of the question's key-term weight a passage must cover for a further sentence of it to join "
+        "an answer (and, with answerability='rule', for the answer not to be a refusal).",
+    )
+    answerability: Literal["learned", "rule"] = Field(
+        "learned",
+        description="How hoidap decides to answer or refuse: 'learned' (the model in hoidap/answer/answerability.json, "
+        "trained by bench/train_answerability.py) or 'rule' (refusal_min_coverage alone).",
+    )
+    expand_abbreviations: bool = Field(
+        True, description="Spell out abbreviations and chat forms in questions (CĐS, DVCTT, KH&CN, 'ko', '18t')."
+    )
+    split_compound: bool = Field(True, description="Answer a compound question ('… và …?') part by part.")
+    rule_required_names: bool = Field(
+        True, description="An answer must come from a passage naming the question's places, số hiệu and years."
+    )
+    rule_answer_type: bool = Field(
+        True, description="Prefer sentences carrying what the question asks for (a date for 'khi nào', a figure …)."
+    )
+    rule_boilerplate: bool = Field(
+        True, description="Never answer with mottos, 'Căn cứ …' recitals, signature or date lines."
+    )
+    rule_office_holder: bool = Field(True, description="'Ai là <office>?' is answered only by the person next to it.")
+    rule_named_document: bool = Field(
+        True, description="A question that names a document ('Nghị quyết 57 …') is answered from that document first."
+    )
+    rule_name_source: bool = Field(
+        True, description="Name each source in words before its quote ('Theo khoản 1 Điều 22 Luật …:')."
     )
     llm_backend: Literal["none", "openai", "ollama"] = Field(
         "none",

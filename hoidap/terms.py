@@ -216,12 +216,22 @@ def section_headings(intent: Intent) -> list[str]:
     return (["Phạm vi điều chỉnh"] if intent.scope else []) + (["Đối tượng áp dụng"] if intent.applies else [])
 
 
-def coverage(terms: dict[str, float], text: str) -> float:
-    """Share of the question's term weight found in a normalized text (an evidence_text() for definitions)."""
+def coverage(terms, text: str, alternates=None) -> float:
+    """Share of the question's term weight found in a normalized text (an evidence_text() for definitions).
+
+    ``alternates`` maps a term to other forms that count as it (the abbreviation of a spelled-out term).
+    """
     total = sum(terms.values())
     if total <= 0:
         return 0.0
-    return sum(w * _found_share(t, text) for t, w in terms.items()) / total
+    alternates = alternates or {}
+    found = 0.0
+    for t, w in terms.items():
+        share = _found_share(t, text)
+        for alt in alternates.get(t, ()) if share < 1.0 else ():
+            share = max(share, _found_share(alt, text))
+        found += w * share
+    return found / total
 
 
 def _found_share(term: str, text: str) -> float:

@@ -113,8 +113,12 @@ def test_facts_from_documents_of_different_dates_come_newest_first_with_dates():
 
     old = passage("a", "2023-04", "Tỉnh đặt chỉ tiêu 70% dân số trưởng thành có điện thoại thông minh năm 2023.")
     new = passage("b", "2025-01", "Tỉnh đặt chỉ tiêu 90% dân số trưởng thành có điện thoại thông minh năm 2025.")
-    answer = ExtractiveAnswerer(3, 0.5).answer("Tỉnh đặt chỉ tiêu bao nhiêu dân số trưởng thành có điện thoại thông minh?",
-                                              [old, new], lambda term: 1.0)
+    from hoidap.answer.answerability import Answerability
+    from hoidap.query import Analyser
+
+    weight = lambda term: 1.0  # noqa: E731
+    query = Analyser(weight).analyse("Tỉnh đặt chỉ tiêu bao nhiêu dân số trưởng thành có điện thoại thông minh?")
+    answer = ExtractiveAnswerer(3, Answerability.rule(0.5)).answer(query, [old, new], weight)
     assert not answer.refused
-    assert answer.text.index("(2025-01)") < answer.text.index("(2023-04)")
-    assert "90% dân số" in answer.text.split("(2025-01)")[0]
+    assert answer.text.index("(1/2025)") < answer.text.index("(4/2023)")  # dates the Vietnamese way
+    assert "90% dân số" in answer.text.split("(4/2023)")[0]

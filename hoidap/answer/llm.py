@@ -17,6 +17,7 @@ from hoidap.errors import ConfigError
 from hoidap.retrieve import Passage
 from hoidap.settings import Settings
 from hoidap.answer.conversation import Turn
+from hoidap.query import Query
 from ingest.metadata import find_numbers
 from ingest.normalize import has_diacritics
 
@@ -99,12 +100,13 @@ class LLMAnswerer:
         self.system = (PROMPTS / "answer_system.txt").read_text(encoding="utf-8")
         self.user = (PROMPTS / "answer_user.txt").read_text(encoding="utf-8")
 
-    def stream(self, question: str, passages: list[Passage], weight) -> Iterator[str | Answer]:
+    def stream(self, query: Query, passages: list[Passage], weight) -> Iterator[str | Answer]:
         """Yield text deltas as they arrive, then the checked Answer as the last item."""
         from llama_index.core.llms import ChatMessage
 
+        question = query.text
         if not passages:
-            yield self.extractive.answer(question, passages, weight)
+            yield self.extractive.answer(query, passages, weight)
             return
         messages = [
             ChatMessage(role="system", content=self.system),
@@ -118,14 +120,14 @@ class LLMAnswerer:
                 if delta:
                     yield delta
         except Exception:  # timeouts, HTTP errors, refused connections: the documents still answer
-            yield self._fallback(question, passages, weight)
+            yield self._fallback(query, passages, weight)
             return
         if raw.strip().startswith(REFUSAL_TEXT[:30]):
             yield Answer(question=question, text=REFUSAL_TEXT, refused=True, related=passages, passages=passages)
             return
         text, cited = verify(raw, passages)
         if not text:
-            yield self._fallback(question, passages, weight)
+            yield self._fallback(query, passages, weight)
             return
         citations = [Citation(n=n, passage=passages[n - 1]) for n in sorted(cited)]
         yield Answer(
@@ -138,12 +140,12 @@ class LLMAnswerer:
             generated=True,
         )
 
-    def answer(self, question: str, passages: list[Passage], weight) -> Answer:
+    def answer(self, query: Query, passages: list[Passage], weight) -> Answer:
         """The checked answer (the stream consumed)."""
-        *_, last = self.stream(question, passages, weight)
+        *_, last = self.stream(query, passages, weight)
         return last
 
-    def _fallback(self, question: str, passages: list[Passage], weight) -> Answer:
-        answer = self.extractive.answer(question, passages, weight)
+    def _fallback(self, query: Query, passages: list[Passage], weight) -> Answer:
+        answer = self.extractive.answer(query, passages, weight)
         answer.notice = FALLBACK_NOTICE
         return answer

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from hoidap.retrieve import Passage
+
+if TYPE_CHECKING:
+    from hoidap.query import Query
 
 
 @dataclass
@@ -45,6 +49,8 @@ class Answer:
     resolved_question: str = ""  # the question actually answered (a follow-up completed from the conversation)
     generated: bool = False  # written by the LLM (checked), not quoted by the extractive answerer
     notice: str = ""  # shown above the answer, e.g. that the LLM failed and the extractive answer is used
+    query: "Query | None" = None  # the question as hoidap understood it
+    confidence: float = 0.0  # the answerability model's probability that the evidence answers
 
     def cited_documents(self) -> list[str]:
         """The documents cited, most important first ("Luật Giao dịch điện tử (20/2023/QH15)")."""
@@ -67,4 +73,6 @@ class Answer:
             "resolved_question": self.resolved_question or self.question,
             "generated": self.generated,
             "notice": self.notice,
+            "understood": self.query.to_dict() if self.query is not None else None,
+            "confidence": round(self.confidence, 4),
         }

@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from hoidap.models import DocMeta
+from hoidap.query import Query
 from hoidap.retrieve import Passage
 from index.embed import Embedder
 from index.store import StoredChunk
@@ -94,7 +95,8 @@ class LlamaIndexPeers:
         """retrieve(question, k) → passages, for one peer system."""
         make = {"baseline": self._vector, "llamaindex-bm25": self._bm25, "llamaindex-hybrid": self._hybrid}[name]
 
-        def retrieve(question: str, k: int) -> list[Passage]:
-            return [_passage(nws, i, name, self.root) for i, nws in enumerate(make(k).retrieve(question), 1)]
+        def retrieve(query: Query, k: int) -> list[Passage]:
+            # the peers read the question as typed (after follow-up completion): they have no query analysis
+            return [_passage(nws, i, name, self.root) for i, nws in enumerate(make(k).retrieve(query.text), 1)]
 
         return retrieve

@@ -1,0 +1,218 @@
+"""Learn the answer/refuse decision (hoidap/answer/answerability.json) from data that never measures it.
+
+Training examples, each a (question, passages) the answerer sees, labelled 1 when its best candidate
+sentence comes from a gold passage:
+- the ALQAC train splits (2023 train, 2022-format train), each on its own index: every question once
+  with everything indexed and once with its gold articles removed from the retrieved passages (then
+  nothing can answer it: label 0);
+- questions generated from the bundled corpus' own sentences: a figure, an amount or a date in a
+  sentence becomes "bao nhiêu" / "ngày nào", some words are dropped, sometimes the document is named
+  ("Theo Nghị định 224/2026/NĐ-CP, …"); each asked once with its document and once without it.
+Validation (threshold and the printed figures): the dev set (evalsets/dev.jsonl) on the bundled
+corpus' index, with its real unanswerable questions. The locked set is never read here.
+
+The threshold minimises 2·(answers that are wrong) + (answerable questions refused) on validation:
+a confident wrong answer costs an official more than "không tìm thấy".
+
+    .venv/bin/python bench/train_answerability.py            # writes the model, bench/results/answerability.*
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from hoidap.answer.answerability import FEATURES, MODEL_FILE, features  # noqa: E402
+from hoidap.answer.select import candidates  # noqa: E402
+from hoidap.eval.metrics import gold_matches  # noqa: E402
+from hoidap.eval.testset import load_testset  # noqa: E402
+from hoidap.service import HoidapService  # noqa: E402
+from hoidap.settings import Settings  # noqa: E402
+
+DEPTH = 20  # passages retrieved, so that removing the gold ones still leaves k
+_AMOUNT = re.compile(r"\b\d[\d.,]*(?=\s*(%|phần trăm|tỷ đồng|triệu đồng|đồng|ngày|tháng|năm|giờ|người|doanh nghiệp|dự án))")
+_DATE = re.compile(r"\bngày\s+\d{1,2}(?:/\d{1,2}/\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4})")
+
+
+def examples(service: HoidapService, items, rng: random.Random):
+    """(features, label, source) for each item: (question, evidence, relevant, gold doc ids), asked with
+    and without its gold documents."""
+    reader = service.reader()
+    retriever = service.retriever()
+    weight = reader.bm25.weight
+    k = service.settings.top_k
+    for question, evidence, relevant, gold_docs, source in items:
+        query = reader.analyser().analyse(question)
+        passages = retriever.retrieve(query, DEPTH)
+        for removed in (False, True):
+            shown = [p for p in passages if not (removed and _is_gold(p, evidence, relevant, gold_docs))][:k]
+            found = candidates(query, shown, weight, service.answerer.select_rules)
+            if not found:
+                continue
+            best = shown[found[0].passage_index]
+            label = 0 if removed else int(_is_gold(best, evidence, relevant, set()))
+            yield features(query, shown, found), label, source + (":removed" if removed else "")
+
+
+def _is_gold(p, evidence, relevant, gold_docs) -> bool:
+    if p.chunk.doc_id in gold_docs:
+        return True
+    return bool(gold_matches([p.chunk.text], [p.chunk.source], evidence, relevant)[0])
+
+
+def testset_items(path: Path, name: str):
+    for q in load_testset(path):
+        if q.answerable and not q.context:
+            yield q.question, q.evidence, q.relevant, set(), name
+
+
+def generated_items(service: HoidapService, n: int, rng: random.Random):
+    """Questions made from sentences of the indexed documents (see the module docstring)."""
+    store = service.reader().store
+    rows = list(store.conn.execute("SELECT c.text, c.doc_id, d.doc_type, d.number FROM chunks c JOIN documents d USING(doc_id)"))
+    rng.shuffle(rows)
+    made = 0
+    for text, doc_id, doc_type, number in rows:
+        sentences = [s.strip() for s in re.split(r"(?<=[.;:])\s+|\n", text) if 12 <= len(s.split()) <= 45]
+        rng.shuffle(sentences)
+        for sentence in sentences[:1]:
+            date, amount = _DATE.search(sentence), _AMOUNT.search(sentence)
+            if date:
+                question = sentence[: date.start()] + "ngày nào" + sentence[date.end() :]
+            elif amount:
+                unit = amount.group(1)
+                asked = "bao nhiêu phần trăm" if unit in ("%", "phần trăm") else "bao nhiêu"
+                question = sentence[: amount.start()] + asked + sentence[amount.end() :].replace(unit, "", 1 if unit in ("%",) else 0)
+            else:
+                continue
+            evidence = sentence[: 80]
+            words = question.rstrip(" .;:").split()
+            kept = [w for w in words if rng.random() > 0.25 or w in ("ngày", "nào", "bao", "nhiêu", "phần", "trăm")]
+            question = " ".join(kept) + "?"
+            if number and doc_type and rng.random() < 0.5:
+                question = f"Theo {doc_type} {number}, {question[:1].lower()}{question[1:]}"
+            yield question, [evidence], [], {doc_id}, "generated"
+            made += 1
+        if made >= n:
+            return
+
+
+def service_for(index: Path, corpus: Path) -> HoidapService:
+    return HoidapService(Settings(index_dir=index, corpus_dir=corpus, answerability="rule"))
+
+
+def validation(service: HoidapService, path: Path):
+    """(features, label) over a test set with unanswerable questions: label 1 when answering would cite a
+    gold passage."""
+    reader = service.reader()
+    retriever = service.retriever()
+    k = service.settings.top_k
+    for q in load_testset(path):
+        if q.context:
+            continue
+        query = reader.analyser().analyse(q.question)
+        shown = retriever.retrieve(query, k)
+        found = candidates(query, shown, reader.bm25.weight, service.answerer.select_rules)
+        if not found:
+            yield None, int(False), q.answerable
+            continue
+        best = shown[found[0].passage_index]
+        label = int(q.answerable and _is_gold(best, q.evidence, q.relevant, set()))
+        yield features(query, shown, found), label, q.answerable
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--generated", type=int, default=500, help="questions generated from the bundled corpus")
+    parser.add_argument("--out", type=Path, default=MODEL_FILE)
+    parser.add_argument("--report", type=Path, default=ROOT / "bench/results")
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import precision_recall_curve
+
+    rng = random.Random(args.seed)
+    started = time.time()
+    rows: list[tuple[dict, int, str]] = []
+    for name in ("alqac23", "alqac22"):
+        base = ROOT / "runs" / name
+        if not (base / "index").is_dir():
+            sys.exit(f"missing {base}/index: run hoidap prepare-alqac and hoidap reindex for it (see the README)")
+        svc = service_for(base / "index", base / "corpus")
+        rows += list(examples(svc, testset_items(base / "train.jsonl", name), rng))
+    bundled = service_for(ROOT / ".hoidap/index", ROOT / "corpus")
+    rows += list(examples(bundled, generated_items(bundled, args.generated, rng), rng))
+    X = np.array([[r[0][f] for f in FEATURES] for r in rows])
+    y = np.array([r[1] for r in rows])
+    means, scales = X.mean(axis=0), X.std(axis=0) + 1e-9
+    model = LogisticRegression(C=1.0, class_weight="balanced", max_iter=2000).fit((X - means) / scales, y)
+
+    def prob(x):
+        z = model.intercept_[0] + ((np.array([x[f] for f in FEATURES]) - means) / scales) @ model.coef_[0]
+        return 1 / (1 + np.exp(-z))
+
+    val = list(validation(bundled, ROOT / "evalsets/dev.jsonl"))
+    probs = np.array([prob(x) if x is not None else 0.0 for x, _, _ in val])
+    labels = np.array([lab for _, lab, _ in val])
+    answerable = np.array([a for _, _, a in val])
+    best_t, best_cost = 0.5, None
+    for t in np.linspace(0.05, 0.95, 91):
+        answer = probs >= t
+        cost = 2 * np.sum(answer & (labels == 0)) + np.sum(~answer & answerable)
+        if best_cost is None or cost < best_cost:
+            best_t, best_cost = float(t), cost
+    answer = probs >= best_t
+    figures = {
+        "training_examples": int(len(y)),
+        "training_positives": int(y.sum()),
+        "by_source": {s: sum(1 for r in rows if r[2] == s) for s in sorted({r[2] for r in rows})},
+        "validation_questions": int(len(val)),
+        "threshold": round(best_t, 3),
+        "validation_refusal_accuracy": round(float(np.mean(~answer[~answerable])), 3) if (~answerable).any() else None,
+        "validation_false_refusal_rate": round(float(np.mean(~answer[answerable])), 3),
+        "validation_wrong_answers": int(np.sum(answer & (labels == 0))),
+        "seconds": round(time.time() - started, 1),
+    }
+    data = {
+        "features": list(FEATURES),
+        "weights": {f: round(float(w), 6) for f, w in zip(FEATURES, model.coef_[0])},
+        "bias": round(float(model.intercept_[0]), 6),
+        "means": {f: round(float(m), 6) for f, m in zip(FEATURES, means)},
+        "scales": {f: round(float(s), 6) for f, s in zip(FEATURES, scales)},
+        "threshold": round(best_t, 4),
+        "source": "bench/train_answerability.py: ALQAC 2023 + 2022-format train, "
+        f"{args.generated} questions generated from corpus/; threshold on evalsets/dev.jsonl; "
+        + time.strftime("%Y-%m-%d"),
+        "figures": figures,
+    }
+    args.out.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+    precision, recall, _ = precision_recall_curve(labels, probs)
+    args.report.mkdir(parents=True, exist_ok=True)
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(5, 4))
+    ax.plot(recall, precision)
+    ax.set_xlabel("recall (answerable questions answered from a gold passage)")
+    ax.set_ylabel("precision of answering")
+    ax.set_title(f"Answerability on the dev set (threshold {best_t:.2f})")
+    fig.tight_layout()
+    fig.savefig(args.report / "answerability_pr.png", dpi=110)
+    (args.report / "answerability.json").write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps({**figures, "weights": data["weights"]}, ensure_ascii=False, indent=2))
+
+
+if __name__ == "__main__":
+    main()

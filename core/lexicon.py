@@ -1,0 +1,147 @@
+"""The vocabulary of Vietnamese legal and administrative text, once, as data.
+
+Every rule that needs a document type, an issuer, an office, an abbreviation or a question cue reads
+it from here; nothing else lists them.
+"""
+
+from __future__ import annotations
+
+# Loại văn bản, longest first where one is a prefix of another.
+DOC_TYPES = (
+    "Bộ luật",
+    "Luật",
+    "Nghị định",
+    "Nghị quyết",
+    "Quyết định",
+    "Thông tư liên tịch",
+    "Thông tư",
+    "Chỉ thị",
+    "Kế hoạch",
+    "Công văn",
+    "Báo cáo",
+    "Thông báo",
+    "Kết luận",
+    "Chương trình",
+    "Hiến pháp",
+    "Pháp lệnh",
+    "Quy định",
+    "Hướng dẫn",
+)
+NEWS_TYPE = "Tin tức"
+
+# The code inside a số hiệu that names the document type ("1489/QĐ-TTg").
+TYPE_BY_CODE = {
+    "QĐ": "Quyết định",
+    "NĐ": "Nghị định",
+    "NQ": "Nghị quyết",
+    "TT": "Thông tư",
+    "TTLT": "Thông tư liên tịch",
+    "KH": "Kế hoạch",
+    "CV": "Công văn",
+    "CT": "Chỉ thị",
+    "BC": "Báo cáo",
+    "TB": "Thông báo",
+    "KL": "Kết luận",
+    "HD": "Hướng dẫn",
+}
+
+# The code inside a số hiệu that names the issuer ("224/2026/NĐ-CP" → Chính phủ).
+ISSUER_BY_CODE = {
+    "TTg": "Thủ tướng Chính phủ",
+    "CP": "Chính phủ",
+    "TW": "Ban Chấp hành Trung ương Đảng",
+    "VPĐU": "Văn phòng Đảng ủy Chính phủ",
+    "BTTTT": "Bộ Thông tin và Truyền thông",
+    "BKHCN": "Bộ Khoa học và Công nghệ",
+    "BCA": "Bộ Công an",
+    "BTC": "Bộ Tài chính",
+    "UBTVQH": "Ủy ban Thường vụ Quốc hội",
+}
+
+# Offices a "who" question may name (the answer names the person holding it).
+OFFICES = (
+    "Thủ tướng",
+    "Tổng Bí thư",
+    "Bí thư",
+    "Bộ trưởng",
+    "Thứ trưởng",
+    "Chủ tịch",
+    "Tổng Giám đốc",
+    "Giám đốc",
+    "Trưởng ban",
+    "Tổ trưởng",
+    "Cục trưởng",
+    "Vụ trưởng",
+    "Viện trưởng",
+    "Hiệu trưởng",
+    "Chánh án",
+    "Chủ nhiệm",
+    "Người phát ngôn",
+)
+
+# Abbreviations officials type, with what they stand for. Matched as whole words, case-insensitively
+# unless the entry is marked case-sensitive (short codes that are also words: "TT", "KH", "AI").
+# Corpus-specific ones are learned from the documents' own definitions (see hoidap/query.py).
+ABBREVIATIONS = {
+    "CĐS": "chuyển đổi số",
+    "CNTT": "công nghệ thông tin",
+    "DVCTT": "dịch vụ công trực tuyến",
+    "DVC": "dịch vụ công",
+    "CSDL": "cơ sở dữ liệu",
+    "ĐMST": "đổi mới sáng tạo",
+    "KH&CN": "khoa học và công nghệ",
+    "KHCN": "khoa học công nghệ",
+    "KH,CN": "khoa học, công nghệ",
+    "TT&TT": "thông tin và truyền thông",
+    "TTTT": "thông tin và truyền thông",
+    "HĐND": "Hội đồng nhân dân",
+    "UBND": "Ủy ban nhân dân",
+    "BCĐ": "Ban Chỉ đạo",
+    "ATTT": "an toàn thông tin",
+    "GDĐT": "giao dịch điện tử",
+    "TTĐT": "thông tin điện tử",
+    "MXH": "mạng xã hội",
+    "DLCN": "dữ liệu cá nhân",
+    "DNNVV": "doanh nghiệp nhỏ và vừa",
+    "HTX": "hợp tác xã",
+    "HKD": "hộ kinh doanh",
+    "DN": "doanh nghiệp",
+    "VPHC": "vi phạm hành chính",
+    "NSNN": "ngân sách nhà nước",
+    "TTHC": "thủ tục hành chính",
+    "CQNN": "cơ quan nhà nước",
+    "ĐVHC": "đơn vị hành chính",
+    "BTTTT": "Bộ Thông tin và Truyền thông",
+    "BKHCN": "Bộ Khoa học và Công nghệ",
+    "NQ": "Nghị quyết",
+    "NĐ": "Nghị định",
+    "QĐ": "Quyết định",
+    "KH": "Kế hoạch",
+    "TT": "Thông tư",
+    "CV": "Công văn",
+    "QH": "Quốc hội",
+    "TW": "Trung ương",
+    "TTg": "Thủ tướng",
+    "AI": "trí tuệ nhân tạo",
+    "IoT": "Internet vạn vật",
+}
+# Codes that are also ordinary words or parts of names: expanded only when typed in capitals
+# (or followed by a number, for document types: "qđ 2629", "nq57").
+CASE_SENSITIVE = frozenset({"DN", "KH", "TT", "CV", "QH", "TW", "AI", "NQ", "NĐ", "QĐ", "TTg", "DVC", "IoT"})
+DOC_TYPE_CODES = frozenset({"NQ", "NĐ", "QĐ", "KH", "TT", "CV"})  # "NQ57", "qđ 2629": a document by number
+
+# Short forms of chat Vietnamese (whole words, lower case): what they stand for.
+CHAT_FORMS = {
+    "ko": "không",
+    "k": "không",
+    "hok": "không",
+    "dc": "được",
+    "đc": "được",
+    "ng": "người",
+    "bn": "bao nhiêu",
+    "vs": "với",
+    "ntn": "như thế nào",
+    "j": "gì",
+    "tp": "thành phố",
+    "t": "tuổi",  # only after a number: "dưới 18t"
+}

@@ -1,0 +1,144 @@
+"""Compose: the answer text from the selected sentences — the answering sentence first, its source
+named in words ("Theo khoản 1 Điều 47 Nghị định 224/2026/NĐ-CP: …"), list items one per line, the
+parts of a compound question one by one, dates the Vietnamese way. Every quoted sentence is verbatim
+and followed by its [n]."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from core.dates import vietnamese_date
+from hoidap.answer.select import Candidate, key
+from hoidap.answer.types import Answer, Citation
+from hoidap.query import LIST, Query
+from hoidap.retrieve import Passage
+from index.store import StoredChunk
+
+REFUSAL_TEXT = "Không tìm thấy thông tin trả lời câu hỏi này trong các tài liệu hiện có."
+PART_REFUSAL = "không tìm thấy trong các tài liệu hiện có."
+_LAW_TYPES = ("Luật", "Bộ luật", "Hiến pháp", "Pháp lệnh")
+
+
+@dataclass(frozen=True)
+class ComposeRules:
+    """Switches for the composition rules (for the ablation)."""
+
+    name_source: bool = True  # "Theo Điều … <document>:" before the quotes of each source
+    newest_first: bool = True  # facts from documents of different dates: newest first, each dated
+
+
+def document_name(chunk: StoredChunk) -> str:
+    """How an official names a document: "Luật Giao dịch điện tử (20/2023/QH15)", "Nghị định
+    224/2026/NĐ-CP", or a news item's title with its date."""
+    doc = chunk.doc
+    if doc.number and (doc.doc_type in _LAW_TYPES or not doc.doc_type):
+        name = doc.title or doc.doc_type
+        return f"{name} ({doc.number})" if doc.number not in name else name
+    if doc.number:
+        return f"{doc.doc_type} {doc.number}" if doc.doc_type else doc.number
+    title = doc.title or chunk.source
+    return f"bài «{title}» ({vietnamese_date(doc.date)})" if doc.date else f"«{title}»"
+
+
+def place_in_document(label: str) -> str:
+    """"Điều 22, khoản 1" → "khoản 1 Điều 22" (the order of a legal citation); other labels as they are."""
+    parts = [p.strip() for p in label.split(",") if p.strip()]
+    return " ".join(reversed(parts)) if parts and parts[0].startswith("Điều") else label
+
+
+def source_in_words(chunk: StoredChunk) -> str:
+    """"Theo khoản 1 Điều 22 Luật Giao dịch điện tử (20/2023/QH15)"."""
+    place = place_in_document(chunk.label) if chunk.label.startswith("Điều") else ""
+    return f"Theo {place} {document_name(chunk)}" if place else f"Theo {document_name(chunk)}"
+
+
+def choose(candidates: list[Candidate], max_sentences: int, min_coverage: float, wants_list: bool) -> list[Candidate]:
+    """The best candidate first, then up to max_sentences - 1 others nearly as good (not repeating it).
+    A list answer is its one best list block."""
+    best = candidates[0]
+    typed = next((c for c in candidates if c.type_match), None)
+    if typed is not None and typed is not best and typed.score >= 0.75 * best.score:
+        best = typed  # the sentence that carries what was asked (a date for "khi nào") leads
+    chosen = [best]
+    if wants_list and best.is_list:
+        return chosen
+    seen = {key(best.text)}
+    for cand in candidates:
+        if cand is best:
+            continue
+        if len(chosen) >= max_sentences:
+            break
+        if cand.score < 0.8 * best.score or cand.passage_coverage < min_coverage:
+            continue
+        k = key(cand.text)
+        if k in seen or any(k in key(c.text) or key(c.text) in k for c in chosen):
+            continue
+        chosen.append(cand)
+        seen.add(k)
+    return chosen
+
+
+class Composer:
+    """Writes the answer text and its citations."""
+
+    def __init__(self, rules: ComposeRules = ComposeRules()):
+        self.rules = rules
+
+    def compose(
+        self, query: Query, passages: list[Passage], parts: list[tuple[Query, list[Candidate]]]
+    ) -> Answer:
+        """``parts``: (query, chosen candidates) per part of the question ([] when a part is unanswered)."""
+        numbers: dict[int, Citation] = {}
+        lines: list[str] = []
+        compound = len(parts) > 1
+        for index, (part, chosen) in enumerate(parts, 1):
+            text = self._part_text(part, passages, chosen, numbers) if chosen else PART_REFUSAL
+            lines.append(f"{index}. {part.text.rstrip(' ?')}: {text}" if compound else text)
+        cited = {id(c.passage) for c in numbers.values()}
+        return Answer(
+            question=query.text,
+            text="\n".join(lines),
+            refused=False,
+            citations=sorted(numbers.values(), key=lambda c: c.n),
+            related=[p for p in passages if id(p) not in cited],
+            passages=passages,
+        )
+
+    def _part_text(
+        self, query: Query, passages: list[Passage], chosen: list[Candidate], numbers: dict[int, Citation]
+    ) -> str:
+        dates = {passages[c.passage_index].chunk.doc.date for c in chosen}
+        dated = (
+            self.rules.newest_first
+            and len({passages[c.passage_index].chunk.doc_id for c in chosen}) > 1
+            and len(dates - {""}) > 1
+        )
+        if dated:  # a figure or an office holder that changed: the newest first, each with its date
+            chosen = sorted(chosen, key=lambda c: passages[c.passage_index].chunk.doc.date or "0", reverse=True)
+        pieces: list[str] = []
+        last_source = None
+        for cand in chosen:
+            passage = passages[cand.passage_index]
+            cit = numbers.get(cand.passage_index)
+            if cit is None:
+                cit = Citation(n=len(numbers) + 1, passage=passage)
+                numbers[cand.passage_index] = cit
+            cit.quoted.append(cand.span)
+            chunk = passage.chunk
+            quote = cand.text
+            if query.answer_type == LIST and cand.is_list:
+                quote = "\n".join(line.strip() for line in quote.split("\n") if line.strip())
+            source = (chunk.doc_id, chunk.label)
+            prefix = ""
+            if self.rules.name_source and source != last_source:
+                prefix = f"{source_in_words(chunk)}: "
+            shown_date = vietnamese_date(chunk.doc.date)
+            date = f" ({shown_date})" if dated and shown_date and shown_date not in prefix and source != last_source else ""
+            pieces.append(f"{prefix}{quote}{date} [{cit.n}]")
+            last_source = source
+        return " ".join(pieces) if not any("\n" in p for p in pieces) else "\n".join(pieces)
+
+
+def refusal(query: Query, passages: list[Passage]) -> Answer:
+    """The answer that says the documents do not answer (the passages shown as related)."""
+    return Answer(question=query.text, text=REFUSAL_TEXT, refused=True, related=passages, passages=passages)

@@ -1,0 +1,179 @@
+"""Select: the sentences (or list blocks) of the retrieved passages that may answer a Query, scored.
+
+Rules used here are rules of Vietnamese and of legal text, each switchable (``SelectRules``):
+- an answer sentence must name the places, số hiệu and years the question names (outside a longer
+  name: "Bình Dương" inside "Thái Bình Dương" is another place);
+- it should carry what the answer type asks for: a date for "khi nào", a duration for "bao lâu", a
+  figure for "bao nhiêu", an organisation for "cơ quan nào", a person for "ai là", a defining clause
+  for "là gì", list items for "gồm những gì";
+- boilerplate answers nothing: the national motto, "Căn cứ …" recitals, "Nơi nhận", signature lines.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from hoidap.query import (
+    DATE,
+    DEFINITION,
+    DOCUMENT,
+    DURATION,
+    LIST,
+    NUMBER,
+    ORGANISATION,
+    PERSON,
+    VALIDITY,
+    Query,
+    names_document,
+)
+from hoidap.retrieve import Passage
+from hoidap.terms import DATE_IN_TEXT, PERSON as PERSON_NAME, coverage, evidence_text, names_all, names_holder, normalized
+from ingest.metadata import first_date
+
+MAX_QUOTE_CHARS = 600  # a sentence ending in ':' takes its list items up to this length
+MAX_LIST_CHARS = 1500  # … or this, when a list is asked for
+_LIST_ITEM = re.compile(r"^(?:[a-zđ]\)|\d{1,2}[.)]|[-–•+])\s")
+_HEADING = re.compile(r"^[A-ZĐÀ-Ỹ][^.;:!?\n]{2,120}$")  # a title line: capitalised, no sentence punctuation
+_ARTICLE = re.compile(r"Điều\s+[\w.]+\.\s*$")  # what precedes an article's title: "Điều 4. "
+_DIGIT = re.compile(r"\d")
+_DURATION = re.compile(r"\d+\s*(?:ngày|tháng|năm|giờ|phút|tuần|quý)\b|\b(?:ngay|thang|nam|gio|phut)\b\s*\d", re.I)
+_AMOUNT = re.compile(r"\d[\d.,]*\s*(?:%|phần trăm|đồng|triệu|tỷ|nghìn|người|doanh nghiệp|dự án|\w+)", re.I)
+_ORGANISATION = re.compile(
+    r"\b(?:Bộ|Sở|Ủy ban|Uỷ ban|UBND|Ban|Văn phòng|Cục|Tổng cục|Công an|Chính phủ|Quốc hội|Thủ tướng|Tỉnh đoàn|"
+    r"Ngân hàng|Đài|Trung tâm|Viện|Hội đồng|Kiểm toán|Thanh tra|Tòa án|Viện kiểm sát|Học viện|Đại học|Tập đoàn|"
+    r"Tổng công ty|Liên đoàn|Hiệp hội|Mặt trận|Đảng ủy|Đảng đoàn|Cơ quan|cơ quan|đơn vị|Các sở|các bộ)\b"
+)
+_VALIDITY = re.compile(r"hiệu lực|thay thế|bãi bỏ|sửa đổi|hết hiệu lực", re.I)
+_BOILERPLATE = re.compile(
+    r"^(Số\b|Độc lập|CỘNG HÒA|CỘNG HOÀ|Nơi nhận|Kính gửi|Căn cứ|[-–]\s*Căn cứ|Theo đề nghị|Xét đề nghị|"
+    r"KT\.|TM\.|TUQ\.|Q\. |\(Kèm theo|\(Ban hành kèm theo|[\w\s]{0,20},\s*ngày\s+\d{1,2}\s+tháng)"
+)
+_DATE_LINE = re.compile(r"^[\w\s]{0,20},\s*ngày\s+\d{1,2}\s+tháng")
+
+
+@dataclass(frozen=True)
+class SelectRules:
+    """Switches for the selection rules (every rule can be turned off for an ablation)."""
+
+    required_names: bool = True  # the names, số hiệu and years of the question must be in the passage
+    answer_type: bool = True  # reward sentences that carry what the answer type asks for
+    boilerplate: bool = True  # skip mottos, recitals, signature lines
+    office_holder: bool = True  # "ai là <office>?" needs the person next to that office
+    named_document: bool = True  # a question naming a document is answered from that document first
+
+
+@dataclass
+class Candidate:
+    """A quotable span of a passage, scored for a query."""
+
+    passage_index: int
+    span: tuple[int, int]
+    text: str
+    score: float
+    sentence_coverage: float
+    passage_coverage: float
+    type_match: bool
+    is_list: bool = False
+
+
+def carries(answer_type: str, text: str, passage: Passage) -> bool:
+    """Whether a sentence carries what the answer type asks for."""
+    if answer_type == DATE:
+        return bool(DATE_IN_TEXT.search(text) or re.search(r"\b(?:19|20)\d\d\b|quý\s+[IV]+|hằng (?:năm|tháng|quý)", text))
+    if answer_type == DURATION:
+        return bool(_DURATION.search(text))
+    if answer_type == NUMBER:
+        return bool(_AMOUNT.search(text))
+    if answer_type == ORGANISATION:
+        return bool(_ORGANISATION.search(text))
+    if answer_type == PERSON:
+        return bool(PERSON_NAME.search(text))
+    if answer_type == VALIDITY:
+        return bool(_VALIDITY.search(text))
+    if answer_type == DOCUMENT:
+        return bool(passage.chunk.doc.number or passage.chunk.label)
+    if answer_type == LIST:
+        return text.rstrip().endswith(":") or "\n" in text.strip()
+    return True
+
+
+def candidates(query: Query, passages: list[Passage], weight, rules: SelectRules = SelectRules()) -> list[Candidate]:
+    """Sentences (and list blocks) of the passages that may answer the query, best first."""
+    found: list[Candidate] = []
+    exact = query.exact
+    sections = bool(query.definition or query.sections)
+    for i, passage in enumerate(passages):
+        chunk = passage.chunk
+        context = normalized(f"{chunk.doc.title} {chunk.doc.number} {chunk.heading}", exact)
+        if rules.required_names and query.required:
+            named = f"{chunk.text} {chunk.doc.title} {chunk.doc.number} {chunk.doc.date} {chunk.heading}"
+            if not names_all(list(query.required), named, weight, query.expanded):
+                continue
+        code = normalized(chunk.doc.number, False) if query.wants_code and chunk.doc.number else ""
+        from_named = rules.named_document and names_document(query, chunk.doc.number)
+        passage_cov = coverage(query.terms, evidence_text(chunk.text, exact) + context, query.alternates)
+        for start, end, is_list in quotes(chunk.text, chunk.sentence_spans, sections, query.answer_type == LIST):
+            text = chunk.text[start:end].strip()
+            if rules.boilerplate and boilerplate(text, keep_date_line=query.wants_issue_date):
+                continue
+            if rules.office_holder and query.role and not names_holder(text, query.role, f"{query.text} {query.expanded}"):
+                continue
+            sent_cov = coverage(query.terms, evidence_text(text, exact) + context, query.alternates)
+            typed = carries(query.answer_type, text, passage)
+            score = 0.6 * sent_cov + 0.4 * passage_cov - 0.01 * i + (0.15 if from_named else 0.0)
+            if rules.answer_type:
+                score += 0.15 if typed else 0.0
+                if query.wants_issue_date and chunk.doc.date and first_date(text) == chunk.doc.date:
+                    score += 0.15  # "ban hành ngày nào?": the document's own date line
+                if code and code in normalized(text, False):
+                    score += 0.2  # "số hiệu là gì?": the sentence giving the document's number
+                if query.wants_issuer and chunk.doc.issuer and normalized(chunk.doc.issuer, False) in normalized(text, False):
+                    score += 0.2  # "do cơ quan nào ban hành?": the sentence naming the issuer
+            found.append(Candidate(i, (start, end), text, score, sent_cov, passage_cov, typed, is_list))
+    found.sort(key=lambda c: -c.score)
+    return found
+
+
+def quotes(text: str, spans: list[tuple[int, int]], sections: bool, wants_list: bool) -> list[tuple[int, int, bool]]:
+    """(start, end, is_list): sentence spans; a sentence ending in ':' takes the list items after it,
+    and with ``sections`` an article's title takes the sentences of the article: "Nguyên tắc … là gì?"
+    is answered by the article of that title, not by its title alone."""
+    limit = MAX_LIST_CHARS if wants_list else MAX_QUOTE_CHARS
+    out = []
+    for i, (start, end) in enumerate(spans):
+        sentence = text[start:end].rstrip()
+        heading = (
+            (sections or wants_list)
+            and _HEADING.match(sentence)
+            and text[end : end + 1] == "\n"
+            and _ARTICLE.search(text[max(0, start - 20) : start])
+        )
+        is_list = False
+        if sentence.endswith(":") or heading:
+            for s2, e2 in spans[i + 1 :]:
+                if e2 - start > limit or text[s2:e2].startswith("Điều "):
+                    break
+                if not heading and not _LIST_ITEM.match(text[s2:e2]):
+                    break
+                end = e2
+                is_list = True
+        out.append((start, end, is_list))
+    return out
+
+
+def boilerplate(text: str, keep_date_line: bool = False) -> bool:
+    """Header lines, recitals and fragments that answer nothing ("Độc lập - Tự do - Hạnh phúc",
+    "Căn cứ Luật …;", "Nơi nhận:"); the place-and-date line ("Hà Nội, ngày 10 tháng 01 năm 2025") answers
+    only when the question asks when the document was issued."""
+    words = text.split()
+    if len(words) < 4 or (text.isupper() and len(words) < 8):
+        return True
+    if keep_date_line and _DATE_LINE.match(text):
+        return False
+    return bool(_BOILERPLATE.match(text.lstrip("- ")))
+
+
+def key(text: str) -> str:
+    """Comparison form of a quote (two chunks overlap by a sentence)."""
+    return normalized(text, False).strip()

@@ -1,0 +1,352 @@
+"""Query analysis: the question is read once into a frozen Query that retrieval, selection,
+composition and the evaluation all use; nothing downstream re-reads the question text.
+
+What it reads (rules of Vietnamese and of legal text, each switchable in the settings):
+- abbreviations and chat forms spelled out ("CĐS" → chuyển đổi số, "ko" → không), from the general
+  list in core/lexicon.py and from the corpus' own definitions ("(sau đây gọi tắt là …)", "(viết tắt
+  là …)", "Long Name (ABBR)");
+- the answer type its question words ask for (khi nào, bao lâu, bao nhiêu, ai, cơ quan nào, là gì,
+  gồm những gì, văn bản/Điều nào, còn hiệu lực không, … không?);
+- the documents, articles, places, years it names; the parts of a compound question.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Callable, Mapping
+
+from core.lexicon import ABBREVIATIONS, CASE_SENSITIVE, CHAT_FORMS, DOC_TYPE_CODES, DOC_TYPES, OFFICES, TYPE_BY_CODE
+from hoidap.terms import (
+    DEFINITION_PREFIX,
+    EXACT_PREFIX,
+    NUMBER_WEIGHT_FLOOR,
+    UNKNOWN_TERM_WEIGHT,
+    YEAR,
+    normalized,
+    required_terms,
+)
+from ingest.metadata import find_numbers
+from ingest.normalize import fold_diacritics, has_diacritics
+from ingest.segment import FOLDED_PREFIX, FOLDED_STOPWORDS, QUERY_STOPWORDS, query_tokens, words_of
+
+Weight = Callable[[str], float]  # a BM25 token → its IDF in the corpus (0 when absent)
+
+# Answer types, from the question words (folded, so they hold for questions typed without diacritics).
+DATE, DURATION, NUMBER, PERSON, ORGANISATION, DEFINITION, LIST, DOCUMENT, VALIDITY, YESNO, OTHER = (
+    "date", "duration", "number", "person", "organisation", "definition", "list", "document", "validity",
+    "yesno", "other",
+)  # fmt: skip
+_CUES: tuple[tuple[str, str], ...] = (
+    # order matters: the first match wins
+    (VALIDITY, r"(con|het) hieu luc|bi (thay the|bai bo)|(thay the|bai bo) (van ban|nghi dinh|luat|quyet dinh|thong tu|nghi quyet) nao|duoc thay the (bang|boi)|lam .{0,20}het hieu luc|(van ban|nghi dinh|luat|quyet dinh|thong tu) nao (thay the|bai bo)"),
+    (DOCUMENT, r"(van ban|nghi dinh|luat|quyet dinh|thong tu|nghi quyet|ke hoach|dieu|khoan|chuong|muc|phu luc|quy dinh) (nao|so may|gi) (quy dinh|neu|dat|yeu cau|huong dan|cho phep|de ra|ban hanh)|(quy dinh|neu) (tai|o) (dau|van ban nao|dieu nao)|theo (van ban|nghi dinh|dieu|quyet dinh|luat) nao|(dieu|khoan) (nao|may|so may)\b|(quyet dinh|van ban|nghi dinh) nao\b"),
+    (DEFINITION, r"^(.{3,80}?) (la gi|la nhu the nao|duoc hieu (la|nhu the nao))\b"),
+    (LIST, r"(gom|bao gom) (nhung )?(gi|nao|cac)|nhung (\w+ ){1,4}nao|cac (\w+ ){1,4}nao|nhung gi|ke ten|liet ke|nhung viec gi|nhung noi dung"),
+    (DURATION, r"bao lau|trong (thoi han|thoi gian) (bao lau|nao)|may (ngay|thang|nam|gio|phut)|bao nhieu (ngay|thang|nam|gio|phut)|thoi han (la )?bao"),
+    (DATE, r"(khung gio|khoang thoi gian|thoi gian|thoi han|thoi diem|moc thoi gian) nao|khi nao|bao gio|ngay nao|thoi diem nao|nam nao|thang nao|truoc ngay|moc nao|tu luc nao|giai doan nao|han (chot|cuoi)|quy may"),
+    (NUMBER, r"bao nhieu|\bmay\b|ty le|ti le|phan tram|muc (phat|chi|ho tro)|so luong|toi da la|toi thieu la|dat muc"),
+    (ORGANISATION, r"(co quan|bo|so|don vi|to chuc|ban|cap|ai|nganh|uy ban|doanh nghiep) nao\b|\bai (chu tri|phu trach|lo|thuc hien|chiu trach nhiem|cap|quyet dinh|ban hanh|ky|to chuc|tham muu)|(do|giao|boi) ai\b|ai la (co quan|don vi) dau moi"),
+    (PERSON, r"^ai\b|\bla ai\b|\bai la\b|nguoi nao"),
+    (YESNO, r"\b(co|duoc|phai|da) .{1,60} (khong|ko|chua)\s*\??$|(duoc khong|phai khong|co khong|dung khong|chua)\s*\??$"),
+)
+_CUE_RES = tuple((kind, re.compile(pattern)) for kind, pattern in _CUES)
+_SCOPE = re.compile(r"(quy dinh (ve )?(nhung )?(van de |noi dung )?gi|dieu chinh (van de )?gi|pham vi dieu chinh)")
+_APPLIES = re.compile(r"(ap dung (doi voi|cho) (ai|nhung ai|doi tuong nao|nhung doi tuong nao)|doi tuong (ap dung|nao))")
+_CODE = re.compile(r"\b(so hieu|ky hieu)\b")
+_ISSUED = re.compile(r"\b(ban hanh|duoc ky|ky ban hanh|duoc gui|gui)\b")
+_ISSUER = re.compile(r"((co quan nao|ai|don vi nao) (ban hanh|ky)|ban hanh boi)")
+# "Luật An ninh mạng có số hiệu là gì?": a document's attribute, not a term's definition
+_ATTRIBUTE_OF = re.compile(r"^(?:" + "|".join(fold_diacritics(t.lower()) for t in DOC_TYPES) + r")\s+\w|\s(co)\s")
+_ARTICLE_REF = re.compile(r"\b(Điều|Dieu)\s+(\d{1,3}[a-zđ]?)\b", re.I)
+# "Nghị định 64/2007", "QĐ 2629", "nghi quyet 57": matched on the folded text, the type kept folded
+_FOLDED_TYPES = sorted({fold_diacritics(t.lower()) for t in (*DOC_TYPES, *DOC_TYPE_CODES)}, key=len, reverse=True)
+_SHORT_REF = re.compile(r"\b(" + "|".join(_FOLDED_TYPES) + r")\.?\s*(?:so\s+)?(\d{1,5})(?:/(\d{4}))?(?![\d/])?")
+_NAMED_PAIR = re.compile(
+    r"((?:" + "|".join(_FOLDED_TYPES) + r")\s*(?:so\s+)?\d[\w/.-]*)\s+(?:va|voi)\s+((?:" + "|".join(_FOLDED_TYPES) + r")\s*(?:so\s+)?\d[\w/.-]*)"
+)
+_COMPOUND_SPLIT = re.compile(r"\s*(?:[,;]\s*(?:và|còn|va|con)\s+|\s+và\s+(?=(?:\w+\s+){0,8}?(?:bao|khi|nào|gì|ai|mấy|bao lâu))|;\s+|\?\s+)", re.I)
+_OFFICE = re.compile(r"\b(?:Phó\s+)?(?:" + "|".join(OFFICES) + r")\b", re.I)
+
+
+@dataclass(frozen=True)
+class Query:
+    """A question, analysed once. ``text`` is the question answered (a follow-up already completed)."""
+
+    text: str
+    expanded: str  # abbreviations and chat forms spelled out
+    exact: bool  # typed with diacritics: match exactly; without: match folded forms
+    words: tuple[str, ...]  # underthesea words of the expanded text, joined as the corpus segments them
+    tokens: tuple[str, ...]  # BM25 tokens (the expanded words' and the abbreviations' own)
+    terms: Mapping[str, float]  # key phrases (normalized) → weight (IDF); see hoidap/terms.py
+    alternates: Mapping[str, tuple[str, ...]]  # key phrase → other normalized forms that count as it
+    answer_type: str  # DATE, DURATION, NUMBER, PERSON, ORGANISATION, DEFINITION, LIST, DOCUMENT, VALIDITY, YESNO, OTHER
+    definition: str = ""  # normalized "<subject> là" of a "<subject> là gì?" question
+    sections: tuple[str, ...] = ()  # article titles that answer a scope / applicability question
+    wants_code: bool = False  # asks a document's số hiệu
+    wants_issue_date: bool = False  # asks when a document was issued or signed
+    wants_issuer: bool = False  # asks who issued a document
+    role: str = ""  # the office a "who" question names ("Bí thư Tỉnh ủy")
+    numbers: tuple[str, ...] = ()  # số hiệu named ("57-NQ/TW", "224/2026/NĐ-CP")
+    doc_refs: tuple[tuple[str, str, str], ...] = ()  # (type, number, year) of short references: ("quyết định", "2629", "")
+    articles: tuple[str, ...] = ()  # "Điều 16"
+    required: tuple[str, ...] = ()  # names, số hiệu and years a passage must name (folded)
+    expansions: tuple[tuple[str, str], ...] = ()  # (as typed, spelled out)
+    parts: tuple["Query", ...] = field(default=(), compare=False)  # the questions of a compound question
+
+    def to_dict(self) -> dict:
+        """The understood query, as `ask --json` shows it."""
+        return {
+            "text": self.text,
+            "expanded": self.expanded,
+            "answer_type": self.answer_type,
+            "expansions": [{"short": s, "long": long} for s, long in self.expansions],
+            "documents": list(self.numbers) + [" ".join(x for x in ref if x) for ref in self.doc_refs],
+            "articles": list(self.articles),
+            "parts": [p.text for p in self.parts],
+        }
+
+
+@dataclass(frozen=True)
+class Analyser:
+    """Builds Query records against one index (its IDF and its learned abbreviations)."""
+
+    weight: Weight
+    abbreviations: Mapping[str, str] = field(default_factory=dict)  # learned from the corpus; the lexicon's added
+    expand: bool = True  # spell out abbreviations and chat forms
+    split_compound: bool = True  # answer "… và …?" part by part
+
+    def analyse(self, question: str) -> Query:
+        expansions = spelled_out(question, {**self.abbreviations, **ABBREVIATIONS}) if self.expand else []
+        expanded = _apply(question, expansions)
+        query = self._single(question, expanded, expansions)
+        if self.split_compound:
+            texts = compound_parts(question)
+            if len(texts) > 1:
+                parts = tuple(self._single(t, _apply(t, spelled_out(t, {**self.abbreviations, **ABBREVIATIONS}) if self.expand else []), []) for t in texts)
+                query = Query(**{**query.__dict__, "parts": parts})
+        return query
+
+    def _single(self, text: str, expanded: str, expansions: list[tuple[str, str]]) -> Query:
+        exact = has_diacritics(text)
+        folded = " ".join(fold_diacritics(expanded.lower()).split())
+        answer_type = answer_type_of(folded)
+        definition = ""
+        if answer_type == DEFINITION:
+            subject = _CUE_RES[2][1].match(folded).group(1)
+            if _ATTRIBUTE_OF.search(subject):
+                answer_type = OTHER
+            else:
+                start = len(expanded) - len(expanded.lstrip())
+                raw = expanded[start:].split()[: len(subject.split())]
+                definition = normalized(" ".join(raw) + " là", exact).strip()
+        words = joined_words(words_of(expanded), self.weight, exact)
+        tokens = query_tokens(words, exact) + query_tokens([s for s, _ in expansions], exact)
+        terms, alternates = key_terms(words, expansions, self.weight, exact)
+        strongest = max(terms.values(), default=1.0)
+        sections = (("Phạm vi điều chỉnh",) if _SCOPE.search(folded) else ()) + (
+            ("Đối tượng áp dụng",) if _APPLIES.search(folded) else ()
+        )
+        if definition:
+            terms[DEFINITION_PREFIX + definition] = 2 * strongest
+        for heading in sections:
+            terms[EXACT_PREFIX + normalized(heading, exact).strip()] = strongest
+        office = _OFFICE.search(expanded)
+        return Query(
+            text=text,
+            expanded=expanded,
+            exact=exact,
+            words=tuple(words),
+            tokens=tuple(tokens),
+            terms=MappingProxyType(terms),
+            alternates=MappingProxyType(alternates),
+            answer_type=answer_type,
+            definition=definition,
+            sections=sections,
+            wants_code=bool(_CODE.search(folded)),
+            wants_issue_date=answer_type in (DATE, VALIDITY) and bool(_ISSUED.search(folded)),
+            wants_issuer=bool(_ISSUER.search(folded)),
+            role=" ".join(office.group(0).split()) if office and answer_type == PERSON else "",
+            numbers=tuple(find_numbers(expanded)),
+            doc_refs=tuple((t, n, y) for t, n, y in _SHORT_REF.findall(folded)),
+            articles=tuple(f"Điều {m.group(2)}" for m in _ARTICLE_REF.finditer(text)),
+            required=tuple(required_terms(expanded)),
+            expansions=tuple(expansions),
+        )
+
+
+def names_document(query: Query, number: str) -> bool:
+    """Whether the query names the document with this số hiệu ("57-NQ/TW", "Nghị quyết 57", "QĐ 2629")."""
+    number = number.lower()
+    if not number:
+        return False
+    if any(n.lower() == number for n in query.numbers):
+        return True
+    folded = fold_diacritics(number)
+    codes = set(re.split(r"[-/]", folded)[1:])
+    for doc_type, num, year in query.doc_refs:
+        code = next((c for c, t in _CODE_TYPES.items() if t == doc_type), "")
+        if re.match(rf"{num}[-/]", folded) and (not year or f"/{year}/" in folded) and (not code or code in codes or doc_type in codes):
+            return True
+    return False
+
+
+_CODE_TYPES = {fold_diacritics(c.lower()): fold_diacritics(t.lower()) for c, t in TYPE_BY_CODE.items()}
+
+
+def answer_type_of(folded: str) -> str:
+    """The answer type a (folded, lower-case) question asks for."""
+    for kind, pattern in _CUE_RES:
+        if pattern.search(folded):
+            return kind
+    return OTHER
+
+
+def spelled_out(question: str, abbreviations: Mapping[str, str]) -> list[tuple[str, str]]:
+    """(as typed, spelled out) for each abbreviation or chat form in the question, in order."""
+    found: list[tuple[str, str]] = []
+    lower = {k.lower(): v for k, v in abbreviations.items() if k not in CASE_SENSITIVE}
+    for match in re.finditer(r"[\w&,]+", question):
+        raw = match.group(0).strip(",")
+        nxt = question[match.end() : match.end() + 6]
+        if question[match.start() - 1 : match.start()] in ("/", "-") or nxt[:1] in ("/", "-"):
+            continue  # part of a số hiệu ("03/NQ-CP")
+        long = abbreviations.get(raw) if raw in CASE_SENSITIVE else lower.get(raw.lower())
+        if long is None and raw.upper() in DOC_TYPE_CODES and re.match(r"\s*\d", nxt):
+            long = abbreviations.get(raw.upper())  # "qđ 2629", "nq 57"
+        if long is None:
+            code = re.fullmatch(r"([A-Za-zĐđ]{2})(\d{1,5})", raw)  # "NQ57"
+            if code and code.group(1).upper() in DOC_TYPE_CODES:
+                found.append((raw, f"{abbreviations[code.group(1).upper()]} {code.group(2)}"))
+                continue
+        if long is None and raw.lower() in CHAT_FORMS and raw.islower():
+            if raw.lower() != "t" or re.search(r"\d$", question[: match.start()]):
+                long = CHAT_FORMS[raw.lower()]
+        if long is None and re.fullmatch(r"\d+t", raw):  # "18t": tuổi
+            found.append((raw, raw[:-1] + " tuổi"))
+            continue
+        if long:
+            found.append((raw, long))
+    return list(dict.fromkeys(found))
+
+
+def _apply(question: str, expansions: list[tuple[str, str]]) -> str:
+    text = question
+    for short, long in expansions:
+        text = re.sub(rf"(?<![\w&]){re.escape(short)}(?![\w&])", long, text, count=1)
+    return text
+
+
+def compound_parts(question: str) -> list[str]:
+    """The questions of a compound question ("… bao nhiêu, và … khi nào?"), each with the shared frame
+    ("Theo Nghị định 224/2026, …") carried over; one question per document when it asks the same of two
+    named documents ("Nghị định 224/2026 và Nghị định 174/2026 có hiệu lực từ ngày nào?");
+    [question] when it asks one thing."""
+    folded_question = fold_diacritics(question.lower())
+    pair = _NAMED_PAIR.search(folded_question)
+    if pair and len(folded_question) == len(question):  # folding keeps offsets: cut the original text
+        first = question[pair.start(1) : pair.end(1)]
+        second = question[pair.start(2) : pair.end(2)]
+        whole = question[pair.start() : pair.end()]
+        return [question.replace(whole, first, 1), question.replace(whole, second, 1)]
+    pieces = [p.strip(" ,;?") for p in _COMPOUND_SPLIT.split(question) if p and p.strip(" ,;?")]
+    folded = [" ".join(fold_diacritics(p.lower()).split()) for p in pieces]
+    if len(pieces) < 2 or sum(answer_type_of(f) != OTHER for f in folded) < 2:
+        return [question]
+    frame = re.match(r"^\s*((?:Theo|Trong|Tại|Căn cứ)\s[^,]{3,80}),\s*", question, re.I)
+    parts = []
+    for i, piece in enumerate(pieces):
+        if i and frame and frame.group(1).lower() not in piece.lower():
+            piece = f"{frame.group(1)}, {piece[:1].lower()}{piece[1:]}"
+        parts.append(piece.rstrip("?") + "?")
+    return parts
+
+
+def joined_words(words: list[str], weight: Weight, exact: bool) -> list[str]:
+    """underthesea words, two adjacent one-syllable words joined where the corpus has them as one word
+    ("toàn trình"): underthesea splits such words in a short question but joins them in the documents."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        pair = words[i : i + 2]
+        keys = [normalized(w, exact).strip() for w in pair]
+        if len(pair) == 2 and all(len(k.split()) == 1 and k.isalpha() and k not in QUERY_STOPWORDS for k in keys):
+            joined = "_".join(keys)
+            if weight(joined if exact else FOLDED_PREFIX + joined) > 0:
+                out.append(" ".join(pair))
+                i += 2
+                continue
+        out.append(words[i])
+        i += 1
+    return out
+
+
+def key_terms(
+    words: list[str], expansions: list[tuple[str, str]], weight: Weight, exact: bool
+) -> tuple[dict[str, float], dict[str, tuple[str, ...]]]:
+    """Key phrases of the question (its content words) with their IDF weights, and for phrases that
+    spell out an abbreviation, the abbreviation as an alternate form."""
+    terms: dict[str, float] = {}
+    for word in words:
+        phrase = normalized(word, exact).strip()
+        if not phrase:
+            continue
+        joined = phrase.replace(" ", "_")
+        if joined in QUERY_STOPWORDS or (not exact and joined in FOLDED_STOPWORDS):
+            continue
+        w = weight(joined if exact else FOLDED_PREFIX + joined)
+        w = UNKNOWN_TERM_WEIGHT if w <= 0 else w
+        if re.search(r"\d", phrase):
+            w = max(w, NUMBER_WEIGHT_FLOOR)
+        terms[phrase] = max(terms.get(phrase, 0.0), w)
+    alternates: dict[str, tuple[str, ...]] = {}
+    for short, long in expansions:
+        long_n = normalized(long, exact).strip()
+        short_n = normalized(short, exact).strip()
+        for phrase in terms:
+            if phrase in long_n and short_n and short_n != phrase:
+                alternates[phrase] = alternates.get(phrase, ()) + (short_n,)
+    return terms, alternates
+
+
+_DEFINED_ABBREVIATION = re.compile(
+    r"([A-ZĐÀ-Ỹa-zđà-ỹ][\wÀ-ỹ ,&-]{3,120}?)\s*\(\s*(?:sau đây\s+)?(?:gọi|viết)\s+tắt\s+(?:là|:)\s*[“\"']?([^)\"”']{2,30}?)[”\"']?\s*\)"
+)
+_BRACKETED_CODE = re.compile(r"((?:[\wÀ-ỹĐđ]+[ ,&-]+){1,10}[\wÀ-ỹĐđ]+)\s*\(([A-ZĐ][A-ZĐ&]{1,9})\)")
+
+
+def corpus_abbreviations(texts: list[str]) -> dict[str, str]:
+    """Abbreviations the documents define themselves: "… (sau đây gọi tắt là Bộ KH&CN)", "… (viết tắt là
+    NDC)", and "Long Name (LN)" where the capitals are the initials of the words before them."""
+    found: dict[str, str] = {}
+    for text in texts:
+        for long, short in _DEFINED_ABBREVIATION.findall(text):
+            short = short.strip()
+            long = _tail_matching(long, short)
+            if long and short not in found:
+                found[short] = long
+        for long, short in _BRACKETED_CODE.findall(text):
+            long = _tail_matching(long, short)
+            if long and short not in found:
+                found[short] = long
+    return found
+
+
+def _tail_matching(long: str, short: str) -> str:
+    """The words at the end of ``long`` whose initials spell ``short`` (letters only), or ""."""
+    letters = [c for c in fold_diacritics(short.replace("Đ", "D").replace("đ", "d")).upper() if c.isalpha()]
+    words = re.findall(r"[\wÀ-ỹĐđ]+", long)
+    if not letters or len(words) < len(letters):
+        return ""
+    for size in range(len(letters), min(len(words), 3 * len(letters)) + 1):
+        tail = words[-size:]
+        initials = [fold_diacritics(w[0].replace("Đ", "D").replace("đ", "d")).upper() for w in tail]
+        content = [i for i, w in zip(initials, tail) if w.lower() not in ("và", "của", "về", "các", "the", "and", "of")]
+        if content == letters or initials == letters:
+            return " ".join(tail)
+    return ""
+
+
+def years_of(query: Query) -> list[str]:
+    return YEAR.findall(query.expanded)
