@@ -145,3 +145,12 @@ CHAT_FORMS = {
     "tp": "thành phố",
     "t": "tuổi",  # only after a number: "dưới 18t"
 }
+
+# Nouns a follow-up points back with ("văn bản đó", "phiên họp này", "tỉnh đó", "cơ quan ấy").
+DOCUMENT_NOUNS = ("văn bản", "tài liệu", "bài báo", "bài viết", "đề án", "chương trình", "bộ luật") + tuple(
+    t.lower() for t in DOC_TYPES
+)
+EVENT_NOUNS = ("phiên họp", "cuộc họp", "hội nghị", "buổi làm việc", "sự kiện")
+PLACE_NOUNS = ("tỉnh", "thành phố", "địa phương", "huyện", "xã")
+DEMONSTRATIVES = ("đó", "này", "ấy", "trên", "nói trên", "vừa nêu")
+ANAPHORS = ("đó", "này", "ấy", "nói trên", "vừa nêu", "như vậy", "họ", "nó")  # any back-reference

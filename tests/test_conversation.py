@@ -19,6 +19,11 @@ def test_resolution_rules():
     assert resolve("còn về kinh phí nghiên cứu thì sao?", nq) == "Kinh phí nghiên cứu (Nghị quyết 57)?"
     assert resolve("Nghị quyết 57 đặt mục tiêu gì?", rank) == "Nghị quyết 57 đặt mục tiêu gì?"  # not a follow-up
     assert resolve("còn năm 2025 thì sao?", None) == "còn năm 2025 thì sao?"
+    decree = Turn("Nghị định 91/2020/NĐ-CP quy định về vấn đề gì?", ["Nghị định 91/2020/NĐ-CP"])
+    # any other back-reference is read in the frame of the document cited first
+    assert resolve("Điều này áp dụng cho ai?", decree) == "Điều này áp dụng cho ai (theo Nghị định 91/2020/NĐ-CP)?"
+    assert resolve("Họ phải báo cáo khi nào?", decree) == "Họ phải báo cáo khi nào (theo Nghị định 91/2020/NĐ-CP)?"
+    assert resolve("Hội nghị này do ai chủ trì?", decree) == "Nghị định 91/2020/NĐ-CP do ai chủ trì?"  # a noun + demonstrative
 
 
 def test_follow_up_in_the_service(service):

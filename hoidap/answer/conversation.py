@@ -10,16 +10,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from core.lexicon import ANAPHORS, DEMONSTRATIVES, DOC_TYPES, DOCUMENT_NOUNS, EVENT_NOUNS, PLACE_NOUNS
 from hoidap.terms import YEAR
 from ingest.metadata import find_numbers
 
+def _alternatives(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_DEMONSTRATIVE = _alternatives(DEMONSTRATIVES)
 _DEMONSTRATIVE_DOC = re.compile(
-    r"\b(văn bản|tài liệu|luật|bộ luật|nghị định|nghị quyết|quyết định|thông tư|kế hoạch|công văn|bài báo|bài viết|"
-    r"phiên họp|cuộc họp|hội nghị|buổi làm việc)\s+(đó|này|ấy|trên|nói trên|vừa nêu)\b",
-    re.I,
+    rf"\b({_alternatives(DOCUMENT_NOUNS + EVENT_NOUNS)})\s+({_DEMONSTRATIVE})(?!\w)", re.I
 )
-_DOC_REF = re.compile(r"\b(?:Luật|Nghị định|Nghị quyết|Quyết định|Thông tư|Kế hoạch|Công văn)\s+(?:số\s+)?\d{1,5}\b")
-_DEMONSTRATIVE_PLACE = re.compile(r"\b(tỉnh|địa phương|thành phố)\s+(đó|này|ấy|nói trên)\b", re.I)
+_DOC_REF = re.compile(rf"\b(?:{_alternatives(DOC_TYPES)})\s+(?:số\s+)?\d{{1,5}}\b")
+_DEMONSTRATIVE_PLACE = re.compile(rf"\b({_alternatives(PLACE_NOUNS)})\s+({_DEMONSTRATIVE})(?!\w)", re.I)
+_ANAPHOR = re.compile(rf"(?<!\w)({_alternatives(ANAPHORS)})(?!\w)", re.I)
 _ELLIPTICAL = re.compile(r"^\s*(còn|thế còn|vậy còn|còn về)\b|\b(thì sao|thế nào rồi)\s*\??\s*$", re.I)
 _LEAD = re.compile(r"^\s*(còn về|thế còn|vậy còn|còn)\s+", re.I)
 _TAIL = re.compile(r"\s*(thì sao|thế nào rồi)\s*\??\s*$", re.I)
@@ -43,6 +48,10 @@ def resolve(question: str, previous: Turn | None) -> str:
     if _DEMONSTRATIVE_PLACE.search(question) and place:
         return _DEMONSTRATIVE_PLACE.sub(lambda m: f"{m.group(1)} {place}", question, count=1)
     if not _ELLIPTICAL.search(question):
+        # any other back-reference ("loại dữ liệu này", "cơ quan đó", "họ"): the question is read in the
+        # frame of the document the previous answer cited first
+        if _ANAPHOR.search(question) and previous.cited_documents and not find_numbers(question):
+            return f"{question.rstrip(' ?')} (theo {previous.cited_documents[0]})?"
         return question
     focus = _TAIL.sub("", _LEAD.sub("", question)).strip(" ?")
     base = previous.question.strip()

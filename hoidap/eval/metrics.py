@@ -124,6 +124,7 @@ class QuestionResult:
     has_answers: bool = True
     kind: str = ""  # the test set's question kind ("" when it gives none)
     resolved_question: str = ""  # the question the system answered (a follow-up completed from the context)
+    confidence: float = 0.0  # the answerability model's probability that the evidence answers
 
     def to_dict(self) -> dict:
         return {
@@ -141,6 +142,7 @@ class QuestionResult:
             "latency_ms": round(self.latency_ms, 2),
             "kind": self.kind,
             "resolved_question": self.resolved_question,
+            "confidence": round(self.confidence, 4),
         }
 
 

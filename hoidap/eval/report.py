@@ -105,6 +105,22 @@ def _plots(out: Path, report: dict, per_system: dict[str, list[QuestionResult]])
         plt.close(fig)
         plots.append("kinds.png")
 
+    curves = {name: pr_curve(results) for name, results in per_system.items()}
+    curves = {name: c for name, c in curves.items() if c}
+    if curves:  # how well the answer/refuse decision separates answerable questions from the others
+        fig, ax = plt.subplots(figsize=(5.5, 4))
+        for name, (recall, precision) in curves.items():
+            ax.plot(recall, precision, label=name)
+        ax.set_xlabel("recall: answerable questions answered")
+        ax.set_ylabel("precision: answered questions that are answerable")
+        ax.set_ylim(0, 1.05)
+        ax.legend(fontsize=8)
+        ax.set_title("Answerability (confidence threshold swept)")
+        fig.tight_layout()
+        fig.savefig(out / "answerability.png", dpi=110)
+        plt.close(fig)
+        plots.append("answerability.png")
+
     fig, ax = plt.subplots(figsize=(7, 4))
     for name, results in per_system.items():
         ax.hist([r.latency_ms for r in results], bins=30, alpha=0.5, label=name)
@@ -115,6 +131,21 @@ def _plots(out: Path, report: dict, per_system: dict[str, list[QuestionResult]])
     fig.savefig(out / "latency.png", dpi=110)
     plt.close(fig)
     return plots
+
+
+def pr_curve(results: list[QuestionResult]) -> tuple[list[float], list[float]] | None:
+    """(recall, precision) of "answerable" as the confidence threshold is lowered; None without both kinds
+    of question or without confidences."""
+    scored = sorted(((r.confidence, r.answerable) for r in results), key=lambda x: -x[0])
+    positives = sum(a for _, a in scored)
+    if not positives or positives == len(scored) or not any(c for c, _ in scored):
+        return None
+    recall, precision, hits = [], [], 0
+    for i, (_, answerable) in enumerate(scored, 1):
+        hits += answerable
+        recall.append(hits / positives)
+        precision.append(hits / i)
+    return recall, precision
 
 
 def write_run(out: Path, report: dict, per_system: dict[str, list[QuestionResult]], testset: Path) -> None:

@@ -50,6 +50,7 @@ def _evaluate(service: HoidapService, question: TestQuestion, retrieve: Retrieve
         has_answers=question.has_answers,
         kind=question.kind,
         resolved_question=reply.resolved_question,
+        confidence=reply.confidence,
     )
     if question.answerable and not reply.refused:
         result.answer_correct = question.has_answers and (
