@@ -14,7 +14,7 @@ import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hoidap.query import DATE, DOCUMENT, DURATION, NUMBER, Query, names_document
+from hoidap.query import OTHER, YESNO, Query, names_document
 from hoidap.retrieve import Passage
 from hoidap.terms import normalized
 
@@ -24,8 +24,10 @@ FEATURES = (
     "passage_coverage",  # … in the best sentence's passage
     "strongest_in_passage",  # the question's rarest term occurs in that passage
     "missing_weight",  # the largest weight of a term missing from that passage, over the largest weight
-    "type_match",  # the best sentence carries what the answer type asks for
-    "numeric_type",  # the question asks for a date, duration or number
+    "type_match",  # the question asks for a kind of answer (a date, a figure, an organisation …) and the best
+    #                sentence carries it
+    "type_mismatch",  # … and the best sentence does not carry it
+    "any_type_match",  # … and some candidate sentence carries it
     "bm25_rank_inv",  # 1 / rank of the best passage in BM25 (0 when absent)
     "dense_rank_inv",  # 1 / rank in the dense retriever
     "agreement",  # the best passage is in the top 10 of both retrievers
@@ -54,6 +56,7 @@ def features(query: Query, passages: list[Passage], found) -> dict[str, float]:
             missing = max(missing, weight)
         if weight == strongest:
             strongest_found = max(strongest_found, 1.0 if present else 0.0)
+    typed = query.answer_type not in (OTHER, YESNO)
     runner_up = next((c.score for c in found[1:] if c.passage_index != best.passage_index), 0.0)
     named = bool(query.numbers or query.doc_refs)
     named_cited = named and names_document(query, chunk.doc.number)
@@ -64,8 +67,9 @@ def features(query: Query, passages: list[Passage], found) -> dict[str, float]:
         "passage_coverage": best.passage_coverage,
         "strongest_in_passage": strongest_found,
         "missing_weight": missing / strongest,
-        "type_match": float(best.type_match),
-        "numeric_type": float(query.answer_type in (DATE, DURATION, NUMBER, DOCUMENT)),
+        "type_match": float(typed and best.type_match),
+        "type_mismatch": float(typed and not best.type_match),
+        "any_type_match": float(typed and any(c.type_match for c in found)),
         "bm25_rank_inv": 1.0 / bm25 if bm25 else 0.0,
         "dense_rank_inv": 1.0 / dense if dense else 0.0,
         "agreement": float(0 < bm25 <= 10 and 0 < dense <= 10),

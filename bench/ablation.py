@@ -1,0 +1,111 @@
+"""Ablation: each rule of the answer layer switched off in turn, measured on external data.
+
+For every switch (a HOIDAP_* setting), hoidap alone is evaluated on the locked test (questions and
+conversations, index runs/locked/index from `make eval-locked`) and on the ALQAC 2022-format test split
+(index runs/alqac22/index from `hoidap prepare-alqac` + `hoidap reindex`); the table gives each metric
+with the rule off and its change against everything on. Writes bench/results/ablation.{json,md}.
+
+    .venv/bin/python bench/ablation.py [--only NAME,NAME]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+HOIDAP = str(ROOT / ".venv/bin/hoidap")
+
+# name → (settings that switch it off, what it is)
+SWITCHES = {
+    "all rules on": ({}, "the default"),
+    "abbreviations": ({"HOIDAP_EXPAND_ABBREVIATIONS": "false"}, "abbreviations and chat forms spelled out"),
+    "compound parts": ({"HOIDAP_SPLIT_COMPOUND": "false"}, "compound questions answered part by part"),
+    "required names": ({"HOIDAP_RULE_REQUIRED_NAMES": "false"}, "passage must name the question's places, số hiệu, years"),
+    "answer type": ({"HOIDAP_RULE_ANSWER_TYPE": "false"}, "prefer sentences carrying the asked type"),
+    "boilerplate": ({"HOIDAP_RULE_BOILERPLATE": "false"}, "no recitals, mottos, signature lines"),
+    "office holder": ({"HOIDAP_RULE_OFFICE_HOLDER": "false"}, "'ai là <office>' needs the person next to it"),
+    "named document": ({"HOIDAP_RULE_NAMED_DOCUMENT": "false"}, "a named document answers first"),
+    "source in words": ({"HOIDAP_RULE_NAME_SOURCE": "false"}, "'Theo Điều … <document>:' before quotes"),
+    "learned answerability": ({"HOIDAP_ANSWERABILITY": "rule"}, "the learned decision (off: coverage gate)"),
+    "definition ranking": ({"HOIDAP_DEFINITION_WEIGHT": "0"}, "'X là gì' ranks defining clauses"),
+    "named-document ranking": ({"HOIDAP_DOC_BOOST_WEIGHT": "0"}, "passages of named documents ranked"),
+}
+METRICS = ("answer_accuracy", "refusal_accuracy", "false_refusal_rate", "hit@5")
+SETS = {
+    "locked": ("runs/locked", "evalsets/locked/questions.jsonl"),
+    "locked conversations": ("runs/locked", "evalsets/locked/conversations.jsonl"),
+    "ALQAC 2022 test": ("runs/alqac22", "runs/alqac22/test.jsonl"),
+}
+
+
+def evaluate(env: dict, base: str, testset: str) -> dict:
+    full = {**os.environ, "HF_HUB_OFFLINE": "1", "HOIDAP_INDEX_DIR": f"{base}/index", "HOIDAP_CORPUS_DIR": f"{base}/corpus", **env}
+    out = subprocess.run(
+        [HOIDAP, "eval", testset, "--system", "hoidap", "--json"], cwd=ROOT, env=full, capture_output=True, text=True, check=True
+    )
+    return json.loads(out.stdout)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--only", default="", help="comma-separated switch names (default: all)")
+    args = parser.parse_args()
+    wanted = [n for n in SWITCHES if not args.only or n in args.only.split(",") or n == "all rules on"]
+    for base, _ in SETS.values():
+        if not (ROOT / base / "index").is_dir():
+            sys.exit(f"missing {base}/index (see the module docstring)")
+    results: dict[str, dict] = {}
+    started = time.time()
+    for name in wanted:
+        env, _ = SWITCHES[name]
+        results[name] = {}
+        for label, (base, testset) in SETS.items():
+            report = evaluate(env, base, testset)
+            results[name][label] = {
+                "overall": {m: report["systems"]["hoidap"].get(m) for m in METRICS},
+                "kinds": {k: v.get("answer_accuracy") if v["n_answerable"] else v.get("refusal_accuracy")
+                          for k, v in report["kinds"].get("hoidap", {}).items()},
+            }
+        print(f"{name}: done ({time.time() - started:.0f} s)", file=sys.stderr)
+    out = ROOT / "bench/results"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "ablation.json").write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(table(results))
+    (out / "ablation.md").write_text(table(results) + "\n", encoding="utf-8")
+
+
+def _fmt(v, ref=None) -> str:
+    if v is None:
+        return "-"
+    if ref is None or v == ref:
+        return f"{v:.3f}"
+    return f"{v:.3f} ({v - ref:+.3f})"
+
+
+def table(results: dict) -> str:
+    base = results["all rules on"]
+    cols = [("locked", "answer_accuracy"), ("locked", "refusal_accuracy"), ("locked", "false_refusal_rate"),
+            ("locked", "hit@5"), ("locked conversations", "answer_accuracy"), ("ALQAC 2022 test", "hit@5"),
+            ("ALQAC 2022 test", "false_refusal_rate")]
+    head = "| switched off | " + " | ".join(f"{s}: {m}" for s, m in cols) + " |"
+    lines = [head, "|---|" + "---|" * len(cols)]
+    for name, res in results.items():
+        cells = [_fmt(res[s]["overall"][m], None if name == "all rules on" else base[s]["overall"][m]) for s, m in cols]
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    kinds = list(base["locked"]["kinds"])
+    lines += ["", "Locked test per kind (answer accuracy; unanswerable: refusal accuracy):", "",
+              "| switched off | " + " | ".join(kinds) + " |", "|---|" + "---|" * len(kinds)]
+    for name, res in results.items():
+        ref = None if name == "all rules on" else base["locked"]["kinds"]
+        lines.append(f"| {name} | " + " | ".join(_fmt(res["locked"]["kinds"].get(k), ref and ref.get(k)) for k in kinds) + " |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()
