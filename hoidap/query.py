@@ -17,13 +17,13 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Callable, Mapping
 
-from core.lexicon import ABBREVIATIONS, CASE_SENSITIVE, CHAT_FORMS, DOC_TYPE_CODES, DOC_TYPES, OFFICES, TYPE_BY_CODE
+from core.lexicon import ABBREVIATIONS, CASE_SENSITIVE, CHAT_FORMS, DOC_TYPE_CODES, DOC_TYPES, TYPE_BY_CODE
 from hoidap.terms import (
     DEFINITION_PREFIX,
     EXACT_PREFIX,
     NUMBER_WEIGHT_FLOOR,
+    ROLE,
     UNKNOWN_TERM_WEIGHT,
-    YEAR,
     normalized,
     required_terms,
 )
@@ -58,7 +58,8 @@ _CODE = re.compile(r"\b(so hieu|ky hieu)\b")
 _ISSUED = re.compile(r"\b(ban hanh|duoc ky|ky ban hanh|duoc gui|gui)\b")
 _ISSUER = re.compile(r"((co quan nao|ai|don vi nao) (ban hanh|ky)|ban hanh boi)")
 # "Luật An ninh mạng có số hiệu là gì?": a document's attribute, not a term's definition
-_ATTRIBUTE_OF = re.compile(r"^(?:" + "|".join(fold_diacritics(t.lower()) for t in DOC_TYPES) + r")\s+\w|\s(co)\s")
+_ATTRIBUTE_OF = re.compile(r"^(?:" + "|".join(t.lower() for t in DOC_TYPES) + r")\s+\w|\s(?:có)\s")
+_ATTRIBUTE_OF_FOLDED = re.compile(r"^(?:" + "|".join(fold_diacritics(t.lower()) for t in DOC_TYPES) + r")\s+\w|\s(?:co)\s")
 _ARTICLE_REF = re.compile(r"\b(Điều|Dieu)\s+(\d{1,3}[a-zđ]?)\b", re.I)
 # "Nghị định 64/2007", "QĐ 2629", "nghi quyet 57": matched on the folded text, the type kept folded
 _FOLDED_TYPES = sorted({fold_diacritics(t.lower()) for t in (*DOC_TYPES, *DOC_TYPE_CODES)}, key=len, reverse=True)
@@ -67,7 +68,6 @@ _NAMED_PAIR = re.compile(
     r"((?:" + "|".join(_FOLDED_TYPES) + r")\s*(?:so\s+)?\d[\w/.-]*)\s+(?:va|voi)\s+((?:" + "|".join(_FOLDED_TYPES) + r")\s*(?:so\s+)?\d[\w/.-]*)"
 )
 _COMPOUND_SPLIT = re.compile(r"\s*(?:[,;]\s*(?:và|còn|va|con)\s+|\s+và\s+(?=(?:\w+\s+){0,8}?(?:bao|khi|nào|gì|ai|mấy|bao lâu))|;\s+|\?\s+)", re.I)
-_OFFICE = re.compile(r"\b(?:Phó\s+)?(?:" + "|".join(OFFICES) + r")\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -135,11 +135,11 @@ class Analyser:
         definition = ""
         if answer_type == DEFINITION:
             subject = _CUE_RES[2][1].match(folded).group(1)
-            if _ATTRIBUTE_OF.search(subject):
+            raw = expanded.split()[: len(subject.split())]
+            written = " ".join(raw).lower()
+            if (_ATTRIBUTE_OF if exact else _ATTRIBUTE_OF_FOLDED).search(written if exact else subject):
                 answer_type = OTHER
             else:
-                start = len(expanded) - len(expanded.lstrip())
-                raw = expanded[start:].split()[: len(subject.split())]
                 definition = normalized(" ".join(raw) + " là", exact).strip()
         words = joined_words(words_of(expanded), self.weight, exact)
         tokens = query_tokens(words, exact) + query_tokens([s for s, _ in expansions], exact)
@@ -152,7 +152,7 @@ class Analyser:
             terms[DEFINITION_PREFIX + definition] = 2 * strongest
         for heading in sections:
             terms[EXACT_PREFIX + normalized(heading, exact).strip()] = strongest
-        office = _OFFICE.search(expanded)
+        office = ROLE.search(expanded)
         return Query(
             text=text,
             expanded=expanded,
@@ -348,5 +348,3 @@ def _tail_matching(long: str, short: str) -> str:
     return ""
 
 
-def years_of(query: Query) -> list[str]:
-    return YEAR.findall(query.expanded)

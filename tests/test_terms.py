@@ -1,16 +1,16 @@
 """Question terms: segmentation against the corpus, intents, names and office holders."""
 
-from hoidap.terms import (
-    asked_role,
-    coverage,
-    defines,
-    evidence_text,
-    names_all,
-    names_holder,
-    normalized,
-    question_intent,
-    question_words,
-)
+from hoidap.query import Analyser, joined_words
+from hoidap.terms import coverage, defines, evidence_text, names_all, names_holder, normalized
+from ingest.segment import words_of
+
+
+def question_words(question, weight):
+    return joined_words(words_of(question), weight, True)
+
+
+def asked_role(question):
+    return Analyser(lambda token: 2.0).analyse(question).role
 
 
 def _vocabulary(*words):
@@ -63,11 +63,12 @@ def test_a_who_question_about_an_office_needs_the_holder_next_to_it():
 
 
 def test_intents():
-    code = question_intent("Luật An ninh mạng có số hiệu là gì?")
-    assert code.code and not code.definition  # a document's attribute, not a definition
-    assert question_intent("Dữ liệu mở của cơ quan nhà nước là gì?").definition == "dữ liệu mở của cơ quan nhà nước là"
-    assert not question_intent("Nghị định 47/2020/NĐ-CP quy định … là gì?").definition
-    assert question_intent("Luật An toàn thông tin mạng 86/2015/QH13 quy định những nội dung gì?").scope
+    analyse = Analyser(lambda token: 2.0).analyse
+    code = analyse("Luật An ninh mạng có số hiệu là gì?")
+    assert code.wants_code and not code.definition  # a document's attribute, not a definition
+    assert analyse("Dữ liệu mở của cơ quan nhà nước là gì?").definition == "dữ liệu mở của cơ quan nhà nước là"
+    assert not analyse("Nghị định 47/2020/NĐ-CP quy định … là gì?").definition
+    assert analyse("Luật An toàn thông tin mạng 86/2015/QH13 quy định những nội dung gì?").sections == ("Phạm vi điều chỉnh",)
 
 
 def test_a_definition_is_a_defining_clause_or_the_article_of_that_title():
