@@ -13,10 +13,10 @@ import time
 import streamlit as st
 
 from hoidap.answer.conversation import Turn
-from hoidap.errors import HoidapError
+from core.errors import HoidapError
 from hoidap.retrieve import Filters
 from hoidap.service import HoidapService
-from hoidap.settings import get_settings
+from core.settings import get_settings
 from hoidap.feedback import FeedbackStore
 from hoidap.ui_text import conversation_markdown, error_sentence, escape, highlighted
 

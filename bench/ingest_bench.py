@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from hoidap.settings import Settings  # noqa: E402
+from core.settings import Settings  # noqa: E402
 from index.build import reindex, scan_corpus  # noqa: E402
 from index.embed import Embedder  # noqa: E402
 

@@ -51,7 +51,7 @@ APP_QUESTIONS = 5
 def real_templates(corpus: Path) -> tuple[list[dict], dict[bool, list[str]]]:
     """The bundled documents as shapes (metadata + per-passage heading and length) and the
     sentence pools to refill them with, split legal (Điều) / other."""
-    from hoidap.settings import Settings
+    from core.settings import Settings
     from index.build import scan_corpus
     from ingest.pipeline import process_file
 
@@ -208,7 +208,7 @@ def query_worker(system: str, corpus: Path, n: int) -> None:
         from llama_index.core.llms import MockLLM
 
         from hoidap.eval.peers import LlamaIndexPeers
-        from hoidap.settings import Settings
+        from core.settings import Settings
         from index.build import scan_corpus
         from index.embed import Embedder
 

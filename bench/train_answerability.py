@@ -35,7 +35,7 @@ from hoidap.answer.select import candidates  # noqa: E402
 from hoidap.eval.metrics import gold_matches  # noqa: E402
 from hoidap.eval.testset import load_testset  # noqa: E402
 from hoidap.service import HoidapService  # noqa: E402
-from hoidap.settings import Settings  # noqa: E402
+from core.settings import Settings  # noqa: E402
 
 DEPTH = 20  # passages retrieved, so that removing the gold ones still leaves k
 _AMOUNT = re.compile(r"\b\d[\d.,]*(?=\s*(%|phần trăm|tỷ đồng|triệu đồng|đồng|ngày|tháng|năm|giờ|người|doanh nghiệp|dự án))")

@@ -10,7 +10,7 @@ from typing import Optional
 
 import typer
 
-from hoidap.errors import (
+from core.errors import (
     CorpusNotFoundError,
     DocumentLoadError,
     EmbeddingModelError,
@@ -23,7 +23,7 @@ from hoidap.errors import (
     TestSetError,
     VectorStoreUnavailableError,
 )
-from hoidap.settings import get_settings
+from core.settings import get_settings
 
 app = typer.Typer(
     help=(

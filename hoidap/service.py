@@ -15,10 +15,10 @@ from hoidap.answer.extractive import ExtractiveAnswerer
 from hoidap.answer.select import SelectRules
 from hoidap.answer.llm import LLMAnswerer, condense
 from hoidap.answer.types import Answer
-from hoidap.errors import EmptyQuestionError, QuestionTooLongError
+from core.errors import EmptyQuestionError, QuestionTooLongError
 from hoidap.query import Query
 from hoidap.retrieve import Filters, HybridRetriever, IndexReader, Passage
-from hoidap.settings import Settings, get_settings
+from core.settings import Settings, get_settings
 from index.build import Progress, ReindexReport, reindex
 from index.embed import Embedder
 from index.layout import IndexLayout

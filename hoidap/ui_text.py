@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from hoidap.errors import (
+from core.errors import (
     EmbeddingModelError,
     EmptyQuestionError,
     HoidapError,

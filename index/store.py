@@ -7,8 +7,8 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from hoidap.errors import IndexIncompatibleError
-from hoidap.models import Chunk, DocMeta, Document
+from core.errors import IndexIncompatibleError
+from core.models import Chunk, DocMeta, Document
 
 SCHEMA_VERSION = "1"  # bump when the layout of a generation changes; older ones then need a rebuild
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hoidap.errors import VectorStoreUnavailableError
+from core.errors import VectorStoreUnavailableError
 
 COLLECTION = "hoidap-chunks"
 

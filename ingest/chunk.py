@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from hoidap.models import Chunk, Document, Sentence
+from core.models import Chunk, Document, Sentence
 from ingest.segment import index_tokens, segment_span
 from ingest.structure import Span, Unit, split_units
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from hoidap.models import DocMeta
+from core.models import DocMeta
 
 HEADER_CHARS = 3000
 

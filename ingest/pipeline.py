@@ -8,8 +8,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hoidap.errors import DocumentLoadError
-from hoidap.models import Chunk, Document
+from core.errors import DocumentLoadError
+from core.models import Chunk, Document
 from ingest.chunk import chunk_document
 from ingest.load import load_file
 from ingest.metadata import parse_metadata

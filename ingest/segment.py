@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from hoidap.models import Sentence
+from core.models import Sentence
 from ingest.normalize import canonical_tone, fold_diacritics
 
 MAX_SENTENCE_WORDS = 80  # tables and lists without punctuation are cut into pieces of this size

@@ -44,7 +44,7 @@ def embedder():
 def built(tmp_path_factory, embedder):
     """(settings, service) over a tiny corpus indexed once per test session."""
     from hoidap.service import HoidapService
-    from hoidap.settings import Settings
+    from core.settings import Settings
 
     base = tmp_path_factory.mktemp("hoidap")
     corpus = make_corpus(base / "corpus")
@@ -64,7 +64,7 @@ def service(built):
 @pytest.fixture()
 def env_for(built, monkeypatch):
     """Point HOIDAP_* settings (CLI, app) at the session index."""
-    from hoidap.settings import get_settings
+    from core.settings import get_settings
 
     settings, _ = built
     monkeypatch.setenv("HOIDAP_CORPUS_DIR", str(settings.corpus_dir))
@@ -77,7 +77,7 @@ def env_for(built, monkeypatch):
 @pytest.fixture()
 def small_corpus(tmp_path, embedder):
     """(settings, corpus folder, embedder): three real documents, not indexed yet."""
-    from hoidap.settings import Settings
+    from core.settings import Settings
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()

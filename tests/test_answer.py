@@ -3,7 +3,7 @@
 import pytest
 
 from hoidap.answer.extractive import REFUSAL_TEXT
-from hoidap.errors import EmptyQuestionError, QuestionTooLongError
+from core.errors import EmptyQuestionError, QuestionTooLongError
 from hoidap.retrieve import rrf
 
 
@@ -102,7 +102,7 @@ def test_metadata_filters(service):
 
 def test_facts_from_documents_of_different_dates_come_newest_first_with_dates():
     from hoidap.answer.extractive import ExtractiveAnswerer
-    from hoidap.models import DocMeta
+    from core.models import DocMeta
     from hoidap.retrieve import Passage
     from index.store import StoredChunk
 

@@ -11,7 +11,7 @@ APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
 @pytest.fixture()
 def app(env_for, tmp_path, monkeypatch):
-    from hoidap.settings import get_settings
+    from core.settings import get_settings
 
     monkeypatch.setenv("HOIDAP_FEEDBACK_DB", str(tmp_path / "feedback.sqlite"))
     get_settings.cache_clear()
@@ -144,7 +144,7 @@ def test_unexpected_failure_reads_as_a_sentence(app, monkeypatch):
 
 
 def test_missing_index_reads_as_a_vietnamese_sentence(tmp_path, monkeypatch):
-    from hoidap.settings import get_settings
+    from core.settings import get_settings
 
     monkeypatch.setenv("HOIDAP_INDEX_DIR", str(tmp_path / "none"))
     get_settings.cache_clear()

@@ -16,7 +16,7 @@ import pytest
 from typer.testing import CliRunner
 
 from hoidap.cli import app
-from hoidap.settings import get_settings
+from core.settings import get_settings
 from index.build import reindex
 from index.layout import IndexLayout
 

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from conftest import CORPUS, free_port, local_server
 
-from hoidap.errors import VectorStoreUnavailableError
+from core.errors import VectorStoreUnavailableError
 from hoidap.retrieve import IndexReader
 from hoidap.service import HoidapService
-from hoidap.settings import Settings
+from core.settings import Settings
 from index.build import reindex
 from index.layout import IndexLayout
 

@@ -43,7 +43,7 @@ def test_ask_empty_question(env_for):
 
 
 def test_ask_without_index(tmp_path, monkeypatch):
-    from hoidap.settings import get_settings
+    from core.settings import get_settings
 
     monkeypatch.setenv("HOIDAP_INDEX_DIR", str(tmp_path / "none"))
     get_settings.cache_clear()
@@ -120,7 +120,7 @@ def test_eval_with_beir_style_relevant_documents(env_for, tmp_path):
 
 
 def test_eval_run_folder_and_compare(env_for, tmp_path, monkeypatch):
-    from hoidap.settings import get_settings
+    from core.settings import get_settings
 
     testset = tmp_path / "t.jsonl"
     testset.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in [
@@ -164,7 +164,7 @@ def test_eval_run_folder_and_compare(env_for, tmp_path, monkeypatch):
 
 def test_peers_index_the_documents_of_the_evaluated_index(env_for, tmp_path, monkeypatch):
     """An index built from another folder than the corpus_dir setting: the peers read that index's files."""
-    from hoidap.settings import get_settings
+    from core.settings import get_settings
 
     monkeypatch.setenv("HOIDAP_CORPUS_DIR", str(tmp_path / "elsewhere"))  # not the evaluated index's corpus
     get_settings.cache_clear()

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from hoidap.errors import TestSetError
+from core.errors import TestSetError
 from hoidap.eval.metrics import QuestionResult, contains_any, gold_matches, ndcg_at, norm, passage_doc_key, summarize
 from hoidap.eval.testset import load_testset
 from index.build import scan_corpus

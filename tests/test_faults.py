@@ -24,7 +24,7 @@ KILL_RUNS = 10
 CHILD = """
 import sys, time
 from pathlib import Path
-from hoidap.settings import Settings
+from core.settings import Settings
 from index.build import reindex
 from index.embed import Embedder
 embedder = Embedder()

@@ -151,7 +151,7 @@ def test_model_refusal_is_a_refusal(llm_service):
 
 def test_cli_streams_tokens(env_for, monkeypatch, fake_server):
     from hoidap.cli import app
-    from hoidap.settings import get_settings
+    from core.settings import get_settings
 
     monkeypatch.setenv("HOIDAP_LLM_BACKEND", "openai")
     monkeypatch.setenv("HOIDAP_LLM_BASE_URL", fake_server)
@@ -197,7 +197,7 @@ def test_chat_page_with_llm_backend(env_for, monkeypatch, fake_server, tmp_path)
     import streamlit as st
     from streamlit.testing.v1 import AppTest
 
-    from hoidap.settings import get_settings
+    from core.settings import get_settings
 
     monkeypatch.setenv("HOIDAP_LLM_BACKEND", "openai")
     monkeypatch.setenv("HOIDAP_LLM_BASE_URL", fake_server)

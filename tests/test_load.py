@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from hoidap.errors import DocumentLoadError
+from core.errors import DocumentLoadError
 from ingest.load import load_file
 from ingest.pipeline import process_file
 

@@ -8,9 +8,9 @@ import threading
 
 import pytest
 
-from hoidap.errors import CorpusNotFoundError, IndexLockedError
+from core.errors import CorpusNotFoundError, IndexLockedError
 from hoidap.retrieve import IndexReader
-from hoidap.settings import Settings
+from core.settings import Settings
 from index.build import reindex
 from index.layout import IndexLayout
 from index.store import ChunkStore

@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 
 from hoidap.retrieve import IndexReader
-from hoidap.settings import Settings
+from core.settings import Settings
 from index.build import reindex
 from index.layout import IndexLayout
 

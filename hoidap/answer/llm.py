@@ -13,9 +13,9 @@ from pathlib import Path
 
 from hoidap.answer.extractive import REFUSAL_TEXT, ExtractiveAnswerer
 from hoidap.answer.types import Answer, Citation
-from hoidap.errors import ConfigError
+from core.errors import ConfigError
 from hoidap.retrieve import Passage
-from hoidap.settings import Settings
+from core.settings import Settings
 from hoidap.answer.conversation import Turn
 from hoidap.query import Query
 from ingest.metadata import find_numbers

@@ -15,7 +15,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hoidap.errors import TestSetError
+from core.errors import TestSetError
 from ingest.pipeline import slug
 
 CORPUS_FILES = ("law.json", "legal_passages.json")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hoidap.models import DocMeta
+from core.models import DocMeta
 from hoidap.query import Query
 from hoidap.retrieve import Passage
 from index.embed import Embedder

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from hoidap.errors import TestSetError
+from core.errors import TestSetError
 from hoidap.eval.metrics import QuestionResult
 
 PLOTTED = ("hit@1", "hit@5", "mrr", "ndcg@10", "answer_accuracy", "citation_accuracy", "refusal_accuracy")

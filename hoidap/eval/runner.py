@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from hoidap.errors import TestSetError
+from core.errors import TestSetError
 from hoidap.eval.metrics import QuestionResult, contains_all, contains_any, gold_matches, ndcg_at, summarize
 from hoidap.eval.peers import PEERS, LlamaIndexPeers
 from hoidap.eval.testset import TestQuestion

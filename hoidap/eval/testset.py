@@ -19,7 +19,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hoidap.errors import TestSetError
+from core.errors import TestSetError
 
 
 @dataclass
