@@ -255,12 +255,21 @@ def compound_parts(question: str) -> list[str]:
     if len(pieces) < 2 or sum(answer_type_of(f) != OTHER for f in folded) < 2:
         return [question]
     frame = re.match(r"^\s*((?:Theo|Trong|Tại|Căn cứ)\s[^,]{3,80}),\s*", question, re.I)
+    body = pieces[0][frame.end() :] if frame and pieces[0].startswith(frame.group(0).strip()) else pieces[0]
+    predicate = _PREDICATE.search(body)
+    subject = body[: predicate.start()].strip() if predicate and predicate.start() > 0 else ""
     parts = []
     for i, piece in enumerate(pieces):
+        if i and subject and _PREDICATE.match(piece):  # "… và do cơ quan nào ban hành?": the subject is left out
+            piece = f"{subject} {piece}"
         if i and frame and frame.group(1).lower() not in piece.lower():
             piece = f"{frame.group(1)}, {piece[:1].lower()}{piece[1:]}"
         parts.append(piece.rstrip("?") + "?")
     return parts
+
+
+# Words that open a predicate: a coordinated clause starting with one has left its subject out.
+_PREDICATE = re.compile(r"(?<!\w)(?:do|được|có|phải|là|đã|sẽ|cần|thuộc|bị|ban hành|quy định)(?!\w)")
 
 
 def joined_words(words: list[str], weight: Weight, exact: bool) -> list[str]:

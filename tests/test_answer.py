@@ -122,3 +122,49 @@ def test_facts_from_documents_of_different_dates_come_newest_first_with_dates():
     assert not answer.refused
     assert answer.text.index("(1/2025)") < answer.text.index("(4/2023)")  # dates the Vietnamese way
     assert "90% dân số" in answer.text.split("(4/2023)")[0]
+
+
+def test_the_answering_sentence_leads_and_names_its_source(service):
+    answer = service.ask("Luật Giao dịch điện tử có hiệu lực thi hành từ ngày nào?")
+    assert answer.text.startswith("Theo Điều 52 Luật Giao dịch điện tử (20/2023/QH15): Luật này có hiệu lực thi hành")
+    assert answer.query is not None and answer.to_dict()["understood"]["answer_type"] == "date"
+
+
+def test_list_questions_are_answered_with_their_items(service):
+    answer = service.ask("Những hành vi nào bị nghiêm cấm trong giao dịch điện tử?")
+    assert not answer.refused
+    lines = answer.text.split("\n")
+    assert len(lines) >= 3 and any(line.startswith(("a)", "1.", "-")) for line in lines[1:])
+
+
+def test_compound_questions_are_answered_part_by_part(service):
+    answer = service.ask("Luật Giao dịch điện tử có hiệu lực thi hành từ ngày nào và do cơ quan nào ban hành?")
+    first, second = answer.text.split("\n")[:2] if answer.text.count("\n") else (answer.text, "")
+    assert first.startswith("1. ") and "01 tháng 7 năm 2024" in answer.text
+    assert "2. " in answer.text and "Quốc hội" in answer.text.split("2. ", 1)[1]
+
+
+def test_boilerplate_and_source_names():
+    from hoidap.answer.compose import document_name, place_in_document
+    from hoidap.answer.select import boilerplate
+    from core.models import DocMeta
+    from index.store import StoredChunk
+
+    assert boilerplate("Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 2 năm 2025;")
+    assert boilerplate("Hà Nội, ngày 10 tháng 01 năm 2025")
+    assert not boilerplate("Hà Nội, ngày 10 tháng 01 năm 2025", keep_date_line=True)  # "ban hành ngày nào?"
+    assert not boilerplate("Luật này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2024.")
+    assert place_in_document("Điều 22, khoản 1") == "khoản 1 Điều 22"
+
+    def chunk(**meta):
+        return StoredChunk("c", "d", 0, "x", 0, 1, "", "", [], DocMeta(**meta), "f.md")
+
+    assert document_name(chunk(doc_type="Luật", number="20/2023/QH15", title="Luật Giao dịch điện tử")) == (
+        "Luật Giao dịch điện tử (20/2023/QH15)"
+    )
+    assert document_name(chunk(doc_type="Nghị định", number="224/2026/NĐ-CP", title="Quy định chi tiết …")) == (
+        "Nghị định 224/2026/NĐ-CP"
+    )
+    assert document_name(chunk(doc_type="Tin tức", date="2025-01-20", title="Phiên họp thứ nhất")) == (
+        "bài «Phiên họp thứ nhất» (20/1/2025)"
+    )
