@@ -93,6 +93,8 @@ class Query:
     articles: tuple[str, ...] = ()  # "Điều 16"
     required: tuple[str, ...] = ()  # names, số hiệu and years a passage must name (folded)
     expansions: tuple[tuple[str, str], ...] = ()  # (as typed, spelled out)
+    unit: str = ""  # what "bao nhiêu / mấy" counts ("thành viên", "tỷ đồng", "%"), folded; "" when nothing
+    unindexed: tuple[str, ...] = ()  # số hiệu the question names that no indexed document has
     parts: tuple["Query", ...] = field(default=(), compare=False)  # the questions of a compound question
 
     def to_dict(self) -> dict:
@@ -116,6 +118,7 @@ class Analyser:
     abbreviations: Mapping[str, str] = field(default_factory=dict)  # learned from the corpus; the lexicon's added
     expand: bool = True  # spell out abbreviations and chat forms
     split_compound: bool = True  # answer "… và …?" part by part
+    indexed_numbers: frozenset[str] = frozenset()  # số hiệu of the indexed documents (lower case)
 
     def analyse(self, question: str) -> Query:
         expansions = spelled_out(question, {**self.abbreviations, **ABBREVIATIONS}) if self.expand else []
@@ -173,7 +176,34 @@ class Analyser:
             articles=tuple(f"Điều {m.group(2)}" for m in _ARTICLE_REF.finditer(text)),
             required=tuple(required_terms(expanded)),
             expansions=tuple(expansions),
+            unit=asked_unit(expanded) if answer_type in (NUMBER, DURATION) else "",
+            unindexed=tuple(n for n in find_numbers(expanded) if self.indexed_numbers and n.lower() not in self.indexed_numbers),
         )
+
+
+_MONEY_WORDS = ("tỷ", "triệu", "nghìn", "đồng", "tiền")
+_MONEY = re.compile(r"\b(muc phat|phat tien|phat bao nhieu|bao nhieu tien|kinh phi|chi phi|muc chi|muc ho tro)\b")
+_NOT_UNITS = {"la", "thi", "nam", "de", "cho", "cua", "va", "o", "tai", "trong", "duoc", "co", "nguoi", "ca", "lan", "so"}
+_RATE = re.compile(r"\b(ty le|ti le|phan tram)\b")
+
+
+def asked_unit(text: str) -> str:
+    """What a "bao nhiêu" question counts, folded: "thanh" for "bao nhiêu thành viên", "%" for "bao nhiêu
+    phần trăm", "dong" when it asks an amount of money; "" when it cannot tell. (Diacritics, when typed,
+    tell "tiền" from "tiện".)"""
+    lower = " ".join(text.lower().split())
+    folded = fold_diacritics(lower)
+    found = re.search(r"\b(?:bao nhiêu|bao nhieu)\s+(\w+)(?:\s+(\w+))?", lower)
+    words = [w for w in (found.groups() if found else ()) if w]
+    first = fold_diacritics(words[0]) if words else ""
+    if [fold_diacritics(w) for w in words[:2]] == ["phan", "tram"]:
+        return "%"
+    unaccented_money = first in ("ty", "trieu", "dong") or (first == "tien" and words[1:2] != ["ich"])
+    if words and (words[0] in _MONEY_WORDS or (not has_diacritics(lower) and unaccented_money)):
+        return "dong"
+    if first and first not in _NOT_UNITS and not _RATE.search(folded):
+        return first
+    return "dong" if _MONEY.search(folded) and not _RATE.search(folded) else ""
 
 
 def names_document(query: Query, number: str) -> bool:

@@ -111,7 +111,8 @@ class IndexReader:
         """Reads questions against this generation (its IDF and its abbreviations)."""
         s = self.settings
         learned = self.abbreviations if s.expand_abbreviations else {}
-        return Analyser(self.bm25.weight, learned, s.expand_abbreviations, s.split_compound)
+        numbers = frozenset(d["number"].lower() for d in self.documents if d["number"])
+        return Analyser(self.bm25.weight, learned, s.expand_abbreviations, s.split_compound, numbers)
 
     def close(self) -> None:
         """Release the chunk store and the vector store of this generation."""

@@ -33,6 +33,7 @@ FEATURES = (
     "agreement",  # the best passage is in the top 10 of both retrievers
     "passage_rank_inv",  # 1 / position of the best passage in the fused ranking
     "names_document",  # the question names a document (số hiệu or "Nghị định 13")
+    "names_unindexed",  # … by a số hiệu no indexed document has (its text is not here)
     "named_document_cited",  # … and the best passage is from it
     "n_terms_log",  # log(1 + number of key terms)
     "runner_up_margin",  # best score − second best score (another passage)
@@ -75,6 +76,7 @@ def features(query: Query, passages: list[Passage], found) -> dict[str, float]:
         "agreement": float(0 < bm25 <= 10 and 0 < dense <= 10),
         "passage_rank_inv": 1.0 / (best.passage_index + 1),
         "names_document": float(named),
+        "names_unindexed": float(bool(query.unindexed)),
         "named_document_cited": float(named_cited),
         "n_terms_log": math.log1p(len(terms)),
         "runner_up_margin": best.score - runner_up,

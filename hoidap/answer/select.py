@@ -4,8 +4,8 @@ Rules used here are rules of Vietnamese and of legal text, each switchable (``Se
 - an answer sentence must name the places, số hiệu and years the question names (outside a longer
   name: "Bình Dương" inside "Thái Bình Dương" is another place);
 - it should carry what the answer type asks for: a date for "khi nào", a duration for "bao lâu", a
-  figure for "bao nhiêu", an organisation for "cơ quan nào", a person for "ai là", a defining clause
-  for "là gì", list items for "gồm những gì";
+  figure of what is counted for "bao nhiêu thành viên", an organisation for "cơ quan nào", a person for
+  "ai là", a defining clause for "là gì", list items for "gồm những gì";
 - boilerplate answers nothing: the national motto, "Căn cứ …" recitals, "Nơi nhận", signature lines.
 """
 
@@ -30,6 +30,7 @@ from hoidap.query import (
 from hoidap.retrieve import Passage
 from hoidap.terms import DATE_IN_TEXT, PERSON as PERSON_NAME, coverage, evidence_text, names_all, names_holder, normalized
 from ingest.metadata import first_date
+from ingest.normalize import fold_diacritics
 
 MAX_QUOTE_CHARS = 600  # a sentence ending in ':' takes its list items up to this length
 MAX_LIST_CHARS = 1500  # … or this, when a list is asked for
@@ -77,14 +78,27 @@ class Candidate:
     is_list: bool = False
 
 
-def carries(answer_type: str, text: str, passage: Passage) -> bool:
-    """Whether a sentence carries what the answer type asks for."""
+def counts(unit: str, text: str) -> bool:
+    """Whether a sentence gives a figure of what the question counts: "15 thành viên" for "bao nhiêu thành
+    viên", "80%" for "bao nhiêu phần trăm", an amount in đồng for money; True when the unit is unknown."""
+    if not unit:
+        return True
+    folded = fold_diacritics(text.lower())
+    if unit == "%":
+        return bool(re.search(r"\d\s*(%|phan tram)", folded))
+    if unit == "dong":
+        return bool(re.search(r"\d[\d.,]*\s*(ty|trieu|nghin)?\s*(dong|vnd)\b", folded))
+    return bool(re.search(rf"\d[\d.,]*\s*%?\s+(?:\w+\s+){{0,2}}{re.escape(unit)}\b", folded))
+
+
+def carries(answer_type: str, text: str, passage: Passage, unit: str = "") -> bool:
+    """Whether a sentence carries what the answer type asks for (for a count, a figure of its unit)."""
     if answer_type == DATE:
         return bool(DATE_IN_TEXT.search(text) or re.search(r"\b(?:19|20)\d\d\b|quý\s+[IV]+|hằng (?:năm|tháng|quý)", text))
     if answer_type == DURATION:
         return bool(_DURATION.search(text))
     if answer_type == NUMBER:
-        return bool(_AMOUNT.search(text))
+        return bool(_AMOUNT.search(text)) and counts(unit, text)
     if answer_type == ORGANISATION:
         return bool(_ORGANISATION.search(text))
     if answer_type == PERSON:
@@ -120,7 +134,7 @@ def candidates(query: Query, passages: list[Passage], weight, rules: SelectRules
             if rules.office_holder and query.role and not names_holder(text, query.role, f"{query.text} {query.expanded}"):
                 continue
             sent_cov = coverage(query.terms, evidence_text(text, exact) + context, query.alternates)
-            typed = carries(query.answer_type, text, passage)
+            typed = carries(query.answer_type, text, passage, query.unit)
             score = 0.6 * sent_cov + 0.4 * passage_cov - 0.01 * i + (0.15 if from_named else 0.0)
             if rules.answer_type:
                 score += 0.15 if typed else 0.0
