@@ -66,7 +66,12 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
                     spans.extend(_pieces(text[cursor : para_start + len(stripped)], cursor))
                     cursor = para_start + len(stripped)
                     break
-                spans.extend(_pieces(sentence, found))
+                if spans and found == spans[-1][1] and spans[-1][0] >= para_start:
+                    # no space after the stop: a domain or a code ("data.gov.vn"), not a sentence end
+                    first = spans.pop()
+                    spans.extend(_pieces(text[first[0] : found + len(sentence)], first[0]))
+                else:
+                    spans.extend(_pieces(sentence, found))
                 cursor = found + len(sentence)
         pos += len(paragraph) + 1
     return spans

@@ -67,3 +67,14 @@ def test_prose_is_chunked_by_sentences_with_section_labels():
     assert not result.error
     assert any(c.label.startswith("II. 1. Đến năm 2030") for c in result.chunks)
     assert all(not c.label.startswith("Điều") for c in result.chunks)
+
+
+def test_a_stop_without_a_space_after_it_does_not_end_a_sentence():
+    from ingest.segment import sentence_spans
+
+    text = "Tên miền có dạng: tencoquan.tentinhthanh.gov.vn, trong đó tencoquan là tên. Truy cập data.gov.vn ngay."
+    sentences = [text[s:e] for s, e in sentence_spans(text, 0, len(text))]
+    assert sentences == [
+        "Tên miền có dạng: tencoquan.tentinhthanh.gov.vn, trong đó tencoquan là tên.",
+        "Truy cập data.gov.vn ngay.",
+    ]
