@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from core.lexicon import DOC_TYPES, ISSUER_BY_CODE, NEWS_TYPE, TYPE_BY_CODE
 from core.models import DocMeta
 
 HEADER_CHARS = 3000
@@ -15,55 +16,14 @@ NUMBER_RE = re.compile(
 )
 _NUMBER_AFTER_SO = re.compile(rf"(?:^|[^\w])Số(?:\s+hiệu)?\s*:?\s*({NUMBER_RE.pattern})")
 _NUMBER_AFTER_TYPE = re.compile(
-    rf"^(?:Luật|Nghị định|Nghị quyết|Quyết định|Thông tư|Kế hoạch|Công văn|Chỉ thị)\s+số\s*:?\s*({NUMBER_RE.pattern})",
-    re.M,
+    rf"^(?:{'|'.join(sorted(DOC_TYPES, key=len, reverse=True))})\s+số\s*:?\s*({NUMBER_RE.pattern})", re.M
 )
 
-DOC_TYPES = (
-    "Luật",
-    "Bộ luật",
-    "Nghị định",
-    "Nghị quyết",
-    "Quyết định",
-    "Thông tư liên tịch",
-    "Thông tư",
-    "Chỉ thị",
-    "Kế hoạch",
-    "Công văn",
-    "Báo cáo",
-    "Thông báo",
-    "Kết luận",
-    "Chương trình",
-    "Hiến pháp",
-    "Pháp lệnh",
-)
-NEWS_TYPE = "Tin tức"
 _TYPE_LINE = re.compile(
     r"^(" + "|".join(t.upper() for t in sorted(DOC_TYPES, key=len, reverse=True)) + r")\b(.*)$"
 )
-_TYPE_BY_CODE = {
-    "QĐ": "Quyết định",
-    "NĐ": "Nghị định",
-    "NQ": "Nghị quyết",
-    "TT": "Thông tư",
-    "TTLT": "Thông tư liên tịch",
-    "KH": "Kế hoạch",
-    "CV": "Công văn",
-    "CT": "Chỉ thị",
-    "BC": "Báo cáo",
-    "TB": "Thông báo",
-    "KL": "Kết luận",
-}
-_ISSUER_BY_CODE = {
-    "TTg": "Thủ tướng Chính phủ",
-    "CP": "Chính phủ",
-    "TW": "Ban Chấp hành Trung ương Đảng",
-    "VPĐU": "Văn phòng Đảng ủy Chính phủ",
-    "BTTTT": "Bộ Thông tin và Truyền thông",
-    "BKHCN": "Bộ Khoa học và Công nghệ",
-    "BCA": "Bộ Công an",
-    "UBTVQH": "Ủy ban Thường vụ Quốc hội",
-}
+
+
 _ISSUER_LINE = re.compile(
     r"^(QUỐC HỘI|CHÍNH PHỦ|THỦ TƯỚNG CHÍNH PHỦ|BỘ CHÍNH TRỊ|BAN CHẤP HÀNH TRUNG ƯƠNG|ĐẢNG ĐOÀN QUỐC HỘI|"
     r"ĐẢNG ỦY CHÍNH PHỦ|ỦY BAN NHÂN DÂN [A-ZĐÀ-Ỹ ]+|UBND [A-ZĐÀ-Ỹ ]+|HỘI ĐỒNG NHÂN DÂN [A-ZĐÀ-Ỹ ]+|"
@@ -99,8 +59,8 @@ def number_type(number: str) -> str:
         return "Luật"
     codes = re.split(r"[-/]", number)
     for code in codes[1:]:
-        if code in _TYPE_BY_CODE:
-            return _TYPE_BY_CODE[code]
+        if code in TYPE_BY_CODE:
+            return TYPE_BY_CODE[code]
     return ""
 
 
@@ -109,8 +69,8 @@ def number_issuer(number: str) -> str:
     if re.fullmatch(r"\d+/\d{4}/QH\d+", number):
         return "Quốc hội"
     for code in reversed(re.split(r"[-/]", number)[1:]):
-        if code in _ISSUER_BY_CODE:
-            return _ISSUER_BY_CODE[code]
+        if code in ISSUER_BY_CODE:
+            return ISSUER_BY_CODE[code]
         if code.startswith("ĐĐQH"):
             return "Đảng đoàn Quốc hội"
     return ""
