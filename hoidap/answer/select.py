@@ -46,6 +46,7 @@ _ORGANISATION = re.compile(
     r"Tổng công ty|Liên đoàn|Hiệp hội|Mặt trận|Đảng ủy|Đảng đoàn|Cơ quan|cơ quan|đơn vị|Các sở|các bộ)\b"
 )
 _VALIDITY = re.compile(r"hiệu lực|thay thế|bãi bỏ|sửa đổi|hết hiệu lực", re.I)
+_CEASES = re.compile(r"hết hiệu lực|thay thế|bãi bỏ|sửa đổi|hủy bỏ", re.I)
 _BOILERPLATE = re.compile(
     r"^(Số\b|Độc lập|CỘNG HÒA|CỘNG HOÀ|Nơi nhận|Kính gửi|Căn cứ|[-–]\s*Căn cứ|Theo đề nghị|Xét đề nghị|"
     r"KT\.|TM\.|TUQ\.|Q\. |\(Kèm theo|\(Ban hành kèm theo|[\w\s]{0,20},\s*ngày\s+\d{1,2}\s+tháng)"
@@ -76,6 +77,17 @@ class Candidate:
     passage_coverage: float
     type_match: bool
     is_list: bool = False
+
+
+def states_validity_of(query: Query, chunk) -> bool:
+    """Whether a passage of another document names a document the question names and states its validity."""
+    named = [n.lower() for n in query.numbers] + [f"{n}/{y}" for _, n, y in query.doc_refs if y]
+    text = chunk.text.lower()
+    return (
+        not names_document(query, chunk.doc.number)
+        and any(n in text for n in named)
+        and bool(_CEASES.search(chunk.text) or re.search(r"hiệu lực|chuyển tiếp|thi hành", chunk.heading, re.I))
+    )
 
 
 def counts(unit: str, text: str) -> bool:
@@ -125,7 +137,10 @@ def candidates(query: Query, passages: list[Passage], weight, rules: SelectRules
             if not names_all(list(query.required), named, weight, query.expanded):
                 continue
         code = normalized(chunk.doc.number, False) if query.wants_code and chunk.doc.number else ""
-        from_named = rules.named_document and names_document(query, chunk.doc.number)
+        if query.answer_type == VALIDITY:  # a document's validity is stated by the documents that name it
+            from_named = rules.named_document and states_validity_of(query, chunk)
+        else:
+            from_named = rules.named_document and names_document(query, chunk.doc.number)
         passage_cov = coverage(query.terms, evidence_text(chunk.text, exact) + context, query.alternates)
         for start, end, is_list in quotes(chunk.text, chunk.sentence_spans, sections, query.answer_type == LIST):
             text = chunk.text[start:end].strip()
