@@ -35,6 +35,7 @@ SWITCHES = {
     "learned answerability": ({"HOIDAP_ANSWERABILITY": "rule"}, "the learned decision (off: coverage gate)"),
     "definition ranking": ({"HOIDAP_DEFINITION_WEIGHT": "0"}, "'X là gì' ranks defining clauses"),
     "named-document ranking": ({"HOIDAP_DOC_BOOST_WEIGHT": "0"}, "passages of named documents ranked"),
+    "validity ranking": ({"HOIDAP_VALIDITY_WEIGHT": "0"}, "passages stating a named document's validity ranked"),
 }
 METRICS = ("answer_accuracy", "refusal_accuracy", "false_refusal_rate", "hit@5")
 SETS = {
