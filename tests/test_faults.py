@@ -103,7 +103,8 @@ def test_reindex_killed_at_random_points(small_corpus):
             assert consistent_ids(settings) == expected_chunk_ids(corpus, settings), f"run {run}: partial switch"
             outcomes.append("new")
         reader = IndexReader(layout.current_path(), settings)
-        assert HybridRetriever(reader, embedder, settings).retrieve(question), f"run {run}: served index does not answer"
+        query = reader.analyser().analyse(question)
+        assert HybridRetriever(reader, embedder, settings).retrieve(query), f"run {run}: served index does not answer"
 
         report = reindex(settings, embedder)
         assert not report.failed

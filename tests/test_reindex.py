@@ -178,5 +178,6 @@ def test_segmented_text_for_models_trained_on_segmented_vietnamese(small_corpus)
     assert report.embedded == report.chunks > 0  # what is embedded changed: no plain-text vector is reused
     consistent_ids(segmented)
     reader = IndexReader(IndexLayout(segmented.index_dir).current_path())
-    passages = HybridRetriever(reader, embedder, segmented).retrieve("Bình Phước đứng thứ mấy về chuyển đổi số?")
+    query = reader.analyser().analyse("Bình Phước đứng thứ mấy về chuyển đổi số?")
+    passages = HybridRetriever(reader, embedder, segmented).retrieve(query)
     assert passages and all(p.ranks.get("dense") for p in passages)
