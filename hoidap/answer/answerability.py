@@ -1,6 +1,7 @@
 """Answerability: does the best evidence answer the question, or should hoidap say it does not know?
 
-A logistic model over general features of the query, the retrieval and the best candidate sentence,
+A logistic model over general features of the query and the best candidate sentence and its passage
+(none tied to one retriever: the peer systems of the evaluation are answered by the same decision),
 learned by ``bench/train_answerability.py`` from data that is never used to measure it (ALQAC train
 splits, and questions generated from the bundled corpus' own sentences, each asked once with its
 document indexed and once without it). The coefficients, the feature scaling and the threshold
@@ -29,9 +30,6 @@ FEATURES = (
     #                sentence carries it
     "type_mismatch",  # … and the best sentence does not carry it
     "any_type_match",  # … and some candidate sentence carries it
-    "bm25_rank_inv",  # 1 / rank of the best passage in BM25 (0 when absent)
-    "dense_rank_inv",  # 1 / rank in the dense retriever
-    "agreement",  # the best passage is in the top 10 of both retrievers
     "passage_rank_inv",  # 1 / position of the best passage in the fused ranking
     "names_document",  # the question names a document (số hiệu or "Nghị định 13")
     "names_unindexed",  # … by a số hiệu no indexed document has (its text is not here)
@@ -64,8 +62,6 @@ def features(query: Query, passages: list[Passage], found) -> dict[str, float]:
     named_cited = named and (
         names_document(query, chunk.doc.number) or (query.answer_type == VALIDITY and states_validity_of(query, chunk))
     )
-    bm25 = passage.ranks.get("bm25", 0)
-    dense = passage.ranks.get("dense", 0)
     return {
         "sentence_coverage": best.sentence_coverage,
         "passage_coverage": best.passage_coverage,
@@ -74,9 +70,6 @@ def features(query: Query, passages: list[Passage], found) -> dict[str, float]:
         "type_match": float(typed and best.type_match),
         "type_mismatch": float(typed and not best.type_match),
         "any_type_match": float(typed and any(c.type_match for c in found)),
-        "bm25_rank_inv": 1.0 / bm25 if bm25 else 0.0,
-        "dense_rank_inv": 1.0 / dense if dense else 0.0,
-        "agreement": float(0 < bm25 <= 10 and 0 < dense <= 10),
         "passage_rank_inv": 1.0 / (best.passage_index + 1),
         "names_document": float(named),
         "names_unindexed": float(bool(query.unindexed)),

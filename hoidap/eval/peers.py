@@ -1,7 +1,9 @@
 """The peers hoidap is measured against: what a capable llama-index user builds in an afternoon.
 
 All share one node set: the files read by SimpleDirectoryReader and split by the default
-SentenceSplitter, embedded with the same model as hoidap; no Vietnamese segmentation.
+SentenceSplitter, embedded with the same model as hoidap; no Vietnamese segmentation. A node of a
+file that holds one document carries that document's metadata (title, số hiệu, type, date), as hoidap's
+passages do, so the shared answerer treats every system's passages alike.
 
 - baseline: VectorStoreIndex retriever.
 - llamaindex-bm25: BM25Retriever with its defaults over the same nodes.
@@ -22,7 +24,7 @@ from ingest.segment import sentence_spans
 PEERS = ("baseline", "llamaindex-bm25", "llamaindex-hybrid")
 
 
-def _passage(nws, rank: int, system: str, root: Path | None) -> Passage:
+def _passage(nws, rank: int, system: str, root: Path | None, metadata: dict[str, DocMeta]) -> Passage:
     node = nws.node
     text = node.get_content()
     name = node.metadata.get("file_name", "")
@@ -43,7 +45,7 @@ def _passage(nws, rank: int, system: str, root: Path | None) -> Passage:
         label="",
         heading="",
         sentence_spans=sentence_spans(text, 0, len(text)),
-        doc=DocMeta(title=name),
+        doc=metadata.get(source, DocMeta(title=name)),
         source=source,
     )
     return Passage(chunk, float(nws.score or 0.0), {system: rank})
@@ -52,7 +54,14 @@ def _passage(nws, rank: int, system: str, root: Path | None) -> Passage:
 class LlamaIndexPeers:
     """Builds the shared nodes once; ``retriever(name)`` gives each peer's retrieve function."""
 
-    def __init__(self, files: list[Path], embedder: Embedder, wanted: tuple[str, ...] = PEERS, root: Path | None = None):
+    def __init__(
+        self,
+        files: list[Path],
+        embedder: Embedder,
+        wanted: tuple[str, ...] = PEERS,
+        root: Path | None = None,
+        metadata: dict[str, DocMeta] | None = None,
+    ):
         from llama_index.core import SimpleDirectoryReader, VectorStoreIndex
         from llama_index.core.node_parser import SentenceSplitter
 
@@ -61,6 +70,7 @@ class LlamaIndexPeers:
         self.embed_model = embedder.as_llama_index()
         self.wanted = wanted
         self.root = root
+        self.metadata = metadata or {}  # source path → the document's metadata (files holding one document)
         self._bm25_cache: tuple[int, object] | None = None  # (k, BM25Retriever): rebuilt only when k changes
         self.index = (
             VectorStoreIndex(self.nodes, embed_model=self.embed_model)
@@ -97,6 +107,7 @@ class LlamaIndexPeers:
 
         def retrieve(query: Query, k: int) -> list[Passage]:
             # the peers read the question as typed (after follow-up completion): they have no query analysis
-            return [_passage(nws, i, name, self.root) for i, nws in enumerate(make(k).retrieve(query.text), 1)]
+            found = make(k).retrieve(query.text)
+            return [_passage(nws, i, name, self.root, self.metadata) for i, nws in enumerate(found, 1)]
 
         return retrieve

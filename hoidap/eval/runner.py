@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Callable
 
 from core.errors import TestSetError
+from core.models import DocMeta
 from hoidap.eval.metrics import QuestionResult, contains_all, contains_any, gold_matches, ndcg_at, summarize
 from hoidap.eval.peers import PEERS, LlamaIndexPeers
 from hoidap.eval.testset import TestQuestion
@@ -71,6 +72,18 @@ def indexed_files(service: HoidapService) -> tuple[Path, list[Path]]:
     return root, [root / rel for rel in sorted(store.files())]
 
 
+def single_document_metadata(service: HoidapService) -> dict[str, DocMeta]:
+    """Source path → metadata of the indexed files that hold exactly one document."""
+    by_source: dict[str, list[dict]] = {}
+    for doc in service.documents():
+        by_source.setdefault(doc["source"].split("#", 1)[0], []).append(doc)
+    return {
+        source: DocMeta(doc_type=d["doc_type"], number=d["number"], issuer=d["issuer"], date=d["date"], title=d["title"])
+        for source, (d, *more) in by_source.items()
+        if not more
+    }
+
+
 def run_eval(
     service: HoidapService,
     questions: list[TestQuestion],
@@ -104,7 +117,7 @@ def run_eval(
             )
         if progress:
             progress("llama-index peers", 0, 1)
-        built = LlamaIndexPeers(files, service.embedder, peers, root)
+        built = LlamaIndexPeers(files, service.embedder, peers, root, single_document_metadata(service))
         for name in peers:
             runners[name] = built.retriever(name)
     service.warm_up()
