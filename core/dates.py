@@ -20,11 +20,3 @@ def vietnamese_date(iso: str, prose: bool = False) -> str:
     if month:
         return f"tháng {int(month)} năm {year}" if prose else f"{int(month)}/{year}"
     return f"năm {year}" if prose else year
-
-
-_ISO_IN_TEXT = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:T[\d:+\-]+)?\b")
-
-
-def without_iso_dates(text: str) -> str:
-    """Every ISO date (and timestamp) inside a text rewritten the Vietnamese way."""
-    return _ISO_IN_TEXT.sub(lambda m: vietnamese_date(f"{m.group(1)}-{m.group(2)}-{m.group(3)}"), text)

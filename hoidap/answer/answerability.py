@@ -119,13 +119,3 @@ class Answerability:
             w * (x[name] - self.means.get(name, 0.0)) / (self.scales.get(name, 1.0) or 1.0) for name, w in self.weights.items()
         )
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-
-    def to_dict(self) -> dict:
-        return {
-            "weights": self.weights,
-            "bias": self.bias,
-            "means": self.means,
-            "scales": self.scales,
-            "threshold": self.threshold,
-            "source": self.source,
-        }

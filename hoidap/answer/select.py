@@ -16,7 +16,6 @@ from dataclasses import dataclass
 
 from hoidap.query import (
     DATE,
-    DEFINITION,
     DOCUMENT,
     DURATION,
     LIST,
