@@ -8,17 +8,17 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from core.errors import EmptyQuestionError, QuestionTooLongError
+from core.settings import Settings, get_settings
 from hoidap.answer.answerability import MODEL_FILE, Answerability
 from hoidap.answer.compose import ComposeRules
 from hoidap.answer.conversation import Turn, resolve
 from hoidap.answer.extractive import ExtractiveAnswerer
-from hoidap.answer.select import SelectRules
 from hoidap.answer.llm import LLMAnswerer, condense
+from hoidap.answer.select import SelectRules
 from hoidap.answer.types import Answer
-from core.errors import EmptyQuestionError, QuestionTooLongError
 from hoidap.query import Query
 from hoidap.retrieve import Filters, HybridRetriever, IndexReader, Passage
-from core.settings import Settings, get_settings
 from index.build import Progress, ReindexReport, reindex
 from index.embed import Embedder
 from index.layout import IndexLayout
