@@ -155,6 +155,10 @@ def test_boilerplate_and_source_names():
     assert not boilerplate("Hà Nội, ngày 10 tháng 01 năm 2025", keep_date_line=True)  # "ban hành ngày nào?"
     assert not boilerplate("Luật này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2024.")
     assert place_in_document("Điều 22, khoản 1") == "khoản 1 Điều 22"
+    from hoidap.answer.select import carries
+
+    assert not carries("date", "theo quy định của Luật Giao dịch điện tử số 51/2005/QH11", None)  # a số hiệu's year
+    assert carries("date", "Luật này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2024.", None)
 
     def chunk(**meta):
         return StoredChunk("c", "d", 0, "x", 0, 1, "", "", [], DocMeta(**meta), "f.md")

@@ -28,7 +28,7 @@ from hoidap.query import (
 )
 from hoidap.retrieve import Passage
 from hoidap.terms import DATE_IN_TEXT, PERSON as PERSON_NAME, coverage, evidence_text, names_all, names_holder, normalized
-from ingest.metadata import first_date
+from ingest.metadata import NUMBER_RE, first_date
 from ingest.normalize import fold_diacritics
 
 MAX_QUOTE_CHARS = 600  # a sentence ending in ':' takes its list items up to this length
@@ -105,7 +105,8 @@ def counts(unit: str, text: str) -> bool:
 def carries(answer_type: str, text: str, passage: Passage, unit: str = "") -> bool:
     """Whether a sentence carries what the answer type asks for (for a count, a figure of its unit)."""
     if answer_type == DATE:
-        return bool(DATE_IN_TEXT.search(text) or re.search(r"\b(?:19|20)\d\d\b|quý\s+[IV]+|hằng (?:năm|tháng|quý)", text))
+        bare = NUMBER_RE.sub(" ", text)  # the year inside a số hiệu ("51/2005/QH11") is no date
+        return bool(DATE_IN_TEXT.search(bare) or re.search(r"\b(?:19|20)\d\d\b|quý\s+[IV]+|hằng (?:năm|tháng|quý)", bare))
     if answer_type == DURATION:
         return bool(_DURATION.search(text))
     if answer_type == NUMBER:
