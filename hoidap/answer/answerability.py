@@ -3,9 +3,10 @@
 A logistic model over general features of the query and the best candidate sentence and its passage
 (none tied to one retriever: the peer systems of the evaluation are answered by the same decision),
 learned by ``bench/train_answerability.py`` from data that is never used to measure it (ALQAC train
-splits, and questions generated from the bundled corpus' own sentences, each asked once with its
-document indexed and once without it). The coefficients, the feature scaling and the threshold
-(chosen on a validation split) are a small JSON file; no library is needed to apply them.
+splits; questions generated from the bundled corpus' own sentences, each asked with its document, without
+it and without the passages stating the fact; the dev set). The coefficients, the feature scaling and the
+threshold (chosen on the dev set's out-of-fold probabilities) are a small JSON file; no library is needed
+to apply them.
 """
 
 from __future__ import annotations
