@@ -17,13 +17,11 @@ from index.vectors import VectorStore
 from core.lexicon import DOC_TYPE_CODES
 from hoidap.query import VALIDITY, Analyser, Query, corpus_abbreviations
 from ingest.normalize import fold_diacritics
-from hoidap.terms import coverage, defines, evidence_text, normalized
+from hoidap.terms import coverage, defines, evidence_text, normalized, states_validity
 from ingest.segment import segmented_text
 
 DEFINITION_DEPTH = 400  # BM25 candidates searched for a definition clause
 VALIDITY_DEPTH = 400  # passages naming a document, searched for statements of its validity
-_VALIDITY_CUE = re.compile(r"hết hiệu lực|thay thế|bãi bỏ|sửa đổi|hủy bỏ|ngưng hiệu lực", re.I)
-_VALIDITY_HEADING = re.compile(r"hiệu lực|chuyển tiếp|thi hành", re.I)
 NUMBER_CHUNKS_PER_DOC = 2  # for "số hiệu là gì?": the header, and one more place the number is stated
 
 
@@ -236,7 +234,7 @@ class HybridRetriever:
             return []
         chunks = self.reader.store.get_chunks(found)
         # the clause itself, or the article it belongs to ("Điều 90. Hiệu lực thi hành", "… chuyển tiếp")
-        stating = {cid for cid, c in chunks.items() if _VALIDITY_CUE.search(c.text) or _VALIDITY_HEADING.search(c.heading)}
+        stating = {cid for cid, c in chunks.items() if states_validity(c.text, c.heading)}
         own = {d["doc_id"] for d in self.reader.documents if d["number"] and d["number"].lower() in {n.lower() for n in needles}}
         order = {cid: i for i, (cid, _) in enumerate(self.reader.bm25.search(tokens, VALIDITY_DEPTH))}
         ranked = sorted(

@@ -76,6 +76,16 @@ _CLAUSE_BREAK = re.compile(r"\n|(?<=[.;!?])\s+")
 _LIST_MARK = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-zđ]\))\s*")
 
 
+_CEASES = re.compile(r"hết hiệu lực|thay thế|bãi bỏ|sửa đổi|hủy bỏ|ngưng hiệu lực", re.I)
+_EFFECT_ARTICLE = re.compile(r"hiệu lực|chuyển tiếp|thi hành", re.I)
+
+
+def states_validity(text: str, heading: str) -> bool:
+    """Whether a passage says something ends, is replaced, repealed or amended, or belongs to the article
+    on effect or transition ("Điều 90. Hiệu lực thi hành", "… Quy định chuyển tiếp")."""
+    return bool(_CEASES.search(text) or _EFFECT_ARTICLE.search(heading))
+
+
 def evidence_text(text: str, exact: bool) -> str:
     """normalized() of a passage with a ¶ token at each clause start (line, sentence, khoản, điểm).
 

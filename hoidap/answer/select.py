@@ -27,7 +27,16 @@ from hoidap.query import (
     names_document,
 )
 from hoidap.retrieve import Passage
-from hoidap.terms import DATE_IN_TEXT, PERSON as PERSON_NAME, coverage, evidence_text, names_all, names_holder, normalized
+from hoidap.terms import (
+    DATE_IN_TEXT,
+    PERSON as PERSON_NAME,
+    coverage,
+    evidence_text,
+    names_all,
+    names_holder,
+    normalized,
+    states_validity,
+)
 from ingest.metadata import NUMBER_RE, first_date
 from ingest.normalize import fold_diacritics
 
@@ -45,7 +54,6 @@ _ORGANISATION = re.compile(
     r"Tổng công ty|Liên đoàn|Hiệp hội|Mặt trận|Đảng ủy|Đảng đoàn|Cơ quan|cơ quan|đơn vị|Các sở|các bộ)\b"
 )
 _VALIDITY = re.compile(r"hiệu lực|thay thế|bãi bỏ|sửa đổi|hết hiệu lực", re.I)
-_CEASES = re.compile(r"hết hiệu lực|thay thế|bãi bỏ|sửa đổi|hủy bỏ", re.I)
 _BOILERPLATE = re.compile(
     r"^(Số\b|Độc lập|CỘNG HÒA|CỘNG HOÀ|Nơi nhận|Kính gửi|Căn cứ|[-–]\s*Căn cứ|Theo đề nghị|Xét đề nghị|"
     r"KT\.|TM\.|TUQ\.|Q\. |\(Kèm theo|\(Ban hành kèm theo|[\w\s]{0,20},\s*ngày\s+\d{1,2}\s+tháng)"
@@ -85,7 +93,7 @@ def states_validity_of(query: Query, chunk) -> bool:
     return (
         not names_document(query, chunk.doc.number)
         and any(n in text for n in named)
-        and bool(_CEASES.search(chunk.text) or re.search(r"hiệu lực|chuyển tiếp|thi hành", chunk.heading, re.I))
+        and states_validity(chunk.text, chunk.heading)
     )
 
 
