@@ -66,6 +66,26 @@ def _kinds(report: dict) -> list[str]:
     return list(kinds)
 
 
+def _grouped_bars(path: Path, labels: list[str], series: dict[str, list[float]], title: str, figsize, rotation: int,
+                  ha: str = "center", ylabel: str = "") -> None:
+    """A bar chart with one group per label and one bar per system in each group (values 0–1)."""
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=figsize)
+    width = 0.8 / max(len(series), 1)
+    for i, (name, values) in enumerate(series.items()):
+        ax.bar([j + i * width for j in range(len(labels))], values, width, label=name)
+    ax.set_xticks([j + 0.4 - width / 2 for j in range(len(labels))], labels, rotation=rotation, ha=ha)
+    ax.set_ylim(0, 1.05)
+    if ylabel:
+        ax.set_ylabel(ylabel)
+    ax.legend(fontsize=8)
+    ax.set_title(title)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+
+
 def _plots(out: Path, report: dict, per_system: dict[str, list[QuestionResult]]) -> list[str]:
     import matplotlib
 
@@ -74,35 +94,27 @@ def _plots(out: Path, report: dict, per_system: dict[str, list[QuestionResult]])
 
     names = list(report["systems"])
     metrics = [m for m in PLOTTED if all(report["systems"][n].get(m) is not None for n in names)]
-    fig, ax = plt.subplots(figsize=(max(6, 1.6 * len(metrics)), 4))
-    width = 0.8 / max(len(names), 1)
-    for i, name in enumerate(names):
-        xs = [j + i * width for j in range(len(metrics))]
-        ax.bar(xs, [report["systems"][name][m] for m in metrics], width, label=name)
-    ax.set_xticks([j + 0.4 - width / 2 for j in range(len(metrics))], metrics, rotation=20)
-    ax.set_ylim(0, 1.05)
-    ax.legend(fontsize=8)
-    ax.set_title(f"Metrics per system ({report['n']} questions)")
-    fig.tight_layout()
-    fig.savefig(out / "metrics.png", dpi=110)
-    plt.close(fig)
-
+    _grouped_bars(
+        out / "metrics.png",
+        metrics,
+        {name: [report["systems"][name][m] for m in metrics] for name in names},
+        f"Metrics per system ({report['n']} questions)",
+        figsize=(max(6, 1.6 * len(metrics)), 4),
+        rotation=20,
+    )
     plots = ["metrics.png", "latency.png"]
     kinds = _kinds(report)
     if kinds:
-        fig, ax = plt.subplots(figsize=(max(7, 0.9 * len(kinds) * max(len(names), 2) / 2), 4))
-        for i, name in enumerate(names):
-            xs = [j + i * width for j in range(len(kinds))]
-            values = [headline(report["kinds"][name].get(kind, {})) or 0.0 for kind in kinds]
-            ax.bar(xs, values, width, label=name)
-        ax.set_xticks([j + 0.4 - width / 2 for j in range(len(kinds))], kinds, rotation=30, ha="right")
-        ax.set_ylim(0, 1.05)
-        ax.set_ylabel("answer accuracy (unanswerable: refusal)")
-        ax.legend(fontsize=8)
-        ax.set_title("Per question kind")
-        fig.tight_layout()
-        fig.savefig(out / "kinds.png", dpi=110)
-        plt.close(fig)
+        _grouped_bars(
+            out / "kinds.png",
+            kinds,
+            {name: [headline(report["kinds"][name].get(kind, {})) or 0.0 for kind in kinds] for name in names},
+            "Per question kind",
+            figsize=(max(7, 0.9 * len(kinds) * max(len(names), 2) / 2), 4),
+            rotation=30,
+            ha="right",
+            ylabel="answer accuracy (unanswerable: refusal)",
+        )
         plots.append("kinds.png")
 
     curves = {name: pr_curve(results) for name, results in per_system.items()}
