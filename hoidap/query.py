@@ -121,17 +121,16 @@ class Analyser:
     indexed_numbers: frozenset[str] = frozenset()  # số hiệu of the indexed documents (lower case)
 
     def analyse(self, question: str) -> Query:
-        expansions = spelled_out(question, {**self.abbreviations, **ABBREVIATIONS}) if self.expand else []
-        expanded = _apply(question, expansions)
-        query = self._single(question, expanded, expansions)
+        query = self._single(question)
         if self.split_compound:
             texts = compound_parts(question)
             if len(texts) > 1:
-                parts = tuple(self._single(t, _apply(t, spelled_out(t, {**self.abbreviations, **ABBREVIATIONS}) if self.expand else []), []) for t in texts)
-                query = Query(**{**query.__dict__, "parts": parts})
+                query = Query(**{**query.__dict__, "parts": tuple(self._single(t) for t in texts)})
         return query
 
-    def _single(self, text: str, expanded: str, expansions: list[tuple[str, str]]) -> Query:
+    def _single(self, text: str) -> Query:
+        expansions = spelled_out(text, {**self.abbreviations, **ABBREVIATIONS}) if self.expand else []
+        expanded = _apply(text, expansions)
         exact = has_diacritics(text)
         folded = " ".join(fold_diacritics(expanded.lower()).split())
         answer_type = answer_type_of(folded)
