@@ -113,6 +113,10 @@ class Settings(BaseSettings):
     rule_answer_type: bool = Field(
         True, description="Prefer sentences carrying what the question asks for (a date for 'khi nào', a figure …)."
     )
+    rule_typed_required: bool = Field(
+        True,
+        description="A question asking a date, duration or figure is refused when no chosen sentence carries one.",
+    )
     rule_boilerplate: bool = Field(
         True, description="Never answer with mottos, 'Căn cứ …' recitals, signature or date lines."
     )

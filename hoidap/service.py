@@ -47,7 +47,8 @@ def make_answerer(settings: Settings) -> ExtractiveAnswerer:
     else:
         decide = Answerability.rule(s.refusal_min_coverage)
     select = SelectRules(
-        s.rule_required_names, s.rule_answer_type, s.rule_boilerplate, s.rule_office_holder, s.rule_named_document
+        s.rule_required_names, s.rule_answer_type, s.rule_boilerplate, s.rule_office_holder, s.rule_named_document,
+        s.rule_typed_required,
     )
     return ExtractiveAnswerer(s.answer_max_sentences, decide, select, ComposeRules(s.rule_name_source))
 

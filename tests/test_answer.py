@@ -179,3 +179,24 @@ def test_validity_is_answered_from_the_document_that_states_it(service):
     assert not answer.refused
     assert answer.citations[0].passage.chunk.doc.number == "20/2023/QH15"  # the 2023 law says the 2005 one ends
     assert "51/2005/QH11 hết hiệu lực" in answer.text
+
+
+def test_a_figure_question_is_not_answered_by_a_sentence_without_the_figure():
+    from core.models import DocMeta
+    from hoidap.answer.answerability import Answerability
+    from hoidap.answer.extractive import ExtractiveAnswerer
+    from hoidap.answer.select import SelectRules, carries
+    from hoidap.query import Analyser
+    from hoidap.retrieve import Passage
+    from index.store import StoredChunk
+
+    text = "Kinh phí thực hiện Đề án chuyển đổi số hạ tầng được bố trí từ ngân sách nhà nước và nguồn xã hội hóa."
+    chunk = StoredChunk("c", "d", 0, text, 0, len(text), "", "", [(0, len(text))], DocMeta(doc_type="Quyết định"), "d.md")
+    weight = lambda term: 1.0  # noqa: E731
+    query = Analyser(weight).analyse("Tổng kinh phí thực hiện Đề án chuyển đổi số hạ tầng là bao nhiêu tỷ đồng?")
+    gate = ExtractiveAnswerer(3, Answerability.rule(0.5))
+    assert gate.answer(query, [Passage(chunk, 1.0)], weight).refused  # the sentence names the budget, not its amount
+    without = ExtractiveAnswerer(3, Answerability.rule(0.5), SelectRules(typed_required=False))
+    assert not without.answer(query, [Passage(chunk, 1.0)], weight).refused  # the switch turns the rule off
+    # a time of day answers "khung giờ nào"; a condition answers a plain "… khi nào?"
+    assert carries("date", "Chỉ được gửi tin nhắn quảng cáo từ 07 giờ đến 22 giờ mỗi ngày.", None)

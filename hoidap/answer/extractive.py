@@ -6,12 +6,15 @@ from __future__ import annotations
 
 from hoidap.answer.answerability import Answerability, features
 from hoidap.answer.compose import REFUSAL_TEXT, ComposeRules, Composer, choose, refusal
-from hoidap.answer.select import Candidate, SelectRules, candidates
+from hoidap.answer.select import Candidate, SelectRules, answers_type, candidates
 from hoidap.answer.types import Answer
-from hoidap.query import LIST, Query
+from hoidap.query import DATE, DURATION, LIST, NUMBER, Query
 from hoidap.retrieve import Passage
 
 __all__ = ["ExtractiveAnswerer", "REFUSAL_TEXT"]
+
+
+_TYPED = (DATE, DURATION, NUMBER)
 
 
 class ExtractiveAnswerer:
@@ -40,7 +43,11 @@ class ExtractiveAnswerer:
             confidence = max(confidence, p)
             ok = bool(found) and p >= self.answerability.threshold
             min_cov = self.answerability.min_coverage
-            chosen.append((part, choose(found, self.max_sentences, min_cov, part.answer_type == LIST) if ok else []))
+            picked = choose(found, self.max_sentences, min_cov, part.answer_type == LIST) if ok else []
+            if picked and self.select_rules.typed_required and part.answer_type in _TYPED:
+                if not any(answers_type(part, c) for c in picked):
+                    picked = []  # "bao nhiêu tỷ đồng?" answered by a sentence without an amount answers nothing
+            chosen.append((part, picked))
         if not any(c for _, c in chosen):
             answer = refusal(query, passages)
         else:

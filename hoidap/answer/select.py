@@ -6,6 +6,8 @@ Rules used here are rules of Vietnamese and of legal text, each switchable (``Se
 - it should carry what the answer type asks for: a date for "khi nào", a duration for "bao lâu", a
   figure of what is counted for "bao nhiêu thành viên", an organisation for "cơ quan nào", a person for
   "ai là", a defining clause for "là gì", list items for "gồm những gì";
+- a question asking a date, a duration or a figure is not answered by a sentence that has none: when
+  no chosen sentence carries one, the documents do not say (an answer without the figure is off-topic);
 - boilerplate answers nothing: the national motto, "Căn cứ …" recitals, "Nơi nhận", signature lines.
 """
 
@@ -46,6 +48,11 @@ _LIST_ITEM = re.compile(r"^(?:[a-zđ]\)|\d{1,2}[.)]|[-–•+])\s")
 _HEADING = re.compile(r"^[A-ZĐÀ-Ỹ][^.;:!?\n]{2,120}$")  # a title line: capitalised, no sentence punctuation
 _ARTICLE = re.compile(r"Điều\s+[\w.]+\.\s*$")  # what precedes an article's title: "Điều 4. "
 _DIGIT = re.compile(r"\d")
+# a year, a quarter, a recurrence or a time of day ("từ 07 giờ đến 22 giờ", "7h30")
+_WHEN = re.compile(r"\b(?:19|20)\d\d\b|quý\s+[IV]+|hằng (?:năm|tháng|quý|ngày)|\b\d{1,2}\s*(?:giờ|h\d{0,2})\b", re.I)
+# "… có giá trị như văn bản khi nào?": plain "khi nào" also asks under which conditions
+_WHEN_CONDITION = re.compile(r"\bkhi nao\b")
+_CONDITION = re.compile(r"\b(?:khi|nếu|trường hợp|đáp ứng|điều kiện)\b", re.I)
 _DURATION = re.compile(r"\d+\s*(?:ngày|tháng|năm|giờ|phút|tuần|quý)\b|\b(?:ngay|thang|nam|gio|phut)\b\s*\d", re.I)
 _AMOUNT = re.compile(r"\d[\d.,]*\s*(?:%|phần trăm|đồng|triệu|tỷ|nghìn|người|doanh nghiệp|dự án|\w+)", re.I)
 _ORGANISATION = re.compile(
@@ -70,6 +77,8 @@ class SelectRules:
     boilerplate: bool = True  # skip mottos, recitals, signature lines
     office_holder: bool = True  # "ai là <office>?" needs the person next to that office
     named_document: bool = True  # a question naming a document is answered from that document first
+    typed_required: bool = True  # "khi nào / bao lâu / bao nhiêu": no sentence carrying a date, duration or
+    #                              figure (of the unit counted) → the documents do not answer
 
 
 @dataclass
@@ -114,7 +123,7 @@ def carries(answer_type: str, text: str, passage: Passage, unit: str = "") -> bo
     """Whether a sentence carries what the answer type asks for (for a count, a figure of its unit)."""
     if answer_type == DATE:
         bare = NUMBER_RE.sub(" ", text)  # the year inside a số hiệu ("51/2005/QH11") is no date
-        return bool(DATE_IN_TEXT.search(bare) or re.search(r"\b(?:19|20)\d\d\b|quý\s+[IV]+|hằng (?:năm|tháng|quý)", bare))
+        return bool(DATE_IN_TEXT.search(bare) or _WHEN.search(bare))
     if answer_type == DURATION:
         return bool(_DURATION.search(text))
     if answer_type == NUMBER:
@@ -130,6 +139,15 @@ def carries(answer_type: str, text: str, passage: Passage, unit: str = "") -> bo
     if answer_type == LIST:
         return text.rstrip().endswith(":") or "\n" in text.strip()
     return True
+
+
+def answers_type(query: Query, cand: Candidate) -> bool:
+    """Whether a chosen sentence gives what a date/duration/figure question asks: the type itself, or for
+    a plain "khi nào" a condition ("khi …", "trường hợp …")."""
+    if cand.type_match:
+        return True
+    folded = fold_diacritics(query.text.lower())
+    return query.answer_type == DATE and bool(_WHEN_CONDITION.search(folded)) and bool(_CONDITION.search(cand.text))
 
 
 def candidates(query: Query, passages: list[Passage], weight, rules: SelectRules = SelectRules()) -> list[Candidate]:
