@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 
 @dataclass
@@ -28,6 +28,7 @@ class Document:
     text: str
     meta: DocMeta
     content_hash: str = ""
+    statements: list["Statement"] = field(default_factory=list)  # what it states about legal force
 
 
 @dataclass
@@ -54,3 +55,30 @@ class Chunk:
     tokens: list[str]  # BM25 tokens
     sentence_spans: list[tuple[int, int]]  # offsets inside `text`
     text_hash: str = ""
+
+
+EFFECTIVE, CEASES, REPEALS, AMENDS, REPLACES = "effective", "ceases", "repeals", "amends", "replaces"
+BODY, FRONT_MATTER = "body", "front matter"
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One thing a document states about legal force."""
+
+    kind: str  # EFFECTIVE (its own), CEASES, REPEALS, AMENDS, REPLACES
+    target: str = ""  # số hiệu of the document concerned as written ("42/2022/NĐ-CP", "15/2020"); "" for EFFECTIVE
+    parts: tuple[str, ...] = ()  # the parts concerned ("Chương II", "Điều 75", "khoản 4 Điều 4"); () = the whole
+    effective: str = ""  # ISO date it takes effect; "" = when the stating document takes effect
+    signing: bool = False  # EFFECTIVE "kể từ ngày ký": the document's own date
+    by: str = ""  # số hiệu of the document that replaces, when not the stating one ("929/QĐ-TTg" in a report)
+    label: str = ""  # the clause that says so ("Điều 90, khoản 2")
+    quote: str = ""  # its words
+    chunk_id: str = ""  # the chunk holding them
+    origin: str = BODY  # BODY or FRONT_MATTER
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["parts"] = list(self.parts)
+        return d
+
+

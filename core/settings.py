@@ -113,6 +113,14 @@ class Settings(BaseSettings):
     rule_answer_type: bool = Field(
         True, description="Prefer sentences carrying what the question asks for (a date for 'khi nào', a figure …)."
     )
+    rule_validity: bool = Field(
+        True,
+        description="Use what the documents state about legal force: answer 'còn hiệu lực không / có hiệu lực từ khi nào / "
+        "văn bản nào thay thế' from those clauses, note when a cited document has ceased, rank in-force passages first.",
+    )
+    validity_as_of: str = Field(
+        "", description="The date (YYYY-MM-DD) legal status is judged on; empty = today."
+    )
     rule_typed_required: bool = Field(
         True,
         description="A question asking a date, duration or figure is refused when no chosen sentence carries one.",

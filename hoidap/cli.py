@@ -224,20 +224,41 @@ def chat(
 
 
 @app.command()
-def docs(json_out: bool = typer.Option(False, "--json", help="Print the list as JSON.")):
-    """List indexed documents with their metadata (type, số hiệu, issuer, date, chunks)."""
+def docs(
+    json_out: bool = typer.Option(False, "--json", help="Print the list as JSON."),
+    check: bool = typer.Option(
+        False, "--check", help="Report where a file's front matter and its text disagree about validity (exit 1 if any)."
+    ),
+    in_force: bool = typer.Option(False, "--in-force", help="Only documents in force (còn hiệu lực) as of today."),
+):
+    """List indexed documents: type, số hiệu, date, legal status (from what the documents state), title.
+
+    Status is judged as of today (or HOIDAP_VALIDITY_AS_OF): "Còn hiệu lực", "Hết hiệu lực từ …",
+    "Hết hiệu lực một phần", "Chưa có hiệu lực"; blank when no document states it. --json adds, per
+    document, `effective`, `status` {state, since, parts, clause, badge}, `relations` (what other
+    documents state about it) and `states` (what it states about others), each with its clause.
+    """
     service = _service()
     try:
+        if check:
+            problems = service.validity_check()
+            for line in problems:
+                typer.echo(line)
+            if not problems:
+                typer.echo("front matter and texts agree on validity")
+            raise typer.Exit(1 if problems else 0)
         rows = service.documents()
     except HoidapError as exc:
         _fail(exc)
+    if in_force:
+        rows = [r for r in rows if r["status"]["state"] == "còn hiệu lực"]
     if json_out:
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     for r in rows:
         typer.echo(
             f"{r['doc_type'] or '-':<11} {r['number'] or '-':<17} {r['date'] or '-':<10} "
-            f"{r['chunks']:>4}  {r['title'][:70]}  [{r['source']}]"
+            f"{r['status']['badge'] or '-':<26} {r['chunks']:>4}  {r['title'][:60]}  [{r['source']}]"
         )
 
 

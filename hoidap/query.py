@@ -95,6 +95,8 @@ class Query:
     expansions: tuple[tuple[str, str], ...] = ()  # (as typed, spelled out)
     unit: str = ""  # what "bao nhiêu / mấy" counts ("thành viên", "tỷ đồng", "%"), folded; "" when nothing
     unindexed: tuple[str, ...] = ()  # số hiệu the question names that no indexed document has
+    validity: str = ""  # what it asks about a document's force: "effective" (từ khi nào), "status" (còn hiệu lực
+    #                     không), "replaced_by" (văn bản nào thay thế X), "replaces" (X thay thế văn bản nào)
     parts: tuple["Query", ...] = field(default=(), compare=False)  # the questions of a compound question
 
     def to_dict(self) -> dict:
@@ -107,6 +109,7 @@ class Query:
             "documents": list(self.numbers) + [" ".join(x for x in ref if x) for ref in self.doc_refs],
             "articles": list(self.articles),
             "parts": [p.text for p in self.parts],
+            "validity": self.validity,
         }
 
 
@@ -176,6 +179,7 @@ class Analyser:
             required=tuple(required_terms(expanded)),
             expansions=tuple(expansions),
             unit=asked_unit(expanded) if answer_type in (NUMBER, DURATION) else "",
+            validity=validity_asked(folded) if (find_numbers(expanded) or _SHORT_REF.search(folded)) else "",
             unindexed=tuple(n for n in find_numbers(expanded) if self.indexed_numbers and n.lower() not in self.indexed_numbers),
         )
 
@@ -203,6 +207,23 @@ def asked_unit(text: str) -> str:
     if first and first not in _NOT_UNITS and not _RATE.search(folded):
         return first
     return "dong" if _MONEY.search(folded) and not _RATE.search(folded) else ""
+
+
+_DOC_WORD = r"(?:van ban|nghi dinh|luat|bo luat|quyet dinh|thong tu|nghi quyet|phap lenh|chi thi|quy dinh)"
+_VALIDITY_ASKED = (
+    ("replaced_by", re.compile(rf"(?:duoc|bi) thay the (?:boi|bang)|{_DOC_WORD} nao (?:da |se )?thay the|thay the bang {_DOC_WORD} nao")),
+    ("replaces", re.compile(rf"thay the (?:cho )?(?:cac |nhung )?{_DOC_WORD} nao|thay the (?:nhung )?gi\b")),
+    ("status", re.compile(r"\b(?:con|het|van con|con duoc ap dung|con ap dung) hieu luc\b|\bcon (?:duoc )?ap dung\b")),
+    ("effective", re.compile(
+        r"(?:co|bat dau co|phat sinh) hieu luc(?: thi hanh)?(?: (?:tu|ke tu))?(?: (?:ngay|thoi diem|khi|luc|thang|nam))? ?(?:nao|bao gio)"
+        r"|ngay (?:co )?hieu luc|hieu luc (?:thi hanh )?(?:tu|ke tu) (?:ngay|khi|luc) nao"
+    )),
+)
+
+
+def validity_asked(folded: str) -> str:
+    """What a question naming a document asks about its force (see Query.validity); "" when nothing."""
+    return next((kind for kind, pattern in _VALIDITY_ASKED if pattern.search(folded)), "")
 
 
 def names_document(query: Query, number: str) -> bool:

@@ -18,6 +18,7 @@ from core.lexicon import DOC_TYPE_CODES
 from hoidap.query import VALIDITY, Analyser, Query, corpus_abbreviations
 from ingest.normalize import fold_diacritics
 from hoidap.terms import coverage, defines, evidence_text, normalized, states_validity
+from hoidap.validity import ValidityBook
 from ingest.segment import segmented_text
 
 DEFINITION_DEPTH = 400  # BM25 candidates searched for a definition clause
@@ -56,6 +57,7 @@ class Passage:
     chunk: StoredChunk
     score: float
     ranks: dict[str, int] = field(default_factory=dict)
+    in_force: bool = True  # False when its document (or article) is no longer in force (hoidap/validity.py)
 
 
 class IndexReader:
@@ -70,7 +72,16 @@ class IndexReader:
         self._documents: list[dict] | None = None
         self._chunk_docs: np.ndarray | None = None
         self._abbreviations: dict[str, str] | None = None
+        self._validity: ValidityBook | None = None
         self._lock = threading.RLock()
+
+    @property
+    def validity(self) -> ValidityBook:
+        """Effective dates and validity relations of the documents (what they state, read at reindex)."""
+        with self._lock:
+            if self._validity is None:
+                self._validity = ValidityBook(self.store.documents(), self.store.statements())
+        return self._validity
 
     @property
     def bm25(self) -> BM25Index:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import threading
 import time
 import unicodedata
@@ -17,8 +18,10 @@ from hoidap.answer.extractive import ExtractiveAnswerer
 from hoidap.answer.llm import LLMAnswerer, condense
 from hoidap.answer.select import SelectRules
 from hoidap.answer.types import Answer
+from hoidap.answer.validity import validity_answer, validity_notes
 from hoidap.query import Query
 from hoidap.retrieve import Filters, HybridRetriever, IndexReader, Passage
+from hoidap.validity import CEASED, article_of
 from index.build import Progress, ReindexReport, reindex
 from index.embed import Embedder
 from index.layout import IndexLayout
@@ -48,7 +51,7 @@ def make_answerer(settings: Settings) -> ExtractiveAnswerer:
         decide = Answerability.rule(s.refusal_min_coverage)
     select = SelectRules(
         s.rule_required_names, s.rule_answer_type, s.rule_boilerplate, s.rule_office_holder, s.rule_named_document,
-        s.rule_typed_required,
+        s.rule_validity, s.rule_typed_required,
     )
     return ExtractiveAnswerer(s.answer_max_sentences, decide, select, ComposeRules(s.rule_name_source))
 
@@ -163,15 +166,42 @@ class HoidapService:
             passages = search(query, depth)
             shown = passages[:k]
         weight = retriever.reader.bm25.weight
-        if self.settings.llm_backend == "none":
-            items: Iterator[str | Answer] = iter([self.answerer.answer(query, shown, weight)])
+        reader = retriever.reader
+        direct = None
+        if self.settings.rule_validity:
+            as_of = self.as_of()
+            for p in passages:
+                p.in_force = reader.validity.status(p.chunk.doc.number, as_of, article_of(p.chunk.label)).state != CEASED
+            fetch = lambda cid: reader.store.get_chunks([cid]).get(cid)  # noqa: E731
+            direct = validity_answer(query, reader.validity, as_of, fetch, shown)
+        if direct is not None:
+            items: Iterator[str | Answer] = iter([direct])
+        elif self.settings.llm_backend == "none":
+            items = iter([self.answerer.answer(query, shown, weight)])
         else:
             items = self.llm_answerer().stream(query, shown, weight)
         for item in items:
             if isinstance(item, Answer):
                 item.question, item.resolved_question = question, resolved
                 item.passages, item.query = passages, query
+                if self.settings.rule_validity and not item.refused:
+                    self._mark_validity(item, reader)
             yield item
+
+    def as_of(self) -> str:
+        """The date legal status is judged on (the setting, or today)."""
+        return self.settings.validity_as_of or datetime.date.today().isoformat()
+
+    def _mark_validity(self, answer: Answer, reader: IndexReader) -> None:
+        """Each citation's legal status; a note for each cited document or article no longer in force."""
+        book, as_of = reader.validity, self.as_of()
+        for citation in answer.citations:
+            chunk = citation.passage.chunk
+            status = book.status(chunk.doc.number, as_of, article_of(chunk.label))
+            citation.status = {**status.to_dict(), "badge": status.badge()} if status.state else None
+        notes = validity_notes(answer, book, as_of)
+        if notes and not answer.text.startswith(("Không.", "Còn hiệu lực một phần")):
+            answer.text = answer.text + "\n" + "\n".join(notes)
 
     @staticmethod
     def next_turn(answer: Answer, previous: Turn | None) -> Turn | None:
@@ -187,8 +217,22 @@ class HoidapService:
 
     # --- corpus information
     def documents(self) -> list[dict]:
-        """Indexed documents with their metadata."""
-        return self.reader().store.documents()
+        """Indexed documents with their metadata, effective date, legal status (as of validity_as_of or
+        today) and the validity relations they state and that others state about them."""
+        reader = self.reader()
+        book, as_of = reader.validity, self.as_of()
+        rows = reader.store.documents()
+        for row in rows:
+            status = book.status(row["number"], as_of)
+            row["effective"] = book.effective_date(row["number"]) if row["number"] else ""
+            row["status"] = {**status.to_dict(), "badge": status.badge()}
+            row["relations"] = [r.to_dict() for r in book.about(row["number"])] if row["number"] else []
+            row["states"] = [r.to_dict() for r in book.stated_by(row["number"])] if row["number"] else []
+        return rows
+
+    def validity_check(self) -> list[str]:
+        """Where a file's front matter and its text disagree about validity (the text wins)."""
+        return self.reader().validity.check()
 
     def document(self, doc_id: str) -> dict | None:
         """A document's metadata and full text (for showing a cited passage in place)."""

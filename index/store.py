@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from core.errors import IndexIncompatibleError
-from core.models import Chunk, DocMeta, Document
+from core.models import Chunk, DocMeta, Document, Statement
 
 SCHEMA_VERSION = "1"  # bump when the layout of a generation changes; older ones then need a rebuild
 
@@ -29,6 +29,12 @@ CREATE TABLE IF NOT EXISTS chunks (
     tokens TEXT NOT NULL, sentence_spans TEXT NOT NULL, text_hash TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS chunks_by_doc ON chunks(doc_id);
+CREATE TABLE IF NOT EXISTS statements (
+    doc_id TEXT NOT NULL, kind TEXT NOT NULL, target TEXT NOT NULL, parts TEXT NOT NULL, effective TEXT NOT NULL,
+    signing INTEGER NOT NULL, by_number TEXT NOT NULL, label TEXT NOT NULL, quote TEXT NOT NULL,
+    chunk_id TEXT NOT NULL, origin TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS statements_by_doc ON statements(doc_id);
 """
 
 
@@ -130,6 +136,7 @@ class ChunkStore:
         for doc_id in doc_ids:
             removed += [r[0] for r in self.conn.execute("SELECT chunk_id FROM chunks WHERE doc_id = ?", (doc_id,))]
             self.conn.execute("DELETE FROM chunks WHERE doc_id = ?", (doc_id,))
+            self.conn.execute("DELETE FROM statements WHERE doc_id = ?", (doc_id,))
         self.conn.execute("DELETE FROM documents WHERE rel_path = ?", (rel_path,))
         self.conn.execute("DELETE FROM files WHERE rel_path = ?", (rel_path,))
         return removed
@@ -141,6 +148,15 @@ class ChunkStore:
             "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (doc.doc_id, rel_path, doc.source, m.title, m.doc_type, m.number, m.issuer, m.date, doc.text,
              doc.content_hash),
+        )
+        self.conn.execute("DELETE FROM statements WHERE doc_id = ?", (doc.doc_id,))
+        self.conn.executemany(
+            "INSERT INTO statements VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (doc.doc_id, st.kind, st.target, json.dumps(list(st.parts), ensure_ascii=False), st.effective,
+                 int(st.signing), st.by, st.label, st.quote, st.chunk_id, st.origin)
+                for st in doc.statements
+            ],
         )
 
     def put_chunks(self, chunks: list[Chunk]) -> None:
@@ -224,6 +240,19 @@ class ChunkStore:
             (doc_id,),
         ).fetchone()
         return dict(row) if row else None
+
+    def statements(self) -> list[tuple[str, Statement]]:
+        """(doc_id, statement) for what every document states about legal force (ingest/validity.py); []
+        for a generation written before statements were kept."""
+        try:
+            rows = self.conn.execute("SELECT * FROM statements ORDER BY rowid").fetchall()
+        except sqlite3.OperationalError:
+            return []
+        return [
+            (r["doc_id"], Statement(r["kind"], r["target"], tuple(json.loads(r["parts"])), r["effective"], bool(r["signing"]),
+                                    r["by_number"], r["label"], r["quote"], r["chunk_id"], r["origin"]))
+            for r in rows
+        ]
 
     def counts(self) -> tuple[int, int]:
         """(documents, chunks)."""

@@ -32,15 +32,25 @@ def nfc(text: str) -> str:
 
 
 def split_front_matter(text: str) -> tuple[str, dict]:
-    """Remove a leading YAML front-matter block; return (rest, its scalar fields)."""
+    """Remove a leading YAML front-matter block; return (rest, its fields: scalars, and lists joined by "; ")."""
     match = _FRONT_MATTER.match(text)
     if not match:
         return text, {}
     fields: dict[str, str] = {}
+    key = ""
     for line in match.group(1).splitlines():
-        key, sep, value = line.partition(":")
-        if sep and key.strip() and not key.startswith((" ", "-")) and value.strip():
-            fields[key.strip()] = value.strip().strip("'\"")
+        item = re.match(r"^\s*-\s+(.+)$", line)
+        if item and key and key not in fields:  # a list ("replaces:\n  - 90/2016/NĐ-CP"): its items joined by "; "
+            lists = fields.setdefault("\x00" + key, [])
+            lists.append(item.group(1).strip().strip("'\""))
+            continue
+        name, sep, value = line.partition(":")
+        if sep and name.strip() and not name.startswith((" ", "-")):
+            key = name.strip()
+            if value.strip():
+                fields[key] = value.strip().strip("'\"")
+    for name in [k for k in fields if k.startswith("\x00")]:
+        fields[name[1:]] = "; ".join(fields.pop(name))
     return text[match.end() :], fields
 
 

@@ -14,6 +14,7 @@ from ingest.chunk import chunk_document
 from ingest.load import load_file
 from ingest.metadata import parse_metadata
 from ingest.normalize import fold_diacritics, to_display_text
+from ingest.validity import statements
 
 
 @dataclass
@@ -98,8 +99,10 @@ def process_file(path: Path, rel_path: str, max_words: int, overlap: int, max_by
                 meta=meta,
                 content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
             )
+            chunks = chunk_document(doc, max_words, overlap)
+            doc.statements = statements(doc, chunks, found)
             result.documents.append(doc)
-            result.chunks.extend(chunk_document(doc, max_words, overlap))
+            result.chunks.extend(chunks)
     except DocumentLoadError as exc:
         result.documents, result.chunks, result.error = [], [], exc.reason
     except Exception as exc:  # a parser bug must not abort the whole reindex

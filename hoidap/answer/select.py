@@ -8,6 +8,7 @@ Rules used here are rules of Vietnamese and of legal text, each switchable (``Se
   "ai là", a defining clause for "là gì", list items for "gồm những gì";
 - a question asking a date, a duration or a figure is not answered by a sentence that has none: when
   no chosen sentence carries one, the documents do not say (an answer without the figure is off-topic);
+- a passage of a document (or article) no longer in force ranks below one in force that answers as well;
 - boilerplate answers nothing: the national motto, "Căn cứ …" recitals, "Nơi nhận", signature lines.
 """
 
@@ -77,6 +78,7 @@ class SelectRules:
     boilerplate: bool = True  # skip mottos, recitals, signature lines
     office_holder: bool = True  # "ai là <office>?" needs the person next to that office
     named_document: bool = True  # a question naming a document is answered from that document first
+    in_force_first: bool = True  # a passage no longer in force ranks below one in force that answers as well
     typed_required: bool = True  # "khi nào / bao lâu / bao nhiêu": no sentence carrying a date, duration or
     #                              figure (of the unit counted) → the documents do not answer
 
@@ -177,6 +179,8 @@ def candidates(query: Query, passages: list[Passage], weight, rules: SelectRules
             sent_cov = coverage(query.terms, evidence_text(text, exact) + context, query.alternates)
             typed = carries(query.answer_type, text, passage, query.unit)
             score = 0.6 * sent_cov + 0.4 * passage_cov - 0.01 * i + (0.15 if from_named else 0.0)
+            if rules.in_force_first and not passage.in_force:
+                score -= 0.05
             if rules.answer_type:
                 score += 0.15 if typed else 0.0
                 if query.wants_issue_date and chunk.doc.date and first_date(text) == chunk.doc.date:

@@ -18,6 +18,7 @@ class Citation:
     n: int
     passage: Passage
     quoted: list[tuple[int, int]] = field(default_factory=list)  # spans inside passage.chunk.text
+    status: dict | None = None  # its document's (article's) legal status: state, since, parts, clause, badge
 
     def to_dict(self) -> dict:
         c = self.passage.chunk
@@ -33,6 +34,7 @@ class Citation:
             "label": c.label,
             "date": c.doc.date,
             "chunk_id": c.chunk_id,
+            "status": self.status,
         }
 
 

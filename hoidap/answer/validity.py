@@ -1,0 +1,131 @@
+"""Answers about a document's force, from the validity book (hoidap/validity.py), cited to the clause:
+"Nghị định 42/2022/NĐ-CP còn hiệu lực không?" → "Không. Nghị định 42/2022/NĐ-CP đã hết hiệu lực từ
+1/7/2026 (khoản 2 Điều 90 Nghị định 224/2026/NĐ-CP)." followed by that clause, quoted [1]; and the note
+added to any answer that quotes a document (or article) no longer in force."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from core.dates import vietnamese_date
+from core.models import CEASES, REPLACES
+from hoidap.answer.types import Answer, Citation
+from hoidap.query import Query, names_document
+from hoidap.retrieve import Passage
+from hoidap.validity import CEASED, IN_FORCE, NOT_YET, PARTLY, Relation, ValidityBook, article_of
+from index.store import StoredChunk
+
+Fetch = Callable[[str], "StoredChunk | None"]  # chunk id → the stored chunk
+
+
+def _on(date: str) -> str:
+    return f" từ ngày {vietnamese_date(date)}" if date else ""
+
+
+def validity_answer(query: Query, book: ValidityBook, as_of: str, fetch: Fetch, passages: list[Passage]) -> Answer | None:
+    """The answer to a question about a named document's force, or None (then the passages answer)."""
+    if not query.validity:
+        return None
+    named = [n for n in book.known() if names_document(query, n)]
+    if len(named) != 1:
+        return None
+    number = named[0]
+    name = book.name_of(number)
+    cited: list[Relation] = []
+    if query.validity == "effective":
+        rel = book.effective(number)
+        if rel is None or not rel.date:
+            return None
+        when = f"kể từ ngày ký ban hành ({vietnamese_date(rel.date)})" if rel.statement.signing else f"từ ngày {vietnamese_date(rel.date)}"
+        lead, cited = f"{name} có hiệu lực thi hành {when} ({rel.clause()}).", [rel]
+    elif query.validity == "status":
+        status = book.status(number, as_of)
+        if status.state == CEASED and status.because:
+            lead = f"Không. {name} đã hết hiệu lực{_on(status.since)} ({status.because.clause()})."
+            cited = [status.because]
+        elif status.state == PARTLY and status.because:
+            parts = ", ".join(status.parts[:12]) + (" …" if len(status.parts) > 12 else "")
+            lead = f"Còn hiệu lực một phần: {parts} của {name} đã hết hiệu lực{_on(status.since)} ({status.because.clause()})."
+            cited = [status.because]
+        elif status.state in (IN_FORCE, NOT_YET) and status.because:
+            verb = "Có" if status.state == IN_FORCE else "Chưa"
+            lead = (
+                f"{verb}. {name} có hiệu lực{_on(status.since)} ({status.because.clause()}); trong các văn bản hiện có, "
+                "không văn bản nào tuyên bố nó hết hiệu lực."
+            )
+            cited = [status.because]
+            if status.pending:
+                lead += f" Nó sẽ hết hiệu lực{_on(status.pending.date)} ({status.pending.clause()})."
+                cited.append(status.pending)
+        else:
+            return None
+    elif query.validity == "replaced_by":
+        ending = [r for r in book.about(number) if r.statement.kind in (REPLACES, CEASES) and not r.statement.parts]
+        if not ending:
+            return None
+        rel = next((r for r in ending if r.statement.kind == REPLACES), ending[0])
+        if rel.statement.kind == REPLACES:
+            by = book.name_of(rel.statement.by) if rel.statement.by else rel.source_name
+            lead = f"{name} được thay thế bởi {by}{_on(rel.date)} ({rel.clause()})."
+        else:
+            lead = f"{name} hết hiệu lực{_on(rel.date)} theo {rel.clause()}."
+        cited = [rel]
+    else:  # "replaces"
+        made = [r for r in book.stated_by(number) if r.statement.kind in (REPLACES, CEASES) and not r.statement.parts]
+        if not made:
+            return None
+        targets = ", ".join(dict.fromkeys(book.name_of(r.statement.target) for r in made))
+        lead = f"{name} thay thế {targets} ({made[0].clause()})."
+        cited = made[:3]
+    return _with_quotes(query, lead, cited, fetch, passages)
+
+
+def _with_quotes(query: Query, lead: str, relations: list[Relation], fetch: Fetch, passages: list[Passage]) -> Answer:
+    citations: list[Citation] = []
+    pieces = [lead]
+    by_chunk: dict[str, Citation] = {}
+    for rel in relations:
+        chunk = fetch(rel.statement.chunk_id)
+        if chunk is None:
+            continue
+        citation = by_chunk.get(chunk.chunk_id)
+        if citation is None:
+            citation = Citation(n=len(citations) + 1, passage=Passage(chunk, 1.0))
+            citations.append(citation)
+            by_chunk[chunk.chunk_id] = citation
+        quote = rel.statement.quote
+        for start, end in chunk.sentence_spans:  # the sentences (and list item) the statement is made of
+            if chunk.text[start:end].strip() and chunk.text[start:end].strip() in quote and (start, end) not in citation.quoted:
+                citation.quoted.append((start, end))
+        place = rel.clause()
+        text = f"Theo {place}: {quote} [{citation.n}]"
+        if text not in pieces:
+            pieces.append(text)
+    cited = {c.passage.chunk.chunk_id for c in citations}
+    return Answer(
+        question=query.text,
+        text="\n".join(pieces),
+        refused=False,
+        citations=citations,
+        related=[p for p in passages if p.chunk.chunk_id not in cited],
+        passages=passages,
+        confidence=1.0,
+    )
+
+
+def validity_notes(answer: Answer, book: ValidityBook, as_of: str) -> list[str]:
+    """One sentence per cited document (or article) no longer in force, with the clause that ended it."""
+    notes: list[str] = []
+    for citation in answer.citations:
+        chunk = citation.passage.chunk
+        article = article_of(chunk.label)
+        status = book.status(chunk.doc.number, as_of, article)
+        if status.state != CEASED or status.because is None:
+            continue
+        what = book.name_of(chunk.doc.number)
+        if status.parts:
+            what = f"{article} {what}"
+        note = f"Lưu ý: {what} đã hết hiệu lực{_on(status.since)} ({status.because.clause()})."
+        if note not in notes:
+            notes.append(note)
+    return notes
