@@ -114,7 +114,8 @@ def render_answer(message: dict, key: str, stream: bool = False) -> None:
     else:
         st.caption("Nguồn trích dẫn:")
         for c in message["citations"]:
-            with st.expander(f"[{c['n']}] {c['label']}", expanded=False):
+            badge = f" · {c['badge']}" if c.get("badge") else ""
+            with st.expander(f"[{c['n']}] {c['label']}{badge}", expanded=False):
                 st.markdown(highlighted(c["text"], c["quoted"]))
                 st.caption(f"Tệp: {c['source']}")
                 if st.button("Xem toàn văn", key=f"doc-{key}-{c['n']}"):
@@ -141,10 +142,12 @@ def sidebar_filters() -> Filters:
     doc_type = st.selectbox("Loại văn bản", [ALL, *types], key="filter_type")
     year = st.selectbox("Năm ban hành", [ALL, *years], key="filter_year")
     issuer = st.selectbox("Cơ quan ban hành", [ALL, *issuers], key="filter_issuer")
+    in_force = st.checkbox("Chỉ văn bản còn hiệu lực", key="filter_in_force")
     return Filters(
         doc_type="" if doc_type == ALL else doc_type,
         year=None if year == ALL else int(year),
         issuer="" if issuer == ALL else issuer,
+        in_force=in_force,
     )
 
 
@@ -193,6 +196,7 @@ def answer_message(question: str, filters: Filters, previous: Turn | None) -> di
                 "source": c.passage.chunk.source,
                 "doc_id": c.passage.chunk.doc_id,
                 "span": [c.passage.chunk.start, c.passage.chunk.end],
+                "badge": (c.status or {}).get("badge", ""),
             }
             for c in answer.citations
         ],

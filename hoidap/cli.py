@@ -138,6 +138,7 @@ def ask(
     year: Optional[int] = typer.Option(None, "--year", help="Only documents dated this year."),
     issuer: str = typer.Option("", "--issuer", help='Only documents whose issuer contains this, e.g. "Chính phủ".'),
     number: str = typer.Option("", "--number", help='Only documents whose số hiệu contains this, e.g. "20/2023".'),
+    in_force: bool = typer.Option(False, "--in-force", help="Only documents still in force (còn hiệu lực) today."),
 ):
     """Answer a question from the indexed documents, with citations [n].
 
@@ -150,7 +151,7 @@ def ask(
     from hoidap.retrieve import Filters
 
     service = _service()
-    filters = Filters(doc_type, year, issuer, number)
+    filters = Filters(doc_type, year, issuer, number, in_force)
     try:
         if json_out:
             typer.echo(json.dumps(service.ask(question, k, filters).to_dict(), ensure_ascii=False, indent=2))

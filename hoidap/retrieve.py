@@ -34,9 +34,11 @@ class Filters:
     year: int | None = None  # year of the document's date
     issuer: str = ""  # part of cơ quan ban hành, diacritics optional
     number: str = ""  # part of the số hiệu
+    in_force: bool = False  # only documents in force (the service fills ``excluded`` from the validity book)
+    excluded: frozenset[str] = frozenset()  # số hiệu left out (documents no longer in force)
 
     def active(self) -> bool:
-        return bool(self.doc_type or self.year or self.issuer or self.number)
+        return bool(self.doc_type or self.year or self.issuer or self.number or self.excluded)
 
     def matches(self, doc: dict) -> bool:
         if self.doc_type and doc["doc_type"].lower() != self.doc_type.lower():
@@ -47,7 +49,7 @@ class Filters:
             return False
         if self.number and self.number.lower() not in doc["number"].lower():
             return False
-        return True
+        return doc["number"] not in self.excluded
 
 
 @dataclass

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import threading
 import time
@@ -158,6 +159,10 @@ class HoidapService:
         depth = max(k, depth or k)
         retriever = self.retriever()
         query = retriever.reader.analyser().analyse(resolved)
+        if filters is not None and filters.in_force:  # "chỉ văn bản còn hiệu lực"
+            book, as_of = retriever.reader.validity, self.as_of()
+            ceased = {d["number"] for d in retriever.reader.store.documents() if book.status(d["number"], as_of).state == CEASED}
+            filters = dataclasses.replace(filters, excluded=frozenset(ceased))
         search = retrieve or (lambda q, n: retriever.retrieve(q, n, filters))
         if query.parts:  # each part finds its own passages; the answer reads them in turn
             passages = merged([search(part, depth) for part in query.parts], max(depth, k * len(query.parts)))

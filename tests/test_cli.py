@@ -72,6 +72,25 @@ def test_docs_lists_metadata(env_for):
     rows = json.loads(result.stdout)
     law = next(r for r in rows if r["number"] == "20/2023/QH15")
     assert law["doc_type"] == "Luật" and law["date"] == "2023-06-22" and law["chunks"] > 50
+    # validity: its effective date, its status today, and what it states about the 2005 law (with the clause)
+    assert law["effective"] == "2024-07-01" and law["status"]["state"] == "còn hiệu lực"
+    ceases = next(r for r in law["states"] if r["kind"] == "ceases")
+    assert ceases["target"] == "51/2005/QH11" and ceases["label"] == "Điều 52, khoản 2" and ceases["date"] == "2024-07-01"
+    assert {"status", "effective", "relations", "states"} <= set(rows[0])
+
+
+def test_docs_check_and_in_force(env_for, monkeypatch):
+    result = invoke("docs", "--check")
+    assert result.exit_code == 0 and "agree" in result.output
+    from core.settings import get_settings
+
+    monkeypatch.setenv("HOIDAP_VALIDITY_AS_OF", "2024-01-01")  # before the 2023 law took effect
+    get_settings.cache_clear()
+    rows = json.loads(invoke("docs", "--json").stdout)
+    assert next(r for r in rows if r["number"] == "20/2023/QH15")["status"]["state"] == "chưa có hiệu lực"
+    result = invoke("docs", "--in-force")
+    assert result.exit_code == 0 and "20/2023/QH15" not in result.output
+    get_settings.cache_clear()
 
 
 def test_eval_json_both_systems(env_for, tmp_path):

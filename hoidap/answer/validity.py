@@ -36,7 +36,8 @@ def validity_answer(query: Query, book: ValidityBook, as_of: str, fetch: Fetch, 
         rel = book.effective(number)
         if rel is None or not rel.date:
             return None
-        when = f"kể từ ngày ký ban hành ({vietnamese_date(rel.date)})" if rel.statement.signing else f"từ ngày {vietnamese_date(rel.date)}"
+        signing = "kể từ ngày ký ban hành" if "ký ban hành" in rel.statement.quote else "kể từ ngày ký"
+        when = f"{signing} ({vietnamese_date(rel.date)})" if rel.statement.signing else f"từ ngày {vietnamese_date(rel.date)}"
         lead, cited = f"{name} có hiệu lực thi hành {when} ({rel.clause()}).", [rel]
     elif query.validity == "status":
         status = book.status(number, as_of)
@@ -98,7 +99,7 @@ def _with_quotes(query: Query, lead: str, relations: list[Relation], fetch: Fetc
             if chunk.text[start:end].strip() and chunk.text[start:end].strip() in quote and (start, end) not in citation.quoted:
                 citation.quoted.append((start, end))
         place = rel.clause()
-        text = f"Theo {place}: {quote} [{citation.n}]"
+        text = f"{quote} [{citation.n}]" if f"({place})" in lead else f"Theo {place}: {quote} [{citation.n}]"
         if text not in pieces:
             pieces.append(text)
     cited = {c.passage.chunk.chunk_id for c in citations}
