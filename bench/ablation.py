@@ -29,6 +29,7 @@ SWITCHES = {
     "required names": ({"HOIDAP_RULE_REQUIRED_NAMES": "false"}, "passage must name the question's places, số hiệu, years"),
     "answer type": ({"HOIDAP_RULE_ANSWER_TYPE": "false"}, "prefer sentences carrying the asked type"),
     "typed answer required": ({"HOIDAP_RULE_TYPED_REQUIRED": "false"}, "a date/duration/figure question needs one in the answer"),
+    "validity": ({"HOIDAP_RULE_VALIDITY": "false"}, "answers, notes and ranking from what documents state about force"),
     "boilerplate": ({"HOIDAP_RULE_BOILERPLATE": "false"}, "no recitals, mottos, signature lines"),
     "office holder": ({"HOIDAP_RULE_OFFICE_HOLDER": "false"}, "'ai là <office>' needs the person next to it"),
     "named document": ({"HOIDAP_RULE_NAMED_DOCUMENT": "false"}, "a named document answers first"),
