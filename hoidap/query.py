@@ -95,6 +95,7 @@ class Query:
     expansions: tuple[tuple[str, str], ...] = ()  # (as typed, spelled out)
     unit: str = ""  # what "bao nhiêu / mấy" counts ("thành viên", "tỷ đồng", "%"), folded; "" when nothing
     unindexed: tuple[str, ...] = ()  # số hiệu the question names that no indexed document has
+    as_of: str = ""  # the date a validity question is set at ("… còn hiệu lực vào năm 2020 không?": 2020-12-31)
     validity: str = ""  # what it asks about a document's force: "effective" (từ khi nào), "status" (còn hiệu lực
     #                     không), "replaced_by" (văn bản nào thay thế X), "replaces" (X thay thế văn bản nào)
     parts: tuple["Query", ...] = field(default=(), compare=False)  # the questions of a compound question
@@ -180,6 +181,7 @@ class Analyser:
             expansions=tuple(expansions),
             unit=asked_unit(expanded) if answer_type in (NUMBER, DURATION) else "",
             validity=validity_asked(folded) if (find_numbers(expanded) or _SHORT_REF.search(folded)) else "",
+            as_of=asked_date(folded),
             unindexed=tuple(n for n in find_numbers(expanded) if self.indexed_numbers and n.lower() not in self.indexed_numbers),
         )
 
@@ -221,6 +223,24 @@ _VALIDITY_ASKED = (
 )
 
 
+# "vào năm 2020", "tại thời điểm ngày 01/7/2026", "tính đến năm 2025": the time a question is set at (a bare
+# "năm 2005" names a document's year: "Luật Giao dịch điện tử năm 2005")
+_AS_OF_ASKED = re.compile(
+    r"\b(?:vao|trong|tai|tinh den|den)\s+(?:thoi diem\s+)?(?:ngay\s+(\d{1,2})[/-](\d{1,2})[/-](\d{4})|nam\s+(\d{4}))\b"
+)
+
+
+def asked_date(folded: str) -> str:
+    """The date a question is set at, ISO ("" when it names none); a year means its last day."""
+    m = _AS_OF_ASKED.search(folded)
+    if not m:
+        return ""
+    if m.group(4):
+        return f"{m.group(4)}-12-31"
+    day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else ""
+
+
 def validity_asked(folded: str) -> str:
     """What a question naming a document asks about its force (see Query.validity); "" when nothing."""
     return next((kind for kind, pattern in _VALIDITY_ASKED if pattern.search(folded)), "")
@@ -240,6 +260,19 @@ def names_document(query: Query, number: str) -> bool:
         if re.match(rf"{num}[-/]", folded) and (not year or f"/{year}/" in folded) and (not code or code in codes or doc_type in codes):
             return True
     return False
+
+
+def mentions_document(query: Query, text: str) -> bool:
+    """Whether a passage names a document the question names ("… thực hiện Nghị quyết số 57- NQ/TW …" for
+    "Nghị quyết 57"): a report or plan about that document speaks of it by its số hiệu."""
+    if not (query.numbers or query.doc_refs):
+        return False
+    squeezed = re.sub(r"\s*([-/])\s*", r"\1", fold_diacritics(text.lower()))
+    if any(fold_diacritics(n.lower()) in squeezed for n in query.numbers):
+        return True
+    return any(
+        re.search(rf"\b{re.escape(t)}\s+(?:so\s+)?{num}(?:/{year})?(?![\d])", squeezed) for t, num, year in query.doc_refs
+    )
 
 
 _CODE_TYPES = {fold_diacritics(c.lower()): fold_diacritics(t.lower()) for c, t in TYPE_BY_CODE.items()}

@@ -104,6 +104,9 @@ def test_a_document_that_names_itself_or_a_cycle_does_not_break():
     [
         ("Luật Giao dịch điện tử số 51/2005/QH11 còn hiệu lực không?",
          "Không. Luật 51/2005/QH11 đã hết hiệu lực từ ngày 1/7/2024 (khoản 2 Điều 52 Luật Giao dịch điện tử (20/2023/QH15))."),
+        # a question set in the past is judged then ("năm 2005" alone names the law, not the time)
+        ("Luật Giao dịch điện tử năm 2005 (51/2005/QH11) còn hiệu lực vào năm 2020 không?",
+         "Vào 31/12/2020, Luật 51/2005/QH11 chưa hết hiệu lực; nó hết hiệu lực từ ngày 1/7/2024"),
         ("Văn bản nào thay thế Luật Giao dịch điện tử 51/2005/QH11?",
          "Luật 51/2005/QH11 hết hiệu lực từ ngày 1/7/2024 theo khoản 2 Điều 52 Luật Giao dịch điện tử (20/2023/QH15)."),
         ("Luật Giao dịch điện tử 20/2023/QH15 có hiệu lực từ ngày nào?", "Luật Giao dịch điện tử (20/2023/QH15) có hiệu lực thi hành từ ngày 1/7/2024"),

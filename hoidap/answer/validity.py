@@ -31,6 +31,7 @@ def validity_answer(query: Query, book: ValidityBook, as_of: str, fetch: Fetch, 
         return None
     number = named[0]
     name = book.name_of(number)
+    as_of = query.as_of or as_of  # "… còn hiệu lực vào năm 2020 không?" is judged then
     cited: list[Relation] = []
     if query.validity == "effective":
         rel = book.effective(number)
@@ -43,6 +44,8 @@ def validity_answer(query: Query, book: ValidityBook, as_of: str, fetch: Fetch, 
         status = book.status(number, as_of)
         if status.state == CEASED and status.because:
             lead = f"Không. {name} đã hết hiệu lực{_on(status.since)} ({status.because.clause()})."
+            if query.as_of:
+                lead = f"Không. Vào {vietnamese_date(as_of)}, {name} đã hết hiệu lực{_on(status.since)} ({status.because.clause()})."
             cited = [status.because]
         elif status.state == PARTLY and status.because:
             parts = ", ".join(status.parts[:12]) + (" …" if len(status.parts) > 12 else "")
@@ -50,6 +53,8 @@ def validity_answer(query: Query, book: ValidityBook, as_of: str, fetch: Fetch, 
             cited = [status.because]
         elif status.state in (IN_FORCE, NOT_YET) and status.because:
             verb = "Có" if status.state == IN_FORCE else "Chưa"
+            if query.as_of:
+                verb += f", vào {vietnamese_date(as_of)}"
             lead = (
                 f"{verb}. {name} có hiệu lực{_on(status.since)} ({status.because.clause()}); trong các văn bản hiện có, "
                 "không văn bản nào tuyên bố nó hết hiệu lực."
@@ -58,6 +63,11 @@ def validity_answer(query: Query, book: ValidityBook, as_of: str, fetch: Fetch, 
             if status.pending:
                 lead += f" Nó sẽ hết hiệu lực{_on(status.pending.date)} ({status.pending.clause()})."
                 cited.append(status.pending)
+        elif status.pending:  # its own effective date unknown, its end stated for later
+            when = f"Vào {vietnamese_date(as_of)}, " if query.as_of else ""
+            lead = f"{when}{name} chưa hết hiệu lực; nó hết hiệu lực{_on(status.pending.date)} ({status.pending.clause()})."
+            lead = lead[:1].upper() + lead[1:]
+            cited = [status.pending]
         else:
             return None
     elif query.validity == "replaced_by":
