@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hoidap.answer.select import states_validity_of
-from hoidap.query import OTHER, VALIDITY, YESNO, Query, names_document
+from hoidap.query import OTHER, VALIDITY, YESNO, Query, mentions_document, names_document
 from hoidap.retrieve import Passage
 from hoidap.terms import normalized
 
@@ -34,7 +34,8 @@ FEATURES = (
     "passage_rank_inv",  # 1 / position of the best passage in the fused ranking
     "names_document",  # the question names a document (số hiệu or "Nghị định 13")
     "names_unindexed",  # … by a số hiệu no indexed document has (its text is not here)
-    "named_document_cited",  # … and the best passage is from it (or, asked its validity, states it)
+    "named_document_cited",  # … and the best passage is from it, or names it (a report on it; asked its
+    #                           validity, a passage stating it)
     "n_terms_log",  # log(1 + number of key terms)
     "runner_up_margin",  # best score − second best score (another passage)
 )
@@ -61,7 +62,9 @@ def features(query: Query, passages: list[Passage], found) -> dict[str, float]:
     runner_up = next((c.score for c in found[1:] if c.passage_index != best.passage_index), 0.0)
     named = bool(query.numbers or query.doc_refs)
     named_cited = named and (
-        names_document(query, chunk.doc.number) or (query.answer_type == VALIDITY and states_validity_of(query, chunk))
+        names_document(query, chunk.doc.number)
+        or mentions_document(query, chunk.text)
+        or (query.answer_type == VALIDITY and states_validity_of(query, chunk))
     )
     return {
         "sentence_coverage": best.sentence_coverage,
