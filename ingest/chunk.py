@@ -6,7 +6,7 @@ import hashlib
 
 from core.models import Chunk, Document, Sentence
 from ingest.segment import index_tokens, segment_span
-from ingest.structure import Span, Unit, split_units
+from ingest.structure import Span, Unit, split_units, table_headers
 
 
 def text_hash(text: str) -> str:
@@ -72,6 +72,7 @@ def chunk_document(doc: Document, max_words: int, overlap: int) -> list[Chunk]:
     """Chunks of one document: never across two units (Điều), long units split at khoản then sentences."""
     chunks: list[Chunk] = []
     seen: dict[str, int] = {}
+    tables = table_headers(doc.text)
     for unit in split_units(doc.text):
         parts = [(span, segment_span(doc.text, span.start, span.end)) for span in unit.parts]
         parts = [(span, sents) for span, sents in parts if sents]
@@ -85,17 +86,22 @@ def chunk_document(doc: Document, max_words: int, overlap: int) -> list[Chunk]:
             sentences = [s for _, sents in parts for s in sents]
             groups = [([unit.label], g) for g in _windows(sentences, max_words, overlap)]
         for labels, sentences in groups:
-            chunks.append(_make_chunk(doc, unit, labels, sentences, len(chunks), seen))
+            chunks.append(_make_chunk(doc, unit, labels, sentences, len(chunks), seen, tables))
     return chunks
 
 
-def _make_chunk(doc: Document, unit: Unit, labels, sentences: list[Sentence], position: int, seen) -> Chunk:
+def _make_chunk(doc: Document, unit: Unit, labels, sentences: list[Sentence], position: int, seen, tables=()) -> Chunk:
     start, end = sentences[0].start, sentences[-1].end
     text = doc.text[start:end]
     label = _label_of(labels)
     words = [w for s in sentences for w in s.words]
     heading = unit.heading if unit.heading and not text.startswith(unit.heading) else ""
-    tokens = index_tokens(words + (heading.split() if heading else []))
+    # rows of a table whose header row is in an earlier chunk: the header joins the heading ("… — TT | Chỉ
+    # tiêu | Chủ trì"), so that "giao ai chủ trì" finds the row whose cell names the organisation
+    header = next((h for a, b, h in tables if a < start <= b and h not in text), "")
+    full_heading = " — ".join(x for x in (unit.heading, header) if x)
+    heading = " ".join(x for x in (heading, header) if x)
+    tokens = index_tokens(words + (heading.replace("|", " ").split() if heading else []))
     digest = text_hash(text)
     key = hashlib.sha1(f"{doc.doc_id}\x00{label}\x00{digest}".encode()).hexdigest()[:16]
     repeat = seen.get(key, 0)
@@ -109,7 +115,7 @@ def _make_chunk(doc: Document, unit: Unit, labels, sentences: list[Sentence], po
         start=start,
         end=end,
         label=label,
-        heading=unit.heading,
+        heading=full_heading,
         tokens=tokens,
         sentence_spans=[(s.start - start, s.end - start) for s in sentences],
         text_hash=digest,

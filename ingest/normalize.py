@@ -62,6 +62,9 @@ def take_news_date(text: str) -> tuple[str, str]:
     return text[match.end() :], match.group(1)
 
 
+CELL_SEPARATOR = " | "  # between the cells of a table row in the display text ("6 | Tỷ lệ … đạt 80% | Tỉnh đoàn")
+
+
 def _strip_markdown_line(line: str) -> str | None:
     if _TABLE_RULE.match(line) or _HR.match(line):
         return None
@@ -69,7 +72,7 @@ def _strip_markdown_line(line: str) -> str | None:
     line = _MD_BULLET.sub(r"\1- ", line)
     if "|" in line:  # a table row (also the multi-line cells of Word→Markdown headers)
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        line = "  ".join(c for c in cells if c and not _DECORATION.match(c))
+        line = CELL_SEPARATOR.join(c for c in cells if c and not _DECORATION.match(c))
     line = _MD_LINK.sub(r"\1", line)
     line = _HTML_TAG.sub(" ", line)
     for _ in range(2):

@@ -57,6 +57,10 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if stripped:
             para_start = text.index(stripped, pos)
             cursor = para_start
+            if " | " in stripped:  # a table row is one unit: its cells are read together
+                spans.extend(_pieces(stripped, para_start))
+                pos += len(paragraph) + 1
+                continue
             for sentence in sent_tokenize(stripped):
                 sentence = sentence.strip()
                 if not sentence:

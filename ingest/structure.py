@@ -121,3 +121,27 @@ def _prose_units(text: str) -> list[Unit]:
         pos += len(line) + 1
     units.append(Unit(label, label, start, len(text), [Span(label, start, len(text))]))
     return [u for u in units if text[u.start : u.end].strip()]
+
+
+_ROW = " | "  # the cell separator of a table row in the display text (ingest/normalize.py)
+
+
+def table_headers(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, header row) of each table: its first row, then the rows and the short section lines
+    ("II. Xã hội số") that follow. A row far below its header ("6 | Tỷ lệ … | Tỉnh đoàn") is read with it:
+    the header says what the cells are ("TT | Chỉ tiêu | Chủ trì")."""
+    tables: list[tuple[int, int, str]] = []
+    header, start, pos, end = "", 0, 0, 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if _ROW in stripped:
+            if not header:
+                header, start = stripped, pos
+            end = pos + len(line)
+        elif header and stripped and (len(stripped) > 80 or stripped.endswith(".")):
+            tables.append((start, end, header))
+            header = ""
+        pos += len(line) + 1
+    if header:
+        tables.append((start, end, header))
+    return tables

@@ -78,3 +78,27 @@ def test_a_stop_without_a_space_after_it_does_not_end_a_sentence():
         "Tên miền có dạng: tencoquan.tentinhthanh.gov.vn, trong đó tencoquan là tên.",
         "Truy cập data.gov.vn ngay.",
     ]
+
+
+def test_table_rows_keep_their_cells_and_carry_the_header():
+    from core.models import DocMeta, Document
+    from ingest.chunk import chunk_document
+    from ingest.normalize import to_display_text
+
+    rows = "\n".join(
+        f"| {i} | Tỷ lệ người dân trưởng thành có chữ ký số hoặc chữ ký điện tử cá nhân đạt {50 + i}%. Chỉ tiêu số {i} "
+        f"về dịch vụ số cho người dân trên địa bàn tỉnh trong giai đoạn tới | Sở số {i} |"
+        for i in range(1, 13)
+    )
+    markdown = (
+        "# KẾ HOẠCH\n\nPHỤ LỤC PHÂN CÔNG THỰC HIỆN CÁC CHỈ TIÊU\n\n| **TT** | **Chỉ tiêu** | **Chủ trì** |\n|---|---|---|\n"
+        "| **II. Xã hội số** |\n" + rows + "\n"
+    )
+    text, _ = to_display_text(markdown, "markdown")
+    assert "6 | Tỷ lệ người dân trưởng thành có chữ ký số hoặc chữ ký điện tử cá nhân đạt 56%." in text
+    chunks = chunk_document(Document("d", "d.md", text, DocMeta()), 110, 0)
+    later = [c for c in chunks if "Sở số 12" in c.text][0]
+    assert "TT | Chỉ tiêu | Chủ trì" not in later.text and later.heading.endswith("TT | Chỉ tiêu | Chủ trì")
+    assert {"chủ", "trì"} <= set(later.tokens)  # "… giao ai chủ trì?" finds the row by its header
+    for start, end in later.sentence_spans:  # a row is one sentence, its '.' inside a cell notwithstanding
+        assert later.text[start:end].count(" | ") == 2

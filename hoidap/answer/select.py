@@ -195,7 +195,8 @@ def candidates(query: Query, passages: list[Passage], weight, rules: SelectRules
 
 
 def quotes(text: str, spans: list[tuple[int, int]], sections: bool, wants_list: bool) -> list[tuple[int, int, bool]]:
-    """(start, end, is_list): sentence spans; a sentence ending in ':' takes the list items after it,
+    """(start, end, is_list): sentence spans; a table row is quoted whole; a sentence ending in ':' takes the
+    list items after it,
     and with ``sections`` an article's title takes the sentences of the article: "Nguyên tắc … là gì?"
     is answered by the article of that title, not by its title alone."""
     limit = MAX_LIST_CHARS if wants_list else MAX_QUOTE_CHARS
@@ -209,7 +210,12 @@ def quotes(text: str, spans: list[tuple[int, int]], sections: bool, wants_list: 
             and _ARTICLE.search(text[max(0, start - 20) : start])
         )
         is_list = False
-        if sentence.endswith(":") or heading:
+        if " | " in sentence:  # a table row cut into pieces (a long row): the quote is the whole row
+            for s2, e2 in spans[i + 1 :]:
+                if "\n" in text[end:s2] or e2 - start > MAX_LIST_CHARS:
+                    break
+                end = e2
+        elif sentence.endswith(":") or heading:
             for s2, e2 in spans[i + 1 :]:
                 if e2 - start > limit or text[s2:e2].startswith("Điều "):
                     break
@@ -225,9 +231,13 @@ def boilerplate(text: str, keep_date_line: bool = False) -> bool:
     """Header lines, recitals and fragments that answer nothing ("Độc lập - Tự do - Hạnh phúc",
     "Căn cứ Luật …;", "Nơi nhận:"); the place-and-date line ("Hà Nội, ngày 10 tháng 01 năm 2025") answers
     only when the question asks when the document was issued."""
-    words = text.split()
+    words = [w for w in text.split() if w != "|"]  # a table's cell separators are no words
     if len(words) < 4 or (text.isupper() and len(words) < 8):
         return True
+    if text.isupper() and len(words) < 20 and "CHỦ NGHĨA VIỆT NAM" in text:  # the issuer beside the national motto
+        return True
+    if " | " in text and all(boilerplate(cell) for cell in text.split(" | ")):
+        return True  # a header table: "CHÍNH PHỦ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
     if keep_date_line and _DATE_LINE.match(text):
         return False
     return bool(_BOILERPLATE.match(text.lstrip("- ")))

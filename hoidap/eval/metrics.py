@@ -56,7 +56,8 @@ def canonical_dates(text: str) -> str:
 
 
 def norm(text: str) -> str:
-    """Comparison form of a string."""
+    """Comparison form of a string (a table's cell separator counts as a space)."""
+    text = text.replace(" | ", " ")
     return canonical_dates(" ".join(canonical_tone(unicodedata.normalize("NFC", text).lower()).split()))
 
 
