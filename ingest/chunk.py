@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 
 from core.models import Chunk, Document, Sentence
 from ingest.segment import index_tokens, segment_span
@@ -90,6 +91,35 @@ def chunk_document(doc: Document, max_words: int, overlap: int) -> list[Chunk]:
     return chunks
 
 
+_ITEM = re.compile(r"^(?:[-–•+]\s|[a-zđ]\)\s|\d{1,2}[.)]\s)")
+
+
+def _lead_in(text: str, start: int, floor: int) -> str:
+    """What a chunk that starts inside a list is a list of: the sentence ending in ':' that introduces it
+    and the short item heading its items ("- Giai đoạn 2028-2030" above "- 50% …"); "" when it does not
+    start inside a list."""
+    if not _ITEM.match(text[start : start + 4]):
+        return ""
+    lines = [ln.strip() for ln in text[max(floor, start - 3000) : start].split("\n") if ln.strip()]
+    found = []
+    intro = next((ln for ln in reversed(lines) if ln.endswith(":")), "")
+    if intro and len(intro) <= 300:
+        found.append(intro)
+    first = text[start : text.find("\n", start) if "\n" in text[start:] else len(text)].strip()
+    for ln in reversed(lines if not _heads(first) else []):  # a short item without a stop heads the items
+        if ln.endswith(":"):  # after it ("- Giai đoạn 2028-2030"), unless the chunk starts with such an item
+            break
+        if _heads(ln):
+            found.append(ln)
+            break
+    return " ".join(found)
+
+
+def _heads(line: str) -> bool:
+    """A list item that is a heading of the items below it: short, no stop ("i) Tổ đảng ở Thường trực …")."""
+    return bool(_ITEM.match(line)) and len(line) <= 80 and not line.endswith((".", ";", ",", ":"))
+
+
 def _make_chunk(doc: Document, unit: Unit, labels, sentences: list[Sentence], position: int, seen, tables=()) -> Chunk:
     start, end = sentences[0].start, sentences[-1].end
     text = doc.text[start:end]
@@ -99,6 +129,7 @@ def _make_chunk(doc: Document, unit: Unit, labels, sentences: list[Sentence], po
     # rows of a table whose header row is in an earlier chunk: the header joins the heading ("… — TT | Chỉ
     # tiêu | Chủ trì"), so that "giao ai chủ trì" finds the row whose cell names the organisation
     header = next((h for a, b, h in tables if a < start <= b and h not in text), "")
+    header = header or _lead_in(doc.text, start, unit.start)
     full_heading = " — ".join(x for x in (unit.heading, header) if x)
     heading = " ".join(x for x in (heading, header) if x)
     tokens = index_tokens(words + (heading.replace("|", " ").split() if heading else []))

@@ -102,3 +102,17 @@ def test_table_rows_keep_their_cells_and_carry_the_header():
     assert {"chủ", "trì"} <= set(later.tokens)  # "… giao ai chủ trì?" finds the row by its header
     for start, end in later.sentence_spans:  # a row is one sentence, its '.' inside a cell notwithstanding
         assert later.text[start:end].count(" | ") == 2
+
+
+def test_a_chunk_inside_a_list_carries_what_the_list_is_of():
+    from core.models import DocMeta, Document
+    from ingest.chunk import chunk_document
+
+    items = "\n".join(f"- {70 + i}% hồ sơ dịch vụ công trực tuyến loại {i} được xử lý toàn trình trên môi trường số." for i in range(12))
+    text = ("I. MỤC TIÊU\nMột số chỉ tiêu cơ bản bao gồm:\n- Giai đoạn 2025-2027\n" + items + "\n- Giai đoạn 2028-2030\n" + items
+            + "\nII. NHIỆM VỤ\nCác bộ, ngành triển khai các nhiệm vụ sau đây theo chức năng được giao trong năm.")
+    chunks = chunk_document(Document("d", "d.txt", text, DocMeta()), 40, 0)
+    late = [c for c in chunks if c.text.startswith("- ") and c.start > text.index("2028-2030")]
+    assert late and all("Một số chỉ tiêu cơ bản bao gồm:" in c.heading and "- Giai đoạn 2028-2030" in c.heading for c in late)
+    first = [c for c in chunks if c.text.startswith("- 70%") and c.start < text.index("2028-2030")]
+    assert all("2028-2030" not in c.heading for c in first)
