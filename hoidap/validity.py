@@ -135,6 +135,10 @@ class ValidityBook:
         matches = [k for k in self.by_number if k.startswith(key + "/")]
         return matches[0] if len(matches) == 1 else key
 
+    def indexed(self, number: str) -> bool:
+        """Whether a document with this số hiệu is in the index (not only named by one)."""
+        return self._resolve(number) in self.by_number
+
     def name_of(self, number: str) -> str:
         d = self.by_number.get(self._resolve(number))
         return self._name(d) if d else document_name(number)

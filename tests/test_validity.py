@@ -143,3 +143,8 @@ def test_every_relation_the_bundled_texts_state_against_a_hand_made_list():
     # vào Phụ lục XII …", "Đối với quy định tại Điều 33 về việc bổ sung …"), and a second "thay thế" after a
     # title that names another decree
     assert len(found & expected) / len(expected) >= 0.85, sorted(missed)
+
+
+def test_the_force_of_a_document_the_index_does_not_hold_is_not_guessed(service):
+    answer = service.ask("Nghị định 278/2025/NĐ-CP có hiệu lực thi hành từ ngày nào?")
+    assert answer.refused and "278/2025/NĐ-CP không có trong các tài liệu" in answer.notice

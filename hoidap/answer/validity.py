@@ -9,6 +9,7 @@ from typing import Callable
 
 from core.dates import vietnamese_date
 from core.models import CEASES, REPLACES
+from hoidap.answer.compose import refusal
 from hoidap.answer.types import Answer, Citation
 from hoidap.query import Query, names_document
 from hoidap.retrieve import Passage
@@ -27,9 +28,25 @@ def validity_answer(query: Query, book: ValidityBook, as_of: str, fetch: Fetch, 
     if not query.validity:
         return None
     named = [n for n in book.known() if names_document(query, n)]
+    if not named and query.unindexed:
+        return _not_held(query, query.unindexed[0], passages)
     if len(named) != 1:
         return None
-    number = named[0]
+    found = _answer(query, named[0], book, as_of, fetch, passages)
+    if found is None and not book.indexed(named[0]):
+        return _not_held(query, named[0], passages)
+    return found
+
+
+def _not_held(query: Query, number: str, passages: list[Passage]) -> Answer:
+    """The refusal for a document the index does not hold, when no indexed document states what is asked
+    of it (a passage merely naming it would be a confident wrong answer)."""
+    answer = refusal(query, passages)
+    answer.notice = f"Văn bản {number} không có trong các tài liệu đã lập chỉ mục; các tài liệu hiện có không nêu điều được hỏi về nó."
+    return answer
+
+
+def _answer(query: Query, number: str, book: ValidityBook, as_of: str, fetch: Fetch, passages: list[Passage]) -> Answer | None:
     name = book.name_of(number)
     as_of = query.as_of or as_of  # "… còn hiệu lực vào năm 2020 không?" is judged then
     cited: list[Relation] = []
