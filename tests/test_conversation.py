@@ -55,3 +55,16 @@ def test_eval_replays_the_conversation(env_for, tmp_path):
     result = CliRunner().invoke(app, ["eval", str(testset), "--system", "hoidap", "--json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["systems"]["hoidap"]["answer_accuracy"] == 1.0
+
+
+def test_a_contrast_follow_up_replaces_the_parallel_phrase():
+    from hoidap.answer.conversation import Turn, resolve
+
+    previous = Turn("Theo Nghị định 224, sản phẩm của dự án chuyển đổi số nhóm A phải bảo hành tối thiểu bao lâu?", [])
+    assert resolve("còn dự án nhóm B, nhóm C thì sao?", previous) == (
+        "Theo Nghị định 224, sản phẩm của dự án nhóm B, nhóm C phải bảo hành tối thiểu bao lâu?"
+    )
+    # "Theo" opening the question is no place name: the place is replaced, the frame kept
+    assert resolve("còn Hà Nội thì sao?", Turn("Theo Kế hoạch 144, Bắc Ninh đặt chỉ tiêu gì?", [])) == (
+        "Theo Kế hoạch 144, Hà Nội đặt chỉ tiêu gì?"
+    )

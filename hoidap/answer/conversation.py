@@ -64,6 +64,9 @@ def resolve(question: str, previous: Turn | None) -> str:
     name, old = _first_name(focus), _first_name(base)
     if name and old:
         return base.replace(old, name, 1)
+    parallel = _parallel_span(focus, base)
+    if parallel:  # "còn dự án nhóm B, nhóm C thì sao?" after "… dự án chuyển đổi số nhóm A phải …"
+        return base.replace(parallel, focus, 1)
     # A new topic in the same frame: keep the place/person, document and year, drop the old topic.
     carried = [n for n in (old,) if n] + (find_numbers(base) or [m.group(0) for m in _DOC_REF.finditer(base)])
     carried += YEAR.findall(base)
@@ -72,12 +75,38 @@ def resolve(question: str, previous: Turn | None) -> str:
     return f"{base.rstrip(' ?')}, {focus}?" if focus else base
 
 
+def _parallel_span(focus: str, base: str) -> str:
+    """The phrase of the previous question that a "còn X thì sao?" contrasts with: it starts with X's head
+    (its first two words) and runs to the last word X shares, with the short name after it ("dự án chuyển
+    đổi số nhóm A" for "dự án nhóm B, nhóm C"); "" when the head is not there."""
+    words = focus.split()
+    if len(words) < 3:
+        return ""
+    head = " ".join(words[:2]).lower()
+    at = base.lower().find(head)
+    if at < 0:
+        return ""
+    shared = {w.strip(",.").lower() for w in words[2:]}
+    tail = base[at:].split()
+    end = 0
+    for i, word in enumerate(tail[:10]):
+        if i >= 2 and word.strip(",.").lower() in shared:
+            end = i + 1
+            if end < len(tail) and len(tail[end].strip(",.?")) <= 3:  # "nhóm A", "loại 2"
+                end += 1
+    return " ".join(tail[:end]).rstrip(",.?") if end else ""
+
+
+_NOT_NAMES = {"Theo", "Trong", "Tại", "Khi", "Nếu", "Sau", "Trước", "Với", "Về", "Các", "Những", "Đối", "Căn", "Ở"}
+
+
 def _first_name(text: str) -> str:
-    """The first run of ≥ 2 capitalised words ("Bình Phước", "Hà Nội"), or ""."""
+    """The first run of ≥ 2 capitalised words ("Bình Phước", "Hà Nội"), or "" (a capitalised preposition
+    opening the sentence, "Theo Nghị định …", is no name)."""
     run: list[str] = []
     for word in re.findall(r"\S+", text):
         bare = word.strip(",.;:?!()\"'")
-        if bare[:1].isupper() and bare.isalpha():
+        if bare[:1].isupper() and bare.isalpha() and not (not run and bare in _NOT_NAMES):
             run.append(bare)
             continue
         if len(run) >= 2:
