@@ -31,6 +31,12 @@ class Document:
     statements: list["Statement"] = field(default_factory=list)  # what it states about legal force
 
 
+# In a chunk's heading, what follows this mark is the lead-in of the list the chunk starts inside ("Một số
+# chỉ tiêu cơ bản bao gồm: - Giai đoạn 2028-2030"): it tells which year or subject the items are of (the
+# names a question requires), but it is not the passage's own words (not ranked on, not embedded).
+LEAD_IN_MARK = "\n"
+
+
 @dataclass
 class Sentence:
     """One sentence: character span in the document text and its underthesea words."""

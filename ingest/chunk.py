@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from core.models import Chunk, Document, Sentence
+from core.models import LEAD_IN_MARK, Chunk, Document, Sentence
 from ingest.segment import index_tokens, segment_span
 from ingest.structure import Span, Unit, split_units, table_headers
 
@@ -129,8 +129,10 @@ def _make_chunk(doc: Document, unit: Unit, labels, sentences: list[Sentence], po
     # rows of a table whose header row is in an earlier chunk: the header joins the heading ("… — TT | Chỉ
     # tiêu | Chủ trì"), so that "giao ai chủ trì" finds the row whose cell names the organisation
     header = next((h for a, b, h in tables if a < start <= b and h not in text), "")
-    header = header or _lead_in(doc.text, start, unit.start)
+    lead_in = "" if header else _lead_in(doc.text, start, unit.start)
     full_heading = " — ".join(x for x in (unit.heading, header) if x)
+    if lead_in:
+        full_heading = f"{full_heading}{LEAD_IN_MARK}{lead_in}"
     heading = " ".join(x for x in (heading, header) if x)
     tokens = index_tokens(words + (heading.replace("|", " ").split() if heading else []))
     digest = text_hash(text)

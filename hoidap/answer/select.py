@@ -104,7 +104,7 @@ def states_validity_of(query: Query, chunk) -> bool:
     return (
         not names_document(query, chunk.doc.number)
         and any(n in text for n in named)
-        and states_validity(chunk.text, chunk.heading)
+        and states_validity(chunk.text, chunk.section_heading)
     )
 
 
@@ -159,7 +159,7 @@ def candidates(query: Query, passages: list[Passage], weight, rules: SelectRules
     sections = bool(query.definition or query.sections)
     for i, passage in enumerate(passages):
         chunk = passage.chunk
-        context = normalized(f"{chunk.doc.title} {chunk.doc.number} {chunk.heading}", exact)
+        context = normalized(f"{chunk.doc.title} {chunk.doc.number} {chunk.section_heading}", exact)
         if rules.required_names and query.required:
             named = f"{chunk.text} {chunk.doc.title} {chunk.doc.number} {chunk.doc.date} {chunk.heading}"
             if not names_all(list(query.required), named, weight, query.expanded):
@@ -236,7 +236,7 @@ def boilerplate(text: str, keep_date_line: bool = False) -> bool:
         return True
     if text.isupper() and len(words) < 20 and "CHỦ NGHĨA VIỆT NAM" in text:  # the issuer beside the national motto
         return True
-    if " | " in text and all(boilerplate(cell) for cell in text.split(" | ")):
+    if " | " in text and all(c.isupper() or _BOILERPLATE.match(c.strip()) for c in text.split(" | ")):
         return True  # a header table: "CHÍNH PHỦ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
     if keep_date_line and _DATE_LINE.match(text):
         return False
