@@ -67,11 +67,32 @@ def show_document(doc_id: str, span: list[int], label: str) -> None:
     facts = [doc["doc_type"], doc["number"], doc["issuer"], doc["date"]]
     st.markdown(f"**{escape(doc['title'])}**")
     st.caption(" · ".join(f for f in facts if f) + f" — tệp {doc['source']}")
+    for line in validity_lines(doc):
+        st.caption(line)
     text, (start, end) = doc["text"], span
     st.markdown(escape(text[:start]))
     st.info(f"Đoạn được trích dẫn: {label}", icon=":material/format_quote:")
     st.markdown(highlighted(text[start:end], [(0, end - start)]))
     st.markdown(escape(text[end:]))
+
+
+_KIND_WORDS = {"ceases": "chấm dứt hiệu lực của", "repeals": "bãi bỏ", "amends": "sửa đổi, bổ sung", "replaces": "thay thế"}
+
+
+def validity_lines(doc: dict) -> list[str]:
+    """The document's status and what other documents state about it (and it about them), one line each."""
+    lines = []
+    status = doc.get("status") or {}
+    if status.get("badge"):
+        clause = f" ({status['clause']})" if status.get("clause") else ""
+        lines.append(f"Hiệu lực: {status['badge']}{clause}")
+    for rel in doc.get("relations", []):
+        parts = f" {', '.join(rel['parts'][:6])}" if rel["parts"] else ""
+        lines.append(f"{rel['source_name']} {_KIND_WORDS.get(rel['kind'], rel['kind'])}{parts} văn bản này ({rel['label'] or 'tiêu đề'})")
+    for rel in doc.get("states", []):
+        parts = f"{', '.join(rel['parts'][:6])} của " if rel["parts"] else ""
+        lines.append(f"Văn bản này {_KIND_WORDS.get(rel['kind'], rel['kind'])} {parts}{rel['target']} ({rel['label'] or 'tiêu đề'})")
+    return lines
 
 
 def render_feedback(message: dict, key: str) -> None:

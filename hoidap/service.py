@@ -225,23 +225,26 @@ class HoidapService:
         """Indexed documents with their metadata, effective date, legal status (as of validity_as_of or
         today) and the validity relations they state and that others state about them."""
         reader = self.reader()
-        book, as_of = reader.validity, self.as_of()
-        rows = reader.store.documents()
-        for row in rows:
-            status = book.status(row["number"], as_of)
-            row["effective"] = book.effective_date(row["number"]) if row["number"] else ""
-            row["status"] = {**status.to_dict(), "badge": status.badge()}
-            row["relations"] = [r.to_dict() for r in book.about(row["number"])] if row["number"] else []
-            row["states"] = [r.to_dict() for r in book.stated_by(row["number"])] if row["number"] else []
-        return rows
+        return [self._with_validity(row, reader) for row in reader.store.documents()]
+
+    def _with_validity(self, row: dict, reader: IndexReader) -> dict:
+        book = reader.validity
+        status = book.status(row["number"], self.as_of())
+        row["effective"] = book.effective_date(row["number"]) if row["number"] else ""
+        row["status"] = {**status.to_dict(), "badge": status.badge()}
+        row["relations"] = [r.to_dict() for r in book.about(row["number"])] if row["number"] else []
+        row["states"] = [r.to_dict() for r in book.stated_by(row["number"])] if row["number"] else []
+        return row
 
     def validity_check(self) -> list[str]:
         """Where a file's front matter and its text disagree about validity (the text wins)."""
         return self.reader().validity.check()
 
     def document(self, doc_id: str) -> dict | None:
-        """A document's metadata and full text (for showing a cited passage in place)."""
-        return self.reader().store.document(doc_id)
+        """A document's metadata, legal status and relations, and full text (for showing a cited passage in place)."""
+        reader = self.reader()
+        row = reader.store.document(doc_id)
+        return self._with_validity(row, reader) if row else None
 
     def status(self) -> dict:
         """Counts, build time and embedding model of the served index."""

@@ -51,6 +51,8 @@ _REPEALS = re.compile(r"^Bãi bỏ\b|(?:này|sau|và)\s+bãi bỏ\b")
 _AMENDS = re.compile(r"^Sửa đổi,\s*bổ sung\b(?!\s+hoặc)|(?:này)\s+sửa đổi,\s*bổ sung\b|^(?:Thay thế|Bỏ) cụm từ\b")
 _NEXT_VERB = re.compile(r"(?<!\w)(?:bãi bỏ|hết hiệu lực|sửa đổi)(?!\w)", re.I)
 _SPACED_NUMBER = re.compile(r"(?<=\d) +(?=/\d{4}/)|(?<=[A-ZĐ]-) +(?=[A-ZĐ])")
+# a document whose title says it amends another ("… sửa đổi, bổ sung một số điều của Nghị định số 72/2013/NĐ-CP")
+_TITLE_AMENDS = re.compile(rf"sửa đổi,?\s*bổ sung\s+(?:một số điều\s+)?(?:của\s+)?(?:{'|'.join(DOC_TYPES)})\s+(?:số\s+)?({NUMBER_RE.pattern})", re.I)
 _SENTENCE_END = re.compile(r"[.:](?:\s*\n|\s*$)")
 _TYPES = "|".join(sorted(DOC_TYPES, key=len, reverse=True))
 # a further document in the same list: "…; Thông tư số", ", Nghị định số", "và thay thế Thông tư số"
@@ -91,6 +93,10 @@ def statements(doc: Document, chunks: list[Chunk], front: dict | None = None) ->
             if match.group(2) == own and (date := first_date(match.group(3))):
                 key = (EFFECTIVE, "", (), "")
                 found.setdefault(key, Statement(EFFECTIVE, effective=date, label=chunk.label, quote=match.group(0), chunk_id=chunk.chunk_id))
+    title = _TITLE_AMENDS.search(doc.meta.title or "")
+    if title and chunks and title.group(1) != own:  # "Nghị định sửa đổi, bổ sung một số điều của Nghị định số 72/2013/NĐ-CP"
+        st = Statement(AMENDS, target=title.group(1), label="", quote=doc.meta.title, chunk_id=chunks[0].chunk_id)
+        found.setdefault((st.kind, st.target, st.parts, st.by), st)
     for st in _front_matter(front or {}):
         found.setdefault((st.kind, st.target, st.parts, st.by, FRONT_MATTER), st)
     return [st for st in found.values() if st.target != own or st.kind == EFFECTIVE]

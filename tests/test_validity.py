@@ -126,7 +126,7 @@ def _key(number: str) -> str:
 
 def test_every_relation_the_bundled_texts_state_against_a_hand_made_list():
     """tests/data/validity_gold.json was written by reading the clauses (not from this code): every
-    relation found must be in it, and at least 85 % of it must be found; the misses are named below."""
+    relation found must be in it, and at least 90 % of it must be found; the misses are named below."""
     import json
 
     gold = json.loads((ROOT / "tests/data/validity_gold.json").read_text(encoding="utf-8"))
@@ -139,12 +139,22 @@ def test_every_relation_the_bundled_texts_state_against_a_hand_made_list():
                       if st.kind != EFFECTIVE and st.origin != FRONT_MATTER}
     assert found - expected == set()  # nothing invented
     missed = expected - found
-    # known misses: amendments stated only in a document's title or in a transitional clause ("được bổ sung
-    # vào Phụ lục XII …", "Đối với quy định tại Điều 33 về việc bổ sung …"), and a second "thay thế" after a
-    # title that names another decree
-    assert len(found & expected) / len(expected) >= 0.85, sorted(missed)
+    # known misses (3 of 57): an addition worded "được bổ sung vào Phụ lục XII …", one stated in a
+    # transitional clause ("Đối với quy định tại Điều 33 về việc bổ sung …"), and a second "thay thế" after
+    # a title that names another decree
+    assert len(found & expected) / len(expected) >= 0.9, sorted(missed)
 
 
 def test_the_force_of_a_document_the_index_does_not_hold_is_not_guessed(service):
     answer = service.ask("Nghị định 278/2025/NĐ-CP có hiệu lực thi hành từ ngày nào?")
     assert answer.refused and "278/2025/NĐ-CP không có trong các tài liệu" in answer.notice
+
+
+def test_the_document_view_shows_status_and_relations(service):
+    import importlib
+
+    app = importlib.import_module("app")
+    law = next(d for d in service.documents() if d["number"] == "20/2023/QH15")
+    lines = app.validity_lines(service.document(law["doc_id"]))
+    assert lines[0].startswith("Hiệu lực: Còn hiệu lực")
+    assert "Văn bản này chấm dứt hiệu lực của 51/2005/QH11 (Điều 52, khoản 2)" in lines
