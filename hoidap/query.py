@@ -95,6 +95,7 @@ class Query:
     expansions: tuple[tuple[str, str], ...] = ()  # (as typed, spelled out)
     unit: str = ""  # what "bao nhiêu / mấy" counts ("thành viên", "tỷ đồng", "%"), folded; "" when nothing
     unindexed: tuple[str, ...] = ()  # số hiệu the question names that no indexed document has
+    or_condition: bool = False  # a plain "khi nào" asks a time or a condition ("… có giá trị như văn bản khi nào?")
     as_of: str = ""  # the date a validity question is set at ("… còn hiệu lực vào năm 2020 không?": 2020-12-31)
     validity: str = ""  # what it asks about a document's force: "effective" (từ khi nào), "status" (còn hiệu lực
     #                     không), "replaced_by" (văn bản nào thay thế X), "replaces" (X thay thế văn bản nào)
@@ -181,6 +182,7 @@ class Analyser:
             expansions=tuple(expansions),
             unit=asked_unit(expanded) if answer_type in (NUMBER, DURATION) else "",
             validity=validity_asked(folded) if (find_numbers(expanded) or _SHORT_REF.search(folded)) else "",
+            or_condition=answer_type == DATE and bool(re.search(r"\bkhi nao\b", folded)),
             as_of=asked_date(folded),
             unindexed=tuple(n for n in find_numbers(expanded) if self.indexed_numbers and n.lower() not in self.indexed_numbers),
         )

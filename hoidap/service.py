@@ -190,23 +190,23 @@ class HoidapService:
                 item.question, item.resolved_question = question, resolved
                 item.passages, item.query = passages, query
                 if self.settings.rule_validity and not item.refused:
-                    self._mark_validity(item, reader)
+                    self._mark_validity(item, reader, notes=direct is None)  # a validity answer says it itself
             yield item
 
     def as_of(self) -> str:
         """The date legal status is judged on (the setting, or today)."""
         return self.settings.validity_as_of or datetime.date.today().isoformat()
 
-    def _mark_validity(self, answer: Answer, reader: IndexReader) -> None:
+    def _mark_validity(self, answer: Answer, reader: IndexReader, notes: bool = True) -> None:
         """Each citation's legal status; a note for each cited document or article no longer in force."""
         book, as_of = reader.validity, self.as_of()
         for citation in answer.citations:
             chunk = citation.passage.chunk
             status = book.status(chunk.doc.number, as_of, article_of(chunk.label))
             citation.status = {**status.to_dict(), "badge": status.badge()} if status.state else None
-        notes = validity_notes(answer, book, as_of)
-        if notes and not answer.text.startswith(("Không.", "Còn hiệu lực một phần")):
-            answer.text = answer.text + "\n" + "\n".join(notes)
+        lines = validity_notes(answer, book, as_of) if notes else []
+        if lines:
+            answer.text = answer.text + "\n" + "\n".join(lines)
 
     @staticmethod
     def next_turn(answer: Answer, previous: Turn | None) -> Turn | None:

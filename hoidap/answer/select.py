@@ -51,8 +51,7 @@ _ARTICLE = re.compile(r"Điều\s+[\w.]+\.\s*$")  # what precedes an article's t
 _DIGIT = re.compile(r"\d")
 # a year, a quarter, a recurrence or a time of day ("từ 07 giờ đến 22 giờ", "7h30")
 _WHEN = re.compile(r"\b(?:19|20)\d\d\b|quý\s+[IV]+|hằng (?:năm|tháng|quý|ngày)|\b\d{1,2}\s*(?:giờ|h\d{0,2})\b", re.I)
-# "… có giá trị như văn bản khi nào?": plain "khi nào" also asks under which conditions
-_WHEN_CONDITION = re.compile(r"\bkhi nao\b")
+# "… có giá trị như văn bản khi nào?": plain "khi nào" also asks under which conditions (Query.or_condition)
 _CONDITION = re.compile(r"\b(?:khi|nếu|trường hợp|đáp ứng|điều kiện)\b", re.I)
 _DURATION = re.compile(r"\d+\s*(?:ngày|tháng|năm|giờ|phút|tuần|quý)\b|\b(?:ngay|thang|nam|gio|phut)\b\s*\d", re.I)
 _AMOUNT = re.compile(r"\d[\d.,]*\s*(?:%|phần trăm|đồng|triệu|tỷ|nghìn|người|doanh nghiệp|dự án|\w+)", re.I)
@@ -146,10 +145,7 @@ def carries(answer_type: str, text: str, passage: Passage, unit: str = "") -> bo
 def answers_type(query: Query, cand: Candidate) -> bool:
     """Whether a chosen sentence gives what a date/duration/figure question asks: the type itself, or for
     a plain "khi nào" a condition ("khi …", "trường hợp …")."""
-    if cand.type_match:
-        return True
-    folded = fold_diacritics(query.text.lower())
-    return query.answer_type == DATE and bool(_WHEN_CONDITION.search(folded)) and bool(_CONDITION.search(cand.text))
+    return cand.type_match or (query.or_condition and bool(_CONDITION.search(cand.text)))
 
 
 def candidates(query: Query, passages: list[Passage], weight, rules: SelectRules = SelectRules()) -> list[Candidate]:
