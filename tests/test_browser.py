@@ -60,6 +60,12 @@ def test_ask_in_browser_shows_answer_and_cited_passage(server, tmp_path):
         expect(passage).to_contain_text("Từ năm 2019 đến nay, Bình Phước đã phân bổ hơn 844 tỷ đồng")
         expect(passage).to_contain_text("binh-phuoc-lam-viec-bo-tttt.txt")
         page.wait_for_timeout(600)  # let the expander finish opening
+        # a validity question: answered from the clause, each source with its status badge
+        box.fill("Luật Giao dịch điện tử số 51/2005/QH11 còn hiệu lực không?")
+        box.press("Enter")
+        second = page.get_by_test_id("stChatMessage").nth(3)
+        expect(second).to_contain_text("Không. Luật 51/2005/QH11 đã hết hiệu lực từ ngày 1/7/2024", timeout=90_000)
+        expect(second.get_by_test_id("stExpander").first).to_contain_text("Còn hiệu lực")
         shot = tmp_path / "hoidap-chat.png"
         page.screenshot(path=str(shot), full_page=True)
         browser.close()
