@@ -78,11 +78,16 @@ def statements(doc: Document, chunks: list[Chunk], front: dict | None = None) ->
     own = doc.meta.number
     quoted = _quote_depths(doc.text)
     for chunk in chunks:
-        for start, end in chunk.sentence_spans:
+        for start, end in _whole_sentences(chunk):
             at = chunk.start + start
             if quoted(at):
                 continue  # the words an amendment inserts ("“4. Khoa học … ”")
             sentence = chunk.text[start:end].strip()
+            if start == 0:  # a chunk that begins inside a long sentence: read it from the sentence's start
+                before = doc.text[max(0, at - 1500) : at]
+                cut = max(before.rfind(c) for c in ".!?\n")
+                if before.rstrip() and before.rstrip()[-1] not in ".:;!?":
+                    sentence = f"{' '.join(before[cut + 1 :].split())} {sentence}".strip()
             label = _clause_label(doc.text, at, chunk.label)
             # OCR text breaks sentences at line ends: a verb without its document reads on to the next clause
             following = _CLAUSE_START.split(chunk.text[end : end + 1200], maxsplit=1)[0]
@@ -100,6 +105,21 @@ def statements(doc: Document, chunks: list[Chunk], front: dict | None = None) ->
     for st in _front_matter(front or {}):
         found.setdefault((st.kind, st.target, st.parts, st.by, FRONT_MATTER), st)
     return [st for st in found.values() if st.target != own or st.kind == EFFECTIVE]
+
+
+def _whole_sentences(chunk: Chunk) -> list[tuple[int, int]]:
+    """The chunk's sentence spans with the pieces of a long sentence (cut at 80 words) joined again: "…
+    và thay thế Thông tư số …" far into a sentence still has "Thông tư này" as its subject."""
+    spans: list[tuple[int, int]] = []
+    for start, end in chunk.sentence_spans:
+        if spans:
+            prev_start, prev_end = spans[-1]
+            gap = chunk.text[prev_end:start]
+            if chunk.text[prev_end - 1 : prev_end] not in ".:;!?" and "\n" not in gap:
+                spans[-1] = (prev_start, end)
+                continue
+        spans.append((start, end))
+    return spans
 
 
 def _of_sentence(sentence: str, following: str, text: str, end: int, own: str, signed: str) -> list[Statement]:
