@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from core.citations import place_in_document
 from core.dates import vietnamese_date
 from core.models import BODY, CEASES, EFFECTIVE, FRONT_MATTER, REPEALS, REPLACES, Statement
 from ingest.metadata import number_type
@@ -45,8 +46,7 @@ class Relation:
     def clause(self) -> str:
         """"khoản 2 Điều 90 Nghị định 224/2026/NĐ-CP"."""
         label = self.statement.label
-        parts = [p.strip() for p in label.split(",") if p.strip()]
-        place = " ".join(reversed(parts)) if parts and parts[0].startswith("Điều") else ""
+        place = place_in_document(label) if label.startswith("Điều") else ""
         return f"{place} {self.source_name}".strip()
 
     def to_dict(self) -> dict:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from core.citations import place_in_document
 from core.dates import vietnamese_date
 from hoidap.answer.select import Candidate, key
 from hoidap.answer.types import Answer, Citation
@@ -38,12 +39,6 @@ def document_name(chunk: StoredChunk) -> str:
         return f"{doc.doc_type} {doc.number}" if doc.doc_type else doc.number
     title = doc.title or chunk.source
     return f"bài «{title}» ({vietnamese_date(doc.date)})" if doc.date else f"«{title}»"
-
-
-def place_in_document(label: str) -> str:
-    """"Điều 22, khoản 1" → "khoản 1 Điều 22" (the order of a legal citation); other labels as they are."""
-    parts = [p.strip() for p in label.split(",") if p.strip()]
-    return " ".join(reversed(parts)) if parts and parts[0].startswith("Điều") else label
 
 
 def source_in_words(chunk: StoredChunk) -> str:
