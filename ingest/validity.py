@@ -88,10 +88,11 @@ def statements(doc: Document, chunks: list[Chunk], front: dict | None = None) ->
                 cut = max(before.rfind(c) for c in ".!?\n")
                 if before.rstrip() and before.rstrip()[-1] not in ".:;!?":
                     sentence = f"{' '.join(before[cut + 1 :].split())} {sentence}".strip()
-            label = _clause_label(doc.text, at, chunk.label)
             # OCR text breaks sentences at line ends: a verb without its document reads on to the next clause
             following = _CLAUSE_START.split(chunk.text[end : end + 1200], maxsplit=1)[0]
-            for st in _of_sentence(sentence, following, doc.text, chunk.start + end, own, doc.meta.date):
+            said = _of_sentence(sentence, following, doc.text, chunk.start + end, own, doc.meta.date)
+            label = _clause_label(doc.text, at, chunk.label) if said else ""  # looked up only when something is said
+            for st in said:
                 st = Statement(**{**asdict(st), "label": label, "chunk_id": chunk.chunk_id})
                 found.setdefault((st.kind, st.target, st.parts, st.by), st)
         for match in _PROVENANCE.finditer(chunk.text):  # Pháp điển: "(Điều 35 Nghị định số …, có hiệu lực …)"
@@ -155,10 +156,10 @@ def _of_sentence(sentence: str, following: str, text: str, end: int, own: str, s
     replace = _REPLACES.search(body)
     if replace:
         subject = body[: replace.start()]
-        named = NUMBER_RE.findall(subject)
-        others = [n for n in named if n != own]
-        by = others[-1] if others and not re.search(r"\bnày\b", subject) else ""  # the nearest before the verb
-        if by or re.search(r"\bnày\b", subject):
+        this = bool(re.search(r"\bnày\b", subject))  # "Nghị định này thay thế …"
+        others = [n for n in NUMBER_RE.findall(subject) if n != own]
+        by = others[-1] if others and not this else ""  # "Quyết định số 929/QĐ-TTg … thay thế …": the nearest before
+        if by or this:
             rest = body[replace.end() :]
             verb = _NEXT_VERB.search(rest)  # "… và thay thế X và bãi bỏ Y": Y is repealed, not replaced
             targets = _targets(rest[: verb.start()] if verb else rest, own)
