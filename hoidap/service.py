@@ -161,7 +161,7 @@ class HoidapService:
         query = retriever.reader.analyser().analyse(resolved)
         if filters is not None and filters.in_force:  # "chỉ văn bản còn hiệu lực"
             book, as_of = retriever.reader.validity, self.as_of()
-            ceased = {d["number"] for d in retriever.reader.store.documents() if book.status(d["number"], as_of).state == CEASED}
+            ceased = {d["number"] for d in retriever.reader.documents if book.status(d["number"], as_of).state == CEASED}
             filters = dataclasses.replace(filters, excluded=frozenset(ceased))
         search = retrieve or (lambda q, n: retriever.retrieve(q, n, filters))
         if query.parts:  # each part finds its own passages; the answer reads them in turn
