@@ -91,21 +91,22 @@ def chunk_document(doc: Document, max_words: int, overlap: int) -> list[Chunk]:
     return chunks
 
 
-_ITEM = re.compile(r"^(?:[-–•+]\s|[a-zđ]\)\s|\d{1,2}[.)]\s)")
+LIST_ITEM = re.compile(r"^(?:[a-zđ]\)|\d{1,2}[.)]|[-–•+])\s")  # "a) ", "1. ", "- ", "+ " opening a list item
 
 
 def _lead_in(text: str, start: int, floor: int) -> str:
     """What a chunk that starts inside a list is a list of: the sentence ending in ':' that introduces it
     and the short item heading its items ("- Giai đoạn 2028-2030" above "- 50% …"); "" when it does not
     start inside a list."""
-    if not _ITEM.match(text[start : start + 4]):
+    if not LIST_ITEM.match(text[start : start + 4]):
         return ""
     lines = [ln.strip() for ln in text[max(floor, start - 3000) : start].split("\n") if ln.strip()]
     found = []
     intro = next((ln for ln in reversed(lines) if ln.endswith(":")), "")
     if intro and len(intro) <= 300:
         found.append(intro)
-    first = text[start : text.find("\n", start) if "\n" in text[start:] else len(text)].strip()
+    line_end = text.find("\n", start)
+    first = text[start : line_end if line_end != -1 else len(text)].strip()
     for ln in reversed(lines if not _heads(first) else []):  # a short item without a stop heads the items
         if ln.endswith(":"):  # after it ("- Giai đoạn 2028-2030"), unless the chunk starts with such an item
             break
@@ -117,7 +118,7 @@ def _lead_in(text: str, start: int, floor: int) -> str:
 
 def _heads(line: str) -> bool:
     """A list item that is a heading of the items below it: short, no stop ("i) Tổ đảng ở Thường trực …")."""
-    return bool(_ITEM.match(line)) and len(line) <= 80 and not line.endswith((".", ";", ",", ":"))
+    return bool(LIST_ITEM.match(line)) and len(line) <= 80 and not line.endswith((".", ";", ",", ":"))
 
 
 def _make_chunk(doc: Document, unit: Unit, labels, sentences: list[Sentence], position: int, seen, tables=()) -> Chunk:

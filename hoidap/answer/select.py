@@ -40,12 +40,12 @@ from hoidap.terms import (
     normalized,
     states_validity,
 )
+from ingest.chunk import LIST_ITEM
 from ingest.metadata import NUMBER_RE, first_date
 from ingest.normalize import fold_diacritics
 
 MAX_QUOTE_CHARS = 600  # a sentence ending in ':' takes its list items up to this length
 MAX_LIST_CHARS = 1500  # … or this, when a list is asked for
-_LIST_ITEM = re.compile(r"^(?:[a-zđ]\)|\d{1,2}[.)]|[-–•+])\s")
 _HEADING = re.compile(r"^[A-ZĐÀ-Ỹ][^.;:!?\n]{2,120}$")  # a title line: capitalised, no sentence punctuation
 _ARTICLE = re.compile(r"Điều\s+[\w.]+\.\s*$")  # what precedes an article's title: "Điều 4. "
 _DIGIT = re.compile(r"\d")
@@ -215,7 +215,7 @@ def quotes(text: str, spans: list[tuple[int, int]], sections: bool, wants_list: 
             for s2, e2 in spans[i + 1 :]:
                 if e2 - start > limit or text[s2:e2].startswith("Điều "):
                     break
-                if not heading and not _LIST_ITEM.match(text[s2:e2]):
+                if not heading and not LIST_ITEM.match(text[s2:e2]):
                     break
                 end = e2
                 is_list = True
