@@ -160,6 +160,7 @@ class Analyser:
         for heading in sections:
             terms[EXACT_PREFIX + normalized(heading, exact).strip()] = strongest
         office = ROLE.search(expanded)
+        numbers = find_numbers(expanded)  # the số hiệu named
         return Query(
             text=text,
             expanded=expanded,
@@ -175,16 +176,16 @@ class Analyser:
             wants_issue_date=answer_type in (DATE, VALIDITY) and bool(_ISSUED.search(folded)),
             wants_issuer=bool(_ISSUER.search(folded)),
             role=" ".join(office.group(0).split()) if office and answer_type == PERSON else "",
-            numbers=tuple(find_numbers(expanded)),
+            numbers=tuple(numbers),
             doc_refs=tuple((t, n, y) for t, n, y in _SHORT_REF.findall(folded)),
             articles=tuple(f"Điều {m.group(2)}" for m in _ARTICLE_REF.finditer(text)),
             required=tuple(required_terms(expanded)),
             expansions=tuple(expansions),
             unit=asked_unit(expanded) if answer_type in (NUMBER, DURATION) else "",
-            validity=validity_asked(folded) if (find_numbers(expanded) or _SHORT_REF.search(folded)) else "",
+            validity=validity_asked(folded) if (numbers or _SHORT_REF.search(folded)) else "",
             or_condition=answer_type == DATE and bool(re.search(r"\bkhi nao\b", folded)),
             as_of=asked_date(folded),
-            unindexed=tuple(n for n in find_numbers(expanded) if self.indexed_numbers and n.lower() not in self.indexed_numbers),
+            unindexed=tuple(n for n in numbers if self.indexed_numbers and n.lower() not in self.indexed_numbers),
         )
 
 
