@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 HOIDAP := $(VENV)/bin/hoidap
 STAMP := $(VENV)/.installed
 
-.PHONY: run index serve test install chromium bench bench-scale eval eval-locked clean
+.PHONY: run index serve test install chromium office-tools bench bench-scale eval eval-locked clean
 
 # Create the virtual environment. torch==2.13.0 (CPU) goes first, then everything else
 # constrained to it, so pip never pulls CUDA builds.
@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml constraints.txt
 	$(PY) -m pip install -q -c constraints.txt -e '.[test]'
 	touch $(STAMP)
 
-install: $(STAMP)
+install: $(STAMP) office-tools
 
 # Index corpus/ (incremental: a no-op when nothing changed). Exit 1 = some files failed, the rest indexed.
 index: install
@@ -32,6 +32,14 @@ chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  (apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium >/dev/null) \
 	  || echo "warning: could not install chromium; the browser test will be skipped"; }
+
+# Debian's Tesseract (Vietnamese model) for scanned PDFs and images, antiword/catdoc for legacy .doc, and the
+# DejaVu font the scan tests render pages with; without them those files are skipped with a message naming
+# the package, and their tests skip with the reason.
+office-tools:
+	@command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>&1 | grep -qx vie && command -v antiword >/dev/null 2>&1 || { \
+	  (apt-get update -qq && apt-get install -y -qq --no-install-recommends tesseract-ocr tesseract-ocr-vie antiword catdoc fonts-dejavu-core >/dev/null) \
+	  || echo "warning: could not install tesseract-ocr/antiword; scanned files and .doc will be skipped"; }
 
 test: install chromium
 	HF_HUB_OFFLINE=1 $(PY) -m pytest -q

@@ -26,6 +26,11 @@ class DocumentLoadError(HoidapError):
         super().__init__(f"{path}: {reason}")
 
 
+class ToolMissingError(DocumentLoadError):
+    """A document needs a program that is not installed (Tesseract for a scan, antiword for a .doc): the
+    file is skipped, not failed, and the reason names the package to install."""
+
+
 class IndexNotFoundError(HoidapError):
     """No index has been built in the index folder yet."""
 

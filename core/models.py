@@ -29,12 +29,21 @@ class Document:
     meta: DocMeta
     content_hash: str = ""
     statements: list["Statement"] = field(default_factory=list)  # what it states about legal force
+    page_starts: list[int] = field(default_factory=list)  # offset in `text` where each page starts; [] = not paged
+    ocr_pages: tuple[int, ...] = ()  # 1-based numbers of the pages read by OCR (a scan)
 
 
 # In a chunk's heading, what follows this mark is the lead-in of the list the chunk starts inside ("Một số
 # chỉ tiêu cơ bản bao gồm: - Giai đoạn 2028-2030"): it tells which year or subject the items are of (the
 # names a question requires), but it is not the passage's own words (not ranked on, not embedded).
 LEAD_IN_MARK = "\n"
+
+# Put by the PDF and OCR readers before the first line of each page after the first; normalization mends
+# sentences across it, then takes it out and keeps where each page starts.
+PAGE_MARK = "\ue000"
+
+# Between the cells of a table row in the display text ("6 | Tỷ lệ … đạt 80% | Tỉnh đoàn"), whatever the format.
+CELL_SEPARATOR = " | "
 
 
 @dataclass

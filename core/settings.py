@@ -40,6 +40,15 @@ class Settings(BaseSettings):
     )
     workers: int = Field(2, ge=1, description="Processes used for segmentation during reindex.")
     max_file_mb: float = Field(50.0, gt=0, description="Files larger than this (MB) are rejected at reindex.")
+    ocr: bool = Field(
+        True,
+        description=(
+            "Read scanned PDFs and images (.png, .jpg, .tif) with Tesseract OCR (Debian packages tesseract-ocr and "
+            "tesseract-ocr-vie). Off, or without Tesseract, such files are skipped with a message."
+        ),
+    )
+    ocr_language: str = Field("vie", description="Tesseract language model(s) for scans, e.g. 'vie' or 'vie+eng'.")
+    ocr_dpi: int = Field(300, ge=100, le=600, description="Resolution at which scanned PDF pages are rendered for OCR.")
 
     # --- embeddings
     embed_model: str = Field(
@@ -127,6 +136,9 @@ class Settings(BaseSettings):
     )
     rule_boilerplate: bool = Field(
         True, description="Never answer with mottos, 'Căn cứ …' recitals, signature or date lines."
+    )
+    rule_table_header: bool = Field(
+        True, description="A table row is quoted with its header ('Cơ quan chủ trì: Sở Tư pháp'); a header row is never quoted."
     )
     rule_office_holder: bool = Field(True, description="'Ai là <office>?' is answered only by the person next to it.")
     rule_named_document: bool = Field(

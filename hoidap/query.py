@@ -44,7 +44,7 @@ _CUES: tuple[tuple[str, str], ...] = (
     (DOCUMENT, r"(van ban|nghi dinh|luat|quyet dinh|thong tu|nghi quyet|ke hoach|dieu|khoan|chuong|muc|phu luc|quy dinh) (nao|so may|gi) (quy dinh|neu|dat|yeu cau|huong dan|cho phep|de ra|ban hanh)|(quy dinh|neu) (tai|o) (dau|van ban nao|dieu nao)|theo (van ban|nghi dinh|dieu|quyet dinh|luat) nao|(dieu|khoan) (nao|may|so may)\b|(quyet dinh|van ban|nghi dinh) nao\b"),
     (DEFINITION, r"^(.{3,80}?) (la gi|la nhu the nao|duoc hieu (la|nhu the nao))\b"),
     (LIST, r"(gom|bao gom) (nhung )?(gi|nao|cac)|nhung (\w+ ){1,4}nao|cac (\w+ ){1,4}nao|nhung gi|ke ten|liet ke|nhung viec gi|nhung noi dung"),
-    (DURATION, r"bao lau|trong (thoi han|thoi gian) (bao lau|nao)|may (ngay|thang|nam|gio|phut)|bao nhieu (ngay|thang|nam|gio|phut)|thoi han (la )?bao"),
+    (DURATION, r"bao lau|trong (thoi han|thoi gian) (bao lau|nao)|may (ngay|thang|nam|gio|phut)|bao nhieu (ngay|thang|nam|gio|phut)|thoi han (la )?bao (lau|nhieu)"),
     (DATE, r"(khung gio|khoang thoi gian|thoi gian|thoi han|thoi diem|moc thoi gian) nao|khi nao|bao gio|ngay nao|thoi diem nao|nam nao|thang nao|truoc ngay|moc nao|tu luc nao|giai doan nao|han (chot|cuoi)|quy may"),
     (NUMBER, r"bao nhieu|\bmay\b|ty le|ti le|phan tram|muc (phat|chi|ho tro)|so luong|toi da la|toi thieu la|dat muc"),
     (ORGANISATION, r"(co quan|bo|so|don vi|to chuc|ban|cap|ai|nganh|uy ban|doanh nghiep) nao\b|\bai (chu tri|phu trach|lo|thuc hien|chiu trach nhiem|cap|quyet dinh|ban hanh|ky|to chuc|tham muu)|(do|giao|boi) ai\b|ai la (co quan|don vi) dau moi"),

@@ -51,8 +51,9 @@ def make_answerer(settings: Settings) -> ExtractiveAnswerer:
     else:
         decide = Answerability.rule(s.refusal_min_coverage)
     select = SelectRules(
-        s.rule_required_names, s.rule_answer_type, s.rule_boilerplate, s.rule_office_holder, s.rule_named_document,
-        s.rule_validity, s.rule_typed_required,
+        required_names=s.rule_required_names, answer_type=s.rule_answer_type, boilerplate=s.rule_boilerplate,
+        office_holder=s.rule_office_holder, named_document=s.rule_named_document, in_force_first=s.rule_validity,
+        table_header=s.rule_table_header, typed_required=s.rule_typed_required,
     )
     return ExtractiveAnswerer(s.answer_max_sentences, decide, select, ComposeRules(s.rule_name_source))
 

@@ -28,6 +28,7 @@ from index.store import SCHEMA_VERSION, ChunkStore, FileRecord
 from index.vectors import VectorStore
 from ingest import INGEST_VERSION
 from ingest.load import SUPPORTED_SUFFIXES, read_error_reason
+from ingest.ocr import OcrOptions
 from ingest.pipeline import SIDECAR_SUFFIX, FileResult, content_hash_of, process_file, sidecar_path
 from ingest.segment import segmented_text
 
@@ -117,8 +118,9 @@ def _broken_link(path: Path) -> str:
 
 
 def _ingest(paths: dict[str, Path], settings: Settings, progress: Progress | None) -> list[FileResult]:
+    ocr = OcrOptions(settings.ocr, settings.ocr_language, settings.ocr_dpi, IndexLayout(settings.index_dir).ocr_cache)
     args = [
-        (path, rel, settings.chunk_max_words, settings.chunk_overlap_sentences, int(settings.max_file_mb * 1e6))
+        (path, rel, settings.chunk_max_words, settings.chunk_overlap_sentences, int(settings.max_file_mb * 1e6), ocr)
         for rel, path in paths.items()
     ]
     results: list[FileResult] = []
@@ -282,7 +284,8 @@ def reindex(
         results = _ingest(todo, settings, progress)
         ok = [r for r in results if not r.error]
         failed_paths = {r.rel_path for r in results if r.error}
-        report.failed += [(r.rel_path, r.error) for r in results if r.error]
+        report.failed += [(r.rel_path, r.error) for r in results if r.error and not r.skipped]
+        report.skipped += [(r.rel_path, r.error) for r in results if r.skipped]
         # A changed file that now fails keeps its previous version in the index (when there is one).
         report.added = [rel for rel in report.added if rel not in failed_paths]
         report.changed = [rel for rel in report.changed if rel not in failed_paths]

@@ -3,6 +3,7 @@
     index_dir/CURRENT            name of the generation being served
     index_dir/reindex.lock       held (flock) while a reindex runs
     index_dir/gens/<name>/       chunks.sqlite, chroma/, bm25/
+    index_dir/ocr-cache/         OCR text of scanned files, by file hash (kept across generations)
 
 A reindex writes a new generation and switches CURRENT only when it is complete, so a failed or
 killed reindex leaves the served generation untouched.
@@ -30,6 +31,7 @@ class IndexLayout:
         self.gens = self.root / "gens"
         self.current_file = self.root / "CURRENT"
         self.lock_file = self.root / "reindex.lock"
+        self.ocr_cache = self.root / "ocr-cache"
 
     def current_name(self) -> str | None:
         try:
@@ -55,7 +57,7 @@ class IndexLayout:
         """Names in the index folder that this layout does not write (left by an older version)."""
         if not self.root.is_dir():
             return []
-        ours = {self.gens.name, self.current_file.name, self.lock_file.name}
+        ours = {self.gens.name, self.current_file.name, self.lock_file.name, self.ocr_cache.name}
         return sorted(p.name for p in self.root.iterdir() if p.name not in ours and not p.name.startswith("CURRENT."))
 
     def new_generation(self) -> Path:

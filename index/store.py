@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import json
 import sqlite3
 from dataclasses import dataclass
@@ -35,6 +36,7 @@ CREATE TABLE IF NOT EXISTS statements (
     chunk_id TEXT NOT NULL, origin TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS statements_by_doc ON statements(doc_id);
+CREATE TABLE IF NOT EXISTS pages (doc_id TEXT PRIMARY KEY, starts TEXT NOT NULL, ocr TEXT NOT NULL);
 """
 
 
@@ -63,6 +65,8 @@ class StoredChunk:
     sentence_spans: list[tuple[int, int]]
     doc: DocMeta
     source: str
+    page: int = 0  # page of a PDF or scan where the passage starts; 0 = not paged
+    ocr: bool = False  # that page was read by OCR (a scan)
 
     @property
     def section_heading(self) -> str:
@@ -78,7 +82,15 @@ class StoredChunk:
             parts.append(self.label)
         if self.doc.date:
             parts.append(self.doc.date)
+        if self.page:
+            parts.append(self.page_note())
         return ", ".join(parts)
+
+    def page_note(self) -> str:
+        """"trang 3" or "trang 3 (văn bản quét, nhận dạng tự động)"; "" when not paged."""
+        if not self.page:
+            return ""
+        return f"trang {self.page} (văn bản quét, nhận dạng tự động)" if self.ocr else f"trang {self.page}"
 
 
 class ChunkStore:
@@ -142,6 +154,7 @@ class ChunkStore:
             removed += [r[0] for r in self.conn.execute("SELECT chunk_id FROM chunks WHERE doc_id = ?", (doc_id,))]
             self.conn.execute("DELETE FROM chunks WHERE doc_id = ?", (doc_id,))
             self.conn.execute("DELETE FROM statements WHERE doc_id = ?", (doc_id,))
+            self.conn.execute("DELETE FROM pages WHERE doc_id = ?", (doc_id,))
         self.conn.execute("DELETE FROM documents WHERE rel_path = ?", (rel_path,))
         self.conn.execute("DELETE FROM files WHERE rel_path = ?", (rel_path,))
         return removed
@@ -155,6 +168,11 @@ class ChunkStore:
              doc.content_hash),
         )
         self.conn.execute("DELETE FROM statements WHERE doc_id = ?", (doc.doc_id,))
+        self.conn.execute("DELETE FROM pages WHERE doc_id = ?", (doc.doc_id,))
+        if doc.page_starts:
+            self.conn.execute(
+                "INSERT INTO pages VALUES (?, ?, ?)", (doc.doc_id, json.dumps(doc.page_starts), json.dumps(list(doc.ocr_pages)))
+            )
         self.conn.executemany(
             "INSERT INTO statements VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
@@ -200,7 +218,20 @@ class ChunkStore:
                 FROM chunks c JOIN documents d ON d.doc_id = c.doc_id WHERE c.chunk_id IN ({marks})""",
             chunk_ids,
         ).fetchall()
-        return {r["chunk_id"]: _stored(r) for r in rows}
+        pages = self.pages({r["doc_id"] for r in rows})
+        return {r["chunk_id"]: _stored(r, pages.get(r["doc_id"])) for r in rows}
+
+    def pages(self, doc_ids: set[str]) -> dict[str, tuple[list[int], set[int]]]:
+        """doc_id → (offset where each page starts, pages read by OCR) of the paged documents among these; {}
+        for a generation written before pages were kept."""
+        if not doc_ids:
+            return {}
+        marks = ",".join("?" * len(doc_ids))
+        try:
+            rows = self.conn.execute(f"SELECT doc_id, starts, ocr FROM pages WHERE doc_id IN ({marks})", sorted(doc_ids))
+            return {r[0]: (json.loads(r[1]), set(json.loads(r[2]))) for r in rows}
+        except sqlite3.OperationalError:
+            return {}
 
     def headings(self, doc_ids: set[str]) -> list[tuple[str, str]]:
         """(chunk id, heading) of every chunk of these documents, in document order."""
@@ -266,7 +297,8 @@ class ChunkStore:
         return docs, chunks
 
 
-def _stored(r: sqlite3.Row) -> StoredChunk:
+def _stored(r: sqlite3.Row, pages: tuple[list[int], set[int]] | None = None) -> StoredChunk:
+    page = bisect.bisect_right(pages[0], r["start"]) if pages else 0
     return StoredChunk(
         chunk_id=r["chunk_id"],
         doc_id=r["doc_id"],
@@ -279,4 +311,6 @@ def _stored(r: sqlite3.Row) -> StoredChunk:
         sentence_spans=[tuple(s) for s in json.loads(r["sentence_spans"])],
         doc=DocMeta(doc_type=r["doc_type"], number=r["number"], issuer=r["issuer"], date=r["date"], title=r["title"]),
         source=r["source"],
+        page=page,
+        ocr=bool(pages and page in pages[1]),
     )

@@ -9,8 +9,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from core.errors import DocumentLoadError
+from ingest import office
+from ingest.legacy import garbled_share, repair_text
+from ingest.ocr import OcrOptions
+from ingest.paged import IMAGE_SUFFIXES, read_image, read_pdf
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx", ".jsonl")
+SUPPORTED_SUFFIXES = (
+    ".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx", ".doc", ".rtf", ".odt", ".xlsx", ".csv", ".jsonl",
+) + IMAGE_SUFFIXES
 
 # Letters only Vietnamese uses, and Latin letters it never uses: how a Windows-1258 decoding is judged.
 _VIET_ONLY = re.compile(r"[ăđơưạảẹẻẽịỉọỏụủỵỷỹắằẳẵặấầẩẫậếềểễệốồổỗộớờởỡợứừửữự]", re.I)
@@ -23,12 +29,14 @@ class RawText:
 
     key: str  # "" for a single-document file, else the member's key inside a collection
     text: str
-    fmt: str  # "text", "markdown", "html", "pdf", "docx", "jsonl"
+    fmt: str  # "text", "markdown", "html", "pdf", "docx", "doc", "table", "image", "jsonl"
     meta: dict = field(default_factory=dict)  # metadata given by the file itself (front matter, JSONL fields)
+    ocr_pages: tuple[int, ...] = ()  # 1-based numbers of the pages read by OCR (a scan)
 
 
 def decode_text(data: bytes, path: Path) -> str:
-    """Bytes → str. UTF-8 (with or without BOM) or UTF-16 with BOM; Windows-1258 is converted.
+    """Bytes → str. UTF-8 (with or without BOM) or UTF-16 with BOM; Windows-1258 is converted; TCVN3 and VNI
+    bytes are returned as Latin-1 characters, which normalization converts.
 
     Anything else is rejected with a message saying what was found.
     """
@@ -42,6 +50,10 @@ def decode_text(data: bytes, path: Path) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         utf8_error = exc
+    legacy = data.decode("latin-1")  # TCVN3 / VNI bytes: converted to Unicode by normalization
+    repaired, encoding = repair_text(legacy)
+    if encoding and garbled_share(repaired, min_words=5) < 0.5:
+        return legacy
     try:
         # cp1258 keeps tone marks as combining characters: NFC composes them.
         text = unicodedata.normalize("NFC", data.decode("cp1258"))
@@ -51,7 +63,7 @@ def decode_text(data: bytes, path: Path) -> str:
         return text
     raise DocumentLoadError(
         path,
-        f"not UTF-8 text ({utf8_error.reason} at byte {utf8_error.start}) and not Windows-1258 Vietnamese; "
+        f"not UTF-8 text ({utf8_error.reason} at byte {utf8_error.start}), nor Windows-1258, TCVN3 or VNI Vietnamese; "
         "convert it to UTF-8 (e.g. `iconv -f <encoding> -t UTF-8`)",
     )
 
@@ -66,64 +78,6 @@ def _read_html(data: bytes, path: Path) -> str:
         br.replace_with("\n")
     text = soup.get_text("\n")
     return text
-
-
-def _read_pdf(data: bytes, path: Path) -> str:
-    import io
-
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
-    if not data:
-        raise DocumentLoadError(path, "the PDF file is empty (0 bytes)")
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            try:
-                if not reader.decrypt(""):
-                    raise DocumentLoadError(path, "the PDF is encrypted with a password")
-            except DocumentLoadError:
-                raise
-            except Exception as exc:  # pypdf raises various errors for unsupported encryption
-                raise DocumentLoadError(path, f"the PDF is encrypted and cannot be opened ({exc})") from exc
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except DocumentLoadError:
-        raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
-        raise DocumentLoadError(path, f"corrupt or unreadable PDF ({exc})") from exc
-    text = "\n\n".join(pages)
-    if not text.strip():
-        raise DocumentLoadError(path, "the PDF has no text layer (a scanned image?); run OCR first")
-    return text
-
-
-def _read_docx(data: bytes, path: Path) -> str:
-    import io
-    import zipfile
-
-    import docx
-
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise DocumentLoadError(path, f"corrupt or unreadable DOCX ({exc})") from exc
-    except Exception as exc:  # python-docx raises PackageNotFoundError etc.
-        raise DocumentLoadError(path, f"corrupt or unreadable DOCX ({type(exc).__name__}: {exc})") from exc
-    blocks: list[str] = []
-    body = document.element.body
-    for child in body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            blocks.append("".join(node.text or "" for node in child.iter() if node.tag.endswith("}t")))
-        elif tag == "tbl":
-            for row in child.iter():
-                if row.tag.endswith("}tr"):
-                    cells = []
-                    for cell in row:
-                        if cell.tag.endswith("}tc"):
-                            cells.append(" ".join(t.text or "" for t in cell.iter() if t.tag.endswith("}t")))
-                    blocks.append(" | ".join(c.strip() for c in cells if c.strip()))
-    return "\n".join(blocks)
 
 
 def _read_jsonl(data: bytes, path: Path) -> list[RawText]:
@@ -188,8 +142,9 @@ def read_error_reason(exc: OSError) -> str:
     return f"cannot read ({exc.strerror or exc})"
 
 
-def load_file(path: Path, max_bytes: int | None = None) -> list[RawText]:
-    """Read one file. Raises DocumentLoadError with a specific reason when it cannot be used."""
+def load_file(path: Path, max_bytes: int | None = None, ocr: OcrOptions | None = None) -> list[RawText]:
+    """Read one file. Raises DocumentLoadError with a specific reason when it cannot be used (ToolMissingError
+    when it needs a program that is not installed)."""
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise DocumentLoadError(path, f"unsupported file type {suffix or '(none)'}")
@@ -201,14 +156,29 @@ def load_file(path: Path, max_bytes: int | None = None) -> list[RawText]:
     except OSError as exc:
         raise DocumentLoadError(path, read_error_reason(exc)) from exc
 
+    ocr = ocr or OcrOptions()
     if suffix == ".jsonl":
         return _read_jsonl(data, path)
     if suffix == ".pdf":
-        return [RawText("", _read_pdf(data, path), "pdf")]
-    if suffix == ".docx":
-        return [RawText("", _read_docx(data, path), "docx")]
+        text, scanned = read_pdf(data, path, ocr)
+        return [RawText("", text, "pdf", ocr_pages=scanned)]
     if not data.strip():
         raise DocumentLoadError(path, "the file is empty")
+    if suffix in IMAGE_SUFFIXES:
+        text, scanned = read_image(data, path, ocr)
+        return [RawText("", text, "image", ocr_pages=scanned)]
+    if suffix == ".docx":
+        return [RawText("", office.read_docx(data, path), "docx")]
+    if suffix == ".doc":
+        return [RawText("", office.read_doc(data, path), "doc")]
+    if suffix == ".rtf":
+        return [RawText("", office.read_rtf(data, path), "doc")]
+    if suffix == ".odt":
+        return [RawText("", office.read_odt(data, path), "doc")]
+    if suffix == ".xlsx":
+        return [RawText("", office.read_xlsx(data, path), "table")]
+    if suffix == ".csv":
+        return [RawText("", office.read_csv(decode_text(data, path), path), "table")]
     if suffix in (".html", ".htm"):
         return [RawText("", _read_html(data, path), "html")]
     fmt = "markdown" if suffix in (".md", ".markdown") else "text"

@@ -8,6 +8,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from core.models import CELL_SEPARATOR, PAGE_MARK
+from ingest.legacy import repair_text
+
 # ---------------------------------------------------------------- display text
 
 _FRONT_MATTER = re.compile(r"\A\s*---\n(.*?)\n---\s*\n", re.S)
@@ -62,9 +65,6 @@ def take_news_date(text: str) -> tuple[str, str]:
     return text[match.end() :], match.group(1)
 
 
-CELL_SEPARATOR = " | "  # between the cells of a table row in the display text ("6 | Tỷ lệ … đạt 80% | Tỉnh đoàn")
-
-
 def _strip_markdown_line(line: str) -> str | None:
     if _TABLE_RULE.match(line) or _HR.match(line):
         return None
@@ -103,11 +103,18 @@ _SENTENCE_END = re.compile(r"[.:;!?…\"”)]\s*$")
 
 
 def mend_broken_lines(text: str) -> str:
-    """Join lines a PDF/OCR conversion broke inside a sentence (also across blank lines); drop page numbers."""
-    lines = [ln for ln in text.split("\n") if not _PAGE_NUMBER.match(ln)]
+    """Join lines a PDF/OCR conversion broke inside a sentence (also across blank lines and page breaks);
+    drop page numbers. A page mark stays in front of the first word of its page."""
     out: list[str] = []
-    for line in lines:
-        stripped = line.strip()
+    pending = ""  # page marks whose page has not yet shown a line of text
+    for line in text.split("\n"):
+        mark = PAGE_MARK * (len(line) - len(line.lstrip(PAGE_MARK)))
+        body = line[len(mark) :]
+        stripped = body.strip()
+        if _PAGE_NUMBER.match(body) or (mark and not stripped):
+            pending += mark
+            continue
+        mark, pending = pending + mark, ""
         last = len(out) - 1
         while last >= 0 and not out[last].strip():
             last -= 1
@@ -119,11 +126,26 @@ def mend_broken_lines(text: str) -> str:
             and stripped[0].islower()
             and not _BLOCK_START.match(stripped)
         ):
-            out[last] = out[last].rstrip() + " " + stripped
+            out[last] = out[last].rstrip() + " " + mark + stripped
             del out[last + 1 :]
         else:
-            out.append(line)
+            out.append(mark + body)
+    if pending:
+        out.append(pending)
     return "\n".join(out)
+
+
+def take_page_marks(text: str) -> tuple[str, list[int]]:
+    """(text without page marks, offset where each page starts: [0, start of page 2, …]); [] when the
+    text has no marks (not a paged format)."""
+    if PAGE_MARK not in text:
+        return text, []
+    pieces = text.split(PAGE_MARK)
+    starts, offset = [0], len(pieces[0])
+    for piece in pieces[1:]:
+        starts.append(offset)
+        offset += len(piece)
+    return "".join(pieces).rstrip(), starts
 
 
 def clean_whitespace(text: str) -> str:
@@ -137,19 +159,26 @@ def clean_whitespace(text: str) -> str:
 
 
 def to_display_text(raw: str, fmt: str) -> tuple[str, dict]:
-    """Raw file text → (faithful plain text shown to users, metadata found on the way)."""
+    """Raw file text → (faithful plain text shown to users, metadata found on the way: front matter, the
+    news date, ``legacy_encoding`` when TCVN3/VNI text was converted, ``page_starts`` of a paged format)."""
     meta: dict = {}
     text = nfc(raw)
     if fmt == "markdown":
         text, meta = split_front_matter(text)
+    text, legacy = repair_text(text)  # TCVN3 / VNI font text → Unicode
+    if legacy:
+        meta["legacy_encoding"] = legacy
     if fmt in ("markdown", "jsonl"):  # the Pháp điển collection carries Markdown emphasis too
         text = strip_markdown(text)
     text, news_date = take_news_date(text)
     if news_date:
         meta["date"] = news_date
     text = clean_whitespace(text)
-    if fmt in ("pdf", "markdown", "text", "docx"):
+    if fmt in ("pdf", "markdown", "text", "docx", "doc", "image"):
         text = mend_broken_lines(text)
+    text, page_starts = take_page_marks(text)
+    if page_starts:
+        meta["page_starts"] = page_starts
     return text, meta
 
 

@@ -8,12 +8,14 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from core.errors import DocumentLoadError
+from core.errors import DocumentLoadError, ToolMissingError
 from core.models import Chunk, Document
 from ingest.chunk import chunk_document
+from ingest.legacy import garbled_share
 from ingest.load import load_file
 from ingest.metadata import parse_metadata
 from ingest.normalize import fold_diacritics, to_display_text
+from ingest.ocr import OcrOptions
 from ingest.validity import statements
 
 
@@ -26,6 +28,7 @@ class FileResult:
     documents: list[Document] = field(default_factory=list)
     chunks: list[Chunk] = field(default_factory=list)
     error: str = ""
+    skipped: bool = False  # the error is a program missing here (OCR, .doc converter): skipped, not failed
 
 
 def slug(text: str) -> str:
@@ -39,6 +42,10 @@ def doc_id_for(rel_path: str, key: str = "") -> str:
     base = slug(rel_path.rsplit(".", 1)[0])
     return f"{base}/{slug(key)}" if key else base
 
+
+# More than this share of accented words that are no Vietnamese syllable: the file is not indexed (its text is
+# mojibake no question can match). Unicode Vietnamese text stays under 5 %.
+MAX_GARBLED_SHARE = 0.4
 
 SIDECAR_SUFFIX = ".meta.json"
 SIDECAR_FIELDS = ("title", "doc_type", "number", "issuer", "date")
@@ -72,7 +79,9 @@ def content_hash_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def process_file(path: Path, rel_path: str, max_words: int, overlap: int, max_bytes: int) -> FileResult:
+def process_file(
+    path: Path, rel_path: str, max_words: int, overlap: int, max_bytes: int, ocr: OcrOptions | None = None
+) -> FileResult:
     """Ingest one file. Errors are captured in the result so one broken file never stops the others."""
     try:
         digest = content_hash_of(path)
@@ -81,11 +90,18 @@ def process_file(path: Path, rel_path: str, max_words: int, overlap: int, max_by
     result = FileResult(rel_path=rel_path, file_hash=digest)
     try:
         override = read_sidecar(path)
-        raws = load_file(path, max_bytes=max_bytes)
+        raws = load_file(path, max_bytes=max_bytes, ocr=ocr)
         for raw in raws:
             text, found = to_display_text(raw.text, raw.fmt)
             if not text.strip():
                 raise DocumentLoadError(path, "no text left after normalization")
+            garbled = garbled_share(text)
+            if garbled > MAX_GARBLED_SHARE:
+                raise DocumentLoadError(
+                    path,
+                    f"the text is garbled: {garbled:.0%} of its accented words are not Vietnamese syllables (a font "
+                    "encoding other than Unicode, TCVN3 or VNI?); convert it to Unicode",
+                )
             given = {**found, **{k: v for k, v in raw.meta.items() if v}}
             fallback = raw.key or Path(rel_path).stem.replace("-", " ").replace("_", " ")
             meta = parse_metadata(text, given, fallback_title=fallback)
@@ -98,6 +114,8 @@ def process_file(path: Path, rel_path: str, max_words: int, overlap: int, max_by
                 text=text,
                 meta=meta,
                 content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+                page_starts=found.get("page_starts", []),
+                ocr_pages=raw.ocr_pages,
             )
             chunks = chunk_document(doc, max_words, overlap)
             doc.statements = statements(doc, chunks, found)
@@ -105,6 +123,7 @@ def process_file(path: Path, rel_path: str, max_words: int, overlap: int, max_by
             result.chunks.extend(chunks)
     except DocumentLoadError as exc:
         result.documents, result.chunks, result.error = [], [], exc.reason
+        result.skipped = isinstance(exc, ToolMissingError)
     except Exception as exc:  # a parser bug must not abort the whole reindex
         result.documents, result.chunks = [], []
         result.error = f"unexpected error while ingesting: {type(exc).__name__}: {exc}"

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from core.models import CELL_SEPARATOR
+
 _ARTICLE = re.compile(r"^Điều\s+(\d{1,3}[a-zđ]?)\s*[.:]?(?=\s|$)", re.M)
 _CHAPTER = re.compile(r"^(?:Chương|CHƯƠNG)\s+([IVXLC]+|\d{1,3})\b", re.M)
 _PART = re.compile(r"^(?:Phần|PHẦN)\s+(?:thứ\s+)?([IVXLC]+|\d{1,2}|[A-ZĐa-zđ]+)\b", re.M)
@@ -123,9 +125,6 @@ def _prose_units(text: str) -> list[Unit]:
     return [u for u in units if text[u.start : u.end].strip()]
 
 
-_ROW = " | "  # the cell separator of a table row in the display text (ingest/normalize.py)
-
-
 def table_headers(text: str) -> list[tuple[int, int, str]]:
     """(start, end, header row) of each table: its first row, then the rows and the short section lines
     ("II. Xã hội số") that follow. A row far below its header ("6 | Tỷ lệ … | Tỉnh đoàn") is read with it:
@@ -134,7 +133,7 @@ def table_headers(text: str) -> list[tuple[int, int, str]]:
     header, start, pos, end = "", 0, 0, 0
     for line in text.split("\n"):
         stripped = line.strip()
-        if _ROW in stripped:
+        if CELL_SEPARATOR in stripped:
             if not header:
                 header, start = stripped, pos
             end = pos + len(line)

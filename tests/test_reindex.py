@@ -69,12 +69,12 @@ def test_broken_file_is_reported_and_others_indexed(small_corpus):
     (corpus / "binary.txt").write_bytes(b"\x00\x01\x02 not text")
     (corpus / "empty.md").write_text("", encoding="utf-8")
     (corpus / "bad.pdf").write_bytes(b"%PDF-1.4 garbage")
-    (corpus / "image.png").write_bytes(b"\x89PNG")
+    (corpus / "drawing.svg").write_bytes(b"<svg/>")
     report = reindex(settings, embedder)
     failed = dict(report.failed)
     assert set(failed) == {"binary.txt", "empty.md", "bad.pdf"}
     assert "binary" in failed["binary.txt"] and "empty" in failed["empty.md"] and "PDF" in failed["bad.pdf"]
-    assert dict(report.skipped) == {"image.png": "unsupported file type .png"}
+    assert dict(report.skipped) == {"drawing.svg": "unsupported file type .svg"}
     assert len(report.added) == 3
     consistent_ids(settings)
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from core.models import CELL_SEPARATOR
 from hoidap.query import (
     DATE,
     DOCUMENT,
@@ -29,6 +30,7 @@ from hoidap.query import (
     Query,
     names_document,
 )
+from hoidap.answer.tables import header_of, labelled_row
 from hoidap.retrieve import Passage
 from hoidap.terms import (
     DATE_IN_TEXT,
@@ -53,7 +55,13 @@ _DIGIT = re.compile(r"\d")
 _WHEN = re.compile(r"\b(?:19|20)\d\d\b|quý\s+[IV]+|hằng (?:năm|tháng|quý|ngày)|\b\d{1,2}\s*(?:giờ|h\d{0,2})\b", re.I)
 # "… có giá trị như văn bản khi nào?": plain "khi nào" also asks under which conditions (Query.or_condition)
 _CONDITION = re.compile(r"\b(?:khi|nếu|trường hợp|đáp ứng|điều kiện)\b", re.I)
-_DURATION = re.compile(r"\d+\s*(?:ngày|tháng|năm|giờ|phút|tuần|quý)\b|\b(?:ngay|thang|nam|gio|phut)\b\s*\d", re.I)
+# a duration in digits or in words ("10 năm", "mười lăm ngày", "năm năm")
+_NUMBER_WORDS = r"(?:một|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín|mười|mươi|mốt|trăm)"
+_DURATION = re.compile(
+    rf"\d+\s*(?:ngày|tháng|năm|giờ|phút|tuần|quý)\b|\b(?:ngay|thang|nam|gio|phut)\b\s*\d"
+    rf"|\b{_NUMBER_WORDS}(?:\s+{_NUMBER_WORDS})*\s+(?:ngày|tháng|năm|giờ|phút|tuần|quý)\b",
+    re.I,
+)
 _AMOUNT = re.compile(r"\d[\d.,]*\s*(?:%|phần trăm|đồng|triệu|tỷ|nghìn|người|doanh nghiệp|dự án|\w+)", re.I)
 _ORGANISATION = re.compile(
     r"\b(?:Bộ|Sở|Ủy ban|Uỷ ban|UBND|Ban|Văn phòng|Cục|Tổng cục|Công an|Chính phủ|Quốc hội|Thủ tướng|Tỉnh đoàn|"
@@ -78,6 +86,7 @@ class SelectRules:
     office_holder: bool = True  # "ai là <office>?" needs the person next to that office
     named_document: bool = True  # a question naming a document is answered from that document first
     in_force_first: bool = True  # a passage no longer in force ranks below one in force that answers as well
+    table_header: bool = True  # a table row is read with its header ("Cơ quan chủ trì: Sở Tư pháp"), the header row not quoted
     typed_required: bool = True  # "khi nào / bao lâu / bao nhiêu": no sentence carrying a date, duration or
     #                              figure (of the unit counted) → the documents do not answer
 
@@ -170,6 +179,11 @@ def candidates(query: Query, passages: list[Passage], weight, rules: SelectRules
             text = chunk.text[start:end].strip()
             if rules.boilerplate and boilerplate(text, keep_date_line=query.wants_issue_date):
                 continue
+            if rules.table_header and CELL_SEPARATOR in text:
+                header = header_of(chunk, start)
+                if header.strip() == text:
+                    continue  # a table's header row names columns; it answers nothing
+                text = labelled_row(text, header)
             if rules.office_holder and query.role and not names_holder(text, query.role, f"{query.text} {query.expanded}"):
                 continue
             sent_cov = coverage(query.terms, evidence_text(text, exact) + context, query.alternates)
