@@ -11,6 +11,8 @@ _ARTICLE = re.compile(r"^Điều\s+(\d{1,3}[a-zđ]?)\s*[.:]?(?=\s|$)", re.M)
 _CHAPTER = re.compile(r"^(?:Chương|CHƯƠNG)\s+([IVXLC]+|\d{1,3})\b", re.M)
 _PART = re.compile(r"^(?:Phần|PHẦN)\s+(?:thứ\s+)?([IVXLC]+|\d{1,2}|[A-ZĐa-zđ]+)\b", re.M)
 _SECTION = re.compile(r"^(?:Mục|MỤC)\s+(\d{1,2})\b", re.M)
+# An appendix heading on its own line ("PHỤ LỤC II", "Phụ lục số 01"): the articles have ended.
+_APPENDIX = re.compile(r"^(?:PHỤ LỤC|Phụ lục)(?:\s+(?:số\s+)?([IVXLC]{1,5}|\d{1,2}[a-z]?))?\s*$", re.M)
 _CLAUSE = re.compile(r"^(\d{1,2})\.\s", re.M)
 _PROSE_HEADING = re.compile(r"^(?:([IVXLC]{1,6})\s?[.\-–]|Phụ lục|PHỤ LỤC)\s*\S.{0,150}$")
 _PROSE_SUBHEADING = re.compile(r"^\d{1,2}\.\s+\S.{0,100}$")
@@ -77,25 +79,24 @@ def split_units(text: str) -> list[Unit]:
 
 def _legal_units(text: str) -> list[Unit]:
     starts = [m for m in _ARTICLE.finditer(text)]
-    # Chapters/parts/sections close the article before them.
-    breaks = sorted(
-        [m.start() for m in _CHAPTER.finditer(text)]
-        + [m.start() for m in _PART.finditer(text)]
-        + [m.start() for m in _SECTION.finditer(text)]
-    )
+    # Chapters/parts/sections close the article before them; an appendix closes it and is a unit of its own.
+    breaks: dict[int, str] = {m.start(): "" for m in (*_CHAPTER.finditer(text), *_PART.finditer(text), *_SECTION.finditer(text))}
+    for m in _APPENDIX.finditer(text):
+        breaks[m.start()] = f"Phụ lục {m.group(1)}" if m.group(1) else "Phụ lục"
     units: list[Unit] = []
     if starts[0].start() > 0:
         units.append(Unit("", "", 0, starts[0].start(), [Span("", 0, starts[0].start())]))
     for i, m in enumerate(starts):
         start = m.start()
         end = starts[i + 1].start() if i + 1 < len(starts) else len(text)
-        nxt_break = next((b for b in breaks if start < b < end), None)
+        inside = sorted(b for b in breaks if start < b < end)
         label = f"Điều {m.group(1)}"
         heading = text[start : _line_end(text, start)].strip()
-        article_end = nxt_break if nxt_break is not None else end
+        article_end = inside[0] if inside else end
         units.append(Unit(label, heading, start, article_end, _clause_spans(text, start, article_end, label)))
-        if nxt_break is not None:
-            units.append(Unit("", "", nxt_break, end, [Span("", nxt_break, end)]))
+        for k, b in enumerate(inside):
+            stop = inside[k + 1] if k + 1 < len(inside) else end
+            units.append(Unit(breaks[b], breaks[b], b, stop, [Span(breaks[b], b, stop)]))
     return [u for u in units if text[u.start : u.end].strip()]
 
 
@@ -128,19 +129,36 @@ def _prose_units(text: str) -> list[Unit]:
 def table_headers(text: str) -> list[tuple[int, int, str]]:
     """(start, end, header row) of each table: its first row, then the rows and the short section lines
     ("II. Xã hội số") that follow. A row far below its header ("6 | Tỷ lệ … | Tỉnh đoàn") is read with it:
-    the header says what the cells are ("TT | Chỉ tiêu | Chủ trì")."""
+    the header says what the cells are ("TT | Chỉ tiêu | Chủ trì"). A blank line, a long line, or a row of
+    column names with another number of cells ends a table (the signature block's table is not the
+    appendix's header)."""
     tables: list[tuple[int, int, str]] = []
-    header, start, pos, end = "", 0, 0, 0
+    header, start, pos, end, blank = "", 0, 0, 0, False
     for line in text.split("\n"):
         stripped = line.strip()
         if CELL_SEPARATOR in stripped:
+            new_columns = looks_like_header(stripped) and stripped.count(CELL_SEPARATOR) != header.count(CELL_SEPARATOR)
+            if header and (blank or new_columns):
+                tables.append((start, end, header))
+                header = ""
             if not header:
                 header, start = stripped, pos
-            end = pos + len(line)
-        elif header and stripped and (len(stripped) > 80 or stripped.endswith(".")):
+            end, blank = pos + len(line), False
+        elif header and not stripped:
+            blank = True
+        elif header and (len(stripped) > 80 or stripped.endswith(".")):
             tables.append((start, end, header))
             header = ""
         pos += len(line) + 1
     if header:
         tables.append((start, end, header))
     return tables
+
+
+_ROW_NUMBER = re.compile(r"^(?:\d{1,3}|[IVXLC]{1,5}|[a-zđ])[.)]?$")
+
+
+def looks_like_header(row: str) -> bool:
+    """Whether a table row names columns: short cells, none a row number or a sentence."""
+    cells = [c.strip() for c in row.split(CELL_SEPARATOR)]
+    return all(c and len(c) <= 60 and not _ROW_NUMBER.match(c) and not c.endswith(".") for c in cells)

@@ -5,6 +5,7 @@ and followed by its [n]."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from core.citations import place_in_document
@@ -18,6 +19,7 @@ from index.store import StoredChunk
 REFUSAL_TEXT = "Không tìm thấy thông tin trả lời câu hỏi này trong các tài liệu hiện có."
 PART_REFUSAL = "không tìm thấy trong các tài liệu hiện có."
 _LAW_TYPES = ("Luật", "Bộ luật", "Hiến pháp", "Pháp lệnh")
+APPENDIX_LABEL = re.compile(r"^Phụ lục(?: [IVXLC\d]+[a-z]?)?$")  # an appendix unit of a legal text
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,7 @@ def document_name(chunk: StoredChunk) -> str:
 
 def source_in_words(chunk: StoredChunk) -> str:
     """"Theo khoản 1 Điều 22 Luật Giao dịch điện tử (20/2023/QH15)"."""
-    place = place_in_document(chunk.label) if chunk.label.startswith("Điều") else ""
+    place = place_in_document(chunk.label) if chunk.label.startswith("Điều") or APPENDIX_LABEL.match(chunk.label) else ""
     return f"Theo {place} {document_name(chunk)}" if place else f"Theo {document_name(chunk)}"
 
 

@@ -181,9 +181,10 @@ def candidates(query: Query, passages: list[Passage], weight, rules: SelectRules
                 continue
             if rules.table_header and CELL_SEPARATOR in text:
                 header = header_of(chunk, start)
-                if header.strip() == text:
+                if header == text:
                     continue  # a table's header row names columns; it answers nothing
-                text = labelled_row(text, header)
+                if header:
+                    text = labelled_row(text, header)
             if rules.office_holder and query.role and not names_holder(text, query.role, f"{query.text} {query.expanded}"):
                 continue
             sent_cov = coverage(query.terms, evidence_text(text, exact) + context, query.alternates)

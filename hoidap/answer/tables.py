@@ -8,23 +8,27 @@ import re
 
 from core.models import CELL_SEPARATOR
 from index.store import StoredChunk
+from ingest.structure import looks_like_header
 
 _ORDINAL_HEADER = re.compile(r"^(?:s?tt|số tt|số thứ tự|thứ tự)\.?$", re.I)  # the row-number column
 
 
 def header_of(chunk: StoredChunk, start: int) -> str:
-    """The header row of the table holding the row that starts at ``start`` in the chunk's text: carried in
-    the chunk's heading when the table began in an earlier chunk, else the first row of the table here."""
+    """The header row of the table holding the row that starts at ``start`` in the chunk's text: the first
+    row of the table when it is in this chunk and reads as a header, else the header the chunk's heading
+    carries (the table began in an earlier chunk); "" when none is known."""
+    top = ""
+    for line in reversed(chunk.text[:start].split("\n")[:-1]):
+        stripped = line.strip()
+        if CELL_SEPARATOR in stripped:
+            top = stripped
+        elif not stripped or len(stripped) > 80 or stripped.endswith("."):
+            break  # the table starts below this line ("II. Xã hội số" lines are inside it)
+    if top and looks_like_header(top):
+        return top
     heading = chunk.section_heading
     carried = heading.rsplit(" — ", 1)[-1] if " — " in heading else ""
-    lines = chunk.text[:start].split("\n")[:-1]
-    first = chunk.text[start:].split("\n", 1)[0]
-    top = first
-    for line in reversed(lines):
-        if CELL_SEPARATOR not in line:
-            return top
-        top = line
-    return carried if CELL_SEPARATOR in carried else top
+    return carried if CELL_SEPARATOR in carried and looks_like_header(carried) else ""
 
 
 def labelled_row(row: str, header: str) -> str:
@@ -34,5 +38,11 @@ def labelled_row(row: str, header: str) -> str:
     cells, names = row.split(CELL_SEPARATOR), header.split(CELL_SEPARATOR)
     if len(cells) != len(names) or len(cells) < 2:
         return row
-    pairs = [(n.strip(), c.strip()) for n, c in zip(names, cells) if not _ORDINAL_HEADER.match(n.strip())]
+    pairs = [(_column_name(n), c.strip().rstrip(".;")) for n, c in zip(names, cells) if not _ORDINAL_HEADER.match(n.strip())]
     return "; ".join(f"{name}: {cell}" for name, cell in pairs)
+
+
+def _column_name(name: str) -> str:
+    """"THỜI GIAN HOÀN THÀNH" → "Thời gian hoàn thành" (a header in capitals reads as a label)."""
+    name = name.strip()
+    return name[0] + name[1:].lower() if name.isupper() else name
