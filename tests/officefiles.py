@@ -16,7 +16,7 @@ def render_pages(text: str, dpi: int = 300, font_pt: float = 12, skew: float = 0
                  noise: float = 0.0):
     """Text → A4 page images (PIL), lines wrapped to the page width; optionally a red seal over the last
     lines, a rotation of ``skew`` degrees and salt-and-pepper noise (share of pixels)."""
-    from PIL import Image, ImageDraw, ImageFont
+    from PIL import Image, ImageChops, ImageDraw, ImageFont
 
     width, height = int(8.27 * dpi), int(11.69 * dpi)
     margin = int(0.9 * dpi)
@@ -40,12 +40,15 @@ def render_pages(text: str, dpi: int = 300, font_pt: float = 12, skew: float = 0
         draw = ImageDraw.Draw(page)
         for i, line in enumerate(lines[start : start + per_page]):
             draw.text((margin, margin + i * line_height), line, font=font, fill=(20, 20, 20))
-        if seal:
+        if seal:  # red ink over the last lines: the text stays dark under it (multiplied, as ink is)
             used = min(per_page, len(lines) - start)
             cx, cy, r = width - margin - int(1.1 * dpi), margin + used * line_height - int(0.6 * dpi), int(0.75 * dpi)
+            stamp = Image.new("RGB", (width, height), "white")
+            ink = ImageDraw.Draw(stamp)
             for k in range(3):
-                draw.ellipse((cx - r + k * 20, cy - r + k * 20, cx + r - k * 20, cy + r - k * 20), outline=(210, 30, 35), width=10)
-            draw.text((cx - int(0.55 * dpi), cy - 30), "ỦY BAN NHÂN DÂN", font=font, fill=(210, 30, 35))
+                ink.ellipse((cx - r + k * 20, cy - r + k * 20, cx + r - k * 20, cy + r - k * 20), outline=(210, 30, 35), width=10)
+            ink.text((cx - int(0.55 * dpi), cy - 30), "ỦY BAN NHÂN DÂN", font=font, fill=(210, 30, 35))
+            page = ImageChops.multiply(page, stamp)
         if skew:
             page = page.rotate(skew, expand=False, fillcolor="white", resample=Image.BICUBIC)
         if noise:

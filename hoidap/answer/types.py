@@ -35,6 +35,8 @@ class Citation:
             "date": c.doc.date,
             "chunk_id": c.chunk_id,
             "status": self.status,
+            "page": c.page or None,  # page of a PDF or scan; null when the file has no pages
+            "ocr": c.ocr,  # the page was read by OCR (a scan): "văn bản quét, nhận dạng tự động"
         }
 
 
