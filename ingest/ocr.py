@@ -65,16 +65,14 @@ def require_tesseract(path: Path, options: OcrOptions, what: str) -> None:
 
 
 def without_colour(image):
-    """RGB page → grayscale with strongly coloured pixels (seal, signature, coloured stamps) made white;
-    black and gray text is kept."""
+    """RGB page → grayscale in which coloured ink (the red seal, a blue signature) is light and black text
+    stays dark, also where the seal covers it: each pixel takes its brightest channel (red ink is bright in
+    red, blue ink in blue; black and gray are dark in all three)."""
     import numpy as np
     from PIL import Image
 
-    rgb = np.asarray(image.convert("RGB"), dtype=np.int16)
-    saturation = rgb.max(axis=2) - rgb.min(axis=2)
-    gray = (rgb[..., 0] * 299 + rgb[..., 1] * 587 + rgb[..., 2] * 114) // 1000
-    gray[saturation > 70] = 255
-    return Image.fromarray(gray.astype(np.uint8), mode="L")
+    rgb = np.asarray(image.convert("RGB"))
+    return Image.fromarray(rgb.max(axis=2), mode="L")
 
 
 def skew_angle(gray, max_degrees: float = 5.0) -> float:

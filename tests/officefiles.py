@@ -12,6 +12,27 @@ from pathlib import Path
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")  # Debian fonts-dejavu-core
 
 
+def paginate(text: str, dpi: int = 300, font_pt: float = 12) -> list[list[str]]:
+    """The lines of each A4 page the text fills (words wrapped to the page width, 0.9 inch margins)."""
+    from PIL import ImageFont
+
+    width, height, margin = int(8.27 * dpi), int(11.69 * dpi), int(0.9 * dpi)
+    font = ImageFont.truetype(str(FONT), int(font_pt * dpi / 72))
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        current = ""
+        for word in paragraph.split():
+            trial = f"{current} {word}".strip()
+            if font.getlength(trial) > width - 2 * margin and current:
+                lines.append(current)
+                current = word
+            else:
+                current = trial
+        lines.append(current)
+    per_page = (height - 2 * margin) // int(font.size * 1.45)
+    return [lines[i : i + per_page] for i in range(0, len(lines), per_page)]
+
+
 def render_pages(text: str, dpi: int = 300, font_pt: float = 12, skew: float = 0.0, seal: bool = False,
                  noise: float = 0.0):
     """Text → A4 page images (PIL), lines wrapped to the page width; optionally a red seal over the last
@@ -22,26 +43,14 @@ def render_pages(text: str, dpi: int = 300, font_pt: float = 12, skew: float = 0
     margin = int(0.9 * dpi)
     font = ImageFont.truetype(str(FONT), int(font_pt * dpi / 72))
     line_height = int(font.size * 1.45)
-    lines: list[str] = []
-    for paragraph in text.split("\n"):
-        words, current = paragraph.split(), ""
-        for word in words:
-            trial = f"{current} {word}".strip()
-            if font.getlength(trial) > width - 2 * margin and current:
-                lines.append(current)
-                current = word
-            else:
-                current = trial
-        lines.append(current)
-    per_page = (height - 2 * margin) // line_height
     pages = []
-    for start in range(0, len(lines), per_page):
+    for lines in paginate(text, dpi, font_pt):
         page = Image.new("RGB", (width, height), "white")
         draw = ImageDraw.Draw(page)
-        for i, line in enumerate(lines[start : start + per_page]):
+        for i, line in enumerate(lines):
             draw.text((margin, margin + i * line_height), line, font=font, fill=(20, 20, 20))
         if seal:  # red ink over the last lines: the text stays dark under it (multiplied, as ink is)
-            used = min(per_page, len(lines) - start)
+            used = len(lines)
             cx, cy, r = width - margin - int(1.1 * dpi), margin + used * line_height - int(0.6 * dpi), int(0.75 * dpi)
             stamp = Image.new("RGB", (width, height), "white")
             ink = ImageDraw.Draw(stamp)
