@@ -7,11 +7,12 @@ the first, so normalization can mend sentences across page breaks and still tell
 from __future__ import annotations
 
 import io
+import re
 import threading
 from pathlib import Path
 
 from core.errors import DocumentLoadError
-from core.models import PAGE_MARK
+from core.models import CELL_SEPARATOR, PAGE_MARK
 from ingest.ocr import OcrOptions, file_digest, read_pages, require_tesseract, tesseract_problem
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
@@ -19,8 +20,14 @@ MIN_PAGE_CHARS = 20  # a page whose text layer has fewer characters is taken for
 
 
 def join_pages(pages: list[str]) -> str:
-    """Page texts → one text with a page mark in front of each page after the first."""
-    return "\n\n".join(text if i == 0 else PAGE_MARK + text.lstrip() for i, text in enumerate(pages))
+    """Page texts → one text with a page mark in front of each page after the first; a blank line between
+    pages, except inside a table that goes on over the page break."""
+    out = pages[0] if pages else ""
+    for text in pages[1:]:
+        text = text.lstrip()
+        in_table = CELL_SEPARATOR in out.rstrip().rsplit("\n", 1)[-1] and CELL_SEPARATOR in text.split("\n", 1)[0]
+        out = out.rstrip() + ("\n" if in_table else "\n\n") + PAGE_MARK + text
+    return out
 
 
 def read_pdf(data: bytes, path: Path, ocr: OcrOptions) -> tuple[str, tuple[int, ...]]:
@@ -55,7 +62,59 @@ def read_pdf(data: bytes, path: Path, ocr: OcrOptions) -> tuple[str, tuple[int, 
     if scanned:
         for index, text in read_pages(path, file_digest(data), _pdf_page_images(data, scanned, ocr.dpi), ocr).items():
             pages[index] = text
+    if len(scanned) < len(pages):
+        for index, text in _pages_with_tables(data, set(scanned)).items():
+            pages[index] = text
     return join_pages(pages), tuple(i + 1 for i in scanned)
+
+
+def _pages_with_tables(data: bytes, skip: set[int]) -> dict[int, str]:
+    """Page index → its text with each ruled table as rows of cells ("5. | Xây dựng … | Bộ Nội vụ | … | 6/2025"),
+    for the pages (of a text layer) that hold tables. A row cut by a page break (its first cell empty at the top
+    of the next page) is joined to the row it continues."""
+    import pdfplumber
+
+    out: dict[int, list] = {}
+    last_row: list[str] | None = None
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except Exception:  # pdfminer fails on some files pypdf reads: keep pypdf's text
+        return {}
+    with pdf:
+        for index, page in enumerate(pdf.pages):
+            if index in skip:
+                last_row = None
+                continue
+            # a ruled box of one row is no table, unless it goes on with the table of the page before
+            tables = [t for t in page.find_tables() if len(t.columns) > 1 and (len(t.rows) > 1 or last_row is not None)]
+            if not tables:
+                last_row = None
+                continue
+            items: list[tuple[float, object]] = []
+            for table in tables:
+                rows = [[re.sub(r"\s+", " ", cell or "").strip() for cell in row] for row in table.extract()]
+                if last_row is not None and rows and not rows[0][0] and len(rows[0]) == len(last_row):
+                    for k, cell in enumerate(rows.pop(0)):  # the row goes on from the page before
+                        last_row[k] = f"{last_row[k]} {cell}".strip()
+                items.append((table.bbox[1], rows))
+                last_row = rows[-1] if rows else last_row
+            boxes = [t.bbox for t in tables]
+            for line in page.extract_text_lines():
+                middle = (line["top"] + line["bottom"]) / 2
+                if not any(x0 <= line["x0"] <= x1 and top <= middle <= bottom for x0, top, x1, bottom in boxes):
+                    items.append((line["top"], line["text"]))
+            out[index] = sorted(items, key=lambda item: item[0])
+    return {index: _render(items) for index, items in out.items()}
+
+
+def _render(items: list[tuple[float, object]]) -> str:
+    lines = []
+    for _, item in items:
+        if isinstance(item, str):
+            lines.append(item)
+        else:
+            lines.extend(CELL_SEPARATOR.join(c for c in row if c) for row in item if any(row))
+    return "\n".join(lines)
 
 
 def _pdf_page_images(data: bytes, indexes: list[int], dpi: int) -> dict[int, object]:

@@ -217,6 +217,7 @@ def _appendix_plan(path: Path) -> None:
     for line in lines[:8] + lines[start:header]:
         document.add_paragraph(line)
     table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    table.style = "Table Grid"  # ruled, as appendix tables are
     for r, cells in enumerate(rows):
         for c, cell in enumerate(cells[: len(rows[0])]):
             table.cell(r, c).text = cell
@@ -275,3 +276,24 @@ def test_a_folder_of_real_world_files_indexes_in_one_reindex_and_answers(tmp_pat
     twin.embedder = embedder
     twin.reindex()
     assert twin.ask(question).citations[0].passage.chunk.label == chunk.label
+
+
+def test_pdf_table_rows_keep_their_cells_across_page_breaks():
+    """A ruled appendix table in a PDF (tests/data: the plan of _appendix_plan printed to PDF by LibreOffice):
+    one line per row, cells kept apart, a row cut by a page break joined, the header carried to later pages."""
+    from core.models import DocMeta, Document
+    from ingest.chunk import chunk_document
+
+    raw = load_file(DATA / "nq-03-phu-luc-ii.pdf")[0]
+    text, meta = to_display_text(raw.text, raw.fmt)
+    assert len(meta["page_starts"]) == 5
+    lines = text.split("\n")
+    assert "TT | Tên nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Kết quả | Thời gian hoàn thành" in lines
+    assert ("5. | Xây dựng, ban hành Đề án đánh giá mức độ hoàn thành nhiệm vụ chuyển đổi số của cơ quan nhà nước, người "
+            "đứng đầu và cán bộ, công chức, viên chức trong cơ quan nhà nước. | Bộ Nội vụ | Các bộ, ngành, địa phương | "
+            "Đề án | 6/2025") in lines
+    assert ("7. | Xây dựng kế hoạch triển khai Chương trình hành động của Chính phủ. | Các bộ, ngành, địa phương | Kế "
+            "hoạch của các bộ, ngành, địa phương | 01/2025") in lines  # begun on page 4, ended on page 5
+    chunks = chunk_document(Document("d", "d.pdf", text, DocMeta()), 60, 0)
+    late = [c for c in chunks if c.text.startswith("5. |")]
+    assert late and late[0].heading.endswith("TT | Tên nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Kết quả | Thời gian hoàn thành")
