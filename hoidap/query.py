@@ -124,6 +124,8 @@ class Analyser:
     expand: bool = True  # spell out abbreviations and chat forms
     split_compound: bool = True  # answer "… và …?" part by part
     indexed_numbers: frozenset[str] = frozenset()  # số hiệu of the indexed documents (lower case)
+    # a document named by its title ("Luật Giao dịch điện tử"): normalized folded title → its số hiệu
+    titled: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def analyse(self, question: str) -> Query:
         query = self._single(question)
@@ -155,12 +157,19 @@ class Analyser:
         sections = (("Phạm vi điều chỉnh",) if _SCOPE.search(folded) else ()) + (
             ("Đối tượng áp dụng",) if _APPLIES.search(folded) else ()
         )
+        if definition and sections:  # "Phạm vi điều chỉnh của Nghị định … là gì?": the article so titled answers
+            answer_type, definition = OTHER, ""
         if definition:
             terms[DEFINITION_PREFIX + definition] = 2 * strongest
         for heading in sections:
             terms[EXACT_PREFIX + normalized(heading, exact).strip()] = strongest
         office = ROLE.search(expanded)
-        numbers = find_numbers(expanded)  # the số hiệu named
+        numbers = find_numbers(expanded)  # the số hiệu named, and those of the documents named by title
+        folded_words = normalized(expanded, exact=False)
+        for title, numbers_of_title in self.titled.items():
+            at = folded_words.find(title)
+            if at >= 0:
+                numbers += [n for n in titled_numbers(folded_words[at + len(title) :], numbers_of_title) if n not in numbers]
         return Query(
             text=text,
             expanded=expanded,
@@ -247,6 +256,15 @@ def asked_date(folded: str) -> str:
 def validity_asked(folded: str) -> str:
     """What a question naming a document asks about its force (see Query.validity); "" when nothing."""
     return next((kind for kind, pattern in _VALIDITY_ASKED if pattern.search(folded)), "")
+
+
+def titled_numbers(after: str, numbers: tuple[str, ...]) -> list[str]:
+    """Which documents of a title the question names, by what follows the title: "Luật Giao dịch điện tử năm
+    2005" the one of 2005, "… số 51/2005/QH11" the one of that số hiệu (found as such), else all of them."""
+    year = re.match(r"(?:nam )?((?:19|20)\d\d)\b", after)
+    if year:
+        return [n for n in numbers if f"/{year.group(1)}/" in n]
+    return [] if re.match(r"(?:so )?\d", after) else list(numbers)
 
 
 def names_document(query: Query, number: str) -> bool:

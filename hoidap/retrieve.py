@@ -127,7 +127,11 @@ class IndexReader:
         s = self.settings
         learned = self.abbreviations if s.expand_abbreviations else {}
         numbers = frozenset(d["number"].lower() for d in self.documents if d["number"])
-        return Analyser(self.bm25.weight, learned, s.expand_abbreviations, s.split_compound, numbers)
+        titled: dict[str, tuple[str, ...]] = {}
+        for doc in self.documents:
+            if doc["number"] and named_by_title(doc):
+                titled[doc["folded_title"]] = titled.get(doc["folded_title"], ()) + (doc["number"],)
+        return Analyser(self.bm25.weight, learned, s.expand_abbreviations, s.split_compound, numbers, titled)
 
     def close(self) -> None:
         """Release the chunk store and the vector store of this generation."""
@@ -164,10 +168,14 @@ def referenced_documents(query: Query, documents: list[dict]) -> set[str]:
                 and (not year or f"/{year}/" in number)
             ):
                 found.add(doc["doc_id"])
-        title = doc["folded_title"].strip()
-        if len(title.split()) >= 3 and f" {title} " in folded_q:
+        if named_by_title(doc) and doc["folded_title"] in folded_q:
             found.add(doc["doc_id"])
     return found
+
+
+def named_by_title(doc: dict) -> bool:
+    """Whether a question can name this document by its title: three words or more ("Luật An ninh mạng")."""
+    return len(doc["folded_title"].split()) >= 3
 
 
 def rrf(rankings: dict[str, list[str]], weights: dict[str, float], k: int) -> list[tuple[str, float, dict]]:

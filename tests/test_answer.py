@@ -125,9 +125,14 @@ def test_facts_from_documents_of_different_dates_come_newest_first_with_dates():
 
 
 def test_the_answering_sentence_leads_and_names_its_source(service):
-    answer = service.ask("Luật Giao dịch điện tử có hiệu lực thi hành từ ngày nào?")
-    assert answer.text.startswith("Theo Điều 52 Luật Giao dịch điện tử (20/2023/QH15): Luật này có hiệu lực thi hành")
-    assert answer.query is not None and answer.to_dict()["understood"]["answer_type"] == "date"
+    answer = service.ask("Luật Giao dịch điện tử có hiệu lực thi hành từ ngày nào?")  # the law named by its title
+    assert answer.text.startswith(
+        "Luật Giao dịch điện tử (20/2023/QH15) có hiệu lực thi hành từ ngày 1/7/2024 (khoản 1 Điều 52 Luật Giao dịch "
+        "điện tử (20/2023/QH15)).\nLuật này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2024. [1]"
+    )
+    assert answer.query is not None and answer.to_dict()["understood"]["validity"] == "effective"
+    answer = service.ask("Những hành vi bị nghiêm cấm trong giao dịch điện tử được quy định ở điều nào?")
+    assert "Điều 6 Luật Giao dịch điện tử (20/2023/QH15): " in answer.text.split("\n")[0]
 
 
 def test_list_questions_are_answered_with_their_items(service):
@@ -200,3 +205,14 @@ def test_a_figure_question_is_not_answered_by_a_sentence_without_the_figure():
     assert not without.answer(query, [Passage(chunk, 1.0)], weight).refused  # the switch turns the rule off
     # a time of day answers "khung giờ nào"; a condition answers a plain "… khi nào?"
     assert carries("date", "Chỉ được gửi tin nhắn quảng cáo từ 07 giờ đến 22 giờ mỗi ngày.", None)
+
+
+def test_a_document_named_by_its_title_is_the_one_answering(service):
+    """"Luật Giao dịch điện tử" names the law as its số hiệu would; "Phạm vi điều chỉnh của … là gì?" asks for
+    the article so titled, not for a definition."""
+    answer = service.ask("Phạm vi điều chỉnh của Luật Giao dịch điện tử là gì?")
+    assert "20/2023/QH15" in answer.query.to_dict()["documents"]
+    assert not answer.refused
+    first = answer.citations[0].passage.chunk
+    assert (first.doc.number, first.label.split(",")[0]) == ("20/2023/QH15", "Điều 1")
+    assert answer.text.startswith("Theo Điều 1 Luật Giao dịch điện tử (20/2023/QH15)")

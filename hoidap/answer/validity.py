@@ -24,8 +24,9 @@ def _on(date: str) -> str:
 
 
 def validity_answer(query: Query, book: ValidityBook, as_of: str, fetch: Fetch, passages: list[Passage]) -> Answer | None:
-    """The answer to a question about a named document's force, or None (then the passages answer)."""
-    if not query.validity:
+    """The answer to a question about a named document's force, or None (then the passages answer, as they
+    do for each part of a compound question: "… có hiệu lực từ ngày nào và do cơ quan nào ban hành?")."""
+    if not query.validity or query.parts:
         return None
     named = [n for n in book.known() if names_document(query, n)]
     if not named and query.unindexed:
