@@ -18,6 +18,7 @@ from hoidap.retrieve import Filters
 from hoidap.service import HoidapService
 from core.settings import get_settings
 from hoidap.feedback import FeedbackStore
+from core.dates import vietnamese_date, vietnamese_time
 from hoidap.ui_text import conversation_markdown, error_sentence, escape, highlighted
 
 EXAMPLES = [
@@ -64,7 +65,7 @@ def show_document(doc_id: str, span: list[int], label: str) -> None:
     if doc is None:
         st.warning("Văn bản này không còn trong chỉ mục (có thể đã được cập nhật). Hãy hỏi lại.")
         return
-    facts = [doc["doc_type"], doc["number"], doc["issuer"], doc["date"]]
+    facts = [doc["doc_type"], doc["number"], doc["issuer"], vietnamese_date(doc["date"])]
     st.markdown(f"**{escape(doc['title'])}**")
     st.caption(" · ".join(f for f in facts if f) + f" — tệp {doc['source']}")
     for line in validity_lines(doc):
@@ -125,6 +126,12 @@ def render_answer(message: dict, key: str, stream: bool = False) -> None:
         st.markdown(escape(message["answer"]))
     if message.get("resolved") and message["resolved"] != message["question"]:
         st.caption(f"Câu hỏi được hiểu là: {message['resolved']}")
+    applied = message.get("filters") or []
+    if message["refused"] and applied:
+        st.warning("Không tìm thấy với bộ lọc " + "; ".join(applied) + ". Có thể văn bản trả lời nằm ngoài bộ lọc.")
+        st.button("Bỏ lọc và hỏi lại", key=f"unfilter-{key}", on_click=ask_without_filters, args=(message["question"],))
+    elif applied:
+        st.caption("Bộ lọc đã áp dụng: " + "; ".join(applied))
     if message["refused"]:
         if message["related"]:
             st.caption("Các đoạn gần nhất (không phải trích dẫn):")
@@ -145,6 +152,28 @@ def render_answer(message: dict, key: str, stream: bool = False) -> None:
 
 
 ALL = "Tất cả"
+_FILTER_KEYS = {"filter_type": ALL, "filter_year": ALL, "filter_issuer": ALL, "filter_in_force": False}
+
+
+def filter_words(filters: Filters) -> list[str]:
+    """The filters in force, as an official reads them ("Loại văn bản: Luật")."""
+    words = []
+    if filters.doc_type:
+        words.append(f"Loại văn bản: {filters.doc_type}")
+    if filters.year:
+        words.append(f"Năm ban hành: {filters.year}")
+    if filters.issuer:
+        words.append(f"Cơ quan ban hành: {filters.issuer}")
+    if filters.in_force:
+        words.append("Chỉ văn bản còn hiệu lực")
+    return words
+
+
+def ask_without_filters(question: str) -> None:
+    """Clear the sidebar filters and ask the question again (a refusal the filters may have caused)."""
+    for key, value in _FILTER_KEYS.items():
+        st.session_state[key] = value
+    st.session_state.setdefault("history", []).append({"role": "user", "content": question})
 UNEXPECTED_ERROR = (
     "Hệ thống gặp lỗi khi tìm trong tài liệu. Vui lòng thử lại sau ít phút; nếu lỗi lặp lại, hãy báo người vận hành."
 )
@@ -208,6 +237,7 @@ def answer_message(question: str, filters: Filters, previous: Turn | None) -> di
         "answer": answer.text,
         "notice": answer.notice,
         "refused": answer.refused,
+        "filters": filter_words(filters),
         "citations": [
             {
                 "n": c.n,
@@ -248,8 +278,10 @@ def main() -> None:
             info = get_service().status()
             st.metric("Văn bản", info["documents"])
             st.metric("Đoạn đã lập chỉ mục", info["chunks"])
-            st.caption(f"Cập nhật chỉ mục: {info['built_at']}")
-            st.caption(f"Mô hình nhúng: {info['embed_model']}")
+            st.caption(f"Cập nhật chỉ mục: {vietnamese_time(info['built_at'])}")
+            with st.expander("Thông tin hệ thống"):
+                st.caption(f"Mô hình nhúng: {info['embed_model']}")
+                st.caption(f"Thế hệ chỉ mục: {info['generation']}")
         except HoidapError as exc:
             st.warning(error_sentence(exc))
         filters = sidebar_filters()
@@ -262,9 +294,9 @@ def main() -> None:
         history.append({"role": "user", "content": question})
 
     if not history:
-        st.markdown("**Ví dụ câu hỏi:**")
-        for example in EXAMPLES:
-            st.markdown(f"- {escape(example)}")
+        st.markdown("**Ví dụ câu hỏi** (bấm để hỏi):")
+        for n, example in enumerate(EXAMPLES):
+            st.button(example, key=f"example-{n}", on_click=history.append, args=({"role": "user", "content": example},))
 
     # A question typed while another was being answered reruns the script and interrupts that
     # answer: every question still without a reply is answered here, so none is lost.

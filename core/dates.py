@@ -20,3 +20,14 @@ def vietnamese_date(iso: str, prose: bool = False) -> str:
     if month:
         return f"tháng {int(month)} năm {year}" if prose else f"{int(month)}/{year}"
     return f"năm {year}" if prose else year
+
+
+_STAMP = re.compile(r"^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})")
+
+
+def vietnamese_time(stamp: str) -> str:
+    """"2026-11-29T08:47:00+0000" → "29/11/2026 lúc 08:47"; anything else as ``vietnamese_date`` gives it."""
+    m = _STAMP.match(stamp or "")
+    if not m:
+        return vietnamese_date(stamp)
+    return f"{vietnamese_date(m.group(1))} lúc {m.group(2)}:{m.group(3)}"

@@ -56,7 +56,34 @@ ISSUER_BY_CODE = {
     "BCA": "Bộ Công an",
     "BTC": "Bộ Tài chính",
     "UBTVQH": "Ủy ban Thường vụ Quốc hội",
+    "BCT": "Bộ Công Thương",
+    "BTNMT": "Bộ Tài nguyên và Môi trường",
+    "BNNMT": "Bộ Nông nghiệp và Môi trường",
+    "BNV": "Bộ Nội vụ",
+    "BYT": "Bộ Y tế",
+    "BQP": "Bộ Quốc phòng",
+    "BNG": "Bộ Ngoại giao",
+    "BTP": "Bộ Tư pháp",
+    "BXD": "Bộ Xây dựng",
+    "BGTVT": "Bộ Giao thông vận tải",
+    "BGDĐT": "Bộ Giáo dục và Đào tạo",
+    "BKHĐT": "Bộ Kế hoạch và Đầu tư",
+    "BLĐTBXH": "Bộ Lao động - Thương binh và Xã hội",
+    "BNNPTNT": "Bộ Nông nghiệp và Phát triển nông thôn",
+    "BVHTTDL": "Bộ Văn hóa, Thể thao và Du lịch",
+    "NHNN": "Ngân hàng Nhà nước Việt Nam",
+    "TTCP": "Thanh tra Chính phủ",
+    "VPCP": "Văn phòng Chính phủ",
+    "KTNN": "Kiểm toán Nhà nước",
 }
+
+# Issuing bodies as they are written (an issuer found in a text is mapped to one of these, whatever its case).
+AGENCIES = tuple(dict.fromkeys((
+    "Quốc hội", "Ủy ban Thường vụ Quốc hội", "Chính phủ", "Thủ tướng Chính phủ", "Bộ Chính trị",
+    "Ban Chấp hành Trung ương Đảng", "Đảng đoàn Quốc hội", "Đảng ủy Chính phủ", "Tòa án nhân dân tối cao",
+    "Viện kiểm sát nhân dân tối cao", "Ủy ban Dân tộc", "Ngân hàng Nhà nước",
+    *ISSUER_BY_CODE.values(),
+)))
 
 # Offices a "who" question may name (the answer names the person holding it).
 OFFICES = (

@@ -8,6 +8,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from core.dates import vietnamese_date
 from core.errors import IndexIncompatibleError
 from core.models import LEAD_IN_MARK, Chunk, DocMeta, Document, Statement
 
@@ -74,14 +75,14 @@ class StoredChunk:
         return self.heading.split(LEAD_IN_MARK)[0]
 
     def citation_label(self) -> str:
-        """"Luật Giao dịch điện tử (20/2023/QH15), Điều 22, khoản 1, 2023-06-22"."""
+        """"Luật Giao dịch điện tử (20/2023/QH15), Điều 22, khoản 1, 22/6/2023"."""
         parts = [self.doc.title or self.source]
         if self.doc.number and self.doc.number not in parts[0]:
             parts[0] += f" ({self.doc.number})"
         if self.label:
             parts.append(self.label)
         if self.doc.date:
-            parts.append(self.doc.date)
+            parts.append(vietnamese_date(self.doc.date))
         if self.page:
             parts.append(self.page_note())
         return ", ".join(parts)

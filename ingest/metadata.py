@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from core.lexicon import DOC_TYPES, ISSUER_BY_CODE, NEWS_TYPE, TYPE_BY_CODE
+from core.lexicon import AGENCIES, DOC_TYPES, ISSUER_BY_CODE, NEWS_TYPE, TYPE_BY_CODE
 from core.models import DocMeta
 
 HEADER_CHARS = 3000
@@ -94,6 +94,30 @@ _PROPER_ISSUERS = {
 }
 
 
+_AGENCY_HEAD = re.compile(
+    r"^(?:Bộ|Chính phủ|Quốc hội|Thủ tướng|Ngân hàng|Ủy ban|Uỷ ban|UBND|Hội đồng|Văn phòng|Ban|Tổng cục|Cục|Sở|"
+    r"Kiểm toán|Thanh tra|Tòa án|Toà án|Viện|Đảng|Tỉnh ủy|Thành ủy)\b",
+    re.I,
+)
+_AGENCY_END = re.compile(r"\s+(?:ngày|về|quy định|hướng dẫn|ban hành|số|tại|năm|và các)\b|[,;:(\d]", re.I)
+
+
+def canonical_issuer(text: str) -> str:
+    """An issuing body's name as written, from text that begins with it ("Bộ công thương ngày 06/06/2016 …" →
+    "Bộ Công Thương"); "" when the text does not begin with a body ("Nghị định số 61/2018/NĐ-CP …")."""
+    text = " ".join(text.split())
+    lower = text.lower()
+    known = max((name for name in AGENCIES if lower.startswith(name.lower())), key=len, default="")
+    if known and not lower[len(known) : len(known) + 1].isalnum():
+        return known  # a known body, its own commas included ("Bộ Văn hóa, Thể thao và Du lịch")
+    cut = _AGENCY_END.search(text)
+    text = text[: cut.start()].strip() if cut else text
+    if not _AGENCY_HEAD.match(text) or len(text.split()) > 12:
+        return ""
+    known = next((name for name in AGENCIES if name.lower() == text.lower()), "")
+    return known or _title_case(text)
+
+
 def _title_case(line: str) -> str:
     if line in _PROPER_ISSUERS:
         return _PROPER_ISSUERS[line]
@@ -160,9 +184,9 @@ def parse_metadata(text: str, given: dict | None = None, fallback_title: str = "
                 issuer = _title_case(line)
                 break
     source_line = given.get("source_line", "")
-    if not issuer and source_line:
-        of = re.search(r"của\s+([^,]+?)(?:,|$)", source_line)
-        issuer = of.group(1).strip() if of else ""
+    if not issuer and source_line:  # "Điều 1 Thông tư số 14/2016/TT-BCT … của Bộ Công Thương ngày …"
+        issuer = next((name for m in re.finditer(r"của\s+(.+)", source_line) if (name := canonical_issuer(m.group(1)))), "")
+    issuer = canonical_issuer(issuer) or issuer
 
     date = ""
     given_date = given.get("date", "")

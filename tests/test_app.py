@@ -1,5 +1,6 @@
 """The Streamlit chat, driven by streamlit.testing (the real app.py, the real index)."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -31,6 +32,13 @@ def test_empty_chat_shows_examples_and_corpus_panel(app):
     assert "Ví dụ câu hỏi" in texts(app)
     labels = [m.label for m in app.sidebar.metric]
     assert labels == ["Văn bản", "Đoạn đã lập chỉ mục"]
+    updated = next(c.value for c in app.sidebar.caption if c.value.startswith("Cập nhật chỉ mục"))
+    assert re.fullmatch(r"Cập nhật chỉ mục: \d{1,2}/\d{1,2}/20\d\d lúc \d\d:\d\d", updated)  # never ISO
+    assert [e.label for e in app.sidebar.expander] == ["Thông tin hệ thống"]  # the model's name is tucked away
+    example = app.button(key="example-1")
+    assert example.label == "Luật Giao dịch điện tử có hiệu lực từ ngày nào?"
+    example.click().run()  # an example question is asked by clicking it
+    assert not app.exception and "01 tháng 7 năm 2024" in texts(app)
 
 
 def test_question_gets_cited_answer_and_history_survives_reruns(app):
@@ -84,10 +92,16 @@ def test_sidebar_filters_apply_to_retrieval(app):
     app.sidebar.selectbox(key="filter_type").select("Tin tức").run()
     app.chat_input[0].set_value("Luật Giao dịch điện tử có hiệu lực từ ngày nào?").run()
     assert not app.exception
-    assert "01 tháng 7 năm 2024" not in texts(app)  # the law is filtered out
+    assert "01 tháng 7 năm 2024" not in texts(app)  # the law is filtered out, and the refusal says why
+    assert any("Không tìm thấy với bộ lọc Loại văn bản: Tin tức" in w.value for w in app.warning)
+    app.button(key="unfilter-1").click().run()  # one click: filters off, the question asked again
+    assert app.sidebar.selectbox(key="filter_type").value == "Tất cả"
+    assert "01 tháng 7 năm 2024" in texts(app)
+    app.sidebar.button[0].click().run()
     app.sidebar.selectbox(key="filter_type").select("Luật").run()
     app.chat_input[0].set_value("Luật Giao dịch điện tử có hiệu lực từ ngày nào?").run()
     assert "01 tháng 7 năm 2024" in texts(app)
+    assert any(c.value == "Bộ lọc đã áp dụng: Loại văn bản: Luật" for c in app.caption)  # under the answer
 
 
 def test_whole_document_opens_with_the_passage_in_place(app):

@@ -1,5 +1,6 @@
 """The header parser on the real documents of the bundled corpus."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -69,3 +70,23 @@ def test_number_implies_type_and_issuer(number, doc_type, issuer):
 def test_find_numbers_in_text():
     text = "theo Quyết định 1489/QĐ-TTg ngày 24/11/2023 và Quyết định 1259/QĐ-TTg; Nghị quyết số 57-NQ/TW"
     assert find_numbers(text) == ["1489/QĐ-TTg", "1259/QĐ-TTg", "57-NQ/TW"]
+
+
+def test_issuers_are_canonical_agency_names():
+    """Every bundled document (the Pháp điển members included): the issuer is a body's name as written — no
+    date, no sentence, one spelling per body ("Bộ Công Thương" once, not "Bộ công thương ngày 06/06/2016 …")."""
+    from core.lexicon import AGENCIES
+
+    issuers: set[str] = set()
+    for path in sorted(CORPUS.rglob("*")):
+        if path.suffix not in (".md", ".txt", ".jsonl") or path.name.startswith("README"):
+            continue
+        for raw in load_file(path):
+            text, given = to_display_text(raw.text, raw.fmt)
+            issuer = parse_metadata(text, {**given, **raw.meta}).issuer
+            if issuer:
+                issuers.add(issuer)
+                assert not re.search(r"\d|\bngày\b|\bcủa\b|\bvề\b|Nghị định|Thông tư", issuer), (path, raw.key, issuer)
+    assert len({i.lower() for i in issuers}) == len(issuers), sorted(issuers)
+    assert {"Bộ Công Thương", "Bộ Tài nguyên và Môi trường", "Bộ Thông tin và Truyền thông", "Chính phủ"} <= issuers
+    assert all(i in AGENCIES or not i.isupper() for i in issuers)
