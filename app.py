@@ -55,10 +55,36 @@ def save_feedback(message: dict, key: str) -> None:
 
 
 @st.dialog("Toàn văn", width="large")
-def show_document(doc_id: str, span: list[int], label: str) -> None:
-    """The whole document, the cited passage in place and marked."""
+def open_document(view_key: str, doc_id: str, span: list[int], label: str) -> None:
+    """Open (or close) the whole document of a citation; it stays open across reruns."""
+    views = st.session_state.setdefault("doc_views", {})
+    if view_key in views:
+        del views[view_key]
+    else:
+        views[view_key] = {"doc_id": doc_id, "span": list(span), "label": label, "cited": list(span)}
+
+
+def move_to(view_key: str, span: list[int], label: str) -> None:
+    """Show another Điều of the open document (previous / next)."""
+    st.session_state["doc_views"][view_key].update(span=list(span), label=label)
+
+
+def breadcrumb(doc: dict, start: int, label: str) -> str:
+    """Where a passage sits: "Chương II. … › Điều 5 › khoản 2"."""
+    path = [title for offset, title in doc.get("headings", []) if offset <= start][-1:]
+    article = next((a for a in doc.get("articles", []) if a[1] <= start < a[2]), None)
+    if article:
+        line = doc["text"][article[1] :].split("\n", 1)[0].strip()
+        path.append(line[:100])
+    clause = label.split(", ", 1)[1] if ", " in label and label.startswith("Điều") else ""
+    return " › ".join(path + ([clause] if clause else []))
+
+
+def show_document(view_key: str, view: dict) -> None:
+    """The whole document: its header, where the passage sits, previous/next Điều, and the text with the
+    passage marked and scrolled into view."""
     try:
-        doc = get_service().document(doc_id)
+        doc = get_service().document(view["doc_id"])
     except HoidapError as exc:
         st.error(error_sentence(exc))
         return
@@ -70,11 +96,32 @@ def show_document(doc_id: str, span: list[int], label: str) -> None:
     st.caption(" · ".join(f for f in facts if f) + f" — tệp {doc['source']}")
     for line in validity_lines(doc):
         st.caption(line)
-    text, (start, end) = doc["text"], span
+    text, (start, end) = doc["text"], view["span"]
+    where = breadcrumb(doc, start, view["label"])
+    if where:
+        st.caption(f"Vị trí: {escape(where)}")
+    articles = doc.get("articles", [])
+    here = next((i for i, a in enumerate(articles) if a[1] <= start < a[2]), None)
+    if here is not None:
+        back, ahead = st.columns(2)
+        if here > 0:
+            label, a, b = articles[here - 1]
+            back.button(f"← {label}", key=f"prev-{view_key}", on_click=move_to, args=(view_key, [a, b], label))
+        if here + 1 < len(articles):
+            label, a, b = articles[here + 1]
+            ahead.button(f"{label} →", key=f"next-{view_key}", on_click=move_to, args=(view_key, [a, b], label))
+    cited = view["span"] == view["cited"]
     st.markdown(escape(text[:start]))
-    st.info(f"Đoạn được trích dẫn: {label}", icon=":material/format_quote:")
+    anchor = f"hoidap-passage-{view_key}"
+    st.markdown(f'<span id="{anchor}"></span>', unsafe_allow_html=True)
+    st.info(f"Đoạn được trích dẫn: {view['label']}" if cited else f"Đang xem: {view['label']}", icon=":material/format_quote:")
     st.markdown(highlighted(text[start:end], [(0, end - start)]))
     st.markdown(escape(text[end:]))
+    st.iframe(  # our own script (no document text): bring the passage into view on the app's page
+        f"<script>const el = window.parent.document.getElementById({anchor!r});"
+        "if (el) el.scrollIntoView({block: 'center'});</script>",
+        height=1,
+    )
 
 
 _KIND_WORDS = {"ceases": "chấm dứt hiệu lực của", "repeals": "bãi bỏ", "amends": "sửa đổi, bổ sung", "replaces": "thay thế"}
@@ -141,13 +188,18 @@ def render_answer(message: dict, key: str, stream: bool = False) -> None:
                 st.caption(rel["source"])
     else:
         st.caption("Nguồn trích dẫn:")
+        views = st.session_state.get("doc_views", {})
         for c in message["citations"]:
             badge = f" · {c['badge']}" if c.get("badge") else ""
-            with st.expander(f"[{c['n']}] {c['label']}{badge}", expanded=False):
+            view_key = f"{key}-{c['n']}"
+            with st.expander(f"[{c['n']}] {c['label']}{badge}", expanded=view_key in views):
                 st.markdown(highlighted(c["text"], c["quoted"]))
                 st.caption(f"Tệp: {c['source']}")
-                if st.button("Xem toàn văn", key=f"doc-{key}-{c['n']}"):
-                    show_document(c["doc_id"], c["span"], c["label"])
+                opened = view_key in views
+                st.button("Đóng toàn văn" if opened else "Xem toàn văn", key=f"doc-{view_key}", on_click=open_document,
+                          args=(view_key, c["doc_id"], c["span"], c["label"]))
+                if opened:
+                    show_document(view_key, views[view_key])
     render_feedback(message, key)
 
 
@@ -287,6 +339,7 @@ def main() -> None:
         filters = sidebar_filters()
         if st.button("Cuộc hội thoại mới"):
             history.clear()
+            st.session_state["doc_views"] = {}
             st.rerun()
 
     question = st.chat_input("Nhập câu hỏi về chính sách chuyển đổi số…")

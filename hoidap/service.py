@@ -23,6 +23,7 @@ from hoidap.answer.validity import validity_answer, validity_notes
 from hoidap.query import Query
 from hoidap.retrieve import Filters, HybridRetriever, IndexReader, Passage
 from hoidap.validity import CEASED, article_of
+from ingest.structure import outline
 from index.build import Progress, ReindexReport, reindex
 from index.embed import Embedder
 from index.layout import IndexLayout
@@ -247,7 +248,10 @@ class HoidapService:
         """A document's metadata, legal status and relations, and full text (for showing a cited passage in place)."""
         reader = self.reader()
         row = reader.store.document(doc_id)
-        return self._with_validity(row, reader) if row else None
+        if not row:
+            return None
+        row["headings"], row["articles"] = outline(row["text"])  # breadcrumb and previous/next Điều
+        return self._with_validity(row, reader)
 
     def status(self) -> dict:
         """Counts, build time and embedding model of the served index."""

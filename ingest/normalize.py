@@ -148,6 +148,26 @@ def take_page_marks(text: str) -> tuple[str, list[int]]:
     return "".join(pieces).rstrip(), starts
 
 
+def drop_repeated_lines(text: str) -> str:
+    """A short line repeated in a row is a web page's widget text copied with the document ("Đã biết / Đã
+    biết / Đã biết"): three or more in a row are dropped, two become one."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j + 1 < len(lines) and lines[j + 1] == lines[i]:
+            j += 1
+        run = j - i + 1
+        short = 0 < len(lines[i].strip()) <= 40
+        if not short or run == 1:
+            out.extend(lines[i : j + 1])
+        elif run == 2:
+            out.append(lines[i])
+        i = j + 1
+    return "\n".join(out)
+
+
 def clean_whitespace(text: str) -> str:
     """Tabs and runs of spaces → one space; trimmed lines; at most one blank line in a row."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\u200b", "")
@@ -173,7 +193,7 @@ def to_display_text(raw: str, fmt: str) -> tuple[str, dict]:
     text, news_date = take_news_date(text)
     if news_date:
         meta["date"] = news_date
-    text = clean_whitespace(text)
+    text = drop_repeated_lines(clean_whitespace(text))
     if fmt in ("pdf", "markdown", "text", "docx", "doc", "image"):
         text = mend_broken_lines(text)
     text, page_starts = take_page_marks(text)

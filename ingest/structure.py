@@ -100,6 +100,19 @@ def _legal_units(text: str) -> list[Unit]:
     return [u for u in units if text[u.start : u.end].strip()]
 
 
+def outline(text: str) -> tuple[list[tuple[int, str]], list[tuple[str, int, int]]]:
+    """(headings, articles) of a legal text, for reading it: each Phần/Chương/Mục heading with its title line
+    ("Chương I. NHỮNG QUY ĐỊNH CHUNG") at its offset, and each Điều (or appendix) as (label, start, end)."""
+    headings = []
+    for m in sorted((*_PART.finditer(text), *_CHAPTER.finditer(text), *_SECTION.finditer(text)), key=lambda m: m.start()):
+        line = text[m.start() : _line_end(text, m.start())].strip()
+        nxt = text[_line_end(text, m.start()) :].lstrip("\n").split("\n", 1)[0].strip()
+        title = f"{line}. {nxt}" if nxt and nxt.isupper() and len(line) < 20 else line
+        headings.append((m.start(), title[:120]))
+    articles = [(u.label, u.start, u.end) for u in split_units(text) if u.label] if is_legal(text) else []
+    return headings, articles
+
+
 def _heading_label(line: str, parent: str) -> tuple[str, str] | None:
     """(label, new parent) when the line is a heading of a report or resolution, else None."""
     top = _PROSE_HEADING.match(line)

@@ -112,6 +112,17 @@ def test_whole_document_opens_with_the_passage_in_place(app):
     assert "Luật Giao dịch điện tử" in body and "Điều 1\\. Phạm vi điều chỉnh" in body  # the whole law
     assert any("Đoạn được trích dẫn" in i.value for i in app.info)
     assert "**Luật này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2024\\.**" in body
+    captions = [c.value.replace("\\", "") for c in app.caption]  # markdown escapes aside
+    assert any(c.startswith("Vị trí: Chương VIII. ĐIỀU KHOẢN THI HÀNH › Điều 52. Hiệu lực thi hành") for c in captions)
+    assert any(c.startswith("Luật · 20/2023/QH15 · Quốc hội · 22/6/2023") for c in captions)  # the header
+    app.button(key="next-1-1").click().run()  # the next Điều, the view staying open
+    assert any(i.value == "Đang xem: Điều 53" for i in app.info)
+    assert "**Điều 53\\. Quy định chuyển tiếp" in texts(app)
+    app.button(key="prev-1-1").click().run()
+    app.button(key="prev-1-1").click().run()
+    assert any(i.value == "Đang xem: Điều 51" for i in app.info)
+    app.button(key="doc-1-1").click().run()  # closed
+    assert not any("Đang xem" in i.value for i in app.info)
 
 
 def test_follow_up_question_shows_how_it_was_understood(app):

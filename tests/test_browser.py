@@ -55,8 +55,8 @@ def test_ask_in_browser_shows_answer_and_cited_passage(server, tmp_path):
         answer = page.get_by_test_id("stChatMessage").nth(1)
         expect(answer).to_contain_text("hơn 844 tỷ đồng", timeout=90_000)
         expect(answer).to_contain_text("[1]")
-        page.get_by_test_id("stExpander").first.locator("summary").click()
-        passage = page.get_by_test_id("stExpanderDetails").first
+        answer.get_by_test_id("stExpander").first.locator("summary").click()
+        passage = answer.get_by_test_id("stExpanderDetails").first
         expect(passage).to_contain_text("Từ năm 2019 đến nay, Bình Phước đã phân bổ hơn 844 tỷ đồng")
         expect(passage).to_contain_text("binh-phuoc-lam-viec-bo-tttt.txt")
         page.wait_for_timeout(600)  # let the expander finish opening
@@ -66,6 +66,18 @@ def test_ask_in_browser_shows_answer_and_cited_passage(server, tmp_path):
         second = page.get_by_test_id("stChatMessage").nth(3)
         expect(second).to_contain_text("Không. Luật 51/2005/QH11 đã hết hiệu lực từ ngày 1/7/2024", timeout=90_000)
         expect(second.get_by_test_id("stExpander").first).to_contain_text("Còn hiệu lực")
+        # a citation opens its document at the passage: header, where it sits, the passage scrolled into view
+        box.fill("Luật Giao dịch điện tử có hiệu lực từ ngày nào?")
+        box.press("Enter")
+        third = page.get_by_test_id("stChatMessage").nth(5)
+        expect(third).to_contain_text("1/7/2024", timeout=90_000)
+        third.get_by_test_id("stExpander").first.locator("summary").click()
+        third.get_by_role("button", name="Xem toàn văn").first.click()
+        passage = third.get_by_text("Đoạn được trích dẫn").first
+        expect(passage).to_be_visible(timeout=60_000)
+        expect(third).to_contain_text("Vị trí: Chương VIII")
+        expect(passage).to_be_in_viewport(timeout=10_000)  # 50 screens below the top of the law
+        expect(third.get_by_role("button", name="Điều 53 →")).to_be_visible()
         shot = tmp_path / "hoidap-chat.png"
         page.screenshot(path=str(shot), full_page=True)
         browser.close()
