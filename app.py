@@ -6,6 +6,7 @@ Document text is always escaped before it is rendered (no HTML from documents, e
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 import time
@@ -18,7 +19,9 @@ from hoidap.retrieve import Filters
 from hoidap.service import HoidapService
 from core.settings import get_settings
 from hoidap.feedback import FeedbackStore
-from core.dates import vietnamese_date, vietnamese_time
+from core.dates import vietnamese_time
+from hoidap.ui_document import open_document, show_document
+from hoidap.ui_library import library_page
 from hoidap.ui_text import conversation_markdown, error_sentence, escape, highlighted
 
 EXAMPLES = [
@@ -52,95 +55,6 @@ def save_feedback(message: dict, key: str) -> None:
         comment=st.session_state.get(f"comment-{key}", ""),
     )
     message["feedback"] = bool(value)
-
-
-@st.dialog("Toàn văn", width="large")
-def open_document(view_key: str, doc_id: str, span: list[int], label: str) -> None:
-    """Open (or close) the whole document of a citation; it stays open across reruns."""
-    views = st.session_state.setdefault("doc_views", {})
-    if view_key in views:
-        del views[view_key]
-    else:
-        views[view_key] = {"doc_id": doc_id, "span": list(span), "label": label, "cited": list(span)}
-
-
-def move_to(view_key: str, span: list[int], label: str) -> None:
-    """Show another Điều of the open document (previous / next)."""
-    st.session_state["doc_views"][view_key].update(span=list(span), label=label)
-
-
-def breadcrumb(doc: dict, start: int, label: str) -> str:
-    """Where a passage sits: "Chương II. … › Điều 5 › khoản 2"."""
-    path = [title for offset, title in doc.get("headings", []) if offset <= start][-1:]
-    article = next((a for a in doc.get("articles", []) if a[1] <= start < a[2]), None)
-    if article:
-        line = doc["text"][article[1] :].split("\n", 1)[0].strip()
-        path.append(line[:100])
-    clause = label.split(", ", 1)[1] if ", " in label and label.startswith("Điều") else ""
-    return " › ".join(path + ([clause] if clause else []))
-
-
-def show_document(view_key: str, view: dict) -> None:
-    """The whole document: its header, where the passage sits, previous/next Điều, and the text with the
-    passage marked and scrolled into view."""
-    try:
-        doc = get_service().document(view["doc_id"])
-    except HoidapError as exc:
-        st.error(error_sentence(exc))
-        return
-    if doc is None:
-        st.warning("Văn bản này không còn trong chỉ mục (có thể đã được cập nhật). Hãy hỏi lại.")
-        return
-    facts = [doc["doc_type"], doc["number"], doc["issuer"], vietnamese_date(doc["date"])]
-    st.markdown(f"**{escape(doc['title'])}**")
-    st.caption(" · ".join(f for f in facts if f) + f" — tệp {doc['source']}")
-    for line in validity_lines(doc):
-        st.caption(line)
-    text, (start, end) = doc["text"], view["span"]
-    where = breadcrumb(doc, start, view["label"])
-    if where:
-        st.caption(f"Vị trí: {escape(where)}")
-    articles = doc.get("articles", [])
-    here = next((i for i, a in enumerate(articles) if a[1] <= start < a[2]), None)
-    if here is not None:
-        back, ahead = st.columns(2)
-        if here > 0:
-            label, a, b = articles[here - 1]
-            back.button(f"← {label}", key=f"prev-{view_key}", on_click=move_to, args=(view_key, [a, b], label))
-        if here + 1 < len(articles):
-            label, a, b = articles[here + 1]
-            ahead.button(f"{label} →", key=f"next-{view_key}", on_click=move_to, args=(view_key, [a, b], label))
-    cited = view["span"] == view["cited"]
-    st.markdown(escape(text[:start]))
-    anchor = f"hoidap-passage-{view_key}"
-    st.markdown(f'<span id="{anchor}"></span>', unsafe_allow_html=True)
-    st.info(f"Đoạn được trích dẫn: {view['label']}" if cited else f"Đang xem: {view['label']}", icon=":material/format_quote:")
-    st.markdown(highlighted(text[start:end], [(0, end - start)]))
-    st.markdown(escape(text[end:]))
-    st.iframe(  # our own script (no document text): bring the passage into view on the app's page
-        f"<script>const el = window.parent.document.getElementById({anchor!r});"
-        "if (el) el.scrollIntoView({block: 'center'});</script>",
-        height=1,
-    )
-
-
-_KIND_WORDS = {"ceases": "chấm dứt hiệu lực của", "repeals": "bãi bỏ", "amends": "sửa đổi, bổ sung", "replaces": "thay thế"}
-
-
-def validity_lines(doc: dict) -> list[str]:
-    """The document's status and what other documents state about it (and it about them), one line each."""
-    lines = []
-    status = doc.get("status") or {}
-    if status.get("badge"):
-        clause = f" ({status['clause']})" if status.get("clause") else ""
-        lines.append(f"Hiệu lực: {status['badge']}{clause}")
-    for rel in doc.get("relations", []):
-        parts = f" {', '.join(rel['parts'][:6])}" if rel["parts"] else ""
-        lines.append(f"{rel['source_name']} {_KIND_WORDS.get(rel['kind'], rel['kind'])}{parts} văn bản này ({rel['label'] or 'tiêu đề'})")
-    for rel in doc.get("states", []):
-        parts = f"{', '.join(rel['parts'][:6])} của " if rel["parts"] else ""
-        lines.append(f"Văn bản này {_KIND_WORDS.get(rel['kind'], rel['kind'])} {parts}{rel['target']} ({rel['label'] or 'tiêu đề'})")
-    return lines
 
 
 def render_feedback(message: dict, key: str) -> None:
@@ -199,7 +113,7 @@ def render_answer(message: dict, key: str, stream: bool = False) -> None:
                 st.button("Đóng toàn văn" if opened else "Xem toàn văn", key=f"doc-{view_key}", on_click=open_document,
                           args=(view_key, c["doc_id"], c["span"], c["label"]))
                 if opened:
-                    show_document(view_key, views[view_key])
+                    show_document(get_service().document, view_key, views[view_key])
     render_feedback(message, key)
 
 
@@ -225,6 +139,7 @@ def ask_without_filters(question: str) -> None:
     """Clear the sidebar filters and ask the question again (a refusal the filters may have caused)."""
     for key, value in _FILTER_KEYS.items():
         st.session_state[key] = value
+    st.session_state.pop("ask_in", None)
     st.session_state.setdefault("history", []).append({"role": "user", "content": question})
 UNEXPECTED_ERROR = (
     "Hệ thống gặp lỗi khi tìm trong tài liệu. Vui lòng thử lại sau ít phút; nếu lỗi lặp lại, hãy báo người vận hành."
@@ -281,6 +196,9 @@ def answer_message(question: str, filters: Filters, previous: Turn | None) -> di
     except Exception:  # an official never sees a traceback; the operator finds it in the server log
         logging.getLogger("hoidap.app").exception("answering failed")
         return {"role": "assistant", "error": UNEXPECTED_ERROR}
+    applied = filter_words(filters)
+    if filters.doc_id and st.session_state.get("ask_in"):
+        applied.append(f"Chỉ trong văn bản: {st.session_state['ask_in']['name']}")
     return {
         "role": "assistant",
         "question": question,
@@ -289,7 +207,7 @@ def answer_message(question: str, filters: Filters, previous: Turn | None) -> di
         "answer": answer.text,
         "notice": answer.notice,
         "refused": answer.refused,
-        "filters": filter_words(filters),
+        "filters": applied,
         "citations": [
             {
                 "n": c.n,
@@ -318,8 +236,7 @@ def _related(answer) -> list[dict]:
     return out
 
 
-def main() -> None:
-    st.set_page_config(page_title="hoidap – Hỏi đáp chính sách chuyển đổi số", page_icon="📜")
+def chat_page() -> None:
     st.title("Hỏi đáp chính sách chuyển đổi số")
     st.caption("Trả lời dựa trên văn bản, có trích dẫn nguồn. Không có trong tài liệu thì nói rõ là không có.")
     history: list[dict] = st.session_state.setdefault("history", [])
@@ -337,6 +254,11 @@ def main() -> None:
         except HoidapError as exc:
             st.warning(error_sentence(exc))
         filters = sidebar_filters()
+        scope = st.session_state.get("ask_in")
+        if scope:  # "Hỏi trong văn bản này" from the library
+            st.info(f"Chỉ hỏi trong: {scope['name']}")
+            st.button("Hỏi trong mọi văn bản", key="ask_everywhere", on_click=st.session_state.pop, args=("ask_in", None))
+            filters = dataclasses.replace(filters, doc_id=scope["doc_id"])
         if st.button("Cuộc hội thoại mới"):
             history.clear()
             st.session_state["doc_views"] = {}
@@ -378,6 +300,16 @@ def main() -> None:
         mime="text/markdown",
         disabled=not history,
     )
+
+
+def main() -> None:
+    st.set_page_config(page_title="hoidap – Hỏi đáp chính sách chuyển đổi số", page_icon="📜")
+    chat = st.Page(chat_page, title="Hỏi đáp", icon=":material/chat:", default=True)
+    library = st.Page(
+        lambda: library_page(get_service().documents, get_service().document, chat),
+        title="Thư viện văn bản", icon=":material/library_books:", url_path="thu-vien",
+    )
+    st.navigation([chat, library]).run()
 
 
 main()

@@ -37,11 +37,14 @@ class Filters:
     number: str = ""  # part of the số hiệu
     in_force: bool = False  # only documents in force (the service fills ``excluded`` from the validity book)
     excluded: frozenset[str] = frozenset()  # số hiệu left out (documents no longer in force)
+    doc_id: str = ""  # one document only ("hỏi trong văn bản này")
 
     def active(self) -> bool:
-        return bool(self.doc_type or self.year or self.issuer or self.number or self.excluded)
+        return bool(self.doc_type or self.year or self.issuer or self.number or self.excluded or self.doc_id)
 
     def matches(self, doc: dict) -> bool:
+        if self.doc_id and doc["doc_id"] != self.doc_id:
+            return False
         if self.doc_type and doc["doc_type"].lower() != self.doc_type.lower():
             return False
         if self.year and doc["date"][:4] != str(self.year):

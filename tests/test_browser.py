@@ -83,3 +83,37 @@ def test_ask_in_browser_shows_answer_and_cited_passage(server, tmp_path):
         browser.close()
     assert shot.stat().st_size > 10_000
     print(f"screenshot: {shot}")
+
+
+def test_library_finds_a_document_and_asks_within_it(server):
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+        )
+        page = browser.new_page(viewport={"width": 1280, "height": 1000})
+        page.goto(server)
+        page.get_by_test_id("stChatInputTextArea").wait_for(timeout=60_000)
+        page.get_by_role("link", name="Thư viện văn bản").click()
+        expect(page.get_by_role("heading", name="Thư viện văn bản")).to_be_visible(timeout=30_000)
+        search = page.get_by_label("Tìm văn bản")
+        search.fill("giao dich dien tu")  # accents optional
+        search.press("Enter")
+        table = page.get_by_test_id("stDataFrame")
+        expect(table).to_be_visible()
+        page.get_by_test_id("stSelectbox").filter(has_text="Mở văn bản").click()
+        page.get_by_role("option", name="Luật 20/2023/QH15 — Luật Giao dịch điện tử").click()
+        expect(page.get_by_text("Luật · 20/2023/QH15 · Quốc hội · 22/6/2023", exact=False)).to_be_visible(timeout=30_000)
+        page.get_by_role("button", name="Hỏi trong văn bản này").click()
+        expect(page.get_by_text("Chỉ hỏi trong: Luật 20/2023/QH15 — Luật Giao dịch điện tử")).to_be_visible(timeout=30_000)
+        box = page.get_by_test_id("stChatInputTextArea")
+        box.fill("Chuyển đổi số được triển khai thế nào?")
+        box.press("Enter")
+        answer = page.get_by_test_id("stChatMessage").nth(1)
+        expect(answer).to_contain_text("Chỉ trong văn bản: Luật 20/2023/QH15 — Luật Giao dịch điện tử", timeout=90_000)
+        for label in answer.get_by_test_id("stExpander").locator("summary").all_inner_texts():
+            assert "Luật Giao dịch điện tử" in label  # nothing from another document
+        browser.close()
