@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Callable
 
 import streamlit as st
@@ -17,12 +18,12 @@ def open_document(view_key: str, doc_id: str, span: list[int], label: str) -> No
     if view_key in views:
         del views[view_key]
     else:
-        views[view_key] = {"doc_id": doc_id, "span": list(span), "label": label, "cited": list(span)}
+        views[view_key] = {"doc_id": doc_id, "span": list(span), "label": label, "cited": list(span), "opened": time.time()}
 
 
 def move_to(view_key: str, span: list[int], label: str) -> None:
     """Show another Điều of the open document (previous / next)."""
-    st.session_state["doc_views"][view_key].update(span=list(span), label=label)
+    st.session_state["doc_views"][view_key].update(span=list(span), label=label, opened=time.time())
 
 
 def breadcrumb(doc: dict, start: int, label: str) -> str:
@@ -76,9 +77,11 @@ def show_document(document: Callable[[str], dict | None], view_key: str, view: d
     st.info(f"Đoạn được trích dẫn: {view['label']}" if cited else f"Đang xem: {view['label']}", icon=":material/format_quote:")
     st.markdown(highlighted(text[start:end], [(0, end - start)]))
     st.markdown(escape(text[end:]))
-    st.iframe(  # our own script (no document text): bring the passage into view on the app's page
-        f"<script>const el = window.parent.document.getElementById({anchor!r});"
-        "if (el) el.scrollIntoView({block: 'center'});</script>",
+    st.iframe(  # our own script (no document text): bring the passage into view once the page is laid out;
+        # the view's stamp makes a new frame each time the view opens or moves, and only then
+        f"<script>/* {view.get('opened', 0)} */ const go = () => {{ const el = window.parent.document"
+        f".getElementById({anchor!r}); if (el) el.scrollIntoView({{block: 'center'}}); }};"
+        "[150, 600, 1500].forEach(ms => setTimeout(go, ms));</script>",
         height=1,
     )
 
