@@ -46,7 +46,7 @@ def save_feedback(message: dict, key: str) -> None:
     value = st.session_state.get(f"fb-{key}")
     if value is None:
         return
-    get_feedback_store().add(
+    message["feedback_id"] = get_feedback_store().add(
         question=message["question"],
         answer=message["answer"],
         refused=message["refused"],
@@ -57,13 +57,32 @@ def save_feedback(message: dict, key: str) -> None:
     message["feedback"] = bool(value)
 
 
+def save_comment(message: dict, key: str) -> None:
+    """Widget callback: a comment written after the vote goes to the same feedback row."""
+    if message.get("feedback_id"):
+        get_feedback_store().set_comment(message["feedback_id"], st.session_state.get(f"comment-{key}", ""))
+        message["commented"] = True
+
+
 def render_feedback(message: dict, key: str) -> None:
-    """Useful / not useful, with an optional comment, saved to SQLite."""
-    if "feedback" in message:
+    """Useful / not useful, with an optional comment (before or after the vote), saved to SQLite."""
+    voted = "feedback" in message
+    if voted:
         st.caption("Cảm ơn phản hồi của bạn." + (" (hữu ích)" if message["feedback"] else " (chưa hữu ích)"))
-        return
     st.text_input("Góp ý (không bắt buộc)", key=f"comment-{key}", placeholder="Câu trả lời thiếu gì, sai ở đâu…")
-    st.feedback("thumbs", key=f"fb-{key}", on_change=save_feedback, args=(message, key))
+    if voted:
+        st.button("Gửi góp ý", key=f"send-{key}", on_click=save_comment, args=(message, key))
+        if message.get("commented"):
+            st.caption("Đã lưu góp ý.")
+    else:
+        st.feedback("thumbs", key=f"fb-{key}", on_change=save_feedback, args=(message, key))
+
+
+def copy_text(message: dict) -> str:
+    """The answer and its sources as plain text, for pasting into a report."""
+    lines = [message["answer"], ""]
+    lines += [f"[{c['n']}] {c['label']} — {c['source']}" for c in message.get("citations", [])]
+    return "\n".join(lines).strip()
 
 
 def _pieces(text: str):
@@ -114,6 +133,9 @@ def render_answer(message: dict, key: str, stream: bool = False) -> None:
                           args=(view_key, c["doc_id"], c["span"], c["label"]))
                 if opened:
                     show_document(get_service().document, view_key, views[view_key])
+    if not message["refused"]:
+        with st.expander("Sao chép câu trả lời"):
+            st.code(copy_text(message), language=None, wrap_lines=True)  # the copy button sits on the block
     render_feedback(message, key)
 
 
@@ -265,8 +287,17 @@ def chat_page() -> None:
             st.rerun()
 
     question = st.chat_input("Nhập câu hỏi về chính sách chuyển đổi số…")
-    if question is not None:
+    limit = get_settings().max_question_chars
+    if question is not None and len(question) > limit:  # kept for the official to shorten, never lost
+        st.session_state["too_long"] = question
+    elif question is not None:
+        st.session_state.pop("too_long", None)
         history.append({"role": "user", "content": question})
+    if st.session_state.get("too_long"):
+        kept = st.session_state["too_long"]
+        st.error(f"Câu hỏi quá dài ({len(kept)} ký tự, tối đa {limit}). Câu hỏi của bạn được giữ lại dưới đây: "
+                 "hãy rút gọn rồi gửi lại.")
+        st.text_area("Câu hỏi của bạn (chưa gửi)", value=kept, key="too_long_text", height=150)
 
     if not history:
         st.markdown("**Ví dụ câu hỏi** (bấm để hỏi):")

@@ -42,6 +42,11 @@ class FeedbackStore:
             )
             return int(cur.lastrowid)
 
+    def set_comment(self, row_id: int, comment: str) -> None:
+        """Add or change the comment of a judgement already saved (an official votes first, writes after)."""
+        with self._connect() as conn:
+            conn.execute("UPDATE feedback SET comment = ? WHERE id = ?", (comment.strip(), row_id))
+
     def rows(self) -> list[dict]:
         """Every judgement, oldest first (citations decoded)."""
         with self._connect() as conn:

@@ -190,3 +190,23 @@ def test_library_search_ignores_accents_and_case():
     assert search_matches(doc, "nghi dinh 13") and search_matches(doc, "DỮ LIỆU cá nhân") and search_matches(doc, "")
     assert not search_matches(doc, "luật 13")
     assert document_name(doc) == "Nghị định 13/2023/NĐ-CP — Nghị định Bảo vệ dữ liệu cá nhân"
+
+
+def test_small_things_that_matter(app):
+    """A comment after the vote is kept; the answer can be copied as plain text; an over-long question is kept."""
+    from core.settings import get_settings
+    from hoidap.feedback import FeedbackStore
+
+    app.chat_input[0].set_value("Bình Phước đã phân bổ bao nhiêu tiền cho chuyển đổi số từ năm 2019?").run()
+    app.feedback(key="fb-1").set_value(0).run()  # vote first …
+    app.text_input(key="comment-1").input("Thiếu số liệu năm 2024").run()  # … the comment box is still there
+    app.button(key="send-1").click().run()
+    assert not app.exception
+    row = FeedbackStore(get_settings().feedback_db).rows()[-1]
+    assert row["useful"] is False and row["comment"] == "Thiếu số liệu năm 2024"
+    copied = [c.value for c in app.code][0]
+    assert "844 tỷ đồng" in copied and "[1] " in copied and "binh-phuoc-lam-viec-bo-tttt.txt" in copied
+    long_question = "Chuyển đổi số " * 400
+    app.chat_input[0].set_value(long_question).run()
+    assert any("Câu hỏi quá dài" in e.value for e in app.error)
+    assert app.text_area(key="too_long_text").value == long_question

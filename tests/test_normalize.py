@@ -55,3 +55,21 @@ def test_news_date_marker_is_taken_out():
 
 def test_whitespace_and_control_characters():
     assert clean_whitespace("a\t b\u00a0c\x07\r\n\n\n\nd") == "a b c\n\nd"
+
+
+def test_scraped_widget_lines_are_dropped_from_the_bundled_documents():
+    """A short line repeated three times or more in a row is a web page's widget text ("Đã biết"), never
+    the document's: no bundled document keeps one (NĐ 224/2026 had "Đã biết" three times over its header)."""
+    from pathlib import Path
+
+    from ingest.load import load_file
+
+    corpus = Path(__file__).resolve().parent.parent / "corpus"
+    for path in sorted(corpus.rglob("*.md")) + sorted(corpus.rglob("*.txt")):
+        if path.name.startswith("README"):
+            continue
+        text = to_display_text(load_file(path)[0].text, "markdown" if path.suffix == ".md" else "text")[0]
+        lines = text.split("\n")
+        assert not any(0 < len(a.strip()) <= 40 and a == b == c for a, b, c in zip(lines, lines[1:], lines[2:])), path
+        if "nghi-dinh-224" in path.name:
+            assert "Đã biết" not in text and text.split("\n")[2].startswith("QUY ĐỊNH CHI TIẾT")
