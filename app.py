@@ -22,7 +22,7 @@ from hoidap.feedback import FeedbackStore
 from core.dates import vietnamese_time
 from hoidap.ui_document import open_document, show_document
 from hoidap.ui_library import library_page
-from hoidap.ui_text import conversation_markdown, error_sentence, escape, highlighted
+from hoidap.ui_text import PAGE_STYLE, PHONE_HINT, conversation_markdown, error_sentence, escape, highlighted
 
 EXAMPLES = [
     "Bình Phước đã phân bổ bao nhiêu tiền cho chuyển đổi số từ năm 2019?",
@@ -260,6 +260,7 @@ def _related(answer) -> list[dict]:
 
 def chat_page() -> None:
     st.title("Hỏi đáp chính sách chuyển đổi số")
+    st.html(PHONE_HINT)
     st.caption("Trả lời dựa trên văn bản, có trích dẫn nguồn. Không có trong tài liệu thì nói rõ là không có.")
     history: list[dict] = st.session_state.setdefault("history", [])
 
@@ -335,6 +336,7 @@ def chat_page() -> None:
 
 def main() -> None:
     st.set_page_config(page_title="hoidap – Hỏi đáp chính sách chuyển đổi số", page_icon="📜")
+    st.html(PAGE_STYLE)
     chat = st.Page(chat_page, title="Hỏi đáp", icon=":material/chat:", default=True)
     library = st.Page(
         lambda: library_page(get_service().documents, get_service().document, chat),

@@ -117,3 +117,33 @@ def test_library_finds_a_document_and_asks_within_it(server):
         for label in answer.get_by_test_id("stExpander").locator("summary").all_inner_texts():
             assert "Luật Giao dịch điện tử" in label  # nothing from another document
         browser.close()
+
+
+def test_phone_hint_and_printing_the_answer_with_its_sources(server):
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+        )
+        page = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True)
+        page.goto(server)
+        box = page.get_by_test_id("stChatInputTextArea")
+        box.wait_for(timeout=60_000)
+        expect(page.get_by_text("bấm nút » ở góc trên bên trái")).to_be_visible()  # where the filters went
+        box.fill("Luật Giao dịch điện tử có hiệu lực từ ngày nào?")
+        box.press("Enter")
+        answer = page.get_by_test_id("stChatMessage").nth(1)
+        expect(answer).to_contain_text("1/7/2024", timeout=90_000)
+        source = answer.get_by_test_id("stExpanderDetails").first
+        expect(source).to_be_hidden()  # a closed source on screen …
+        page.emulate_media(media="print")
+        expect(source).to_be_visible()  # … printed open
+        expect(source).to_contain_text("Luật này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2024")
+        expect(page.get_by_test_id("stChatInput")).to_be_hidden()
+        for icon in page.get_by_test_id("stIconMaterial").all():
+            expect(icon).to_be_hidden()  # no "smart_toy", "thumb_up" on paper
+        expect(page.get_by_text("bấm nút » ở góc trên bên trái")).to_be_hidden()
+        browser.close()
