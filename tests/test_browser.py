@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -17,6 +18,24 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed (make test installs it)"),
 ]
+
+
+SHOTS = ROOT / "runs" / "screenshots"  # each journey's screenshot, kept after the run (README shows two)
+ISO_DATE = re.compile(r"\b(19|20)\d\d-\d\d-\d\d\b")
+
+
+def shoot(page, name: str) -> Path:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    path = SHOTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    print(f"screenshot: {path}")
+    return path
+
+
+def no_iso_date(page) -> None:
+    """No date is shown the ISO way anywhere on the page (an official reads 22/6/2023)."""
+    shown = page.locator("body").inner_text()
+    assert not ISO_DATE.search(shown), ISO_DATE.search(shown).group(0)
 
 
 @pytest.fixture()
@@ -78,11 +97,10 @@ def test_ask_in_browser_shows_answer_and_cited_passage(server, tmp_path):
         expect(third).to_contain_text("Vị trí: Chương VIII")
         expect(passage).to_be_in_viewport(timeout=10_000)  # 50 screens below the top of the law
         expect(third.get_by_role("button", name="Điều 53 →")).to_be_visible()
-        shot = tmp_path / "hoidap-chat.png"
-        page.screenshot(path=str(shot), full_page=True)
+        no_iso_date(page)
+        shot = shoot(page, "citation-scrolled-to-passage")
         browser.close()
     assert shot.stat().st_size > 10_000
-    print(f"screenshot: {shot}")
 
 
 def test_library_finds_a_document_and_asks_within_it(server):
@@ -116,6 +134,8 @@ def test_library_finds_a_document_and_asks_within_it(server):
         expect(answer).to_contain_text("Chỉ trong văn bản: Luật 20/2023/QH15 — Luật Giao dịch điện tử", timeout=90_000)
         for label in answer.get_by_test_id("stExpander").locator("summary").all_inner_texts():
             assert "Luật Giao dịch điện tử" in label  # nothing from another document
+        no_iso_date(page)
+        shoot(page, "library-ask-within")
         browser.close()
 
 
@@ -146,4 +166,53 @@ def test_phone_hint_and_printing_the_answer_with_its_sources(server):
         for icon in page.get_by_test_id("stIconMaterial").all():
             expect(icon).to_be_hidden()  # no "smart_toy", "thumb_up" on paper
         expect(page.get_by_text("bấm nút » ở góc trên bên trái")).to_be_hidden()
+        shoot(page, "phone-printed-answer")
+        browser.close()
+
+
+def test_example_filtered_refusal_and_feedback_journeys(server):
+    """Example click → answer; a refusal under a filter → "Bỏ lọc và hỏi lại" → answer; vote, then comment."""
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+        )
+        page = browser.new_page(viewport={"width": 1366, "height": 900})
+        page.goto(server)
+        page.get_by_test_id("stChatInputTextArea").wait_for(timeout=60_000)
+        no_iso_date(page)  # the sidebar's last reindex included
+        page.get_by_role("button", name="Luật Giao dịch điện tử có hiệu lực từ ngày nào?").click()
+        first = page.get_by_test_id("stChatMessage").nth(1)
+        expect(first).to_contain_text("1/7/2024", timeout=90_000)
+        shoot(page, "example-click-answer")
+
+        page.get_by_role("button", name="Cuộc hội thoại mới").click()
+        expect(page.get_by_text("Ví dụ câu hỏi")).to_be_visible(timeout=30_000)
+        sidebar = page.get_by_test_id("stSidebar")
+        sidebar.get_by_test_id("stSelectbox").filter(has_text="Loại văn bản").click()
+        page.get_by_role("option", name="Tin tức").click()
+        page.wait_for_timeout(1500)  # the rerun the selection starts
+        box = page.get_by_test_id("stChatInputTextArea")
+        box.fill("Luật Giao dịch điện tử có hiệu lực từ ngày nào?")
+        box.press("Enter")
+        refusal = page.get_by_test_id("stChatMessage").nth(1)
+        expect(refusal).to_contain_text("Không tìm thấy với bộ lọc Loại văn bản: Tin tức", timeout=90_000)
+        shoot(page, "filtered-refusal")
+        refusal.get_by_role("button", name="Bỏ lọc và hỏi lại").click()
+        again = page.get_by_test_id("stChatMessage").nth(3)
+        expect(again).to_contain_text("1/7/2024", timeout=90_000)  # the law again: the filter is off
+        expect(again).not_to_contain_text("Bộ lọc đã áp dụng")
+
+        again.get_by_test_id("stFeedback").locator("button").nth(1).click()  # 👎 first …
+        expect(again).to_contain_text("Cảm ơn phản hồi của bạn", timeout=30_000)
+        comment = again.get_by_label("Góp ý (không bắt buộc)")
+        comment.fill("Cần nêu cả khoản 2")  # … then the comment, the box still there
+        comment.press("Enter")
+        again.get_by_role("button", name="Gửi góp ý").click()
+        expect(again).to_contain_text("Đã lưu góp ý", timeout=30_000)
+        no_iso_date(page)
+        shoot(page, "vote-then-comment")
         browser.close()

@@ -150,10 +150,9 @@ def test_the_force_of_a_document_the_index_does_not_hold_is_not_guessed(service)
 
 
 def test_the_document_view_shows_status_and_relations(service):
-    import importlib
+    from hoidap.ui_document import validity_lines
 
-    app = importlib.import_module("app")
     law = next(d for d in service.documents() if d["number"] == "20/2023/QH15")
-    lines = app.validity_lines(service.document(law["doc_id"]))
+    lines = validity_lines(service.document(law["doc_id"]))
     assert lines[0].startswith("Hiệu lực: Còn hiệu lực")
     assert "Văn bản này chấm dứt hiệu lực của 51/2005/QH11 (Điều 52, khoản 2)" in lines
