@@ -22,7 +22,7 @@ from hoidap.feedback import FeedbackStore
 from core.dates import vietnamese_time
 from hoidap.ui_document import open_document, show_document
 from hoidap.ui_library import library_page
-from hoidap.ui_text import PAGE_STYLE, PHONE_HINT, conversation_markdown, error_sentence, escape, highlighted
+from hoidap.ui_text import OPEN_SIDEBAR, PAGE_STYLE, conversation_markdown, error_sentence, escape, highlighted
 
 EXAMPLES = [
     "Bình Phước đã phân bổ bao nhiêu tiền cho chuyển đổi số từ năm 2019?",
@@ -260,7 +260,8 @@ def _related(answer) -> list[dict]:
 
 def chat_page() -> None:
     st.title("Hỏi đáp chính sách chuyển đổi số")
-    st.html(PHONE_HINT)
+    if st.button("☰ Bộ lọc và thư viện", key="open_filters"):  # shown on a phone only (PAGE_STYLE)
+        st.iframe(OPEN_SIDEBAR.replace("{stamp}", str(time.time())), height=1)
     st.caption("Trả lời dựa trên văn bản, có trích dẫn nguồn. Không có trong tài liệu thì nói rõ là không có.")
     history: list[dict] = st.session_state.setdefault("history", [])
 

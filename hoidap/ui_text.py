@@ -76,18 +76,23 @@ def conversation_markdown(history: list[dict]) -> str:
 
 # Printing an answer gives the answer and all its sources, not the widgets: the sidebar, the input, buttons,
 # feedback and icon ligatures ("smart_toy", "thumb_up") are hidden, closed expanders are printed open. On a
-# phone the sidebar (filters, corpus, library) hides behind "»": a hint says where.
+# phone the sidebar (filters, corpus, library) folds away: a labelled "Bộ lọc" button, shown on narrow screens
+# only, opens it.
 PAGE_STYLE = """<style>
 @media print {
   [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stBottom"],
   [data-testid="stChatInput"], [data-testid="stHeader"], [data-testid="stToolbar"], .stButton,
   [data-testid="stFeedback"], [data-testid="stTextInput"], [data-testid="stIconMaterial"],
   [data-testid="stChatMessageAvatarAssistant"], [data-testid="stChatMessageAvatarUser"],
-  [data-testid="stExpanderIcon"], .hoidap-phone-hint { display: none !important; }
+  [data-testid="stExpanderIcon"], .st-key-open_filters { display: none !important; }
   details::details-content { content-visibility: visible !important; display: block !important; height: auto !important; }
   [data-testid="stExpanderDetails"] { display: block !important; visibility: visible !important; height: auto !important; }
 }
-.hoidap-phone-hint { display: none; }
-@media (max-width: 640px) { .hoidap-phone-hint { display: block; font-size: 0.9em; color: #555; } }
+.st-key-open_filters { display: none; }
+@media (max-width: 640px) { .st-key-open_filters { display: block; } }
 </style>"""
-PHONE_HINT = '<div class="hoidap-phone-hint">☰ Bộ lọc, kho tài liệu và thư viện văn bản: bấm nút » ở góc trên bên trái.</div>'
+# The script the "Bộ lọc" button runs (our own, no document text): open the sidebar the phone folded away.
+OPEN_SIDEBAR = (
+    "<script>/* {stamp} */ const b = window.parent.document.querySelector('[data-testid=\"stExpandSidebarButton\"]');"
+    " if (b) b.click();</script>"
+)

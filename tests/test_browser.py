@@ -153,7 +153,11 @@ def test_phone_hint_and_printing_the_answer_with_its_sources(server):
         page.goto(server)
         box = page.get_by_test_id("stChatInputTextArea")
         box.wait_for(timeout=60_000)
-        expect(page.get_by_text("bấm nút » ở góc trên bên trái")).to_be_visible()  # where the filters went
+        expect(page.get_by_text("Lọc văn bản")).not_to_be_in_viewport()  # the phone folds the sidebar away …
+        page.get_by_role("button", name="☰ Bộ lọc và thư viện").click()  # … a labelled button opens it
+        expect(page.get_by_text("Lọc văn bản")).to_be_in_viewport(timeout=15_000)
+        page.keyboard.press("Escape")
+        page.mouse.click(380, 400)  # back to the chat
         box.fill("Luật Giao dịch điện tử có hiệu lực từ ngày nào?")
         box.press("Enter")
         answer = page.get_by_test_id("stChatMessage").nth(1)
@@ -166,7 +170,7 @@ def test_phone_hint_and_printing_the_answer_with_its_sources(server):
         expect(page.get_by_test_id("stChatInput")).to_be_hidden()
         for icon in page.get_by_test_id("stIconMaterial").all():
             expect(icon).to_be_hidden()  # no "smart_toy", "thumb_up" on paper
-        expect(page.get_by_text("bấm nút » ở góc trên bên trái")).to_be_hidden()
+        expect(page.get_by_role("button", name="☰ Bộ lọc và thư viện")).to_be_hidden()
         shoot(page, "phone-printed-answer")
         browser.close()
 
