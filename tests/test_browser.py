@@ -38,6 +38,15 @@ def no_iso_date(page) -> None:
     assert not ISO_DATE.search(shown), ISO_DATE.search(shown).group(0)
 
 
+def launch(playwright):
+    """Debian's Chromium, headless, with nothing reaching out to the network."""
+    return playwright.chromium.launch(
+        executable_path=CHROMIUM,
+        args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+              "--disable-component-update", "--disable-sync", "--no-first-run"],
+    )
+
+
 @pytest.fixture()
 def server(built, tmp_path):
     settings, _ = built
@@ -59,11 +68,7 @@ def test_ask_in_browser_shows_answer_and_cited_passage(server, tmp_path):
     from playwright.sync_api import expect, sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"],
-        )
+        browser = launch(p)
         page = browser.new_page(viewport={"width": 1280, "height": 1100})
         page.goto(server)
         box = page.get_by_test_id("stChatInputTextArea")
@@ -107,11 +112,7 @@ def test_library_finds_a_document_and_asks_within_it(server):
     from playwright.sync_api import expect, sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"],
-        )
+        browser = launch(p)
         page = browser.new_page(viewport={"width": 1280, "height": 1000})
         page.goto(server)
         page.get_by_test_id("stChatInputTextArea").wait_for(timeout=60_000)
@@ -144,11 +145,7 @@ def test_phone_hint_and_printing_the_answer_with_its_sources(server):
     from playwright.sync_api import expect, sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"],
-        )
+        browser = launch(p)
         page = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True)
         page.goto(server)
         box = page.get_by_test_id("stChatInputTextArea")
@@ -180,11 +177,7 @@ def test_example_filtered_refusal_and_feedback_journeys(server):
     from playwright.sync_api import expect, sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"],
-        )
+        browser = launch(p)
         page = browser.new_page(viewport={"width": 1366, "height": 900})
         page.goto(server)
         page.get_by_test_id("stChatInputTextArea").wait_for(timeout=60_000)
