@@ -95,7 +95,7 @@ def _recapitalize(text: str) -> str:
 _ONSET = r"(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdđghklmnpqrstvx])?"
 _NUCLEUS = r"[aăâeêioôơuưy]{1,3}"
 _FINAL = r"(?:ch|ng|nh|[cmnpt])?"
-_SYLLABLE = re.compile(f"^{_ONSET}{_NUCLEUS}{_FINAL}$")
+_SYLLABLE = re.compile(f"^{_ONSET}({_NUCLEUS})({_FINAL})$")
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 
 
@@ -106,7 +106,13 @@ def is_vietnamese_syllable(word: str) -> bool:
     if tones > 1:
         return False
     base = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in _TONES))
-    return bool(_SYLLABLE.match(base))
+    m = _SYLLABLE.match(base)
+    if not m:
+        return False
+    nucleus, final = m.group(1), m.group(2)
+    # a glide that closes a diphthong ("ai", "ao", "êu") takes no final consonant ("khaic" is no syllable);
+    # "uy" (huynh) and "oo" (xoong) are the exceptions
+    return not (final and len(nucleus) >= 2 and nucleus[-1] in "iyou" and nucleus not in ("uy", "oo"))
 
 
 def _non_ascii_words(text: str) -> list[str]:

@@ -9,7 +9,7 @@ import re
 import unicodedata
 
 from core.models import CELL_SEPARATOR, PAGE_MARK
-from ingest.legacy import repair_text
+from ingest.legacy import is_vietnamese_syllable, repair_text
 
 # ---------------------------------------------------------------- display text
 
@@ -168,6 +168,24 @@ def drop_repeated_lines(text: str) -> str:
     return "\n".join(out)
 
 
+_LETTERS = re.compile(r"[^\W\d_]{5,}")
+
+
+def _unglued(match: re.Match) -> str:
+    word = match.group(0)
+    if is_vietnamese_syllable(word) or not has_diacritics(word):
+        return word
+    splits = [i for i in range(2, len(word) - 1) if is_vietnamese_syllable(word[:i]) and is_vietnamese_syllable(word[i:])]
+    return f"{word[:splits[0]]} {word[splits[0]:]}" if len(splits) == 1 else word
+
+
+def unglue_words(text: str) -> str:
+    """Two syllables an extraction glued together ("triển khaicủa nhà thầu", "tạiĐiều 5") are parted: a
+    Vietnamese word is one syllable, so an accented run of letters that is none but splits exactly one way
+    into two is two words. Foreign words (no diacritics) and names are left alone."""
+    return _LETTERS.sub(_unglued, text)
+
+
 def clean_whitespace(text: str) -> str:
     """Tabs and runs of spaces → one space; trimmed lines; at most one blank line in a row."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\u200b", "")
@@ -193,7 +211,7 @@ def to_display_text(raw: str, fmt: str) -> tuple[str, dict]:
     text, news_date = take_news_date(text)
     if news_date:
         meta["date"] = news_date
-    text = drop_repeated_lines(clean_whitespace(text))
+    text = unglue_words(drop_repeated_lines(clean_whitespace(text)))
     if fmt in ("pdf", "markdown", "text", "docx", "doc", "image"):
         text = mend_broken_lines(text)
     text, page_starts = take_page_marks(text)

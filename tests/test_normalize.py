@@ -73,3 +73,13 @@ def test_scraped_widget_lines_are_dropped_from_the_bundled_documents():
         assert not any(0 < len(a.strip()) <= 40 and a == b == c for a, b, c in zip(lines, lines[1:], lines[2:])), path
         if "nghi-dinh-224" in path.name:
             assert "Đã biết" not in text and text.split("\n")[2].startswith("QUY ĐỊNH CHI TIẾT")
+
+
+def test_glued_words_are_parted():
+    """Extraction glues syllables ("triển khaicủa nhà thầu"); a Vietnamese word being one syllable, an accented
+    run that is none but splits exactly one way into two is parted. Foreign words and names stay."""
+    from ingest.normalize import unglue_words
+
+    assert unglue_words("triển khaicủa nhà thầu tạiĐiều 5 ChươngVI") == "triển khai của nhà thầu tại Điều 5 Chương VI"
+    kept = "Internet email Nguyễn Huỳnh khuyến nghiêng quốc thuyền xoong huynh"
+    assert unglue_words(kept) == kept
