@@ -40,7 +40,11 @@ class Filters:
     doc_id: str = ""  # one document only ("hỏi trong văn bản này")
 
     def active(self) -> bool:
-        return bool(self.doc_type or self.year or self.issuer or self.number or self.excluded or self.doc_id)
+        return self.narrows() or bool(self.excluded)
+
+    def narrows(self) -> bool:
+        """Whether metadata (type, year, issuer, số hiệu, one document) narrows the documents searched."""
+        return bool(self.doc_type or self.year or self.issuer or self.number or self.doc_id)
 
     def matches(self, doc: dict) -> bool:
         if self.doc_id and doc["doc_id"] != self.doc_id:

@@ -180,10 +180,8 @@ class HoidapService:
             for p in passages:
                 p.in_force = reader.validity.status(p.chunk.doc.number, as_of, article_of(p.chunk.label)).state != CEASED
             fetch = lambda cid: reader.store.get_chunks([cid]).get(cid)  # noqa: E731
-            narrowed = filters is not None and bool(
-                filters.doc_type or filters.year or filters.issuer or filters.number or filters.doc_id
-            )
             # under metadata filters only the filtered passages answer (the stating clause may lie outside them)
+            narrowed = filters is not None and filters.narrows()
             direct = None if narrowed else validity_answer(query, reader.validity, as_of, fetch, shown)
         if direct is not None:
             items: Iterator[str | Answer] = iter([direct])
