@@ -135,7 +135,7 @@ class IndexReader:
         learned = self.abbreviations if s.expand_abbreviations else {}
         numbers = frozenset(d["number"].lower() for d in self.documents if d["number"])
         titled: dict[str, tuple[str, ...]] = {}
-        for doc in self.documents:
+        for doc in self.documents if s.rule_named_document else ():
             if doc["number"] and named_by_title(doc):
                 titled[doc["folded_title"]] = titled.get(doc["folded_title"], ()) + (doc["number"],)
         return Analyser(self.bm25.weight, learned, s.expand_abbreviations, s.split_compound, numbers, titled)
