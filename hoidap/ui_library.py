@@ -27,7 +27,7 @@ def status_of(doc: dict) -> str:
     return ((doc.get("status") or {}).get("badge")) or UNKNOWN_STATUS
 
 
-def document_name(doc: dict) -> str:
+def library_label(doc: dict) -> str:
     """"Luật 20/2023/QH15 — Luật Giao dịch điện tử" (the title alone when there is no số hiệu)."""
     head = " ".join(x for x in (doc["doc_type"], doc["number"]) if x)
     return f"{head} — {doc['title']}" if head and doc["number"] else doc["title"] or doc["source"]
@@ -35,7 +35,7 @@ def document_name(doc: dict) -> str:
 
 def ask_in(doc: dict) -> None:
     """Restrict the chat to this document (the chat page shows it and can lift it)."""
-    st.session_state["ask_in"] = {"doc_id": doc["doc_id"], "name": document_name(doc)}
+    st.session_state["ask_in"] = {"doc_id": doc["doc_id"], "name": library_label(doc)}
 
 
 def library_page(documents: Callable[[], list[dict]], document: Callable[[str], dict | None], chat_page) -> None:
@@ -64,7 +64,7 @@ def library_page(documents: Callable[[], list[dict]], document: Callable[[str], 
     if not shown:
         st.info("Không có văn bản nào khớp với tìm kiếm và bộ lọc.")
         return
-    by_name = {document_name(d): d for d in shown}
+    by_name = {library_label(d): d for d in shown}
     chosen = st.selectbox("Mở văn bản", list(by_name), index=None, key="library_open", placeholder="Chọn văn bản để đọc")
     if chosen is None:
         return

@@ -183,13 +183,13 @@ def test_missing_index_reads_as_a_vietnamese_sentence(tmp_path, monkeypatch):
 
 
 def test_library_search_ignores_accents_and_case():
-    from hoidap.ui_library import document_name, search_matches
+    from hoidap.ui_library import library_label, search_matches
 
     doc = {"doc_type": "Nghị định", "number": "13/2023/NĐ-CP", "title": "Nghị định Bảo vệ dữ liệu cá nhân",
            "issuer": "Chính phủ", "source": "x.jsonl", "doc_id": "x"}
     assert search_matches(doc, "nghi dinh 13") and search_matches(doc, "DỮ LIỆU cá nhân") and search_matches(doc, "")
     assert not search_matches(doc, "luật 13")
-    assert document_name(doc) == "Nghị định 13/2023/NĐ-CP — Nghị định Bảo vệ dữ liệu cá nhân"
+    assert library_label(doc) == "Nghị định 13/2023/NĐ-CP — Nghị định Bảo vệ dữ liệu cá nhân"
 
 
 def test_small_things_that_matter(app):
