@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from core.errors import DocumentLoadError, ToolMissingError
+from core.errors import ToolMissingError
 from ingest.legacy import garbled_share, is_vietnamese_syllable
 from ingest.load import load_file
 from ingest.normalize import to_display_text
