@@ -134,7 +134,7 @@ def render_answer(message: dict, key: str, stream: bool = False) -> None:
                 if opened:
                     show_document(get_service().document, view_key, views[view_key])
     if not message["refused"]:
-        with st.expander("Sao chép câu trả lời"):
+        with st.expander("Sao chép câu trả lời", key=f"copy-{key}"):
             st.code(copy_text(message), language=None, wrap_lines=True)  # the copy button sits on the block
     render_feedback(message, key)
 

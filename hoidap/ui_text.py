@@ -84,7 +84,7 @@ PAGE_STYLE = """<style>
   [data-testid="stChatInput"], [data-testid="stHeader"], [data-testid="stToolbar"], .stButton,
   [data-testid="stFeedback"], [data-testid="stTextInput"], [data-testid="stIconMaterial"],
   [data-testid="stChatMessageAvatarAssistant"], [data-testid="stChatMessageAvatarUser"],
-  [data-testid="stExpanderIcon"], .st-key-open_filters { display: none !important; }
+  [data-testid="stExpanderIcon"], .st-key-open_filters, [class*="st-key-copy-"] { display: none !important; }
   details::details-content { content-visibility: visible !important; display: block !important; height: auto !important; }
   [data-testid="stExpanderDetails"] { display: block !important; visibility: visible !important; height: auto !important; }
 }

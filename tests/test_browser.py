@@ -165,6 +165,7 @@ def test_phone_hint_and_printing_the_answer_with_its_sources(server):
         expect(source).to_be_visible()  # … printed open
         expect(source).to_contain_text("Luật này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2024")
         expect(page.get_by_test_id("stChatInput")).to_be_hidden()
+        expect(answer.get_by_text("Sao chép câu trả lời")).to_be_hidden()  # the answer is printed once
         for icon in page.get_by_test_id("stIconMaterial").all():
             expect(icon).to_be_hidden()  # no "smart_toy", "thumb_up" on paper
         expect(page.get_by_role("button", name="☰ Bộ lọc và thư viện")).to_be_hidden()
