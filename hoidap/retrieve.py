@@ -175,7 +175,9 @@ def referenced_documents(query: Query, documents: list[dict]) -> set[str]:
                 and (not year or f"/{year}/" in number)
             ):
                 found.add(doc["doc_id"])
-        if named_by_title(doc) and doc["folded_title"] in folded_q:
+        # a numbered document named by its title is already among query.numbers (Analyser.titled, which also
+        # tells "Luật … số 51/2005/QH11" from the law of the same title); here only unnumbered ones
+        if not number and named_by_title(doc) and doc["folded_title"] in folded_q:
             found.add(doc["doc_id"])
     return found
 
