@@ -77,14 +77,25 @@ def show_document(document: Callable[[str], dict | None], view_key: str, view: d
     st.info(f"Đoạn được trích dẫn: {view['label']}" if cited else f"Đang xem: {view['label']}", icon=":material/format_quote:")
     st.markdown(highlighted(text[start:end], [(0, end - start)]))
     st.markdown(escape(text[end:]))
-    st.iframe(  # our own script (no document text): bring the passage into view once the page is laid out;
-        # the view's stamp makes a new frame each time the view opens or moves, and only then
-        f"<script>/* {view.get('opened', 0)} */ const go = () => {{ const el = window.parent.document"
-        f".getElementById({anchor!r}); if (el) el.scrollIntoView({{block: 'center'}}); }};"
-        "[150, 600, 1500].forEach(ms => setTimeout(go, ms));</script>",
-        height=1,
-    )
+    st.iframe(SCROLL_TO.replace("{stamp}", str(view.get("opened", 0))).replace("{anchor}", anchor), height=1)
 
+
+# Our own script (no document text): bring the passage into view, and keep it there for the next 10 s while the
+# rest of the conversation renders (the chat's stick-to-bottom scrolling would carry it away) unless the user
+# scrolls, clicks or types first. The view's stamp makes a new frame each time the view opens or moves, and only
+# then.
+SCROLL_TO = """<script>/* {stamp} */
+const page = window.parent.document;
+const timer = setInterval(() => {
+  const el = page.getElementById("{anchor}");
+  if (!el) return;
+  const box = el.getBoundingClientRect();
+  if (box.top < 0 || box.top > window.parent.innerHeight * 0.8) el.scrollIntoView({block: "center"});
+}, 250);
+const stop = () => clearInterval(timer);
+setTimeout(stop, 10000);
+["wheel", "touchmove", "keydown", "mousedown"].forEach(e => page.addEventListener(e, stop, {once: true, passive: true}));
+</script>"""
 
 _KIND_WORDS = {"ceases": "chấm dứt hiệu lực của", "repeals": "bãi bỏ", "amends": "sửa đổi, bổ sung", "replaces": "thay thế"}
 
