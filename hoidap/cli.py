@@ -39,6 +39,7 @@ app = typer.Typer(
 )
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
+CHAT_APP = Path(__file__).with_name("app.py")  # the Streamlit script, inside the installed package
 
 
 def _message(exc: HoidapError) -> tuple[str, int]:
@@ -384,9 +385,8 @@ def serve(
     Example: hoidap serve --port 8600
     """
     settings = get_settings()
-    app_file = Path(__file__).resolve().parent.parent / "app.py"
     cmd = [
-        sys.executable, "-m", "streamlit", "run", str(app_file),
+        sys.executable, "-m", "streamlit", "run", str(CHAT_APP),
         "--server.address", settings.app_address,
         "--server.port", str(port or settings.app_port),
         "--server.headless", "true",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
+from importlib import resources
 
 from hoidap.answer.extractive import REFUSAL_TEXT, ExtractiveAnswerer
 from hoidap.answer.types import Answer, Citation
@@ -21,7 +21,7 @@ from hoidap.query import Query
 from ingest.metadata import find_numbers
 from ingest.normalize import has_diacritics
 
-PROMPTS = Path(__file__).resolve().parent.parent.parent / "prompts"
+PROMPTS = resources.files("hoidap.answer") / "prompts"  # package data: found where the package is installed
 FALLBACK_NOTICE = "(Không dùng được mô hình ngôn ngữ lúc này; dưới đây là câu trả lời trích nguyên văn từ tài liệu.)"
 _MARK = re.compile(r"\[(\d{1,2})\]")
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
