@@ -26,6 +26,7 @@ from hoidap.validity import CEASED, article_of
 from ingest.structure import outline
 from index.build import Progress, ReindexReport, reindex
 from index.embed import Embedder
+from index.fill import read_progress
 from index.layout import IndexLayout
 
 Retrieve = Callable[[Query, int], list[Passage]]  # (query, how many) → passages, best first
@@ -69,6 +70,23 @@ def merged(rankings: list[list[Passage]], k: int) -> list[Passage]:
                 seen.add(ranking[i].chunk.chunk_id)
                 out.append(ranking[i])
     return out[:k]
+
+
+
+def semantic_share(progress: tuple[int, int] | None) -> float | None:
+    """Percent of passages with a vector while a reindex is still embedding; None when the index is complete."""
+    if progress is None:
+        return None
+    done, total = progress
+    return round(100.0 * done / total, 1) if total else 100.0
+
+
+def lexical_notice(done: int, total: int) -> str:
+    """What an answer says while some passages are found by their words only."""
+    return (
+        f"Đang hoàn tất chỉ mục ngữ nghĩa: {semantic_share((done, total)):.0f}%. Trong lúc này, các văn bản mới "
+        "được tìm theo từ ngữ; câu hỏi diễn đạt khác văn bản có thể chưa tìm thấy."
+    )
 
 
 class HoidapService:
@@ -195,6 +213,10 @@ class HoidapService:
                 item.passages, item.query = passages, query
                 if self.settings.rule_validity and not item.refused:
                     self._mark_validity(item, reader, notes=direct is None)  # a validity answer says it itself
+                semantic = read_progress(reader.gen)
+                if semantic is not None:  # a reindex is still embedding: some passages are found by words only
+                    note = lexical_notice(*semantic)
+                    item.notice = f"{item.notice} {note}".strip()
             yield item
 
     def as_of(self) -> str:
@@ -263,6 +285,7 @@ class HoidapService:
             "built_at": reader.store.get_meta("built_at"),
             "embed_model": reader.store.get_meta("embed_model"),
             "generation": reader.gen.name,
+            "semantic_progress": semantic_share(read_progress(reader.gen)),
         }
 
     def warm_up(self) -> None:

@@ -23,6 +23,8 @@ from core.models import LEAD_IN_MARK
 from core.settings import Settings
 from index.bm25 import BM25Index
 from index.embed import Embedder
+from index.embed_cache import EmbeddingCache
+from index.fill import embed_pending, publish_complete, write_progress
 from index.layout import IndexLayout
 from index.store import SCHEMA_VERSION, ChunkStore, FileRecord
 from index.vectors import VectorStore
@@ -278,7 +280,8 @@ def reindex(
         todo, hashes = _plan(files, old_files, report, force=not compatible)
 
         if compatible and not todo and not report.removed and not report.renamed:
-            return _unchanged(report, old_gen, started)
+            _complete(report, settings, embedder, layout, old_gen, progress)  # a stage an earlier run left
+            return _unchanged(report, layout.current_path(), started)
 
         # --- ingest new and changed files (both cores)
         results = _ingest(todo, settings, progress)
@@ -292,7 +295,8 @@ def reindex(
         report.removed += [old for old, new in report.renamed if new in failed_paths]
         report.renamed = [(old, new) for old, new in report.renamed if new not in failed_paths]
         if compatible and not ok and not report.removed:
-            return _unchanged(report, old_gen, started)
+            _complete(report, settings, embedder, layout, old_gen, progress)
+            return _unchanged(report, layout.current_path(), started)
 
         # --- write the next generation
         gen = layout.new_generation()
@@ -312,7 +316,11 @@ def reindex(
         wanted = sorted(set(keys.values()))
         source = VectorStore.for_generation(settings, reuse_gen) if reuse_gen is not None else vectors
         reusable = source.embeddings_by_key(wanted)
+        if not rebuild:
+            with closing(EmbeddingCache(layout.embed_cache)) as cache:
+                reusable.update(cache.get(embedder.label, [k for k in wanted if k not in reusable]))
 
+        ready_ids = {c.chunk_id for c in new_chunks if keys[c.chunk_id] in reusable}
         if compatible:
             stale: list[str] = []
             for rel in report.removed + [old for old, _ in report.renamed]:
@@ -320,28 +328,24 @@ def reindex(
             for res in ok:
                 if res.rel_path in old_files:
                     stale += store.delete_file(res.rel_path)
-            fresh_ids = {c.chunk_id for c in new_chunks}
-            vectors.delete([cid for cid in stale if cid not in fresh_ids])
+            # an id that comes back with a vector is overwritten below; one that comes back waiting loses its old one
+            vectors.delete([cid for cid in stale if cid not in ready_ids])
 
-        to_embed = [c for c in new_chunks if keys[c.chunk_id] not in reusable]
-        report.reused_vectors = len(new_chunks) - len(to_embed)
-        vectors_by_key = dict(reusable)
-        batch = max(settings.embed_batch_size * 4, 64)
-        if progress:
-            progress("embed", 0, len(to_embed))
-        for i in range(0, len(to_embed), batch):
-            part = to_embed[i : i + batch]
-            for c, e in zip(part, embedder.embed([texts[c.chunk_id] for c in part])):
-                vectors_by_key[keys[c.chunk_id]] = e
-            if progress:
-                progress("embed", min(i + batch, len(to_embed)), len(to_embed))
-        report.embedded = len(to_embed)
+        # Passages with a vector already go in now; the others wait in the generation's pending table and
+        # are embedded after the switch (index/fill.py): the generation answers from BM25 meanwhile.
+        ready = [c for c in new_chunks if c.chunk_id in ready_ids]
+        report.reused_vectors = len(ready)
         vectors.add(
-            [c.chunk_id for c in new_chunks],
-            [vectors_by_key[keys[c.chunk_id]] for c in new_chunks],
-            [c.text for c in new_chunks],
-            [_vector_metadata(c, titles[c.doc_id], keys[c.chunk_id]) for c in new_chunks],
+            [c.chunk_id for c in ready],
+            [reusable[keys[c.chunk_id]] for c in ready],
+            [c.text for c in ready],
+            [_vector_metadata(c, titles[c.doc_id], keys[c.chunk_id]) for c in ready],
         )
+        store.put_pending([
+            (c.chunk_id, keys[c.chunk_id], texts[c.chunk_id], _vector_metadata(c, titles[c.doc_id], keys[c.chunk_id]))
+            for c in new_chunks
+            if c.chunk_id not in ready_ids
+        ])
 
         for res in ok:
             for doc in res.documents:
@@ -361,18 +365,50 @@ def reindex(
         ids, tokens = store.all_tokens()
         BM25Index.build(ids, tokens).save(gen / "bm25")
         report.documents, report.chunks = store.counts()
-        n_vectors = vectors.count()
+        n_vectors, waiting = vectors.count(), store.pending_count()
         store.close()
         vectors.close()
         if source is not vectors:
             source.close()
-        if n_vectors != report.chunks:
-            raise RuntimeError(f"index check failed: {n_vectors} vectors for {report.chunks} chunks; not switched")
-        layout.switch_to(gen)
+        if n_vectors + waiting != report.chunks:
+            raise RuntimeError(
+                f"index check failed: {n_vectors} vectors and {waiting} waiting for {report.chunks} chunks; not switched"
+            )
+        if waiting:
+            write_progress(gen, n_vectors, report.chunks)
+        layout.switch_to(gen)  # searchable now: BM25 everywhere, vectors where they exist
         layout.prune(_dropper(settings))
         report.generation = gen.name
+        if progress and waiting:
+            progress("published", 1, 1)
+        _complete(report, settings, embedder, layout, gen, progress, use_cache=not rebuild)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _complete(
+    report: ReindexReport, settings: Settings, embedder: Embedder, layout: IndexLayout, gen: Path,
+    progress: Progress | None, use_cache: bool = True,
+) -> None:
+    """Embed what the served generation still lacks and switch to the complete copy (under the lock)."""
+    if settings.lexical_only:
+        return
+    store = ChunkStore(gen / "chunks.sqlite", readonly=True)
+    waiting = store.pending_count()
+    store.close()
+    if not waiting:
+        return
+    cache = EmbeddingCache(layout.embed_cache)
+    try:
+        if not use_cache:  # --rebuild: embed everything again, whatever the cache holds
+            cache.conn.execute("DELETE FROM vectors WHERE model = ?", (embedder.label,))
+            cache.conn.commit()
+        batch = max(settings.embed_batch_size * 4, 64)
+        report.embedded += embed_pending(gen, cache, embedder, batch, progress)
+        report.generation = publish_complete(settings, layout, gen, cache, embedder.label, _copy_generation).name
+    finally:
+        cache.close()
+    layout.prune(_dropper(settings))
 
 
 def embed_key(text: str) -> str:

@@ -4,6 +4,8 @@
     index_dir/reindex.lock       held (flock) while a reindex runs
     index_dir/gens/<name>/       chunks.sqlite, chroma/, bm25/
     index_dir/ocr-cache/         OCR text of scanned files, by file hash (kept across generations)
+    index_dir/embed-cache.sqlite every vector computed, by model and text hash (kept across generations)
+    gens/<name>/vectors-progress.json  while a generation's passages still wait for vectors: how many have one
 
 A reindex writes a new generation and switches CURRENT only when it is complete, so a failed or
 killed reindex leaves the served generation untouched.
@@ -32,6 +34,7 @@ class IndexLayout:
         self.current_file = self.root / "CURRENT"
         self.lock_file = self.root / "reindex.lock"
         self.ocr_cache = self.root / "ocr-cache"
+        self.embed_cache = self.root / "embed-cache.sqlite"
 
     def current_name(self) -> str | None:
         try:
@@ -57,8 +60,8 @@ class IndexLayout:
         """Names in the index folder that this layout does not write (left by an older version)."""
         if not self.root.is_dir():
             return []
-        ours = {self.gens.name, self.current_file.name, self.lock_file.name, self.ocr_cache.name}
-        return sorted(p.name for p in self.root.iterdir() if p.name not in ours and not p.name.startswith("CURRENT."))
+        ours = {self.gens.name, self.current_file.name, self.lock_file.name, self.ocr_cache.name, self.embed_cache.name}
+        return sorted(p.name for p in self.root.iterdir() if p.name not in ours and not p.name.startswith(("CURRENT.", self.embed_cache.name)))
 
     def new_generation(self) -> Path:
         self.gens.mkdir(parents=True, exist_ok=True)

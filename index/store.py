@@ -38,6 +38,9 @@ CREATE TABLE IF NOT EXISTS statements (
 );
 CREATE INDEX IF NOT EXISTS statements_by_doc ON statements(doc_id);
 CREATE TABLE IF NOT EXISTS pages (doc_id TEXT PRIMARY KEY, starts TEXT NOT NULL, ocr TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS pending_vectors (
+    chunk_id TEXT PRIMARY KEY, embed_key TEXT NOT NULL, embed_text TEXT NOT NULL, metadata TEXT NOT NULL
+);
 """
 
 
@@ -153,6 +156,9 @@ class ChunkStore:
         removed: list[str] = []
         for doc_id in doc_ids:
             removed += [r[0] for r in self.conn.execute("SELECT chunk_id FROM chunks WHERE doc_id = ?", (doc_id,))]
+            self.conn.execute(
+                "DELETE FROM pending_vectors WHERE chunk_id IN (SELECT chunk_id FROM chunks WHERE doc_id = ?)", (doc_id,)
+            )
             self.conn.execute("DELETE FROM chunks WHERE doc_id = ?", (doc_id,))
             self.conn.execute("DELETE FROM statements WHERE doc_id = ?", (doc_id,))
             self.conn.execute("DELETE FROM pages WHERE doc_id = ?", (doc_id,))
@@ -207,6 +213,44 @@ class ChunkStore:
 
     def commit(self) -> None:
         self.conn.commit()
+
+    # --- passages published before their vectors (a lexical generation)
+    def put_pending(self, rows: list[tuple[str, str, str, dict]]) -> None:
+        """(chunk id, embed key, text to embed, vector metadata) of passages still without a vector."""
+        self.conn.executemany(
+            "INSERT OR REPLACE INTO pending_vectors VALUES (?, ?, ?, ?)",
+            [(cid, key, text, json.dumps(meta, ensure_ascii=False)) for cid, key, text, meta in rows],
+        )
+
+    def pending_count(self) -> int:
+        """How many passages still wait for their vector (0 on generations written before there were any)."""
+        try:
+            return self.conn.execute("SELECT COUNT(*) FROM pending_vectors").fetchone()[0]
+        except sqlite3.OperationalError:  # no such table
+            return 0
+
+    def pending_ids(self) -> set[str]:
+        if not self.pending_count():
+            return set()
+        return {r[0] for r in self.conn.execute("SELECT chunk_id FROM pending_vectors")}
+
+    def pending_keys(self) -> dict[str, str]:
+        """embed key → text to embed, of every passage still without a vector."""
+        if not self.pending_count():
+            return {}
+        return {r[0]: r[1] for r in self.conn.execute("SELECT embed_key, embed_text FROM pending_vectors")}
+
+    def pending_batches(self, size: int):
+        """(chunk ids, embed keys, chunk texts, vector metadata) of the waiting passages, ``size`` at a time."""
+        rows = self.conn.execute(
+            "SELECT p.chunk_id, p.embed_key, c.text, p.metadata FROM pending_vectors p JOIN chunks c USING (chunk_id) "
+            "ORDER BY p.chunk_id"
+        )
+        while part := rows.fetchmany(size):
+            yield [r[0] for r in part], [r[1] for r in part], [r[2] for r in part], [json.loads(r[3]) for r in part]
+
+    def clear_pending(self) -> None:
+        self.conn.execute("DELETE FROM pending_vectors")
 
     def get_chunks(self, chunk_ids: list[str]) -> dict[str, StoredChunk]:
         """Chunks by id, joined with their document's metadata."""
