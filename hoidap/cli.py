@@ -397,5 +397,28 @@ def serve(
     raise typer.Exit(subprocess.call(cmd))
 
 
+@app.command(name="api")
+def api_cmd(
+    host: Optional[str] = typer.Option(None, help="Address to bind (default: setting api_address, 127.0.0.1)."),
+    port: Optional[int] = typer.Option(None, help="Port (default: setting api_port, 8502)."),
+    workers: Optional[int] = typer.Option(
+        None, min=1, help="Worker processes, each with its own models (default: setting api_workers, 1)."
+    ),
+):
+    """Serve the HTTP API for other systems: POST /ask (the `ask --json` record), GET /health, docs at /docs.
+
+    Any number of API processes, on any machines, can serve one shared index folder (with a `chroma run` server
+    for the vectors); a reindex is served by all of them from the next question on.
+
+    Example: hoidap api --host 0.0.0.0 --port 8502 --workers 4
+    """
+    import uvicorn
+
+    settings = get_settings()
+    host, port = host or settings.api_address, port or settings.api_port
+    typer.echo(f"hoidap API: http://{host}:{port} (documentation at /docs)")
+    uvicorn.run("hoidap.api:create_app", factory=True, host=host, port=port, workers=workers or settings.api_workers)
+
+
 if __name__ == "__main__":
     app()

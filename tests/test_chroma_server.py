@@ -1,13 +1,11 @@
-"""Server mode: a real `chroma run` on a free localhost port; reindex, query, update, prune, stop."""
+"""Server mode: a real `chroma run` on a free localhost port (conftest.chroma_server); reindex, query, update, prune, stop."""
 
 from __future__ import annotations
 
 import shutil
-import sys
-from pathlib import Path
 
 import pytest
-from conftest import CORPUS, free_port, local_server
+from conftest import CORPUS, free_port
 
 from core.errors import VectorStoreUnavailableError
 from hoidap.retrieve import IndexReader
@@ -15,18 +13,6 @@ from hoidap.service import HoidapService
 from core.settings import Settings
 from index.build import reindex
 from index.layout import IndexLayout
-
-CHROMA = Path(sys.executable).parent / "chroma"
-
-
-@pytest.fixture()
-def chroma_server(tmp_path):
-    if not CHROMA.exists():
-        pytest.skip("the chroma CLI is not installed in this environment")
-    port = free_port()
-    cmd = [str(CHROMA), "run", "--path", str(tmp_path / "server"), "--host", "127.0.0.1", "--port", str(port)]
-    with local_server(cmd, port, tmp_path / "chroma.log", "chroma run"):
-        yield port
 
 
 def test_reindex_and_query_against_a_chroma_server(tmp_path, chroma_server, embedder):

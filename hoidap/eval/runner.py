@@ -15,6 +15,7 @@ from core.models import DocMeta
 from hoidap.eval.metrics import QuestionResult, contains_all, contains_any, gold_matches, ndcg_at, summarize
 from hoidap.eval.peers import PEERS, LlamaIndexPeers
 from hoidap.eval.testset import TestQuestion
+from hoidap.replay import replayed_turn
 from hoidap.retrieve import HybridRetriever
 from hoidap.service import HoidapService, Retrieve
 
@@ -25,10 +26,7 @@ MRR_CUTOFF = 10
 
 
 def _evaluate(service: HoidapService, question: TestQuestion, retrieve: Retrieve | None, k: int) -> QuestionResult:
-    previous = None
-    for earlier in question.context:  # replay the conversation: follow-ups refer to earlier answers
-        reply = service.ask(earlier, k, previous=previous, retrieve=retrieve)
-        previous = service.next_turn(reply, previous)
+    previous = replayed_turn(service, question.context, k, retrieve=retrieve)  # follow-ups refer to earlier answers
     started = time.perf_counter()
     reply = service.ask(question.question, k, previous=previous, retrieve=retrieve, depth=MRR_CUTOFF)
     latency = (time.perf_counter() - started) * 1000

@@ -1,0 +1,27 @@
+"""A conversation replayed through the service: the turn its next question may refer to."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from hoidap.answer.conversation import Turn
+
+if TYPE_CHECKING:
+    from hoidap.retrieve import Filters
+    from hoidap.service import HoidapService, Retrieve
+
+
+def replayed_turn(
+    service: HoidapService,
+    questions: Iterable[str],
+    k: int | None = None,
+    filters: Filters | None = None,
+    retrieve: Retrieve | None = None,
+) -> Turn | None:
+    """Ask the earlier ``questions`` in order, each completed from the one before (as in a chat); return
+    what a follow-up to them refers to (None when there were none, or all were refused)."""
+    previous = None
+    for question in questions:
+        previous = service.next_turn(service.ask(question, k, filters, previous=previous, retrieve=retrieve), previous)
+    return previous
