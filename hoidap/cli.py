@@ -100,6 +100,9 @@ def reindex(
             return
         bar = bars.get(stage)
         if bar is None:
+            if stage == "published":  # searchable from here on; the vectors follow
+                typer.echo("published: the index answers now (BM25); embedding the new passages…", err=True)
+                return
             label = {"ingest": "Reading & segmenting", "embed": "Embedding", "bm25": "BM25"}.get(stage, stage)
             bar = bars[stage] = typer.progressbar(length=total, label=label.ljust(22), file=sys.stderr)
             bar.__enter__()

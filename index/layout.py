@@ -23,6 +23,11 @@ from pathlib import Path
 from core.errors import IndexIncompatibleError, IndexLockedError, IndexNotFoundError
 
 KEEP_GENERATIONS = 2  # the served one and the one before it (a reader may still hold it open)
+# A generation replaced less than this long ago is kept as well: a reindex switches twice (the lexical
+# generation, then the complete one), and a question that started on the generation before both may still
+# be reading it (the service keeps a replaced generation open for 60 s plus the LLM timeout).
+IN_FLIGHT_GRACE_S = 300.0
+RETIRED_MARK = "RETIRED"  # file in a generation's folder: when it stopped being served (its mtime)
 
 
 class IndexLayout:
@@ -72,6 +77,9 @@ class IndexLayout:
 
     def switch_to(self, gen: Path) -> None:
         """Atomically make ``gen`` the served generation."""
+        previous = self.current_name()
+        if previous and previous != gen.name:
+            (self.gens / previous / RETIRED_MARK).touch()
         tmp = self.root / f"CURRENT.{os.getpid()}.tmp"
         with open(tmp, "w", encoding="utf-8") as fh:
             fh.write(gen.name)
@@ -85,7 +93,8 @@ class IndexLayout:
             os.close(dir_fd)
 
     def prune(self, drop=None) -> None:
-        """Remove unfinished and old generations, keeping the served one and its predecessor.
+        """Remove unfinished and old generations, keeping the served one, its predecessor and any replaced
+        less than IN_FLIGHT_GRACE_S ago.
 
         ``drop(gen_path)`` removes what a generation keeps outside its folder (a server collection).
         """
@@ -96,13 +105,20 @@ class IndexLayout:
         keep = set()
         if current:
             keep.add(current)
-            older = [p.name for p in gens if p.name < current]
+            older = [p.name for p in gens if p.name < current and (p / RETIRED_MARK).exists()]  # once served
             keep.update(older[-(KEEP_GENERATIONS - 1) :] if KEEP_GENERATIONS > 1 else [])
         for path in gens:
-            if path.name not in keep:
+            if path.name not in keep and not self._recently_retired(path):
                 if drop is not None:
                     drop(path)
                 shutil.rmtree(path, ignore_errors=True)
+
+    @staticmethod
+    def _recently_retired(gen: Path) -> bool:
+        try:
+            return time.time() - (gen / RETIRED_MARK).stat().st_mtime < IN_FLIGHT_GRACE_S
+        except FileNotFoundError:  # never served (unfinished), or retired before this mark existed
+            return False
 
     @contextmanager
     def lock(self, wait: bool = False):
