@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
@@ -20,16 +21,27 @@ class BM25Index:
         self._vocab = retriever.vocab_dict if retriever is not None else {}
 
     @classmethod
-    def build(cls, ids: list[str], tokens: list[list[str]]) -> "BM25Index":
+    def build(cls, rows: Iterable[tuple[str, list[str]]]) -> "BM25Index":
+        """The index of (chunk id, tokens) rows. Each chunk is kept as token numbers into one vocabulary, so
+        a word's text is held once however many chunks use it (memory stays small at 100k chunks)."""
         import bm25s
 
-        df = Counter(t for toks in tokens for t in set(toks))
-        n = max(len(tokens), 1)
-        idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in df.items()}
+        ids: list[str] = []
+        numbered: list[list[int]] = []
+        vocab: dict[str, int] = {}
+        df: Counter = Counter()
+        for chunk_id, tokens in rows:
+            row = [vocab.setdefault(t, len(vocab)) for t in tokens or [""]]
+            df.update(set(row))
+            ids.append(chunk_id)
+            numbered.append(row)
+        n = max(len(ids), 1)
+        words = list(vocab)
+        idf = {words[i]: math.log(1 + (n - f + 0.5) / (f + 0.5)) for i, f in df.items() if words[i]}
         if not ids:
             return cls(None, [], idf)
         retriever = bm25s.BM25()
-        retriever.index([toks or [""] for toks in tokens], show_progress=False)
+        retriever.index((numbered, vocab), show_progress=False)
         return cls(retriever, ids, idf)
 
     def save(self, folder: Path) -> None:

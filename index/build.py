@@ -16,7 +16,7 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import closing, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from core.errors import CorpusNotFoundError, IndexNotFoundError
 from core.models import LEAD_IN_MARK
@@ -119,13 +119,14 @@ def _broken_link(path: Path) -> str:
     return ""
 
 
-def _ingest(paths: dict[str, Path], settings: Settings, progress: Progress | None) -> list[FileResult]:
+def _ingested(paths: dict[str, Path], settings: Settings, progress: Progress | None) -> Iterator[FileResult]:
+    """Each file's result as soon as it is ready (both cores): the caller writes it and lets it go, so memory
+    holds a few files' results, not the corpus'."""
     ocr = OcrOptions(settings.ocr, settings.ocr_language, settings.ocr_dpi, IndexLayout(settings.index_dir).ocr_cache)
     args = [
         (path, rel, settings.chunk_max_words, settings.chunk_overlap_sentences, int(settings.max_file_mb * 1e6), ocr)
         for rel, path in paths.items()
     ]
-    results: list[FileResult] = []
     if progress:
         progress("ingest", 0, len(args))
     if settings.workers > 1 and len(args) > 1:
@@ -135,16 +136,15 @@ def _ingest(paths: dict[str, Path], settings: Settings, progress: Progress | Non
         # Big files first so both cores stay busy to the end.
         args.sort(key=lambda a: -(a[0].stat().st_size if a[0].exists() else 0))
         with ProcessPoolExecutor(max_workers=min(settings.workers, len(args)), mp_context=ctx) as pool:
-            for result in pool.map(process_file, *zip(*args), chunksize=1):
-                results.append(result)
+            for n, result in enumerate(pool.map(process_file, *zip(*args), chunksize=1), 1):
+                yield result
                 if progress:
-                    progress("ingest", len(results), len(args))
+                    progress("ingest", n, len(args))
     else:
-        for a in args:
-            results.append(process_file(*a))
+        for n, a in enumerate(args, 1):
+            yield process_file(*a)
             if progress:
-                progress("ingest", len(results), len(args))
-    return results
+                progress("ingest", n, len(args))
 
 
 def _dropper(settings: Settings):
@@ -284,75 +284,51 @@ def reindex(
             return _unchanged(report, layout.current_path(), started)
 
         # --- ingest new and changed files (both cores)
-        results = _ingest(todo, settings, progress)
-        ok = [r for r in results if not r.error]
-        failed_paths = {r.rel_path for r in results if r.error}
-        report.failed += [(r.rel_path, r.error) for r in results if r.error and not r.skipped]
-        report.skipped += [(r.rel_path, r.error) for r in results if r.skipped]
-        # A changed file that now fails keeps its previous version in the index (when there is one).
-        report.added = [rel for rel in report.added if rel not in failed_paths]
-        report.changed = [rel for rel in report.changed if rel not in failed_paths]
-        report.removed += [old for old, new in report.renamed if new in failed_paths]
-        report.renamed = [(old, new) for old, new in report.renamed if new not in failed_paths]
-        if compatible and not ok and not report.removed:
-            _complete(report, settings, embedder, layout, old_gen, progress)
-            return _unchanged(report, layout.current_path(), started)
-
-        # --- write the next generation
+        # --- write the next generation, file by file as each is read
         gen = layout.new_generation()
         if compatible:
             _copy_generation(old_gen, gen, settings)
         store = ChunkStore(gen / "chunks.sqlite")
         vectors = VectorStore.for_generation(settings, gen)
-
-        new_chunks = [c for res in ok for c in res.chunks]
-        titles = {d.doc_id: d.meta for res in ok for d in res.documents}
-        texts = {c.chunk_id: _embedding_text(titles[c.doc_id].title, c) for c in new_chunks}
-        if settings.embed_segmented:
-            texts = {cid: segmented_text(text) for cid, text in texts.items()}
-        keys = {cid: embed_key(text) for cid, text in texts.items()}
-        # Vectors are reused by the hash of the text that was embedded: renames and untouched
-        # passages of a changed file cost nothing; a new title re-embeds its passages.
-        wanted = sorted(set(keys.values()))
+        # Vectors are reused by the hash of the text that was embedded (from this generation, the one an
+        # ingest upgrade replaces, or the embedding cache): renames and untouched passages of a changed file
+        # cost nothing; a new title re-embeds its passages.
         source = VectorStore.for_generation(settings, reuse_gen) if reuse_gen is not None else vectors
-        reusable = source.embeddings_by_key(wanted)
-        if not rebuild:
-            with closing(EmbeddingCache(layout.embed_cache)) as cache:
-                reusable.update(cache.get(embedder.label, [k for k in wanted if k not in reusable]))
-
-        ready_ids = {c.chunk_id for c in new_chunks if keys[c.chunk_id] in reusable}
-        if compatible:
-            stale: list[str] = []
-            for rel in report.removed + [old for old, _ in report.renamed]:
-                stale += store.delete_file(rel)
-            for res in ok:
-                if res.rel_path in old_files:
-                    stale += store.delete_file(res.rel_path)
-            # an id that comes back with a vector is overwritten below; one that comes back waiting loses its old one
-            vectors.delete([cid for cid in stale if cid not in ready_ids])
-
-        # Passages with a vector already go in now; the others wait in the generation's pending table and
-        # are embedded after the switch (index/fill.py): the generation answers from BM25 meanwhile.
-        ready = [c for c in new_chunks if c.chunk_id in ready_ids]
-        report.reused_vectors = len(ready)
-        vectors.add(
-            [c.chunk_id for c in ready],
-            [reusable[keys[c.chunk_id]] for c in ready],
-            [c.text for c in ready],
-            [_vector_metadata(c, titles[c.doc_id], keys[c.chunk_id]) for c in ready],
-        )
-        store.put_pending([
-            (c.chunk_id, keys[c.chunk_id], texts[c.chunk_id], _vector_metadata(c, titles[c.doc_id], keys[c.chunk_id]))
-            for c in new_chunks
-            if c.chunk_id not in ready_ids
-        ])
-
-        for res in ok:
-            for doc in res.documents:
-                store.put_document(doc, res.rel_path)
-            store.put_chunks(res.chunks)
+        cache = EmbeddingCache(layout.embed_cache)
+        if compatible:  # a removed file's passages go; a renamed file's old path goes whether or not the new one reads
+            stale = [cid for rel in report.removed + [old for old, _ in report.renamed] for cid in store.delete_file(rel)]
+            vectors.delete(stale)
+        failed_paths: set[str] = set()
+        written = 0
+        for res in _ingested(todo, settings, progress):
+            if res.error:
+                failed_paths.add(res.rel_path)
+                (report.skipped if res.skipped else report.failed).append((res.rel_path, res.error))
+                continue
+            written += 1
+            report.reused_vectors += _write_file(
+                res, store, vectors, source, None if rebuild else cache, embedder.label, settings,
+                replaces=compatible and res.rel_path in old_files,
+            )
             size, mtime = _stat(todo[res.rel_path])
             store.put_file(FileRecord(res.rel_path, hashes.get(res.rel_path) or res.file_hash, size, mtime))
+        cache.close()
+        # A changed file that now fails keeps its previous version in the index (when there is one).
+        report.added = [rel for rel in report.added if rel not in failed_paths]
+        report.changed = [rel for rel in report.changed if rel not in failed_paths]
+        report.removed += [old for old, new in report.renamed if new in failed_paths]
+        report.renamed = [(old, new) for old, new in report.renamed if new not in failed_paths]
+        if compatible and not written and not report.removed:  # nothing to switch to: drop what was started
+            store.close()
+            vectors.close()
+            if source is not vectors:
+                source.close()
+            if (drop := _dropper(settings)) is not None:
+                drop(gen)
+            shutil.rmtree(gen, ignore_errors=True)
+            _complete(report, settings, embedder, layout, old_gen, progress)
+            return _unchanged(report, layout.current_path(), started)
+
         store.set_meta("schema_version", SCHEMA_VERSION)
         store.set_meta("fingerprint", fp)
         store.set_meta("embed_model", embedder.label)
@@ -362,8 +338,7 @@ def reindex(
 
         if progress:
             progress("bm25", 0, 1)
-        ids, tokens = store.all_tokens()
-        BM25Index.build(ids, tokens).save(gen / "bm25")
+        BM25Index.build(store.token_rows()).save(gen / "bm25")
         report.documents, report.chunks = store.counts()
         n_vectors, waiting = vectors.count(), store.pending_count()
         store.close()
@@ -409,6 +384,40 @@ def _complete(
     finally:
         cache.close()
     layout.prune(_dropper(settings))
+
+
+def _write_file(
+    res: FileResult, store: ChunkStore, vectors: VectorStore, source: VectorStore, cache: EmbeddingCache | None,
+    model: str, settings: Settings, replaces: bool,
+) -> int:
+    """Write one read file into the generation: documents, chunks, the vectors that exist (the others wait in
+    the pending table, embedded after the switch by index/fill.py); return how many vectors were reused."""
+    titles = {d.doc_id: d.meta for d in res.documents}
+    texts = {c.chunk_id: _embedding_text(titles[c.doc_id].title, c) for c in res.chunks}
+    if settings.embed_segmented:
+        texts = {cid: segmented_text(text) for cid, text in texts.items()}
+    keys = {cid: embed_key(text) for cid, text in texts.items()}
+    wanted = sorted(set(keys.values()))
+    reusable = source.embeddings_by_key(wanted)
+    if cache is not None:
+        reusable.update(cache.get(model, [k for k in wanted if k not in reusable]))
+    ready = [c for c in res.chunks if keys[c.chunk_id] in reusable]
+    ready_ids = {c.chunk_id for c in ready}
+    if replaces:  # the file's previous version; an id that comes back waiting loses its old vector
+        vectors.delete([cid for cid in store.delete_file(res.rel_path) if cid not in ready_ids])
+    metadata = {c.chunk_id: _vector_metadata(c, titles[c.doc_id], keys[c.chunk_id]) for c in res.chunks}
+    vectors.add(
+        [c.chunk_id for c in ready], [reusable[keys[c.chunk_id]] for c in ready], [c.text for c in ready],
+        [metadata[c.chunk_id] for c in ready],
+    )
+    store.put_pending([
+        (c.chunk_id, keys[c.chunk_id], texts[c.chunk_id], metadata[c.chunk_id])
+        for c in res.chunks if c.chunk_id not in ready_ids
+    ])
+    for doc in res.documents:
+        store.put_document(doc, res.rel_path)
+    store.put_chunks(res.chunks)
+    return len(ready)
 
 
 def embed_key(text: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import json
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -203,13 +204,10 @@ class ChunkStore:
         """chunk_id → text hash of every chunk."""
         return {r[0]: r[1] for r in self.conn.execute("SELECT chunk_id, text_hash FROM chunks")}
 
-    def all_tokens(self) -> tuple[list[str], list[list[str]]]:
-        """(chunk ids, BM25 tokens) of every chunk, in a stable order."""
-        ids, tokens = [], []
+    def token_rows(self) -> Iterator[tuple[str, list[str]]]:
+        """(chunk id, BM25 tokens) of every chunk, in a stable order, one row at a time."""
         for chunk_id, toks in self.conn.execute("SELECT chunk_id, tokens FROM chunks ORDER BY chunk_id"):
-            ids.append(chunk_id)
-            tokens.append(toks.split(" ") if toks else [])
-        return ids, tokens
+            yield chunk_id, toks.split(" ") if toks else []
 
     def commit(self) -> None:
         self.conn.commit()
