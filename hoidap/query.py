@@ -427,6 +427,7 @@ _DEFINED_ABBREVIATION = re.compile(
     r"([A-ZĐÀ-Ỹa-zđà-ỹ][\wÀ-ỹ ,&-]{3,120}?)\s*\(\s*(?:sau đây\s+)?(?:gọi|viết)\s+tắt\s+(?:là|:)\s*[“\"']?([^)\"”']{2,30}?)[”\"']?\s*\)"
 )
 _BRACKETED_CODE = re.compile(r"((?:[\wÀ-ỹĐđ]+[ ,&-]+){1,10}[\wÀ-ỹĐđ]+)\s*\(([A-ZĐ][A-ZĐ&]{1,9})\)")
+_CODE_ANCHOR = re.compile(r"\([A-ZĐ][A-ZĐ&]{1,9}\)")
 
 
 def corpus_abbreviations(texts: list[str]) -> dict[str, str]:
@@ -434,12 +435,15 @@ def corpus_abbreviations(texts: list[str]) -> dict[str, str]:
     NDC)", and "Long Name (LN)" where the capitals are the initials of the words before them."""
     found: dict[str, str] = {}
     for text in texts:
-        for long, short in _DEFINED_ABBREVIATION.findall(text):
+        # Both patterns are slow to try at every position; most passages hold neither's anchor ("tắt", a
+        # bracketed code), and skipping those changes nothing found (7 s → well under 1 s on the bundled corpus).
+        defines, codes = "tắt" in text, _CODE_ANCHOR.search(text) is not None
+        for long, short in _DEFINED_ABBREVIATION.findall(text) if defines else ():
             short = short.strip()
             long = _tail_matching(long, short)
             if long and short not in found:
                 found[short] = long
-        for long, short in _BRACKETED_CODE.findall(text):
+        for long, short in _BRACKETED_CODE.findall(text) if codes else ():
             long = _tail_matching(long, short)
             if long and short not in found:
                 found[short] = long
