@@ -68,6 +68,7 @@ bench: install
 	$(PY) bench/ingest_bench.py
 	$(PY) bench/first_answer_bench.py
 	$(PY) bench/ocr_bench.py
+	HF_HUB_OFFLINE=1 $(PY) bench/embed_bench.py
 
 # hoidap vs vanilla llama-index at 1k / 10k / 100k chunks (about 1 h 45 min on 2 cores).
 bench-scale: install chromium

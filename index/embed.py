@@ -48,7 +48,7 @@ def resolve_model_path(name: str) -> Path:
 EMBED_BACKENDS = ("auto", "torch", "onnx", "onnx-int8", "openvino", "openvino-f32")
 ONNX_BACKENDS = ("onnx", "onnx-int8", "openvino", "openvino-f32")  # backends that run the exported graph
 # What "auto" means for a model the ONNX path supports (measured by bench/embed_bench.py).
-AUTO_BACKEND = "torch"
+AUTO_BACKEND = "openvino"
 ONNX_EXPORT_VERSION = "1"  # bump when the exported graph changes: old cache entries are then ignored
 ONNX_OPSET = 17
 
