@@ -39,7 +39,8 @@ sys.path.insert(0, str(ROOT))
 
 import numpy as np  # noqa: E402
 
-from index.embed import Embedder, OnnxEncoder, OpenVinoEncoder, export_onnx, openvino_precision, resolve_model_path  # noqa: E402
+from index.embed import Embedder, resolve_model_path  # noqa: E402
+from index.embed_onnx import OnnxEncoder, OpenVinoEncoder, export_onnx, openvino_precision  # noqa: E402
 
 TOPK = 10
 

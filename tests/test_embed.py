@@ -139,7 +139,7 @@ def test_unsupported_models_stay_on_torch(tmp_path):
 
 def test_setting_names_a_backend(monkeypatch, tmp_path):
     monkeypatch.setenv("HOIDAP_EMBED_BACKEND", "torch")
-    monkeypatch.setenv("HOIDAP_EMBED_CACHE_DIR", str(tmp_path))
+    monkeypatch.setenv("HOIDAP_EMBED_EXPORT_DIR", str(tmp_path))
     embedder = E.Embedder()
     assert embedder.backend_setting == "torch" and embedder.cache_dir == tmp_path
     with pytest.raises(ValueError):
