@@ -1,7 +1,9 @@
 """Reindex: compare the corpus with the served generation and build the next one incrementally.
 
 Only new and changed files are ingested; only passages whose text was never embedded are embedded
-(a renamed file reuses every vector). The new generation is switched in atomically at the end.
+(a renamed file reuses every vector). The new generation is switched in atomically as soon as its text,
+structure and BM25 are ready; what still lacks a vector is embedded after (index/fill.py), and the complete
+generation is switched in at the end.
 """
 
 from __future__ import annotations
@@ -283,8 +285,7 @@ def reindex(
             _complete(report, settings, embedder, layout, old_gen, progress)  # a stage an earlier run left
             return _unchanged(report, layout.current_path(), started)
 
-        # --- ingest new and changed files (both cores)
-        # --- write the next generation, file by file as each is read
+        # --- write the next generation, file by file as each is read (both cores)
         gen = layout.new_generation()
         if compatible:
             _copy_generation(old_gen, gen, settings)
