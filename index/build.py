@@ -377,8 +377,7 @@ def _complete(
     cache = EmbeddingCache(layout.embed_cache)
     try:
         if not use_cache:  # --rebuild: embed everything again, whatever the cache holds
-            cache.conn.execute("DELETE FROM vectors WHERE model = ?", (embedder.label,))
-            cache.conn.commit()
+            cache.forget(embedder.label)
         batch = max(settings.embed_batch_size * 4, 64)
         report.embedded += embed_pending(gen, cache, embedder, batch, progress)
         report.generation = publish_complete(settings, layout, gen, cache, embedder.label, _copy_generation).name

@@ -52,6 +52,11 @@ class EmbeddingCache:
                 found[key] = np.frombuffer(blob, dtype=np.float32).tolist()
         return found
 
+    def forget(self, model: str) -> None:
+        """Drop every vector of a model (``reindex --rebuild`` embeds everything again)."""
+        with self.conn:
+            self.conn.execute("DELETE FROM vectors WHERE model = ?", (model,))
+
     def put(self, model: str, vectors: dict[str, list[float]]) -> None:
         """Store vectors and commit at once: what was embedded survives a kill right after."""
         with self.conn:
