@@ -55,24 +55,23 @@ def embed_pending(
     try:
         chunks = store.counts()[1]
         waiting = store.pending_keys()
-        pending = store.pending_count()
     finally:
         store.close()
     model = embedder.label
     todo = sorted(set(waiting) - cache.known(model, list(waiting)))
-    # progress by passage: those with a vector already plus the waiting ones whose text the cache holds
-    missing = len(todo)
+    # progress by passage: those with a vector already, plus the waiting ones whose text the cache holds
+    done = chunks - sum(waiting[k][1] for k in todo)
     if progress:
-        progress("embed", 0, missing)
-    write_progress(gen, chunks - pending + (len(waiting) - missing), chunks)
+        progress("embed", 0, len(todo))
+    write_progress(gen, done, chunks)
     for i in range(0, len(todo), batch):
         keys = todo[i : i + batch]
-        cache.put(model, dict(zip(keys, embedder.embed([waiting[k] for k in keys]))))
-        done = min(i + batch, missing)
-        write_progress(gen, chunks - pending + (len(waiting) - missing + done), chunks)
+        cache.put(model, dict(zip(keys, embedder.embed([waiting[k][0] for k in keys]))))
+        done += sum(waiting[k][1] for k in keys)
+        write_progress(gen, done, chunks)
         if progress:
-            progress("embed", done, missing)
-    return missing
+            progress("embed", min(i + batch, len(todo)), len(todo))
+    return len(todo)
 
 
 def publish_complete(

@@ -232,11 +232,12 @@ class ChunkStore:
             return set()
         return {r[0] for r in self.conn.execute("SELECT chunk_id FROM pending_vectors")}
 
-    def pending_keys(self) -> dict[str, str]:
-        """embed key → text to embed, of every passage still without a vector."""
+    def pending_keys(self) -> dict[str, tuple[str, int]]:
+        """embed key → (text to embed, how many waiting passages share it)."""
         if not self.pending_count():
             return {}
-        return {r[0]: r[1] for r in self.conn.execute("SELECT embed_key, embed_text FROM pending_vectors")}
+        rows = self.conn.execute("SELECT embed_key, embed_text, COUNT(*) FROM pending_vectors GROUP BY embed_key")
+        return {r[0]: (r[1], r[2]) for r in rows}
 
     def pending_batches(self, size: int):
         """(chunk ids, embed keys, chunk texts, vector metadata) of the waiting passages, ``size`` at a time."""
