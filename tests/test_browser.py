@@ -38,6 +38,14 @@ def no_iso_date(page) -> None:
     assert not ISO_DATE.search(shown), ISO_DATE.search(shown).group(0)
 
 
+def open_chat(browser, server: str, **page_options):
+    """A new page on the app, once its chat box is ready (a cold start loads the models: up to a minute)."""
+    page = browser.new_page(**page_options)
+    page.goto(server)
+    page.get_by_test_id("stChatInputTextArea").wait_for(timeout=60_000)
+    return page
+
+
 def settle(page) -> None:
     """Wait until the script run has ended and the page has stopped moving: a click on a widget the run is
     still rendering, or on a button an opening expander is still sliding, can be lost (seen about one time in
@@ -79,10 +87,8 @@ def test_ask_in_browser_shows_answer_and_cited_passage(server, tmp_path):
 
     with sync_playwright() as p:
         browser = launch(p)
-        page = browser.new_page(viewport={"width": 1280, "height": 1100})
-        page.goto(server)
+        page = open_chat(browser, server, viewport={"width": 1280, "height": 1100})
         box = page.get_by_test_id("stChatInputTextArea")
-        box.wait_for(timeout=60_000)
         expect(page.get_by_text("Ví dụ câu hỏi")).to_be_visible()
         box.fill("Bình Phước đã phân bổ bao nhiêu tiền cho chuyển đổi số từ năm 2019?")
         box.press("Enter")
@@ -126,9 +132,7 @@ def test_library_finds_a_document_and_asks_within_it(server):
 
     with sync_playwright() as p:
         browser = launch(p)
-        page = browser.new_page(viewport={"width": 1280, "height": 1000})
-        page.goto(server)
-        page.get_by_test_id("stChatInputTextArea").wait_for(timeout=60_000)
+        page = open_chat(browser, server, viewport={"width": 1280, "height": 1000})
         page.get_by_role("link", name="Thư viện văn bản").click()
         expect(page.get_by_role("heading", name="Thư viện văn bản")).to_be_visible(timeout=30_000)
         search = page.get_by_label("Tìm văn bản")
@@ -159,10 +163,8 @@ def test_phone_hint_and_printing_the_answer_with_its_sources(server):
 
     with sync_playwright() as p:
         browser = launch(p)
-        page = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True)
-        page.goto(server)
+        page = open_chat(browser, server, viewport={"width": 390, "height": 844}, is_mobile=True)
         box = page.get_by_test_id("stChatInputTextArea")
-        box.wait_for(timeout=60_000)
         expect(page.get_by_text("Lọc văn bản")).not_to_be_in_viewport()  # the phone folds the sidebar away …
         page.get_by_role("button", name="☰ Bộ lọc và thư viện").click()  # … a labelled button opens it
         expect(page.get_by_text("Lọc văn bản")).to_be_in_viewport(timeout=15_000)
@@ -192,9 +194,7 @@ def test_example_filtered_refusal_and_feedback_journeys(server):
 
     with sync_playwright() as p:
         browser = launch(p)
-        page = browser.new_page(viewport={"width": 1366, "height": 900})
-        page.goto(server)
-        page.get_by_test_id("stChatInputTextArea").wait_for(timeout=60_000)
+        page = open_chat(browser, server, viewport={"width": 1366, "height": 900})
         no_iso_date(page)  # the sidebar's last reindex included
         page.get_by_role("button", name="Luật Giao dịch điện tử có hiệu lực từ ngày nào?").click()
         first = page.get_by_test_id("stChatMessage").nth(1)
