@@ -87,3 +87,18 @@ class TestSetError(HoidapError):
     """A test-set file is missing or has a malformed line."""
 
     __test__ = False  # not a pytest test class
+
+
+class AccessGroupError(HoidapError):
+    """An access group name (front matter, folder rule, group mapping) is not a valid group name."""
+
+    def __init__(self, where: str, name: str):
+        self.where = where
+        self.name = name
+        super().__init__(
+            f"{where}: {name!r} is not an access group name (lower-case letters, digits, '.', '_', '-'; up to 64)"
+        )
+
+
+class SignInError(HoidapError):
+    """Sign-in is configured but cannot work (Streamlit's [auth] secrets or the group mapping are missing or bad)."""

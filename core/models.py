@@ -14,9 +14,12 @@ class DocMeta:
     issuer: str = ""  # cơ quan ban hành
     date: str = ""  # ISO date: "2024-12-22" or "2023-04"
     title: str = ""  # trích yếu / headline
+    access: tuple[str, ...] = ()  # access groups the document declares (front matter `access:`); () = none declared
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        d = asdict(self)
+        d["access"] = list(self.access)
+        return d
 
 
 @dataclass

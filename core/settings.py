@@ -205,6 +205,55 @@ class Settings(BaseSettings):
         1, ge=1, description="Worker processes of `hoidap api` (each loads the models; all serve the same index)."
     )
 
+    # --- access by role (core/access.py)
+    access_rules: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description=(
+            "Folder rules giving access groups to documents that declare none in their front matter (`access:`): "
+            "glob pattern relative to the corpus → groups, e.g. {\"noi-bo/**\" = [\"van-phong\"]} in hoidap.toml; "
+            "the last matching rule wins; no match = public. A change is applied by the next reindex without "
+            "re-embedding."
+        ),
+    )
+    guest_groups: list[str] = Field(
+        default_factory=list,
+        description=(
+            "Groups of whoever uses the chat or the HTTP API without signing in (besides public documents). "
+            "Empty: only public documents. Documents with groups are read only by callers of those groups."
+        ),
+    )
+    sign_in: bool = Field(
+        False,
+        description=(
+            "The chat requires sign-in through OpenID Connect (Streamlit's st.login, configured by the [auth] "
+            "section of .streamlit/secrets.toml). Off: no sign-in; callers get guest_groups."
+        ),
+    )
+    groups_claim: str = Field(
+        "groups", description="Claim of the identity token that lists the signed-in user's access groups."
+    )
+    groups_file: Path | None = Field(
+        None,
+        description=(
+            "TOML file mapping e-mail → groups (\"an@bo.gov.vn\" = [\"van-phong\"]), for identity providers "
+            "whose tokens carry no groups claim; used when the claim is absent."
+        ),
+    )
+    api_tokens: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description=(
+            "Bearer tokens of the HTTP API → the groups their holder reads ([\"*\"] = every document). A request "
+            "without a token gets guest_groups; an unknown token is refused."
+        ),
+    )
+    audit_db: Path = Field(
+        Path(".hoidap/audit.sqlite"),
+        description="SQLite file of the audit trail: every question asked, by whom, with which groups and citations.",
+    )
+    audit_retention_days: int = Field(
+        365, ge=0, description="Audit rows older than this many days are deleted (0 keeps them forever)."
+    )
+
     @classmethod
     def settings_customise_sources(
         cls,

@@ -1,6 +1,8 @@
 """The HTTP API for other systems (FastAPI), served by `hoidap api`: a thin layer over HoidapService.
 
 POST /ask returns exactly the `hoidap ask --json` record; GET /health the served index (generation, counts);
+a request reads the documents of its bearer token's groups (setting api_tokens), or, without a token, the
+guest groups' and public ones; each question goes to the audit trail;
 /docs is FastAPI's own page. Domain errors become JSON errors here, `{"error": code, "message": sentence}`,
 with an HTTP status (400 bad input, 503 index or vector store not usable); a stack trace never leaves the server.
 Each worker process holds its own service; a reindex anywhere is served from the next question on.
@@ -12,11 +14,12 @@ import logging
 from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, Header, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
+from core.access import Caller, group_names
 from core.errors import (
     EmbeddingModelError,
     EmptyQuestionError,
@@ -58,6 +61,8 @@ class AskRequest(BaseModel):
 
 def error_body(exc: HoidapError) -> tuple[int, dict]:
     """The HTTP status and JSON body of a domain error, worded for the operator of the calling system."""
+    if isinstance(exc, UnknownTokenError):
+        return 401, {"error": "unauthorized", "message": "The bearer token is not known to this server."}
     if isinstance(exc, EmptyQuestionError):
         return 400, {"error": "empty_question", "message": "The question is empty."}
     if isinstance(exc, QuestionTooLongError):
@@ -75,6 +80,25 @@ def error_body(exc: HoidapError) -> tuple[int, dict]:
     if isinstance(exc, EmbeddingModelError):
         return 503, {"error": "embedding_model_unavailable", "message": f"The embedding model cannot be loaded: {exc.reason}"}
     return 500, {"error": "error", "message": str(exc)}
+
+
+class UnknownTokenError(HoidapError):
+    """A request carries a bearer token the settings do not know."""
+
+
+def caller_of(authorization: str | None, tokens: dict[str, list[str]], guest_groups: list[str]) -> Caller:
+    """Who a request is from: the holder of a known bearer token (its groups; ["*"] = every document), or a
+    guest when there is no token. UnknownTokenError for a token the settings do not list."""
+    if not authorization:
+        return Caller.of("", group_names(guest_groups, "guest_groups"))
+    scheme, _, token = authorization.partition(" ")
+    groups = tokens.get(token.strip()) if scheme.lower() == "bearer" else None
+    if groups is None:
+        raise UnknownTokenError("unknown or malformed bearer token")
+    name = f"api-token-{sorted(tokens).index(token.strip()) + 1}"  # never the token itself
+    if "*" in groups:
+        return Caller(name, operator=True)
+    return Caller.of(name, group_names(groups, "api_tokens"))
 
 
 def create_app(service: HoidapService | None = None) -> FastAPI:
@@ -119,13 +143,14 @@ def create_app(service: HoidapService | None = None) -> FastAPI:
         )
 
     @api.post("/ask", summary="Answer a question with citations (the `hoidap ask --json` record)")
-    def ask(request: AskRequest) -> dict:
+    def ask(request: AskRequest, authorization: str | None = Header(None)) -> dict:
+        caller = caller_of(authorization, served.settings.api_tokens, served.settings.guest_groups)
         filters = Filters(request.doc_type, request.year, request.issuer, request.number, request.in_force)
-        previous = replayed_turn(served, request.history, request.k, filters)
-        return served.ask(request.question, request.k, filters, previous).to_dict()
+        previous = replayed_turn(served, request.history, request.k, filters, caller=caller)
+        return served.ask(request.question, request.k, filters, previous, caller=caller, channel="api").to_dict()
 
-    @api.get("/health", summary="The served index: generation, documents, chunks, build time, embedding model")
-    def health() -> dict:
-        return served.status()
+    @api.get("/health", summary="The served index: generation, documents and chunks (those the caller reads), build time, embedding model")
+    def health(authorization: str | None = Header(None)) -> dict:
+        return served.status(caller_of(authorization, served.settings.api_tokens, served.settings.guest_groups))
 
     return api

@@ -11,6 +11,7 @@ from typing import Optional
 import typer
 
 from core.errors import (
+    AccessGroupError,
     CorpusNotFoundError,
     DocumentLoadError,
     EmbeddingModelError,
@@ -64,6 +65,8 @@ def _message(exc: HoidapError) -> tuple[str, int]:
         return f"Bad test set: {exc}", EXIT_USAGE
     if isinstance(exc, DocumentLoadError):
         return f"Cannot read {exc.path}: {exc.reason}", EXIT_PARTIAL
+    if isinstance(exc, AccessGroupError):
+        return str(exc), EXIT_USAGE
     return str(exc), EXIT_PARTIAL
 
 
@@ -77,6 +80,27 @@ def _service():
     from hoidap.service import HoidapService
 
     return HoidapService(get_settings())
+
+
+AS_GROUP_HELP = (
+    "Read as a member of this access group (repeatable): only public documents and those of the groups given. "
+    "Without it the command acts as an operator and reads every document."
+)
+
+
+def _caller(as_group: list[str] | None):
+    """The operator (the OS user, every document) or, with --as-group, a member of those groups."""
+    import getpass
+
+    from core.access import Caller, group_names
+
+    user = getpass.getuser()
+    if not as_group:
+        return Caller(user, operator=True)
+    try:
+        return Caller.of(user, group_names(as_group, "--as-group"))
+    except HoidapError as exc:
+        _fail(exc)
 
 
 @app.command()
@@ -126,6 +150,8 @@ def reindex(
             f"index: {d['documents']} documents, {d['chunks']} chunks "
             f"({d['embedded']} embedded, {d['reused_vectors']} vectors reused) in {d['seconds']:.1f} s"
         )
+        if d["access_changed"]:
+            typer.echo(f"access groups changed for {d['access_changed']} documents (no re-embedding)")
         for path, reason in report.failed:
             typer.echo(f"  FAILED  {path}: {reason}")
         for path, reason in report.skipped:
@@ -143,6 +169,7 @@ def ask(
     issuer: str = typer.Option("", "--issuer", help='Only documents whose issuer contains this, e.g. "Chính phủ".'),
     number: str = typer.Option("", "--number", help='Only documents whose số hiệu contains this, e.g. "20/2023".'),
     in_force: bool = typer.Option(False, "--in-force", help="Only documents still in force (còn hiệu lực) today."),
+    as_group: Optional[list[str]] = typer.Option(None, "--as-group", help=AS_GROUP_HELP),
 ):
     """Answer a question from the indexed documents, with citations [n].
 
@@ -151,16 +178,20 @@ def ask(
       hoidap ask "Luật Giao dịch điện tử có hiệu lực từ ngày nào?" --json
 
       hoidap ask "chữ ký điện tử" --type "Luật" --year 2023
+
+      hoidap ask "Quy chế làm việc nội bộ" --as-group van-phong
     """
     from hoidap.retrieve import Filters
 
+    caller = _caller(as_group)
     service = _service()
     filters = Filters(doc_type, year, issuer, number, in_force)
     try:
         if json_out:
-            typer.echo(json.dumps(service.ask(question, k, filters).to_dict(), ensure_ascii=False, indent=2))
+            answer = service.ask(question, k, filters, caller=caller, channel="cli")
+            typer.echo(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
             return
-        _print_answer(_streamed(service.ask_stream(question, k, filters)))
+        _print_answer(_streamed(service.ask_stream(question, k, filters, caller=caller, channel="cli")))
     except HoidapError as exc:
         _fail(exc)
 
@@ -198,6 +229,7 @@ def _print_answer(answer) -> None:
 @app.command()
 def chat(
     k: Optional[int] = typer.Option(None, "-k", "--k", min=1, max=50, help="Passages to consider (default: top_k)."),
+    as_group: Optional[list[str]] = typer.Option(None, "--as-group", help=AS_GROUP_HELP),
 ):
     """A conversation in the terminal: follow-up questions are completed from the previous turn.
 
@@ -205,6 +237,7 @@ def chat(
 
     Example: hoidap chat   then   "Luật Giao dịch điện tử có hiệu lực từ ngày nào?"  then  "Văn bản đó do cơ quan nào ban hành?"
     """
+    caller = _caller(as_group)
     service = _service()
     previous = None
     while True:
@@ -215,7 +248,7 @@ def chat(
         if not question.strip():
             break
         try:
-            answer = _streamed(service.ask_stream(question, k, previous=previous))
+            answer = _streamed(service.ask_stream(question, k, previous=previous, caller=caller, channel="cli"))
         except (EmptyQuestionError, QuestionTooLongError) as exc:
             typer.echo(_message(exc)[0], err=True)
             continue
@@ -235,6 +268,7 @@ def docs(
         False, "--check", help="Report where a file's front matter and its text disagree about validity (exit 1 if any)."
     ),
     in_force: bool = typer.Option(False, "--in-force", help="Only documents in force (còn hiệu lực) as of today."),
+    as_group: Optional[list[str]] = typer.Option(None, "--as-group", help=AS_GROUP_HELP),
 ):
     """List indexed documents: type, số hiệu, date, legal status (from what the documents state), title.
 
@@ -243,6 +277,7 @@ def docs(
     document, `effective`, `status` {state, since, parts, clause, badge}, `relations` (what other
     documents state about it) and `states` (what it states about others), each with its clause.
     """
+    caller = _caller(as_group)
     service = _service()
     try:
         if check:
@@ -252,7 +287,7 @@ def docs(
             if not problems:
                 typer.echo("front matter and texts agree on validity")
             raise typer.Exit(1 if problems else 0)
-        rows = service.documents()
+        rows = service.documents(caller)
     except HoidapError as exc:
         _fail(exc)
     if in_force:
@@ -349,6 +384,34 @@ def feedback_export(
         raise typer.Exit(EXIT_USAGE)
     n = FeedbackStore(path).export(out, fmt)
     typer.echo(f"{n} feedback rows written to {out}")
+
+
+audit_app = typer.Typer(help="The audit trail: every question asked, by whom, with which groups.", no_args_is_help=True)
+app.add_typer(audit_app, name="audit")
+
+
+@audit_app.command("export")
+def audit_export(
+    out: Path = typer.Argument(..., help="Output file."),
+    fmt: str = typer.Option("jsonl", "--format", help="jsonl or csv."),
+    since: str = typer.Option("", "--since", help="Only questions asked on or after this date (YYYY-MM-DD)."),
+):
+    """Export the audit trail (time, user, groups, channel, question, resolved question, cited chunk ids,
+    refused), oldest first. Rows older than audit_retention_days are deleted first.
+
+    Example: hoidap audit export audit.csv --format csv --since 2026-11-01
+    """
+    from hoidap.audit import AuditLog
+
+    if fmt not in ("jsonl", "csv"):
+        typer.echo(f"Error: unknown format {fmt!r}; use jsonl or csv.", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    settings = get_settings()
+    if not settings.audit_db.is_file():
+        typer.echo(f"Error: no question recorded yet ({settings.audit_db} does not exist).", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    n = AuditLog(settings.audit_db, settings.audit_retention_days).export(out, fmt, since)
+    typer.echo(f"{n} questions written to {out}")
 
 
 @app.command(name="prepare-alqac")

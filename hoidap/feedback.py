@@ -8,13 +8,13 @@ import sqlite3
 import time
 from pathlib import Path
 
-FIELDS = ("id", "created_at", "question", "answer", "refused", "citations", "useful", "comment")
+FIELDS = ("id", "created_at", "question", "answer", "refused", "citations", "useful", "comment", "audit_id")
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS feedback (
     id INTEGER PRIMARY KEY AUTOINCREMENT, created_at TEXT NOT NULL, question TEXT NOT NULL,
     answer TEXT NOT NULL, refused INTEGER NOT NULL, citations TEXT NOT NULL,
-    useful INTEGER NOT NULL, comment TEXT NOT NULL
+    useful INTEGER NOT NULL, comment TEXT NOT NULL, audit_id INTEGER
 );
 """
 
@@ -27,18 +27,23 @@ class FeedbackStore:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with self._connect() as conn:
             conn.executescript(SCHEMA)
+            if "audit_id" not in {r[1] for r in conn.execute("PRAGMA table_info(feedback)")}:  # a file from before
+                conn.execute("ALTER TABLE feedback ADD COLUMN audit_id INTEGER")
 
     def _connect(self) -> sqlite3.Connection:
         return sqlite3.connect(self.path, timeout=10)
 
-    def add(self, question: str, answer: str, refused: bool, citations: list[dict], useful: bool, comment: str = "") -> int:
-        """Save one judgement; returns its id."""
+    def add(
+        self, question: str, answer: str, refused: bool, citations: list[dict], useful: bool, comment: str = "",
+        audit_id: int | None = None,
+    ) -> int:
+        """Save one judgement (``audit_id``: the audit-trail row of the question judged); returns its id."""
         with self._connect() as conn:
             cur = conn.execute(
-                "INSERT INTO feedback (created_at, question, answer, refused, citations, useful, comment) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO feedback (created_at, question, answer, refused, citations, useful, comment, audit_id) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (time.strftime("%Y-%m-%dT%H:%M:%S%z"), question, answer, int(refused),
-                 json.dumps(citations, ensure_ascii=False), int(useful), comment.strip()),
+                 json.dumps(citations, ensure_ascii=False), int(useful), comment.strip(), audit_id),
             )
             return int(cur.lastrowid)
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from hoidap.answer.conversation import Turn
 
 if TYPE_CHECKING:
+    from core.access import Caller
     from hoidap.retrieve import Filters
     from hoidap.service import HoidapService, Retrieve
 
@@ -18,10 +19,13 @@ def replayed_turn(
     k: int | None = None,
     filters: Filters | None = None,
     retrieve: Retrieve | None = None,
+    caller: Caller | None = None,
 ) -> Turn | None:
-    """Ask the earlier ``questions`` in order, each completed from the one before (as in a chat); return
-    what a follow-up to them refers to (None when there were none, or all were refused)."""
+    """Ask the earlier ``questions`` in order, as ``caller``, each completed from the one before (as in a chat);
+    return what a follow-up to them refers to (None when there were none, or all were refused). Replayed
+    questions are not recorded in the audit trail again."""
     previous = None
     for question in questions:
-        previous = service.next_turn(service.ask(question, k, filters, previous=previous, retrieve=retrieve), previous)
+        answer = service.ask(question, k, filters, previous=previous, retrieve=retrieve, caller=caller, channel="")
+        previous = service.next_turn(answer, previous)
     return previous

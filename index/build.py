@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
+from core.access import checked_rules, document_access
 from core.errors import CorpusNotFoundError, IndexNotFoundError
 from core.models import LEAD_IN_MARK
 from core.settings import Settings
@@ -37,6 +38,7 @@ from ingest.pipeline import SIDECAR_SUFFIX, FileResult, content_hash_of, process
 from ingest.segment import segmented_text
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
+ACCESS_GROUPS_VERSION = "1"  # meta of a generation whose documents and vectors carry their access groups
 
 
 @dataclass
@@ -54,6 +56,7 @@ class ReindexReport:
     chunks: int = 0
     embedded: int = 0
     reused_vectors: int = 0
+    access_changed: int = 0  # documents given other access groups (a folder rule changed) without re-reading
     seconds: float = 0.0
     generation: str = ""
 
@@ -70,6 +73,7 @@ class ReindexReport:
             "chunks": self.chunks,
             "embedded": self.embedded,
             "reused_vectors": self.reused_vectors,
+            "access_changed": self.access_changed,
             "seconds": round(self.seconds, 3),
             "generation": self.generation,
         }
@@ -198,19 +202,41 @@ def _copy_generation(src: Path, dst: Path, settings: Settings) -> None:
     target.close()
 
 
-def _served(layout: IndexLayout, rebuild: bool) -> tuple[Path | None, str, str, dict[str, FileRecord]]:
-    """(served generation, its fingerprint, its embedding model, its file records); None when absent."""
+def _served(
+    layout: IndexLayout, rebuild: bool, rules: dict[str, list[str]]
+) -> tuple[Path | None, str, str, dict[str, FileRecord], dict[str, tuple[str, ...]]]:
+    """(served generation, its fingerprint, its embedding model, its file records, the documents whose access
+    groups the rules now change); None when absent."""
     if rebuild:
-        return None, "", "", {}
+        return None, "", "", {}, {}
     try:
         gen = layout.current_path()
     except IndexNotFoundError:
-        return None, "", "", {}
+        return None, "", "", {}, {}
     store = ChunkStore.open_generation(gen)
     try:
-        return gen, store.get_meta("fingerprint"), store.get_meta("embed_model"), store.files()
+        changes = access_changes(store, rules)
+        return gen, store.get_meta("fingerprint"), store.get_meta("embed_model"), store.files(), changes
     finally:
         store.close()
+
+
+def access_changes(store: ChunkStore, rules: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
+    """doc_id → groups, for the documents whose groups under these folder rules differ from the stored ones
+    (every document of a generation written before access groups: its vectors carry none yet)."""
+    every = store.get_meta("access_groups") != ACCESS_GROUPS_VERSION
+    changes = {}
+    for doc_id, rel_path, declared, stored in store.access_rows():
+        groups = document_access(rel_path, declared, rules)
+        if every or groups != stored:
+            changes[doc_id] = groups
+    return changes
+
+
+def _apply_access(store: ChunkStore, vectors: VectorStore, changes: dict[str, tuple[str, ...]]) -> None:
+    """Give documents their new groups, in the chunk store and on each of their vectors (no re-embedding)."""
+    for doc_id, groups in changes.items():
+        vectors.set_access(store.set_access(doc_id, groups), list(groups))
 
 
 def _plan(files: dict[str, Path], old_files: dict[str, FileRecord], report: ReindexReport, force: bool):
@@ -271,17 +297,18 @@ def reindex(
     report = ReindexReport()
     files, report.skipped = scan_corpus(corpus_dir)
     fp = fingerprint(settings, embedder)
+    rules = checked_rules(settings.access_rules)
 
     with layout.lock(wait=wait):
         layout.prune(_dropper(settings))
-        old_gen, old_fp, old_model, old_files = _served(layout, rebuild)
+        old_gen, old_fp, old_model, old_files, regrouped = _served(layout, rebuild, rules)
         compatible = old_gen is not None and old_fp == fp
         # After an ingest-code or chunking change every file is re-ingested, but vectors of texts
         # embedded before by the same model are still reused.
         reuse_gen = old_gen if old_gen is not None and not compatible and old_model == embedder.label else None
         todo, hashes = _plan(files, old_files, report, force=not compatible)
 
-        if compatible and not todo and not report.removed and not report.renamed:
+        if compatible and not todo and not report.removed and not report.renamed and not regrouped:
             _complete(report, settings, embedder, layout, old_gen, progress)  # a stage an earlier run left
             return _unchanged(report, layout.current_path(), started)
 
@@ -308,18 +335,21 @@ def reindex(
                 continue
             written += 1
             report.reused_vectors += _write_file(
-                res, store, vectors, source, None if rebuild else cache, embedder.label, settings,
+                res, store, vectors, source, None if rebuild else cache, embedder.label, settings, rules,
                 replaces=compatible and res.rel_path in old_files,
             )
             size, mtime = _stat(todo[res.rel_path])
             store.put_file(FileRecord(res.rel_path, hashes.get(res.rel_path) or res.file_hash, size, mtime))
         cache.close()
+        regrouped = access_changes(store, rules) if compatible else {}
+        _apply_access(store, vectors, regrouped)
+        report.access_changed = len(regrouped)
         # A changed file that now fails keeps its previous version in the index (when there is one).
         report.added = [rel for rel in report.added if rel not in failed_paths]
         report.changed = [rel for rel in report.changed if rel not in failed_paths]
         report.removed += [old for old, new in report.renamed if new in failed_paths]
         report.renamed = [(old, new) for old, new in report.renamed if new not in failed_paths]
-        if compatible and not written and not report.removed:  # nothing to switch to: drop what was started
+        if compatible and not written and not report.removed and not regrouped:  # nothing to switch to: drop what was started
             store.close()
             vectors.close()
             if source is not vectors:
@@ -333,6 +363,7 @@ def reindex(
         store.set_meta("schema_version", SCHEMA_VERSION)
         store.set_meta("fingerprint", fp)
         store.set_meta("embed_model", embedder.label)
+        store.set_meta("access_groups", ACCESS_GROUPS_VERSION)
         store.set_meta("corpus_dir", str(corpus_dir.resolve()))
         store.set_meta("built_at", time.strftime("%Y-%m-%dT%H:%M:%S%z"))
         store.commit()
@@ -388,7 +419,7 @@ def _complete(
 
 def _write_file(
     res: FileResult, store: ChunkStore, vectors: VectorStore, source: VectorStore, cache: EmbeddingCache | None,
-    model: str, settings: Settings, replaces: bool,
+    model: str, settings: Settings, rules: dict[str, tuple[str, ...]], replaces: bool,
 ) -> int:
     """Write one read file into the generation: documents, chunks, the vectors that exist (the others wait in
     the pending table, embedded after the switch by index/fill.py); return how many vectors were reused."""
@@ -405,7 +436,8 @@ def _write_file(
     ready_ids = {c.chunk_id for c in ready}
     if replaces:  # the file's previous version; an id that comes back waiting loses its old vector
         vectors.delete([cid for cid in store.delete_file(res.rel_path) if cid not in ready_ids])
-    metadata = {c.chunk_id: _vector_metadata(c, titles[c.doc_id], keys[c.chunk_id]) for c in res.chunks}
+    access = {d.doc_id: document_access(res.rel_path, d.meta.access, rules) for d in res.documents}
+    metadata = {c.chunk_id: _vector_metadata(c, titles[c.doc_id], keys[c.chunk_id], access[c.doc_id]) for c in res.chunks}
     vectors.add(
         [c.chunk_id for c in ready], [reusable[keys[c.chunk_id]] for c in ready], [c.text for c in ready],
         [metadata[c.chunk_id] for c in ready],
@@ -415,7 +447,7 @@ def _write_file(
         for c in res.chunks if c.chunk_id not in ready_ids
     ])
     for doc in res.documents:
-        store.put_document(doc, res.rel_path)
+        store.put_document(doc, res.rel_path, access[doc.doc_id])
     store.put_chunks(res.chunks)
     return len(ready)
 
@@ -425,7 +457,7 @@ def embed_key(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
-def _vector_metadata(chunk, meta, key: str) -> dict:
+def _vector_metadata(chunk, meta, key: str, access: tuple[str, ...]) -> dict:
     year = int(meta.date[:4]) if meta.date[:4].isdigit() else 0
     return {
         "doc_id": chunk.doc_id,
@@ -435,4 +467,5 @@ def _vector_metadata(chunk, meta, key: str) -> dict:
         "number": meta.number,
         "issuer": meta.issuer,
         "year": year,
+        "access": list(access),  # the retrieval filter reads it (core/access.py Caller.vector_filter)
     }

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from core.access import PUBLIC
 from core.dates import vietnamese_date
 from core.errors import IndexIncompatibleError
 from core.models import LEAD_IN_MARK, Chunk, DocMeta, Document, Statement
@@ -23,7 +24,8 @@ CREATE TABLE IF NOT EXISTS files (
 CREATE TABLE IF NOT EXISTS documents (
     doc_id TEXT PRIMARY KEY, rel_path TEXT NOT NULL, source TEXT NOT NULL, title TEXT NOT NULL,
     doc_type TEXT NOT NULL, number TEXT NOT NULL, issuer TEXT NOT NULL, date TEXT NOT NULL,
-    text TEXT NOT NULL, content_hash TEXT NOT NULL
+    text TEXT NOT NULL, content_hash TEXT NOT NULL, declared_access TEXT NOT NULL DEFAULT '[]',
+    access TEXT NOT NULL DEFAULT '["public"]'
 );
 CREATE INDEX IF NOT EXISTS documents_by_file ON documents(rel_path);
 CREATE TABLE IF NOT EXISTS chunks (
@@ -108,6 +110,7 @@ class ChunkStore:
         else:
             self.conn = sqlite3.connect(path, check_same_thread=False)
             self.conn.executescript(SCHEMA)
+            self._add_access_columns()
         self.conn.row_factory = sqlite3.Row
 
     @classmethod
@@ -131,6 +134,14 @@ class ChunkStore:
 
     def close(self) -> None:
         self.conn.close()
+
+    def _add_access_columns(self) -> None:
+        """A generation written before access groups (copied as the start of the next one) gets their columns:
+        its documents are public until the reindex gives them their groups."""
+        have = {r[1] for r in self.conn.execute("PRAGMA table_info(documents)")}
+        for name, default in (("declared_access", "'[]'"), ("access", "'[\"public\"]'")):
+            if name not in have:
+                self.conn.execute(f"ALTER TABLE documents ADD COLUMN {name} TEXT NOT NULL DEFAULT {default}")
 
     # --- meta
     def get_meta(self, key: str, default: str = "") -> str:
@@ -168,12 +179,14 @@ class ChunkStore:
         return removed
 
     # --- documents and chunks
-    def put_document(self, doc: Document, rel_path: str) -> None:
+    def put_document(self, doc: Document, rel_path: str, access: tuple[str, ...]) -> None:
+        """Write a document with the access groups it is read with (core/access.py)."""
         m = doc.meta
         self.conn.execute(
-            "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT OR REPLACE INTO documents (doc_id, rel_path, source, title, doc_type, number, issuer, date, text, "
+            "content_hash, declared_access, access) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (doc.doc_id, rel_path, doc.source, m.title, m.doc_type, m.number, m.issuer, m.date, doc.text,
-             doc.content_hash),
+             doc.content_hash, json.dumps(list(m.access)), json.dumps(list(access))),
         )
         self.conn.execute("DELETE FROM statements WHERE doc_id = ?", (doc.doc_id,))
         self.conn.execute("DELETE FROM pages WHERE doc_id = ?", (doc.doc_id,))
@@ -295,6 +308,11 @@ class ChunkStore:
         )
         return [r[0] for r in rows]
 
+    def texts(self):
+        """The text of every chunk, one at a time."""
+        for (text,) in self.conn.execute("SELECT text FROM chunks"):
+            yield text
+
     def get_texts(self, chunk_ids: list[str]) -> dict[str, str]:
         """chunk id → passage text."""
         found: dict[str, str] = {}
@@ -307,19 +325,26 @@ class ChunkStore:
     def documents(self) -> list[dict]:
         """Every indexed document with its metadata and chunk count."""
         rows = self.conn.execute(
-            """SELECT d.doc_id, d.source, d.title, d.doc_type, d.number, d.issuer, d.date,
+            f"""SELECT d.doc_id, d.source, d.title, d.doc_type, d.number, d.issuer, d.date, {self._access_column()},
                       (SELECT COUNT(*) FROM chunks c WHERE c.doc_id = d.doc_id) AS chunks
                FROM documents d ORDER BY d.source"""
         ).fetchall()
-        return [dict(r) for r in rows]
+        return [{**dict(r), "access": json.loads(r["access"])} for r in rows]
 
     def document(self, doc_id: str) -> dict | None:
         """One document: metadata and its full display text."""
         row = self.conn.execute(
-            "SELECT doc_id, source, title, doc_type, number, issuer, date, text FROM documents WHERE doc_id = ?",
+            f"SELECT doc_id, source, title, doc_type, number, issuer, date, text, {self._access_column()} "
+            "FROM documents d WHERE d.doc_id = ?",
             (doc_id,),
         ).fetchone()
-        return dict(row) if row else None
+        return {**dict(row), "access": json.loads(row["access"])} if row else None
+
+    def _access_column(self) -> str:
+        """The documents' access column, or public for a generation written before access groups."""
+        if not hasattr(self, "_has_access"):
+            self._has_access = any(r[1] == "access" for r in self.conn.execute("PRAGMA table_info(documents)"))
+        return "d.access AS access" if self._has_access else "'[\"public\"]' AS access"
 
     def statements(self) -> list[tuple[str, Statement]]:
         """(doc_id, statement) for what every document states about legal force (ingest/validity.py); []
@@ -333,6 +358,27 @@ class ChunkStore:
                                     r["by_number"], r["label"], r["quote"], r["chunk_id"], r["origin"]))
             for r in rows
         ]
+
+    # --- access groups
+    def access_rows(self) -> list[tuple[str, str, tuple[str, ...], tuple[str, ...]]]:
+        """(doc_id, rel_path, declared groups, groups read with) of every document; a generation written before
+        access groups: none declared, public."""
+        try:
+            rows = self.conn.execute("SELECT doc_id, rel_path, declared_access, access FROM documents").fetchall()
+        except sqlite3.OperationalError:
+            return [(r[0], r[1], (), (PUBLIC,)) for r in self.conn.execute("SELECT doc_id, rel_path FROM documents")]
+        return [(r[0], r[1], tuple(json.loads(r[2])), tuple(json.loads(r[3]))) for r in rows]
+
+    def set_access(self, doc_id: str, access: tuple[str, ...]) -> list[str]:
+        """Give a document other groups; returns the ids of its chunks (whose vectors carry the groups too)."""
+        self.conn.execute("UPDATE documents SET access = ? WHERE doc_id = ?", (json.dumps(list(access)), doc_id))
+        ids = [r[0] for r in self.conn.execute("SELECT chunk_id FROM chunks WHERE doc_id = ?", (doc_id,))]
+        for cid in ids:  # passages still waiting for their vector get it with the new groups
+            row = self.conn.execute("SELECT metadata FROM pending_vectors WHERE chunk_id = ?", (cid,)).fetchone()
+            if row:
+                meta = {**json.loads(row[0]), "access": list(access)}
+                self.conn.execute("UPDATE pending_vectors SET metadata = ? WHERE chunk_id = ?", (json.dumps(meta), cid))
+        return ids
 
     def counts(self) -> tuple[int, int]:
         """(documents, chunks)."""

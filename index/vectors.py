@@ -91,6 +91,12 @@ class VectorStore:
                 ids=ids[a:b], embeddings=embeddings[a:b], documents=texts[a:b], metadatas=metadatas[a:b]
             )
 
+    def set_access(self, ids: list[str], groups: list[str]) -> None:
+        """Give these chunks' vectors other access groups (metadata only; ids without a vector are ignored)."""
+        for a, b in self._batches(len(ids)):
+            part = ids[a:b]
+            self.collection.update(ids=part, metadatas=[{"access": groups}] * len(part))
+
     def delete(self, ids: list[str]) -> None:
         for a, b in self._batches(len(ids)):
             self.collection.delete(ids=ids[a:b])

@@ -8,7 +8,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from core.errors import DocumentLoadError, ToolMissingError
+from core.access import group_names
+from core.errors import AccessGroupError, DocumentLoadError, ToolMissingError
 from core.models import Chunk, Document
 from ingest.chunk import chunk_document
 from ingest.legacy import garbled_share
@@ -48,7 +49,7 @@ def doc_id_for(rel_path: str, key: str = "") -> str:
 MAX_GARBLED_SHARE = 0.4
 
 SIDECAR_SUFFIX = ".meta.json"
-SIDECAR_FIELDS = ("title", "doc_type", "number", "issuer", "date")
+SIDECAR_FIELDS = ("title", "doc_type", "number", "issuer", "date", "access")
 
 
 def sidecar_path(path: Path) -> Path:
@@ -67,7 +68,19 @@ def read_sidecar(path: Path) -> dict:
         raise DocumentLoadError(side, f"invalid metadata file ({exc})") from exc
     if not isinstance(data, dict):
         raise DocumentLoadError(side, "the metadata file must hold a JSON object")
-    return {k: str(data[k]) for k in SIDECAR_FIELDS if data.get(k)}
+    return {k: ", ".join(data[k]) if isinstance(data[k], list) else str(data[k]) for k in SIDECAR_FIELDS if data.get(k)}
+
+
+def declared_access(front_matter: str, sidecar: str | None, path: Path) -> tuple[str, ...]:
+    """The access groups a file declares ("access: [van-phong, ke-toan]" in its front matter, or "access" in its
+    metadata sidecar, which wins); () when it declares none. A bad group name fails the file."""
+    value = sidecar if sidecar is not None else front_matter
+    names = [n.strip().strip("'\"") for n in re.split(r"[,;]", value.strip().strip("[]"))]
+    try:
+        return group_names([n for n in names if n], "access")
+    except AccessGroupError as exc:
+        raise DocumentLoadError(path, f"front matter or metadata file: {exc.name!r} is not an access group name "
+                                      "(lower-case letters, digits, '.', '_', '-')") from exc
 
 
 def content_hash_of(path: Path) -> str:
@@ -107,6 +120,7 @@ def process_file(
             meta = parse_metadata(text, given, fallback_title=fallback)
             for key, value in override.items():
                 setattr(meta, key, value)
+            meta.access = declared_access(given.get("access", ""), override.get("access"), path)
             source = f"{rel_path}#{raw.key}" if raw.key else rel_path
             doc = Document(
                 doc_id=doc_id_for(rel_path, raw.key),

@@ -55,6 +55,7 @@ class Answer:
     notice: str = ""  # shown above the answer, e.g. that the LLM failed and the extractive answer is used
     query: "Query | None" = None  # the question as hoidap understood it
     confidence: float = 0.0  # the answerability model's probability that the evidence answers
+    audit_id: int | None = None  # the audit-trail row of this question (hoidap/audit.py); None when not recorded
 
     def cited_documents(self) -> list[str]:
         """The documents cited, most important first ("Luật Giao dịch điện tử (20/2023/QH15)")."""
@@ -79,4 +80,5 @@ class Answer:
             "notice": self.notice,
             "understood": self.query.to_dict() if self.query is not None else None,
             "confidence": round(self.confidence, 4),
+            "audit_id": self.audit_id,
         }

@@ -28,7 +28,7 @@ MRR_CUTOFF = 10
 def _evaluate(service: HoidapService, question: TestQuestion, retrieve: Retrieve | None, k: int) -> QuestionResult:
     previous = replayed_turn(service, question.context, k, retrieve=retrieve)  # follow-ups refer to earlier answers
     started = time.perf_counter()
-    reply = service.ask(question.question, k, previous=previous, retrieve=retrieve, depth=MRR_CUTOFF)
+    reply = service.ask(question.question, k, previous=previous, retrieve=retrieve, depth=MRR_CUTOFF, channel="")
     latency = (time.perf_counter() - started) * 1000
     passages = reply.passages
     texts = [p.chunk.text for p in passages]
