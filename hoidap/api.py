@@ -10,6 +10,7 @@ Each worker process holds its own service; a reindex anywhere is served from the
 
 from __future__ import annotations
 
+import hmac
 import logging
 from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING
@@ -91,11 +92,13 @@ def caller_of(authorization: str | None, tokens: dict[str, list[str]], guest_gro
     guest when there is no token. UnknownTokenError for a token the settings do not list."""
     if not authorization:
         return Caller.of("", group_names(guest_groups, "guest_groups"))
-    scheme, _, token = authorization.partition(" ")
-    groups = tokens.get(token.strip()) if scheme.lower() == "bearer" else None
-    if groups is None:
+    scheme, _, given = authorization.partition(" ")
+    # compared in constant time, every token (how long a refusal takes says nothing of the tokens)
+    known = [t for t in sorted(tokens) if hmac.compare_digest(t.encode(), given.strip().encode())]
+    if scheme.lower() != "bearer" or not known:
         raise UnknownTokenError("unknown or malformed bearer token")
-    name = f"api-token-{sorted(tokens).index(token.strip()) + 1}"  # never the token itself
+    groups = tokens[known[0]]
+    name = f"api-token-{sorted(tokens).index(known[0]) + 1}"  # recorded in the audit trail: never the token itself
     if "*" in groups:
         return Caller(name, operator=True)
     return Caller.of(name, group_names(groups, "api_tokens"))

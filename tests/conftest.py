@@ -33,6 +33,20 @@ def make_corpus(folder: Path) -> Path:
     return folder
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _audit_trail_in_tmp(tmp_path_factory):
+    """Questions asked by tests (and by the app and CLI processes they start) go to an audit trail of the test
+    session, not to the checkout's .hoidap/."""
+    path = tmp_path_factory.mktemp("audit") / "audit.sqlite"
+    old = os.environ.get("HOIDAP_AUDIT_DB")
+    os.environ["HOIDAP_AUDIT_DB"] = str(path)
+    yield path
+    if old is None:
+        os.environ.pop("HOIDAP_AUDIT_DB", None)
+    else:
+        os.environ["HOIDAP_AUDIT_DB"] = old
+
+
 @pytest.fixture(scope="session")
 def embedder():
     from index.embed import Embedder

@@ -27,8 +27,8 @@ NEW_QUESTION, NEW_ANSWER = "Bình Phước đứng thứ mấy về chỉ số D
 
 
 def without_scores(record: dict) -> dict:
-    """An /ask record less its floats (compared apart, to rounding)."""
-    return {**record, "confidence": None, "citations": [{**c, "score": None} for c in record["citations"]]}
+    """An /ask record less its floats (compared apart, to rounding) and its row in the audit trail."""
+    return {**record, "confidence": None, "audit_id": None, "citations": [{**c, "score": None} for c in record["citations"]]}
 
 
 def wait_healthy(client: httpx.Client, url: str) -> dict:
