@@ -107,7 +107,10 @@ class IndexReader:
         with self._lock:
             view = self._views.get(caller.key())
             if view is None:
-                view = self._views[caller.key()] = IndexReader(self.gen, self.settings, caller, whole=self)
+                view = IndexReader(self.gen, self.settings, caller, whole=self)
+                if len(view.store.doc_ids) == len(self.store.access_rows()):  # nothing is hidden from them:
+                    view = self  # the whole generation, without filters (every corpus of public documents)
+                self._views[caller.key()] = view
             return view
 
     @property

@@ -365,3 +365,10 @@ def test_a_bad_group_name_fails_that_file_with_a_reason(small_corpus):
     report = service.reindex()
     assert [p for p, _ in report.failed] == ["noi-bo.md"]
     assert "'Văn Phòng' is not an access group name" in report.failed[0][1]
+
+
+def test_a_caller_from_whom_nothing_is_hidden_reads_without_filters(service):
+    """A corpus of public documents (the bundled one): guests read the whole generation, no filter on any search."""
+    whole = service.reader()
+    assert service.reader(ANONYMOUS) is whole and service.reader(OFFICE) is whole
+    assert whole.vector_filter(None) is None and whole.chunk_mask(None) is None
