@@ -136,7 +136,7 @@ def test_report_json_keys(small_corpus):
     settings, _, embedder = small_corpus
     d = reindex(settings, embedder).to_dict()
     assert set(d) == {"added", "changed", "removed", "renamed", "unchanged", "failed", "skipped", "documents",
-                      "chunks", "embedded", "reused_vectors", "seconds", "generation"}
+                      "chunks", "embedded", "reused_vectors", "access_changed", "seconds", "generation"}
     json.dumps(d)
 
 
