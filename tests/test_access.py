@@ -372,3 +372,23 @@ def test_a_caller_from_whom_nothing_is_hidden_reads_without_filters(service):
     whole = service.reader()
     assert service.reader(ANONYMOUS) is whole and service.reader(OFFICE) is whole
     assert whole.vector_filter(None) is None and whole.chunk_mask(None) is None
+
+
+def test_a_chroma_server_filters_by_groups_too(tmp_path, chroma_server, embedder):
+    """Server mode (`chroma run`): the vector query of a caller of another group never returns the plan."""
+    from core.settings import Settings
+    from hoidap.service import HoidapService
+
+    corpus = make_access_corpus(tmp_path / "corpus")
+    shutil.rmtree(corpus / "noi-bo")
+    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index", chroma_mode="http", chroma_port=chroma_server)
+    service = HoidapService(settings)
+    service.embedder = embedder
+    assert not service.reindex().failed
+    plan_chunks = chunk_ids_of(service, PLAN)
+    for question in ABOUT_PLAN[:2]:
+        retriever = service.retriever(OFFICE)
+        dense = retriever.rankings(retriever.reader.analyser().analyse(question), 50)["dense"]
+        assert dense and not set(dense) & plan_chunks
+        assert_no_text_of(service, PLAN, PLAN_MARKS, answer_record(service.ask(question, caller=OFFICE)), asked=question)
+    assert service.ask(ABOUT_PLAN[0], caller=PARTY).citations[0].passage.chunk.doc_id == PLAN
