@@ -360,6 +360,17 @@ def eval_cmd(
     typer.echo(json.dumps(report, ensure_ascii=False, indent=2) if json_out else metrics_table(report))
 
 
+def _export_source(fmt: str, path: Path, none_yet: str) -> Path:
+    """The SQLite file an export reads; exits with a sentence when the format is unknown or the file absent."""
+    if fmt not in ("jsonl", "csv"):
+        typer.echo(f"Error: unknown format {fmt!r}; use jsonl or csv.", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    if not path.is_file():
+        typer.echo(f"Error: {none_yet} ({path} does not exist).", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    return path
+
+
 feedback_app = typer.Typer(help="Feedback officials gave on answers in the chat.", no_args_is_help=True)
 app.add_typer(feedback_app, name="feedback")
 
@@ -375,13 +386,7 @@ def feedback_export(
     """
     from hoidap.feedback import FeedbackStore
 
-    if fmt not in ("jsonl", "csv"):
-        typer.echo(f"Error: unknown format {fmt!r}; use jsonl or csv.", err=True)
-        raise typer.Exit(EXIT_USAGE)
-    path = get_settings().feedback_db
-    if not path.is_file():
-        typer.echo(f"Error: no feedback saved yet ({path} does not exist).", err=True)
-        raise typer.Exit(EXIT_USAGE)
+    path = _export_source(fmt, get_settings().feedback_db, "no feedback saved yet")
     n = FeedbackStore(path).export(out, fmt)
     typer.echo(f"{n} feedback rows written to {out}")
 
@@ -403,14 +408,9 @@ def audit_export(
     """
     from hoidap.audit import AuditLog
 
-    if fmt not in ("jsonl", "csv"):
-        typer.echo(f"Error: unknown format {fmt!r}; use jsonl or csv.", err=True)
-        raise typer.Exit(EXIT_USAGE)
     settings = get_settings()
-    if not settings.audit_db.is_file():
-        typer.echo(f"Error: no question recorded yet ({settings.audit_db} does not exist).", err=True)
-        raise typer.Exit(EXIT_USAGE)
-    n = AuditLog(settings.audit_db, settings.audit_retention_days).export(out, fmt, since)
+    path = _export_source(fmt, settings.audit_db, "no question recorded yet")
+    n = AuditLog(path, settings.audit_retention_days).export(out, fmt, since)
     typer.echo(f"{n} questions written to {out}")
 
 
