@@ -1,12 +1,15 @@
 """hoidap chat in the browser (Streamlit). Run with `hoidap serve` or `make run` (Streamlit runs this file).
 
 Only presentation lives here: questions go to HoidapService; domain errors become Vietnamese sentences.
+Every service call that returns documents or their text is made for the caller of this script run
+(hoidap/signin.py: the signed-in official, or the guest when sign-in is off).
 Document text is always escaped before it is rendered (no HTML from documents, ever).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import logging
 import re
 import time
@@ -14,6 +17,7 @@ import time
 import streamlit as st
 
 from hoidap.answer.conversation import Turn
+from core.access import Caller
 from core.errors import HoidapError
 from hoidap.retrieve import Filters
 from hoidap.service import HoidapService
@@ -21,6 +25,7 @@ from core.settings import get_settings
 from hoidap.feedback import FeedbackStore
 from core.dates import vietnamese_time
 from hoidap.ui_document import open_document, show_document
+from hoidap.signin import current_caller, show_identity
 from hoidap.ui_library import library_page
 from hoidap.ui_text import OPEN_SIDEBAR, PAGE_STYLE, conversation_markdown, error_sentence, escape, highlighted
 
@@ -53,6 +58,7 @@ def save_feedback(message: dict, key: str) -> None:
         citations=[{k: c[k] for k in ("n", "label", "source", "text")} for c in message["citations"]],
         useful=bool(value),
         comment=st.session_state.get(f"comment-{key}", ""),
+        audit_id=message.get("audit_id"),
     )
     message["feedback"] = bool(value)
 
@@ -93,8 +99,14 @@ def _pieces(text: str):
         time.sleep(0.02)
 
 
-def render_answer(message: dict, key: str, stream: bool = False) -> None:
-    """One assistant turn: answer text (streamed when new), each source in an expander, then feedback."""
+def reader_for(caller: Caller):
+    """The document view's reader: a document only if ``caller`` may read it (None otherwise)."""
+    return functools.partial(get_service().document, caller=caller)
+
+
+def render_answer(message: dict, key: str, caller: Caller, stream: bool = False) -> None:
+    """One assistant turn: answer text (streamed when new), each source in an expander, then feedback.
+    A source's whole document is opened for ``caller`` (what they may read, as the answer was)."""
     if message.get("error"):
         st.error(message["error"])
         return
@@ -132,7 +144,7 @@ def render_answer(message: dict, key: str, stream: bool = False) -> None:
                 st.button("Đóng toàn văn" if opened else "Xem toàn văn", key=f"doc-{view_key}", on_click=open_document,
                           args=(view_key, c["doc_id"], c["span"], c["label"]))
                 if opened:
-                    show_document(get_service().document, view_key, views[view_key])
+                    show_document(reader_for(caller), view_key, views[view_key])
     if not message["refused"]:
         with st.expander("Sao chép câu trả lời", key=f"copy-{key}"):
             st.code(copy_text(message), language=None, wrap_lines=True)  # the copy button sits on the block
@@ -168,10 +180,11 @@ UNEXPECTED_ERROR = (
 )
 
 
-def sidebar_filters() -> Filters:
-    """Filters chosen in the sidebar (document type, year, issuer), applied to retrieval."""
+def sidebar_filters(caller: Caller) -> Filters:
+    """Filters chosen in the sidebar (document type, year, issuer), applied to retrieval; their choices come
+    from the documents ``caller`` may read."""
     try:
-        docs = get_service().documents()
+        docs = get_service().documents(caller=caller)
     except HoidapError:
         return Filters()
     types = sorted({d["doc_type"] for d in docs if d["doc_type"]})
@@ -198,15 +211,15 @@ def previous_turn(history: list[dict], before: int) -> Turn | None:
     return None
 
 
-def answer_message(question: str, filters: Filters, previous: Turn | None) -> dict:
-    """Ask the service; return the chat record (plain data, kept in session state across reruns).
+def answer_message(question: str, filters: Filters, previous: Turn | None, caller: Caller) -> dict:
+    """Ask the service for ``caller``; return the chat record (plain data, kept in session state across reruns).
 
     With an LLM backend its tokens are shown as they arrive, then replaced by the checked answer.
     """
     draft = st.empty()
     try:
         raw = ""
-        for item in get_service().ask_stream(question, filters=filters, previous=previous):
+        for item in get_service().ask_stream(question, filters=filters, previous=previous, caller=caller, channel="chat"):
             if isinstance(item, str):
                 raw += item
                 draft.markdown(escape(raw))
@@ -229,6 +242,7 @@ def answer_message(question: str, filters: Filters, previous: Turn | None) -> di
         "answer": answer.text,
         "notice": answer.notice,
         "refused": answer.refused,
+        "audit_id": answer.audit_id,  # the audit trail's row of this question, kept with its feedback
         "filters": applied,
         "citations": [
             {
@@ -258,7 +272,8 @@ def _related(answer) -> list[dict]:
     return out
 
 
-def chat_page() -> None:
+def chat_page(caller: Caller) -> None:
+    """The chat, for ``caller``: every answer, source, document, list and count comes from what they may read."""
     st.title("Hỏi đáp chính sách chuyển đổi số")
     if st.button("☰ Bộ lọc và thư viện", key="open_filters"):  # shown on a phone only (PAGE_STYLE)
         st.iframe(OPEN_SIDEBAR.replace("{stamp}", str(time.time())), height=1)
@@ -268,7 +283,7 @@ def chat_page() -> None:
     with st.sidebar:
         st.header("Kho tài liệu")
         try:
-            info = get_service().status()
+            info = get_service().status(caller=caller)
             st.metric("Văn bản", info["documents"])
             st.metric("Đoạn đã lập chỉ mục", info["chunks"])
             st.caption(f"Cập nhật chỉ mục: {vietnamese_time(info['built_at'])}")
@@ -280,7 +295,7 @@ def chat_page() -> None:
                 st.caption(f"Thế hệ chỉ mục: {info['generation']}")
         except HoidapError as exc:
             st.warning(error_sentence(exc))
-        filters = sidebar_filters()
+        filters = sidebar_filters(caller)
         scope = st.session_state.get("ask_in")
         if scope:  # "Hỏi trong văn bản này" from the library
             st.info(f"Chỉ hỏi trong: {scope['name']}")
@@ -318,12 +333,12 @@ def chat_page() -> None:
             if message["role"] == "user":
                 st.markdown(escape(message["content"]))
             else:
-                render_answer(message, str(i))
+                render_answer(message, str(i), caller)
         if message["role"] == "user" and (i + 1 == len(history) or history[i + 1]["role"] == "user"):
             with st.chat_message("assistant"):
                 with st.spinner("Đang tìm trong tài liệu…"):
-                    reply = answer_message(message["content"], filters, previous_turn(history, i))
-                render_answer(reply, str(i + 1), stream=True)
+                    reply = answer_message(message["content"], filters, previous_turn(history, i), caller)
+                render_answer(reply, str(i + 1), caller, stream=True)
             history.insert(i + 1, reply)
             i += 1
         i += 1
@@ -341,9 +356,13 @@ def chat_page() -> None:
 def main() -> None:
     st.set_page_config(page_title="hoidap – Hỏi đáp chính sách chuyển đổi số", page_icon="📜")
     st.html(PAGE_STYLE)
-    chat = st.Page(chat_page, title="Hỏi đáp", icon=":material/chat:", default=True)
+    settings = get_settings()
+    caller = current_caller(settings)  # with sign-in on and nobody signed in: the sign-in page, and the run stops
+    with st.sidebar:
+        show_identity(caller, settings)
+    chat = st.Page(lambda: chat_page(caller), title="Hỏi đáp", icon=":material/chat:", default=True, url_path="hoi-dap")
     library = st.Page(
-        lambda: library_page(get_service().documents, get_service().document, chat),
+        lambda: library_page(functools.partial(get_service().documents, caller=caller), reader_for(caller), chat),
         title="Thư viện văn bản", icon=":material/library_books:", url_path="thu-vien",
     )
     st.navigation([chat, library]).run()

@@ -39,14 +39,17 @@ def breadcrumb(doc: dict, start: int, label: str) -> str:
 
 def show_document(document: Callable[[str], dict | None], view_key: str, view: dict) -> None:
     """The whole document: its header, where the passage sits, previous/next Điều, and the text with the
-    passage marked and scrolled into view."""
+    passage marked and scrolled into view. ``document`` reads for the signed-in caller (None: not readable)."""
     try:
         doc = document(view["doc_id"])
     except HoidapError as exc:
         st.error(error_sentence(exc))
         return
     if doc is None:
-        st.warning("Văn bản này không còn trong chỉ mục (có thể đã được cập nhật). Hãy hỏi lại.")
+        # gone from the index, or not readable by this caller (the same words: nothing is told about a document
+        # one may not read)
+        st.warning("Văn bản này không còn trong chỉ mục (có thể đã được cập nhật) hoặc không thuộc phạm vi bạn được xem. "
+                   "Hãy hỏi lại.")
         return
     facts = [doc["doc_type"], doc["number"], doc["issuer"], vietnamese_date(doc["date"])]
     st.markdown(f"**{escape(doc['title'])}**")

@@ -39,6 +39,8 @@ def ask_in(doc: dict) -> None:
 
 
 def library_page(documents: Callable[[], list[dict]], document: Callable[[str], dict | None], chat_page) -> None:
+    """The library of what the caller may read: ``documents`` and ``document`` are the service's, bound to the
+    caller by the app (an unreadable document is neither listed nor opened)."""
     st.title("Thư viện văn bản")
     docs = documents()
     st.caption(f"{len(docs)} văn bản trong chỉ mục. Tìm theo số hiệu hoặc tên (gõ có dấu hay không dấu đều được).")
