@@ -216,11 +216,21 @@ def _oidc_modules() -> Path:
     return folder
 
 
+SHARED_QUESTION = "Việc thực hiện Nghị quyết 57-NQ/TW được triển khai như thế nào?"
+
+
 @pytest.fixture()
-def signin_corpus(built):
-    """(corpus_dir, index_dir) the signed-in chat serves: the tiny corpus for now; an access-group corpus (public
-    and two restricted groups) replaces it when the core enforces groups."""
-    settings, _ = built
+def signin_corpus(tmp_path, embedder):
+    """(corpus_dir, index_dir) the signed-in chat serves: tests/test_access.py's corpus — public news, Công văn
+    402-CV/VPĐU for group van-phong (folder rule), Kế hoạch 3260-KH/ĐĐQH15 for group dang-doan (front matter)."""
+    from core.settings import Settings
+    from hoidap.service import HoidapService
+    from test_access import RULES, make_access_corpus
+
+    settings = Settings(corpus_dir=make_access_corpus(tmp_path / "corpus"), index_dir=tmp_path / "index", access_rules=RULES)
+    service = HoidapService(settings)
+    service.embedder = embedder
+    assert not service.reindex().failed
     return settings.corpus_dir, settings.index_dir
 
 
@@ -240,6 +250,8 @@ def oidc(tmp_path):
 @pytest.fixture()
 def signed_server(oidc, signin_corpus, tmp_path):
     """The chat with sign-in on, Streamlit's [auth] secrets pointing at the provider; its URL."""
+    from test_access import RULES
+
     corpus_dir, index_dir = signin_corpus
     secrets_file = tmp_path / "secrets.toml"
     secrets_file.write_text(
@@ -254,13 +266,20 @@ def signed_server(oidc, signin_corpus, tmp_path):
     )
     env = {**os.environ, "HOIDAP_SIGN_IN": "true", "HOIDAP_INDEX_DIR": str(index_dir),
            "HOIDAP_CORPUS_DIR": str(corpus_dir), "HOIDAP_FEEDBACK_DB": str(tmp_path / "feedback.sqlite"),
-           "HOIDAP_AUDIT_DB": str(tmp_path / "audit.sqlite"), "HF_HUB_OFFLINE": "1"}
+           "HOIDAP_AUDIT_DB": str(tmp_path / "audit.sqlite"), "HF_HUB_OFFLINE": "1",
+           "HOIDAP_ACCESS_RULES": json.dumps(RULES)}
     port = oidc["app_port"]
     cmd = [sys.executable, "-m", "streamlit", "run", APP, "--server.port", str(port), "--server.address", "127.0.0.1",
            "--server.headless", "true", "--browser.gatherUsageStats", "false", "--client.toolbarMode", "minimal",
            "--secrets.files", str(secrets_file)]
     with local_server(cmd, port, tmp_path / "streamlit.log", "streamlit", env=env, cwd=tmp_path):
         yield f"http://localhost:{port}"
+
+
+def ask(page, question: str) -> None:
+    box = page.get_by_test_id("stChatInputTextArea")
+    box.fill(question)
+    box.press("Enter")
 
 
 def sign_in(page, server: str, login: str) -> None:
@@ -297,17 +316,15 @@ def test_sign_in_with_a_real_openid_provider(signed_server):
             assert "Bình Phước" not in shown and "Thư viện văn bản" not in shown and "Ví dụ câu hỏi" not in shown
         shoot(page, "sign-in-page")
 
-        # (b) an signs in at the provider, sees who they are, and asks
+        # (b) an signs in at the provider, sees who they are, and asks: answered from van-phong's letter only
         sign_in(page, signed_server, "an")
         sidebar = page.get_by_test_id("stSidebar")
         expect(sidebar).to_contain_text("Đăng nhập: an@bo.gov.vn")
         expect(sidebar).to_contain_text("Nhóm truy cập: van-phong")
-        box = page.get_by_test_id("stChatInputTextArea")
-        box.fill("Luật Giao dịch điện tử có hiệu lực từ ngày nào?")
-        box.press("Enter")
-        answer = page.get_by_test_id("stChatMessage").nth(1)
-        expect(answer).to_contain_text("1/7/2024", timeout=90_000)
+        ask(page, SHARED_QUESTION)
+        expect(page.get_by_test_id("stChatMessage").nth(1)).to_contain_text("402-CV/VPĐU", timeout=90_000)
         settle(page)
+        assert "3260" not in page.locator("body").inner_text()  # the answer, its sources, the sidebar's lists
         shoot(page, "signed-in-answer")
 
         # (c) the session is gone (cookies cleared, as when they expire): the sign-in page again
@@ -322,6 +339,11 @@ def test_sign_in_with_a_real_openid_provider(signed_server):
         expect(other.get_by_role("button", name="Đăng nhập")).to_be_visible(timeout=60_000)
         sign_in(other, signed_server, "binh")
         expect(other.get_by_test_id("stSidebar")).to_contain_text("Nhóm truy cập: dang-doan, phap-che")
+        ask(other, SHARED_QUESTION)  # the same question: answered from dang-doan's plan only
+        expect(other.get_by_test_id("stChatMessage").nth(1)).to_contain_text("3260-KH/ĐĐQH15", timeout=90_000)
+        settle(other)
+        assert "402-CV" not in other.locator("body").inner_text()
+        shoot(other, "signed-in-other-group")
 
         # "Đăng xuất": signed out here and at the provider, back to the sign-in page
         settle(other)
