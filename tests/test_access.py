@@ -14,6 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import CORPUS
+from test_llm import fake_server  # noqa: F401  (the fixture: a local OpenAI-compatible server)
 from core.access import ANONYMOUS, Caller, document_access
 
 PLAN = "dang-doan-ke-hoach-3260"  # group dang-doan
@@ -392,3 +393,24 @@ def test_a_chroma_server_filters_by_groups_too(tmp_path, chroma_server, embedder
         assert dense and not set(dense) & plan_chunks
         assert_no_text_of(service, PLAN, PLAN_MARKS, answer_record(service.ask(question, caller=OFFICE)), asked=question)
     assert service.ask(ABOUT_PLAN[0], caller=PARTY).citations[0].passage.chunk.doc_id == PLAN
+
+
+def test_an_llm_server_is_never_sent_a_restricted_passage(indexed, fake_server):
+    """LLM mode: the prompts (answer and follow-up rewriting) hold only what the caller may read."""
+    from hoidap.service import HoidapService
+    from test_llm import FakeOpenAI
+
+    settings, base = indexed
+    service = HoidapService(settings.model_copy(update={"llm_backend": "openai", "llm_base_url": fake_server,
+                                                         "llm_model": "fake", "llm_timeout_s": 5.0}))
+    service.embedder = base.embedder
+    FakeOpenAI.requests = []
+    FakeOpenAI.script = lambda request: ("stream", ["Theo nguồn [1], nội dung như trên [1]."])
+    first = service.ask(ABOUT_LETTER[0], caller=OFFICE)
+    for question in ABOUT_PLAN[:2]:
+        service.ask(question, previous=service.next_turn(first, None), caller=OFFICE)
+    assert len(FakeOpenAI.requests) >= 5  # answers and the follow-ups' rewriting
+    prompts = " ".join(m["content"] for r in FakeOpenAI.requests for m in r["messages"] if m["role"] != "user")
+    sources = " ".join(r["messages"][-1]["content"].split("Câu hỏi:")[0] for r in FakeOpenAI.requests)
+    assert "402-CV/VPĐU" in sources  # the office's own letter is sent
+    assert_no_text_of(base, PLAN, PLAN_MARKS, prompts + sources, asked=" ".join(ABOUT_PLAN[:2]))
