@@ -6,11 +6,14 @@ import csv
 import datetime
 import json
 import sqlite3
+import time
 from pathlib import Path
 
 FIELDS = (
     "id", "created_at", "user", "groups", "channel", "question", "resolved_question", "cited_chunks", "refused",
 )
+
+PRUNE_EVERY_S = 3600.0
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS questions (
@@ -35,6 +38,7 @@ class AuditLog:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with self._connect() as conn:
             conn.executescript(SCHEMA)
+        self._pruned_at = 0.0
         self.prune()
 
     def _connect(self) -> sqlite3.Connection:
@@ -44,7 +48,10 @@ class AuditLog:
         self, user: str, groups: list[str], channel: str, question: str, resolved_question: str,
         cited_chunks: list[str], refused: bool,
     ) -> int:
-        """Save one question; returns its id (feedback on the answer refers to it)."""
+        """Save one question; returns its id (feedback on the answer refers to it). Rows past the retention
+        period are deleted at most once an hour (a server runs for months)."""
+        if time.monotonic() - self._pruned_at > PRUNE_EVERY_S:
+            self.prune()
         with self._connect() as conn:
             cur = conn.execute(
                 "INSERT INTO questions (created_at, user, groups, channel, question, resolved_question, cited_chunks, "
@@ -56,6 +63,7 @@ class AuditLog:
 
     def prune(self) -> int:
         """Delete rows older than the retention period; returns how many."""
+        self._pruned_at = time.monotonic()
         if not self.retention_days:
             return 0
         cutoff = (_now() - datetime.timedelta(days=self.retention_days)).isoformat(timespec="seconds")

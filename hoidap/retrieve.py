@@ -80,7 +80,9 @@ class IndexReader:
     validity book and abbreviations are built from them alone. The operator's reader is the whole generation.
     """
 
-    def __init__(self, gen: Path, settings: Settings | None = None, caller: Caller = OPERATOR, whole: "IndexReader | None" = None):
+    def __init__(
+        self, gen: Path, settings: Settings | None = None, caller: Caller = OPERATOR, whole: "IndexReader | None" = None
+    ):
         self.gen = gen
         self.settings = settings or Settings()
         self.caller = caller

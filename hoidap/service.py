@@ -231,14 +231,15 @@ class HoidapService:
                     note = lexical_notice(*semantic)
                     item.notice = f"{item.notice} {note}".strip()
                 if channel:
+                    who = caller or OPERATOR_CALLER
                     item.audit_id = self.audit_log().record(
-                        (caller or OPERATOR_CALLER).user, (caller or OPERATOR_CALLER).describe(), channel, question,
-                        resolved, [c.passage.chunk.chunk_id for c in item.citations], item.refused,
+                        who.user, who.describe(), channel, question, resolved,
+                        [c.passage.chunk.chunk_id for c in item.citations], item.refused,
                     )
             yield item
 
     def audit_log(self) -> AuditLog:
-        """The audit trail (opened on first use; rows past the retention period are deleted then)."""
+        """The audit trail (opened on first use)."""
         with self._lock:
             if self._audit is None:
                 self._audit = AuditLog(self.settings.audit_db, self.settings.audit_retention_days)
