@@ -151,7 +151,7 @@ def reindex(
             f"({d['embedded']} embedded, {d['reused_vectors']} vectors reused) in {d['seconds']:.1f} s"
         )
         if d["access_changed"]:
-            typer.echo(f"access groups changed for {d['access_changed']} documents (no re-embedding)")
+            typer.echo(f"access groups changed: {d['access_changed']} document(s), applied without re-embedding")
         for path, reason in report.failed:
             typer.echo(f"  FAILED  {path}: {reason}")
         for path, reason in report.skipped:
