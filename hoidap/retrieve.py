@@ -81,14 +81,16 @@ class IndexReader:
     """
 
     def __init__(
-        self, gen: Path, settings: Settings | None = None, caller: Caller = OPERATOR, whole: "IndexReader | None" = None
+        self, gen: Path, settings: Settings | None = None, caller: Caller = OPERATOR,
+        whole: "IndexReader | None" = None, readable: frozenset[str] | None = None,
     ):
         self.gen = gen
         self.settings = settings or Settings()
         self.caller = caller
         self._whole = whole  # the generation's reader (heavy parts shared) when this is one caller's view
+        self.readable = readable  # ids of the documents the caller may read; None = every document (operator)
         self.store: ChunkStore | ReadableStore = (
-            ChunkStore.open_generation(gen) if whole is None else ReadableStore(whole.store, caller)
+            ChunkStore.open_generation(gen) if whole is None else ReadableStore(whole.store, readable or frozenset())
         )
         self._bm25: BM25Index | None = None
         self._vectors: VectorStore | None = None
@@ -109,16 +111,12 @@ class IndexReader:
         with self._lock:
             view = self._views.get(caller.key())
             if view is None:
-                view = IndexReader(self.gen, self.settings, caller, whole=self)
-                if len(view.store.doc_ids) == len(self.store.access_rows()):  # nothing is hidden from them:
-                    view = self  # the whole generation, without filters (every corpus of public documents)
+                rows = self.store.access_rows()
+                readable = frozenset(doc_id for doc_id, _, _, groups in rows if caller.reads(groups))
+                # nothing hidden from them: the whole generation, without filters (every corpus of public documents)
+                view = self if len(readable) == len(rows) else IndexReader(self.gen, self.settings, caller, self, readable)
                 self._views[caller.key()] = view
             return view
-
-    @property
-    def readable(self) -> frozenset[str] | None:
-        """Ids of the documents this reader's caller may read; None = every document (operator)."""
-        return self.store.doc_ids if isinstance(self.store, ReadableStore) else None
 
     @property
     def validity(self) -> ValidityBook:

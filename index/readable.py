@@ -7,18 +7,16 @@ the wrapper does not define is not available to a caller (AttributeError), not s
 
 from __future__ import annotations
 
-from core.access import Caller
 from core.models import Statement
 from index.store import ChunkStore, StoredChunk
 
 
 class ReadableStore:
-    """The documents and chunks of one generation that ``caller`` may read (read-only)."""
+    """The documents ``doc_ids`` of one generation (those a caller may read) and their chunks, read-only."""
 
-    def __init__(self, store: ChunkStore, caller: Caller):
+    def __init__(self, store: ChunkStore, doc_ids: frozenset[str]):
         self.base = store
-        self.caller = caller
-        self.doc_ids = frozenset(doc_id for doc_id, _, _, groups in store.access_rows() if caller.reads(groups))
+        self.doc_ids = doc_ids
         owners = store.conn.execute("SELECT chunk_id, doc_id FROM chunks").fetchall()
         self.chunk_ids = frozenset(cid for cid, doc_id in owners if doc_id in self.doc_ids)
         self._all_chunks = len(owners)

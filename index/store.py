@@ -342,9 +342,13 @@ class ChunkStore:
 
     def _access_column(self) -> str:
         """The documents' access column, or public for a generation written before access groups."""
-        if not hasattr(self, "_has_access"):
-            self._has_access = any(r[1] == "access" for r in self.conn.execute("PRAGMA table_info(documents)"))
-        return "d.access AS access" if self._has_access else "'[\"public\"]' AS access"
+        return "d.access AS access" if self._has_access() else "'[\"public\"]' AS access"
+
+    def _has_access(self) -> bool:
+        """Whether the documents carry access groups (False: a generation written before them, read-only)."""
+        if not hasattr(self, "_access_known"):
+            self._access_known = any(r[1] == "access" for r in self.conn.execute("PRAGMA table_info(documents)"))
+        return self._access_known
 
     def statements(self) -> list[tuple[str, Statement]]:
         """(doc_id, statement) for what every document states about legal force (ingest/validity.py); []
@@ -363,22 +367,21 @@ class ChunkStore:
     def access_rows(self) -> list[tuple[str, str, tuple[str, ...], tuple[str, ...]]]:
         """(doc_id, rel_path, declared groups, groups read with) of every document; a generation written before
         access groups: none declared, public."""
-        try:
-            rows = self.conn.execute("SELECT doc_id, rel_path, declared_access, access FROM documents").fetchall()
-        except sqlite3.OperationalError:
+        if not self._has_access():
             return [(r[0], r[1], (), (PUBLIC,)) for r in self.conn.execute("SELECT doc_id, rel_path FROM documents")]
+        rows = self.conn.execute("SELECT doc_id, rel_path, declared_access, access FROM documents").fetchall()
         return [(r[0], r[1], tuple(json.loads(r[2])), tuple(json.loads(r[3]))) for r in rows]
 
     def set_access(self, doc_id: str, access: tuple[str, ...]) -> list[str]:
         """Give a document other groups; returns the ids of its chunks (whose vectors carry the groups too)."""
-        self.conn.execute("UPDATE documents SET access = ? WHERE doc_id = ?", (json.dumps(list(access)), doc_id))
-        ids = [r[0] for r in self.conn.execute("SELECT chunk_id FROM chunks WHERE doc_id = ?", (doc_id,))]
-        for cid in ids:  # passages still waiting for their vector get it with the new groups
-            row = self.conn.execute("SELECT metadata FROM pending_vectors WHERE chunk_id = ?", (cid,)).fetchone()
-            if row:
-                meta = {**json.loads(row[0]), "access": list(access)}
-                self.conn.execute("UPDATE pending_vectors SET metadata = ? WHERE chunk_id = ?", (json.dumps(meta), cid))
-        return ids
+        groups = json.dumps(list(access))
+        self.conn.execute("UPDATE documents SET access = ? WHERE doc_id = ?", (groups, doc_id))
+        self.conn.execute(  # passages still waiting for their vector get it with the new groups
+            "UPDATE pending_vectors SET metadata = json_set(metadata, '$.access', json(?)) "
+            "WHERE chunk_id IN (SELECT chunk_id FROM chunks WHERE doc_id = ?)",
+            (groups, doc_id),
+        )
+        return [r[0] for r in self.conn.execute("SELECT chunk_id FROM chunks WHERE doc_id = ?", (doc_id,))]
 
     def counts(self) -> tuple[int, int]:
         """(documents, chunks)."""

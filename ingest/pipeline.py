@@ -77,10 +77,9 @@ def declared_access(front_matter: str, sidecar: str | None, path: Path) -> tuple
     value = sidecar if sidecar is not None else front_matter
     names = [n.strip().strip("'\"") for n in re.split(r"[,;]", value.strip().strip("[]"))]
     try:
-        return group_names([n for n in names if n], "access")
+        return group_names([n for n in names if n], "access in the front matter or metadata file")
     except AccessGroupError as exc:
-        raise DocumentLoadError(path, f"front matter or metadata file: {exc.name!r} is not an access group name "
-                                      "(lower-case letters, digits, '.', '_', '-')") from exc
+        raise DocumentLoadError(path, str(exc)) from exc
 
 
 def content_hash_of(path: Path) -> str:
