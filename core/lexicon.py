@@ -123,6 +123,9 @@ ABBREVIATIONS = {
     "TTTT": "thông tin và truyền thông",
     "HĐND": "Hội đồng nhân dân",
     "UBND": "Ủy ban nhân dân",
+    "UBTVQH": "Ủy ban Thường vụ Quốc hội",
+    "UB": "Ủy ban",
+    "ĐBQH": "đại biểu Quốc hội",
     "BCĐ": "Ban Chỉ đạo",
     "ATTT": "an toàn thông tin",
     "GDĐT": "giao dịch điện tử",
@@ -147,6 +150,7 @@ ABBREVIATIONS = {
     "TT": "Thông tư",
     "CV": "Công văn",
     "QH": "Quốc hội",
+    "CP": "Chính phủ",
     "TW": "Trung ương",
     "TTg": "Thủ tướng",
     "AI": "trí tuệ nhân tạo",
@@ -154,8 +158,14 @@ ABBREVIATIONS = {
 }
 # Codes that are also ordinary words or parts of names: expanded only when typed in capitals
 # (or followed by a number, for document types: "qđ 2629", "nq57").
-CASE_SENSITIVE = frozenset({"DN", "KH", "TT", "CV", "QH", "TW", "AI", "NQ", "NĐ", "QĐ", "TTg", "DVC", "IoT"})
+CASE_SENSITIVE = frozenset({"DN", "KH", "TT", "CV", "QH", "TW", "AI", "NQ", "NĐ", "QĐ", "TTg", "DVC", "IoT", "CP", "UB"})
 DOC_TYPE_CODES = frozenset({"NQ", "NĐ", "QĐ", "KH", "TT", "CV"})  # "NQ57", "qđ 2629": a document by number
+
+# Nouns of an ordinal: "cấp mấy?" asks which level, answered "cấp II" (the numeral after the noun, often Roman).
+ORDINAL_NOUNS = (
+    "cấp độ", "mức độ", "giai đoạn", "phụ lục", "cấp", "mức", "hạng", "loại", "nhóm", "bậc", "thứ", "vòng", "đợt",
+    "khoản", "điều", "chương", "kỳ", "khóa", "khoá", "nhiệm kỳ",
+)
 
 # Short forms of chat Vietnamese (whole words, lower case): what they stand for.
 CHAT_FORMS = {

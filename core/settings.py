@@ -140,6 +140,17 @@ class Settings(BaseSettings):
         True, description="Spell out abbreviations and chat forms in questions (CĐS, DVCTT, KH&CN, 'ko', '18t')."
     )
     split_compound: bool = Field(True, description="Answer a compound question ('… và …?') part by part.")
+    rule_split_unseen: bool = Field(
+        True,
+        description="A compound word of the question that no document contains counts as its syllables "
+        "('xã phường' written 'xã, phường' in the documents), instead of as a term the documents lack.",
+    )
+    rule_initials: bool = Field(
+        True,
+        description="A token of the question that cannot be a Vietnamese syllable ('ct', 'ub', 'dlcn') is read as "
+        "typed initials: spelled out from the retrieved passages (the reading that continues as the question does, "
+        "else the most frequent), then the question is retrieved again.",
+    )
     rule_required_names: bool = Field(
         True, description="An answer must come from a passage naming the question's places, số hiệu and years."
     )
@@ -157,6 +168,11 @@ class Settings(BaseSettings):
     rule_typed_required: bool = Field(
         True,
         description="A question asking a date, duration or figure is refused when no chosen sentence carries one.",
+    )
+    rule_list_continues: bool = Field(
+        True,
+        description="A list answer cut by the end of its passage goes on with the items of the next passage of the "
+        "same article (an article's khoản split over two passages), when that passage was retrieved too.",
     )
     rule_boilerplate: bool = Field(
         True, description="Never answer with mottos, 'Căn cứ …' recitals, signature or date lines."

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Callable, Mapping
 
-from core.lexicon import ABBREVIATIONS, CASE_SENSITIVE, CHAT_FORMS, DOC_TYPE_CODES, DOC_TYPES, TYPE_BY_CODE
+from core.lexicon import ABBREVIATIONS, CASE_SENSITIVE, CHAT_FORMS, DOC_TYPE_CODES, DOC_TYPES, ORDINAL_NOUNS, TYPE_BY_CODE
+from hoidap.initialisms import typed_initials
 from hoidap.terms import (
     DEFINITION_PREFIX,
     EXACT_PREFIX,
@@ -43,7 +44,7 @@ _CUES: tuple[tuple[str, str], ...] = (
     (VALIDITY, r"(con|het) hieu luc|bi (thay the|bai bo)|(thay the|bai bo) (van ban|nghi dinh|luat|quyet dinh|thong tu|nghi quyet) nao|duoc thay the (bang|boi)|lam .{0,20}het hieu luc|(van ban|nghi dinh|luat|quyet dinh|thong tu) nao (thay the|bai bo)"),
     (DOCUMENT, r"(van ban|nghi dinh|luat|quyet dinh|thong tu|nghi quyet|ke hoach|dieu|khoan|chuong|muc|phu luc|quy dinh) (nao|so may|gi) (quy dinh|neu|dat|yeu cau|huong dan|cho phep|de ra|ban hanh)|(quy dinh|neu) (tai|o) (dau|van ban nao|dieu nao)|theo (van ban|nghi dinh|dieu|quyet dinh|luat) nao|(dieu|khoan) (nao|may|so may)\b|(quyet dinh|van ban|nghi dinh) nao\b"),
     (DEFINITION, r"^(.{3,80}?) (la gi|la nhu the nao|duoc hieu (la|nhu the nao))\b"),
-    (LIST, r"(gom|bao gom) (nhung )?(gi|nao|cac)|nhung (\w+ ){1,4}nao|cac (\w+ ){1,4}nao|nhung gi|ke ten|liet ke|nhung viec gi|nhung noi dung"),
+    (LIST, r"(gom|bao gom) (nhung )?(gi|nao|cac)|nhung (\w+ ){1,4}(nao|gi\b)|cac (\w+ ){1,4}nao|nhung gi|ke ten|liet ke|nhung viec gi|nhung noi dung"),
     (DURATION, r"bao lau|trong (thoi han|thoi gian) (bao lau|nao)|may (ngay|thang|nam|gio|phut)|bao nhieu (ngay|thang|nam|gio|phut)|thoi han (la )?bao (lau|nhieu)"),
     (DATE, r"(khung gio|khoang thoi gian|thoi gian|thoi han|thoi diem|moc thoi gian) nao|khi nao|bao gio|ngay nao|thoi diem nao|nam nao|thang nao|truoc ngay|moc nao|tu luc nao|giai doan nao|han (chot|cuoi)|quy may"),
     (NUMBER, r"bao nhieu|\bmay\b|ty le|ti le|phan tram|muc (phat|chi|ho tro)|so luong|toi da la|toi thieu la|dat muc"),
@@ -94,11 +95,13 @@ class Query:
     required: tuple[str, ...] = ()  # names, số hiệu and years a passage must name (folded)
     expansions: tuple[tuple[str, str], ...] = ()  # (as typed, spelled out)
     unit: str = ""  # what "bao nhiêu / mấy" counts ("thành viên", "tỷ đồng", "%"), folded; "" when nothing
+    ordinal: str = ""  # the noun of a "cấp mấy / mức mấy / thứ mấy" question, folded: the answer is "cấp II"
     unindexed: tuple[str, ...] = ()  # số hiệu the question names that no indexed document has
     or_condition: bool = False  # a plain "khi nào" asks a time or a condition ("… có giá trị như văn bản khi nào?")
     as_of: str = ""  # the date a validity question is set at ("… còn hiệu lực vào năm 2020 không?": 2020-12-31)
     validity: str = ""  # what it asks about a document's force: "effective" (từ khi nào), "status" (còn hiệu lực
     #                     không), "replaced_by" (văn bản nào thay thế X), "replaces" (X thay thế văn bản nào)
+    initials: tuple[str, ...] = ()  # typed initials no list knows ("ct", "ub"), read from the passages found
     parts: tuple["Query", ...] = field(default=(), compare=False)  # the questions of a compound question
 
     def to_dict(self) -> dict:
@@ -126,6 +129,8 @@ class Analyser:
     indexed_numbers: frozenset[str] = frozenset()  # số hiệu of the indexed documents (lower case)
     # a document named by its title ("Luật Giao dịch điện tử"): normalized folded title → its số hiệu
     titled: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    split_unseen: bool = True  # a compound word the corpus never contains counts as its syllables
+    read_initials: bool = True  # note typed initials no list knows (the service reads them from the passages)
 
     def analyse(self, question: str) -> Query:
         query = self._single(question)
@@ -152,7 +157,7 @@ class Analyser:
                 definition = normalized(" ".join(raw) + " là", exact).strip()
         words = joined_words(words_of(expanded), self.weight, exact)
         tokens = query_tokens(words, exact) + query_tokens([s for s, _ in expansions], exact)
-        terms, alternates = key_terms(words, expansions, self.weight, exact)
+        terms, alternates = key_terms(words, expansions, self.weight, exact, self.split_unseen)
         strongest = max(terms.values(), default=1.0)
         sections = (("Phạm vi điều chỉnh",) if _SCOPE.search(folded) else ()) + (
             ("Đối tượng áp dụng",) if _APPLIES.search(folded) else ()
@@ -191,10 +196,12 @@ class Analyser:
             required=tuple(required_terms(expanded)),
             expansions=tuple(expansions),
             unit=asked_unit(expanded) if answer_type in (NUMBER, DURATION) else "",
+            ordinal=asked_ordinal(folded) if answer_type == NUMBER else "",
             validity=validity_asked(folded) if (numbers or _SHORT_REF.search(folded)) else "",
             or_condition=answer_type == DATE and bool(re.search(r"\bkhi nao\b", folded)),
             as_of=asked_date(folded),
             unindexed=tuple(n for n in numbers if self.indexed_numbers and n.lower() not in self.indexed_numbers),
+            initials=tuple(typed_initials(expanded, set(CHAT_FORMS))) if self.read_initials and self.expand else (),
         )
 
 
@@ -221,6 +228,17 @@ def asked_unit(text: str) -> str:
     if first and first not in _NOT_UNITS and not _RATE.search(folded):
         return first
     return "dong" if _MONEY.search(folded) and not _RATE.search(folded) else ""
+
+
+_ORDINAL_ASKED = re.compile(
+    r"\b(" + "|".join(sorted({fold_diacritics(n) for n in ORDINAL_NOUNS}, key=len, reverse=True)) + r") may\b"
+)
+
+
+def asked_ordinal(folded: str) -> str:
+    """The noun a "<noun> mấy" question asks the number of ("cap" for "công trình cấp mấy"), or ""."""
+    found = _ORDINAL_ASKED.search(folded)
+    return found.group(1) if found else ""
 
 
 _DOC_WORD = r"(?:van ban|nghi dinh|luat|bo luat|quyet dinh|thong tu|nghi quyet|phap lenh|chi thi|quy dinh)"
@@ -338,7 +356,7 @@ def spelled_out(question: str, abbreviations: Mapping[str, str]) -> list[tuple[s
 def _apply(question: str, expansions: list[tuple[str, str]]) -> str:
     text = question
     for short, long in expansions:
-        text = re.sub(rf"(?<![\w&]){re.escape(short)}(?![\w&])", long, text, count=1)
+        text = re.sub(rf"(?<![\w&]){re.escape(short)}(?![\w&])", long, text)  # every occurrence ("Đảng đoàn QH … QH")
     return text
 
 
@@ -395,11 +413,27 @@ def joined_words(words: list[str], weight: Weight, exact: bool) -> list[str]:
     return out
 
 
+def backed_off(phrase: str, weight: Weight, exact: bool) -> dict[str, float]:
+    """The syllables of a compound word with their weights, when the corpus has each of them but never the
+    compound ("xã phường" written "xã, phường"); {} when one is unknown too (then the compound stays, as a
+    term the documents do not contain)."""
+    parts: dict[str, float] = {}
+    for syllable in phrase.split():
+        if syllable in QUERY_STOPWORDS or (not exact and syllable in FOLDED_STOPWORDS):
+            continue
+        w = weight(syllable if exact else FOLDED_PREFIX + syllable)
+        if w <= 0:
+            return {}
+        parts[syllable] = w
+    return parts
+
+
 def key_terms(
-    words: list[str], expansions: list[tuple[str, str]], weight: Weight, exact: bool
+    words: list[str], expansions: list[tuple[str, str]], weight: Weight, exact: bool, split_unseen: bool = True
 ) -> tuple[dict[str, float], dict[str, tuple[str, ...]]]:
     """Key phrases of the question (its content words) with their IDF weights, and for phrases that
-    spell out an abbreviation, the abbreviation as an alternate form."""
+    spell out an abbreviation, the abbreviation as an alternate form. With ``split_unseen`` a compound
+    the corpus never contains counts as its syllables (see backed_off)."""
     terms: dict[str, float] = {}
     for word in words:
         phrase = normalized(word, exact).strip()
@@ -409,6 +443,12 @@ def key_terms(
         if joined in QUERY_STOPWORDS or (not exact and joined in FOLDED_STOPWORDS):
             continue
         w = weight(joined if exact else FOLDED_PREFIX + joined)
+        if w <= 0 and split_unseen and " " in phrase:
+            parts = backed_off(phrase, weight, exact)
+            if parts:  # "xã phường", "đạo luật": a compound the corpus never writes as one word
+                for part, part_weight in parts.items():
+                    terms[part] = max(terms.get(part, 0.0), part_weight)
+                continue
         w = UNKNOWN_TERM_WEIGHT if w <= 0 else w
         if re.search(r"\d", phrase):
             w = max(w, NUMBER_WEIGHT_FLOOR)

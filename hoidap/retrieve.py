@@ -174,7 +174,10 @@ class IndexReader:
         for doc in self.documents if s.rule_named_document else ():
             if doc["number"] and named_by_title(doc):
                 titled[doc["folded_title"]] = titled.get(doc["folded_title"], ()) + (doc["number"],)
-        return Analyser(self.bm25.weight, learned, s.expand_abbreviations, s.split_compound, numbers, titled)
+        return Analyser(
+            self.bm25.weight, learned, s.expand_abbreviations, s.split_compound, numbers, titled, s.rule_split_unseen,
+            s.rule_initials,
+        )
 
     def close(self) -> None:
         """Release the chunk store and the vector store of this generation (a caller's view holds neither)."""

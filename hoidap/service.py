@@ -22,6 +22,7 @@ from hoidap.answer.select import SelectRules
 from hoidap.answer.types import Answer
 from hoidap.audit import AuditLog
 from hoidap.answer.validity import validity_answer, validity_notes
+from hoidap.initialisms import read_initials
 from hoidap.query import Query
 from hoidap.retrieve import Filters, HybridRetriever, IndexReader, Passage
 from hoidap.validity import CEASED, article_of
@@ -57,7 +58,7 @@ def make_answerer(settings: Settings) -> ExtractiveAnswerer:
     select = SelectRules(
         required_names=s.rule_required_names, answer_type=s.rule_answer_type, boilerplate=s.rule_boilerplate,
         office_holder=s.rule_office_holder, named_document=s.rule_named_document, in_force_first=s.rule_validity,
-        table_header=s.rule_table_header, typed_required=s.rule_typed_required,
+        table_header=s.rule_table_header, typed_required=s.rule_typed_required, list_continues=s.rule_list_continues,
     )
     return ExtractiveAnswerer(s.answer_max_sentences, decide, select, ComposeRules(s.rule_name_source))
 
@@ -73,6 +74,15 @@ def merged(rankings: list[list[Passage]], k: int) -> list[Passage]:
                 out.append(ranking[i])
     return out[:k]
 
+
+
+def found_for(query: Query, search: Retrieve, depth: int, k: int) -> tuple[list[Passage], list[Passage]]:
+    """(every passage retrieved, the ones the answer reads): a compound question's parts each find their own."""
+    if query.parts:
+        passages = merged([search(part, depth) for part in query.parts], max(depth, k * len(query.parts)))
+        return passages, passages[: k * len(query.parts)]
+    passages = search(query, depth)
+    return passages, passages[:k]
 
 
 def semantic_share(progress: tuple[int, int] | None) -> float | None:
@@ -197,12 +207,14 @@ class HoidapService:
             ceased = {d["number"] for d in retriever.reader.documents if book.status(d["number"], as_of).state == CEASED}
             filters = dataclasses.replace(filters, excluded=frozenset(ceased))
         search = retrieve or (lambda q, n: retriever.retrieve(q, n, filters))
-        if query.parts:  # each part finds its own passages; the answer reads them in turn
-            passages = merged([search(part, depth) for part in query.parts], max(depth, k * len(query.parts)))
-            shown = passages[: k * len(query.parts)]
-        else:
-            passages = search(query, depth)
-            shown = passages[:k]
+        passages, shown = found_for(query, search, depth, k)
+        if query.initials:  # "ct quốc gia": read the initials from what was found, then search again
+            readings = {t: r for t in query.initials if (r := read_initials(t, query.expanded, [p.chunk.text for p in passages]))}
+            if readings:
+                analyser = retriever.reader.analyser()
+                analyser = dataclasses.replace(analyser, abbreviations={**analyser.abbreviations, **readings})
+                query = analyser.analyse(resolved)
+                passages, shown = found_for(query, search, depth, k)
         weight = retriever.reader.bm25.weight
         reader = retriever.reader
         direct = None

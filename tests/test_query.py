@@ -16,10 +16,13 @@ from hoidap.query import (
     Analyser,
     compound_parts,
     corpus_abbreviations,
+    key_terms,
     names_document,
     spelled_out,
 )
 from core.lexicon import ABBREVIATIONS
+from hoidap.initialisms import read_initials, typed_initials
+from hoidap.terms import UNKNOWN_TERM_WEIGHT
 
 
 def analyse(question, **kw):
@@ -94,3 +97,41 @@ def test_abbreviations_learned_from_the_documents():
     learned = corpus_abbreviations(texts)
     assert learned["BTTTT"] == "Bộ Thông tin và Truyền thông"
     assert "BIM" not in learned
+
+
+def test_every_occurrence_of_an_abbreviation_is_spelled_out_and_what_x_questions_are_lists():
+    query = analyse("UB nào của QH làm đầu mối tham mưu cho Đảng đoàn QH?")
+    assert query.expanded == "Ủy ban nào của Quốc hội làm đầu mối tham mưu cho Đảng đoàn Quốc hội?"
+    assert analyse("Cổng thông tin quốc gia sẽ có những chức năng gì?").answer_type == LIST
+    assert analyse("Chương trình đặt ra việc xây dựng những đạo luật nào?").answer_type == LIST
+
+
+def test_a_compound_the_documents_never_write_counts_as_its_syllables():
+    known = {"xã": 3.0, "phường": 4.0, "báo_cáo": 2.0, "báo": 1.0, "cáo": 1.0}
+    weight = lambda token: known.get(token, 0.0)  # noqa: E731
+    words = ["xã phường", "báo cáo", "tiền mã hóa"]
+    terms, _ = key_terms(words, [], weight, exact=True)
+    assert terms == {"xã": 3.0, "phường": 4.0, "báo cáo": 2.0, "tiền mã hoá": UNKNOWN_TERM_WEIGHT}  # canonical tone placement
+    kept, _ = key_terms(words, [], weight, exact=True, split_unseen=False)
+    assert kept["xã phường"] == UNKNOWN_TERM_WEIGHT and "xã" not in kept
+
+
+def test_typed_initials_are_tokens_that_cannot_be_vietnamese_syllables():
+    assert typed_initials("qđ 2623 thì ct quốc gia về bảo vệ dlcn bao giờ", set()) == ["qđ", "ct", "dlcn"]
+    assert typed_initials("UB nào của QH", {"qh"}) == ["UB"]
+    # words, codes inside a số hiệu, and known chat forms are not initials
+    assert typed_initials("nghiêng người quyết định 20/2023/QH15 thì ko được", {"ko"}) == []
+    assert analyse("ct quốc gia là gì").initials == ("ct",)
+    assert analyse("ct quốc gia là gì", read_initials=False).initials == ()
+
+
+def test_initials_are_read_from_the_passages_in_the_questions_context():
+    texts = [
+        "Cơ quan chủ trì: Bộ Công an. Cơ quan chủ trì: Bộ Tư pháp. Công tác tuyên truyền.",
+        "Xây dựng Chương trình quốc gia về bảo vệ dữ liệu cá nhân.",
+    ]
+    # "chủ trì" is the most frequent c-t sequence, but only "chương trình" goes on as the question does
+    assert read_initials("ct", "ct quốc gia về bảo vệ dlcn", texts) == "chương trình"
+    assert read_initials("ct", "ct là gì", texts) == "chủ trì"
+    assert read_initials("dlcn", "bảo vệ dlcn", texts) == "dữ liệu cá nhân"
+    assert read_initials("xq", "xq là gì", texts) == ""

@@ -43,19 +43,17 @@ def document_name(chunk: StoredChunk) -> str:
     return f"bài «{title}» ({vietnamese_date(doc.date)})" if doc.date else f"«{title}»"
 
 
-def source_in_words(chunk: StoredChunk) -> str:
-    """"Theo khoản 1 Điều 22 Luật Giao dịch điện tử (20/2023/QH15)"."""
-    place = place_in_document(chunk.label) if chunk.label.startswith("Điều") or APPENDIX_LABEL.match(chunk.label) else ""
+def source_in_words(chunk: StoredChunk, whole_article: bool = False) -> str:
+    """"Theo khoản 1 Điều 22 Luật Giao dịch điện tử (20/2023/QH15)" ("Theo Điều 22 …" with ``whole_article``)."""
+    label = chunk.label.split(",")[0] if whole_article else chunk.label
+    place = place_in_document(label) if label.startswith("Điều") or APPENDIX_LABEL.match(label) else ""
     return f"Theo {place} {document_name(chunk)}" if place else f"Theo {document_name(chunk)}"
 
 
 def choose(candidates: list[Candidate], max_sentences: int, min_coverage: float, wants_list: bool) -> list[Candidate]:
-    """The best candidate first, then up to max_sentences - 1 others nearly as good (not repeating it).
-    A list answer is its one best list block."""
+    """The lead candidate (first: see select.lead_first), then up to max_sentences - 1 others nearly as good (not
+    repeating it). A list answer is its one best list block."""
     best = candidates[0]
-    typed = next((c for c in candidates if c.type_match), None)
-    if typed is not None and typed is not best and typed.score >= 0.75 * best.score:
-        best = typed  # the sentence that carries what was asked (a date for "khi nào") leads
     chosen = [best]
     if wants_list and best.is_list:
         return chosen
@@ -123,12 +121,19 @@ class Composer:
             cit.quoted.append(cand.span)
             chunk = passage.chunk
             quote = cand.text
-            if query.answer_type == LIST and cand.is_list:
+            listed = query.answer_type == LIST and cand.is_list
+            if listed:
                 quote = "\n".join(line.strip() for line in quote.split("\n") if line.strip())
-            source = (chunk.doc_id, chunk.label)
+            # a list going on in the next passage of the same article is one quote of that article
+            source = (chunk.doc_id, chunk.label.split(",")[0] if listed else chunk.label)
             prefix = ""
             if self.rules.name_source and source != last_source:
-                prefix = f"{source_in_words(chunk)}: "
+                whole = listed and any(
+                    passages[c.passage_index].chunk.doc_id == chunk.doc_id and c.passage_index != cand.passage_index
+                    and passages[c.passage_index].chunk.label.split(",")[0] == source[1]
+                    for c in chosen if c.is_list
+                )
+                prefix = f"{source_in_words(chunk, whole)}: "
             shown_date = vietnamese_date(chunk.doc.date)
             date = f" ({shown_date})" if dated and shown_date and shown_date not in prefix and source != last_source else ""
             pieces.append(f"{prefix}{quote}{date} [{cit.n}]")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from hoidap.answer.answerability import Answerability, features
 from hoidap.answer.compose import REFUSAL_TEXT, ComposeRules, Composer, choose, refusal
-from hoidap.answer.select import Candidate, SelectRules, answers_type, candidates
+from hoidap.answer.select import Candidate, SelectRules, answers_type, candidates, list_continuation
 from hoidap.answer.types import Answer
 from hoidap.query import DATE, DURATION, LIST, NUMBER, Query
 from hoidap.retrieve import Passage
@@ -44,6 +44,8 @@ class ExtractiveAnswerer:
             ok = bool(found) and p >= self.answerability.threshold
             min_cov = self.answerability.min_coverage
             picked = choose(found, self.max_sentences, min_cov, part.answer_type == LIST) if ok else []
+            if picked and part.answer_type == LIST and self.select_rules.list_continues:
+                picked = picked + list_continuation(picked[0], passages)
             if picked and self.select_rules.typed_required and part.answer_type in _TYPED:
                 if not any(answers_type(part, c) for c in picked):
                     picked = []  # "bao nhiêu tỷ đồng?" answered by a sentence without an amount answers nothing

@@ -89,6 +89,8 @@ class SelectRules:
     table_header: bool = True  # a table row is read with its header ("Cơ quan chủ trì: Sở Tư pháp"), the header row not quoted
     typed_required: bool = True  # "khi nào / bao lâu / bao nhiêu": no sentence carrying a date, duration or
     #                              figure (of the unit counted) → the documents do not answer
+    list_continues: bool = True  # a list cut by the end of its passage goes on with the items of the next
+    #                              passage of the same article, when that passage was retrieved too
 
 
 @dataclass
@@ -129,8 +131,18 @@ def counts(unit: str, text: str) -> bool:
     return bool(re.search(rf"\d[\d.,]*\s*%?\s+(?:\w+\s+){{0,2}}{re.escape(unit)}\b", folded))
 
 
-def carries(answer_type: str, text: str, passage: Passage, unit: str = "") -> bool:
-    """Whether a sentence carries what the answer type asks for (for a count, a figure of its unit)."""
+def numbered(noun: str, text: str) -> bool:
+    """Whether the text gives the number of an ordinal noun: "cấp II", "cấp độ 3", "thứ năm" for "cap"/"thu"."""
+    folded = fold_diacritics(text.lower())
+    numeral = rf"(?:\d+|[ivxl]+|{fold_diacritics(_NUMBER_WORDS)})"
+    return bool(re.search(rf"\b{re.escape(noun)}(?: do)?\s+{numeral}\b", folded))
+
+
+def carries(answer_type: str, text: str, passage: Passage, unit: str = "", ordinal: str = "") -> bool:
+    """Whether a sentence carries what the answer type asks for (for a count, a figure of its unit; for
+    "cấp mấy", the level's numeral)."""
+    if answer_type == NUMBER and ordinal:
+        return numbered(ordinal, text)
     if answer_type == DATE:
         bare = NUMBER_RE.sub(" ", text)  # the year inside a số hiệu ("51/2005/QH11") is no date
         return bool(DATE_IN_TEXT.search(bare) or _WHEN.search(bare))
@@ -188,7 +200,7 @@ def candidates(query: Query, passages: list[Passage], weight, rules: SelectRules
             if rules.office_holder and query.role and not names_holder(text, query.role, f"{query.text} {query.expanded}"):
                 continue
             sent_cov = coverage(query.terms, evidence_text(text, exact) + context, query.alternates)
-            typed = carries(query.answer_type, text, passage, query.unit)
+            typed = carries(query.answer_type, text, passage, query.unit, query.ordinal)
             score = 0.6 * sent_cov + 0.4 * passage_cov - 0.01 * i + (0.15 if from_named else 0.0)
             if rules.in_force_first and not passage.in_force:
                 score -= 0.05
@@ -202,6 +214,50 @@ def candidates(query: Query, passages: list[Passage], weight, rules: SelectRules
                     score += 0.2  # "do cơ quan nào ban hành?": the sentence naming the issuer
             found.append(Candidate(i, (start, end), text, score, sent_cov, passage_cov, typed, is_list))
     found.sort(key=lambda c: -c.score)
+    return lead_first(found)
+
+
+def lead_first(found: list[Candidate]) -> list[Candidate]:
+    """The candidates with the one an answer leads with first: the best, or the best of those carrying what the
+    answer type asks (a date for "khi nào") when it is nearly as good. The answerability decision reads it too."""
+    typed = next((c for c in found if c.type_match), None)
+    if typed is None or typed is found[0] or typed.score < 0.75 * found[0].score:
+        return found
+    return [typed] + [c for c in found if c is not typed]
+
+
+def list_continuation(best: Candidate, passages: list[Passage]) -> list[Candidate]:
+    """The items of an article's list that the chunking put in the next passages ("Điều 6, khoản 1–3" goes on
+    in "Điều 6, khoản 4–8"), as candidates, when ``best`` is a list block reaching the end of its passage and
+    those passages were retrieved too."""
+    chunk = passages[best.passage_index].chunk
+    article = chunk.label.split(",")[0].strip()
+    if not best.is_list or not article.startswith("Điều") or chunk.text[best.span[1] :].strip():
+        return []
+    by_position = {(p.chunk.doc_id, p.chunk.position): i for i, p in enumerate(passages)}
+    found: list[Candidate] = []
+    used = best.span[1] - best.span[0]
+    position = chunk.position
+    while used < MAX_LIST_CHARS:
+        i = by_position.get((chunk.doc_id, position + 1))
+        if i is None:
+            break
+        following = passages[i].chunk
+        if following.label.split(",")[0].strip() != article:
+            break
+        start = end = len(following.text) - len(following.text.lstrip())
+        for line in re.finditer(r"[^\n]+", following.text):
+            if not LIST_ITEM.match(line.group(0).strip()) or used + line.end() - start > MAX_LIST_CHARS:
+                break  # the list ends: a paragraph that is no item (or the answer is long enough)
+            end = line.end()
+        if end == start:
+            break
+        found.append(Candidate(i, (start, end), following.text[start:end].strip(), best.score, best.sentence_coverage,
+                               best.passage_coverage, best.type_match, is_list=True))
+        used += end - start
+        if following.text[end:].strip():
+            break  # the list ended inside this passage
+        position += 1
     return found
 
 
