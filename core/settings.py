@@ -174,6 +174,11 @@ class Settings(BaseSettings):
         description="A list answer cut by the end of its passage goes on with the items of the next passage of the "
         "same article (an article's khoản split over two passages), when that passage was retrieved too.",
     )
+    rule_signer: bool = Field(
+        True,
+        description="'Ai là người ký <document>?' is answered by that document's signature block (the capacity in "
+        "capitals and the name under it), fetched when retrieval did not bring it.",
+    )
     rule_boilerplate: bool = Field(
         True, description="Never answer with mottos, 'Căn cứ …' recitals, signature or date lines."
     )

@@ -17,7 +17,17 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Callable, Mapping
 
-from core.lexicon import ABBREVIATIONS, CASE_SENSITIVE, CHAT_FORMS, DOC_TYPE_CODES, DOC_TYPES, ORDINAL_NOUNS, TYPE_BY_CODE
+from core.lexicon import (
+    ABBREVIATIONS,
+    CASE_SENSITIVE,
+    CHAT_FORMS,
+    DEMONSTRATIVES,
+    DOC_TYPE_CODES,
+    DOC_TYPES,
+    DOCUMENT_NOUNS,
+    ORDINAL_NOUNS,
+    TYPE_BY_CODE,
+)
 from hoidap.initialisms import typed_initials
 from hoidap.terms import (
     DEFINITION_PREFIX,
@@ -57,6 +67,8 @@ _SCOPE = re.compile(r"(quy dinh (ve )?(nhung )?(van de |noi dung )?gi|dieu chinh
 _APPLIES = re.compile(r"(ap dung (doi voi|cho) (ai|nhung ai|doi tuong nao|nhung doi tuong nao)|doi tuong (ap dung|nao))")
 _CODE = re.compile(r"\b(so hieu|ky hieu)\b")
 _ISSUED = re.compile(r"\b(ban hanh|duoc ky|ky ban hanh|duoc gui|gui)\b")
+_SIGNER = re.compile(r"\b(?:ai|nguoi) (?:da |duoc )?ky\b|\bnguoi ky\b|\bky (?:ban hanh )?(?:van ban|" + "|".join(
+    fold_diacritics(t.lower()) for t in DOC_TYPES) + r")\b")
 _ISSUER = re.compile(r"((co quan nao|ai|don vi nao) (ban hanh|ky)|ban hanh boi)")
 # "Luật An ninh mạng có số hiệu là gì?": a document's attribute, not a term's definition
 _ATTRIBUTE_OF = re.compile(r"^(?:" + "|".join(t.lower() for t in DOC_TYPES) + r")\s+\w|\s(?:có)\s")
@@ -88,6 +100,7 @@ class Query:
     wants_code: bool = False  # asks a document's số hiệu
     wants_issue_date: bool = False  # asks when a document was issued or signed
     wants_issuer: bool = False  # asks who issued a document
+    wants_signer: bool = False  # asks who signed a document ("ai là người ký …?")
     role: str = ""  # the office a "who" question names ("Bí thư Tỉnh ủy")
     numbers: tuple[str, ...] = ()  # số hiệu named ("57-NQ/TW", "224/2026/NĐ-CP")
     doc_refs: tuple[tuple[str, str, str], ...] = ()  # (type, number, year) of short references: ("quyết định", "2629", "")
@@ -189,6 +202,7 @@ class Analyser:
             wants_code=bool(_CODE.search(folded)),
             wants_issue_date=answer_type in (DATE, VALIDITY) and bool(_ISSUED.search(folded)),
             wants_issuer=bool(_ISSUER.search(folded)),
+            wants_signer=answer_type in (PERSON, ORGANISATION) and bool(_SIGNER.search(folded)) and bool(numbers),
             role=" ".join(office.group(0).split()) if office and answer_type == PERSON else "",
             numbers=tuple(numbers),
             doc_refs=tuple((t, n, y) for t, n, y in _SHORT_REF.findall(folded)),
@@ -381,14 +395,21 @@ def compound_parts(question: str) -> list[str]:
     predicate = _PREDICATE.search(body)
     subject = body[: predicate.start()].strip() if predicate and predicate.start() > 0 else ""
     parts = []
+    named = find_numbers(pieces[0])
     for i, piece in enumerate(pieces):
         if i and subject and _PREDICATE.match(piece):  # "… và do cơ quan nào ban hành?": the subject is left out
             piece = f"{subject} {piece}"
+        if i and named:  # "…, và ai là người ký kế hoạch này?": the document the first part names
+            piece = _THIS_DOCUMENT.sub(lambda m: f"{m.group(1)} {named[0]}", piece, count=1)
         if i and frame and frame.group(1).lower() not in piece.lower():
             piece = f"{frame.group(1)}, {piece[:1].lower()}{piece[1:]}"
         parts.append(piece.rstrip("?") + "?")
     return parts
 
+
+_THIS_DOCUMENT = re.compile(
+    r"\b(" + "|".join(sorted({*DOCUMENT_NOUNS}, key=len, reverse=True)) + r")\s+(?:" + "|".join(DEMONSTRATIVES) + r")(?!\w)", re.I
+)
 
 # Words that open a predicate: a coordinated clause starting with one has left its subject out.
 _PREDICATE = re.compile(r"(?<!\w)(?:do|được|có|phải|là|đã|sẽ|cần|thuộc|bị|ban hành|quy định)(?!\w)")

@@ -19,6 +19,7 @@ from hoidap.answer.conversation import Turn, resolve
 from hoidap.answer.extractive import ExtractiveAnswerer
 from hoidap.answer.llm import LLMAnswerer, condense
 from hoidap.answer.select import SelectRules
+from hoidap.answer.signature import signature_block
 from hoidap.answer.types import Answer
 from hoidap.audit import AuditLog
 from hoidap.answer.validity import validity_answer, validity_notes
@@ -59,6 +60,7 @@ def make_answerer(settings: Settings) -> ExtractiveAnswerer:
         required_names=s.rule_required_names, answer_type=s.rule_answer_type, boilerplate=s.rule_boilerplate,
         office_holder=s.rule_office_holder, named_document=s.rule_named_document, in_force_first=s.rule_validity,
         table_header=s.rule_table_header, typed_required=s.rule_typed_required, list_continues=s.rule_list_continues,
+        signer=s.rule_signer,
     )
     return ExtractiveAnswerer(s.answer_max_sentences, decide, select, ComposeRules(s.rule_name_source))
 
@@ -83,6 +85,23 @@ def found_for(query: Query, search: Retrieve, depth: int, k: int) -> tuple[list[
         return passages, passages[: k * len(query.parts)]
     passages = search(query, depth)
     return passages, passages[:k]
+
+
+def signed_passages(query: Query, reader: IndexReader, shown: list[Passage]) -> list[Passage]:
+    """For "ai là người ký <document>?": the passage of the named document holding its signature block, when
+    retrieval did not bring it (it says nothing of the question's words)."""
+    have = {p.chunk.chunk_id for p in shown}
+    extra: list[Passage] = []
+    for part in query.parts or (query,):
+        if not part.wants_signer:
+            continue
+        for chunk in reader.store.last_chunks(part.numbers[0]):
+            if signature_block(chunk.text):
+                if chunk.chunk_id not in have:
+                    extra.append(Passage(chunk, 0.0))
+                    have.add(chunk.chunk_id)
+                break
+    return extra
 
 
 def semantic_share(progress: tuple[int, int] | None) -> float | None:
@@ -217,6 +236,8 @@ class HoidapService:
                 passages, shown = found_for(query, search, depth, k)
         weight = retriever.reader.bm25.weight
         reader = retriever.reader
+        if self.settings.rule_signer:
+            shown = shown + signed_passages(query, reader, shown)
         direct = None
         if self.settings.rule_validity:
             as_of = self.as_of()

@@ -216,3 +216,24 @@ def test_a_document_named_by_its_title_is_the_one_answering(service):
     first = answer.citations[0].passage.chunk
     assert (first.doc.number, first.label.split(",")[0]) == ("20/2023/QH15", "Điều 1")
     assert answer.text.startswith("Theo Điều 1 Luật Giao dịch điện tử (20/2023/QH15)")
+
+
+def test_a_list_split_over_two_passages_of_one_article_is_answered_whole(service):
+    # Điều 6 of the Luật GDĐT is chunked as khoản 1–3 and khoản 4–8
+    answer = service.ask("Luật Giao dịch điện tử nghiêm cấm những hành vi nào trong giao dịch điện tử?")
+    assert not answer.refused
+    assert "Lợi dụng giao dịch điện tử" in answer.text and "7. Cản trở việc lựa chọn thực hiện giao dịch điện tử." in answer.text
+    assert answer.text.startswith("Theo Điều 6 Luật Giao dịch điện tử (20/2023/QH15):")
+    assert [c.passage.chunk.label.split(",")[0] for c in answer.citations[:2]] == ["Điều 6", "Điều 6"]
+
+
+def test_who_signed_a_document_is_read_from_its_signature_block(service):
+    answer = service.ask("Ai là người ký Luật 20/2023/QH15?")
+    assert not answer.refused
+    assert "CHỦ TỊCH QUỐC HỘI\nVương Đình Huệ" in answer.text.split("[1]")[0]
+
+
+def test_a_question_asking_a_so_hieu_is_not_answered_by_a_sentence_without_one(service):
+    # Điều 46 on tài khoản giao dịch điện tử is found, but names no decree's số hiệu
+    answer = service.ask("Nghị định quy định chi tiết về tài khoản giao dịch điện tử có số hiệu nào?")
+    assert answer.refused

@@ -21,6 +21,7 @@ from hoidap.query import (
     spelled_out,
 )
 from core.lexicon import ABBREVIATIONS
+from hoidap.answer.signature import signature_block
 from hoidap.initialisms import read_initials, typed_initials
 from hoidap.terms import UNKNOWN_TERM_WEIGHT
 
@@ -135,3 +136,20 @@ def test_initials_are_read_from_the_passages_in_the_questions_context():
     assert read_initials("ct", "ct là gì", texts) == "chủ trì"
     assert read_initials("dlcn", "bảo vệ dlcn", texts) == "dữ liệu cá nhân"
     assert read_initials("xq", "xq là gì", texts) == ""
+
+
+def test_a_later_part_pointing_back_to_the_document_gets_its_so_hieu():
+    parts = compound_parts("Cơ quan nào tiếp tục chỉ đạo thực hiện Kế hoạch 3260-KH/ĐĐQH15, và ai là người ký kế hoạch này?")
+    assert parts[1] == "ai là người ký kế hoạch 3260-KH/ĐĐQH15?"
+    assert analyse(parts[1]).wants_signer and not analyse("Ai là Bộ trưởng Bộ Công an?").wants_signer
+
+
+def test_signature_blocks():
+    text = "- Lưu: VT.\n\nT/M ĐẢNG ĐOÀN QUỐC HỘI\n\nBÍ THƯ\n\nTrần Thanh Mẫn\n"
+    start, end = signature_block(text)
+    assert text[start:end] == "T/M ĐẢNG ĐOÀN QUỐC HỘI\n\nBÍ THƯ\n\nTrần Thanh Mẫn"
+    cell = "Nơi nhận: - Như Điều 3; - Lưu: VT. | KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG Nguyễn Chí Dũng"
+    start, end = signature_block(cell)
+    assert cell[start:end].strip() == "KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG Nguyễn Chí Dũng"
+    assert signature_block("Điều 5. Hiệu lực thi hành\n\nNghị định này có hiệu lực từ ngày ký.") is None
+    assert signature_block("Cơ quan chủ trì | Bộ Công an | Văn Phòng Chính Phủ") is None

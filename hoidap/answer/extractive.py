@@ -10,6 +10,7 @@ from hoidap.answer.select import Candidate, SelectRules, answers_type, candidate
 from hoidap.answer.types import Answer
 from hoidap.query import DATE, DURATION, LIST, NUMBER, Query
 from hoidap.retrieve import Passage
+from ingest.metadata import NUMBER_RE
 
 __all__ = ["ExtractiveAnswerer", "REFUSAL_TEXT"]
 
@@ -49,6 +50,9 @@ class ExtractiveAnswerer:
             if picked and self.select_rules.typed_required and part.answer_type in _TYPED:
                 if not any(answers_type(part, c) for c in picked):
                     picked = []  # "bao nhiêu tỷ đồng?" answered by a sentence without an amount answers nothing
+            if picked and self.select_rules.typed_required and part.wants_code:
+                if not any(NUMBER_RE.search(c.text) for c in picked):
+                    picked = []  # "… với số hiệu nào?": a sentence giving no số hiệu does not answer
             chosen.append((part, picked))
         if not any(c for _, c in chosen):
             answer = refusal(query, passages)

@@ -30,6 +30,7 @@ from hoidap.query import (
     Query,
     names_document,
 )
+from hoidap.answer.signature import signature_block
 from hoidap.answer.tables import header_of, labelled_row
 from hoidap.retrieve import Passage
 from hoidap.terms import (
@@ -89,6 +90,7 @@ class SelectRules:
     table_header: bool = True  # a table row is read with its header ("Cơ quan chủ trì: Sở Tư pháp"), the header row not quoted
     typed_required: bool = True  # "khi nào / bao lâu / bao nhiêu": no sentence carrying a date, duration or
     #                              figure (of the unit counted) → the documents do not answer
+    signer: bool = True  # "ai là người ký <document>?" is answered by the document's signature block
     list_continues: bool = True  # a list cut by the end of its passage goes on with the items of the next
     #                              passage of the same article, when that passage was retrieved too
 
@@ -187,6 +189,11 @@ def candidates(query: Query, passages: list[Passage], weight, rules: SelectRules
         else:
             from_named = rules.named_document and names_document(query, chunk.doc.number)
         passage_cov = coverage(query.terms, evidence_text(chunk.text, exact) + context, query.alternates)
+        if rules.signer and query.wants_signer and names_document(query, chunk.doc.number):
+            block = signature_block(chunk.text)
+            if block:  # "ai là người ký …?": the signature block of the named document
+                text = "\n".join(line.strip() for line in chunk.text[block[0] : block[1]].split("\n") if line.strip())
+                found.append(Candidate(i, block, text, 1.0 + passage_cov, passage_cov, passage_cov, True))
         for start, end, is_list in quotes(chunk.text, chunk.sentence_spans, sections, query.answer_type == LIST):
             text = chunk.text[start:end].strip()
             if rules.boilerplate and boilerplate(text, keep_date_line=query.wants_issue_date):
