@@ -3,9 +3,9 @@
 For every switch (a HOIDAP_* setting), hoidap alone is evaluated on the locked test (questions and
 conversations, index runs/locked/index from `make eval-locked`) and on the ALQAC 2022-format test split
 (index runs/alqac22/index from `hoidap prepare-alqac` + `hoidap reindex`); the table gives each metric
-with the rule off and its change against everything on. Writes bench/results/ablation.{json,md}.
+with the rule off and its change against everything on. Writes bench/results/NAME.{json,md} (ablation).
 
-    .venv/bin/python bench/ablation.py [--only NAME,NAME]
+    .venv/bin/python bench/ablation.py [--only NAME,NAME] [--name ablation-session3]
 """
 
 from __future__ import annotations
@@ -34,6 +34,10 @@ SWITCHES = {
     "office holder": ({"HOIDAP_RULE_OFFICE_HOLDER": "false"}, "'ai là <office>' needs the person next to it"),
     "named document": ({"HOIDAP_RULE_NAMED_DOCUMENT": "false"}, "a named document answers first"),
     "source in words": ({"HOIDAP_RULE_NAME_SOURCE": "false"}, "'Theo Điều … <document>:' before quotes"),
+    "split unseen compounds": ({"HOIDAP_RULE_SPLIT_UNSEEN": "false"}, "a compound no document contains counts as its syllables"),
+    "typed initials": ({"HOIDAP_RULE_INITIALS": "false"}, "'ct', 'ub' read from the passages found"),
+    "list continues": ({"HOIDAP_RULE_LIST_CONTINUES": "false"}, "a list cut by its passage goes on in the next one"),
+    "signer": ({"HOIDAP_RULE_SIGNER": "false"}, "'ai ký …?' from the signature block"),
     "learned answerability": ({"HOIDAP_ANSWERABILITY": "rule"}, "the learned decision (off: coverage gate)"),
     "definition ranking": ({"HOIDAP_DEFINITION_WEIGHT": "0"}, "'X là gì' ranks defining clauses"),
     "named-document ranking": ({"HOIDAP_DOC_BOOST_WEIGHT": "0"}, "passages of named documents ranked"),
@@ -58,6 +62,7 @@ def evaluate(env: dict, base: str, testset: str) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--only", default="", help="comma-separated switch names (default: all)")
+    parser.add_argument("--name", default="ablation", help="results file name under bench/results (NAME.json, NAME.md)")
     args = parser.parse_args()
     wanted = [n for n in SWITCHES if not args.only or n in args.only.split(",") or n == "all rules on"]
     for base, _ in SETS.values():
@@ -78,9 +83,9 @@ def main() -> None:
         print(f"{name}: done ({time.time() - started:.0f} s)", file=sys.stderr)
     out = ROOT / "bench/results"
     out.mkdir(parents=True, exist_ok=True)
-    (out / "ablation.json").write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    (out / f"{args.name}.json").write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(table(results))
-    (out / "ablation.md").write_text(table(results) + "\n", encoding="utf-8")
+    (out / f"{args.name}.md").write_text(table(results) + "\n", encoding="utf-8")
 
 
 def _fmt(v, ref=None) -> str:

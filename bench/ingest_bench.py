@@ -2,7 +2,8 @@
 
 Measures, on this machine:
   1. full ingest of the bundled corpus (docs/s, MB/s, chunks/s; segmentation vs embedding time),
-     against the baseline it names: a vanilla llama-index VectorStoreIndex built over the same files;
+     against the baseline it names: a vanilla llama-index VectorStoreIndex built over the same files, and
+     against the pipeline the speed issue was filed against (torch, passages in hash order: --vs-today);
   2. reindex with nothing changed, and with one document changed, on the bundled corpus;
   3. the same two on a generated corpus of 1,000 documents (targets: < 3 s and < 5 s).
 """
@@ -61,6 +62,11 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=ROOT / "corpus")
     parser.add_argument("--docs", type=int, default=1000, help="size of the generated corpus")
     parser.add_argument("--skip-baseline", action="store_true")
+    parser.add_argument(
+        "--vs-today", default="torch", help="backends of full reindexes to compare in this run, comma-separated "
+        "(the pipeline the speed issue was filed against is 'torch' with passages in hash order; each other backend "
+        "embeds shortest first); '' = none",
+    )
     args = parser.parse_args()
 
     embedder = Embedder()
@@ -93,6 +99,18 @@ def main() -> None:
             print(f"  ratio hoidap/baseline full ingest time: {full_s / base_s:.2f}x "
                   f"(hoidap embeds {report.chunks} passages of ≤ ~600 characters; the baseline {n_nodes} nodes "
                   "truncated by the model at 256 word pieces)")
+
+        for backend in [b for b in args.vs_today.split(",") if b]:
+            other = Embedder(backend=backend)
+            other.embed(["khởi động"])
+            today = backend == "torch"
+            index = work / f"index-{backend}"
+            _, other_s, _ = timed_reindex(
+                Settings(corpus_dir=corpus, index_dir=index, embed_by_length=not today), other,
+                f"full ingest, {other.label}{' in hash order (the filed pipeline)' if today else ''}",
+            )
+            print(f"  ratio {other.label} / {embedder.label}: {other_s / full_s:.2f}x the time of this run's default")
+            shutil.rmtree(index, ignore_errors=True)
 
         gen = work / "generated"
         generated_corpus(gen, args.docs)

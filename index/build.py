@@ -410,7 +410,7 @@ def _complete(
         if not use_cache:  # --rebuild: embed everything again, whatever the cache holds
             cache.forget(embedder.label)
         batch = max(settings.embed_batch_size * 4, 64)
-        report.embedded += embed_pending(gen, cache, embedder, batch, progress)
+        report.embedded += embed_pending(gen, cache, embedder, batch, progress, settings.embed_by_length)
         report.generation = publish_complete(settings, layout, gen, cache, embedder.label, _copy_generation).name
     finally:
         cache.close()

@@ -48,9 +48,15 @@ def read_progress(gen: Path) -> tuple[int, int] | None:
 
 
 def embed_pending(
-    gen: Path, cache: EmbeddingCache, embedder: Embedder, batch: int, progress: Progress | None = None
+    gen: Path,
+    cache: EmbeddingCache,
+    embedder: Embedder,
+    batch: int,
+    progress: Progress | None = None,
+    by_length: bool = True,
 ) -> int:
-    """Embed the distinct texts of the generation's waiting passages that the cache lacks; return how many."""
+    """Embed the distinct texts of the generation's waiting passages that the cache lacks; return how many.
+    ``by_length``: shortest first, so that each batch holds texts of about one length (little padding)."""
     store = ChunkStore(gen / "chunks.sqlite", readonly=True)
     try:
         chunks = store.counts()[1]
@@ -59,6 +65,8 @@ def embed_pending(
         store.close()
     model = embedder.label
     todo = sorted(set(waiting) - cache.known(model, list(waiting)))
+    if by_length:
+        todo.sort(key=lambda k: len(waiting[k][0]))
     # progress by passage: those with a vector already, plus the waiting ones whose text the cache holds
     done = chunks - sum(waiting[k][1] for k in todo)
     if progress:
