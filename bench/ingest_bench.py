@@ -107,9 +107,9 @@ def main() -> None:
             index = work / f"index-{backend}"
             _, other_s, _ = timed_reindex(
                 Settings(corpus_dir=corpus, index_dir=index, embed_by_length=not today), other,
-                f"full ingest, {other.label}{' in hash order (the filed pipeline)' if today else ''}",
+                f"full ingest, backend {backend}{', hash order (as filed)' if today else ''}",
             )
-            print(f"  ratio {other.label} / {embedder.label}: {other_s / full_s:.2f}x the time of this run's default")
+            print(f"  time {backend} / default ({embedder.backend}): {other_s / full_s:.2f}x")
             shutil.rmtree(index, ignore_errors=True)
 
         gen = work / "generated"
