@@ -87,6 +87,18 @@ def found_for(query: Query, search: Retrieve, depth: int, k: int) -> tuple[list[
     return passages, passages[:k]
 
 
+def with_evidence(answer: Answer, passages: list[Passage], shown: list[Passage]) -> list[Passage]:
+    """The retrieved passages, led by the cited ones the answer did not find among those it read (a validity
+    clause read from the validity book, a signature block): what the answer stands on is first among its sources."""
+    read = {p.chunk.chunk_id for p in shown}
+    fetched: dict[str, Passage] = {}
+    for citation in answer.citations:
+        chunk_id = citation.passage.chunk.chunk_id
+        if chunk_id not in read:
+            fetched.setdefault(chunk_id, citation.passage)
+    return list(fetched.values()) + [p for p in passages if p.chunk.chunk_id not in fetched]
+
+
 def signed_passages(query: Query, reader: IndexReader, shown: list[Passage]) -> list[Passage]:
     """For "ai là người ký <document>?": the passage of the named document holding its signature block, when
     retrieval did not bring it (it says nothing of the question's words)."""
@@ -236,6 +248,7 @@ class HoidapService:
                 passages, shown = found_for(query, search, depth, k)
         weight = retriever.reader.bm25.weight
         reader = retriever.reader
+        retrieved = shown  # what retrieval gave the answer to read (fetched evidence is added below)
         if self.settings.rule_signer:
             shown = shown + signed_passages(query, reader, shown)
         direct = None
@@ -256,7 +269,7 @@ class HoidapService:
         for item in items:
             if isinstance(item, Answer):
                 item.question, item.resolved_question = question, resolved
-                item.passages, item.query = passages, query
+                item.passages, item.query = with_evidence(item, passages, retrieved), query
                 if self.settings.rule_validity and not item.refused:
                     self._mark_validity(item, reader, notes=direct is None)  # a validity answer says it itself
                 semantic = read_progress(reader.gen)

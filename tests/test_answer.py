@@ -231,6 +231,8 @@ def test_who_signed_a_document_is_read_from_its_signature_block(service):
     answer = service.ask("Ai là người ký Luật 20/2023/QH15?")
     assert not answer.refused
     assert "CHỦ TỊCH QUỐC HỘI\nVương Đình Huệ" in answer.text.split("[1]")[0]
+    # fetched, not retrieved: the evidence leads the answer's sources
+    assert answer.passages[0].chunk.chunk_id == answer.citations[0].passage.chunk.chunk_id
 
 
 def test_a_question_asking_a_so_hieu_is_not_answered_by_a_sentence_without_one(service):
