@@ -38,6 +38,7 @@ SWITCHES = {
     "typed initials": ({"HOIDAP_RULE_INITIALS": "false"}, "'ct', 'ub' read from the passages found"),
     "list continues": ({"HOIDAP_RULE_LIST_CONTINUES": "false"}, "a list cut by its passage goes on in the next one"),
     "signer": ({"HOIDAP_RULE_SIGNER": "false"}, "'ai ký …?' from the signature block"),
+    "antecedent": ({"HOIDAP_RULE_ANTECEDENT": "false"}, "'chỉ tiêu này' stands for its phrase in the previous question"),
     "learned answerability": ({"HOIDAP_ANSWERABILITY": "rule"}, "the learned decision (off: coverage gate)"),
     "definition ranking": ({"HOIDAP_DEFINITION_WEIGHT": "0"}, "'X là gì' ranks defining clauses"),
     "named-document ranking": ({"HOIDAP_DOC_BOOST_WEIGHT": "0"}, "passages of named documents ranked"),

@@ -156,6 +156,11 @@ class Settings(BaseSettings):
         "typed initials: spelled out from the retrieved passages (the reading that continues as the question does, "
         "else the most frequent), then the question is retrieved again.",
     )
+    rule_antecedent: bool = Field(
+        True,
+        description="In a follow-up, a noun pointed back to ('chỉ tiêu này', 'các tổ đó') stands for the phrase that noun "
+        "heads in the previous question ('chỉ tiêu tỷ lệ hồ sơ trực tuyến').",
+    )
     rule_required_names: bool = Field(
         True, description="An answer must come from a passage naming the question's places, số hiệu and years."
     )

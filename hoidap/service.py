@@ -226,7 +226,7 @@ class HoidapService:
     ) -> Iterator[str | Answer]:
         """Like ask(), yielding the LLM's text deltas first (none in extractive mode), the Answer last."""
         question = clean_question(question, self.settings.max_question_chars)
-        resolved = resolve(question, previous)
+        resolved = resolve(question, previous, self.settings.rule_antecedent)
         if previous is not None and self.settings.llm_backend != "none":
             resolved = condense(self.llm_answerer().llm, question, previous, resolved)
         k = k or self.settings.top_k

@@ -2,7 +2,7 @@
 
 from typer.testing import CliRunner
 
-from hoidap.answer.conversation import Turn, resolve
+from hoidap.answer.conversation import Turn, resolve, with_antecedent
 from hoidap.cli import app
 
 
@@ -67,4 +67,20 @@ def test_a_contrast_follow_up_replaces_the_parallel_phrase():
     # "Theo" opening the question is no place name: the place is replaced, the frame kept
     assert resolve("còn Hà Nội thì sao?", Turn("Theo Kế hoạch 144, Bắc Ninh đặt chỉ tiêu gì?", [])) == (
         "Theo Kế hoạch 144, Hà Nội đặt chỉ tiêu gì?"
+    )
+
+
+def test_a_noun_pointed_back_to_stands_for_its_phrase_in_the_previous_question():
+    previous = "Kế hoạch 144 của Bắc Ninh đặt chỉ tiêu tỷ lệ hồ sơ dịch vụ công trực tuyến toàn trình là bao nhiêu?"
+    assert with_antecedent("chỉ tiêu này giao đơn vị nào chủ trì", previous) == (
+        "chỉ tiêu tỷ lệ hồ sơ dịch vụ công trực tuyến toàn trình giao đơn vị nào chủ trì"
+    )
+    assert with_antecedent("Trong các tổ đó, tổ nào do Bộ trưởng làm tổ trưởng?", "Ban Chỉ đạo có mấy Tổ Công tác?") == (
+        "Trong các Tổ Công tác, tổ nào do Bộ trưởng làm tổ trưởng?"
+    )
+    # the noun alone in the previous question ("cơ quan nào …?"): the answer's organisation is meant, nothing added
+    assert with_antecedent("Cơ quan đó báo cáo khi nào?", "Theo QĐ 2629, cơ quan nào làm đầu mối?") == "Cơ quan đó báo cáo khi nào?"
+    turn = Turn("Kế hoạch 144 của Bắc Ninh đặt chỉ tiêu tỷ lệ hồ sơ trực tuyến là bao nhiêu?", ["Kế hoạch 144/KH-UBND"])
+    assert resolve("chỉ tiêu này giao ai chủ trì?", turn) == (
+        "chỉ tiêu tỷ lệ hồ sơ trực tuyến giao ai chủ trì (theo Kế hoạch 144/KH-UBND)?"
     )

@@ -38,8 +38,40 @@ class Turn:
     cited_documents: list[str]  # "Luật Giao dịch điện tử (20/2023/QH15)", most important first
 
 
-def resolve(question: str, previous: Turn | None) -> str:
-    """The question to answer: itself, or completed from the previous turn when it is a follow-up."""
+_POINTED = re.compile(rf"(?<!\w)((?:\w+\s+)?\w+)\s+(?:{_DEMONSTRATIVE})(?!\w)", re.I)  # "chỉ tiêu này", "các tổ đó"
+# where a noun phrase of a question ends: its predicate or question word
+_PHRASE_END = re.compile(
+    r"(?<!\w)(?:là|có|được|bị|do|phải|cần|đã|sẽ|thì|theo|của|gồm|bao gồm|thuộc|những|các|bao nhiêu|bao giờ|nào|gì|mấy|"
+    r"khi|ở|tại)(?!\w)|[,.;:?!()]",
+    re.I,
+)
+
+
+def with_antecedent(question: str, previous: str) -> str:
+    """"chỉ tiêu này giao đơn vị nào chủ trì" after "… đặt chỉ tiêu tỷ lệ hồ sơ trực tuyến là bao nhiêu?" becomes
+    "chỉ tiêu tỷ lệ hồ sơ trực tuyến giao đơn vị nào chủ trì": a noun pointed back to with này/đó/ấy stands for
+    the phrase that noun heads in the previous question (the noun and its modifiers, up to the predicate)."""
+    for match in _POINTED.finditer(question):
+        words = match.group(1).split()
+        for size in (2, 1):
+            noun = " ".join(words[-size:])
+            at = re.search(rf"(?<!\w){re.escape(noun)}(?!\w)", previous, re.I)
+            if not at or len(words) < size:
+                continue
+            rest = previous[at.end() :]
+            end = _PHRASE_END.search(rest)
+            modifiers = " ".join(rest[: end.start() if end else len(rest)].split()[:12])
+            if not modifiers:
+                break  # the noun alone: nothing to add
+            lead = " ".join(words[: len(words) - size])
+            phrase = f"{lead} {previous[at.start() : at.end()]} {modifiers}".strip()
+            return question[: match.start()] + phrase + question[match.end() :]
+    return question
+
+
+def resolve(question: str, previous: Turn | None, antecedent: bool = True) -> str:
+    """The question to answer: itself, or completed from the previous turn when it is a follow-up.
+    ``antecedent``: a noun pointed back to stands for its phrase in the previous question (with_antecedent)."""
     if previous is None:
         return question
     if _DEMONSTRATIVE_DOC.search(question) and previous.cited_documents:
@@ -51,6 +83,7 @@ def resolve(question: str, previous: Turn | None) -> str:
         # any other back-reference ("loại dữ liệu này", "cơ quan đó", "họ"): the question is read in the
         # frame of the document the previous answer cited first
         if _ANAPHOR.search(question) and previous.cited_documents and not find_numbers(question):
+            question = with_antecedent(question, previous.question) if antecedent else question
             return f"{question.rstrip(' ?')} (theo {previous.cited_documents[0]})?"
         return question
     focus = _TAIL.sub("", _LEAD.sub("", question)).strip(" ?")
