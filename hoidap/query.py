@@ -7,7 +7,11 @@ What it reads (rules of Vietnamese and of legal text, each switchable in the set
   là …)", "Long Name (ABBR)");
 - the answer type its question words ask for (khi nào, bao lâu, bao nhiêu, ai, cơ quan nào, là gì,
   gồm những gì, văn bản/Điều nào, còn hiệu lực không, … không?);
-- the documents, articles, places, years it names; the parts of a compound question.
+- the documents, articles, places, years it names; the parts of a compound question (a later part
+  pointing back, "kế hoạch này", gets the số hiệu the first names);
+- what a "cấp mấy / mức mấy" question asks (the numeral after the noun), whether it asks who signed;
+- typed initials no list knows ("ct", "ub": tokens that cannot be Vietnamese syllables), which the service
+  reads from the passages first retrieved (hoidap/initialisms.py).
 """
 
 from __future__ import annotations

@@ -77,7 +77,6 @@ def merged(rankings: list[list[Passage]], k: int) -> list[Passage]:
     return out[:k]
 
 
-
 def found_for(query: Query, search: Retrieve, depth: int, k: int) -> tuple[list[Passage], list[Passage]]:
     """(every passage retrieved, the ones the answer reads): a compound question's parts each find their own."""
     if query.parts:
