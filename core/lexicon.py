@@ -27,6 +27,9 @@ DOC_TYPES = (
     "Quy định",
     "Hướng dẫn",
 )
+# Types of document named by their title ("Luật Giao dịch điện tử (20/2023/QH15)"); the others by type and số
+# hiệu ("Nghị định 224/2026/NĐ-CP", "Kế hoạch 308/KH-UBND").
+TITLED_TYPES = ("Luật", "Bộ luật", "Hiến pháp", "Pháp lệnh")
 NEWS_TYPE = "Tin tức"
 
 # The code inside a số hiệu that names the document type ("1489/QĐ-TTg").

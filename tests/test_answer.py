@@ -180,6 +180,14 @@ def test_boilerplate_and_source_names():
     assert document_name(chunk(doc_type="Tin tức", date="2025-01-20", title="Phiên họp thứ nhất")) == (
         "bài «Phiên họp thứ nhất» (20/1/2025)"
     )
+    # a follow-up is framed by the cited documents as officials name them (a plan by its số hiệu, not its title)
+    cited = [
+        chunk(doc_type="Kế hoạch", number="308/KH-UBND", title="Kế hoạch triển khai thực hiện Nghị quyết số 214/NQ-CP …"),
+        chunk(doc_type="Luật", number="20/2023/QH15", title="Luật Giao dịch điện tử"),
+        chunk(doc_type="Tin tức", date="2025-01-20", title="Phiên họp thứ nhất"),
+    ]
+    answer = Answer("q", "a", False, citations=[Citation(n, Passage(c, 1.0)) for n, c in enumerate(cited, 1)])
+    assert answer.cited_documents() == ["Kế hoạch 308/KH-UBND", "Luật Giao dịch điện tử (20/2023/QH15)", "Phiên họp thứ nhất"]
 
 
 def test_validity_is_answered_from_the_document_that_states_it(service):

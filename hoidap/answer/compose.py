@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from core.citations import place_in_document
+from core.lexicon import TITLED_TYPES
 from core.dates import vietnamese_date
 from hoidap.answer.select import Candidate, key
 from hoidap.answer.types import Answer, Citation
@@ -18,7 +19,6 @@ from index.store import StoredChunk
 
 REFUSAL_TEXT = "Không tìm thấy thông tin trả lời câu hỏi này trong các tài liệu hiện có."
 PART_REFUSAL = "không tìm thấy trong các tài liệu hiện có."
-_LAW_TYPES = ("Luật", "Bộ luật", "Hiến pháp", "Pháp lệnh")
 APPENDIX_LABEL = re.compile(r"^Phụ lục(?: [IVXLC\d]+[a-z]?)?$")  # an appendix unit of a legal text
 
 
@@ -34,7 +34,7 @@ def document_name(chunk: StoredChunk) -> str:
     """How an official names a document: "Luật Giao dịch điện tử (20/2023/QH15)", "Nghị định
     224/2026/NĐ-CP", or a news item's title with its date."""
     doc = chunk.doc
-    if doc.number and (doc.doc_type in _LAW_TYPES or not doc.doc_type):
+    if doc.number and (doc.doc_type in TITLED_TYPES or not doc.doc_type):
         name = doc.title or doc.doc_type
         return f"{name} ({doc.number})" if doc.number not in name else name
     if doc.number:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from core.lexicon import TITLED_TYPES
 from hoidap.retrieve import Passage
 
 if TYPE_CHECKING:
@@ -58,13 +59,17 @@ class Answer:
     audit_id: int | None = None  # the audit-trail row of this question (hoidap/audit.py); None when not recorded
 
     def cited_documents(self) -> list[str]:
-        """The documents cited, most important first ("Luật Giao dịch điện tử (20/2023/QH15)")."""
+        """The documents cited, most important first, as officials name them: "Luật Giao dịch điện tử
+        (20/2023/QH15)", "Kế hoạch 308/KH-UBND", a news item by its title."""
         names: list[str] = []
         for c in self.citations:
             doc = c.passage.chunk.doc
-            name = doc.title or c.passage.chunk.source
-            if doc.number and doc.number not in name:
-                name += f" ({doc.number})"
+            if doc.number and doc.doc_type and doc.doc_type not in TITLED_TYPES:
+                name = f"{doc.doc_type} {doc.number}"
+            else:
+                name = doc.title or c.passage.chunk.source
+                if doc.number and doc.number not in name:
+                    name += f" ({doc.number})"
             if name not in names:
                 names.append(name)
         return names
