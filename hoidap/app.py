@@ -204,10 +204,10 @@ def sidebar_filters(caller: Caller) -> Filters:
 
 
 def previous_turn(history: list[dict], before: int) -> Turn | None:
-    """The last answered turn before position ``before`` (what a follow-up question refers to)."""
+    """The turn a follow-up at position ``before`` refers to (the service's next_turn, kept with each answer)."""
     for message in reversed(history[:before]):
-        if message["role"] == "assistant" and "resolved" in message:
-            return Turn(message["resolved"], message["cited_docs"])
+        if message["role"] == "assistant" and "turn" in message:
+            return Turn(**message["turn"])
     return None
 
 
@@ -238,7 +238,7 @@ def answer_message(question: str, filters: Filters, previous: Turn | None, calle
         "role": "assistant",
         "question": question,
         "resolved": answer.resolved_question,
-        "cited_docs": answer.cited_documents(),
+        "turn": dataclasses.asdict(get_service().next_turn(answer, previous)),
         "answer": answer.text,
         "notice": answer.notice,
         "refused": answer.refused,

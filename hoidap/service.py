@@ -307,8 +307,12 @@ class HoidapService:
 
     @staticmethod
     def next_turn(answer: Answer, previous: Turn | None) -> Turn | None:
-        """What the next question of the conversation may refer to: this answer, unless it was a refusal."""
-        return previous if answer.refused else Turn(answer.resolved_question or answer.question, answer.cited_documents())
+        """What the next question of the conversation may refer to: this question and what its answer cited; for a
+        refusal, this question and what the last answer before it cited."""
+        question = answer.resolved_question or answer.question
+        if answer.refused:
+            return Turn(question, previous.cited_documents if previous else [], answered=False)
+        return Turn(question, answer.cited_documents())
 
     def llm_answerer(self) -> LLMAnswerer:
         """The LLM answerer (created on first use; its backend is a setting)."""

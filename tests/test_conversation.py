@@ -84,3 +84,20 @@ def test_a_noun_pointed_back_to_stands_for_its_phrase_in_the_previous_question()
     assert resolve("chỉ tiêu này giao ai chủ trì?", turn) == (
         "chỉ tiêu tỷ lệ hồ sơ trực tuyến giao ai chủ trì (theo Kế hoạch 144/KH-UBND)?"
     )
+
+
+def test_a_refused_question_still_frames_the_follow_up():
+    from hoidap.answer.types import Answer
+    from hoidap.service import HoidapService
+
+    answered = Turn("Luật Giao dịch điện tử có hiệu lực khi nào?", ["Luật Giao dịch điện tử (20/2023/QH15)"])
+    refused = Answer("Tổ chức không có giấy phép bị phạt bao nhiêu theo Nghị định 174/2026?", "…", True)
+    turn = HoidapService.next_turn(refused, answered)
+    assert turn == Turn(refused.question, answered.cited_documents, answered=False)
+    # the follow-up is about the refused question's document, not the earlier answer's
+    assert resolve("Nếu là cá nhân vi phạm như vậy thì mức phạt tính thế nào?", turn) == (
+        "Nếu là cá nhân vi phạm như vậy thì mức phạt tính thế nào (theo Nghị định 174/2026)?"
+    )
+    # a refused question naming no document: the last answer's documents still frame it
+    vague = HoidapService.next_turn(Answer("Mức phạt là bao nhiêu?", "…", True), answered)
+    assert resolve("Văn bản đó do ai ban hành?", vague) == "Luật Giao dịch điện tử (20/2023/QH15) do ai ban hành?"

@@ -23,6 +23,7 @@ _DEMONSTRATIVE_DOC = re.compile(
     rf"\b({_alternatives(DOCUMENT_NOUNS + EVENT_NOUNS)})\s+({_DEMONSTRATIVE})(?!\w)", re.I
 )
 _DOC_REF = re.compile(rf"\b(?:{_alternatives(DOC_TYPES)})\s+(?:số\s+)?\d{{1,5}}\b")
+_DOC_REF_YEAR = re.compile(_DOC_REF.pattern + r"(?:/\d{4})?")  # "Nghị định 174/2026"
 _DEMONSTRATIVE_PLACE = re.compile(rf"\b({_alternatives(PLACE_NOUNS)})\s+({_DEMONSTRATIVE})(?!\w)", re.I)
 _ANAPHOR = re.compile(rf"(?<!\w)({_alternatives(ANAPHORS)})(?!\w)", re.I)
 _ELLIPTICAL = re.compile(r"^\s*(còn|thế còn|vậy còn|còn về)\b|\b(thì sao|thế nào rồi)\s*\??\s*$", re.I)
@@ -36,6 +37,7 @@ class Turn:
 
     question: str
     cited_documents: list[str]  # "Luật Giao dịch điện tử (20/2023/QH15)", most important first
+    answered: bool = True  # False: the question was refused; cited_documents are those of the last answer before
 
 
 _POINTED = re.compile(rf"(?<!\w)((?:\w+\s+)?\w+)\s+(?:{_DEMONSTRATIVE})(?!\w)", re.I)  # "chỉ tiêu này", "các tổ đó"
@@ -74,17 +76,20 @@ def resolve(question: str, previous: Turn | None, antecedent: bool = True) -> st
     ``antecedent``: a noun pointed back to stands for its phrase in the previous question (with_antecedent)."""
     if previous is None:
         return question
-    if _DEMONSTRATIVE_DOC.search(question) and previous.cited_documents:
-        return _DEMONSTRATIVE_DOC.sub(previous.cited_documents[0], question, count=1)
+    documents = previous.cited_documents
+    if not previous.answered:  # a refused question still sets the frame by the documents it names
+        documents = find_numbers(previous.question) or [m.group(0) for m in _DOC_REF_YEAR.finditer(previous.question)] or documents
+    if _DEMONSTRATIVE_DOC.search(question) and documents:
+        return _DEMONSTRATIVE_DOC.sub(documents[0], question, count=1)
     place = _first_name(previous.question)
     if _DEMONSTRATIVE_PLACE.search(question) and place:
         return _DEMONSTRATIVE_PLACE.sub(lambda m: f"{m.group(1)} {place}", question, count=1)
     if not _ELLIPTICAL.search(question):
         # any other back-reference ("loại dữ liệu này", "cơ quan đó", "họ"): the question is read in the
         # frame of the document the previous answer cited first
-        if _ANAPHOR.search(question) and previous.cited_documents and not find_numbers(question):
+        if _ANAPHOR.search(question) and documents and not find_numbers(question):
             question = with_antecedent(question, previous.question) if antecedent else question
-            return f"{question.rstrip(' ?')} (theo {previous.cited_documents[0]})?"
+            return f"{question.rstrip(' ?')} (theo {documents[0]})?"
         return question
     focus = _TAIL.sub("", _LEAD.sub("", question)).strip(" ?")
     base = previous.question.strip()
