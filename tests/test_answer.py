@@ -265,3 +265,17 @@ def test_evidence_the_answer_fetched_leads_its_sources():
     assert [p.chunk.chunk_id for p in with_evidence(answer, retrieved, retrieved[:5])] == list("zabcdefg")
     late = Answer("q", "a [1]", False, citations=[Citation(1, retrieved[6])])  # read only beyond the first five
     assert [p.chunk.chunk_id for p in with_evidence(late, retrieved, retrieved[:5])] == list("gabcdef")
+
+
+def test_a_numbered_section_title_takes_its_items_when_a_list_is_asked():
+    from hoidap.answer.select import quotes
+    from ingest.segment import sentence_spans
+
+    text = "2. Đối tượng áp dụng\n\na) Các doanh nghiệp nhỏ và vừa trên địa bàn.\n\nb) Các tổ chức cung cấp nền tảng số."
+    def titled(wants_list):
+        blocks = quotes(text, sentence_spans(text, 0, len(text)), False, wants_list)
+        return next((text[s:e], is_list) for s, e, is_list in blocks if text[s:e].startswith("Đối tượng"))
+
+    block, is_list = titled(True)
+    assert is_list and block.endswith("nền tảng số.") and "a) Các doanh nghiệp" in block
+    assert titled(False) == ("Đối tượng áp dụng", False)  # not asked for a list: the title alone, as before

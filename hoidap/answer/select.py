@@ -50,7 +50,8 @@ from ingest.normalize import fold_diacritics
 MAX_QUOTE_CHARS = 600  # a sentence ending in ':' takes its list items up to this length
 MAX_LIST_CHARS = 1500  # … or this, when a list is asked for
 _HEADING = re.compile(r"^[A-ZĐÀ-Ỹ][^.;:!?\n]{2,120}$")  # a title line: capitalised, no sentence punctuation
-_ARTICLE = re.compile(r"Điều\s+[\w.]+\.\s*$")  # what precedes an article's title: "Điều 4. "
+# what precedes a title: an article's "Điều 4. ", or a numbered section's "2. " / "II. " / "b) " opening its line
+_ARTICLE = re.compile(r"Điều\s+[\w.]+\.\s*$|(?:^|\n)(?:[IVXLC]+|\d{1,2}|[a-zđ])[.)]\s*$")
 _DIGIT = re.compile(r"\d")
 # a year, a quarter, a recurrence or a time of day ("từ 07 giờ đến 22 giờ", "7h30")
 _WHEN = re.compile(r"\b(?:19|20)\d\d\b|quý\s+[IV]+|hằng (?:năm|tháng|quý|ngày)|\b\d{1,2}\s*(?:giờ|h\d{0,2})\b", re.I)
