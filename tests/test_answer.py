@@ -279,3 +279,13 @@ def test_a_numbered_section_title_takes_its_items_when_a_list_is_asked():
     block, is_list = titled(True)
     assert is_list and block.endswith("nền tảng số.") and "a) Các doanh nghiệp" in block
     assert titled(False) == ("Đối tượng áp dụng", False)  # not asked for a list: the title alone, as before
+
+
+def test_a_law_named_by_its_title_ranks_the_passages_that_write_that_name(service):
+    retriever = service.retriever()
+    query = service.analyse("Luật Giao dịch điện tử bắt đầu có hiệu lực thi hành từ ngày nào?")
+    named = retriever.rankings(query, 10, None)["named"]
+    texts = retriever.reader.store.get_texts(named)
+    assert named and all("luật giao dịch điện tử" in texts[cid].lower() for cid in named)
+    # the name ends where the question's predicate begins; a title no passage writes ranks nothing
+    assert retriever.rankings(service.analyse("Luật Thương mại vũ trụ có hiệu lực khi nào?"), 10, None).get("named") == []
