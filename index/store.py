@@ -57,6 +57,11 @@ class FileRecord:
     mtime_ns: int
 
 
+def ascii_lower(text: str) -> str:
+    """Lower case for ASCII letters only, as SQLite's lower() does."""
+    return "".join(c.lower() if c.isascii() else c for c in text)
+
+
 @dataclass
 class StoredChunk:
     """A chunk as read back for retrieval and answering, with its document's metadata."""
@@ -308,13 +313,15 @@ class ChunkStore:
         ).fetchall()
 
     def mentioning(self, needles: list[str], limit: int) -> list[str]:
-        """Chunk ids whose text contains one of these strings (e.g. a số hiệu), in document order."""
+        """Chunk ids whose text contains one of these strings (e.g. a số hiệu), in document order; ASCII letters
+        in any case (SQLite's lower() leaves "Đ", "Ậ" as they are, so only ASCII letters are folded on both
+        sides: "224/2026/NĐ-CP" finds "224/2026/NĐ-CP")."""
         if not needles:
             return []
         where = " OR ".join("instr(lower(text), ?) > 0" for _ in needles)
         rows = self.conn.execute(
             f"SELECT chunk_id FROM chunks WHERE {where} ORDER BY doc_id, position LIMIT ?",
-            [n.lower() for n in needles] + [limit],
+            [ascii_lower(n) for n in needles] + [limit],
         )
         return [r[0] for r in rows]
 
