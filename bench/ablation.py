@@ -39,6 +39,8 @@ SWITCHES = {
     "list continues": ({"HOIDAP_RULE_LIST_CONTINUES": "false"}, "a list cut by its passage goes on in the next one"),
     "signer": ({"HOIDAP_RULE_SIGNER": "false"}, "'ai ký …?' from the signature block"),
     "antecedent": ({"HOIDAP_RULE_ANTECEDENT": "false"}, "'chỉ tiêu này' stands for its phrase in the previous question"),
+    "section titles": ({"HOIDAP_RULE_SECTION_TITLES": "false"}, "'2. Đối tượng áp dụng' takes its items"),
+    "named-title ranking": ({"HOIDAP_NAMED_TITLE_WEIGHT": "0"}, "passages writing a law's name the question gives"),
     "learned answerability": ({"HOIDAP_ANSWERABILITY": "rule"}, "the learned decision (off: coverage gate)"),
     "definition ranking": ({"HOIDAP_DEFINITION_WEIGHT": "0"}, "'X là gì' ranks defining clauses"),
     "named-document ranking": ({"HOIDAP_DOC_BOOST_WEIGHT": "0"}, "passages of named documents ranked"),

@@ -106,6 +106,12 @@ class Settings(BaseSettings):
     doc_boost_weight: float = Field(
         1.0, ge=0, description="Weight of the ranking within documents the question names (số hiệu or title)."
     )
+    named_title_weight: float = Field(
+        1.0,
+        ge=0,
+        description="Weight of the ranking of passages that write the name of a law the question names by its title "
+        "when no indexed document has that title ('Luật Bảo vệ dữ liệu cá nhân'); 0 = off.",
+    )
     definition_weight: float = Field(
         1.0, ge=0, description='Weight of the ranking of passages that define the subject of a "… là gì?" question.'
     )
@@ -188,6 +194,11 @@ class Settings(BaseSettings):
         True,
         description="'Ai là người ký <document>?' is answered by that document's signature block (the capacity in "
         "capitals and the name under it), fetched when retrieval did not bring it.",
+    )
+    rule_section_titles: bool = Field(
+        True,
+        description="A numbered section's title ('2. Đối tượng áp dụng', 'II. …') takes the text under it when a list "
+        "or an article is asked for, as an article's title ('Điều 6. …') does.",
     )
     rule_boilerplate: bool = Field(
         True, description="Never answer with mottos, 'Căn cứ …' recitals, signature or date lines."

@@ -300,7 +300,7 @@ class HybridRetriever:
             out["definition"] = self._definitions(query.definition, tokens, k, mask, query.exact)
         if query.answer_type == VALIDITY and s.validity_weight > 0:
             out["validity"] = self._validity_statements(query, tokens, k, allowed_docs)
-        if s.doc_boost_weight > 0 and query.exact:
+        if s.named_title_weight > 0 and query.exact:
             out["named"] = self._mentioning_name(query, tokens, allowed_docs)[:k]
         if s.doc_boost_weight > 0:
             named = referenced_documents(query, self.reader.documents)
@@ -412,7 +412,7 @@ class HybridRetriever:
             "doc": s.doc_boost_weight,
             "definition": s.definition_weight,
             "section": s.doc_boost_weight,
-            "named": s.doc_boost_weight,
+            "named": s.named_title_weight,
             "validity": s.validity_weight,
         }
         fused = rrf(rankings, weights, s.rrf_k)[: max(s.rerank_depth, k)]

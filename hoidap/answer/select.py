@@ -50,8 +50,8 @@ from ingest.normalize import fold_diacritics
 MAX_QUOTE_CHARS = 600  # a sentence ending in ':' takes its list items up to this length
 MAX_LIST_CHARS = 1500  # … or this, when a list is asked for
 _HEADING = re.compile(r"^[A-ZĐÀ-Ỹ][^.;:!?\n]{2,120}$")  # a title line: capitalised, no sentence punctuation
-# what precedes a title: an article's "Điều 4. ", or a numbered section's "2. " / "II. " / "b) " opening its line
-_ARTICLE = re.compile(r"Điều\s+[\w.]+\.\s*$|(?:^|\n)(?:[IVXLC]+|\d{1,2}|[a-zđ])[.)]\s*$")
+_ARTICLE = re.compile(r"Điều\s+[\w.]+\.\s*$")  # what precedes an article's title: "Điều 4. "
+_SECTION = re.compile(r"(?:^|\n)(?:[IVXLC]+|\d{1,2}|[a-zđ])[.)]\s*$")  # … a numbered section's: "2. ", "II. ", "b) "
 _DIGIT = re.compile(r"\d")
 # a year, a quarter, a recurrence or a time of day ("từ 07 giờ đến 22 giờ", "7h30")
 _WHEN = re.compile(r"\b(?:19|20)\d\d\b|quý\s+[IV]+|hằng (?:năm|tháng|quý|ngày)|\b\d{1,2}\s*(?:giờ|h\d{0,2})\b", re.I)
@@ -92,6 +92,7 @@ class SelectRules:
     typed_required: bool = True  # "khi nào / bao lâu / bao nhiêu": no sentence carrying a date, duration or
     #                              figure (of the unit counted) → the documents do not answer
     signer: bool = True  # "ai là người ký <document>?" is answered by the document's signature block
+    section_titles: bool = True  # a numbered section's title ("2. Đối tượng áp dụng") takes its text, as an article's
     list_continues: bool = True  # a list cut by the end of its passage goes on with the items of the next
     #                              passage of the same article, when that passage was retrieved too
 
@@ -195,7 +196,8 @@ def candidates(query: Query, passages: list[Passage], weight, rules: SelectRules
             if block:  # "ai là người ký …?": the signature block of the named document
                 text = "\n".join(line.strip() for line in chunk.text[block[0] : block[1]].split("\n") if line.strip())
                 found.append(Candidate(i, block, text, 1.0 + passage_cov, passage_cov, passage_cov, True))
-        for start, end, is_list in quotes(chunk.text, chunk.sentence_spans, sections, query.answer_type == LIST):
+        spans = quotes(chunk.text, chunk.sentence_spans, sections, query.answer_type == LIST, rules.section_titles)
+        for start, end, is_list in spans:
             text = chunk.text[start:end].strip()
             if rules.boilerplate and boilerplate(text, keep_date_line=query.wants_issue_date):
                 continue
@@ -269,11 +271,14 @@ def list_continuation(best: Candidate, passages: list[Passage]) -> list[Candidat
     return found
 
 
-def quotes(text: str, spans: list[tuple[int, int]], sections: bool, wants_list: bool) -> list[tuple[int, int, bool]]:
+def quotes(
+    text: str, spans: list[tuple[int, int]], sections: bool, wants_list: bool, section_titles: bool = True
+) -> list[tuple[int, int, bool]]:
     """(start, end, is_list): sentence spans; a table row is quoted whole; a sentence ending in ':' takes the
     list items after it,
     and with ``sections`` an article's title takes the sentences of the article: "Nguyên tắc … là gì?"
-    is answered by the article of that title, not by its title alone."""
+    is answered by the article of that title, not by its title alone; with ``section_titles`` a numbered
+    section's title ("2. Đối tượng áp dụng") does the same."""
     limit = MAX_LIST_CHARS if wants_list else MAX_QUOTE_CHARS
     out = []
     for i, (start, end) in enumerate(spans):
@@ -282,7 +287,10 @@ def quotes(text: str, spans: list[tuple[int, int]], sections: bool, wants_list: 
             (sections or wants_list)
             and _HEADING.match(sentence)
             and text[end : end + 1] == "\n"
-            and _ARTICLE.search(text[max(0, start - 20) : start])
+            and (
+                _ARTICLE.search(text[max(0, start - 20) : start])
+                or (section_titles and _SECTION.search(text[max(0, start - 20) : start]))
+            )
         )
         is_list = False
         if " | " in sentence:  # a table row cut into pieces (a long row): the quote is the whole row
