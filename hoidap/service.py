@@ -231,7 +231,8 @@ class HoidapService:
         k = k or self.settings.top_k
         depth = max(k, depth or k)
         retriever = self.retriever(caller)
-        query = retriever.reader.analyser().analyse(resolved)
+        analyser = retriever.reader.analyser()
+        query = analyser.analyse(resolved)
         if filters is not None and filters.in_force:  # "chỉ văn bản còn hiệu lực"
             book, as_of = retriever.reader.validity, self.as_of()
             ceased = {d["number"] for d in retriever.reader.documents if book.status(d["number"], as_of).state == CEASED}
@@ -241,7 +242,6 @@ class HoidapService:
         if query.initials:  # "ct quốc gia": read the initials from what was found, then search again
             readings = {t: r for t in query.initials if (r := read_initials(t, query.expanded, [p.chunk.text for p in passages]))}
             if readings:
-                analyser = retriever.reader.analyser()
                 analyser = dataclasses.replace(analyser, abbreviations={**analyser.abbreviations, **readings})
                 query = analyser.analyse(resolved)
                 passages, shown = found_for(query, search, depth, k)
