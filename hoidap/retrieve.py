@@ -327,10 +327,11 @@ class HybridRetriever:
         if not found:
             return []
         words = found.group(0).split()
-        end = next((i for i, w in enumerate(words[1:], 1) if w.lower() in _NAME_END), len(words))
+        end = next((i for i, w in enumerate(words[1:], 1) if w.lower() in _NAME_END or re.search(r"\d", w)), len(words))
         words = words[:end]
-        if len(words) < 3:  # the type and at least two words of a title
-            return []
+        titles = {d["folded_title"] for d in self.reader.documents}
+        if len(words) < 3 or normalized(" ".join(words), exact=False) in titles:
+            return []  # no title (the type and two words at least), or an indexed document's: ranked as a named document
         # one scan for the shortest name; the longest one is looked for in what it found
         ids = self.reader.store.mentioning([" ".join(words[:3])], NAMED_DEPTH)
         texts = {cid: ascii_lower(text) for cid, text in self.reader.store.get_texts(ids).items()}
@@ -339,9 +340,8 @@ class HybridRetriever:
             ids = [cid for cid in texts if name in texts[cid]]
             if ids:
                 break
-        titles = {d["folded_title"] for d in self.reader.documents}
         if not ids or normalized(" ".join(words[:n]), exact=False) in titles:
-            return []  # an indexed document of that title: its own passages are ranked as a named document's
+            return []
         if allowed is not None:
             chunks = self.reader.store.get_chunks(ids)
             ids = [cid for cid in ids if cid in chunks and chunks[cid].doc_id in allowed]
