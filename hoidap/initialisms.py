@@ -21,7 +21,7 @@ _WORD = re.compile(r"[\wÀ-ỹĐđ]+")
 
 
 def _folded(word: str) -> str:
-    return fold_diacritics(word.lower().replace("đ", "d").replace("Đ", "d"))
+    return fold_diacritics(word.lower())  # đ → d too
 
 
 def typed_initials(question: str, known: set[str]) -> list[str]:

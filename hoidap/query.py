@@ -517,13 +517,13 @@ def corpus_abbreviations(texts: list[str]) -> dict[str, str]:
 
 def _tail_matching(long: str, short: str) -> str:
     """The words at the end of ``long`` whose initials spell ``short`` (letters only), or ""."""
-    letters = [c for c in fold_diacritics(short.replace("Đ", "D").replace("đ", "d")).upper() if c.isalpha()]
+    letters = [c for c in fold_diacritics(short).upper() if c.isalpha()]
     words = re.findall(r"[\wÀ-ỹĐđ]+", long)
     if not letters or len(words) < len(letters):
         return ""
     for size in range(len(letters), min(len(words), 3 * len(letters)) + 1):
         tail = words[-size:]
-        initials = [fold_diacritics(w[0].replace("Đ", "D").replace("đ", "d")).upper() for w in tail]
+        initials = [fold_diacritics(w[0]).upper() for w in tail]
         content = [i for i, w in zip(initials, tail) if w.lower() not in ("và", "của", "về", "các", "the", "and", "of")]
         if content == letters or initials == letters:
             return " ".join(tail)

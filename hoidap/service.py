@@ -106,12 +106,10 @@ def signed_passages(query: Query, reader: IndexReader, shown: list[Passage]) -> 
     for part in query.parts or (query,):
         if not part.wants_signer:
             continue
-        for chunk in reader.store.last_chunks(part.numbers[0]):
-            if signature_block(chunk.text):
-                if chunk.chunk_id not in have:
-                    extra.append(Passage(chunk, 0.0))
-                    have.add(chunk.chunk_id)
-                break
+        signed = next((cid for cid, text in reader.store.last_texts(part.numbers[0]) if signature_block(text)), None)
+        if signed is not None and signed not in have:
+            extra.extend(Passage(chunk, 0.0) for chunk in reader.store.get_chunks([signed]).values())
+            have.add(signed)
     return extra
 
 

@@ -27,8 +27,8 @@ class ReadableStore:
     def get_chunks(self, chunk_ids: list[str]) -> dict[str, StoredChunk]:
         return self.base.get_chunks([cid for cid in chunk_ids if cid in self.chunk_ids])
 
-    def last_chunks(self, number: str, limit: int = 1000) -> list[StoredChunk]:
-        return [c for c in self.base.last_chunks(number, limit) if c.doc_id in self.doc_ids]
+    def last_texts(self, number: str, limit: int = 1000) -> list[tuple[str, str]]:
+        return [(cid, text) for cid, text in self.base.last_texts(number, limit) if cid in self.chunk_ids]
 
     def get_texts(self, chunk_ids: list[str]) -> dict[str, str]:
         return self.base.get_texts([cid for cid in chunk_ids if cid in self.chunk_ids])

@@ -283,15 +283,14 @@ class ChunkStore:
         pages = self.pages({r["doc_id"] for r in rows})
         return {r["chunk_id"]: _stored(r, pages.get(r["doc_id"])) for r in rows}
 
-    def last_chunks(self, number: str, limit: int = 1000) -> list[StoredChunk]:
-        """The last passages of the document with this số hiệu, last first (where it is signed); [] if none."""
-        rows = self.conn.execute(
-            """SELECT c.chunk_id FROM chunks c JOIN documents d ON d.doc_id = c.doc_id
+    def last_texts(self, number: str, limit: int = 1000) -> list[tuple[str, str]]:
+        """(chunk id, text) of the last passages of the document with this số hiệu, last first (where it is
+        signed); [] if none."""
+        return self.conn.execute(
+            """SELECT c.chunk_id, c.text FROM chunks c JOIN documents d ON d.doc_id = c.doc_id
                WHERE lower(d.number) = lower(?) ORDER BY c.position DESC LIMIT ?""",
             (number, limit),
         ).fetchall()
-        chunks = self.get_chunks([r[0] for r in rows])
-        return [chunks[r[0]] for r in rows if r[0] in chunks]
 
     def pages(self, doc_ids: set[str]) -> dict[str, tuple[list[int], set[int]]]:
         """doc_id → (offset where each page starts, pages read by OCR) of the paged documents among these; {}

@@ -55,10 +55,10 @@ def with_antecedent(question: str, previous: str) -> str:
     the phrase that noun heads in the previous question (the noun and its modifiers, up to the predicate)."""
     for match in _POINTED.finditer(question):
         words = match.group(1).split()
-        for size in (2, 1):
+        for size in (2, 1) if len(words) == 2 else (1,):
             noun = " ".join(words[-size:])
             at = re.search(rf"(?<!\w){re.escape(noun)}(?!\w)", previous, re.I)
-            if not at or len(words) < size:
+            if not at:
                 continue
             rest = previous[at.end() :]
             end = _PHRASE_END.search(rest)
