@@ -63,6 +63,8 @@ eval-locked: install
 	$(LOCKED_ENV) $(HOIDAP) reindex || [ $$? -eq 1 ]
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/questions.jsonl --system all --out $(LOCKED)/questions
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations.jsonl --system all --out $(LOCKED)/conversations
+	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/questions-2.jsonl --system all --out $(LOCKED)/questions-2
+	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-2.jsonl --system all --out $(LOCKED)/conversations-2
 
 bench: install
 	$(PY) bench/ingest_bench.py
