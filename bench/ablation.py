@@ -1,7 +1,7 @@
 """Ablation: each rule of the answer layer switched off in turn, measured on external data.
 
-For every switch (a HOIDAP_* setting), hoidap alone is evaluated on the locked test (questions and
-conversations, index runs/locked/index from `make eval-locked`) and on the ALQAC 2022-format test split
+For every switch (a HOIDAP_* setting), hoidap alone is evaluated on the locked test (both batches of questions
+and conversations, index runs/locked/index from `make eval-locked`) and on the ALQAC 2022-format test split
 (index runs/alqac22/index from `hoidap prepare-alqac` + `hoidap reindex`); the table gives each metric
 with the rule off and its change against everything on. Writes bench/results/NAME.{json,md} (ablation).
 
@@ -39,6 +39,7 @@ SWITCHES = {
     "list continues": ({"HOIDAP_RULE_LIST_CONTINUES": "false"}, "a list cut by its passage goes on in the next one"),
     "signer": ({"HOIDAP_RULE_SIGNER": "false"}, "'ai ký …?' from the signature block"),
     "antecedent": ({"HOIDAP_RULE_ANTECEDENT": "false"}, "'chỉ tiêu này' stands for its phrase in the previous question"),
+    "frame fallback": ({"HOIDAP_RULE_FRAME_FALLBACK": "false"}, "a follow-up the cited document does not answer, asked unframed"),
     "section titles": ({"HOIDAP_RULE_SECTION_TITLES": "false"}, "'2. Đối tượng áp dụng' takes its items"),
     "named-title ranking": ({"HOIDAP_NAMED_TITLE_WEIGHT": "0"}, "passages writing a law's name the question gives"),
     "learned answerability": ({"HOIDAP_ANSWERABILITY": "rule"}, "the learned decision (off: coverage gate)"),
@@ -50,6 +51,8 @@ METRICS = ("answer_accuracy", "refusal_accuracy", "false_refusal_rate", "hit@5")
 SETS = {
     "locked": ("runs/locked", "evalsets/locked/questions.jsonl"),
     "locked conversations": ("runs/locked", "evalsets/locked/conversations.jsonl"),
+    "locked 2": ("runs/locked", "evalsets/locked/questions-2.jsonl"),
+    "locked 2 conversations": ("runs/locked", "evalsets/locked/conversations-2.jsonl"),
     "ALQAC 2022 test": ("runs/alqac22", "runs/alqac22/test.jsonl"),
 }
 

@@ -165,7 +165,13 @@ class Settings(BaseSettings):
     rule_antecedent: bool = Field(
         True,
         description="In a follow-up, a noun pointed back to ('chỉ tiêu này', 'các tổ đó') stands for the phrase that noun "
-        "heads in the previous question ('chỉ tiêu tỷ lệ hồ sơ trực tuyến').",
+        "heads in the previous question ('chỉ tiêu tỷ lệ hồ sơ trực tuyến'); after a question on a document's force "
+        "('NĐ 97/2008 còn hiệu lực không?'), 'nó' / 'văn bản đó' is that document, not the one its answer cited.",
+    )
+    rule_frame_fallback: bool = Field(
+        True,
+        description="A follow-up read in the frame of the document the previous answer cited ('… (theo Quyết định "
+        "2629/QĐ-TTg)?') that this document does not answer is asked again without the frame.",
     )
     rule_required_names: bool = Field(
         True, description="An answer must come from a passage naming the question's places, số hiệu and years."

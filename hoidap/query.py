@@ -61,6 +61,8 @@ _CUES: tuple[tuple[str, str], ...] = (
     (LIST, r"(gom|bao gom) (nhung )?(gi|nao|cac)|nhung (\w+ ){1,4}(nao|gi\b)|cac (\w+ ){1,4}nao|nhung gi|ke ten|liet ke|nhung viec gi|nhung noi dung"),
     (DURATION, r"bao lau|trong (thoi han|thoi gian) (bao lau|nao)|may (ngay|thang|nam|gio|phut)|bao nhieu (ngay|thang|nam|gio|phut)|thoi han (la )?bao (lau|nhieu)"),
     (DATE, r"(khung gio|khoang thoi gian|thoi gian|thoi han|thoi diem|moc thoi gian) nao|khi nao|bao gio|ngay nao|thoi diem nao|nam nao|thang nao|truoc ngay|moc nao|tu luc nao|giai doan nao|han (chot|cuoi)|quy may"),
+    # "mức phạt tính thế nào?", "… được xác định ra sao?": a manner asked, not an amount
+    (OTHER, r"^(?!.*\b(?:bao nhieu|may)\b).*\b(?:the nao|ra sao)\s*(?:\([^)]*\))?\s*\??$"),
     (NUMBER, r"bao nhieu|\bmay\b|ty le|ti le|phan tram|muc (phat|chi|ho tro)|so luong|toi da la|toi thieu la|dat muc"),
     (ORGANISATION, r"(co quan|bo|so|don vi|to chuc|ban|cap|ai|nganh|uy ban|doanh nghiep) nao\b|\bai (chu tri|phu trach|lo|thuc hien|chiu trach nhiem|cap|quyet dinh|ban hanh|ky|to chuc|tham muu)|(do|giao|boi) ai\b|ai la (co quan|don vi) dau moi"),
     (PERSON, r"^ai\b|\bla ai\b|\bai la\b|nguoi nao"),
@@ -261,7 +263,10 @@ def asked_ordinal(folded: str) -> str:
 
 _DOC_WORD = r"(?:van ban|nghi dinh|luat|bo luat|quyet dinh|thong tu|nghi quyet|phap lenh|chi thi|quy dinh)"
 _VALIDITY_ASKED = (
-    ("replaced_by", re.compile(rf"(?:duoc|bi) thay the (?:boi|bang)|{_DOC_WORD} nao (?:da |se )?thay the|thay the bang {_DOC_WORD} nao")),
+    ("replaced_by", re.compile(
+        rf"(?:duoc|bi) thay the (?:boi|bang)|{_DOC_WORD} nao (?:da |se )?(?:thay the|bai bo|lam .{{0,60}}het hieu luc)"
+        rf"|thay the bang {_DOC_WORD} nao"
+    )),
     ("replaces", re.compile(rf"thay the (?:cho )?(?:cac |nhung )?{_DOC_WORD} nao|thay the (?:nhung )?gi\b")),
     ("status", re.compile(r"\b(?:con|het|van con|con duoc ap dung|con ap dung) hieu luc\b|\bcon (?:duoc )?ap dung\b")),
     ("effective", re.compile(

@@ -15,7 +15,7 @@ from core.errors import EmptyQuestionError, QuestionTooLongError
 from core.settings import Settings, get_settings
 from hoidap.answer.answerability import MODEL_FILE, Answerability
 from hoidap.answer.compose import ComposeRules
-from hoidap.answer.conversation import Turn, resolve
+from hoidap.answer.conversation import Turn, resolutions
 from hoidap.answer.extractive import ExtractiveAnswerer
 from hoidap.answer.llm import LLMAnswerer, condense
 from hoidap.answer.select import SelectRules
@@ -223,52 +223,37 @@ class HoidapService:
     ) -> Iterator[str | Answer]:
         """Like ask(), yielding the LLM's text deltas first (none in extractive mode), the Answer last."""
         question = clean_question(question, self.settings.max_question_chars)
-        resolved = resolve(question, previous, self.settings.rule_antecedent)
+        readings = resolutions(question, previous, self.settings.rule_antecedent)[: None if self.settings.rule_frame_fallback else 1]
         if previous is not None and self.settings.llm_backend != "none":
-            resolved = condense(self.llm_answerer().llm, question, previous, resolved)
+            readings = [condense(self.llm_answerer().llm, question, previous, readings[0])]
         k = k or self.settings.top_k
         depth = max(k, depth or k)
         retriever = self.retriever(caller)
-        analyser = retriever.reader.analyser()
-        query = analyser.analyse(resolved)
         if filters is not None and filters.in_force:  # "chỉ văn bản còn hiệu lực"
             book, as_of = retriever.reader.validity, self.as_of()
             ceased = {d["number"] for d in retriever.reader.documents if book.status(d["number"], as_of).state == CEASED}
             filters = dataclasses.replace(filters, excluded=frozenset(ceased))
         search = retrieve or (lambda q, n: retriever.retrieve(q, n, filters))
-        passages, shown = found_for(query, search, depth, k)
-        if query.initials:  # "ct quốc gia": read the initials from what was found, then search again
-            readings = {t: r for t in query.initials if (r := read_initials(t, query.expanded, [p.chunk.text for p in passages]))}
-            if readings:
-                analyser = dataclasses.replace(analyser, abbreviations={**analyser.abbreviations, **readings})
-                query = analyser.analyse(resolved)
-                passages, shown = found_for(query, search, depth, k)
-        weight = retriever.reader.bm25.weight
         reader = retriever.reader
-        retrieved = shown  # what retrieval gave the answer to read (fetched evidence is added below)
-        if self.settings.rule_signer:
-            shown = shown + signed_passages(query, reader, shown)
-        direct = None
-        if self.settings.rule_validity:
-            as_of = self.as_of()
-            for p in passages:
-                p.in_force = reader.validity.status(p.chunk.doc.number, as_of, article_of(p.chunk.label)).state != CEASED
-            fetch = lambda cid: reader.store.get_chunks([cid]).get(cid)  # noqa: E731
-            # under metadata filters only the filtered passages answer (the stating clause may lie outside them)
-            narrowed = filters is not None and filters.narrows()
-            direct = None if narrowed else validity_answer(query, reader.validity, as_of, fetch, shown)
-        if direct is not None:
-            items: Iterator[str | Answer] = iter([direct])
+        for reading, resolved in enumerate(readings):  # a follow-up: its readings in turn, until one is answered
+            answered = None
+            query, passages, shown, retrieved, stated = self._evidence(resolved, reader, search, filters, depth, k)
+            if stated is not None or self.settings.llm_backend != "none" or reading == len(readings) - 1:
+                break
+            if not (answered := self.answerer.answer(query, shown, reader.bm25.weight)).refused:
+                break
+        if stated is not None or answered is not None:
+            items: Iterator[str | Answer] = iter([stated or answered])
         elif self.settings.llm_backend == "none":
-            items = iter([self.answerer.answer(query, shown, weight)])
+            items = iter([self.answerer.answer(query, shown, reader.bm25.weight)])
         else:
-            items = self.llm_answerer().stream(query, shown, weight)
+            items = self.llm_answerer().stream(query, shown, reader.bm25.weight)
         for item in items:
             if isinstance(item, Answer):
                 item.question, item.resolved_question = question, resolved
                 item.passages, item.query = with_evidence(item, passages, retrieved), query
                 if self.settings.rule_validity and not item.refused:
-                    self._mark_validity(item, reader, notes=direct is None)  # a validity answer says it itself
+                    self._mark_validity(item, reader, notes=stated is None)  # a validity answer says it itself
                 semantic = read_progress(reader.gen)
                 if semantic is not None:  # a reindex is still embedding: some passages are found by words only
                     note = lexical_notice(*semantic)
@@ -280,6 +265,34 @@ class HoidapService:
                         [c.passage.chunk.chunk_id for c in item.citations], item.refused,
                     )
             yield item
+
+    def _evidence(
+        self, resolved: str, reader: IndexReader, search: Retrieve, filters: Filters | None, depth: int, k: int
+    ) -> tuple[Query, list[Passage], list[Passage], list[Passage], Answer | None]:
+        """For one reading of the question: its Query, every passage retrieved, the passages the answer reads, those
+        of them retrieval gave, and the answer the validity book states (None when it states none)."""
+        analyser = reader.analyser()
+        query = analyser.analyse(resolved)
+        passages, shown = found_for(query, search, depth, k)
+        if query.initials:  # "ct quốc gia": read the initials from what was found, then search again
+            readings = {t: r for t in query.initials if (r := read_initials(t, query.expanded, [p.chunk.text for p in passages]))}
+            if readings:
+                analyser = dataclasses.replace(analyser, abbreviations={**analyser.abbreviations, **readings})
+                query = analyser.analyse(resolved)
+                passages, shown = found_for(query, search, depth, k)
+        retrieved = shown  # what retrieval gave the answer to read (fetched evidence is added below)
+        if self.settings.rule_signer:
+            shown = shown + signed_passages(query, reader, shown)
+        stated = None
+        if self.settings.rule_validity:
+            as_of = self.as_of()
+            for p in passages:
+                p.in_force = reader.validity.status(p.chunk.doc.number, as_of, article_of(p.chunk.label)).state != CEASED
+            fetch = lambda cid: reader.store.get_chunks([cid]).get(cid)  # noqa: E731
+            # under metadata filters only the filtered passages answer (the stating clause may lie outside them)
+            narrowed = filters is not None and filters.narrows()
+            stated = None if narrowed else validity_answer(query, reader.validity, as_of, fetch, shown)
+        return query, passages, shown, retrieved, stated
 
     def audit_log(self) -> AuditLog:
         """The audit trail (opened on first use)."""

@@ -19,6 +19,7 @@ QUERY_STOPWORDS = frozenset(
     ai gì nào đâu sao mấy thứ_mấy là_ai ở_đâu bao_lâu bao_nhiêu số_hiệu bao_giờ khi_nào thế_nào như_thế_nào là_gì có_phải hay không chưa
     của và là các những được cho với về theo trong này đó thì mà có đã sẽ đang bị do để tại từ ra
     một như nêu hãy biết cho_biết vậy nhé ạ gồm bao_gồm nào_đó
+    nếu như_vậy như_thế nó họ ấy vừa_nêu nói_trên
     """.split()
 )
 
@@ -141,5 +142,5 @@ def query_tokens(words: list[str], exact: bool) -> list[str]:
 
 
 # Folded stopwords for questions typed without diacritics, minus forms that are also content words
-# ("co" may be "cơ", "do" may be "độ").
-FOLDED_STOPWORDS = frozenset(fold_diacritics(w) for w in QUERY_STOPWORDS) - {"co", "da", "do", "ma", "the"}
+# ("co" may be "cơ", "do" may be "độ", "ho" may be "hộ").
+FOLDED_STOPWORDS = frozenset(fold_diacritics(w) for w in QUERY_STOPWORDS) - {"co", "da", "do", "ma", "the", "ho", "no"}

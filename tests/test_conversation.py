@@ -2,7 +2,7 @@
 
 from typer.testing import CliRunner
 
-from hoidap.answer.conversation import Turn, resolve, with_antecedent
+from hoidap.answer.conversation import Turn, resolutions, resolve, with_antecedent
 from hoidap.cli import app
 
 
@@ -101,3 +101,41 @@ def test_a_refused_question_still_frames_the_follow_up():
     # a refused question naming no document: the last answer's documents still frame it
     vague = HoidapService.next_turn(Answer("Mức phạt là bao nhiêu?", "…", True), answered)
     assert resolve("Văn bản đó do ai ban hành?", vague) == "Luật Giao dịch điện tử (20/2023/QH15) do ai ban hành?"
+
+
+def test_a_document_asked_about_is_what_it_points_to():
+    # "nó" after a question on a document's force is that document, not the one its answer cited
+    status = Turn("Nghị định 97/2008/NĐ-CP về dịch vụ Internet còn hiệu lực không?", ["Nghị định 72/2013/NĐ-CP"])
+    assert resolve("vậy văn bản nào làm nó hết hiệu lực?", status) == "vậy văn bản nào làm Nghị định 97/2008/NĐ-CP hết hiệu lực?"
+    assert resolve("Văn bản đó do ai ký?", status) == "Nghị định 97/2008/NĐ-CP do ai ký?"
+    # after "văn bản nào thay thế …?" the document meant next is the answer's
+    replaced = Turn("Văn bản nào thay thế Nghị định 97/2008/NĐ-CP?", ["Nghị định 72/2013/NĐ-CP"])
+    assert resolve("Văn bản đó có hiệu lực khi nào?", replaced) == "Nghị định 72/2013/NĐ-CP có hiệu lực khi nào?"
+
+
+def test_a_new_question_after_con_keeps_the_answer_frame():
+    first = Turn("Ai chủ trì tập huấn về bảo vệ dữ liệu cá nhân theo kế hoạch kèm QĐ 2623?", ["Quyết định 2623/QĐ-TTg"])
+    assert resolve("còn việc kiểm tra thi hành luật thì bắt đầu từ năm nào?", first) == (
+        "Việc kiểm tra thi hành luật thì bắt đầu từ năm nào (QĐ 2623)?"
+    )
+    cited_only = Turn("Ai chủ trì tập huấn về bảo vệ dữ liệu cá nhân?", ["Quyết định 2623/QĐ-TTg"])
+    assert resolve("còn việc kiểm tra thi hành luật thì bắt đầu từ năm nào?", cited_only) == (
+        "Việc kiểm tra thi hành luật thì bắt đầu từ năm nào (Quyết định 2623/QĐ-TTg)?"
+    )
+
+
+def test_a_framed_reading_is_also_tried_without_its_frame():
+    groups = Turn("Ban Chỉ đạo của Chính phủ có mấy Tổ Công tác?", ["Quyết định 2629/QĐ-TTg"])
+    assert resolutions("Trong các tổ đó, tổ nào do Bộ trưởng Bộ Công an làm tổ trưởng?", groups) == [
+        "Trong các Tổ Công tác, tổ nào do Bộ trưởng Bộ Công an làm tổ trưởng (theo Quyết định 2629/QĐ-TTg)?",
+        "Trong các Tổ Công tác, tổ nào do Bộ trưởng Bộ Công an làm tổ trưởng?",
+    ]
+    assert resolutions("Nghị định 13/2023/NĐ-CP có hiệu lực khi nào?", groups) == ["Nghị định 13/2023/NĐ-CP có hiệu lực khi nào?"]
+
+
+def test_the_service_answers_a_follow_up_outside_a_frame_that_has_no_answer(service):
+    # the cited document frames the follow-up; where it holds no answer, the reading without the frame is answered
+    turn = Turn("Chữ ký số là gì?", ["Luật Giao dịch điện tử (20/2023/QH15)"])
+    follow = service.ask("Ông ấy đề nghị Bình Phước nâng tỷ lệ chi ngân sách cho chuyển đổi số lên bao nhiêu?", previous=turn)
+    assert not follow.refused and "2%" in follow.text
+    assert follow.resolved_question == "Ông ấy đề nghị Bình Phước nâng tỷ lệ chi ngân sách cho chuyển đổi số lên bao nhiêu?"

@@ -9,6 +9,7 @@ from hoidap.query import (
     DURATION,
     LIST,
     NUMBER,
+    OTHER,
     ORGANISATION,
     PERSON,
     VALIDITY,
@@ -46,6 +47,9 @@ def analyse(question, **kw):
         ("Ai là Bí thư Tỉnh ủy Bình Phước?", PERSON),
         ("Cơ quan đảng có thu phí khi chia sẻ dữ liệu không?", YESNO),
         ("luat giao dich dien tu co hieu luc tu ngay nao", DATE),  # typed without diacritics
+        ("Nếu cá nhân vi phạm thì mức phạt tính thế nào?", OTHER),  # a manner asked, not an amount
+        ("Mức phạt tối đa là bao nhiêu, tính thế nào?", NUMBER),
+        ("Văn bản nào làm Nghị định 97/2008/NĐ-CP hết hiệu lực?", VALIDITY),
     ],
 )
 def test_answer_types(question, kind):
@@ -153,3 +157,13 @@ def test_signature_blocks():
     assert cell[start:end].strip() == "KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG Nguyễn Chí Dũng"
     assert signature_block("Điều 5. Hiệu lực thi hành\n\nNghị định này có hiệu lực từ ngày ký.") is None
     assert signature_block("Cơ quan chủ trì | Bộ Công an | Văn Phòng Chính Phủ") is None
+
+
+def test_pointing_words_are_no_key_terms():
+    # "như vậy", "nó", "nếu" point back or join clauses: a passage need not contain them
+    terms = analyse("Nếu là cá nhân vi phạm như vậy thì nó bị phạt thế nào?").terms
+    assert not {"như vậy", "nó", "nếu"} & set(terms) and "vi phạm" in terms
+
+
+def test_making_a_document_cease_asks_what_replaced_it():
+    assert analyse("vậy văn bản nào làm Nghị định 97/2008/NĐ-CP hết hiệu lực?").validity == "replaced_by"

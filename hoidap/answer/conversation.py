@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from core.lexicon import ANAPHORS, DEMONSTRATIVES, DOC_TYPES, DOCUMENT_NOUNS, EVENT_NOUNS, PLACE_NOUNS
+from core.lexicon import ANAPHORS, DEMONSTRATIVES, DOC_TYPE_CODES, DOC_TYPES, DOCUMENT_NOUNS, EVENT_NOUNS, PLACE_NOUNS
+from hoidap.query import OTHER, answer_type_of, validity_asked
 from hoidap.terms import YEAR
-from ingest.metadata import find_numbers
+from ingest.metadata import find_numbers, number_type
+from ingest.normalize import fold_diacritics
 
 def _alternatives(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
@@ -22,10 +24,11 @@ _DEMONSTRATIVE = _alternatives(DEMONSTRATIVES)
 _DEMONSTRATIVE_DOC = re.compile(
     rf"\b({_alternatives(DOCUMENT_NOUNS + EVENT_NOUNS)})\s+({_DEMONSTRATIVE})(?!\w)", re.I
 )
-_DOC_REF = re.compile(rf"\b(?:{_alternatives(DOC_TYPES)})\s+(?:số\s+)?\d{{1,5}}\b")
+_DOC_REF = re.compile(rf"\b(?:{_alternatives(DOC_TYPES + tuple(DOC_TYPE_CODES))})\s+(?:số\s+)?\d{{1,5}}\b")
 _DOC_REF_YEAR = re.compile(_DOC_REF.pattern + r"(?:/\d{4})?")  # "Nghị định 174/2026"
 _DEMONSTRATIVE_PLACE = re.compile(rf"\b({_alternatives(PLACE_NOUNS)})\s+({_DEMONSTRATIVE})(?!\w)", re.I)
 _ANAPHOR = re.compile(rf"(?<!\w)({_alternatives(ANAPHORS)})(?!\w)", re.I)
+_IT = re.compile(r"(?<!\w)nó(?!\w)", re.I)
 _ELLIPTICAL = re.compile(r"^\s*(còn|thế còn|vậy còn|còn về)\b|\b(thì sao|thế nào rồi)\s*\??\s*$", re.I)
 _LEAD = re.compile(r"^\s*(còn về|thế còn|vậy còn|còn)\s+", re.I)
 _TAIL = re.compile(r"\s*(thì sao|thế nào rồi)\s*\??\s*$", re.I)
@@ -74,11 +77,31 @@ def with_antecedent(question: str, previous: str) -> str:
 def resolve(question: str, previous: Turn | None, antecedent: bool = True) -> str:
     """The question to answer: itself, or completed from the previous turn when it is a follow-up.
     ``antecedent``: a noun pointed back to stands for its phrase in the previous question (with_antecedent)."""
+    return resolutions(question, previous, antecedent)[0]
+
+
+def resolutions(question: str, previous: Turn | None, antecedent: bool = True) -> list[str]:
+    """The readings of a follow-up to try in turn, the likeliest first. A back-reference read in the frame of the
+    document the previous answer cited ("… (theo Quyết định 2629/QĐ-TTg)?") is also read without that frame: the
+    frame is a guess, and the passage answering may be in another document."""
     if previous is None:
-        return question
+        return [question]
+    if not _ELLIPTICAL.search(question) and _ANAPHOR.search(question) and not find_numbers(question):
+        framed = _resolved(question, previous, antecedent)
+        bare = with_antecedent(question, previous.question) if antecedent else question
+        return [framed] if framed == bare or not framed.endswith(")?") else [framed, bare]
+    return [_resolved(question, previous, antecedent)]
+
+
+def _resolved(question: str, previous: Turn, antecedent: bool) -> str:
     documents = previous.cited_documents
     if not previous.answered:  # a refused question still sets the frame by the documents it names
         documents = find_numbers(previous.question) or [m.group(0) for m in _DOC_REF_YEAR.finditer(previous.question)] or documents
+    subject = _subject_document(previous.question) if antecedent else ""
+    if subject:  # "NĐ 97/2008 còn hiệu lực không?" → "văn bản nào làm nó hết hiệu lực?": it is NĐ 97/2008
+        documents = [subject]
+        if _IT.search(question) and not find_numbers(question):
+            return _IT.sub(subject, question, count=1)
     if _DEMONSTRATIVE_DOC.search(question) and documents:
         return _DEMONSTRATIVE_DOC.sub(documents[0], question, count=1)
     place = _first_name(previous.question)
@@ -108,9 +131,25 @@ def resolve(question: str, previous: Turn | None, antecedent: bool = True) -> st
     # A new topic in the same frame: keep the place/person, document and year, drop the old topic.
     carried = [n for n in (old,) if n] + (find_numbers(base) or [m.group(0) for m in _DOC_REF.finditer(base)])
     carried += YEAR.findall(base)
+    if focus and not carried and documents and answer_type_of(_folded(focus)) != OTHER:
+        carried = documents[:1]  # a question of its own ("còn việc kiểm tra … từ năm nào?"), in the answer's frame
     if focus and carried:
         return f"{focus[:1].upper()}{focus[1:]} ({', '.join(carried)})?"
     return f"{base.rstrip(' ?')}, {focus}?" if focus else base
+
+
+def _folded(text: str) -> str:
+    return " ".join(fold_diacritics(text.lower()).split())
+
+
+def _subject_document(question: str) -> str:
+    """The document a question asks the force of ("… còn hiệu lực không?", "… có hiệu lực từ khi nào?"), when it
+    names exactly one: what a following "nó" / "văn bản đó" points to (not the document its answer cited, which
+    states that force). "" otherwise, and for "văn bản nào thay thế …?", whose answer is the document meant next."""
+    named = find_numbers(question)
+    if len(named) != 1 or validity_asked(_folded(question)) not in ("status", "effective"):
+        return ""
+    return f"{number_type(named[0])} {named[0]}".strip()
 
 
 def _parallel_span(focus: str, base: str) -> str:
