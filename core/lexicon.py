@@ -192,5 +192,10 @@ DOCUMENT_NOUNS = ("văn bản", "tài liệu", "bài báo", "bài viết", "đ�
 )
 EVENT_NOUNS = ("phiên họp", "cuộc họp", "hội nghị", "buổi làm việc", "sự kiện")
 PLACE_NOUNS = ("tỉnh", "thành phố", "địa phương", "huyện", "xã")
+# Places whose name opens with a Vietnamese surname: "Hà Nội" is not a person named Hà.
+PLACES_LIKE_NAMES = (
+    "Hà Nội", "Hà Giang", "Hà Nam", "Hà Tĩnh", "Hà Đông", "Lâm Đồng", "Cao Bằng", "Thái Bình", "Thái Nguyên", "Hồ Chí Minh",
+    "Hòa Bình", "Hoà Bình", "Lào Cai", "Giang Nam", "Vĩnh Long", "Lai Châu", "Kiên Giang", "Hậu Giang", "Tiền Giang",
+)
 DEMONSTRATIVES = ("đó", "này", "ấy", "trên", "nói trên", "vừa nêu")
 ANAPHORS = ("đó", "này", "ấy", "nói trên", "vừa nêu", "như vậy", "họ", "nó")  # any back-reference

@@ -59,19 +59,21 @@ _CUES: tuple[tuple[str, str], ...] = (
     (DOCUMENT, r"(van ban|nghi dinh|luat|quyet dinh|thong tu|nghi quyet|ke hoach|dieu|khoan|chuong|muc|phu luc|quy dinh) (nao|so may|gi) (quy dinh|neu|dat|yeu cau|huong dan|cho phep|de ra|ban hanh)|(quy dinh|neu) (tai|o) (dau|van ban nao|dieu nao)|theo (van ban|nghi dinh|dieu|quyet dinh|luat) nao|(dieu|khoan) (nao|may|so may)\b|(quyet dinh|van ban|nghi dinh) nao\b"),
     (DEFINITION, r"^(.{3,80}?) (la gi|la nhu the nao|duoc hieu (la|nhu the nao))\b"),
     (LIST, r"(gom|bao gom) (nhung )?(gi|nao|cac)|nhung (\w+ ){1,4}(nao|gi\b)|cac (\w+ ){1,4}nao|nhung gi|ke ten|liet ke|nhung viec gi|nhung noi dung"),
+    (DOCUMENT, r"\b(thong tu|nghi quyet|chi thi|cong van) nao\b"),  # after LIST: "những thông tư nào" asks a list
     (DURATION, r"bao lau|trong (thoi han|thoi gian) (bao lau|nao)|may (ngay|thang|nam|gio|phut)|bao nhieu (ngay|thang|nam|gio|phut)|thoi han (la )?bao (lau|nhieu)"),
     (DATE, r"(khung gio|khoang thoi gian|thoi gian|thoi han|thoi diem|moc thoi gian) nao|khi nao|bao gio|ngay nao|thoi diem nao|nam nao|thang nao|truoc ngay|moc nao|tu luc nao|giai doan nao|han (chot|cuoi)|quy may"),
     # "mức phạt tính thế nào?", "… được xác định ra sao?": a manner asked, not an amount
     (OTHER, r"^(?!.*\b(?:bao nhieu|may)\b).*\b(?:the nao|ra sao)\s*(?:\([^)]*\))?\s*\??$"),
     (NUMBER, r"bao nhieu|\bmay\b|ty le|ti le|phan tram|muc (phat|chi|ho tro)|so luong|toi da la|toi thieu la|dat muc"),
     (ORGANISATION, r"(co quan|bo|so|don vi|to chuc|ban|cap|ai|nganh|uy ban|doanh nghiep) nao\b|\bai (chu tri|phu trach|lo|thuc hien|chiu trach nhiem|cap|quyet dinh|ban hanh|ky|to chuc|tham muu)|(do|giao|boi) ai\b|ai la (co quan|don vi) dau moi"),
-    (PERSON, r"^ai\b|\bla ai\b|\bai la\b|nguoi nao"),
+    (PERSON, r"^ai\b|\bla ai\b|\bai la\b|nguoi nao|\bong(?:/ba| ba| hay ba)? nao\b|\bba nao\b"),
     (YESNO, r"\b(co|duoc|phai|da) .{1,60} (khong|ko|chua)\s*\??$|(duoc khong|phai khong|co khong|dung khong|chua)\s*\??$"),
 )
 _CUE_RES = tuple((kind, re.compile(pattern)) for kind, pattern in _CUES)
-_SCOPE = re.compile(r"(quy dinh (ve )?(nhung )?(van de |noi dung )?gi|dieu chinh (van de )?gi|pham vi dieu chinh)")
+_SCOPE = re.compile(r"(quy dinh (ve )?(nhung )?(van de |noi dung )?gi\b|dieu chinh (van de )?gi\b|pham vi dieu chinh)")
 _APPLIES = re.compile(r"(ap dung (doi voi|cho) (ai|nhung ai|doi tuong nao|nhung doi tuong nao)|doi tuong (ap dung|nao))")
 _CODE = re.compile(r"\b(so hieu|ky hieu)\b")
+_RECITAL_ASKED = re.compile(r"\b(?:theo|xet) de nghi cua (?:\w+ ){0,2}(?:nao|ai)\b|\bcan cu (?:vao )?(?:\w+ ){0,2}nao\b")
 _ISSUED = re.compile(r"\b(ban hanh|duoc ky|ky ban hanh|duoc gui|gui)\b")
 _SIGNER = re.compile(r"\b(?:ai|nguoi) (?:da |duoc )?ky\b|\bnguoi ky\b|\bky (?:ban hanh )?(?:van ban|" + "|".join(
     fold_diacritics(t.lower()) for t in DOC_TYPES) + r")\b")
@@ -115,6 +117,8 @@ class Query:
     expansions: tuple[tuple[str, str], ...] = ()  # (as typed, spelled out)
     unit: str = ""  # what "bao nhiêu / mấy" counts ("thành viên", "tỷ đồng", "%"), folded; "" when nothing
     ordinal: str = ""  # the noun of a "cấp mấy / mức mấy / thứ mấy" question, folded: the answer is "cấp II"
+    wants_recital: bool = False  # asks what a document's recitals state ("theo đề nghị của bộ nào?", "căn cứ luật nào?")
+    kind: str = ""  # "<noun> nào" naming the kind of answer, folded: "doanh nghiep", "thong tu" (see asked_kind)
     unindexed: tuple[str, ...] = ()  # số hiệu the question names that no indexed document has
     or_condition: bool = False  # a plain "khi nào" asks a time or a condition ("… có giá trị như văn bản khi nào?")
     as_of: str = ""  # the date a validity question is set at ("… còn hiệu lực vào năm 2020 không?": 2020-12-31)
@@ -217,6 +221,8 @@ class Analyser:
             expansions=tuple(expansions),
             unit=asked_unit(expanded) if answer_type in (NUMBER, DURATION) else "",
             ordinal=asked_ordinal(folded) if answer_type == NUMBER else "",
+            kind=asked_kind(folded, answer_type, " ".join(expanded.lower().split()) if exact else ""),
+            wants_recital=bool(_RECITAL_ASKED.search(folded)),
             validity=validity_asked(folded) if (numbers or _SHORT_REF.search(folded)) else "",
             or_condition=answer_type == DATE and bool(re.search(r"\bkhi nao\b", folded)),
             as_of=asked_date(folded),
@@ -227,7 +233,11 @@ class Analyser:
 
 _MONEY_WORDS = ("tỷ", "triệu", "nghìn", "đồng", "tiền")
 _MONEY = re.compile(r"\b(muc phat|phat tien|phat bao nhieu|bao nhieu tien|kinh phi|chi phi|muc chi|muc ho tro)\b")
-_NOT_UNITS = {"la", "thi", "nam", "de", "cho", "cua", "va", "o", "tai", "trong", "duoc", "co", "nguoi", "ca", "lan", "so"}
+_MONEY_NOUNS = re.compile(r"^(?:kinh phi|chi phi|von|ngan sach)\b")  # "bao nhiêu kinh phí": an amount in đồng
+_NOT_UNITS = {
+    "la", "thi", "nam", "de", "cho", "cua", "va", "o", "tai", "trong", "duoc", "co", "nguoi", "ca", "lan", "so",
+    "theo", "vay", "khi", "neu", "ma", "khong", "a", "nhe", "roi", "tu", "den", "tren", "duoi", "ke",
+}  # function words: after "bao nhiêu" they end the question or open a clause, they count nothing
 _RATE = re.compile(r"\b(ty le|ti le|phan tram)\b")
 
 
@@ -245,19 +255,53 @@ def asked_unit(text: str) -> str:
     unaccented_money = first in ("ty", "trieu", "dong") or (first == "tien" and words[1:2] != ["ich"])
     if words and (words[0] in _MONEY_WORDS or (not has_diacritics(lower) and unaccented_money)):
         return "dong"
+    if _MONEY_NOUNS.search(" ".join(fold_diacritics(w) for w in words)) and not _RATE.search(folded):
+        return "dong"
     if first and first not in _NOT_UNITS and not _RATE.search(folded):
         return first
     return "dong" if _MONEY.search(folded) and not _RATE.search(folded) else ""
 
 
-_ORDINAL_ASKED = re.compile(
-    r"\b(" + "|".join(sorted({fold_diacritics(n) for n in ORDINAL_NOUNS}, key=len, reverse=True)) + r") may\b"
-)
+# The kind of entity a "<noun> nào" question asks (folded noun → what a sentence must name to answer it): a
+# ministry for "bộ nào", an enterprise for "doanh nghiệp nào", a circular for "thông tư nào".
+ASKED_KINDS = {
+    "bo": re.compile(r"\bBộ\s+[A-ZĐ]"),
+    "so": re.compile(r"\bSở\s+[A-ZĐ]"),
+    "doanh nghiep": re.compile(r"\b(?:Tập đoàn|Tổng công ty|Công ty|Ngân hàng)\s+[\wÀ-ỹ]|doanh nghiệp\b[^.;]{0,60}?\b[A-Z]{3,}\b"),
+    "cong ty": re.compile(r"\b(?:Tổng công ty|Công ty)\s+[\wÀ-ỹ]", re.I),
+    "tap doan": re.compile(r"\bTập đoàn\s+[\wÀ-ỹ]", re.I),
+}
+_KIND_WRITTEN = {"bo": "bộ", "so": "sở", "doanh nghiep": "doanh nghiệp", "cong ty": "công ty", "tap doan": "tập đoàn"} | {
+    fold_diacritics(t.lower()): t.lower() for t in DOC_TYPES
+}  # each folded noun as written with diacritics
+_ASKED_KIND = re.compile(rf"\b({'|'.join(ASKED_KINDS)}|{'|'.join(fold_diacritics(t.lower()) for t in DOC_TYPES)}) nao\b")
+
+
+def asked_kind(folded: str, answer_type: str, written: str = "") -> str:
+    """The folded noun of "<noun> nào" when it names a kind an answer must be of: "doanh nghiep" in "giao doanh
+    nghiệp nào …?", "thong tu" in "Thông tư nào quy định …?"; "" otherwise. ``written``: the question as typed,
+    lower case, when it has diacritics ("sở nào" is a kind, "xã hội số nào" is not)."""
+    if answer_type not in (ORGANISATION, DOCUMENT):
+        return ""
+    found = _ASKED_KIND.search(folded)
+    if not found:
+        return ""
+    noun = found.group(1)
+    if written and not re.search(rf"(?<!\w){_KIND_WRITTEN.get(noun, noun)} nào\b", written):
+        return ""  # the noun typed is another word folded alike
+    return noun if (noun in ASKED_KINDS) == (answer_type == ORGANISATION) else ""
+
+
+_ORDINAL = "|".join(sorted({fold_diacritics(n) for n in ORDINAL_NOUNS}, key=len, reverse=True))
+_ORDINAL_ASKED = re.compile(rf"\b({_ORDINAL}) may\b")
+# "đạt cấp độ an toàn thông tin mấy?": the noun, its modifiers, then "mấy" ending the question
+_ORDINAL_ASKED_AFTER = re.compile(rf"\b({_ORDINAL})(?: (?!co\b|la\b|duoc\b)[a-z]+){{1,4}} may\s*(?:[?.,;]|$)")
 
 
 def asked_ordinal(folded: str) -> str:
-    """The noun a "<noun> mấy" question asks the number of ("cap" for "công trình cấp mấy"), or ""."""
-    found = _ORDINAL_ASKED.search(folded)
+    """The noun a "<noun> mấy" question asks the number of ("cap" for "công trình cấp mấy", "cap do" for "cấp độ
+    an toàn thông tin mấy?"), or ""."""
+    found = _ORDINAL_ASKED.search(folded) or _ORDINAL_ASKED_AFTER.search(folded)
     return found.group(1) if found else ""
 
 
@@ -267,7 +311,10 @@ _VALIDITY_ASKED = (
         rf"(?:duoc|bi) thay the (?:boi|bang)|{_DOC_WORD} nao (?:da |se )?(?:thay the|bai bo|lam .{{0,60}}het hieu luc)"
         rf"|thay the bang {_DOC_WORD} nao"
     )),
-    ("replaces", re.compile(rf"thay the (?:cho )?(?:cac |nhung )?{_DOC_WORD} nao|thay the (?:nhung )?gi\b")),
+    ("replaces", re.compile(
+        rf"thay the (?:cho )?(?:cac |nhung )?{_DOC_WORD} nao|thay the (?:nhung )?gi\b"
+        rf"|co hieu luc thi (?:cac |nhung )?{_DOC_WORD}(?: [a-z]+){{0,6}} nao (?:se |bi |cung )?het hieu luc"  # "X có hiệu lực thì luật nào hết hiệu lực?"
+    )),
     ("status", re.compile(r"\b(?:con|het|van con|con duoc ap dung|con ap dung) hieu luc\b|\bcon (?:duoc )?ap dung\b")),
     ("effective", re.compile(
         r"(?:co|bat dau co|phat sinh) hieu luc(?: thi hanh)?(?: (?:tu|ke tu))?(?: (?:ngay|thoi diem|khi|luc|thang|nam))? ?(?:nao|bao gio)"

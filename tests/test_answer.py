@@ -291,3 +291,24 @@ def test_a_law_named_by_its_title_ranks_the_passages_that_write_that_name(servic
     assert rankings("Luật Thương mại vũ trụ có hiệu lực khi nào?")["named"] == []  # no passage writes it
     # an indexed document of that title is ranked as a named document, not by the passages quoting its name
     assert rankings("Luật Giao dịch điện tử có hiệu lực khi nào?")["named"] == []
+
+
+def test_a_which_question_is_answered_by_an_answer_of_its_kind():
+    from types import SimpleNamespace
+
+    from hoidap.answer.select import carries
+
+    def passage(number):
+        return SimpleNamespace(chunk=SimpleNamespace(doc=SimpleNamespace(number=number), label=""))
+
+    nd = passage("224/2026/NĐ-CP")
+    said = "Bộ Khoa học và Công nghệ hướng dẫn về mẫu nhãn nền tảng số."
+    assert not carries("document", said, nd, kind="thong tu")  # a decree's clause names no circular
+    assert carries("document", said, passage("12/2025/TT-BKHCN"), kind="thong tu")
+    assert carries("document", "theo Thông tư số 20/2017/TT-BTTTT", nd, kind="thong tu")
+    assert not carries("organisation", "Bộ Công an chủ trì xây dựng trợ lý ảo.", nd, kind="doanh nghiep")
+    assert carries("organisation", "hợp tác với các doanh nghiệp lớn như VNPT", nd, kind="doanh nghiep")
+    assert carries("organisation", "Tập đoàn SpaceX thí điểm", nd, kind="doanh nghiep")
+    # "Hà Nội" opens with a surname but names no person
+    assert not carries("person", "Lựa chọn kiến trúc sư trưởng của Hà Nội.", nd)
+    assert carries("person", "Phó Chủ tịch Huỳnh Minh Tuấn ký.", nd)

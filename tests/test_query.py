@@ -167,3 +167,39 @@ def test_pointing_words_are_no_key_terms():
 
 def test_making_a_document_cease_asks_what_replaced_it():
     assert analyse("vậy văn bản nào làm Nghị định 97/2008/NĐ-CP hết hiệu lực?").validity == "replaced_by"
+
+
+@pytest.mark.parametrize(
+    ("question", "unit", "ordinal"),
+    [
+        ("Bình Phước đã phân bổ bao nhiêu kinh phí cho chuyển đổi số?", "dong", ""),  # a money noun, not "kinh"
+        ("ko chấp hành giờ chơi thì bị phạt bn theo NĐ 174/2026", "dong", ""),  # "theo" counts nothing
+        ("VNeID đã triển khai bao nhiêu tiện ích?", "tien", ""),  # "tiện ích" is no money
+        ("he thong phai dat cap do an toan thong tin may", "", "cap do"),  # the noun, its modifiers, then "mấy"
+        ("Điều 5 có mấy khoản?", "", ""),  # a count, not an ordinal
+    ],
+)
+def test_what_a_figure_question_counts(question, unit, ordinal):
+    query = analyse(question)
+    assert (query.answer_type, query.unit, query.ordinal) == (NUMBER, unit, ordinal)
+
+
+def test_the_kind_a_which_question_asks():
+    assert analyse("Hà Nội đã chọn ông/bà nào làm kiến trúc sư trưởng?").answer_type == PERSON
+    assert analyse("QĐ 2629 giao doanh nghiệp nào làm trợ lý ảo?").kind == "doanh nghiep"
+    assert analyse("Thông tư nào của Bộ Khoa học và Công nghệ hướng dẫn mẫu nhãn?").kind == "thong tu"
+    assert analyse("Cơ quan nào chủ trì?").kind == ""  # any organisation answers
+    assert analyse("Kế hoạch 3260 giao thẩm tra những thông tư nào?").answer_type == LIST
+    assert analyse("Đề án được phê duyệt theo đề nghị của bộ nào?").wants_recital
+    assert not analyse("Bộ nào chủ trì đề án?").wants_recital
+
+
+def test_a_scope_question_is_not_read_into_quy_dinh_gio():
+    assert not analyse("không chấp hành quy định giờ chơi thì bị phạt bao nhiêu?").sections
+    assert analyse("Nghị định 91/2020 quy định những gì?").sections
+
+
+def test_a_kind_typed_with_diacritics_is_read_as_typed():
+    assert analyse("Ngân hàng được giao chủ trì những chỉ tiêu xã hội số nào?").kind == ""  # "số nào", not "sở nào"
+    assert analyse("UBND tỉnh giao sở nào chủ trì?").kind == "so"
+    assert analyse("ubnd tinh giao so nao chu tri").kind == "so"  # unaccented: read as the kind

@@ -8,14 +8,14 @@ from hoidap.answer.answerability import Answerability, features
 from hoidap.answer.compose import REFUSAL_TEXT, ComposeRules, Composer, choose, refusal
 from hoidap.answer.select import Candidate, SelectRules, answers_type, candidates, list_continuation
 from hoidap.answer.types import Answer
-from hoidap.query import DATE, DURATION, LIST, NUMBER, Query
+from hoidap.query import DATE, DURATION, LIST, NUMBER, PERSON, Query
 from hoidap.retrieve import Passage
 from ingest.metadata import NUMBER_RE
 
 __all__ = ["ExtractiveAnswerer", "REFUSAL_TEXT"]
 
 
-_TYPED = (DATE, DURATION, NUMBER)
+_TYPED = (DATE, DURATION, NUMBER, PERSON)
 
 
 class ExtractiveAnswerer:
@@ -50,6 +50,8 @@ class ExtractiveAnswerer:
             if picked and self.select_rules.typed_required and part.answer_type in _TYPED:
                 if not any(answers_type(part, c) for c in picked):
                     picked = []  # "bao nhiêu tỷ đồng?" answered by a sentence without an amount answers nothing
+            if picked and self.select_rules.typed_required and part.kind and not any(c.type_match for c in picked):
+                picked = []  # "doanh nghiệp nào …?" answered by a sentence naming no enterprise answers nothing
             if picked and self.select_rules.typed_required and part.wants_code:
                 if not any(NUMBER_RE.search(c.text) for c in picked):
                     picked = []  # "… với số hiệu nào?": a sentence giving no số hiệu does not answer

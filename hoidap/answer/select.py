@@ -17,8 +17,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from core.lexicon import DOC_TYPES, PLACES_LIKE_NAMES
 from core.models import CELL_SEPARATOR
 from hoidap.query import (
+    ASKED_KINDS,
     DATE,
     DOCUMENT,
     DURATION,
@@ -44,7 +46,7 @@ from hoidap.terms import (
     states_validity,
 )
 from ingest.chunk import LIST_ITEM
-from ingest.metadata import NUMBER_RE, first_date
+from ingest.metadata import NUMBER_RE, find_numbers, first_date, number_type
 from ingest.normalize import fold_diacritics
 
 MAX_QUOTE_CHARS = 600  # a sentence ending in ':' takes its list items up to this length
@@ -75,6 +77,7 @@ _BOILERPLATE = re.compile(
     r"^(Số\b|Độc lập|CỘNG HÒA|CỘNG HOÀ|Nơi nhận|Kính gửi|Căn cứ|[-–]\s*Căn cứ|Theo đề nghị|Xét đề nghị|"
     r"KT\.|TM\.|TUQ\.|Q\. |\(Kèm theo|\(Ban hành kèm theo|[\w\s]{0,20},\s*ngày\s+\d{1,2}\s+tháng)"
 )
+_RECITAL = re.compile(r"^(?:Căn cứ|Theo đề nghị|Xét đề nghị)\b")
 _DATE_LINE = re.compile(r"^[\w\s]{0,20},\s*ngày\s+\d{1,2}\s+tháng")
 
 
@@ -142,9 +145,25 @@ def numbered(noun: str, text: str) -> bool:
     return bool(re.search(rf"\b{re.escape(noun)}(?: do)?\s+{numeral}\b", folded))
 
 
-def carries(answer_type: str, text: str, passage: Passage, unit: str = "", ordinal: str = "") -> bool:
+def of_kind(kind: str, text: str, passage: Passage) -> bool:
+    """Whether a sentence gives an answer of the kind a "<noun> nào" question asks: "Tập đoàn …" for "doanh nghiệp
+    nào"; for "thông tư nào", its passage is of a Thông tư or the sentence names one by its số hiệu."""
+    if kind in ASKED_KINDS:
+        return bool(ASKED_KINDS[kind].search(text))
+    if fold_diacritics(number_type(passage.chunk.doc.number).lower()) == kind:
+        return True
+    if any(fold_diacritics(number_type(n).lower()) == kind for n in find_numbers(text)):
+        return True
+    # named by its title: "Luật Chuyển đổi số", "Thông tư số 12/…" (the type capitalised, then a name or a number)
+    titles = [t for t in DOC_TYPES if fold_diacritics(t.lower()) == kind]
+    return any(re.search(rf"\b{t}\s+(?:số\s+)?[\dA-ZĐÀ-Ỹ]", text) for t in titles)
+
+
+def carries(answer_type: str, text: str, passage: Passage, unit: str = "", ordinal: str = "", kind: str = "") -> bool:
     """Whether a sentence carries what the answer type asks for (for a count, a figure of its unit; for
-    "cấp mấy", the level's numeral)."""
+    "cấp mấy", the level's numeral; for "<noun> nào", an answer of that kind)."""
+    if kind and answer_type in (ORGANISATION, DOCUMENT):
+        return of_kind(kind, text, passage)
     if answer_type == NUMBER and ordinal:
         return numbered(ordinal, text)
     if answer_type == DATE:
@@ -157,7 +176,7 @@ def carries(answer_type: str, text: str, passage: Passage, unit: str = "", ordin
     if answer_type == ORGANISATION:
         return bool(_ORGANISATION.search(text))
     if answer_type == PERSON:
-        return bool(PERSON_NAME.search(text))
+        return any(not m.group(0).startswith(PLACES_LIKE_NAMES) for m in PERSON_NAME.finditer(text))
     if answer_type == VALIDITY:
         return bool(_VALIDITY.search(text))
     if answer_type == DOCUMENT:
@@ -199,7 +218,7 @@ def candidates(query: Query, passages: list[Passage], weight, rules: SelectRules
         spans = quotes(chunk.text, chunk.sentence_spans, sections, query.answer_type == LIST, rules.section_titles)
         for start, end, is_list in spans:
             text = chunk.text[start:end].strip()
-            if rules.boilerplate and boilerplate(text, keep_date_line=query.wants_issue_date):
+            if rules.boilerplate and boilerplate(text, query.wants_issue_date, query.wants_recital):
                 continue
             if rules.table_header and CELL_SEPARATOR in text:
                 header = header_of(chunk, start)
@@ -210,7 +229,7 @@ def candidates(query: Query, passages: list[Passage], weight, rules: SelectRules
             if rules.office_holder and query.role and not names_holder(text, query.role, f"{query.text} {query.expanded}"):
                 continue
             sent_cov = coverage(query.terms, evidence_text(text, exact) + context, query.alternates)
-            typed = carries(query.answer_type, text, passage, query.unit, query.ordinal)
+            typed = carries(query.answer_type, text, passage, query.unit, query.ordinal, query.kind)
             score = 0.6 * sent_cov + 0.4 * passage_cov - 0.01 * i + (0.15 if from_named else 0.0)
             if rules.in_force_first and not passage.in_force:
                 score -= 0.05
@@ -310,10 +329,11 @@ def quotes(
     return out
 
 
-def boilerplate(text: str, keep_date_line: bool = False) -> bool:
+def boilerplate(text: str, keep_date_line: bool = False, keep_recitals: bool = False) -> bool:
     """Header lines, recitals and fragments that answer nothing ("Độc lập - Tự do - Hạnh phúc",
     "Căn cứ Luật …;", "Nơi nhận:"); the place-and-date line ("Hà Nội, ngày 10 tháng 01 năm 2025") answers
-    only when the question asks when the document was issued."""
+    only when the question asks when the document was issued, the recitals only when it asks what they state
+    ("… theo đề nghị của bộ nào?", "căn cứ luật nào?")."""
     words = [w for w in text.split() if w != "|"]  # a table's cell separators are no words
     if len(words) < 4 or (text.isupper() and len(words) < 8):
         return True
@@ -322,6 +342,8 @@ def boilerplate(text: str, keep_date_line: bool = False) -> bool:
     if " | " in text and all(c.isupper() or _BOILERPLATE.match(c.strip()) for c in text.split(" | ")):
         return True  # a header table: "CHÍNH PHỦ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
     if keep_date_line and _DATE_LINE.match(text):
+        return False
+    if keep_recitals and _RECITAL.match(text.lstrip("- ")):
         return False
     return bool(_BOILERPLATE.match(text.lstrip("- ")))
 
