@@ -268,8 +268,8 @@ ASKED_KINDS = {
     "bo": re.compile(r"\bBộ\s+[A-ZĐ]"),
     "so": re.compile(r"\bSở\s+[A-ZĐ]"),
     "doanh nghiep": re.compile(r"\b(?:Tập đoàn|Tổng công ty|Công ty|Ngân hàng)\s+[\wÀ-ỹ]|doanh nghiệp\b[^.;]{0,60}?\b[A-Z]{3,}\b"),
-    "cong ty": re.compile(r"\b(?:Tổng công ty|Công ty)\s+[\wÀ-ỹ]", re.I),
-    "tap doan": re.compile(r"\bTập đoàn\s+[\wÀ-ỹ]", re.I),
+    "cong ty": re.compile(r"\b(?:Tổng công ty|Công ty)\s+[\wÀ-ỹ]"),  # a name: capitalised
+    "tap doan": re.compile(r"\bTập đoàn\s+[\wÀ-ỹ]"),
 }
 _KIND_WRITTEN = {"bo": "bộ", "so": "sở", "doanh nghiep": "doanh nghiệp", "cong ty": "công ty", "tap doan": "tập đoàn"} | {
     fold_diacritics(t.lower()): t.lower() for t in DOC_TYPES
