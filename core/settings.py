@@ -156,6 +156,12 @@ class Settings(BaseSettings):
         description="A compound word of the question that no document contains counts as its syllables "
         "('xã phường' written 'xã, phường' in the documents), instead of as a term the documents lack.",
     )
+    rule_everyday_words: bool = Field(
+        True,
+        description="A question in everyday words also looks for the formal terms the documents use ('kho số liệu' → "
+        "cơ sở dữ liệu, 'tin tặc' → an ninh mạng, 'cầm trịch' → chủ trì; the list is core/lexicon.py EVERYDAY_FORMS): "
+        "their BM25 tokens are added and the formal term counts where the everyday words are looked for.",
+    )
     rule_initials: bool = Field(
         True,
         description="A token of the question that cannot be a Vietnamese syllable ('ct', 'ub', 'dlcn') is read as "

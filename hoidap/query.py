@@ -29,6 +29,7 @@ from core.lexicon import (
     DOC_TYPE_CODES,
     DOC_TYPES,
     DOCUMENT_NOUNS,
+    EVERYDAY_FORMS,
     ORDINAL_NOUNS,
     TYPE_BY_CODE,
 )
@@ -115,7 +116,9 @@ class Query:
     articles: tuple[str, ...] = ()  # "Điều 16"
     required: tuple[str, ...] = ()  # names, số hiệu and years a passage must name (folded)
     expansions: tuple[tuple[str, str], ...] = ()  # (as typed, spelled out)
-    unit: str = ""  # what "bao nhiêu / mấy" counts ("thành viên", "tỷ đồng", "%"), folded; "" when nothing
+    formal: tuple[tuple[str, str], ...] = ()  # (everyday words as typed, the formal term the documents use)
+    unit: str = ""  # what "bao nhiêu / mấy" counts, folded first syllable ("thanh" of thành viên, "dong" for money,
+    #                 "%"), "|" before the formal term's when typed in everyday words ("sang|du": sáng kiến, dự án)
     ordinal: str = ""  # the noun of a "cấp mấy / mức mấy / thứ mấy" question, folded: the answer is "cấp II"
     wants_recital: bool = False  # asks what a document's recitals state ("theo đề nghị của bộ nào?", "căn cứ luật nào?")
     kind: str = ""  # "<noun> nào" naming the kind of answer, folded: "doanh nghiep", "thong tu" (see asked_kind)
@@ -134,6 +137,7 @@ class Query:
             "expanded": self.expanded,
             "answer_type": self.answer_type,
             "expansions": [{"short": s, "long": long} for s, long in self.expansions],
+            "formal": [{"typed": typed, "formal": term} for typed, term in self.formal],
             "documents": list(self.numbers) + [" ".join(x for x in ref if x) for ref in self.doc_refs],
             "articles": list(self.articles),
             "parts": [p.text for p in self.parts],
@@ -154,6 +158,7 @@ class Analyser:
     titled: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     split_unseen: bool = True  # a compound word the corpus never contains counts as its syllables
     read_initials: bool = True  # note typed initials no list knows (the service reads them from the passages)
+    everyday: bool = True  # everyday words also look for the formal terms (core/lexicon.py EVERYDAY_FORMS)
 
     def analyse(self, question: str) -> Query:
         query = self._single(question)
@@ -167,7 +172,7 @@ class Analyser:
         expansions = spelled_out(text, {**self.abbreviations, **ABBREVIATIONS}) if self.expand else []
         expanded = _apply(text, expansions)
         exact = has_diacritics(text)
-        folded = " ".join(fold_diacritics(expanded.lower()).split())
+        folded = " ".join(fold_diacritics(_not_how_many(expanded.lower()) if exact else expanded.lower()).split())
         answer_type = answer_type_of(folded)
         definition = ""
         if answer_type == DEFINITION:
@@ -181,6 +186,13 @@ class Analyser:
         words = joined_words(words_of(expanded), self.weight, exact)
         tokens = query_tokens(words, exact) + query_tokens([s for s, _ in expansions], exact)
         terms, alternates = key_terms(words, expansions, self.weight, exact, self.split_unseen)
+        formal = formal_terms(expanded, exact) if self.everyday else []
+        for typed, term in formal:
+            tokens += query_tokens(words_of(term), exact)
+            typed_n, term_n = normalized(typed, exact), normalized(term, exact).strip()
+            for phrase in terms:
+                if f" {phrase} " in typed_n:
+                    alternates[phrase] = alternates.get(phrase, ()) + (term_n,)
         strongest = max(terms.values(), default=1.0)
         sections = (("Phạm vi điều chỉnh",) if _SCOPE.search(folded) else ()) + (
             ("Đối tượng áp dụng",) if _APPLIES.search(folded) else ()
@@ -219,7 +231,8 @@ class Analyser:
             articles=tuple(f"Điều {m.group(2)}" for m in _ARTICLE_REF.finditer(text)),
             required=tuple(required_terms(expanded)),
             expansions=tuple(expansions),
-            unit=asked_unit(expanded) if answer_type in (NUMBER, DURATION) else "",
+            formal=tuple(formal),
+            unit=_with_formal_unit(asked_unit(expanded), formal) if answer_type in (NUMBER, DURATION) else "",
             ordinal=asked_ordinal(folded) if answer_type == NUMBER else "",
             kind=asked_kind(folded, answer_type, " ".join(expanded.lower().split()) if exact else ""),
             wants_recital=bool(_RECITAL_ASKED.search(folded)),
@@ -239,6 +252,14 @@ _NOT_UNITS = {
     "theo", "vay", "khi", "neu", "ma", "khong", "a", "nhe", "roi", "tu", "den", "tren", "duoi", "ke",
 }  # function words: after "bao nhiêu" they end the question or open a clause, they count nothing
 _RATE = re.compile(r"\b(ty le|ti le|phan tram)\b")
+
+
+def _with_formal_unit(unit: str, formal: list[tuple[str, str]]) -> str:
+    """The unit, and the formal term's where the question counts in everyday words ("sáng kiến" → dự án)."""
+    for typed, term in formal if unit not in ("", "%", "dong") else ():
+        if fold_diacritics(typed).split()[0] == unit:
+            unit += "|" + fold_diacritics(term.lower()).split()[0]
+    return unit
 
 
 def asked_unit(text: str) -> str:
@@ -387,6 +408,12 @@ def mentions_document(query: Query, text: str) -> bool:
 _CODE_TYPES = {fold_diacritics(c.lower()): fold_diacritics(t.lower()) for c, t in TYPE_BY_CODE.items()}
 
 
+def _not_how_many(lower: str) -> str:
+    """The words that fold to "may" but are not "mấy" (máy tính, may mắn, mây), written so that folding keeps
+    them apart: typed with diacritics, "máy tính" does not ask "how many"."""
+    return re.sub(r"(?<!\w)(máy|mày|mây|may|mảy)(?!\w)", lambda m: f"m_{m.group(1)[1:]}", lower)
+
+
 def answer_type_of(folded: str) -> str:
     """The answer type a (folded, lower-case) question asks for."""
     for kind, pattern in _CUE_RES:
@@ -421,6 +448,41 @@ def spelled_out(question: str, abbreviations: Mapping[str, str]) -> list[tuple[s
         if long:
             found.append((raw, long))
     return list(dict.fromkeys(found))
+
+
+def _everyday_patterns() -> list[tuple[re.Pattern, re.Pattern | None, str]]:
+    """(pattern with diacritics, folded pattern or None for one syllable, formal term), longest form first."""
+    forms = sorted(((f, term) for term, fs in EVERYDAY_FORMS.items() for f in fs), key=lambda x: -len(x[0]))
+    out = []
+    for form, term in forms:
+        exact = normalized(form, True).strip()
+        folded = fold_diacritics(exact)
+        out.append((
+            re.compile(rf"(?<!\S){re.escape(exact)}(?!\S)"),
+            re.compile(rf"(?<!\S){re.escape(folded)}(?!\S)") if " " in folded else None,
+            term,
+        ))
+    return out
+
+
+_EVERYDAY = _everyday_patterns()
+
+
+def formal_terms(question: str, exact: bool) -> list[tuple[str, str]]:
+    """(everyday words as typed, the formal term) for each everyday form of core/lexicon.py EVERYDAY_FORMS the
+    question uses, unless it names the formal term itself: "kho số liệu" → "cơ sở dữ liệu", "tin tặc" → "an ninh
+    mạng". Unaccented questions match forms of two syllables or more only."""
+    text = normalized(question, exact)
+    found: list[tuple[int, str, str]] = []
+    taken: list[range] = []  # spans of longer forms already read ("tiệm game" before "game")
+    for with_marks, folded, term in _EVERYDAY:
+        pattern = with_marks if exact else folded
+        match = pattern.search(text) if pattern is not None else None
+        if match is None or normalized(term, exact) in text or any(match.start() in span for span in taken):
+            continue
+        taken.append(range(match.start(), match.end()))
+        found.append((match.start(), match.group(0), term))
+    return list(dict.fromkeys((typed, term) for _, typed, term in sorted(found)))
 
 
 def _apply(question: str, expansions: list[tuple[str, str]]) -> str:

@@ -203,3 +203,30 @@ def test_a_kind_typed_with_diacritics_is_read_as_typed():
     assert analyse("Ngân hàng được giao chủ trì những chỉ tiêu xã hội số nào?").kind == ""  # "số nào", not "sở nào"
     assert analyse("UBND tỉnh giao sở nào chủ trì?").kind == "so"
     assert analyse("ubnd tinh giao so nao chu tri").kind == "so"  # unaccented: read as the kind
+
+
+def test_everyday_words_also_look_for_the_formal_terms():
+    query = analyse("Ở thủ đô, đơn vị nào cầm trịch việc chống tin tặc cho các kho số liệu?")
+    assert ("kho số liệu", "cơ sở dữ liệu") in query.formal and ("cầm trịch", "chủ trì") in query.formal
+    assert "cơ_sở_dữ_liệu" in query.tokens or "cơ_sở" in query.tokens  # the formal term is searched
+    assert any(" cơ sở dữ liệu " in f" {alt} " for alt in query.alternates.get("kho", ()))  # and counts as found
+    assert query.to_dict()["formal"][0] == {"typed": "thủ đô", "formal": "Hà Nội"}
+    # a longer everyday form wins over the shorter inside it; a question naming the formal term is left alone
+    assert analyse("Tiệm game phải đóng cửa lúc mấy giờ?").formal == (
+        ("tiệm game", "điểm cung cấp dịch vụ trò chơi điện tử công cộng"),
+    )
+    assert not analyse("Cơ quan nào chủ trì xây dựng cơ sở dữ liệu?").formal
+    # unaccented questions: forms of one syllable ("ap" may be many words) are not read
+    assert analyse("o cac xom ap, to nao huong dan nguoi dan").formal == ()
+    assert not analyse("Đơn vị nào cầm trịch?", everyday=False).formal
+
+
+def test_a_count_in_everyday_words_is_also_a_count_of_the_formal_term():
+    assert analyse("Chính phủ kỳ vọng bao nhiêu sáng kiến về chip được triển khai?").unit == "sang|du"
+    assert analyse("Có bao nhiêu thành viên?").unit == "thanh"
+
+
+def test_a_machine_is_not_how_many_when_typed_with_diacritics():
+    assert analyse("Nhóm tình nguyện nào chỉ bà con dùng điện thoại, máy tính?").answer_type != NUMBER
+    assert analyse("Hệ thống thông tin có mấy cấp độ?").answer_type == NUMBER
+    assert analyse("co may cap do an toan thong tin").answer_type == NUMBER  # unaccented: cannot tell, reads mấy

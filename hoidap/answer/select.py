@@ -135,7 +135,8 @@ def counts(unit: str, text: str) -> bool:
         return bool(re.search(r"\d\s*(%|phan tram)", folded))
     if unit == "dong":
         return bool(re.search(r"\d[\d.,]*\s*(ty|trieu|nghin)?\s*(dong|vnd)\b", folded))
-    return bool(re.search(rf"\d[\d.,]*\s*%?\s+(?:\w+\s+){{0,2}}{re.escape(unit)}\b", folded))
+    nouns = "|".join(re.escape(u) for u in unit.split("|"))  # "sang|du": sáng kiến, or the formal dự án
+    return bool(re.search(rf"\d[\d.,]*\s*%?\s+(?:\w+\s+){{0,2}}(?:{nouns})\b", folded))
 
 
 def numbered(noun: str, text: str) -> bool:
