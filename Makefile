@@ -65,6 +65,8 @@ eval-locked: install
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations.jsonl --system all --out $(LOCKED)/conversations
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/questions-2.jsonl --system all --out $(LOCKED)/questions-2
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-2.jsonl --system all --out $(LOCKED)/conversations-2
+	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/questions-3.jsonl --system all --out $(LOCKED)/questions-3
+	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-3.jsonl --system all --out $(LOCKED)/conversations-3
 
 bench: install
 	$(PY) bench/ingest_bench.py

@@ -53,6 +53,8 @@ SETS = {
     "locked conversations": ("runs/locked", "evalsets/locked/conversations.jsonl"),
     "locked 2": ("runs/locked", "evalsets/locked/questions-2.jsonl"),
     "locked 2 conversations": ("runs/locked", "evalsets/locked/conversations-2.jsonl"),
+    "locked 3": ("runs/locked", "evalsets/locked/questions-3.jsonl"),
+    "locked 3 conversations": ("runs/locked", "evalsets/locked/conversations-3.jsonl"),
     "ALQAC 2022 test": ("runs/alqac22", "runs/alqac22/test.jsonl"),
 }
 

@@ -50,18 +50,22 @@ def test_locked_set_has_every_kind():
     assert len(conversations) >= 12 and all(c.context for c in conversations)
 
 
-def test_second_batch_has_every_kind_and_new_ids():
-    questions = load_testset(LOCKED / "questions-2.jsonl")
+@pytest.mark.parametrize("batch", ["-2", "-3"])
+def test_later_batches_have_every_kind_and_new_ids(batch):
+    questions = load_testset(LOCKED / f"questions{batch}.jsonl")
     kinds = Counter(q.kind for q in questions)
     assert all(kinds[k] >= 4 for k in KINDS) and kinds["unanswerable"] >= 8, kinds
     assert all(q.kind == "unanswerable" for q in questions if not q.answerable)
-    first = {q.id for q in load_testset(LOCKED / "questions.jsonl")} | {q.id for q in load_testset(LOCKED / "conversations.jsonl")}
-    second = [q.id for q in questions] + [c.id for c in load_testset(LOCKED / "conversations-2.jsonl")]
-    assert len(set(second)) == len(second) and not first & set(second)
+    earlier = set()
+    for name in ("", "-2", "-3")[: ("", "-2", "-3").index(batch)]:
+        earlier |= {q.id for q in load_testset(LOCKED / f"questions{name}.jsonl")}
+        earlier |= {c.id for c in load_testset(LOCKED / f"conversations{name}.jsonl")}
+    ids = [q.id for q in questions] + [c.id for c in load_testset(LOCKED / f"conversations{batch}.jsonl")]
+    assert len(set(ids)) == len(ids) and not earlier & set(ids)
 
 
 @pytest.mark.skipif(not LOCKED_DOCS.is_dir(), reason=f"locked documents not found in {LOCKED_DOCS} (set HOIDAP_LOCKED_DOCS)")
-@pytest.mark.parametrize("name", ["questions.jsonl", "conversations.jsonl", "questions-2.jsonl", "conversations-2.jsonl"])
+@pytest.mark.parametrize("name", [f"{kind}{batch}.jsonl" for batch in ("", "-2", "-3") for kind in ("questions", "conversations")])
 def test_locked_evidence_occurs_in_its_document(name):
     problems = []
     for q in load_testset(LOCKED / name):
