@@ -86,9 +86,33 @@ def chunk_document(doc: Document, max_words: int, overlap: int) -> list[Chunk]:
         else:
             sentences = [s for _, sents in parts for s in sents]
             groups = [([unit.label], g) for g in _windows(sentences, max_words, overlap)]
+        groups = _heading_joined(groups, doc.text)
         for labels, sentences in groups:
             chunks.append(_make_chunk(doc, unit, labels, sentences, len(chunks), seen, tables))
     return chunks
+
+
+_HEADING = re.compile(r"Điều \w+\.(?:\s|$)")
+
+
+def _heading_joined(groups: list[tuple[list[str], list[Sentence]]], text: str) -> list[tuple[list[str], list[Sentence]]]:
+    """An article's title with its source note ("(Điều 31a Nghị định số 72/2013/NĐ-CP, có hiệu lực …)") and
+    nothing else opens the next passage of the article instead of standing alone: alone it names a topic and
+    answers nothing, and the first khoản it heads would lose its title."""
+    out: list[tuple[list[str], list[Sentence]]] = []
+    carried: tuple[list[str], list[Sentence]] | None = None
+    for labels, sentences in groups:
+        if carried is not None:
+            labels, sentences = [*carried[0], *labels], carried[1] + sentences
+            carried = None
+        lines = [ln for ln in text[sentences[0].start : sentences[-1].end].split("\n") if ln.strip()]
+        if _HEADING.match(lines[0]) and all(ln.lstrip().startswith("(") for ln in lines[1:]) and len(groups) > 1:
+            carried = (labels, sentences)
+            continue
+        out.append((labels, sentences))
+    if carried is not None:
+        out.append(carried)
+    return out
 
 
 LIST_ITEM = re.compile(r"^(?:[a-zđ]\)|\d{1,2}[.)]|[-–•+])\s")  # "a) ", "1. ", "- ", "+ " opening a list item

@@ -116,3 +116,19 @@ def test_a_chunk_inside_a_list_carries_what_the_list_is_of():
     assert late and all("Một số chỉ tiêu cơ bản bao gồm:" in c.heading and "- Giai đoạn 2028-2030" in c.heading for c in late)
     first = [c for c in chunks if c.text.startswith("- 70%") and c.start < text.index("2028-2030")]
     assert all("2028-2030" not in c.heading for c in first)
+
+
+def test_no_passage_is_an_article_title_alone():
+    """An article whose first khoản is too long for one passage: its title and source note open that khoản's
+    first passage instead of standing alone (a passage that names a topic and answers nothing)."""
+    rel = next(p.relative_to(CORPUS).as_posix() for p in sorted((CORPUS / "phap-dien").glob("*.jsonl")))
+    result = process_file(CORPUS / rel, rel, 110, 1, 10**8)
+    assert not result.error
+    head_only = []
+    for chunk in result.chunks:
+        lines = [ln for ln in chunk.text.split("\n") if ln.strip()]
+        if re.match(r"Điều \w+\. ", lines[0]) and all(ln.startswith("(") for ln in lines[1:]):
+            head_only.append(chunk.label)
+    assert not head_only, head_only[:5]
+    heads = [c for c in result.chunks if c.text.startswith("Điều 31a.")]
+    assert heads and "khoản 1" in heads[0].label and "được phân loại theo các độ tuổi" in heads[0].text

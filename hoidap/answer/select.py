@@ -79,6 +79,9 @@ _BOILERPLATE = re.compile(
 )
 _RECITAL = re.compile(r"^(?:Căn cứ|Theo đề nghị|Xét đề nghị)\b")
 _DATE_LINE = re.compile(r"^[\w\s]{0,20},\s*ngày\s+\d{1,2}\s+tháng")
+# Where an article of a codification (Bộ Pháp điển) comes from: "(Điều 31a Nghị định số 72/2013/NĐ-CP, có hiệu
+# lực thi hành kể từ ngày 01/09/2013, được bổ sung bởi …)". It states the article's source and force, nothing else.
+_PROVENANCE = re.compile(r"^\((?:Điều|Khoản|Điểm|Mục|Chương)\s+\S+.{0,200}?(?:có hiệu lực|được (?:sửa đổi|bổ sung|bãi bỏ))")
 
 
 @dataclass(frozen=True)
@@ -221,6 +224,10 @@ def candidates(query: Query, passages: list[Passage], weight, rules: SelectRules
             text = chunk.text[start:end].strip()
             if rules.boilerplate and boilerplate(text, query.wants_issue_date, query.wants_recital):
                 continue
+            if rules.boilerplate and query.answer_type not in (DATE, VALIDITY) and _PROVENANCE.match(text):
+                continue  # the source note of a codified article answers only when the article took effect
+            if rules.boilerplate and not is_list and text.endswith(":"):
+                continue  # a lead-in ("… quy định … như sau:") without what it leads in answers nothing
             if rules.table_header and CELL_SEPARATOR in text:
                 header = header_of(chunk, start)
                 if header == text:
