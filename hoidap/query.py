@@ -488,7 +488,8 @@ def formal_terms(question: str, exact: bool) -> list[tuple[str, str]]:
 def _apply(question: str, expansions: list[tuple[str, str]]) -> str:
     text = question
     for short, long in expansions:
-        text = re.sub(rf"(?<![\w&]){re.escape(short)}(?![\w&])", long, text)  # every occurrence ("Đảng đoàn QH … QH")
+        # every occurrence ("Đảng đoàn QH … QH"), but none inside a số hiệu ("NQ 57 … 03/NQ-CP")
+        text = re.sub(rf"(?<![\w&/]){re.escape(short)}(?![\w&]|[-/]\w)", long, text)
     return text
 
 

@@ -126,21 +126,24 @@ def _lead_in(text: str, start: int, floor: int) -> str:
         return ""
     lines = [ln.strip() for ln in text[max(floor, start - 3000) : start].split("\n") if ln.strip()]
     found = []
-    intro = next((ln for ln in reversed(lines) if ln.endswith(":")), "")
+    at = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].endswith(":")), -1)
+    intro = lines[at] if at >= 0 else ""
+    if intro and not LIST_ITEM.match(intro) and at and re.match(r"\d{1,2}\.\s", lines[at - 1]) and not lines[at - 1].endswith(":"):
+        intro = f"{lines[at - 1]} {intro}"  # a khoản wrapped before its ':' ("3. Phạt tiền … một trong." / "các hành vi sau:")
     if intro and len(intro) <= 300:
         found.append(intro)
     line_end = text.find("\n", start)
     first = text[start : line_end if line_end != -1 else len(text)].strip()
-    for ln in reversed(lines if not _heads(first) else []):  # a short item without a stop heads the items
+    for ln in reversed(lines if not heads_items(first) else []):  # a short item without a stop heads the items
         if ln.endswith(":"):  # after it ("- Giai đoạn 2028-2030"), unless the chunk starts with such an item
             break
-        if _heads(ln):
+        if heads_items(ln):
             found.append(ln)
             break
     return " ".join(found)
 
 
-def _heads(line: str) -> bool:
+def heads_items(line: str) -> bool:
     """A list item that is a heading of the items below it: short, no stop ("i) Tổ đảng ở Thường trực …")."""
     return bool(LIST_ITEM.match(line)) and len(line) <= 80 and not line.endswith((".", ";", ",", ":"))
 

@@ -230,3 +230,8 @@ def test_a_machine_is_not_how_many_when_typed_with_diacritics():
     assert analyse("Nhóm tình nguyện nào chỉ bà con dùng điện thoại, máy tính?").answer_type != NUMBER
     assert analyse("Hệ thống thông tin có mấy cấp độ?").answer_type == NUMBER
     assert analyse("co may cap do an toan thong tin").answer_type == NUMBER  # unaccented: cannot tell, reads mấy
+
+
+def test_a_short_form_inside_a_so_hieu_stays_as_written():
+    query = analyse("Nghị quyết 03/NQ-CP thực hiện NQ 57 có hiệu lực từ khi nào?")
+    assert query.numbers == ("03/NQ-CP",) and "Nghị quyết 57" in query.expanded

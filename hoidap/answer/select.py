@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from core.lexicon import DOC_TYPES, PLACES_LIKE_NAMES
-from core.models import CELL_SEPARATOR
+from core.models import CELL_SEPARATOR, LEAD_IN_MARK
 from hoidap.query import (
     ASKED_KINDS,
     DATE,
@@ -45,7 +45,7 @@ from hoidap.terms import (
     normalized,
     states_validity,
 )
-from ingest.chunk import LIST_ITEM
+from ingest.chunk import LIST_ITEM, heads_items
 from ingest.metadata import NUMBER_RE, find_numbers, first_date, number_type
 from ingest.normalize import fold_diacritics
 
@@ -101,6 +101,8 @@ class SelectRules:
     section_titles: bool = True  # a numbered section's title ("2. Đối tượng áp dụng") takes its text, as an article's
     list_continues: bool = True  # a list cut by the end of its passage goes on with the items of the next
     #                              passage of the same article, when that passage was retrieved too
+    item_lead_in: bool = True  # a list item is read with its lead-in when the lead-in carries the asked type
+    #                            ("3. Phạt tiền từ … đồng đối với một trong các hành vi sau: … c) Giả mạo …")
 
 
 @dataclass
@@ -190,6 +192,38 @@ def carries(answer_type: str, text: str, passage: Passage, unit: str = "", ordin
     return True
 
 
+_READ_WITH_LEAD_IN = (NUMBER, DATE, DURATION, ORGANISATION, PERSON)
+
+
+def lead_in_of(chunk, start: int) -> str:
+    """What the list item starting at ``start`` is an item of: the nearest line above it that ends in ':' or
+    heads the items ("3. Bộ Tài chính"), with the line that opens its khoản when the text was wrapped there
+    ("3. Phạt tiền … đối với một trong." / "các hành vi sau:"); else the lead-in stored with a passage that
+    starts inside a list; "" when none."""
+    kind = _marker_kind(chunk.text[start : start + 4])
+    lines = [ln.strip() for ln in chunk.text[:start].split("\n") if ln.strip()]
+    for i in range(len(lines) - 1, max(-1, len(lines) - 40), -1):
+        line = lines[i]
+        marker = LIST_ITEM.match(line)
+        if marker and _marker_kind(line) == kind and not line.endswith(":"):
+            continue  # a sibling item
+        if line.endswith(":") or heads_items(line):
+            if not LIST_ITEM.match(line) and i and re.match(r"\d{1,2}\.\s", lines[i - 1]) and not lines[i - 1].endswith(":"):
+                line = f"{lines[i - 1]} {line}"  # the khoản's first line, wrapped before the ':'
+            return line if len(line) <= 400 else ""
+        if marker is None and i < len(lines) - 1 and not lines[i].endswith((".", ";")):
+            continue  # a wrapped line of an item
+        if marker is None:
+            return ""
+    parts = chunk.heading.split(LEAD_IN_MARK)
+    return parts[1] if len(parts) > 1 else ""
+
+
+def _marker_kind(line: str) -> str:
+    """"a" for "a) ", "1" for "1. " / "1) ", "-" for a dash or a bullet."""
+    return "a" if re.match(r"[a-zđ]\)", line) else "1" if line[:1].isdigit() else "-"
+
+
 def answers_type(query: Query, cand: Candidate) -> bool:
     """Whether a chosen sentence gives what a date/duration/figure question asks: the type itself, or for
     a plain "khi nào" a condition ("khi …", "trường hợp …")."""
@@ -238,6 +272,11 @@ def candidates(query: Query, passages: list[Passage], weight, rules: SelectRules
                 continue
             sent_cov = coverage(query.terms, evidence_text(text, exact) + context, query.alternates)
             typed = carries(query.answer_type, text, passage, query.unit, query.ordinal, query.kind)
+            if rules.item_lead_in and query.answer_type in _READ_WITH_LEAD_IN and LIST_ITEM.match(text):
+                lead = lead_in_of(chunk, start)
+                if lead and (not typed or query.answer_type == ORGANISATION):
+                    if carries(query.answer_type, lead, passage, query.unit, query.ordinal, query.kind):
+                        text, typed = f"{lead} … {text}", True
             score = 0.6 * sent_cov + 0.4 * passage_cov - 0.01 * i + (0.15 if from_named else 0.0)
             if rules.in_force_first and not passage.in_force:
                 score -= 0.05
@@ -251,7 +290,21 @@ def candidates(query: Query, passages: list[Passage], weight, rules: SelectRules
                     score += 0.2  # "do cơ quan nào ban hành?": the sentence naming the issuer
             found.append(Candidate(i, (start, end), text, score, sent_cov, passage_cov, typed, is_list))
     found.sort(key=lambda c: -c.score)
-    return lead_first(found)
+    return _one_item_per_lead_in(lead_first(found))
+
+
+def _one_item_per_lead_in(found: list[Candidate]) -> list[Candidate]:
+    """The best item of each lead-in read with its items: the fine of "c) Giả mạo …" is asked, not its siblings'."""
+    seen: set[tuple[int, str]] = set()
+    out = []
+    for cand in found:
+        lead = (cand.passage_index, cand.text.split(" … ", 1)[0]) if " … " in cand.text else None
+        if lead in seen:
+            continue
+        if lead:
+            seen.add(lead)
+        out.append(cand)
+    return out
 
 
 def lead_first(found: list[Candidate]) -> list[Candidate]:

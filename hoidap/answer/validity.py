@@ -31,6 +31,9 @@ def validity_answer(query: Query, book: ValidityBook, as_of: str, fetch: Fetch, 
     named = [n for n in book.known() if names_document(query, n)]
     if not named and query.unindexed:
         return _not_held(query, query.unindexed[0], passages)
+    if len(named) > 1:  # "Nghị quyết 03/NQ-CP … thực hiện NQ 57 có hiệu lực …": the one named by its full số hiệu
+        full = [n for n in named if n.lower() in (m.lower() for m in query.numbers)]
+        named = full if len(full) == 1 else named
     if len(named) != 1:
         return None
     found = _answer(query, named[0], book, as_of, fetch, passages)
