@@ -67,6 +67,8 @@ eval-locked: install
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-2.jsonl --system all --out $(LOCKED)/conversations-2
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/questions-3.jsonl --system all --out $(LOCKED)/questions-3
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-3.jsonl --system all --out $(LOCKED)/conversations-3
+	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/questions-4.jsonl --system all --out $(LOCKED)/questions-4
+	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-4.jsonl --system all --out $(LOCKED)/conversations-4
 
 bench: install
 	$(PY) bench/ingest_bench.py

@@ -20,6 +20,7 @@ LOCKED = ROOT / "evalsets/locked"
 LOCKED_DOCS = Path(os.environ.get("HOIDAP_LOCKED_DOCS", ROOT.parent / "shared/data/locked-docs"))
 KINDS = ("paraphrase", "colloquial", "no-diacritics", "compound", "list", "attribution", "validity", "number", "time")
 NEW_DOCS = "moi/"
+BATCHES = ("", "-2", "-3", "-4")  # questions.jsonl, questions-2.jsonl, …
 
 
 def _path(doc: str) -> Path:
@@ -50,14 +51,14 @@ def test_locked_set_has_every_kind():
     assert len(conversations) >= 12 and all(c.context for c in conversations)
 
 
-@pytest.mark.parametrize("batch", ["-2", "-3"])
+@pytest.mark.parametrize("batch", ["-2", "-3", "-4"])
 def test_later_batches_have_every_kind_and_new_ids(batch):
     questions = load_testset(LOCKED / f"questions{batch}.jsonl")
     kinds = Counter(q.kind for q in questions)
     assert all(kinds[k] >= 4 for k in KINDS) and kinds["unanswerable"] >= 8, kinds
     assert all(q.kind == "unanswerable" for q in questions if not q.answerable)
     earlier = set()
-    for name in ("", "-2", "-3")[: ("", "-2", "-3").index(batch)]:
+    for name in BATCHES[: BATCHES.index(batch)]:
         earlier |= {q.id for q in load_testset(LOCKED / f"questions{name}.jsonl")}
         earlier |= {c.id for c in load_testset(LOCKED / f"conversations{name}.jsonl")}
     ids = [q.id for q in questions] + [c.id for c in load_testset(LOCKED / f"conversations{batch}.jsonl")]
@@ -65,7 +66,7 @@ def test_later_batches_have_every_kind_and_new_ids(batch):
 
 
 @pytest.mark.skipif(not LOCKED_DOCS.is_dir(), reason=f"locked documents not found in {LOCKED_DOCS} (set HOIDAP_LOCKED_DOCS)")
-@pytest.mark.parametrize("name", [f"{kind}{batch}.jsonl" for batch in ("", "-2", "-3") for kind in ("questions", "conversations")])
+@pytest.mark.parametrize("name", [f"{kind}{batch}.jsonl" for batch in BATCHES for kind in ("questions", "conversations")])
 def test_locked_evidence_occurs_in_its_document(name):
     problems = []
     for q in load_testset(LOCKED / name):
