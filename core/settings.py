@@ -202,6 +202,12 @@ class Settings(BaseSettings):
         description="A list answer cut by the end of its passage goes on with the items of the next passage of the "
         "same article (an article's khoản split over two passages), when that passage was retrieved too.",
     )
+    rule_item_lead_in: bool = Field(
+        True,
+        description="A list item is quoted with its lead-in when the lead-in carries what the question asks and the "
+        "item does not ('3. Phạt tiền từ … đồng đối với một trong các hành vi sau: … c) Giả mạo …'), or names the "
+        "organisation the items are tasks of ('3. Bộ Tài chính … a) Chủ trì …').",
+    )
     rule_signer: bool = Field(
         True,
         description="'Ai là người ký <document>?' is answered by that document's signature block (the capacity in "
