@@ -40,6 +40,8 @@ from hoidap.terms import (
     NUMBER_WEIGHT_FLOOR,
     ROLE,
     UNKNOWN_TERM_WEIGHT,
+    coverage,
+    event_ordinals,
     normalized,
     required_terms,
 )
@@ -74,6 +76,37 @@ _CUE_RES = tuple((kind, re.compile(pattern)) for kind, pattern in _CUES)
 _SCOPE = re.compile(r"(quy dinh (ve )?(nhung )?(van de |noi dung )?gi\b|dieu chinh (van de )?gi\b|pham vi dieu chinh)")
 _APPLIES = re.compile(r"(ap dung (doi voi|cho) (ai|nhung ai|doi tuong nao|nhung doi tuong nao)|doi tuong (ap dung|nao))")
 _CODE = re.compile(r"\b(so hieu|ky hieu)\b")
+_ARTICLE_ASKED = re.compile(r"\b(?:dieu|chuong|muc|phu luc) (?:nao|may|so may)\b(?:.*?\b(?:quy dinh|noi|de cap|huong dan)(?: ve)?\b(.*))?")
+
+
+def topic_terms(query: Query) -> Mapping[str, float]:
+    """The key terms of what a "which article" question asks about (all of them when it names no topic)."""
+    topic = f" {query.wants_article} "
+    terms = {t: w for t, w in query.terms.items() if f" {fold_diacritics(t)} " in topic}
+    return terms or query.terms
+
+
+def title_match(query: Query, title: str) -> float:
+    """How well an article's title names what a "which article" question asks about: the share of the topic's
+    terms it covers times the share of its own words that are the topic's ("Chữ ký điện tử" names "chữ ký điện
+    tử" better than "Sử dụng chữ ký điện tử chuyên dùng, …")."""
+    words = re.sub(r"^(?:Điều|Chương|Mục|Phụ lục)\s+\S+?[.:]\s*", "", title.strip())
+    words = normalized(words, exact=False).split()
+    if not words:
+        return 0.0
+    topic = set(query.wants_article.split())
+    cover = coverage(topic_terms(query), normalized(title, query.exact), query.alternates)
+    return cover * sum(w in topic for w in words) / len(words)
+
+
+def article_topic(folded: str) -> str:
+    """What a "… điều nào quy định về X?" question asks the article of, folded ("" when it asks no article)."""
+    found = _ARTICLE_ASKED.search(folded)
+    if not found:
+        return ""
+    after = " ".join((found.group(1) or "").strip(" ?.").split())
+    before = re.sub(r"\b(?:duoc )?(?:quy dinh|neu|noi) (?:tai|o|trong)\s*$", "", folded[: found.start()]).strip(" ,")
+    return after or before  # "X được quy định tại điều nào?"
 _RECITAL_ASKED = re.compile(r"\b(?:theo|xet) de nghi cua (?:\w+ ){0,2}(?:nao|ai)\b|\bcan cu (?:vao )?(?:\w+ ){0,2}nao\b")
 _ISSUED = re.compile(r"\b(ban hanh|duoc ky|ky ban hanh|duoc gui|gui)\b")
 _SIGNER = re.compile(r"\b(?:ai|nguoi) (?:da |duoc )?ky\b|\bnguoi ky\b|\bky (?:ban hanh )?(?:van ban|" + "|".join(
@@ -107,6 +140,9 @@ class Query:
     definition: str = ""  # normalized "<subject> là" of a "<subject> là gì?" question
     sections: tuple[str, ...] = ()  # article titles that answer a scope / applicability question
     wants_code: bool = False  # asks a document's số hiệu
+    wants_article: str = ""  # asks which article (Điều, Chương, Mục) of a document states something: what about,
+    #                          folded ("to cong nghe so cong dong" of "điều nào quy định về Tổ công nghệ số cộng đồng")
+    meetings: Mapping[str, int] = field(default_factory=dict)  # meetings named by ordinal: {"phien hop": 2}
     wants_issue_date: bool = False  # asks when a document was issued or signed
     wants_issuer: bool = False  # asks who issued a document
     wants_signer: bool = False  # asks who signed a document ("ai là người ký …?")
@@ -222,6 +258,8 @@ class Analyser:
             definition=definition,
             sections=sections,
             wants_code=bool(_CODE.search(folded)),
+            wants_article=article_topic(folded) if answer_type == DOCUMENT else "",
+            meetings=MappingProxyType(event_ordinals(folded)),
             wants_issue_date=answer_type in (DATE, VALIDITY) and bool(_ISSUED.search(folded)),
             wants_issuer=bool(_ISSUER.search(folded)),
             wants_signer=answer_type in (PERSON, ORGANISATION) and bool(_SIGNER.search(folded)) and bool(numbers),

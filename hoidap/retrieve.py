@@ -18,7 +18,7 @@ from index.readable import ReadableStore
 from index.store import ChunkStore, StoredChunk, ascii_lower
 from index.vectors import VectorStore
 from core.lexicon import DOC_TYPE_CODES, TITLED_TYPES
-from hoidap.query import VALIDITY, Analyser, Query, corpus_abbreviations
+from hoidap.query import VALIDITY, Analyser, Query, corpus_abbreviations, title_match
 from ingest.normalize import fold_diacritics
 from hoidap.terms import coverage, defines, evidence_text, normalized, states_validity
 from hoidap.validity import ValidityBook
@@ -317,7 +317,21 @@ class HybridRetriever:
                     ][:k]
                 elif query.wants_code:  # "Luật X có số hiệu là gì?": the passages stating its number (its header)
                     out["section"] = self._stating_number(named, k)
+                elif query.wants_article:  # "… điều nào quy định về X?": the articles whose title is about X
+                    out["section"] = self._titled_about(query, named, k)
         return out
+
+    def _titled_about(self, query: Query, named: set[str], k: int) -> list[str]:
+        """The passages of the named documents whose article (or section) title best names what the question asks
+        about (see title_match), best first: the first passage of each such article."""
+        scored: dict[str, tuple[float, str]] = {}
+        for cid, heading in self.reader.store.headings(named):
+            title = heading.split(LEAD_IN_MARK)[0]
+            if title and title not in scored:
+                scored[title] = (title_match(query, title), cid)
+        best = sorted(scored.values(), key=lambda x: -x[0])
+        top = best[0][0] if best else 0.0
+        return [cid for share, cid in best if share >= top * 0.9 and share > 0][:k]
 
     def _mentioning_name(self, query: Query, tokens: list[str], allowed: set[str] | None) -> list[str]:
         """Passages that mention a law the question names by its title ("Luật Bảo vệ dữ liệu cá nhân") when no indexed
@@ -425,4 +439,13 @@ class HybridRetriever:
                 text = evidence_text(c.text, query.exact) + normalized(f"{c.doc.title} {c.doc.number} {c.section_heading}", query.exact)
                 p.score = p.score / top + s.coverage_weight * coverage(query.terms, text, query.alternates)
             passages.sort(key=lambda p: -p.score)
+        titled = rankings.get("section", [])[:1] if query.wants_article else []
+        if titled and k > 1 and all(p.chunk.chunk_id != titled[0] for p in passages[:k]):
+            # "… điều nào quy định về X?": the article titled X is read, wherever the fusion put it
+            at = next((i for i, p in enumerate(passages) if p.chunk.chunk_id == titled[0]), None)
+            found = passages.pop(at) if at is not None else next(
+                (Passage(c, 0.0, {}) for c in self.reader.store.get_chunks(titled).values()), None
+            )
+            if found is not None:
+                passages.insert(k - 1, found)
         return passages[:k]

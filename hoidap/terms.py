@@ -181,6 +181,33 @@ def _inside_longer_name(syllables, folded: list[str], i: int, parts: list[str], 
     return f" {' '.join(longer)} " not in asked and weight(FOLDED_PREFIX + "_".join(longer)) > 0
 
 
+_ORDINAL_WORDS = {"nhat": 1, "mot": 1, "hai": 2, "ba": 3, "tu": 4, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8,
+                  "chin": 9, "muoi": 10, "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8,
+                  "ix": 9, "x": 10}
+_EVENT_ORDINAL = re.compile(
+    r"\b(phien hop|hoi nghi|ky hop|cuoc hop|dai hoi)(?: lan)? thu (\d{1,2}|[a-z]+)\b"
+)
+
+
+def event_ordinals(folded: str) -> dict[str, int]:
+    """Meetings named by their ordinal, folded: {"phien hop": 2} for "Phiên họp thứ hai" (or "lần thứ 2", "thứ II");
+    the first one named of each kind."""
+    found: dict[str, int] = {}
+    for noun, value in named_meetings(folded):
+        found.setdefault(noun, value)
+    return found
+
+
+def named_meetings(folded: str) -> list[tuple[str, int]]:
+    """Every (meeting noun, ordinal) a folded text names."""
+    out = []
+    for noun, n in _EVENT_ORDINAL.findall(folded):
+        value = int(n) if n.isdigit() else _ORDINAL_WORDS.get(n)
+        if value:
+            out.append((noun, value))
+    return out
+
+
 def required_terms(question: str) -> list[str]:
     """What a passage must name to answer the question: proper names ("Nhật Bản", "Hà Nội"), số hiệu
     ("52-NQ/TW") and years ("2024"), folded and normalized.

@@ -312,3 +312,34 @@ def test_a_which_question_is_answered_by_an_answer_of_its_kind():
     # "Hà Nội" opens with a surname but names no person
     assert not carries("person", "Lựa chọn kiến trúc sư trưởng của Hà Nội.", nd)
     assert carries("person", "Phó Chủ tịch Huỳnh Minh Tuấn ký.", nd)
+
+
+def test_a_list_item_is_read_with_its_lead_in():
+    from types import SimpleNamespace
+
+    from hoidap.answer.select import lead_in_of
+
+    text = (
+        "2. Phạt tiền từ 20.000.000 đồng đến 30.000.000 đồng đối với hành vi sau:\na) Đưa tin giả;\n"
+        "3. Phạt tiền từ 30.000.000 đồng đến 40.000.000 đồng đối với một trong.\ncác hành vi sau:\n"
+        "a) Đăng bản đồ sai;\nb) Quảng cáo hàng cấm;\nc) Giả mạo trang thông tin điện tử;\n"
+    )
+    chunk = SimpleNamespace(text=text, heading="Điều 93")
+    lead = lead_in_of(chunk, text.index("c) Giả mạo"))
+    assert lead.startswith("3. Phạt tiền từ 30.000.000 đồng") and lead.endswith("các hành vi sau:")
+    tasks = "3. Bộ Tài chính\n\na) Chủ trì bố trí vốn;\n\nb) Hướng dẫn quản lý đầu tư.\n"
+    assert lead_in_of(SimpleNamespace(text=tasks, heading=""), tasks.index("b) Hướng")) == "3. Bộ Tài chính"
+    assert lead_in_of(SimpleNamespace(text="a) Một việc;\n", heading="Điều 5"), 0) == ""
+
+
+def test_which_article_is_answered_by_the_article_so_titled(service):
+    answer = service.ask("Trong Luật Giao dịch điện tử 20/2023/QH15, điều nào quy định về chữ ký điện tử?")
+    assert not answer.refused and "Điều 22" in answer.text.split("[1]")[0]
+
+
+def test_a_meeting_named_by_another_ordinal_does_not_answer(service):
+    from hoidap.answer.select import other_meeting
+
+    assert other_meeting({"phien hop": 2}, "Phiên họp thứ nhất Ban Chỉ đạo Trung ương … Thứ hai, ngày 20/01/2025")
+    assert not other_meeting({"phien hop": 1}, "Phiên họp thứ nhất Ban Chỉ đạo Trung ương")
+    assert not other_meeting({"phien hop": 2}, "Ban Chỉ đạo họp ngày 20/01/2025")

@@ -235,3 +235,16 @@ def test_a_machine_is_not_how_many_when_typed_with_diacritics():
 def test_a_short_form_inside_a_so_hieu_stays_as_written():
     query = analyse("Nghị quyết 03/NQ-CP thực hiện NQ 57 có hiệu lực từ khi nào?")
     assert query.numbers == ("03/NQ-CP",) and "Nghị quyết 57" in query.expanded
+
+
+def test_which_article_and_which_meeting():
+    assert analyse("Trong Nghị định 224/2026/NĐ-CP, điều nào quy định về Tổ công nghệ số cộng đồng?").wants_article == (
+        "to cong nghe so cong dong"
+    )
+    assert analyse("Tổ công nghệ số cộng đồng được quy định tại điều nào của Nghị định 224/2026?").wants_article == (
+        "to cong nghe so cong dong"
+    )
+    assert not analyse("Văn bản nào quy định về Tổ công nghệ số cộng đồng?").wants_article
+    assert dict(analyse("Phiên họp thứ hai của Ban Chỉ đạo được tổ chức vào ngày nào?").meetings) == {"phien hop": 2}
+    assert dict(analyse("Phiên họp lần thứ 2 diễn ra khi nào?").meetings) == {"phien hop": 2}
+    assert not analyse("Thứ hai, ngày 20/01/2025 Ban Chỉ đạo họp gì?").meetings

@@ -21,6 +21,7 @@ from core.lexicon import DOC_TYPES, PLACES_LIKE_NAMES
 from core.models import CELL_SEPARATOR, LEAD_IN_MARK
 from hoidap.query import (
     ASKED_KINDS,
+    title_match,
     DATE,
     DOCUMENT,
     DURATION,
@@ -36,6 +37,7 @@ from hoidap.answer.signature import signature_block
 from hoidap.answer.tables import header_of, labelled_row
 from hoidap.retrieve import Passage
 from hoidap.terms import (
+    named_meetings,
     DATE_IN_TEXT,
     PERSON as PERSON_NAME,
     coverage,
@@ -188,11 +190,13 @@ def carries(answer_type: str, text: str, passage: Passage, unit: str = "", ordin
     if answer_type == DOCUMENT:
         return bool(passage.chunk.doc.number or passage.chunk.label)
     if answer_type == LIST:
-        return text.rstrip().endswith(":") or "\n" in text.strip()
+        return text.rstrip().endswith(":") or "\n" in text.strip() or bool(_INLINE_LIST.search(text))
     return True
 
 
 _READ_WITH_LEAD_IN = (NUMBER, DATE, DURATION, ORGANISATION, PERSON)
+# Items listed inside a sentence: "(thường, nhạy cảm, mật, tối mật)", "gồm: A, B, C và D".
+_INLINE_LIST = re.compile(r"\((?:[^(),;]{1,40}, ){2,}[^(),;]{1,40}\)|\b(?:gồm|bao gồm)\s*:?[^.;:]*?(?:, [^,.;:]{2,60}){2,}")
 
 
 def lead_in_of(chunk, start: int) -> str:
@@ -219,6 +223,12 @@ def lead_in_of(chunk, start: int) -> str:
     return parts[1] if len(parts) > 1 else ""
 
 
+def other_meeting(asked: dict, text: str) -> bool:
+    """Whether a text names a meeting the question names by ordinal only with another ordinal."""
+    named = named_meetings(fold_diacritics(" ".join(text.lower().split())))
+    return any((noun, n) not in named and any(m == noun for m, _ in named) for noun, n in asked.items())
+
+
 def _marker_kind(line: str) -> str:
     """"a" for "a) ", "1" for "1. " / "1) ", "-" for a dash or a bullet."""
     return "a" if re.match(r"[a-zđ]\)", line) else "1" if line[:1].isdigit() else "-"
@@ -242,12 +252,16 @@ def candidates(query: Query, passages: list[Passage], weight, rules: SelectRules
             named = f"{chunk.text} {chunk.doc.title} {chunk.doc.number} {chunk.doc.date} {chunk.heading}"
             if not names_all(list(query.required), named, weight, query.expanded):
                 continue
+        if rules.required_names and query.meetings and other_meeting(query.meetings, f"{chunk.doc.title} {chunk.text}"):
+            continue  # "phiên họp thứ hai" is not answered by the account of "Phiên họp thứ nhất"
         code = normalized(chunk.doc.number, False) if query.wants_code and chunk.doc.number else ""
         if query.answer_type == VALIDITY:  # a document's validity is stated by the documents that name it
             from_named = rules.named_document and states_validity_of(query, chunk)
         else:
             from_named = rules.named_document and names_document(query, chunk.doc.number)
         passage_cov = coverage(query.terms, evidence_text(chunk.text, exact) + context, query.alternates)
+        # "… điều nào quy định về X?": the article titled X answers
+        titled = title_match(query, chunk.section_heading) if query.wants_article and rules.answer_type else 0.0
         if rules.signer and query.wants_signer and names_document(query, chunk.doc.number):
             block = signature_block(chunk.text)
             if block:  # "ai là người ký …?": the signature block of the named document
@@ -277,7 +291,7 @@ def candidates(query: Query, passages: list[Passage], weight, rules: SelectRules
                 if lead and (not typed or query.answer_type == ORGANISATION):
                     if carries(query.answer_type, lead, passage, query.unit, query.ordinal, query.kind):
                         text, typed = f"{lead} … {text}", True
-            score = 0.6 * sent_cov + 0.4 * passage_cov - 0.01 * i + (0.15 if from_named else 0.0)
+            score = 0.6 * sent_cov + 0.4 * passage_cov - 0.01 * i + (0.15 if from_named else 0.0) + 0.5 * titled
             if rules.in_force_first and not passage.in_force:
                 score -= 0.05
             if rules.answer_type:
