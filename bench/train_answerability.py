@@ -9,9 +9,12 @@ sentence comes from a gold passage:
   sentence becomes "bao nhiêu" / "ngày nào", about a third of the words are dropped, sometimes the document is named
   ("Theo Nghị định 224/2026/NĐ-CP, …"); each asked with its document, without it, and without the
   passages that state the fact (the rest of its document still indexed).
-- the dev set (evalsets/dev.jsonl, the tuning set, with its real unanswerable questions), weighted.
-Validation (threshold and the printed figures): out-of-fold probabilities on the dev set (5 folds).
-The locked set is never read here.
+- the tuned sets, with their real unanswerable questions, weighted: the dev set (evalsets/dev.jsonl), and with
+  --tuned dev,locked-1,locked-2 also the locked batches already studied question by question (questions.jsonl
+  and questions-2.jsonl, on the index `make eval-locked` builds in runs/locked). The newest locked batches are
+  never read here. (Adding the two studied batches was tried on 2026-11-30 and did not help on the third batch,
+  unseen then: answer accuracy 0.653 against 0.667 for the model trained with dev alone; so the default is dev.)
+Validation (threshold and the printed figures): out-of-fold probabilities on the tuned sets (5 folds).
 
 The threshold minimises 2·(answers that are wrong) + (answerable questions refused) on validation:
 a confident wrong answer costs an official more than "không tìm thấy".
@@ -40,6 +43,12 @@ from hoidap.service import HoidapService  # noqa: E402
 from core.settings import Settings  # noqa: E402
 
 DEPTH = 20  # passages retrieved, so that removing the gold ones still leaves k
+# Tuned sets: name → (test set, its index, its corpus), relative to the repository.
+TUNED = {
+    "dev": ("evalsets/dev.jsonl", ".hoidap/index", "corpus"),
+    "locked-1": ("evalsets/locked/questions.jsonl", "runs/locked/index", "runs/locked/corpus"),
+    "locked-2": ("evalsets/locked/questions-2.jsonl", "runs/locked/index", "runs/locked/corpus"),
+}
 _AMOUNT = re.compile(r"\b\d[\d.,]*(?=\s*(%|phần trăm|tỷ đồng|triệu đồng|đồng|ngày|tháng|năm|giờ|người|doanh nghiệp|dự án))")
 _DATE = re.compile(r"\bngày\s+\d{1,2}(?:/\d{1,2}/\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4})")
 
@@ -142,7 +151,10 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=MODEL_FILE)
     parser.add_argument("--report", type=Path, default=ROOT / "bench/results")
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--dev-weight", type=float, default=5.0, help="weight of a dev-set example in training")
+    parser.add_argument("--dev-weight", type=float, default=5.0, help="weight of a tuned-set example in training")
+    parser.add_argument(
+        "--tuned", default="dev", help=f"tuned sets joining training and validation, of {', '.join(TUNED)}"
+    )
     parser.add_argument("--alqac", default="alqac23,alqac22", help="prepared ALQAC folders under runs/ (train split)")
     args = parser.parse_args()
     import numpy as np
@@ -164,10 +176,18 @@ def main() -> None:
     y = np.array([r[1] for r in rows])
     means, scales = X.mean(axis=0), X.std(axis=0) + 1e-9
 
-    # The dev set (real questions, real unanswerable ones) joins the training with weight --dev-weight;
-    # the threshold is chosen on its out-of-fold probabilities (5 folds), so no dev question is scored by
-    # a model that saw it.
-    val = list(validation(bundled, ROOT / "evalsets/dev.jsonl"))
+    # The tuned sets (real questions, real unanswerable ones) join the training with weight --dev-weight;
+    # the threshold is chosen on their out-of-fold probabilities (5 folds), so no tuned question is scored
+    # by a model that saw it.
+    val, val_sets = [], []
+    for name in [t for t in args.tuned.split(",") if t]:
+        path, index, corpus = TUNED[name]
+        if not (ROOT / index).is_dir():
+            sys.exit(f"missing {index}: build it first (make eval-locked for the locked batches)")
+        svc = bundled if index == ".hoidap/index" else service_for(ROOT / index, ROOT / corpus)
+        found = list(validation(svc, ROOT / path))
+        val += found
+        val_sets += [name] * len(found)
     dev = [(x, lab) for x, lab, _ in val if x is not None]
     Xd = np.array([[x[f] for f in FEATURES] for x, _ in dev]).reshape(-1, len(FEATURES))
     yd = np.array([lab for _, lab in dev])
@@ -204,6 +224,15 @@ def main() -> None:
         "validation_refusal_accuracy": round(float(np.mean(~answer[~answerable])), 3) if (~answerable).any() else None,
         "validation_false_refusal_rate": round(float(np.mean(~answer[answerable])), 3),
         "validation_wrong_answers": int(np.sum(answer & (labels == 0))),
+        "validation_by_set": {
+            name: {
+                "questions": int(np.sum(in_set)),
+                "refusal_accuracy": round(float(np.mean(~answer[in_set & ~answerable])), 3) if (in_set & ~answerable).any() else None,
+                "false_refusal_rate": round(float(np.mean(~answer[in_set & answerable])), 3),
+            }
+            for name in dict.fromkeys(val_sets)
+            for in_set in [np.array([v == name for v in val_sets])]
+        },
         "seconds": round(time.time() - started, 1),
     }
     data = {
@@ -214,8 +243,8 @@ def main() -> None:
         "scales": {f: round(float(s), 6) for f, s in zip(FEATURES, scales)},
         "threshold": round(best_t, 4),
         "source": "bench/train_answerability.py: ALQAC 2023 + 2022-format train, "
-        f"{args.generated} questions generated from corpus/, evalsets/dev.jsonl (weight {args.dev_weight}); "
-        "threshold on dev out-of-fold; "
+        f"{args.generated} questions generated from corpus/, tuned sets {args.tuned} (weight {args.dev_weight}); "
+        "threshold on their out-of-fold probabilities; "
         + time.strftime("%Y-%m-%d"),
         "figures": figures,
     }
@@ -232,7 +261,7 @@ def main() -> None:
     ax.plot(recall, precision)
     ax.set_xlabel("recall (answerable questions answered from a gold passage)")
     ax.set_ylabel("precision of answering")
-    ax.set_title(f"Answerability on the dev set (threshold {best_t:.2f})")
+    ax.set_title(f"Answerability, tuned sets out of fold (threshold {best_t:.2f})")
     fig.tight_layout()
     fig.savefig(args.report / "answerability_pr.png", dpi=110)
     (args.report / "answerability.json").write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
