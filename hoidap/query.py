@@ -56,9 +56,11 @@ DATE, DURATION, NUMBER, PERSON, ORGANISATION, DEFINITION, LIST, DOCUMENT, VALIDI
     "date", "duration", "number", "person", "organisation", "definition", "list", "document", "validity",
     "yesno", "other",
 )  # fmt: skip
+# Document words of validity questions (folded): "thay thế văn bản / quy định nào".
+_DOC_WORD = r"(?:van ban|nghi dinh|luat|bo luat|quyet dinh|thong tu|nghi quyet|phap lenh|chi thi|quy dinh)"
 _CUES: tuple[tuple[str, str], ...] = (
     # order matters: the first match wins
-    (VALIDITY, r"(con|het) hieu luc|bi (thay the|bai bo)|(thay the|bai bo) (van ban|nghi dinh|luat|quyet dinh|thong tu|nghi quyet) nao|duoc thay the (bang|boi)|lam .{0,20}het hieu luc|(van ban|nghi dinh|luat|quyet dinh|thong tu) nao (thay the|bai bo)"),
+    (VALIDITY, rf"(con|het) hieu luc|bi (thay the|bai bo)|(thay the|bai bo) {_DOC_WORD} nao|duoc thay the (bang|boi)|lam .{{0,20}}het hieu luc|{_DOC_WORD} nao (thay the|bai bo)"),
     (DOCUMENT, r"(van ban|nghi dinh|luat|quyet dinh|thong tu|nghi quyet|ke hoach|dieu|khoan|chuong|muc|phu luc|quy dinh) (nao|so may|gi) (quy dinh|neu|dat|yeu cau|huong dan|cho phep|de ra|ban hanh)|(quy dinh|neu) (tai|o) (dau|van ban nao|dieu nao)|theo (van ban|nghi dinh|dieu|quyet dinh|luat) nao|(dieu|khoan) (nao|may|so may)\b|(quyet dinh|van ban|nghi dinh) nao\b"),
     (DEFINITION, r"^(.{3,80}?) (la gi|la nhu the nao|duoc hieu (la|nhu the nao))\b"),
     (LIST, r"(gom|bao gom) (nhung )?(gi|nao|cac)|nhung (\w+ ){1,6}(nao|gi\b)|cac (\w+ ){1,4}nao|nhung gi|ke ten|liet ke|nhung viec gi|nhung noi dung"),
@@ -364,7 +366,6 @@ def asked_ordinal(folded: str) -> str:
     return found.group(1) if found else ""
 
 
-_DOC_WORD = r"(?:van ban|nghi dinh|luat|bo luat|quyet dinh|thong tu|nghi quyet|phap lenh|chi thi|quy dinh)"
 _VALIDITY_ASKED = (
     ("replaced_by", re.compile(
         rf"(?:duoc|bi) thay the (?:boi|bang)|{_DOC_WORD} nao (?:da |se )?(?:thay the|bai bo|lam .{{0,60}}het hieu luc)"

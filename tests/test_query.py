@@ -248,3 +248,8 @@ def test_which_article_and_which_meeting():
     assert dict(analyse("Phiên họp thứ hai của Ban Chỉ đạo được tổ chức vào ngày nào?").meetings) == {"phien hop": 2}
     assert dict(analyse("Phiên họp lần thứ 2 diễn ra khi nào?").meetings) == {"phien hop": 2}
     assert not analyse("Thứ hai, ngày 20/01/2025 Ban Chỉ đạo họp gì?").meetings
+
+
+def test_what_a_quy_dinh_replaces_is_a_validity_question():
+    query = analyse("Quy định 384-QĐ/TW thay thế quy định nào trước đây?")
+    assert query.answer_type == VALIDITY and query.validity == "replaces"

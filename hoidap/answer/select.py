@@ -272,8 +272,8 @@ def candidates(query: Query, passages: list[Passage], weight, rules: SelectRules
             text = chunk.text[start:end].strip()
             if rules.boilerplate and boilerplate(text, query.wants_issue_date, query.wants_recital):
                 continue
-            if rules.boilerplate and query.answer_type not in (DATE, VALIDITY) and _PROVENANCE.match(text):
-                continue  # the source note of a codified article answers only when the article took effect
+            if rules.boilerplate and query.answer_type not in (DATE, VALIDITY) and not query.wants_code and _PROVENANCE.match(text):
+                continue  # the source note of a codified article answers only its source's số hiệu and its force
             if rules.boilerplate and not is_list and text.endswith(":"):
                 continue  # a lead-in ("… quy định … như sau:") without what it leads in answers nothing
             if rules.table_header and CELL_SEPARATOR in text:
