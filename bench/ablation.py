@@ -37,7 +37,7 @@ SWITCHES = {
     "source in words": ({"HOIDAP_RULE_NAME_SOURCE": "false"}, "'Theo Điều … <document>:' before quotes"),
     "split unseen compounds": ({"HOIDAP_RULE_SPLIT_UNSEEN": "false"}, "a compound no document contains counts as its syllables"),
     "typed initials": ({"HOIDAP_RULE_INITIALS": "false"}, "'ct', 'ub' read from the passages found"),
-    "everyday words": ({"HOIDAP_RULE_EVERYDAY_WORDS": "false"}, "'kho số liệu', 'tin tặc' also look for the formal terms"),
+    "everyday words (on)": ({"HOIDAP_RULE_EVERYDAY_WORDS": "true"}, "switched ON (off by default): 'kho số liệu', 'tin tặc' also look for the formal terms"),
     "list continues": ({"HOIDAP_RULE_LIST_CONTINUES": "false"}, "a list cut by its passage goes on in the next one"),
     "item lead-in": ({"HOIDAP_RULE_ITEM_LEAD_IN": "false"}, "a list item quoted with the lead-in carrying the fine, the body"),
     "signer": ({"HOIDAP_RULE_SIGNER": "false"}, "'ai ký …?' from the signature block"),

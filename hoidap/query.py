@@ -196,7 +196,7 @@ class Analyser:
     titled: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     split_unseen: bool = True  # a compound word the corpus never contains counts as its syllables
     read_initials: bool = True  # note typed initials no list knows (the service reads them from the passages)
-    everyday: bool = True  # everyday words also look for the formal terms (core/lexicon.py EVERYDAY_FORMS)
+    everyday: bool = False  # everyday words also look for the formal terms (core/lexicon.py EVERYDAY_FORMS)
 
     def analyse(self, question: str) -> Query:
         query = self._single(question)

@@ -206,23 +206,23 @@ def test_a_kind_typed_with_diacritics_is_read_as_typed():
 
 
 def test_everyday_words_also_look_for_the_formal_terms():
-    query = analyse("Ở thủ đô, đơn vị nào cầm trịch việc chống tin tặc cho các kho số liệu?")
+    query = analyse("Ở thủ đô, đơn vị nào cầm trịch việc chống tin tặc cho các kho số liệu?", everyday=True)
     assert ("kho số liệu", "cơ sở dữ liệu") in query.formal and ("cầm trịch", "chủ trì") in query.formal
     assert "cơ_sở_dữ_liệu" in query.tokens or "cơ_sở" in query.tokens  # the formal term is searched
     assert any(" cơ sở dữ liệu " in f" {alt} " for alt in query.alternates.get("kho", ()))  # and counts as found
     assert query.to_dict()["formal"][0] == {"typed": "thủ đô", "formal": "Hà Nội"}
     # a longer everyday form wins over the shorter inside it; a question naming the formal term is left alone
-    assert analyse("Tiệm game phải đóng cửa lúc mấy giờ?").formal == (
+    assert analyse("Tiệm game phải đóng cửa lúc mấy giờ?", everyday=True).formal == (
         ("tiệm game", "điểm cung cấp dịch vụ trò chơi điện tử công cộng"),
     )
-    assert not analyse("Cơ quan nào chủ trì xây dựng cơ sở dữ liệu?").formal
+    assert not analyse("Cơ quan nào chủ trì xây dựng cơ sở dữ liệu?", everyday=True).formal
     # unaccented questions: forms of one syllable ("ap" may be many words) are not read
-    assert analyse("o cac xom ap, to nao huong dan nguoi dan").formal == ()
-    assert not analyse("Đơn vị nào cầm trịch?", everyday=False).formal
+    assert analyse("o cac xom ap, to nao huong dan nguoi dan", everyday=True).formal == ()
+    assert not analyse("Đơn vị nào cầm trịch?").formal  # off by default
 
 
 def test_a_count_in_everyday_words_is_also_a_count_of_the_formal_term():
-    assert analyse("Chính phủ kỳ vọng bao nhiêu sáng kiến về chip được triển khai?").unit == "sang|du"
+    assert analyse("Chính phủ kỳ vọng bao nhiêu sáng kiến về chip được triển khai?", everyday=True).unit == "sang|du"
     assert analyse("Có bao nhiêu thành viên?").unit == "thanh"
 
 
