@@ -109,7 +109,10 @@ def article_topic(folded: str) -> str:
     after = " ".join((found.group(1) or "").strip(" ?.").split())
     before = re.sub(r"\b(?:duoc )?(?:quy dinh|neu|noi) (?:tai|o|trong)\s*$", "", folded[: found.start()]).strip(" ,")
     return after or before  # "X được quy định tại điều nào?"
-_RECITAL_ASKED = re.compile(r"\b(?:theo|xet) de nghi cua (?:\w+ ){0,2}(?:nao|ai)\b|\bcan cu (?:vao )?(?:\w+ ){0,2}nao\b")
+_RECITAL_ASKED = re.compile(
+    r"\b(?:theo|xet) de nghi cua (?:\w+ ){0,2}(?:nao|ai)\b|\bcan cu (?:vao )?(?:\w+ ){0,2}nao\b"
+    r"|\b(?:lay |duoc dung )?lam can cu\b.*\bnao\b"  # "… mà Kế hoạch 144 lấy làm căn cứ được phê duyệt tại quyết định nào?"
+)
 _ISSUED = re.compile(r"\b(ban hanh|duoc ky|ky ban hanh|duoc gui|gui)\b")
 _SIGNER = re.compile(r"\b(?:ai|nguoi) (?:da |duoc )?ky\b|\bnguoi ky\b|\bky (?:ban hanh )?(?:van ban|" + "|".join(
     fold_diacritics(t.lower()) for t in DOC_TYPES) + r")\b")

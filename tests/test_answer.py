@@ -343,3 +343,12 @@ def test_a_meeting_named_by_another_ordinal_does_not_answer(service):
     assert other_meeting({"phien hop": 2}, "Phiên họp thứ nhất Ban Chỉ đạo Trung ương … Thứ hai, ngày 20/01/2025")
     assert not other_meeting({"phien hop": 1}, "Phiên họp thứ nhất Ban Chỉ đạo Trung ương")
     assert not other_meeting({"phien hop": 2}, "Ban Chỉ đạo họp ngày 20/01/2025")
+
+
+def test_durations_as_legal_text_writes_them():
+    from hoidap.answer.select import _DURATION, counts
+
+    assert _DURATION.search("Chậm nhất 15 (mười lăm) ngày làm việc kể từ khi tiếp nhận câu hỏi")
+    assert _DURATION.search("hoàn thiện đưa vào sử dụng ngay trong quý 2/2025")  # "trong thời hạn nào?"
+    assert not _DURATION.search("quyết định phê duyệt")
+    assert counts("du", "Phấn đấu có ít nhất 05 (năm) dự án được triển khai")

@@ -253,3 +253,8 @@ def test_which_article_and_which_meeting():
 def test_what_a_quy_dinh_replaces_is_a_validity_question():
     query = analyse("Quy định 384-QĐ/TW thay thế quy định nào trước đây?")
     assert query.answer_type == VALIDITY and query.validity == "replaces"
+
+
+def test_what_a_document_takes_as_its_basis_is_read_in_its_recitals():
+    assert analyse("Chiến lược mà Kế hoạch 144 lấy làm căn cứ được phê duyệt tại quyết định nào?").wants_recital
+    assert not analyse("Kế hoạch 144 giao sở nào chủ trì?").wants_recital

@@ -61,10 +61,11 @@ _DIGIT = re.compile(r"\d")
 _WHEN = re.compile(r"\b(?:19|20)\d\d\b|quý\s+[IV]+|hằng (?:năm|tháng|quý|ngày)|\b\d{1,2}\s*(?:giờ|h\d{0,2})\b", re.I)
 # "… có giá trị như văn bản khi nào?": plain "khi nào" also asks under which conditions (Query.or_condition)
 _CONDITION = re.compile(r"\b(?:khi|nếu|trường hợp|đáp ứng|điều kiện)\b", re.I)
-# a duration in digits or in words ("10 năm", "mười lăm ngày", "năm năm")
+# a duration in digits or in words ("10 năm", "mười lăm ngày", "năm năm", "15 (mười lăm) ngày")
 _NUMBER_WORDS = r"(?:một|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín|mười|mươi|mốt|trăm)"
 _DURATION = re.compile(
-    rf"\d+\s*(?:ngày|tháng|năm|giờ|phút|tuần|quý)\b|\b(?:ngay|thang|nam|gio|phut)\b\s*\d"
+    rf"\d+\s*(?:\([^()]{{1,30}}\)\s*)?(?:ngày|tháng|năm|giờ|phút|tuần|quý)\b|\b(?:ngay|thang|nam|gio|phut)\b\s*\d"
+    rf"|\bquý\s*(?:\d|[IV]+\b)"  # "trong thời hạn nào?" — "trong quý 2/2025": a term given as a quarter
     rf"|\b{_NUMBER_WORDS}(?:\s+{_NUMBER_WORDS})*\s+(?:ngày|tháng|năm|giờ|phút|tuần|quý)\b",
     re.I,
 )
@@ -143,7 +144,7 @@ def counts(unit: str, text: str) -> bool:
     if unit == "dong":
         return bool(re.search(r"\d[\d.,]*\s*(ty|trieu|nghin)?\s*(dong|vnd)\b", folded))
     nouns = "|".join(re.escape(u) for u in unit.split("|"))  # "sang|du": sáng kiến, or the formal dự án
-    return bool(re.search(rf"\d[\d.,]*\s*%?\s+(?:\w+\s+){{0,2}}(?:{nouns})\b", folded))
+    return bool(re.search(rf"\d[\d.,]*\s*%?\s+(?:\([^()]{{1,30}}\)\s*)?(?:\w+\s+){{0,2}}(?:{nouns})\b", folded))
 
 
 def numbered(noun: str, text: str) -> bool:
