@@ -71,7 +71,7 @@ _CUES: tuple[tuple[str, str], ...] = (
     (OTHER, r"^(?!.*\b(?:bao nhieu|may)\b).*\b(?:the nao|ra sao)\s*(?:\([^)]*\))?\s*\??$"),
     (NUMBER, r"bao nhieu|\bmay\b|ty le|ti le|phan tram|muc (phat|chi|ho tro)|so luong|toi da la|toi thieu la|dat muc"),
     (ORGANISATION, r"(co quan|bo|so|don vi|to chuc|ban|cap|ai|nganh|uy ban|doanh nghiep) nao\b|\bai (chu tri|phu trach|lo|thuc hien|chiu trach nhiem|cap|quyet dinh|ban hanh|ky|to chuc|tham muu)|(do|giao|boi) ai\b|ai la (co quan|don vi) dau moi"),
-    (PERSON, r"^ai\b|\bla ai\b|\bai la\b|nguoi nao|\bong(?:/ba| ba| hay ba)? nao\b|\bba nao\b"),
+    (PERSON, r"^ai\b|\bla ai\b|\bai la\b|nguoi nao|\bong(?:/ba| ba| hay ba)? nao\b|\bba nao\b|\b(?:chon|cu|bo nhiem|bau|de cu) ai\b"),
     (YESNO, r"\b(co|duoc|phai|da) .{1,60} (khong|ko|chua)\s*\??$|(duoc khong|phai khong|co khong|dung khong|chua)\s*\??$"),
 )
 _CUE_RES = tuple((kind, re.compile(pattern)) for kind, pattern in _CUES)
@@ -225,8 +225,14 @@ class Analyser:
             else:
                 definition = normalized(" ".join(raw) + " là", exact).strip()
         words = joined_words(words_of(expanded), self.weight, exact)
-        tokens = query_tokens(words, exact) + query_tokens([s for s, _ in expansions], exact)
-        terms, alternates = key_terms(words, expansions, self.weight, exact, self.split_unseen)
+        # the other way too: "doanh nghiệp nhỏ và vừa" written out is also looked for as the documents' "DNNVV"
+        typed = {short.lower() for short, _ in expansions}
+        shortened = [
+            (short, long) for short, long in abbreviated(expanded, {**self.abbreviations, **ABBREVIATIONS}, exact)
+            if short.lower() not in typed
+        ] if self.expand else []
+        tokens = query_tokens(words, exact) + query_tokens([s for s, _ in expansions + shortened], exact)
+        terms, alternates = key_terms(words, expansions + shortened, self.weight, exact, self.split_unseen)
         formal = formal_terms(expanded, exact) if self.everyday else []
         for typed, term in formal:
             tokens += query_tokens(words_of(term), exact)
@@ -525,6 +531,20 @@ def formal_terms(question: str, exact: bool) -> list[tuple[str, str]]:
         taken.append(range(match.start(), match.end()))
         found.append((match.start(), match.group(0), term))
     return list(dict.fromkeys((typed, term) for _, typed, term in sorted(found)))
+
+
+def abbreviated(text: str, abbreviations: Mapping[str, str], exact: bool) -> list[tuple[str, str]]:
+    """(short form, long form) for each long form of two words or more that the text writes out and whose short
+    form (three letters or more, not a code that is also a word) the text does not use: "doanh nghiệp nhỏ và
+    vừa" → "DNNVV", so that documents writing "DNNVV" are found."""
+    written = normalized(text, exact)
+    found = []
+    for short, long in abbreviations.items():
+        if len(long.split()) < 2 or len(short) < 3 or short in CASE_SENSITIVE or short.upper() in DOC_TYPE_CODES:
+            continue
+        if normalized(long, exact) in written and normalized(short, exact) not in written:
+            found.append((short, long))
+    return found
 
 
 def _apply(question: str, expansions: list[tuple[str, str]]) -> str:

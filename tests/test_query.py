@@ -258,3 +258,14 @@ def test_what_a_quy_dinh_replaces_is_a_validity_question():
 def test_what_a_document_takes_as_its_basis_is_read_in_its_recitals():
     assert analyse("Chiến lược mà Kế hoạch 144 lấy làm căn cứ được phê duyệt tại quyết định nào?").wants_recital
     assert not analyse("Kế hoạch 144 giao sở nào chủ trì?").wants_recital
+
+
+def test_a_long_form_written_out_also_looks_for_its_short_form():
+    query = analyse("Bao nhiêu phần trăm doanh nghiệp nhỏ và vừa, hợp tác xã ứng dụng công nghệ số?")
+    assert "dnnvv" in query.tokens and "htx" in query.tokens
+    assert "dnnvv" in query.alternates["doanh nghiệp"]
+    assert analyse("Bao nhiêu DNNVV ứng dụng công nghệ số?").alternates["doanh nghiệp"] == ("dnnvv",)  # typed: once
+
+
+def test_choosing_someone_asks_a_person():
+    assert analyse("Hà Nội đã chọn ai làm kiến trúc sư trưởng về chuyển đổi số?").answer_type == PERSON
