@@ -352,3 +352,11 @@ def test_durations_as_legal_text_writes_them():
     assert _DURATION.search("hoàn thiện đưa vào sử dụng ngay trong quý 2/2025")  # "trong thời hạn nào?"
     assert not _DURATION.search("quyết định phê duyệt")
     assert counts("du", "Phấn đấu có ít nhất 05 (năm) dự án được triển khai")
+
+
+def test_items_listed_inside_a_sentence_answer_a_list_question():
+    from hoidap.answer.select import _INLINE_LIST
+
+    assert _INLINE_LIST.search("có trách nhiệm phân loại dữ liệu (thường, nhạy cảm, mật, tối mật) để quản lý")
+    assert _INLINE_LIST.search("dựa trên năm yếu tố nền móng: thể chế linh hoạt; nhân lực số; hạ tầng số hiện đại")
+    assert not _INLINE_LIST.search("Ban Bí thư là chủ sở hữu dữ liệu (sau đây gọi là chủ quản) và thống nhất quản lý.")
