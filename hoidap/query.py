@@ -109,6 +109,8 @@ def article_topic(folded: str) -> str:
     after = " ".join((found.group(1) or "").strip(" ?.").split())
     before = re.sub(r"\b(?:duoc )?(?:quy dinh|neu|noi) (?:tai|o|trong)\s*$", "", folded[: found.start()]).strip(" ,")
     return after or before  # "X được quy định tại điều nào?"
+
+
 _RECITAL_ASKED = re.compile(
     r"\b(?:theo|xet) de nghi cua (?:\w+ ){0,2}(?:nao|ai)\b|\bcan cu (?:vao )?(?:\w+ ){0,2}nao\b"
     r"|\b(?:lay |duoc dung )?lam can cu\b.*\bnao\b"  # "… mà Kế hoạch 144 lấy làm căn cứ được phê duyệt tại quyết định nào?"
@@ -226,10 +228,10 @@ class Analyser:
                 definition = normalized(" ".join(raw) + " là", exact).strip()
         words = joined_words(words_of(expanded), self.weight, exact)
         # the other way too: "doanh nghiệp nhỏ và vừa" written out is also looked for as the documents' "DNNVV"
-        typed = {short.lower() for short, _ in expansions}
+        typed_short = {short.lower() for short, _ in expansions}
         shortened = [
             (short, long) for short, long in abbreviated(expanded, {**self.abbreviations, **ABBREVIATIONS}, exact)
-            if short.lower() not in typed
+            if short.lower() not in typed_short
         ] if self.expand else []
         tokens = query_tokens(words, exact) + query_tokens([s for s, _ in expansions + shortened], exact)
         terms, alternates = key_terms(words, expansions + shortened, self.weight, exact, self.split_unseen)

@@ -21,7 +21,6 @@ from core.lexicon import DOC_TYPES, PLACES_LIKE_NAMES
 from core.models import CELL_SEPARATOR, LEAD_IN_MARK
 from hoidap.query import (
     ASKED_KINDS,
-    title_match,
     DATE,
     DOCUMENT,
     DURATION,
@@ -32,16 +31,17 @@ from hoidap.query import (
     VALIDITY,
     Query,
     names_document,
+    title_match,
 )
 from hoidap.answer.signature import signature_block
 from hoidap.answer.tables import header_of, labelled_row
 from hoidap.retrieve import Passage
 from hoidap.terms import (
-    named_meetings,
     DATE_IN_TEXT,
     PERSON as PERSON_NAME,
     coverage,
     evidence_text,
+    named_meetings,
     names_all,
     names_holder,
     normalized,
@@ -120,6 +120,7 @@ class Candidate:
     passage_coverage: float
     type_match: bool
     is_list: bool = False
+    lead_in: str = ""  # the lead-in quoted before a list item (see lead_in_of), "" when none
 
 
 def states_validity_of(query: Query, chunk) -> bool:
@@ -290,11 +291,12 @@ def candidates(query: Query, passages: list[Passage], weight, rules: SelectRules
                 continue
             sent_cov = coverage(query.terms, evidence_text(text, exact) + context, query.alternates)
             typed = carries(query.answer_type, text, passage, query.unit, query.ordinal, query.kind)
+            lead = ""
             if rules.item_lead_in and query.answer_type in _READ_WITH_LEAD_IN and LIST_ITEM.match(text):
-                lead = lead_in_of(chunk, start)
-                if lead and (not typed or query.answer_type == ORGANISATION):
-                    if carries(query.answer_type, lead, passage, query.unit, query.ordinal, query.kind):
-                        text, typed = f"{lead} … {text}", True
+                if not typed or query.answer_type == ORGANISATION:  # an organisation: the body the tasks are given to
+                    above = lead_in_of(chunk, start)
+                    if above and carries(query.answer_type, above, passage, query.unit, query.ordinal, query.kind):
+                        lead, text, typed = above, f"{above} … {text}", True
             score = 0.6 * sent_cov + 0.4 * passage_cov - 0.01 * i + (0.15 if from_named else 0.0) + 0.5 * titled
             if rules.in_force_first and not passage.in_force:
                 score -= 0.05
@@ -306,7 +308,7 @@ def candidates(query: Query, passages: list[Passage], weight, rules: SelectRules
                     score += 0.2  # "số hiệu là gì?": the sentence giving the document's number
                 if query.wants_issuer and chunk.doc.issuer and normalized(chunk.doc.issuer, False) in normalized(text, False):
                     score += 0.2  # "do cơ quan nào ban hành?": the sentence naming the issuer
-            found.append(Candidate(i, (start, end), text, score, sent_cov, passage_cov, typed, is_list))
+            found.append(Candidate(i, (start, end), text, score, sent_cov, passage_cov, typed, is_list, lead))
     found.sort(key=lambda c: -c.score)
     return _one_item_per_lead_in(lead_first(found))
 
@@ -316,11 +318,10 @@ def _one_item_per_lead_in(found: list[Candidate]) -> list[Candidate]:
     seen: set[tuple[int, str]] = set()
     out = []
     for cand in found:
-        lead = (cand.passage_index, cand.text.split(" … ", 1)[0]) if " … " in cand.text else None
-        if lead in seen:
+        lead = (cand.passage_index, cand.lead_in)
+        if cand.lead_in and lead in seen:
             continue
-        if lead:
-            seen.add(lead)
+        seen.add(lead)
         out.append(cand)
     return out
 
