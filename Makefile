@@ -69,6 +69,8 @@ eval-locked: install
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-3.jsonl --system all --out $(LOCKED)/conversations-3
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/questions-4.jsonl --system all --out $(LOCKED)/questions-4
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-4.jsonl --system all --out $(LOCKED)/conversations-4
+	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/questions-5.jsonl --system all --out $(LOCKED)/questions-5
+	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-5.jsonl --system all --out $(LOCKED)/conversations-5
 
 bench: install
 	$(PY) bench/ingest_bench.py

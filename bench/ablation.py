@@ -1,7 +1,7 @@
 """Ablation: each rule of the answer layer switched off in turn, measured on external data.
 
 For every switch (a HOIDAP_* setting), hoidap alone is evaluated on the locked test (every batch of questions
-and conversations, index runs/locked/index from `make eval-locked`; the table leads with the fourth batch, the
+and conversations, index runs/locked/index from `make eval-locked`; the table leads with the fifth batch, the
 one nobody has studied) and on the ALQAC 2022-format test split
 (index runs/alqac22/index from `hoidap prepare-alqac` + `hoidap reindex`); the table gives each metric
 with the rule off and its change against everything on. Writes bench/results/NAME.{json,md} (ablation).
@@ -60,6 +60,8 @@ SETS = {
     "locked 3 conversations": ("runs/locked", "evalsets/locked/conversations-3.jsonl"),
     "locked 4": ("runs/locked", "evalsets/locked/questions-4.jsonl"),
     "locked 4 conversations": ("runs/locked", "evalsets/locked/conversations-4.jsonl"),
+    "locked 5": ("runs/locked", "evalsets/locked/questions-5.jsonl"),
+    "locked 5 conversations": ("runs/locked", "evalsets/locked/conversations-5.jsonl"),
     "ALQAC 2022 test": ("runs/alqac22", "runs/alqac22/test.jsonl"),
 }
 
@@ -111,7 +113,7 @@ def _fmt(v, ref=None) -> str:
     return f"{v:.3f} ({v - ref:+.3f})"
 
 
-PRIMARY = "locked 4"  # the batch nobody has studied: the table's first columns and its per-kind rows
+PRIMARY = "locked 5"  # the batch nobody has studied: the table's first columns and its per-kind rows
 
 
 def table(results: dict) -> str:
@@ -119,7 +121,7 @@ def table(results: dict) -> str:
     primary = PRIMARY if PRIMARY in base else next(iter(base))
     cols = [(primary, "answer_accuracy"), (primary, "refusal_accuracy"), (primary, "false_refusal_rate"),
             (primary, "hit@5"), (f"{primary} conversations", "answer_accuracy"), ("locked", "answer_accuracy"),
-            ("locked 2", "answer_accuracy"), ("locked 3", "answer_accuracy"), ("ALQAC 2022 test", "hit@5"), ("ALQAC 2022 test", "false_refusal_rate")]
+            ("locked 2", "answer_accuracy"), ("locked 3", "answer_accuracy"), ("locked 4", "answer_accuracy"), ("ALQAC 2022 test", "hit@5"), ("ALQAC 2022 test", "false_refusal_rate")]
     cols = [(s, m) for s, m in cols if s in base]
     head = "| switched off | " + " | ".join(f"{s}: {m}" for s, m in cols) + " |"
     lines = [head, "|---|" + "---|" * len(cols)]

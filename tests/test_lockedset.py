@@ -20,7 +20,7 @@ LOCKED = ROOT / "evalsets/locked"
 LOCKED_DOCS = Path(os.environ.get("HOIDAP_LOCKED_DOCS", ROOT.parent / "shared/data/locked-docs"))
 KINDS = ("paraphrase", "colloquial", "no-diacritics", "compound", "list", "attribution", "validity", "number", "time")
 NEW_DOCS = "moi/"
-BATCHES = ("", "-2", "-3", "-4")  # questions.jsonl, questions-2.jsonl, …
+BATCHES = ("", "-2", "-3", "-4", "-5")  # questions.jsonl, questions-2.jsonl, …
 
 
 def _path(doc: str) -> Path:
@@ -51,7 +51,7 @@ def test_locked_set_has_every_kind():
     assert len(conversations) >= 12 and all(c.context for c in conversations)
 
 
-@pytest.mark.parametrize("batch", ["-2", "-3", "-4"])
+@pytest.mark.parametrize("batch", BATCHES[1:])
 def test_later_batches_have_every_kind_and_new_ids(batch):
     questions = load_testset(LOCKED / f"questions{batch}.jsonl")
     kinds = Counter(q.kind for q in questions)
