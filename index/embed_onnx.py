@@ -36,15 +36,20 @@ def openvino_precision(backend: str) -> str:
     return "bf16" if "BF16" in ov.Core().get_property("CPU", "OPTIMIZATION_CAPABILITIES") else "f32"
 
 
-def backend_settings() -> tuple[str, Path]:
-    """(embed_backend, embed_export_dir) from the settings (HOIDAP_EMBED_BACKEND, HOIDAP_EMBED_EXPORT_DIR, TOML)."""
+def backend_settings() -> tuple[str, Path, int]:
+    """(embed_backend, embed_export_dir, embed_max_tokens) from the settings (HOIDAP_EMBED_BACKEND,
+    HOIDAP_EMBED_EXPORT_DIR, HOIDAP_EMBED_MAX_TOKENS, TOML)."""
     try:
         from core.settings import Settings
 
         settings = Settings()
-        return settings.embed_backend, Path(settings.embed_export_dir).expanduser()
+        return settings.embed_backend, Path(settings.embed_export_dir).expanduser(), settings.embed_max_tokens
     except Exception:  # a bad unrelated setting fails elsewhere with its own message
-        return os.environ.get("HOIDAP_EMBED_BACKEND", "auto"), Path("~/.cache/hoidap/embed").expanduser()
+        return (
+            os.environ.get("HOIDAP_EMBED_BACKEND", "auto"),
+            Path("~/.cache/hoidap/embed").expanduser(),
+            int(os.environ.get("HOIDAP_EMBED_MAX_TOKENS", "0") or 0),
+        )
 
 
 def onnx_supported(path: Path) -> str:
@@ -179,12 +184,12 @@ def unreadable_export(onnx_path: Path) -> bool:
 class OnnxEncoder:
     """The exported graph in onnxruntime, with the model's own tokenizer; texts batched by length."""
 
-    def __init__(self, model_path: Path, onnx_path: Path, threads: int = 0):
+    def __init__(self, model_path: Path, onnx_path: Path, threads: int = 0, max_tokens: int = 0):
         from tokenizers import Tokenizer
 
         self.tokenizer = Tokenizer.from_file(str(model_path / "tokenizer.json"))
         self.tokenizer.no_padding()
-        self.tokenizer.enable_truncation(max_length=max_seq_length(model_path))
+        self.tokenizer.enable_truncation(max_length=min(max_tokens or 10**9, max_seq_length(model_path)))
         self.inputs = self._open(onnx_path, threads)
         self.dimension = len(self.encode(["x"])[0])
 
@@ -232,9 +237,9 @@ class OnnxEncoder:
 class OpenVinoEncoder(OnnxEncoder):
     """The exported ONNX graph compiled by OpenVINO for the CPU (same tokenizer and batching)."""
 
-    def __init__(self, model_path: Path, onnx_path: Path, threads: int = 0, precision: str = "f32"):
+    def __init__(self, model_path: Path, onnx_path: Path, threads: int = 0, precision: str = "f32", max_tokens: int = 0):
         self.precision = precision
-        super().__init__(model_path, onnx_path, threads)
+        super().__init__(model_path, onnx_path, threads, max_tokens)
 
     def _open(self, onnx_path: Path, threads: int) -> set[str]:
         import openvino as ov

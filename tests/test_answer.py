@@ -360,3 +360,11 @@ def test_items_listed_inside_a_sentence_answer_a_list_question():
     assert _INLINE_LIST.search("có trách nhiệm phân loại dữ liệu (thường, nhạy cảm, mật, tối mật) để quản lý")
     assert _INLINE_LIST.search("dựa trên năm yếu tố nền móng: thể chế linh hoạt; nhân lực số; hạ tầng số hiện đại")
     assert not _INLINE_LIST.search("Ban Bí thư là chủ sở hữu dữ liệu (sau đây gọi là chủ quản) và thống nhất quản lý.")
+
+
+def test_a_list_question_is_answered_by_the_list_of_what_it_asks(service):
+    """'dịch vụ tin cậy gồm những gì?' reads 'Dịch vụ tin cậy bao gồm:' (Điều 28), not 'Điều kiện kinh doanh dịch vụ
+    tin cậy bao gồm:' (Điều 29), whose items mention the services more often."""
+    answer = service.ask("Theo Luật Giao dịch điện tử 2023, dịch vụ tin cậy gồm những loại dịch vụ nào?")
+    first = answer.text.split("[1]")[0]
+    assert not answer.refused and "Điều 28" in first and "Dịch vụ cấp dấu thời gian" in first, answer.text

@@ -144,3 +144,19 @@ def test_setting_names_a_backend(monkeypatch, tmp_path):
     assert embedder.backend_setting == "torch" and embedder.cache_dir == tmp_path
     with pytest.raises(ValueError):
         E.Embedder(backend="tensorrt")
+
+
+@pytest.mark.parametrize("backend", ["torch", "openvino-f32"])
+def test_a_word_piece_limit_cuts_passages_and_names_the_vectors(backend, cache):
+    """HOIDAP_EMBED_MAX_TOKENS: the model reads that many word pieces (torch and the exported graph alike), and
+    the limit is part of the label, so an index embedded without it is re-embedded."""
+    if backend != "torch" and not _backend_available(backend):
+        pytest.skip(f"{backend}: its runtime is not installed")
+    long_text = _passages(2)[0]
+    cut = E.Embedder(backend=backend, cache_dir=cache, max_tokens=16)
+    whole = E.Embedder(backend=backend, cache_dir=cache, max_tokens=0)
+    assert cut.label.endswith("[16 word pieces]") and "word pieces" not in whole.label
+    same_start = long_text + " " + _passages(2)[1]  # differs only after the first 16 word pieces
+    a, b, c = (np.asarray(v) for v in (*cut.embed([long_text, same_start]), whole.embed([long_text])[0]))
+    assert a @ b >= 0.9999 and a @ c < 0.99
+    assert E.Embedder(backend=backend, cache_dir=cache, max_tokens=10_000).label == whole.label  # above the model's own

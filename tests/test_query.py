@@ -269,3 +269,42 @@ def test_a_long_form_written_out_also_looks_for_its_short_form():
 
 def test_choosing_someone_asks_a_person():
     assert analyse("Hà Nội đã chọn ai làm kiến trúc sư trưởng về chuyển đổi số?").answer_type == PERSON
+
+
+TITLE_2597 = "quyet dinh phe duyet de an chuyen doi so trong hoat dong xay dung quan ly khai thac ket cau ha tang xay dung"
+
+
+def test_a_document_is_named_by_its_title_with_a_word_left_out():
+    titled = {f" {TITLE_2597} ": ("2597/QĐ-TTg",)}
+    loose = "Quyết định phê duyệt Đề án chuyển đổi số trong xây dựng, quản lý, khai thác kết cấu hạ tầng xây dựng có hiệu lực từ khi nào?"
+    assert analyse(loose, titled=titled, loose_title_share=0.75).numbers == ("2597/QĐ-TTg",)
+    assert analyse(loose, titled=titled, loose_title_share=0.75).validity == "effective"
+    assert analyse(loose, titled=titled).numbers == ()  # only whole titles without the rule
+    # a question about the same topic that does not name the document by most of its title names nothing
+    topic = "Chuyển đổi số trong quản lý kết cấu hạ tầng xây dựng cần những gì?"
+    assert analyse(topic, titled=titled, loose_title_share=0.75).numbers == ()
+    # "được áp dụng từ bao giờ" asks when a named document takes effect
+    applied = loose.replace("có hiệu lực từ khi nào", "được áp dụng từ bao giờ")
+    assert analyse(applied, titled=titled, loose_title_share=0.75).validity == "effective"
+
+
+def test_words_naming_a_document_by_title_are_not_looked_for_in_it():
+    titled = {" luat giao dich dien tu ": ("20/2023/QH15",)}
+    question = "Luật Giao dịch điện tử quy định gì về chữ ký số?"
+    kept = analyse(question, titled=titled, drop_title_words=True)
+    assert kept.numbers == ("20/2023/QH15",)
+    assert "giao dịch" not in kept.terms and "chữ ký số" in " ".join(kept.terms)
+    assert "giao dịch" in analyse(question, titled=titled).terms
+    # typed again outside the title, the words are looked for
+    again = analyse("Luật Giao dịch điện tử định nghĩa giao dịch điện tử là gì?", titled=titled, drop_title_words=True)
+    assert "giao dịch" in again.terms
+
+
+def test_a_list_question_knows_what_it_asks_the_parts_of():
+    assert analyse("Theo Luật Giao dịch điện tử 2023, dịch vụ tin cậy gồm những loại dịch vụ nào?").list_subject == "dich vu tin cay"
+    assert "loại" not in analyse("dịch vụ tin cậy gồm những loại dịch vụ nào?").terms
+    from hoidap.query import lead_in_subject
+
+    assert lead_in_subject("1. Dịch vụ tin cậy bao gồm:") == "dich vu tin cay"
+    assert lead_in_subject("1. Điều kiện kinh doanh dịch vụ tin cậy bao gồm:") == "dieu kien kinh doanh dich vu tin cay"
+    assert lead_in_subject("Luật này có hiệu lực từ ngày 01/7/2024.") == ""
