@@ -297,7 +297,7 @@ class Analyser:
             required=tuple(required_terms(expanded)),
             expansions=tuple(expansions),
             formal=tuple(formal),
-            unit=_with_formal_unit(asked_unit(expanded), formal) if answer_type in (NUMBER, DURATION) else "",
+            unit=_with_formal_unit(asked_unit(expanded, exact), formal) if answer_type in (NUMBER, DURATION) else "",
             ordinal=asked_ordinal(folded) if answer_type == NUMBER else "",
             kind=asked_kind(folded, answer_type, " ".join(expanded.lower().split()) if exact else ""),
             wants_recital=bool(_RECITAL_ASKED.search(folded)),
@@ -328,10 +328,11 @@ def _with_formal_unit(unit: str, formal: list[tuple[str, str]]) -> str:
     return unit
 
 
-def asked_unit(text: str) -> str:
+def asked_unit(text: str, typed_with_diacritics: bool | None = None) -> str:
     """What a "bao nhiêu" question counts, folded: "thanh" for "bao nhiêu thành viên", "%" for "bao nhiêu
     phần trăm", "dong" when it asks an amount of money; "" when it cannot tell. (Diacritics, when typed,
-    tell "tiền" from "tiện".)"""
+    tell "tiền" from "tiện"; typed_with_diacritics says whether the question was, where ``text`` has
+    abbreviations spelled out with diacritics.)"""
     lower = " ".join(text.lower().split())
     folded = fold_diacritics(lower)
     found = re.search(r"\b(?:bao nhiêu|bao nhieu)\s+(\w+)(?:\s+(\w+))?", lower)
@@ -340,7 +341,8 @@ def asked_unit(text: str) -> str:
     if [fold_diacritics(w) for w in words[:2]] == ["phan", "tram"]:
         return "%"
     unaccented_money = first in ("ty", "trieu", "dong") or (first == "tien" and words[1:2] != ["ich"])
-    if words and (words[0] in _MONEY_WORDS or (not has_diacritics(lower) and unaccented_money)):
+    exact = has_diacritics(lower) if typed_with_diacritics is None else typed_with_diacritics
+    if words and (words[0] in _MONEY_WORDS or (not exact and unaccented_money)):
         return "dong"
     if _MONEY_NOUNS.search(" ".join(fold_diacritics(w) for w in words)) and not _RATE.search(folded):
         return "dong"

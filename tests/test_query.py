@@ -175,6 +175,8 @@ def test_making_a_document_cease_asks_what_replaced_it():
         ("Bình Phước đã phân bổ bao nhiêu kinh phí cho chuyển đổi số?", "dong", ""),  # a money noun, not "kinh"
         ("ko chấp hành giờ chơi thì bị phạt bn theo NĐ 174/2026", "dong", ""),  # "theo" counts nothing
         ("VNeID đã triển khai bao nhiêu tiện ích?", "tien", ""),  # "tiện ích" is no money
+        # typed without diacritics, "tien" is money even where a spelled-out abbreviation brings diacritics
+        ("binh phuoc da phan bo bao nhieu tien cho cac du an CNTT", "dong", ""),
         ("he thong phai dat cap do an toan thong tin may", "", "cap do"),  # the noun, its modifiers, then "mấy"
         ("Điều 5 có mấy khoản?", "", ""),  # a count, not an ordinal
     ],
