@@ -100,6 +100,23 @@ _BLOCK_START = re.compile(
     r"^(?:[-–•+]\s|\d{1,3}[.)]\s|[a-zđ][).]\s|[IVXLC]+\.\s|(?:Điều|Chương|Mục|Phần)\s|[A-ZĐ]{2,}\b)"
 )
 _SENTENCE_END = re.compile(r"[.:;!?…\"”)]\s*$")
+_STRAY_PERIOD = re.compile(r"[a-zà-ỹđ]{2,}\.\s*$")  # "… tần số." before a line going on in lower case: OCR noise
+_DOCUMENT_NAMED = re.compile(r"^(?:Nghị định|Luật|Quyết định|Thông tư|Nghị quyết|Pháp lệnh) số \d")
+
+
+def _goes_on(previous: str, line: str) -> bool:
+    """Whether ``line`` continues the sentence of ``previous`` (a line break of the conversion, not the text's):
+    it starts in lower case after a line without closing punctuation, or after a stray OCR period ("tần số. /
+    vô tuyến điện"); it starts with a number after a comma ("93b, / 96 và các điều"); or it names a document by
+    số hiệu ("Nghị định số 15/2020/NĐ-CP …"), which never opens a heading, after a line without punctuation."""
+    if not line or previous.isupper() or _BLOCK_START.match(line):  # a heading line ends without punctuation
+        return False
+    ended = _SENTENCE_END.search(previous)
+    if line[0].islower():
+        return not ended or bool(_STRAY_PERIOD.search(previous))
+    if line[0].isdigit():
+        return previous.rstrip().endswith(",")
+    return not ended and bool(_DOCUMENT_NAMED.match(line))
 
 
 def mend_broken_lines(text: str) -> str:
@@ -118,14 +135,7 @@ def mend_broken_lines(text: str) -> str:
         last = len(out) - 1
         while last >= 0 and not out[last].strip():
             last -= 1
-        if (
-            last >= 0
-            and stripped
-            and not _SENTENCE_END.search(out[last])
-            and not out[last].isupper()  # a heading line ends without punctuation
-            and stripped[0].islower()
-            and not _BLOCK_START.match(stripped)
-        ):
+        if last >= 0 and _goes_on(out[last], stripped):
             out[last] = out[last].rstrip() + " " + mark + stripped
             del out[last + 1 :]
         else:

@@ -46,6 +46,25 @@ def test_pdf_line_breaks_and_page_numbers_are_mended():
     assert "Điều 1. Phạm vi" in mended
 
 
+def test_ocr_line_breaks_inside_a_clause_are_mended():
+    """NĐ 174/2026 Điều 117 as its scan was read: a line after a comma goes on with a number, a stray period
+    before a lower-case line, a document named by số hiệu going on after a line without punctuation."""
+    text = (
+        "2. Bãi bỏ Chương II, Chương IV, các Điều 75, 77, 93a, 93b,\n96 và các điều từ Điều 98 đến Điều 106 Chương VIII\n"
+        "Nghị định số 15/2020/NĐ-CP ngày 03 tháng 02 năm 2020 của Chính phủ quy\nđịnh xử phạt trong lĩnh vực tần số.\n"
+        "vô tuyến điện.\n3. Khoản khác.\nĐiều 118. Trách nhiệm thi hành\nCác Bộ trưởng"
+    )
+    mended = mend_broken_lines(text)
+    assert mended.split("\n")[0] == (
+        "2. Bãi bỏ Chương II, Chương IV, các Điều 75, 77, 93a, 93b, 96 và các điều từ Điều 98 đến Điều 106 Chương VIII "
+        "Nghị định số 15/2020/NĐ-CP ngày 03 tháng 02 năm 2020 của Chính phủ quy định xử phạt trong lĩnh vực tần số. "
+        "vô tuyến điện."
+    )
+    assert mended.split("\n")[1:] == ["3. Khoản khác.", "Điều 118. Trách nhiệm thi hành", "Các Bộ trưởng"]
+    # a numbered item after a comma still starts its own line
+    assert mend_broken_lines("gồm các bước sau,\n1. Bước một") == "gồm các bước sau,\n1. Bước một"
+
+
 def test_news_date_marker_is_taken_out():
     text, date = take_news_date(" date 2023-04 Trước đây, Bình Phước")
     assert date == "2023-04" and text == "Trước đây, Bình Phước"
