@@ -368,3 +368,11 @@ def test_a_list_question_is_answered_by_the_list_of_what_it_asks(service):
     answer = service.ask("Theo Luật Giao dịch điện tử 2023, dịch vụ tin cậy gồm những loại dịch vụ nào?")
     first = answer.text.split("[1]")[0]
     assert not answer.refused and "Điều 28" in first and "Dịch vụ cấp dấu thời gian" in first, answer.text
+
+
+def test_items_named_after_nhu_are_a_list():
+    from hoidap.answer.select import _INLINE_LIST
+
+    assert _INLINE_LIST.search("Tham gia các diễn đàn quốc tế như Khảo sát của Liên hợp quốc, ITU, OECD Digital Government.")
+    assert not _INLINE_LIST.search("Thực hiện như sau: a, b, c")  # a lead-in, not a list
+    assert not _INLINE_LIST.search("Như vậy, việc này, việc kia, và việc khác")

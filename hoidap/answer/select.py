@@ -203,6 +203,7 @@ _READ_WITH_LEAD_IN = (NUMBER, DATE, DURATION, ORGANISATION, PERSON)
 _INLINE_LIST = re.compile(
     r"\((?:[^(),;]{1,40}, ){2,}[^(),;]{1,40}\)|\b(?:gồm|bao gồm)\s*:?[^.;:]*?(?:, [^,.;:]{2,60}){2,}"
     r"|:\s*[^:;]{3,120}(?:;\s*[^:;]{3,120}){2,}"  # "… năm yếu tố nền móng: thể chế, …; nhân lực số …; hạ tầng số …"
+    r"|\bnhư\s+(?!sau\b|vậy\b|thế\b|trên\b)[^.;:]{2,120}?(?:, [^,.;:]{2,80}){2,}"  # "các diễn đàn … như A, B, C"
 )
 
 
