@@ -48,6 +48,7 @@ TUNED = {
     "dev": ("evalsets/dev.jsonl", ".hoidap/index", "corpus"),
     "locked-1": ("evalsets/locked/questions.jsonl", "runs/locked/index", "runs/locked/corpus"),
     "locked-2": ("evalsets/locked/questions-2.jsonl", "runs/locked/index", "runs/locked/corpus"),
+    "tuning-6": ("evalsets/tuning/questions-6.jsonl", "runs/locked/index", "runs/locked/corpus"),
 }
 _AMOUNT = re.compile(r"\b\d[\d.,]*(?=\s*(%|phần trăm|tỷ đồng|triệu đồng|đồng|ngày|tháng|năm|giờ|người|doanh nghiệp|dự án))")
 _DATE = re.compile(r"\bngày\s+\d{1,2}(?:/\d{1,2}/\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4})")

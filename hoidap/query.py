@@ -408,6 +408,7 @@ _VALIDITY_ASKED = (
         r"(?:co|bat dau co|phat sinh) hieu luc(?: thi hanh)?(?: (?:tu|ke tu))?(?: (?:ngay|thoi diem|khi|luc|thang|nam))? ?(?:nao|bao gio)"
         r"|ngay (?:co )?hieu luc|hieu luc (?:thi hanh )?(?:tu|ke tu) (?:ngay|khi|luc) nao"
         r"|(?:duoc |bat dau )?ap dung (?:tu|ke tu) (?:(?:ngay|thoi diem|khi|luc) )?(?:nao|bao gio)"  # "… được áp dụng từ bao giờ?"
+        r"|\bco hieu luc chua\b"  # "… đã có hiệu lực chưa, tính từ ngày nào?"
     )),
 )
 

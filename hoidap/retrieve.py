@@ -177,7 +177,9 @@ class IndexReader:
         titled: dict[str, tuple[str, ...]] = {}
         for doc in self.documents if s.rule_named_document else ():
             if doc["number"] and named_by_title(doc):
-                titled[doc["folded_title"]] = titled.get(doc["folded_title"], ()) + (doc["number"],)
+                for title in {doc["folded_title"], *([approved_title(doc["folded_title"])] if s.rule_loose_title else [])}:
+                    if len(title.split()) >= 3:
+                        titled[title] = titled.get(title, ()) + (doc["number"],)
         return Analyser(
             self.bm25.weight, learned, s.expand_abbreviations, s.split_compound, numbers, titled, s.rule_split_unseen,
             s.rule_initials, s.rule_everyday_words, s.loose_title_share if s.rule_loose_title else 0.0, s.rule_title_words,
@@ -243,6 +245,15 @@ def referenced_documents(query: Query, documents: list[dict]) -> set[str]:
         if not number and named_by_title(doc) and doc["folded_title"] in folded_q:
             found.add(doc["doc_id"])
     return found
+
+
+_APPROVES = re.compile(r"^ (?:(?:quyet dinh|nghi quyet|nghi dinh|thong tu) )?(?:ve viec )?(?:phe duyet|ban hanh) ")
+
+
+def approved_title(folded_title: str) -> str:
+    """What a decision approves or issues, which names it too: " quyet dinh phe duyet chuong trinh phat trien chinh
+    phu so " → " chuong trinh phat trien chinh phu so " ("Chương trình phát triển Chính phủ số dẫn chiếu …")."""
+    return _APPROVES.sub(" ", folded_title)
 
 
 def named_by_title(doc: dict) -> bool:

@@ -18,7 +18,7 @@ QUERY_STOPWORDS = frozenset(
     """
     ai gì nào đâu sao mấy thứ_mấy là_ai ở_đâu bao_lâu bao_nhiêu số_hiệu bao_giờ khi_nào thế_nào như_thế_nào là_gì có_phải hay không chưa
     của và là các những được cho với về theo trong này đó thì mà có đã sẽ đang bị do để tại từ ra
-    một như nêu hãy biết cho_biết vậy nhé ạ gồm bao_gồm nào_đó loại
+    một như nêu hãy biết cho_biết vậy nhé ạ gồm bao_gồm nào_đó loại dẫn_chiếu viện_dẫn
     nếu như_vậy như_thế nó họ ấy vừa_nêu nói_trên
     """.split()
 )
