@@ -66,10 +66,15 @@ def test_later_batches_have_every_kind_and_new_ids(batch):
 
 
 @pytest.mark.skipif(not LOCKED_DOCS.is_dir(), reason=f"locked documents not found in {LOCKED_DOCS} (set HOIDAP_LOCKED_DOCS)")
-@pytest.mark.parametrize("name", [f"{kind}{batch}.jsonl" for batch in BATCHES for kind in ("questions", "conversations")])
-def test_locked_evidence_occurs_in_its_document(name):
+@pytest.mark.parametrize(
+    "path",
+    [LOCKED / f"{kind}{batch}.jsonl" for batch in BATCHES for kind in ("questions", "conversations")]
+    + sorted((ROOT / "evalsets/tuning").glob("*.jsonl")),
+    ids=lambda p: f"{p.parent.name}/{p.name}",
+)
+def test_locked_evidence_occurs_in_its_document(path):
     problems = []
-    for q in load_testset(LOCKED / name):
+    for q in load_testset(path):
         if not q.answerable:
             assert not q.answers and not q.evidence and not q.answers_all, q.id
             continue
