@@ -330,6 +330,8 @@ def test_a_list_item_is_read_with_its_lead_in():
     tasks = "3. Bộ Tài chính\n\na) Chủ trì bố trí vốn;\n\nb) Hướng dẫn quản lý đầu tư.\n"
     assert lead_in_of(SimpleNamespace(text=tasks, heading=""), tasks.index("b) Hướng")) == "3. Bộ Tài chính"
     assert lead_in_of(SimpleNamespace(text="a) Một việc;\n", heading="Điều 5"), 0) == ""
+    body = "9. Sở Xây dựng\nChủ trì nghiên cứu triển khai tích hợp IoT.\n"  # a task under a body's heading, no item mark
+    assert lead_in_of(SimpleNamespace(text=body, heading=""), body.index("Chủ trì")) == "9. Sở Xây dựng"
 
 
 def test_which_article_is_answered_by_the_article_so_titled(service):

@@ -295,7 +295,9 @@ def candidates(query: Query, passages: list[Passage], weight, rules: SelectRules
             sent_cov = coverage(query.terms, evidence_text(text, exact) + context, query.alternates)
             typed = carries(query.answer_type, text, passage, query.unit, query.ordinal, query.kind)
             lead = ""
-            if rules.item_lead_in and query.answer_type in _READ_WITH_LEAD_IN and LIST_ITEM.match(text):
+            # an item, or for "cơ quan nào": the task under a body's heading ("9. Sở Xây dựng / Chủ trì nghiên cứu …")
+            item = LIST_ITEM.match(text) or query.answer_type == ORGANISATION
+            if rules.item_lead_in and query.answer_type in _READ_WITH_LEAD_IN and item:
                 if not typed or query.answer_type == ORGANISATION:  # an organisation: the body the tasks are given to
                     above = lead_in_of(chunk, start)
                     if above and carries(query.answer_type, above, passage, query.unit, query.ordinal, query.kind):
