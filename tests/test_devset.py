@@ -60,3 +60,11 @@ def test_metric_definitions():
     assert (m["hit@1"], m["hit@5"], m["hit@10"], m["mrr"]) == (0.5, 1.0, 1.0, round((1 + 1 / 3) / 2, 4))
     assert (m["answer_accuracy"], m["citation_accuracy"], m["refusal_accuracy"], m["false_refusal_rate"]) == (0.5, 0.5, 1.0, 0.5)
     assert m["p50_ms"] == 20.0
+
+
+def test_a_document_is_cited_with_or_without_so():
+    """'Thông tư số 01/2018/TT-VPCP' and 'Thông tư 01/2018/TT-VPCP' are one citation; 'số' elsewhere is a word."""
+    assert contains_any("Theo khoản 1 Điều 16 Thông tư 01/2018/TT-VPCP: …", ["Điều 16 Thông tư số 01/2018/TT-VPCP"])
+    assert contains_any("theo Quyết định số 1489/QĐ-TTg ngày 24/11/2023", ["Quyết định 1489/QĐ-TTg"])
+    assert not contains_any("Phạt tiền từ 1.000.000 đồng", ["số tiền"])
+    assert norm("Chuyển đổi số 2025") == "chuyển đổi số 2025"

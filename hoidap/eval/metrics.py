@@ -55,10 +55,19 @@ def canonical_dates(text: str) -> str:
     return re.sub(r"(\d{1,2})-(?=\d{4}\b)", r"\1/", _SLASHED.sub(_slashed, text))
 
 
+# "Thông tư số 01/2018/TT-VPCP" and "Thông tư 01/2018/TT-VPCP" cite the same document: "số" is optional
+_CITED_NUMBER = re.compile(
+    r"\b(luật|nghị định|quyết định|thông tư|thông tư liên tịch|nghị quyết|chỉ thị|công văn|kế hoạch|quy định|pháp lệnh)"
+    r" số (?=\d)"
+)
+
+
 def norm(text: str) -> str:
-    """Comparison form of a string (a table's cell separator counts as a space)."""
+    """Comparison form of a string (a table's cell separator counts as a space; "<document type> số <number>"
+    as "<document type> <number>")."""
     text = text.replace(" | ", " ")
-    return canonical_dates(" ".join(canonical_tone(unicodedata.normalize("NFC", text).lower()).split()))
+    text = " ".join(canonical_tone(unicodedata.normalize("NFC", text).lower()).split())
+    return canonical_dates(_CITED_NUMBER.sub(r"\1 ", text))
 
 
 def contains_any(text: str, needles: list[str]) -> bool:
