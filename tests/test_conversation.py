@@ -139,3 +139,13 @@ def test_the_service_answers_a_follow_up_outside_a_frame_that_has_no_answer(serv
     follow = service.ask("Ông ấy đề nghị Bình Phước nâng tỷ lệ chi ngân sách cho chuyển đổi số lên bao nhiêu?", previous=turn)
     assert not follow.refused and "2%" in follow.text
     assert follow.resolved_question == "Ông ấy đề nghị Bình Phước nâng tỷ lệ chi ngân sách cho chuyển đổi số lên bao nhiêu?"
+
+
+def test_the_task_pointed_back_to_is_the_task_the_previous_question_named():
+    from hoidap.answer.conversation import with_antecedent
+
+    previous = "Trong Chương trình phát triển Chính phủ số, cơ quan nào chủ trì xây dựng Khung đào tạo quản trị dữ liệu?"
+    assert with_antecedent("Việc đó phải xong vào lúc nào?", previous) == (
+        "Việc xây dựng Khung đào tạo quản trị dữ liệu phải xong vào lúc nào?"
+    )
+    assert with_antecedent("Nhiệm vụ đó hoàn thành khi nào?", "Luật này có hiệu lực khi nào?") == "Nhiệm vụ đó hoàn thành khi nào?"

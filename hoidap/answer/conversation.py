@@ -52,6 +52,15 @@ _PHRASE_END = re.compile(
 )
 
 
+_TASK_NOUNS = ("việc", "nhiệm vụ", "công việc", "hoạt động")
+# the task a "who does it" question names: what follows its verb of assignment, to the question mark
+_TASK_ASKED = re.compile(
+    r"(?:ai|cơ quan nào|đơn vị nào|bộ nào|sở nào|ngành nào)\s+(?:được giao\s+|sẽ\s+|phải\s+)?"
+    r"(?:chủ trì|thực hiện|phụ trách|đảm nhận|lo|làm)\s+(?:việc\s+)?([^?]{6,200}?)\s*\??\s*$",
+    re.I,
+)
+
+
 def with_antecedent(question: str, previous: str) -> str:
     """"chỉ tiêu này giao đơn vị nào chủ trì" after "… đặt chỉ tiêu tỷ lệ hồ sơ trực tuyến là bao nhiêu?" becomes
     "chỉ tiêu tỷ lệ hồ sơ trực tuyến giao đơn vị nào chủ trì": a noun pointed back to with này/đó/ấy stands for
@@ -61,6 +70,10 @@ def with_antecedent(question: str, previous: str) -> str:
         for size in (2, 1) if len(words) == 2 else (1,):
             noun = " ".join(words[-size:])
             at = re.search(rf"(?<!\w){re.escape(noun)}(?!\w)", previous, re.I)
+            task = _TASK_ASKED.search(previous) if not at and noun.lower() in _TASK_NOUNS else None
+            if task:  # "việc đó" after "cơ quan nào chủ trì xây dựng Khung đào tạo …?": the task asked about
+                phrase = f"{noun} {' '.join(task.group(1).split())}"
+                return question[: match.start()] + phrase + question[match.end() :]
             if not at:
                 continue
             rest = previous[at.end() :]
