@@ -149,3 +149,14 @@ def test_the_task_pointed_back_to_is_the_task_the_previous_question_named():
         "Việc xây dựng Khung đào tạo quản trị dữ liệu phải xong vào lúc nào?"
     )
     assert with_antecedent("Nhiệm vụ đó hoàn thành khi nào?", "Luật này có hiệu lực khi nào?") == "Nhiệm vụ đó hoàn thành khi nào?"
+
+
+def test_a_follow_up_with_a_predicate_of_its_own_is_asked_in_the_old_frame():
+    from hoidap.answer.conversation import Turn, resolve
+
+    previous = Turn("Kế hoạch 617 của Đồng Tháp về chuyển đổi số doanh nghiệp giao sở nào làm cơ quan đầu mối?", [])
+    resolved = resolve("Còn Sở Tài chính thì được giao những việc gì?", previous)
+    assert resolved.startswith("Sở Tài chính được giao những việc gì") and "617" in resolved, resolved
+    # a year: the old question asked again with it
+    previous = Turn("Chương trình đặt mục tiêu Việt Nam vào nhóm bao nhiêu nước dẫn đầu năm 2028?", [])
+    assert "2030" in resolve("Còn đến năm 2030 thì mục tiêu đó là gì?", previous)

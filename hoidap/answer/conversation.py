@@ -52,6 +52,7 @@ _PHRASE_END = re.compile(
 )
 
 
+_OWN_PREDICATE = re.compile(r"^(.{3,80}?)\s+thì\s+(.{4,})$", re.I)  # "<X> thì <a predicate of its own>"
 _TASK_NOUNS = ("việc", "nhiệm vụ", "công việc", "hoạt động")
 # the task a "who does it" question names: what follows its verb of assignment, to the question mark
 _TASK_ASKED = re.compile(
@@ -129,16 +130,22 @@ def _resolved(question: str, previous: Turn, antecedent: bool) -> str:
         return question
     focus = _TAIL.sub("", _LEAD.sub("", question)).strip(" ?")
     base = previous.question.strip()
+    # "còn Sở Tài chính thì được giao những việc gì?": a question of its own about X, not X put in the old question
+    own = _OWN_PREDICATE.match(focus)
+    # (a year or a số hiệu in X: the old question asked again with it, "còn năm 2030 thì mục tiêu đó là gì?")
+    own = own if own and answer_type_of(_folded(own.group(2))) != OTHER and not re.search(r"\d", own.group(1)) else None
+    if own:
+        focus = f"{own.group(1)} {own.group(2)}"
     numbers, old_numbers = find_numbers(focus), find_numbers(base)
-    if numbers and old_numbers:  # "còn Nghị định 47/2020/NĐ-CP thì sao?"
+    if numbers and old_numbers and not own:  # "còn Nghị định 47/2020/NĐ-CP thì sao?"
         return base.replace(old_numbers[0], numbers[0], 1)
     years = YEAR.findall(focus)
-    if years and YEAR.search(base):
+    if years and YEAR.search(base) and not own:
         return YEAR.sub(years[0], base, count=1)
     name, old = _first_name(focus), _first_name(base)
-    if name and old:
+    if name and old and not own:
         return base.replace(old, name, 1)
-    parallel = _parallel_span(focus, base)
+    parallel = "" if own else _parallel_span(focus, base)
     if parallel:  # "còn dự án nhóm B, nhóm C thì sao?" after "… dự án chuyển đổi số nhóm A phải …"
         return base.replace(parallel, focus, 1)
     # A new topic in the same frame: keep the place/person, document and year, drop the old topic.
