@@ -134,8 +134,6 @@ def _resolved(question: str, previous: Turn, antecedent: bool) -> str:
     own = _OWN_PREDICATE.match(focus)
     # (a year or a số hiệu in X: the old question asked again with it, "còn năm 2030 thì mục tiêu đó là gì?")
     own = own if own and answer_type_of(_folded(own.group(2))) != OTHER and not re.search(r"\d", own.group(1)) else None
-    if own:
-        focus = f"{own.group(1)} {own.group(2)}"
     numbers, old_numbers = find_numbers(focus), find_numbers(base)
     if numbers and old_numbers and not own:  # "còn Nghị định 47/2020/NĐ-CP thì sao?"
         return base.replace(old_numbers[0], numbers[0], 1)
