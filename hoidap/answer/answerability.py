@@ -46,7 +46,7 @@ def features(query: Query, passages: list[Passage], found) -> dict[str, float]:
     best = found[0]
     passage = passages[best.passage_index]
     chunk = passage.chunk
-    text = normalized(f"{chunk.text} {chunk.doc.title} {chunk.doc.number} {chunk.section_heading}", query.exact)
+    text = normalized(f"{chunk.text} {chunk.doc.title} {chunk.doc.number} {chunk.doc.issuer} {chunk.section_heading}", query.exact)
     terms = dict(query.terms)
     strongest = max(terms.values(), default=1.0) or 1.0
     missing = 0.0

@@ -255,7 +255,8 @@ def candidates(query: Query, passages: list[Passage], weight, rules: SelectRules
     sections = bool(query.definition or query.sections)
     for i, passage in enumerate(passages):
         chunk = passage.chunk
-        context = normalized(f"{chunk.doc.title} {chunk.doc.number} {chunk.section_heading}", exact)
+        # a passage is read with its document's title, số hiệu and issuer ("báo cáo của Đảng ủy Chính phủ …")
+        context = normalized(f"{chunk.doc.title} {chunk.doc.number} {chunk.doc.issuer} {chunk.section_heading}", exact)
         if rules.required_names and query.required:
             named = f"{chunk.text} {chunk.doc.title} {chunk.doc.number} {chunk.doc.date} {chunk.heading}"
             if not names_all(list(query.required), named, weight, query.expanded):
