@@ -19,6 +19,7 @@ from index.store import ChunkStore, StoredChunk, ascii_lower
 from index.vectors import VectorStore
 from core.lexicon import DOC_TYPE_CODES, TITLED_TYPES
 from hoidap.query import VALIDITY, Analyser, Query, corpus_abbreviations, title_match
+from hoidap.titles import approved_title
 from ingest.normalize import fold_diacritics
 from hoidap.terms import coverage, defines, evidence_text, normalized, states_validity
 from hoidap.validity import ValidityBook
@@ -245,15 +246,6 @@ def referenced_documents(query: Query, documents: list[dict]) -> set[str]:
         if not number and named_by_title(doc) and doc["folded_title"] in folded_q:
             found.add(doc["doc_id"])
     return found
-
-
-_APPROVES = re.compile(r"^ (?:(?:quyet dinh|nghi quyet|nghi dinh|thong tu) )?(?:ve viec )?(?:phe duyet|ban hanh) ")
-
-
-def approved_title(folded_title: str) -> str:
-    """What a decision approves or issues, which names it too: " quyet dinh phe duyet chuong trinh phat trien chinh
-    phu so " → " chuong trinh phat trien chinh phu so " ("Chương trình phát triển Chính phủ số dẫn chiếu …")."""
-    return _APPROVES.sub(" ", folded_title)
 
 
 def named_by_title(doc: dict) -> bool:
