@@ -172,8 +172,6 @@ class Query:
     validity: str = ""  # what it asks about a document's force: "effective" (từ khi nào), "status" (còn hiệu lực
     #                     không), "replaced_by" (văn bản nào thay thế X), "replaces" (X thay thế văn bản nào)
     initials: tuple[str, ...] = ()  # typed initials no list knows ("ct", "ub"), read from the passages found
-    list_subject: str = ""  # what a list question asks the parts of, folded ("dich vu tin cay" of "… dịch vụ tin cậy
-    #                         gồm những loại nào?")
     parts: tuple["Query", ...] = field(default=(), compare=False)  # the questions of a compound question
 
     def to_dict(self) -> dict:
@@ -307,7 +305,6 @@ class Analyser:
             as_of=asked_date(folded),
             unindexed=tuple(n for n in numbers if self.indexed_numbers and n.lower() not in self.indexed_numbers),
             initials=tuple(typed_initials(expanded, set(CHAT_FORMS))) if self.read_initials and self.expand else (),
-            list_subject=list_subject(folded) if answer_type == LIST else "",
         )
 
 
@@ -435,24 +432,6 @@ def asked_date(folded: str) -> str:
 def validity_asked(folded: str) -> str:
     """What a question naming a document asks about its force (see Query.validity); "" when nothing."""
     return next((kind for kind, pattern in _VALIDITY_ASKED if pattern.search(folded)), "")
-
-
-_LIST_OF = re.compile(r"(?:^|[,:;] )(?:thi )?([a-z0-9 ]+?) (?:bao gom|gom|gom co|co) (?:nhung|cac)\b")
-_LIST_LEAD_IN = re.compile(r"^(?:\W*(?:\d+|[a-z]|[ivx]+)[.)] )?(.+?) (?:bao gom|gom|gom co|co) ?(?:cac|nhung)?(?: \w+){0,2} ?:?$")
-
-
-def list_subject(folded: str) -> str:
-    """What a list question asks the parts of: the words before "gồm / bao gồm / có những" in the clause that
-    asks ("Theo Luật …, dịch vụ tin cậy gồm những loại dịch vụ nào?" → "dich vu tin cay"); "" when none."""
-    found = _LIST_OF.search(" ".join(re.sub(r"[^\w,:;]", " ", folded).split()))
-    return found.group(1).strip() if found else ""
-
-
-def lead_in_subject(lead_in: str) -> str:
-    """The subject of a list's lead-in, folded: "1. Dịch vụ tin cậy bao gồm:" → "dich vu tin cay"; "" when the
-    lead-in is not "<subject> (bao) gồm …:"."""
-    found = _LIST_LEAD_IN.match(" ".join(re.sub(r"[^\w.):]", " ", fold_diacritics(lead_in.lower())).split()))
-    return found.group(1).strip() if found else ""
 
 
 def titled_numbers(after: str, numbers: tuple[str, ...]) -> list[str]:

@@ -25,7 +25,6 @@ from hoidap.query import (
     DOCUMENT,
     DURATION,
     LIST,
-    lead_in_subject,
     NUMBER,
     ORGANISATION,
     PERSON,
@@ -105,7 +104,6 @@ class SelectRules:
     section_titles: bool = True  # a numbered section's title ("2. Đối tượng áp dụng") takes its text, as an article's
     list_continues: bool = True  # a list cut by the end of its passage goes on with the items of the next
     #                              passage of the same article, when that passage was retrieved too
-    list_subject: bool = True  # a list whose lead-in names what a list question asks the parts of ranks first
     item_lead_in: bool = True  # a list item is read with its lead-in when the lead-in carries the asked type
     #                            ("3. Phạt tiền từ … đồng đối với một trong các hành vi sau: … c) Giả mạo …")
 
@@ -304,9 +302,6 @@ def candidates(query: Query, passages: list[Passage], weight, rules: SelectRules
                     if above and carries(query.answer_type, above, passage, query.unit, query.ordinal, query.kind):
                         lead, text, typed = above, f"{above} … {text}", True
             score = 0.6 * sent_cov + 0.4 * passage_cov - 0.01 * i + (0.15 if from_named else 0.0) + 0.5 * titled
-            if rules.list_subject and is_list and query.list_subject:
-                # "dịch vụ tin cậy gồm những gì?": "Dịch vụ tin cậy bao gồm:", not "Điều kiện kinh doanh dịch vụ tin cậy bao gồm:"
-                score += 0.3 if lead_in_subject(text.split("\n", 1)[0]) == query.list_subject else 0.0
             if rules.in_force_first and not passage.in_force:
                 score -= 0.05
             if rules.answer_type:
