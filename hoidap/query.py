@@ -266,11 +266,7 @@ class Analyser:
                 named = [n for n in titled_numbers(after, numbers_of_title) if n not in numbers]
                 numbers += named
                 title_words |= set(range(*span)) if named or numbers_of_title[0] in numbers else set()
-        about_document = (  # its issuer, signer, date, số hiệu or force: the title's words find its header
-            _ISSUER.search(folded) or _SIGNER.search(folded) or _CODE.search(folded) or validity_asked(folded)
-            or (answer_type in (DATE, VALIDITY) and _ISSUED.search(folded))
-        )
-        if title_words and self.drop_title_words and not about_document:
+        if title_words and self.drop_title_words and not _about_document(folded, answer_type):
             terms, tokens = without_title_words(terms, tokens, only_in_title(folded_words, title_words))
         return Query(
             text=text,
@@ -316,6 +312,15 @@ _NOT_UNITS = {
     "theo", "vay", "khi", "neu", "ma", "khong", "a", "nhe", "roi", "tu", "den", "tren", "duoi", "ke",
 }  # function words: after "bao nhiêu" they end the question or open a clause, they count nothing
 _RATE = re.compile(r"\b(ty le|ti le|phan tram)\b")
+
+
+def _about_document(folded: str, answer_type: str) -> bool:
+    """Whether a question asks about a document itself (its issuer, signer, date, số hiệu or force): then the
+    words of its title find its header, and stay among what is looked for."""
+    return bool(
+        _ISSUER.search(folded) or _SIGNER.search(folded) or _CODE.search(folded) or validity_asked(folded)
+        or (answer_type in (DATE, VALIDITY) and _ISSUED.search(folded))
+    )
 
 
 def _with_formal_unit(unit: str, formal: list[tuple[str, str]]) -> str:

@@ -104,6 +104,7 @@ class IndexReader:
         self._readable_mask: np.ndarray | None = None
         self._abbreviations: dict[str, str] | None = None
         self._validity: ValidityBook | None = None
+        self._analyser: Analyser | None = None
         self._views: dict[str, IndexReader] = {}
         self._lock = threading.RLock()
 
@@ -171,7 +172,13 @@ class IndexReader:
         return self._abbreviations
 
     def analyser(self) -> Analyser:
-        """Reads questions against this generation (its IDF and its abbreviations)."""
+        """Reads questions against this generation (its IDF and its abbreviations); built once per generation."""
+        with self._lock:
+            if self._analyser is None:
+                self._analyser = self._new_analyser()
+            return self._analyser
+
+    def _new_analyser(self) -> Analyser:
         s = self.settings
         learned = self.abbreviations if s.expand_abbreviations else {}
         numbers = frozenset(d["number"].lower() for d in self.documents if d["number"])

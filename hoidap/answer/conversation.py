@@ -134,18 +134,19 @@ def _resolved(question: str, previous: Turn, antecedent: bool) -> str:
     own = _OWN_PREDICATE.match(focus)
     # (a year or a số hiệu in X: the old question asked again with it, "còn năm 2030 thì mục tiêu đó là gì?")
     own = own if own and answer_type_of(_folded(own.group(2))) != OTHER and not re.search(r"\d", own.group(1)) else None
-    numbers, old_numbers = find_numbers(focus), find_numbers(base)
-    if numbers and old_numbers and not own:  # "còn Nghị định 47/2020/NĐ-CP thì sao?"
-        return base.replace(old_numbers[0], numbers[0], 1)
-    years = YEAR.findall(focus)
-    if years and YEAR.search(base) and not own:
-        return YEAR.sub(years[0], base, count=1)
     name, old = _first_name(focus), _first_name(base)
-    if name and old and not own:
-        return base.replace(old, name, 1)
-    parallel = "" if own else _parallel_span(focus, base)
-    if parallel:  # "còn dự án nhóm B, nhóm C thì sao?" after "… dự án chuyển đổi số nhóm A phải …"
-        return base.replace(parallel, focus, 1)
+    if not own:  # X put in the old question, in place of what it contrasts with
+        numbers, old_numbers = find_numbers(focus), find_numbers(base)
+        if numbers and old_numbers:  # "còn Nghị định 47/2020/NĐ-CP thì sao?"
+            return base.replace(old_numbers[0], numbers[0], 1)
+        years = YEAR.findall(focus)
+        if years and YEAR.search(base):
+            return YEAR.sub(years[0], base, count=1)
+        if name and old:
+            return base.replace(old, name, 1)
+        parallel = _parallel_span(focus, base)
+        if parallel:  # "còn dự án nhóm B, nhóm C thì sao?" after "… dự án chuyển đổi số nhóm A phải …"
+            return base.replace(parallel, focus, 1)
     # A new topic in the same frame: keep the place/person, document and year, drop the old topic.
     carried = [n for n in (old,) if n] + (find_numbers(base) or [m.group(0) for m in _DOC_REF.finditer(base)])
     carried += YEAR.findall(base)
