@@ -243,7 +243,9 @@ class Settings(BaseSettings):
         True,
         description="A question names a document by its title even with a word or two left out or changed ('Quyết "
         "định phê duyệt Đề án chuyển đổi số trong xây dựng, …' for '… trong hoạt động xây dựng, …'): titles of six "
-        "words or more, when the question holds loose_title_share of the title's word pairs in one stretch.",
+        "words or more, when the question holds loose_title_share of the title's word pairs in one stretch; also by "
+        "the title without a trailing bracket ('(tỉnh Đồng Tháp)') and by its head before the first comma when that "
+        "has six words or more ('Kế hoạch chuyển đổi số cho các doanh nghiệp, nhất là …').",
     )
     loose_title_share: float = Field(
         0.75, gt=0, le=1, description="Share of a title's word pairs a question must type to name it loosely."

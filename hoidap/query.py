@@ -59,11 +59,14 @@ DATE, DURATION, NUMBER, PERSON, ORGANISATION, DEFINITION, LIST, DOCUMENT, VALIDI
 )  # fmt: skip
 # Document words of validity questions (folded): "thay thế văn bản / quy định nào".
 _DOC_WORD = r"(?:van ban|nghi dinh|luat|bo luat|quyet dinh|thong tu|nghi quyet|phap lenh|chi thi|quy dinh)"
+_DEFINITION_CUE = r"^(.{3,80}?) (la gi|la nhu the nao|duoc hieu (la|nhu the nao))\b"  # group 1: the term defined
 _CUES: tuple[tuple[str, str], ...] = (
     # order matters: the first match wins
     (VALIDITY, rf"(con|het) hieu luc|bi (thay the|bai bo)|(thay the|bai bo) {_DOC_WORD} nao|duoc thay the (bang|boi)|lam .{{0,20}}het hieu luc|{_DOC_WORD} nao (thay the|bai bo)"),
     (DOCUMENT, r"(van ban|nghi dinh|luat|quyet dinh|thong tu|nghi quyet|ke hoach|dieu|khoan|chuong|muc|phu luc|quy dinh) (nao|so may|gi) (quy dinh|neu|dat|yeu cau|huong dan|cho phep|de ra|ban hanh)|(quy dinh|neu) (tai|o) (dau|van ban nao|dieu nao)|theo (van ban|nghi dinh|dieu|quyet dinh|luat) nao|(dieu|khoan) (nao|may|so may)\b|(quyet dinh|van ban|nghi dinh) nao\b"),
-    (DEFINITION, r"^(.{3,80}?) (la gi|la nhu the nao|duoc hieu (la|nhu the nao))\b"),
+    (DEFINITION, _DEFINITION_CUE),
+    # "vào những mốc nào / những ngày nào": several dates asked, not a list of things
+    (DATE, r"nhung (moc|thoi diem|ngay|thang|nam|quy|dip|luc|ky) (thoi gian )?nao\b"),
     (LIST, r"(gom|bao gom) (nhung )?(gi|nao|cac)|nhung (\w+ ){1,6}(nao|gi\b)|cac (\w+ ){1,4}nao|nhung gi|ke ten|liet ke|nhung viec gi|nhung noi dung"),
     (DOCUMENT, r"\b(thong tu|nghi quyet|chi thi|cong van) nao\b"),  # after LIST: "những thông tư nào" asks a list
     (DURATION, r"bao lau|trong (thoi han|thoi gian) (bao lau|nao)|may (ngay|thang|nam|gio|phut)|bao nhieu (ngay|thang|nam|gio|phut)|thoi han (la )?bao (lau|nhieu)"),
@@ -222,7 +225,7 @@ class Analyser:
         answer_type = answer_type_of(folded)
         definition = ""
         if answer_type == DEFINITION:
-            subject = _CUE_RES[2][1].match(folded).group(1)
+            subject = re.match(_DEFINITION_CUE, folded).group(1)
             raw = expanded.split()[: len(subject.split())]
             written = " ".join(raw).lower()
             if (_ATTRIBUTE_OF if exact else _ATTRIBUTE_OF_FOLDED).search(written if exact else subject):

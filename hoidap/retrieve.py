@@ -19,9 +19,9 @@ from index.store import ChunkStore, StoredChunk, ascii_lower
 from index.vectors import VectorStore
 from core.lexicon import DOC_TYPE_CODES, TITLED_TYPES
 from hoidap.query import VALIDITY, Analyser, Query, corpus_abbreviations, title_match
-from hoidap.titles import approved_title
+from hoidap.titles import approved_title, title_heads
 from ingest.normalize import fold_diacritics
-from hoidap.terms import coverage, defines, evidence_text, normalized, states_validity
+from hoidap.terms import coverage, defines, evidence_text, names_all, normalized, states_validity
 from hoidap.validity import ValidityBook
 from ingest.segment import segmented_text
 
@@ -75,6 +75,13 @@ class Passage:
     score: float
     ranks: dict[str, int] = field(default_factory=dict)
     in_force: bool = True  # False when its document (or article) is no longer in force (hoidap/validity.py)
+
+
+def names_required(query: Query, chunk: StoredChunk, weight) -> bool:
+    """Whether a passage (read with its document's title, số hiệu, date and heading) names every place, số
+    hiệu and year the question names (``Query.required``): only such a passage can answer it."""
+    named = f"{chunk.text} {chunk.doc.title} {chunk.doc.number} {chunk.doc.date} {chunk.heading}"
+    return names_all(list(query.required), named, weight, query.expanded)
 
 
 class IndexReader:
@@ -185,7 +192,8 @@ class IndexReader:
         titled: dict[str, tuple[str, ...]] = {}
         for doc in self.documents if s.rule_named_document else ():
             if doc["number"] and named_by_title(doc):
-                for title in {doc["folded_title"], *([approved_title(doc["folded_title"])] if s.rule_loose_title else [])}:
+                loose = [approved_title(doc["folded_title"]), *(normalized(h, exact=False) for h in title_heads(doc["title"]))]
+                for title in {doc["folded_title"], *(loose if s.rule_loose_title else [])}:
                     if len(title.split()) >= 3:
                         titled[title] = titled.get(title, ()) + (doc["number"],)
         return Analyser(

@@ -142,7 +142,12 @@ def _found_share(term: str, text: str) -> float:
     return 0.0
 
 
-_TITLE_WORD = re.compile(r"^(?:[A-ZĐÀ-Ỹ][^\s]*)(?:\s+[A-ZĐÀ-Ỹ][^\s]*)+$")
+def _is_proper_name(word: str) -> bool:
+    """A word of two syllables or more, each capitalised ("Đồng Tháp", "Hà Nội"; not "đáp ứng")."""
+    syllables = word.split()
+    return len(syllables) >= 2 and all(s[0].isupper() for s in syllables)
+
+
 # Capitalised words that name a kind of document or an office, not a place or a person.
 _GENERIC_TITLES = frozenset(
     " ".join(w.lower().split())
@@ -217,7 +222,7 @@ def required_terms(question: str) -> list[str]:
     """
     required = []
     for word in words_of(question):
-        if _TITLE_WORD.match(word.strip()) and " ".join(word.lower().split()) not in _GENERIC_TITLES:
+        if _is_proper_name(word) and " ".join(word.lower().split()) not in _GENERIC_TITLES:
             required.append(normalized(word, exact=False).strip())
     required += [normalized(n, exact=False).strip() for n in find_numbers(question)]
     required += YEAR.findall(question)

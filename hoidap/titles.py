@@ -18,6 +18,17 @@ def approved_title(folded_title: str) -> str:
     return _APPROVES.sub(" ", folded_title)
 
 
+def title_heads(title: str) -> list[str]:
+    """Shorter names of a title, as typed (not folded): without a trailing bracket ("(tỉnh Đồng Tháp)"), and its
+    head before the first comma or bracket when that has LOOSE_TITLE_WORDS words or more ("Kế hoạch chuyển đổi
+    số cho các doanh nghiệp, nhất là …" is named "kế hoạch chuyển đổi số cho doanh nghiệp")."""
+    heads = [re.sub(r"\s*\([^()]*\)\s*$", "", title)]
+    head = re.split(r"[,(;:]", title, maxsplit=1)[0].strip()
+    if len(head.split()) >= LOOSE_TITLE_WORDS:
+        heads.append(head)
+    return [h for h in heads if h and h != title]
+
+
 LOOSE_TITLE_WORDS = 6  # shorter titles ("Luật An ninh mạng") are named only whole
 
 

@@ -50,10 +50,18 @@ def analyse(question, **kw):
         ("Nếu cá nhân vi phạm thì mức phạt tính thế nào?", OTHER),  # a manner asked, not an amount
         ("Mức phạt tối đa là bao nhiêu, tính thế nào?", NUMBER),
         ("Văn bản nào làm Nghị định 97/2008/NĐ-CP hết hiệu lực?", VALIDITY),
+        ("Xã phải gửi báo cáo về Sở vào những mốc nào trong năm?", DATE),  # several dates, not a list of things
+        ("Những mốc nào trong năm phải gửi báo cáo?", DATE),
+        ("Kế hoạch giao những nhiệm vụ nào cho Sở?", LIST),
     ],
 )
 def test_answer_types(question, kind):
     assert analyse(question).answer_type == kind
+
+
+def test_personal_pronouns_are_not_key_terms():
+    query = analyse("Xã tôi ở Đồng Tháp phải báo cáo cho ai? Chúng tôi có phải gửi không?")
+    assert not any(t in query.terms for t in ("tôi", "chúng tôi")) and "đồng tháp" in query.terms
 
 
 def test_abbreviations_and_chat_forms_are_spelled_out():
@@ -288,6 +296,19 @@ def test_a_document_is_named_by_its_title_with_a_word_left_out():
     # "được áp dụng từ bao giờ" asks when a named document takes effect
     applied = loose.replace("có hiệu lực từ khi nào", "được áp dụng từ bao giờ")
     assert analyse(applied, titled=titled, loose_title_share=0.75).validity == "effective"
+
+
+def test_a_long_title_is_named_by_its_head_or_without_its_place_in_brackets():
+    from hoidap.terms import normalized
+    from hoidap.titles import title_heads
+
+    title = "Kế hoạch chuyển đổi số cho các doanh nghiệp, nhất là doanh nghiệp nhỏ và vừa, hợp tác xã (tỉnh Đồng Tháp)"
+    heads = title_heads(title)
+    assert heads == [title.removesuffix(" (tỉnh Đồng Tháp)"), "Kế hoạch chuyển đổi số cho các doanh nghiệp"]
+    titled = {normalized(h, exact=False): ("617/KH-UBND",) for h in heads}
+    question = "Kế hoạch chuyển đổi số cho doanh nghiệp của Đồng Tháp giao Sở nào chủ trì?"
+    assert analyse(question, titled=titled, loose_title_share=0.75).numbers == ("617/KH-UBND",)
+    assert title_heads("Nghị định Quản lý, kết nối và chia sẻ dữ liệu số") == []  # a head of four words names nothing
 
 
 def test_words_naming_a_document_by_title_are_not_looked_for_in_it():

@@ -1,7 +1,7 @@
 """Question terms: segmentation against the corpus, intents, names and office holders."""
 
 from hoidap.query import Analyser, joined_words
-from hoidap.terms import coverage, defines, evidence_text, names_all, names_holder, normalized
+from hoidap.terms import coverage, defines, evidence_text, names_all, names_holder, normalized, required_terms
 from ingest.segment import words_of
 
 
@@ -28,6 +28,11 @@ def test_one_syllable_words_the_corpus_joins_are_joined_in_the_question():
     assert "toàn trình" in question_words(question, _vocabulary("toàn trình"))
     words = question_words(question, _vocabulary())
     assert "toàn" in words and "trình" in words  # the corpus never has them as one word: left as they are
+
+
+def test_required_names_are_capitalised_names_numbers_and_years():
+    question = "Một bệnh viện theo quy định năm 2014 của Bộ Y tế phải đáp ứng điều kiện gì ở Đồng Tháp, Hà Nội?"
+    assert required_terms(question) == ["dong thap", "ha noi", "2014"]  # not "đáp ứng" (đ is lower case)
 
 
 def test_a_name_inside_a_longer_name_is_another_name():

@@ -35,14 +35,13 @@ from hoidap.query import (
 )
 from hoidap.answer.signature import signature_block
 from hoidap.answer.tables import header_of, labelled_row
-from hoidap.retrieve import Passage
+from hoidap.retrieve import Passage, names_required
 from hoidap.terms import (
     DATE_IN_TEXT,
     PERSON as PERSON_NAME,
     coverage,
     evidence_text,
     named_meetings,
-    names_all,
     names_holder,
     normalized,
     states_validity,
@@ -255,10 +254,8 @@ def candidates(query: Query, passages: list[Passage], weight, rules: SelectRules
         chunk = passage.chunk
         # a passage is read with its document's title, số hiệu and issuer ("báo cáo của Đảng ủy Chính phủ …")
         context = normalized(f"{chunk.doc.title} {chunk.doc.number} {chunk.doc.issuer} {chunk.section_heading}", exact)
-        if rules.required_names and query.required:
-            named = f"{chunk.text} {chunk.doc.title} {chunk.doc.number} {chunk.doc.date} {chunk.heading}"
-            if not names_all(list(query.required), named, weight, query.expanded):
-                continue
+        if rules.required_names and query.required and not names_required(query, chunk, weight):
+            continue
         if rules.required_names and query.meetings and other_meeting(query.meetings, f"{chunk.doc.title} {chunk.text}"):
             continue  # "phiên họp thứ hai" is not answered by the account of "Phiên họp thứ nhất"
         code = normalized(chunk.doc.number, False) if query.wants_code and chunk.doc.number else ""
