@@ -594,7 +594,7 @@ def compound_parts(question: str) -> list[str]:
         second = question[pair.start(2) : pair.end(2)]
         whole = question[pair.start() : pair.end()]
         return [question.replace(whole, first, 1), question.replace(whole, second, 1)]
-    pieces = [p.strip(" ,;?") for p in _COMPOUND_SPLIT.split(question) if p and p.strip(" ,;?")]
+    pieces = _asking_pieces(question)
     folded = [" ".join(fold_diacritics(p.lower()).split()) for p in pieces]
     if len(pieces) < 2 or sum(answer_type_of(f) != OTHER for f in folded) < 2:
         return [question]
@@ -614,6 +614,24 @@ def compound_parts(question: str) -> list[str]:
         parts.append(piece.rstrip("?") + "?")
     return parts
 
+
+def _asking_pieces(question: str) -> list[str]:
+    """The question cut where a compound question may join two questions; a piece that asks nothing is the
+    start of the next one, not a question ("Hội đồng … đổi mới sáng tạo và chuyển đổi số có bao nhiêu thành
+    viên và ai làm Chủ tịch?": the "và" inside the council's name joins no questions)."""
+    pieces: list[str] = []
+    start = 0
+    for cut in [*_COMPOUND_SPLIT.finditer(question), None]:
+        piece = question[start : cut.start() if cut else len(question)]
+        if cut and not _ASKS.search(fold_diacritics(piece.lower())):
+            continue  # joined to what follows: the cut is not taken
+        pieces.append(piece.strip(" ,;?"))
+        start = cut.end() if cut else len(question)
+    return [p for p in pieces if p]
+
+
+# Question words: a piece of a compound question without one asks nothing by itself.
+_ASKS = re.compile(r"\b(?:nao|gi|ai|bao nhieu|bao lau|bao gio|may|khong|chua|sao|dau|the nao|ko)\b")
 
 _THIS_DOCUMENT = re.compile(
     r"\b(" + "|".join(sorted({*DOCUMENT_NOUNS}, key=len, reverse=True)) + r")\s+(?:" + "|".join(DEMONSTRATIVES) + r")(?!\w)", re.I

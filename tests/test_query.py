@@ -98,6 +98,11 @@ def test_compound_questions_split_into_parts():
     ]
     assert compound_parts("Khoa học và công nghệ được đầu tư bao nhiêu?") == ["Khoa học và công nghệ được đầu tư bao nhiêu?"]
     assert len(analyse("Luật có hiệu lực khi nào và ai ban hành?").parts) == 2
+    # a "và" inside a name joins no questions: the piece before it asks nothing
+    council = "Hội đồng về khoa học, đổi mới sáng tạo và chuyển đổi số có bao nhiêu thành viên và ai làm Chủ tịch?"
+    assert compound_parts(council) == [
+        "Hội đồng về khoa học, đổi mới sáng tạo và chuyển đổi số có bao nhiêu thành viên?", "ai làm Chủ tịch?"
+    ]
     assert analyse("Luật có hiệu lực khi nào và ai ban hành?", split_compound=False).parts == ()
 
 
