@@ -191,7 +191,9 @@ class Settings(BaseSettings):
         "2629/QĐ-TTg)?') that this document does not answer is asked again without the frame.",
     )
     rule_required_names: bool = Field(
-        True, description="An answer must come from a passage naming the question's places, số hiệu and years."
+        True,
+        description="An answer must come from a passage naming the question's places, số hiệu and years; a target "
+        "year ('đến năm 2030') from a passage whose document names it (its title or its passages read with it).",
     )
     rule_answer_type: bool = Field(
         True, description="Prefer sentences carrying what the question asks for (a date for 'khi nào', a figure …)."

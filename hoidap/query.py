@@ -42,6 +42,7 @@ from hoidap.terms import (
     UNKNOWN_TERM_WEIGHT,
     coverage,
     event_ordinals,
+    horizon_years,
     normalized,
     required_terms,
 )
@@ -162,6 +163,7 @@ class Query:
     doc_refs: tuple[tuple[str, str, str], ...] = ()  # (type, number, year) of short references: ("quyết định", "2629", "")
     articles: tuple[str, ...] = ()  # "Điều 16"
     required: tuple[str, ...] = ()  # names, số hiệu and years a passage must name (folded)
+    horizons: tuple[str, ...] = ()  # target years ("đến năm 2030") its document must name
     expansions: tuple[tuple[str, str], ...] = ()  # (as typed, spelled out)
     formal: tuple[tuple[str, str], ...] = ()  # (everyday words as typed, the formal term the documents use)
     unit: str = ""  # what "bao nhiêu / mấy" counts, folded first syllable ("thanh" of thành viên, "dong" for money,
@@ -293,6 +295,7 @@ class Analyser:
             doc_refs=tuple((t, n, y) for t, n, y in _SHORT_REF.findall(folded)),
             articles=tuple(f"Điều {m.group(2)}" for m in _ARTICLE_REF.finditer(text)),
             required=tuple(required_terms(expanded)),
+            horizons=tuple(horizon_years(expanded)),
             expansions=tuple(expansions),
             formal=tuple(formal),
             unit=_with_formal_unit(asked_unit(expanded, exact), formal) if answer_type in (NUMBER, DURATION) else "",

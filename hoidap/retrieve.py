@@ -21,7 +21,7 @@ from core.lexicon import DOC_TYPE_CODES, TITLED_TYPES
 from hoidap.query import VALIDITY, Analyser, Query, corpus_abbreviations, title_match
 from hoidap.titles import approved_title, title_heads
 from ingest.normalize import fold_diacritics
-from hoidap.terms import coverage, defines, evidence_text, names_all, normalized, states_validity
+from hoidap.terms import coverage, defines, evidence_text, normalized, states_validity
 from hoidap.validity import ValidityBook
 from ingest.segment import segmented_text
 
@@ -75,13 +75,6 @@ class Passage:
     score: float
     ranks: dict[str, int] = field(default_factory=dict)
     in_force: bool = True  # False when its document (or article) is no longer in force (hoidap/validity.py)
-
-
-def names_required(query: Query, chunk: StoredChunk, weight) -> bool:
-    """Whether a passage (read with its document's title, số hiệu, date and heading) names every place, số
-    hiệu and year the question names (``Query.required``): only such a passage can answer it."""
-    named = f"{chunk.text} {chunk.doc.title} {chunk.doc.number} {chunk.doc.date} {chunk.heading}"
-    return names_all(list(query.required), named, weight, query.expanded)
 
 
 class IndexReader:

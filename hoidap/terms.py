@@ -225,5 +225,17 @@ def required_terms(question: str) -> list[str]:
         if _is_proper_name(word) and " ".join(word.lower().split()) not in _GENERIC_TITLES:
             required.append(normalized(word, exact=False).strip())
     required += [normalized(n, exact=False).strip() for n in find_numbers(question)]
-    required += YEAR.findall(question)
+    horizons = set(horizon_years(question))
+    required += [y for y in YEAR.findall(question) if y not in horizons]
     return list(dict.fromkeys(required))
+
+
+# "đến năm 2030", "đến hết 2025", "tới năm 2030": the year a plan's targets are set for
+_HORIZON = re.compile(r"\b(?:đến|tới|den|toi)\s+(?:hết\s+|het\s+)?(?:năm\s+|nam\s+)?(19[5-9]\d|20\d\d)\b", re.I)
+
+
+def horizon_years(question: str) -> list[str]:
+    """The target years a question names ("đến năm 2030 phải đạt bao nhiêu?"). A plan states its horizon once,
+    in a heading or a table's group row ("I | Đến năm 2030"), not in every row under it; so these years are
+    asked of the passage's document (its title or its passages read with it), not of the passage itself."""
+    return list(dict.fromkeys(_HORIZON.findall(question)))

@@ -354,6 +354,16 @@ def test_durations_as_legal_text_writes_them():
     assert _DURATION.search("hoàn thiện đưa vào sử dụng ngay trong quý 2/2025")  # "trong thời hạn nào?"
     assert not _DURATION.search("quyết định phê duyệt")
     assert counts("du", "Phấn đấu có ít nhất 05 (năm) dự án được triển khai")
+    # a table row read with its header: the unit is the "Đơn vị" column
+    row = "Chỉ tiêu: Số tuyến cáp quang biển mới; Đơn vị: Tuyến cáp quang biển; Kết quả: 09; Cơ quan chủ trì: Bộ TT&TT"
+    assert counts("tuyen", row) and not counts("tuyen", row.replace("Tuyến cáp quang biển;", "%;"))
+
+
+def test_a_target_year_is_asked_of_the_document_not_of_each_row():
+    from hoidap.terms import horizon_years, required_terms
+
+    question = "Theo danh mục chỉ tiêu, đến năm 2030 phải đưa bao nhiêu tuyến cáp vào hoạt động so với năm 2025?"
+    assert horizon_years(question) == ["2030"] and required_terms(question) == ["2025"]
 
 
 def test_items_listed_inside_a_sentence_answer_a_list_question():

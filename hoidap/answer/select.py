@@ -35,13 +35,14 @@ from hoidap.query import (
 )
 from hoidap.answer.signature import signature_block
 from hoidap.answer.tables import header_of, labelled_row
-from hoidap.retrieve import Passage, names_required
+from hoidap.retrieve import Passage
 from hoidap.terms import (
     DATE_IN_TEXT,
     PERSON as PERSON_NAME,
     coverage,
     evidence_text,
     named_meetings,
+    names_all,
     names_holder,
     normalized,
     states_validity,
@@ -144,6 +145,10 @@ def counts(unit: str, text: str) -> bool:
     if unit == "dong":
         return bool(re.search(r"\d[\d.,]*\s*(ty|trieu|nghin)?\s*(dong|vnd)\b", folded))
     nouns = "|".join(re.escape(u) for u in unit.split("|"))  # "sang|du": sáng kiến, or the formal dự án
+    # a table row read with its header ("Đơn vị: Tuyến cáp quang biển; Kết quả: 09"): the unit is a column
+    column = re.search(r"\bdon vi(?: tinh)?: ([^;|]*)", folded)
+    if column and re.search(rf"\b(?:{nouns})\b", column.group(1)) and re.search(r"\d", folded[column.end() :]):
+        return True
     return bool(re.search(rf"\d[\d.,]*\s*%?\s+(?:\([^()]{{1,30}}\)\s*)?(?:\w+\s+){{0,2}}(?:{nouns})\b", folded))
 
 
@@ -245,16 +250,29 @@ def answers_type(query: Query, cand: Candidate) -> bool:
     return cand.type_match or (query.or_condition and bool(_CONDITION.search(cand.text)))
 
 
+def names_required(query: Query, chunk, weight, read_with: str) -> bool:
+    """Whether a passage (with its document's title, số hiệu, date and heading) names every place, số hiệu and
+    year the question names (``Query.required``), and its document the target years (``Query.horizons``: in
+    the passage, its title, or read_with, the text of the document's other passages retrieved with it)."""
+    named = f"{chunk.text} {chunk.doc.title} {chunk.doc.number} {chunk.doc.date} {chunk.heading}"
+    if query.required and not names_all(list(query.required), named, weight, query.expanded):
+        return False
+    return all(year in f"{named} {read_with}" for year in query.horizons)
+
+
 def candidates(query: Query, passages: list[Passage], weight, rules: SelectRules = SelectRules()) -> list[Candidate]:
     """Sentences (and list blocks) of the passages that may answer the query, best first."""
     found: list[Candidate] = []
     exact = query.exact
     sections = bool(query.definition or query.sections)
+    read_with: dict[str, str] = {}
+    for passage in passages:
+        read_with[passage.chunk.doc_id] = f"{read_with.get(passage.chunk.doc_id, '')} {passage.chunk.text}"
     for i, passage in enumerate(passages):
         chunk = passage.chunk
         # a passage is read with its document's title, số hiệu and issuer ("báo cáo của Đảng ủy Chính phủ …")
         context = normalized(f"{chunk.doc.title} {chunk.doc.number} {chunk.doc.issuer} {chunk.section_heading}", exact)
-        if rules.required_names and query.required and not names_required(query, chunk, weight):
+        if rules.required_names and not names_required(query, chunk, weight, read_with[chunk.doc_id]):
             continue
         if rules.required_names and query.meetings and other_meeting(query.meetings, f"{chunk.doc.title} {chunk.text}"):
             continue  # "phiên họp thứ hai" is not answered by the account of "Phiên họp thứ nhất"
