@@ -678,6 +678,11 @@ def backed_off(phrase: str, weight: Weight, exact: bool) -> dict[str, float]:
     return parts
 
 
+# Numerals written in words, as the documents write them in digits ("một" and "năm" are left out: mostly "a"
+# and "year"); with diacritics only (unaccented "sau", "bay", "tam" are other words).
+_NUMERALS = {"hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+
+
 def key_terms(
     words: list[str], expansions: list[tuple[str, str]], weight: Weight, exact: bool, split_unseen: bool = True
 ) -> tuple[dict[str, float], dict[str, tuple[str, ...]]]:
@@ -704,6 +709,9 @@ def key_terms(
             w = max(w, NUMBER_WEIGHT_FLOOR)
         terms[phrase] = max(terms.get(phrase, 0.0), w)
     alternates: dict[str, tuple[str, ...]] = {}
+    for phrase in terms:  # "bốn Văn phòng Trung ương" is written "4 Văn phòng Trung ương"
+        if exact and phrase in _NUMERALS:
+            alternates[phrase] = (str(_NUMERALS[phrase]), f"{_NUMERALS[phrase]:02d}")
     for short, long in expansions:
         long_n = normalized(long, exact).strip()
         short_n = normalized(short, exact).strip()

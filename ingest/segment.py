@@ -20,7 +20,7 @@ QUERY_STOPWORDS = frozenset(
     của và là các những được cho với về theo trong này đó thì mà có đã sẽ đang bị do để tại từ ra
     một như nêu hãy biết cho_biết vậy nhé ạ gồm bao_gồm nào_đó loại dẫn_chiếu viện_dẫn
     nếu như_vậy như_thế nó họ ấy vừa_nêu nói_trên
-    tôi chúng_tôi chúng_ta mình bên_mình
+    tôi chúng_tôi chúng_ta phần_trăm
     """.split()
 )
 

@@ -64,6 +64,12 @@ def test_personal_pronouns_are_not_key_terms():
     assert not any(t in query.terms for t in ("tôi", "chúng tôi")) and "đồng tháp" in query.terms
 
 
+def test_numerals_in_words_are_also_looked_for_in_digits():
+    query = analyse("Bốn Văn phòng Trung ương trao đổi những nhóm dữ liệu nào?")
+    assert query.alternates["bốn"] == ("4", "04")
+    assert "nam" not in analyse("nam van phong trung uong").alternates  # unaccented: "năm", "nam", … left alone
+
+
 def test_abbreviations_and_chat_forms_are_spelled_out():
     query = analyse("dn cung cấp DVCTT mà ko có giấy phép thì phạt bn")
     assert "dịch vụ công trực tuyến" in query.expanded and "không" in query.expanded and "bao nhiêu" in query.expanded
