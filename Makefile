@@ -71,6 +71,8 @@ eval-locked: install
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-4.jsonl --system all --out $(LOCKED)/conversations-4
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/questions-5.jsonl --system all --out $(LOCKED)/questions-5
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-5.jsonl --system all --out $(LOCKED)/conversations-5
+	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/questions-7.jsonl --system all --out $(LOCKED)/questions-7
+	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-7.jsonl --system all --out $(LOCKED)/conversations-7
 
 bench: install
 	$(PY) bench/ingest_bench.py
