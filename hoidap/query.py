@@ -80,7 +80,8 @@ _CUES: tuple[tuple[str, str], ...] = (
     (YESNO, r"\b(co|duoc|phai|da) .{1,60} (khong|ko|chua)\s*\??$|(duoc khong|phai khong|co khong|dung khong|chua)\s*\??$"),
 )
 _CUE_RES = tuple((kind, re.compile(pattern)) for kind, pattern in _CUES)
-_SCOPE = re.compile(r"(quy dinh (ve )?(nhung )?(van de |noi dung )?gi\b|dieu chinh (van de )?gi\b|pham vi dieu chinh)")
+SCOPE = "Phạm vi điều chỉnh"  # the article on what a document governs (its title)
+_SCOPE = re.compile(r"(quy dinh (ve )?(nhung )?(van de |noi dung )?gi\b|dieu chinh (nhung )?(\w+ ){0,3}(gi|nao)\b|pham vi dieu chinh)")
 _APPLIES = re.compile(r"(ap dung (doi voi|cho) (ai|nhung ai|doi tuong nao|nhung doi tuong nao)|doi tuong (ap dung|nao))")
 _CODE = re.compile(r"\b(so hieu|ky hieu)\b")
 _ARTICLE_ASKED = re.compile(r"\b(?:dieu|chuong|muc|phu luc) (?:nao|may|so may)\b(?:.*?\b(?:quy dinh|noi|de cap|huong dan)(?: ve)?\b(.*))?")
@@ -251,7 +252,7 @@ class Analyser:
                 if f" {phrase} " in typed_n:
                     alternates[phrase] = alternates.get(phrase, ()) + (term_n,)
         strongest = max(terms.values(), default=1.0)
-        sections = (("Phạm vi điều chỉnh",) if _SCOPE.search(folded) else ()) + (
+        sections = ((SCOPE,) if _SCOPE.search(folded) else ()) + (
             ("Đối tượng áp dụng",) if _APPLIES.search(folded) else ()
         )
         if definition and sections:  # "Phạm vi điều chỉnh của Nghị định … là gì?": the article so titled answers

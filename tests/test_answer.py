@@ -218,6 +218,23 @@ def test_a_figure_question_is_not_answered_by_a_sentence_without_the_figure():
     assert carries("date", "Chỉ được gửi tin nhắn quảng cáo từ 07 giờ đến 22 giờ mỗi ngày.", None)
 
 
+def test_the_scope_article_answers_only_what_a_document_governs():
+    from hoidap.answer.select import candidates
+    from hoidap.query import Analyser
+
+    text = "Quy định này quy định về kết nối, chia sẻ dữ liệu giữa các cơ quan đảng với nhau và với cơ quan khác."
+    chunk = StoredChunk("c", "d", 0, text, 0, len(text), "Điều 1", "Điều 1. Phạm vi điều chỉnh", [(0, len(text))],
+                        DocMeta(doc_type="Quy định"), "d.md")
+    weight = lambda term: 1.0  # noqa: E731
+
+    def found(question):
+        return candidates(Analyser(weight).analyse(question), [Passage(chunk, 1.0)], weight)
+
+    assert not found("Các cơ quan đảng chia sẻ với nhau những dữ liệu nào?")  # a specific question
+    assert found("Quy định này quy định về những nội dung gì?")  # what the document governs
+    assert found("Văn bản nào quy định về kết nối, chia sẻ dữ liệu giữa các cơ quan đảng?")  # which document
+
+
 def test_a_document_named_by_its_title_is_the_one_answering(service):
     """"Luật Giao dịch điện tử" names the law as its số hiệu would; "Phạm vi điều chỉnh của … là gì?" asks for
     the article so titled, not for a definition."""

@@ -28,6 +28,7 @@ from hoidap.query import (
     NUMBER,
     ORGANISATION,
     PERSON,
+    SCOPE,
     VALIDITY,
     Query,
     names_document,
@@ -250,6 +251,9 @@ def answers_type(query: Query, cand: Candidate) -> bool:
     return cand.type_match or (query.or_condition and bool(_CONDITION.search(cand.text)))
 
 
+_SCOPE_ARTICLE = re.compile(r"^Điều \d+\w?\.\s*Phạm vi điều chỉnh\s*$", re.I)
+
+
 def names_required(query: Query, chunk, weight, read_with: str) -> bool:
     """Whether a passage (with its document's title, số hiệu, date and heading) names every place, số hiệu and
     year the question names (``Query.required``), and its document the target years (``Query.horizons``: in
@@ -276,6 +280,11 @@ def candidates(query: Query, passages: list[Passage], weight, rules: SelectRules
             continue
         if rules.required_names and query.meetings and other_meeting(query.meetings, f"{chunk.doc.title} {chunk.text}"):
             continue  # "phiên họp thứ hai" is not answered by the account of "Phiên họp thứ nhất"
+        if rules.boilerplate and _SCOPE_ARTICLE.search(chunk.section_heading) and not (
+            SCOPE in query.sections or query.answer_type == DOCUMENT
+        ):
+            continue  # an article on what a document governs restates its topic: it answers only that, and "which
+            #           document governs X?"
         code = normalized(chunk.doc.number, False) if query.wants_code and chunk.doc.number else ""
         if query.answer_type == VALIDITY:  # a document's validity is stated by the documents that name it
             from_named = rules.named_document and states_validity_of(query, chunk)
