@@ -212,8 +212,9 @@ class Settings(BaseSettings):
     )
     rule_list_continues: bool = Field(
         True,
-        description="A list answer cut by the end of its passage goes on with the items of the next passage of the "
-        "same article (an article's khoản split over two passages), when that passage was retrieved too.",
+        description="A list answer cut by the end of its passage goes on with the items of the next passages of "
+        "the same article (an article's khoản split over two passages), retrieved or read from the index, skipping "
+        "what overlapping passages repeat and stopping at an item of a higher level ('2.' after 'c)').",
     )
     rule_item_lead_in: bool = Field(
         True,
@@ -232,7 +233,9 @@ class Settings(BaseSettings):
         "or an article is asked for, as an article's title ('Điều 6. …') does.",
     )
     rule_boilerplate: bool = Field(
-        True, description="Never answer with mottos, 'Căn cứ …' recitals, signature or date lines."
+        True,
+        description="Never answer with mottos, 'Căn cứ …' recitals, signature or date lines; the article 'Phạm vi "
+        "điều chỉnh' answers only what a document governs and 'văn bản nào quy định …?'.",
     )
     rule_table_header: bool = Field(
         True, description="A table row is quoted with its header ('Cơ quan chủ trì: Sở Tư pháp'); a header row is never quoted."

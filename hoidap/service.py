@@ -241,12 +241,12 @@ class HoidapService:
             query, passages, shown, retrieved, stated = self._evidence(resolved, reader, search, filters, depth, k)
             if stated is not None or self.settings.llm_backend != "none" or reading == len(readings) - 1:
                 break
-            if not (answered := self.answerer.answer(query, shown, reader.bm25.weight)).refused:
+            if not (answered := self.answerer.answer(query, shown, reader.bm25.weight, reader.store.next_chunk)).refused:
                 break
         if stated is not None or answered is not None:
             items: Iterator[str | Answer] = iter([stated or answered])
         elif self.settings.llm_backend == "none":
-            items = iter([self.answerer.answer(query, shown, reader.bm25.weight)])
+            items = iter([self.answerer.answer(query, shown, reader.bm25.weight, reader.store.next_chunk)])
         else:
             items = self.llm_answerer().stream(query, shown, reader.bm25.weight)
         for item in items:

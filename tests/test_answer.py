@@ -218,6 +218,25 @@ def test_a_figure_question_is_not_answered_by_a_sentence_without_the_figure():
     assert carries("date", "Chỉ được gửi tin nhắn quảng cáo từ 07 giờ đến 22 giờ mỗi ngày.", None)
 
 
+def test_a_list_cut_by_its_passage_goes_on_in_the_next_chunks_read_from_the_store():
+    from hoidap.answer.select import Candidate, list_continuation
+
+    def chunk(position, text):
+        return StoredChunk(f"c{position}", "d", position, text, 0, len(text), "Điều 31a, khoản 1", "", [], DocMeta(), "d.md")
+
+    first = chunk(1, "1. Trò chơi được phân loại như sau:\na) Người lớn (18+);\nb) Thiếu niên (12+) có hoạt động;")
+    chunks = {
+        2: chunk(2, "b) Thiếu niên (12+) có hoạt động; không có hình ảnh khiêu dâm;"),  # the windows overlap
+        3: chunk(3, "không có hình ảnh khiêu dâm;\nc) Mọi lứa tuổi (00+);\n2. Trách nhiệm của doanh nghiệp:"),
+    }
+    passages = [Passage(first, 1.0)]
+    best = Candidate(0, (0, len(first.text)), first.text, 1.0, 1.0, 1.0, True, is_list=True)
+    assert list_continuation(best, passages) == []  # the next chunks were not retrieved: nothing to read
+    more = list_continuation(best, passages, lambda c: chunks.get(c.position + 1))
+    assert [c.text for c in more] == ["c) Mọi lứa tuổi (00+);"]  # not b) again, not clause 2 of the article
+    assert passages[more[0].passage_index].chunk.position == 3  # the passage read is there to be cited
+
+
 def test_the_scope_article_answers_only_what_a_document_governs():
     from hoidap.answer.select import candidates
     from hoidap.query import Analyser

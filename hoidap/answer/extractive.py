@@ -33,8 +33,10 @@ class ExtractiveAnswerer:
         self.select_rules = select_rules
         self.composer = Composer(compose_rules)
 
-    def answer(self, query: Query, passages: list[Passage], weight) -> Answer:
-        """``weight(term)`` gives a term's IDF in the corpus (BM25 statistics)."""
+    def answer(self, query: Query, passages: list[Passage], weight, following=None) -> Answer:
+        """``weight(term)`` gives a term's IDF in the corpus (BM25 statistics); ``following(chunk)`` the next chunk
+        of its document (a list an article goes on with), or None."""
+        passages = list(passages)  # a list's continuation read with ``following`` is added to this copy
         parts = query.parts or (query,)
         chosen: list[tuple[Query, list[Candidate]]] = []
         confidence = 0.0
@@ -46,7 +48,7 @@ class ExtractiveAnswerer:
             min_cov = self.answerability.min_coverage
             picked = choose(found, self.max_sentences, min_cov, part.answer_type == LIST) if ok else []
             if picked and part.answer_type == LIST and self.select_rules.list_continues:
-                picked = picked + list_continuation(picked[0], passages)
+                picked = picked + list_continuation(picked[0], passages, following)
             if picked and self.select_rules.typed_required and part.answer_type in _TYPED:
                 if not any(answers_type(part, c) for c in picked):
                     picked = []  # "bao nhiêu tỷ đồng?" answered by a sentence without an amount answers nothing
