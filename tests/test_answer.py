@@ -219,7 +219,8 @@ def test_a_figure_question_is_not_answered_by_a_sentence_without_the_figure():
 
 
 def test_a_list_cut_by_its_passage_goes_on_in_the_next_chunks_read_from_the_store():
-    from hoidap.answer.select import Candidate, list_continuation
+    from hoidap.answer.lists import list_continuation
+    from hoidap.answer.select import Candidate
 
     def chunk(position, text):
         return StoredChunk(f"c{position}", "d", position, text, 0, len(text), "Điều 31a, khoản 1", "", [], DocMeta(), "d.md")

@@ -9,7 +9,10 @@ Rules used here are rules of Vietnamese and of legal text, each switchable (``Se
 - a question asking a date, a duration or a figure is not answered by a sentence that has none: when
   no chosen sentence carries one, the documents do not say (an answer without the figure is off-topic);
 - a passage of a document (or article) no longer in force ranks below one in force that answers as well;
-- boilerplate answers nothing: the national motto, "Căn cứ …" recitals, "Nơi nhận", signature lines.
+- boilerplate answers nothing: the national motto, "Căn cứ …" recitals, "Nơi nhận", signature lines; the
+  article "Phạm vi điều chỉnh" answers only what a document governs and which document governs a matter;
+- a target year ("đến năm 2030") is asked of the passage's document, not of each table row under it.
+A list cut by the end of its passage goes on in lists.py.
 """
 
 from __future__ import annotations
@@ -361,74 +364,6 @@ def lead_first(found: list[Candidate]) -> list[Candidate]:
     if typed is None or typed is found[0] or typed.score < 0.75 * found[0].score:
         return found
     return [typed] + [c for c in found if c is not typed]
-
-
-def _level(line: str) -> int:
-    """The level of the list item a line opens, as legal text nests them: 1 a clause ("1."), 2 a point ("a)"),
-    3 a bullet ("-", "+"); 0 for no item."""
-    found = LIST_ITEM.match(line.strip())
-    if not found:
-        return 0
-    head = found.group(0)
-    return 1 if head[0].isdigit() else 2 if head[0].isalpha() else 3
-
-
-def _repeats(line: str, quoted: str) -> bool:
-    """Whether a passage's line repeats what is already quoted (chunks overlap): its start is quoted, or it is
-    the last quoted item written out longer."""
-    last = quoted.rstrip().rsplit("\n", 1)[-1].strip()
-    return line[:40] in quoted or (len(last) > 10 and line.startswith(last))
-
-
-def list_continuation(best: Candidate, passages: list[Passage], following=None) -> list[Candidate]:
-    """The items of an article's list that the chunking put in the next passages ("Điều 6, khoản 1–3" goes on
-    in "Điều 6, khoản 4–8"), as candidates, when ``best`` is a list block reaching the end of its passage: from
-    the passages retrieved, or read with ``following(chunk)`` (the next chunk of its document, or None), each
-    such passage then added to ``passages`` so that it can be cited."""
-    chunk = passages[best.passage_index].chunk
-    article = chunk.label.split(",")[0].strip()
-    if not best.is_list or not article.startswith("Điều") or chunk.text[best.span[1] :].strip():
-        return []
-    by_position = {(p.chunk.doc_id, p.chunk.position): i for i, p in enumerate(passages)}
-    found: list[Candidate] = []
-    used = best.span[1] - best.span[0]
-    quoted = best.text
-    top = next((lv for lv in map(_level, reversed(best.text.split("\n"))) if lv), 1)  # the level of its last item
-    current = chunk
-    while used < MAX_LIST_CHARS:
-        i = by_position.get((current.doc_id, current.position + 1))
-        if i is None:
-            read = following(current) if following else None
-            if read is None:
-                break
-            passages.append(Passage(read, 0.0))
-            i = len(passages) - 1
-        current = passages[i].chunk
-        if current.label.split(",")[0].strip() != article:
-            break
-        text = current.text
-        start = end = len(text) - len(text.lstrip())
-        for line in re.finditer(r"[^\n]+", text):
-            item = line.group(0).strip()
-            if end == start and _repeats(item, quoted):
-                start = end = line.end()  # passages overlap: an item already quoted is not quoted again
-                continue
-            level = _level(item)
-            if not level or level < top or used + line.end() - start > MAX_LIST_CHARS:
-                break  # the list ends: no item, or one of a higher level ("2." after "c)"), or enough is quoted
-            end = line.end()
-        if end == start:
-            if text[start:].strip():
-                break  # a paragraph that is no item: the list has ended
-            quoted += text  # the whole passage repeats what is quoted: read on
-            continue
-        found.append(Candidate(i, (start, end), text[start:end].strip(), best.score, best.sentence_coverage,
-                               best.passage_coverage, best.type_match, is_list=True))
-        quoted += text[start:end]
-        used += end - start
-        if text[end:].strip():
-            break  # the list ended inside this passage
-    return found
 
 
 def quotes(
