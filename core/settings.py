@@ -233,9 +233,12 @@ class Settings(BaseSettings):
         "or an article is asked for, as an article's title ('Điều 6. …') does.",
     )
     rule_boilerplate: bool = Field(
+        True, description="Never answer with mottos, 'Căn cứ …' recitals, signature or date lines."
+    )
+    rule_scope_article: bool = Field(
         True,
-        description="Never answer with mottos, 'Căn cứ …' recitals, signature or date lines; the article 'Phạm vi "
-        "điều chỉnh' answers only what a document governs and 'văn bản nào quy định …?'.",
+        description="The article 'Phạm vi điều chỉnh' answers only what a document governs and 'văn bản nào quy định "
+        "…?', not a specific question (it restates its document's topic).",
     )
     rule_table_header: bool = Field(
         True, description="A table row is quoted with its header ('Cơ quan chủ trì: Sở Tư pháp'); a header row is never quoted."

@@ -9,8 +9,8 @@ Rules used here are rules of Vietnamese and of legal text, each switchable (``Se
 - a question asking a date, a duration or a figure is not answered by a sentence that has none: when
   no chosen sentence carries one, the documents do not say (an answer without the figure is off-topic);
 - a passage of a document (or article) no longer in force ranks below one in force that answers as well;
-- boilerplate answers nothing: the national motto, "Căn cứ …" recitals, "Nơi nhận", signature lines; the
-  article "Phạm vi điều chỉnh" answers only what a document governs and which document governs a matter;
+- boilerplate answers nothing: the national motto, "Căn cứ …" recitals, "Nơi nhận", signature lines;
+- the article "Phạm vi điều chỉnh" answers only what a document governs and which document governs a matter;
 - a target year ("đến năm 2030") is asked of the passage's document, not of each table row under it.
 A list cut by the end of its passage goes on in lists.py.
 """
@@ -98,6 +98,7 @@ class SelectRules:
     required_names: bool = True  # the names, số hiệu and years of the question must be in the passage
     answer_type: bool = True  # reward sentences that carry what the answer type asks for
     boilerplate: bool = True  # skip mottos, recitals, signature lines
+    scope_article: bool = True  # "Điều 1. Phạm vi điều chỉnh" answers only what its document governs
     office_holder: bool = True  # "ai là <office>?" needs the person next to that office
     named_document: bool = True  # a question naming a document is answered from that document first
     in_force_first: bool = True  # a passage no longer in force ranks below one in force that answers as well
@@ -283,7 +284,7 @@ def candidates(query: Query, passages: list[Passage], weight, rules: SelectRules
             continue
         if rules.required_names and query.meetings and other_meeting(query.meetings, f"{chunk.doc.title} {chunk.text}"):
             continue  # "phiên họp thứ hai" is not answered by the account of "Phiên họp thứ nhất"
-        if rules.boilerplate and _SCOPE_ARTICLE.search(chunk.section_heading) and not (
+        if rules.scope_article and _SCOPE_ARTICLE.search(chunk.section_heading) and not (
             SCOPE in query.sections or query.answer_type == DOCUMENT
         ):
             continue  # an article on what a document governs restates its topic: it answers only that, and "which
