@@ -273,14 +273,14 @@ def candidates(query: Query, passages: list[Passage], weight, rules: SelectRules
     found: list[Candidate] = []
     exact = query.exact
     sections = bool(query.definition or query.sections)
-    read_with: dict[str, str] = {}
-    for passage in passages:
+    read_with: dict[str, str] = {}  # a document's retrieved passages, where its target years are looked for
+    for passage in passages if query.horizons else ():
         read_with[passage.chunk.doc_id] = f"{read_with.get(passage.chunk.doc_id, '')} {passage.chunk.text}"
     for i, passage in enumerate(passages):
         chunk = passage.chunk
         # a passage is read with its document's title, số hiệu and issuer ("báo cáo của Đảng ủy Chính phủ …")
         context = normalized(f"{chunk.doc.title} {chunk.doc.number} {chunk.doc.issuer} {chunk.section_heading}", exact)
-        if rules.required_names and not names_required(query, chunk, weight, read_with[chunk.doc_id]):
+        if rules.required_names and not names_required(query, chunk, weight, read_with.get(chunk.doc_id, "")):
             continue
         if rules.required_names and query.meetings and other_meeting(query.meetings, f"{chunk.doc.title} {chunk.text}"):
             continue  # "phiên họp thứ hai" is not answered by the account of "Phiên họp thứ nhất"
