@@ -60,9 +60,8 @@ def make_answerer(settings: Settings) -> ExtractiveAnswerer:
         required_names=s.rule_required_names, answer_type=s.rule_answer_type, boilerplate=s.rule_boilerplate,
         scope_article=s.rule_scope_article, office_holder=s.rule_office_holder, named_document=s.rule_named_document,
         in_force_first=s.rule_validity, table_header=s.rule_table_header, typed_required=s.rule_typed_required,
-        list_continues=s.rule_list_continues,
-        signer=s.rule_signer, section_titles=s.rule_section_titles, item_lead_in=s.rule_item_lead_in,
-
+        list_continues=s.rule_list_continues, signer=s.rule_signer, section_titles=s.rule_section_titles,
+        item_lead_in=s.rule_item_lead_in,
     )
     return ExtractiveAnswerer(s.answer_max_sentences, decide, select, ComposeRules(s.rule_name_source))
 

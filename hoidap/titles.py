@@ -9,6 +9,7 @@ from hoidap.terms import DEFINITION_PREFIX, EXACT_PREFIX
 from ingest.normalize import fold_diacritics
 from ingest.segment import FOLDED_PREFIX
 
+LOOSE_TITLE_WORDS = 6  # shorter titles ("Luật An ninh mạng") are named only whole
 _APPROVES = re.compile(r"^ (?:(?:quyet dinh|nghi quyet|nghi dinh|thong tu) )?(?:ve viec )?(?:phe duyet|ban hanh) ")
 
 
@@ -27,9 +28,6 @@ def title_heads(title: str) -> list[str]:
     if len(head.split()) >= LOOSE_TITLE_WORDS:
         heads.append(head)
     return [h for h in heads if h and h != title]
-
-
-LOOSE_TITLE_WORDS = 6  # shorter titles ("Luật An ninh mạng") are named only whole
 
 
 def title_span(title: list[str], words: list[str], loose_share: float = 0.0) -> tuple[int, int] | None:
