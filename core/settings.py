@@ -216,6 +216,12 @@ class Settings(BaseSettings):
         "the same article (an article's khoản split over two passages), retrieved or read from the index, skipping "
         "what overlapping passages repeat and stopping at an item of a higher level ('2.' after 'c)').",
     )
+    rule_item_heading: bool = Field(
+        True,
+        description="A list item is read and quoted under the heading of its section ('h) Tổ đảng ở Thường trực Ủy ban "
+        "Quốc phòng và An ninh … - Tiếp tục rà soát …'), also when the passage starts inside that section; a section's "
+        "heading alone answers nothing, and an answer does not mix items of sections other than its first one's.",
+    )
     rule_item_lead_in: bool = Field(
         True,
         description="A list item is quoted with its lead-in when the lead-in carries what the question asks and the "

@@ -118,12 +118,25 @@ def _heading_joined(groups: list[tuple[list[str], list[Sentence]]], text: str) -
 LIST_ITEM = re.compile(r"^(?:[a-zđ]\)|\d{1,2}[.)]|[-–•+])\s")  # "a) ", "1. ", "- ", "+ " opening a list item
 
 
+def item_level(line: str) -> int:
+    """The level of the list item a line opens, as legal text nests them: 1 a clause ("1."), 2 a point ("a)"),
+    3 a bullet ("-", "+"); 0 for no item."""
+    found = LIST_ITEM.match(line.strip())
+    if not found:
+        return 0
+    head = found.group(0)
+    return 1 if head[0].isdigit() else 2 if head[0].isalpha() else 3
+
+
 def _lead_in(text: str, start: int, floor: int) -> str:
     """What a chunk that starts inside a list is a list of: the sentence ending in ':' that introduces it
-    and the short item heading its items ("- Giai đoạn 2028-2030" above "- 50% …"); "" when it does not
-    start inside a list."""
-    if not LIST_ITEM.match(text[start : start + 4]):
+    and the short item heading its items ("- Giai đoạn 2028-2030" above "- 50% …"), one per line; "" when it
+    does not start inside a list. A chunk that starts inside an item (its sentence cut by the chunking) is inside the
+    list of that item."""
+    line_start = max(floor, text.rfind("\n", 0, start) + 1)
+    if not LIST_ITEM.match(text[line_start : line_start + 4]):
         return ""
+    start = line_start
     lines = [ln.strip() for ln in text[max(floor, start - 3000) : start].split("\n") if ln.strip()]
     found = []
     at = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].endswith(":")), -1)
@@ -140,7 +153,7 @@ def _lead_in(text: str, start: int, floor: int) -> str:
         if heads_items(ln):
             found.append(ln)
             break
-    return " ".join(found)
+    return LEAD_IN_MARK.join(found)
 
 
 def heads_items(line: str) -> bool:

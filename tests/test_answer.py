@@ -425,3 +425,40 @@ def test_items_named_after_nhu_are_a_list():
     assert _INLINE_LIST.search("Tham gia các diễn đàn quốc tế như Khảo sát của Liên hợp quốc, ITU, OECD Digital Government.")
     assert not _INLINE_LIST.search("Thực hiện như sau: a, b, c")  # a lead-in, not a list
     assert not _INLINE_LIST.search("Như vậy, việc này, việc kia, và việc khác")
+
+
+def test_an_item_is_read_under_the_heading_of_its_section():
+    """Kế hoạch 3260's tasks by party group: 'h) Tổ đảng ở … Quốc phòng và An ninh' heads '- Tiếp tục rà soát … Luật
+    An ninh mạng …', which the chunking put in the next passage; that passage ends with the next group's heading."""
+    from hoidap.answer.select import SelectRules, candidates, heads_section
+    from hoidap.query import Analyser
+    from ingest.chunk import _lead_in
+
+    doc = (
+        "II. PHÂN CÔNG NHIỆM VỤ\n\nh) Tổ đảng ở Thường trực Ủy ban Quốc phòng và An ninh\n\n"
+        "- Chủ trì thẩm tra chính sách về an ninh mạng; ngăn chặn tội phạm trong lĩnh vực chuyển đổi số.\n\n"
+        "- Tiếp tục tổ chức rà soát, kiến nghị sửa đổi, bổ sung các dự án: Luật An ninh mạng, Luật Cơ yếu.\n\n"
+        "i) Tổ đảng ở Thường trực Ủy ban Văn hóa, Giáo dục\n\n- Chủ trì thẩm tra chính sách về văn hóa.\n"
+    )
+    start = doc.index("ngăn chặn")  # the chunking cut the first item after its ';'
+    lead_in = _lead_in(doc, start, 0)
+    assert lead_in.endswith("h) Tổ đảng ở Thường trực Ủy ban Quốc phòng và An ninh")
+    text = doc[start : doc.index("\n\n- Chủ trì thẩm tra chính sách về văn")]
+    assert heads_section(text, text.index("i) Tổ"), len(text))  # closes the passage: its items come next
+    assert not heads_section("- Luật Cơ yếu\n- Luật An ninh mạng\n", 0, 13)  # a short item is no heading
+    spans, at = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            spans.append((at, at + len(line)))
+        at += len(line) + 1
+    chunk = StoredChunk("c", "kh3260", 2, text, start, start + len(text), "II. PHÂN CÔNG NHIỆM VỤ",
+                        f"II. PHÂN CÔNG NHIỆM VỤ\n{lead_in}", spans, DocMeta(doc_type="Kế hoạch"), "kh.md")
+    weight = lambda term: 1.0  # noqa: E731
+    query = Analyser(weight).analyse(
+        "Tổ đảng ở Thường trực Ủy ban Quốc phòng và An ninh phải rà soát, kiến nghị sửa đổi những luật nào?"
+    )
+    found = candidates(query, [Passage(chunk, 1.0)], weight)
+    assert "Luật An ninh mạng" in found[0].text and found[0].text.startswith("h) Tổ đảng ở Thường trực Ủy ban Quốc phòng")
+    assert not any(c.text.startswith("i) Tổ đảng") for c in found)  # the next group's heading answers nothing
+    without = candidates(query, [Passage(chunk, 1.0)], weight, SelectRules(item_heading=False))
+    assert any(c.text.startswith("i) Tổ đảng") for c in without) and not without[0].text.startswith("h) Tổ đảng")

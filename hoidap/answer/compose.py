@@ -52,7 +52,7 @@ def source_in_words(chunk: StoredChunk, whole_article: bool = False) -> str:
 
 def choose(candidates: list[Candidate], max_sentences: int, min_coverage: float, wants_list: bool) -> list[Candidate]:
     """The lead candidate (first: see select.lead_first), then up to max_sentences - 1 others nearly as good (not
-    repeating it). A list answer is its one best list block."""
+    repeating it, not from another section than the lead's). A list answer is its one best list block."""
     best = candidates[0]
     chosen = [best]
     if wants_list and best.is_list:
@@ -65,6 +65,8 @@ def choose(candidates: list[Candidate], max_sentences: int, min_coverage: float,
             break
         if cand.score < 0.8 * best.score or cand.passage_coverage < min_coverage:
             continue
+        if best.section and cand.section and cand.section != best.section:
+            continue  # another section's items ("k) Tổ đảng … Xã hội" when "h) … Quốc phòng và An ninh" is asked)
         k = key(cand.text)
         if k in seen or any(k in key(c.text) or key(c.text) in k for c in chosen):
             continue

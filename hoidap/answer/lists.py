@@ -7,17 +7,7 @@ import re
 
 from hoidap.answer.select import MAX_LIST_CHARS, Candidate
 from hoidap.retrieve import Passage
-from ingest.chunk import LIST_ITEM
-
-
-def _level(line: str) -> int:
-    """The level of the list item a line opens, as legal text nests them: 1 a clause ("1."), 2 a point ("a)"),
-    3 a bullet ("-", "+"); 0 for no item."""
-    found = LIST_ITEM.match(line.strip())
-    if not found:
-        return 0
-    head = found.group(0)
-    return 1 if head[0].isdigit() else 2 if head[0].isalpha() else 3
+from ingest.chunk import item_level
 
 
 def _repeats(line: str, quoted: str) -> bool:
@@ -40,7 +30,7 @@ def list_continuation(best: Candidate, passages: list[Passage], following=None) 
     found: list[Candidate] = []
     used = best.span[1] - best.span[0]
     quoted = best.text
-    top = next((lv for lv in map(_level, reversed(best.text.split("\n"))) if lv), 1)  # the level of its last item
+    top = next((lv for lv in map(item_level, reversed(best.text.split("\n"))) if lv), 1)  # the level of its last item
     current = chunk
     while used < MAX_LIST_CHARS:
         i = by_position.get((current.doc_id, current.position + 1))
@@ -60,7 +50,7 @@ def list_continuation(best: Candidate, passages: list[Passage], following=None) 
             if end == start and _repeats(item, quoted):
                 start = end = line.end()  # passages overlap: an item already quoted is not quoted again
                 continue
-            level = _level(item)
+            level = item_level(item)
             if not level or level < top or used + line.end() - start > MAX_LIST_CHARS:
                 break  # the list ends: no item, or one of a higher level ("2." after "c)"), or enough is quoted
             end = line.end()

@@ -51,7 +51,7 @@ from hoidap.terms import (
     normalized,
     states_validity,
 )
-from ingest.chunk import LIST_ITEM, heads_items
+from ingest.chunk import LIST_ITEM, heads_items, item_level
 from ingest.metadata import NUMBER_RE, find_numbers, first_date, number_type
 from ingest.normalize import fold_diacritics
 
@@ -111,6 +111,8 @@ class SelectRules:
     #                              passage of the same article, when that passage was retrieved too
     item_lead_in: bool = True  # a list item is read with its lead-in when the lead-in carries the asked type
     #                            ("3. Phạt tiền từ … đồng đối với một trong các hành vi sau: … c) Giả mạo …")
+    item_heading: bool = True  # a list item is read with what heads it ("h) Tổ đảng ở Thường trực Ủy ban Quốc phòng
+    #                            và An ninh" above "- Tiếp tục rà soát …"); a section's heading alone answers nothing
 
 
 @dataclass
@@ -126,6 +128,7 @@ class Candidate:
     type_match: bool
     is_list: bool = False
     lead_in: str = ""  # the lead-in quoted before a list item (see lead_in_of), "" when none
+    section: str = ""  # the heading of the section it is read under (see section_of), "" when none
 
 
 def states_validity_of(query: Query, chunk) -> bool:
@@ -210,6 +213,7 @@ _READ_WITH_LEAD_IN = (NUMBER, DATE, DURATION, ORGANISATION, PERSON)
 _INLINE_LIST = re.compile(
     r"\((?:[^(),;]{1,40}, ){2,}[^(),;]{1,40}\)|\b(?:gồm|bao gồm)\s*:?[^.;:]*?(?:, [^,.;:]{2,60}){2,}"
     r"|:\s*[^:;]{3,120}(?:;\s*[^:;]{3,120}){2,}"  # "… năm yếu tố nền móng: thể chế, …; nhân lực số …; hạ tầng số …"
+    r"|:\s*(?:[A-ZĐÀ-Ỹ][^,.;:]{2,80}, ){2,}"  # names after a colon: "các dự án: Luật An ninh mạng, Luật Cơ yếu, …"
     r"|\bnhư\s+(?!sau\b|vậy\b|thế\b|trên\b)[^.;:]{2,120}?(?:, [^,.;:]{2,80}){2,}"  # "các diễn đàn … như A, B, C"
 )
 
@@ -232,10 +236,44 @@ def lead_in_of(chunk, start: int) -> str:
             return line if len(line) <= 400 else ""
         if marker is None and i < len(lines) - 1 and not lines[i].endswith((".", ";")):
             continue  # a wrapped line of an item
+        if marker is None and i == 0:
+            break  # the end of an item the passage starts inside: its lead-in is stored with the passage
         if marker is None:
             return ""
-    parts = chunk.heading.split(LEAD_IN_MARK)
-    return parts[1] if len(parts) > 1 else ""
+    return " ".join(chunk.heading.split(LEAD_IN_MARK)[1:])
+
+
+def section_of(chunk, start: int) -> str:
+    """The heading of the section a list item starting at ``start`` lies in: the nearest item above it that
+    heads items of a lower level ("h) Tổ đảng ở Thường trực Ủy ban Quốc phòng và An ninh" above "- Tiếp tục rà
+    soát …"), in the passage or stored with it when the passage starts inside the section; "" when none."""
+    level = item_level(chunk.text[start : start + 4])
+    if not level:
+        return ""
+    lines = [ln.strip() for ln in chunk.text[:start].split("\n") if ln.strip()]
+    stored = chunk.heading.split(LEAD_IN_MARK)[1:]
+    below = [*lines[1:], chunk.text[start:].strip()]  # the line under each line above the item
+    for line, under in [*zip(reversed(lines), reversed(below)), *((s, "- …") for s in stored[-1:])]:
+        if heads_items(line) and 0 < item_level(line) < level and item_level(under) > item_level(line):
+            return line  # (a wrapped clause, "1. Phạt tiền … một trong" / "các hành vi sau:", heads nothing)
+        if item_level(line) and item_level(line) < level:
+            return ""  # an item of a higher level that heads no section: the item is not under a heading
+    return ""
+
+
+def heads_section(text: str, start: int, end: int) -> bool:
+    """Whether the line at start..end heads a section rather than being an item: a short item without a stop
+    ("i) Tổ đảng ở Thường trực Ủy ban Văn hóa, Giáo dục") followed by items of a lower level ("- Chủ trì …"), or
+    closing the passage after such items (its own items are in the next passage)."""
+    line = text[start:end].strip()
+    if "\n" in line or not heads_items(line):
+        return False
+    level = item_level(line)
+    after = next((ln for ln in text[end:].split("\n") if ln.strip()), "")
+    if after:
+        return item_level(after) > level
+    before = next((ln for ln in reversed(text[:start].split("\n")) if item_level(ln)), "")
+    return item_level(before) > level
 
 
 def other_meeting(asked: dict, text: str) -> bool:
@@ -311,6 +349,8 @@ def candidates(query: Query, passages: list[Passage], weight, rules: SelectRules
                 continue  # the source note of a codified article answers only its source's số hiệu and its force
             if rules.boilerplate and not is_list and text.endswith(":"):
                 continue  # a lead-in ("… quy định … như sau:") without what it leads in answers nothing
+            if rules.item_heading and not is_list and heads_section(chunk.text, start, end):
+                continue  # "i) Tổ đảng ở Thường trực Ủy ban Văn hóa, Giáo dục" names a section; its items answer
             if rules.table_header and CELL_SEPARATOR in text:
                 header = header_of(chunk, start)
                 if header == text:
@@ -320,6 +360,13 @@ def candidates(query: Query, passages: list[Passage], weight, rules: SelectRules
             if rules.office_holder and query.role and not names_holder(text, query.role, f"{query.text} {query.expanded}"):
                 continue
             sent_cov = coverage(query.terms, evidence_text(text, exact) + context, query.alternates)
+            section = section_of(chunk, start) if rules.item_heading else ""
+            if section:
+                read = coverage(query.terms, evidence_text(f"{section} {text}", exact) + context, query.alternates)
+                if read > sent_cov:  # the item is of the section the question asks about: quoted under its heading
+                    text, sent_cov = f"{section} … {text}", read
+            elif is_list and rules.item_heading and "\n" in text and heads_section(text, 0, text.find("\n")):
+                section = text[: text.find("\n")]  # a section quoted with its items
             typed = carries(query.answer_type, text, passage, query.unit, query.ordinal, query.kind)
             lead = ""
             # an item, or for "cơ quan nào": the task under a body's heading ("9. Sở Xây dựng / Chủ trì nghiên cứu …")
@@ -328,7 +375,8 @@ def candidates(query: Query, passages: list[Passage], weight, rules: SelectRules
                 if not typed or query.answer_type == ORGANISATION:  # an organisation: the body the tasks are given to
                     above = lead_in_of(chunk, start)
                     if above and carries(query.answer_type, above, passage, query.unit, query.ordinal, query.kind):
-                        lead, text, typed = above, f"{above} … {text}", True
+                        lead, typed = above, True
+                        text = text if text.startswith(f"{above} … ") else f"{above} … {text}"
             score = 0.6 * sent_cov + 0.4 * passage_cov - 0.01 * i + (0.15 if from_named else 0.0) + 0.5 * titled
             if rules.in_force_first and not passage.in_force:
                 score -= 0.05
@@ -340,7 +388,7 @@ def candidates(query: Query, passages: list[Passage], weight, rules: SelectRules
                     score += 0.2  # "số hiệu là gì?": the sentence giving the document's number
                 if query.wants_issuer and chunk.doc.issuer and normalized(chunk.doc.issuer, False) in normalized(text, False):
                     score += 0.2  # "do cơ quan nào ban hành?": the sentence naming the issuer
-            found.append(Candidate(i, (start, end), text, score, sent_cov, passage_cov, typed, is_list, lead))
+            found.append(Candidate(i, (start, end), text, score, sent_cov, passage_cov, typed, is_list, lead, section))
     found.sort(key=lambda c: -c.score)
     return _one_item_per_lead_in(lead_first(found))
 
@@ -389,7 +437,14 @@ def quotes(
             )
         )
         is_list = False
-        if " | " in sentence:  # a table row cut into pieces (a long row): the quote is the whole row
+        if wants_list and section_titles and heads_section(text, start, end) and text[end:].strip():
+            level = item_level(sentence)  # "h) Tổ đảng ở …" with its items, up to the next item of its level
+            for s2, e2 in spans[i + 1 :]:
+                if e2 - start > limit or ("\n" in text[end:s2] and item_level(text[s2:e2]) <= level):
+                    break
+                end = e2
+                is_list = True
+        elif " | " in sentence:  # a table row cut into pieces (a long row): the quote is the whole row
             for s2, e2 in spans[i + 1 :]:
                 if "\n" in text[end:s2] or e2 - start > MAX_LIST_CHARS:
                     break
