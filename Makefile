@@ -73,6 +73,8 @@ eval-locked: install
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-5.jsonl --system all --out $(LOCKED)/conversations-5
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/questions-7.jsonl --system all --out $(LOCKED)/questions-7
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-7.jsonl --system all --out $(LOCKED)/conversations-7
+	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/questions-8.jsonl --system all --out $(LOCKED)/questions-8
+	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-8.jsonl --system all --out $(LOCKED)/conversations-8
 
 bench: install
 	$(PY) bench/ingest_bench.py
