@@ -33,6 +33,7 @@ SWITCHES = {
     "validity": ({"HOIDAP_RULE_VALIDITY": "false"}, "answers, notes and ranking from what documents state about force"),
     "boilerplate": ({"HOIDAP_RULE_BOILERPLATE": "false"}, "no recitals, mottos, signature lines"),
     "scope article": ({"HOIDAP_RULE_SCOPE_ARTICLE": "false"}, "'Phạm vi điều chỉnh' answers only what a document governs"),
+    "named documents": ({"HOIDAP_RULE_NAMED_DOCUMENTS": "false"}, "several documents named: a passage of one naming the others"),
     "item heading": ({"HOIDAP_RULE_ITEM_HEADING": "false"}, "an item is read under its section's heading"),
     "office holder": ({"HOIDAP_RULE_OFFICE_HOLDER": "false"}, "'ai là <office>' needs the person next to it"),
     "named document": ({"HOIDAP_RULE_NAMED_DOCUMENT": "false"}, "a named document answers first"),

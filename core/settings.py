@@ -216,6 +216,11 @@ class Settings(BaseSettings):
         "the same article (an article's khoản split over two passages), retrieved or read from the index, skipping "
         "what overlapping passages repeat and stopping at an item of a higher level ('2.' after 'c)').",
     )
+    rule_named_documents: bool = Field(
+        True,
+        description="A question naming several documents ('Kế hoạch 3260 … sửa đổi Luật Giao dịch điện tử') is answered "
+        "only by a passage of one of them that names the others (by số hiệu or whole title), or its document's title does.",
+    )
     rule_item_heading: bool = Field(
         True,
         description="A list item is read and quoted under the heading of its section ('h) Tổ đảng ở Thường trực Ủy ban "

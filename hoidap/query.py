@@ -17,7 +17,7 @@ What it reads (rules of Vietnamese and of legal text, each switchable in the set
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Callable, Mapping
 
@@ -131,7 +131,11 @@ _ATTRIBUTE_OF_FOLDED = re.compile(r"^(?:" + "|".join(fold_diacritics(t.lower()) 
 _ARTICLE_REF = re.compile(r"\b(Điều|Dieu)\s+(\d{1,3}[a-zđ]?)\b", re.I)
 # "Nghị định 64/2007", "QĐ 2629", "nghi quyet 57": matched on the folded text, the type kept folded
 _FOLDED_TYPES = sorted({fold_diacritics(t.lower()) for t in (*DOC_TYPES, *DOC_TYPE_CODES)}, key=len, reverse=True)
-_SHORT_REF = re.compile(r"\b(" + "|".join(_FOLDED_TYPES) + r")\.?\s*(?:so\s+)?(\d{1,5})(?:/(\d{4}))?(?![\d/])?")
+# "Nghị quyết 57", "QĐ 2629/2025"; not a span of time ("báo cáo 6 tháng", "kế hoạch 5 năm": no số hiệu)
+_SHORT_REF = re.compile(
+    r"\b(" + "|".join(_FOLDED_TYPES) + r")\.?\s*(?:so\s+)?(\d{1,5})(?:/(\d{4}))?"
+    r"(?!\s+(?:thang|tuan|quy|nam(?!\s+\d{4}))\b)(?![\d/])?"
+)
 _NAMED_PAIR = re.compile(
     r"((?:" + "|".join(_FOLDED_TYPES) + r")\s*(?:so\s+)?\d[\w/.-]*)\s+(?:va|voi)\s+((?:" + "|".join(_FOLDED_TYPES) + r")\s*(?:so\s+)?\d[\w/.-]*)"
 )
@@ -161,6 +165,7 @@ class Query:
     wants_signer: bool = False  # asks who signed a document ("ai là người ký …?")
     role: str = ""  # the office a "who" question names ("Bí thư Tỉnh ủy")
     numbers: tuple[str, ...] = ()  # số hiệu named ("57-NQ/TW", "224/2026/NĐ-CP")
+    titles: tuple[tuple[str, str], ...] = ()  # (số hiệu, normalized folded title) of documents named by their title
     doc_refs: tuple[tuple[str, str, str], ...] = ()  # (type, number, year) of short references: ("quyết định", "2629", "")
     articles: tuple[str, ...] = ()  # "Điều 16"
     required: tuple[str, ...] = ()  # names, số hiệu and years a passage must name (folded)
@@ -265,12 +270,14 @@ class Analyser:
         numbers = find_numbers(expanded)  # the số hiệu named, and those of the documents named by title
         folded_words = normalized(expanded, exact=False).split()
         title_words: set[int] = set()  # positions of folded_words that name a document by its title
+        titles: list[tuple[str, str]] = []
         for title, numbers_of_title in self.titled.items():
             span = title_span(title.split(), folded_words, self.loose_title_share)
             if span:
                 after = " ".join(folded_words[span[1] :])
                 named = [n for n in titled_numbers(after, numbers_of_title) if n not in numbers]
                 numbers += named
+                titles += [(n, title) for n in named]
                 title_words |= set(range(*span)) if named or numbers_of_title[0] in numbers else set()
         if title_words and self.drop_title_words and not _about_document(folded, answer_type):
             terms, tokens = without_title_words(terms, tokens, only_in_title(folded_words, title_words))
@@ -293,6 +300,7 @@ class Analyser:
             wants_signer=answer_type in (PERSON, ORGANISATION) and bool(_SIGNER.search(folded)) and bool(numbers),
             role=" ".join(office.group(0).split()) if office and answer_type == PERSON else "",
             numbers=tuple(numbers),
+            titles=tuple(titles),
             doc_refs=tuple((t, n, y) for t, n, y in _SHORT_REF.findall(folded)),
             articles=tuple(f"Điều {m.group(2)}" for m in _ARTICLE_REF.finditer(text)),
             required=tuple(required_terms(expanded)),
@@ -469,6 +477,23 @@ def names_document(query: Query, number: str) -> bool:
         if re.match(rf"{num}[-/]", folded) and (not year or f"/{year}/" in folded) and (not code or code in codes or doc_type in codes):
             return True
     return False
+
+
+def documents_named(query: Query) -> list[Query]:
+    """The question seen once per document it names by số hiệu, short reference or whole title with its type
+    ("Luật Giao dịch điện tử"; not "an toàn thông tin mạng", which only shares words with a law's title)."""
+    typed = f" {normalized(query.expanded, exact=False)} "
+    titles = {n: t for n, t in query.titles}
+    views = [
+        replace(query, numbers=(n,), doc_refs=(), titles=((n, titles[n]),) if n in titles else ())
+        for n in query.numbers
+        if n not in titles or f" {titles[n].strip()} " in typed
+    ]
+    for ref in query.doc_refs:
+        one = replace(query, numbers=(), doc_refs=(ref,), titles=())
+        if not any(names_document(one, n) for n in query.numbers):
+            views.append(one)
+    return views
 
 
 def mentions_document(query: Query, text: str) -> bool:

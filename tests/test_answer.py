@@ -462,3 +462,30 @@ def test_an_item_is_read_under_the_heading_of_its_section():
     assert not any(c.text.startswith("i) Tổ đảng") for c in found)  # the next group's heading answers nothing
     without = candidates(query, [Passage(chunk, 1.0)], weight, SelectRules(item_heading=False))
     assert any(c.text.startswith("i) Tổ đảng") for c in without) and not without[0].text.startswith("h) Tổ đảng")
+
+
+def test_a_question_naming_two_documents_is_answered_by_one_naming_the_other():
+    """'Kế hoạch 3260 … sửa đổi Luật Giao dịch điện tử?': a passage of KH 3260 about other laws does not answer."""
+    from hoidap.answer.select import accounts_for_documents
+    from hoidap.query import Analyser, documents_named
+
+    weight = lambda term: 1.0  # noqa: E731
+    analyser = Analyser(weight, titled={"luat giao dich dien tu": ("20/2023/QH15",)})
+    query = analyser.analyse("Kế hoạch 3260 có giao tổ đảng nào thẩm tra việc sửa đổi Luật Giao dịch điện tử không?")
+    assert len(query.titles) == 1 and query.doc_refs
+
+    def passage(text, number="3260-KH/ĐĐQH15"):
+        return StoredChunk("c", "d", 0, text, 0, len(text), "II", "II", [(0, len(text))],
+                           DocMeta(doc_type="Kế hoạch", number=number), "d.md")
+
+    assert not accounts_for_documents(query, passage("- Tiếp tục rà soát các dự án: Luật Nhà giáo, Luật Giáo dục."))
+    assert accounts_for_documents(query, passage("- Rà soát, sửa đổi Luật Giao dịch điện tử và Luật Viễn thông."))
+    assert not accounts_for_documents(query, passage("Luật Giao dịch điện tử có hiệu lực.", number="20/2023/QH15"))
+    one = analyser.analyse("Kế hoạch 3260 giao tổ đảng nào thẩm tra dự án luật?")  # one document: not this rule's
+    assert accounts_for_documents(one, passage("Luật Giao dịch điện tử có hiệu lực.", number="20/2023/QH15"))
+    # "báo cáo 6 tháng" is a span of time, not Báo cáo số 6: one document named
+    six = analyser.analyse("Báo cáo 6 tháng theo Nghị quyết 03/NQ-CP phải gửi cho cơ quan nào?")
+    assert [ref[0] for ref in six.doc_refs] == ["nghi quyet"]
+    loose = Analyser(weight, titled={"luat an toan thong tin mang": ("86/2015/QH13",)}, loose_title_share=0.5)
+    shared = loose.analyse("Theo Thông tư 20/2017/TT-BTTTT, sự cố an toàn thông tin mạng phải báo trong bao lâu?")
+    assert len(documents_named(shared)) == 1  # words shared with a law's title do not name the law

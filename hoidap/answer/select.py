@@ -34,6 +34,8 @@ from hoidap.query import (
     SCOPE,
     VALIDITY,
     Query,
+    documents_named,
+    mentions_document,
     names_document,
     title_match,
 )
@@ -101,6 +103,8 @@ class SelectRules:
     scope_article: bool = True  # "Điều 1. Phạm vi điều chỉnh" answers only what its document governs
     office_holder: bool = True  # "ai là <office>?" needs the person next to that office
     named_document: bool = True  # a question naming a document is answered from that document first
+    named_documents: bool = True  # a question naming several documents ("Kế hoạch 3260 … sửa đổi Luật Giao dịch điện
+    #                               tử") is answered by a passage of one that names the others
     in_force_first: bool = True  # a passage no longer in force ranks below one in force that answers as well
     table_header: bool = True  # a table row is read with its header ("Cơ quan chủ trì: Sở Tư pháp"), the header row not quoted
     typed_required: bool = True  # "khi nào / bao lâu / bao nhiêu": no sentence carrying a date, duration or
@@ -296,6 +300,20 @@ def answers_type(query: Query, cand: Candidate) -> bool:
 _SCOPE_ARTICLE = re.compile(r"^Điều \d+\w?\.\s*Phạm vi điều chỉnh\s*$", re.I)
 
 
+def accounts_for_documents(query: Query, chunk, fewest: int = 2) -> bool:
+    """Whether a passage accounts for each document the question names, when it names ``fewest`` or more: each is
+    the passage's own document or is named in the passage or its document's title, by số hiệu or by title."""
+    views = documents_named(query)
+    if len(views) < fewest:
+        return True
+    text = f"{chunk.text} {chunk.doc.title}"
+    folded = normalized(text, False)
+    return all(
+        names_document(view, chunk.doc.number) or mentions_document(view, text) or any(t in folded for _, t in view.titles)
+        for view in views
+    )
+
+
 def names_required(query: Query, chunk, weight, read_with: str) -> bool:
     """Whether a passage (with its document's title, số hiệu, date and heading) names every place, số hiệu and
     year the question names (``Query.required``), and its document the target years (``Query.horizons``: in
@@ -320,6 +338,8 @@ def candidates(query: Query, passages: list[Passage], weight, rules: SelectRules
         context = normalized(f"{chunk.doc.title} {chunk.doc.number} {chunk.doc.issuer} {chunk.section_heading}", exact)
         if rules.required_names and not names_required(query, chunk, weight, read_with.get(chunk.doc_id, "")):
             continue
+        if rules.named_documents and query.answer_type != VALIDITY and not accounts_for_documents(query, chunk):
+            continue  # "Kế hoạch 3260 … sửa đổi Luật Giao dịch điện tử": a passage of 3260 naming that law
         if rules.required_names and query.meetings and other_meeting(query.meetings, f"{chunk.doc.title} {chunk.text}"):
             continue  # "phiên họp thứ hai" is not answered by the account of "Phiên họp thứ nhất"
         if rules.scope_article and _SCOPE_ARTICLE.search(chunk.section_heading) and not (
