@@ -221,6 +221,11 @@ class Settings(BaseSettings):
         description="A question naming several documents ('Kế hoạch 3260 … sửa đổi Luật Giao dịch điện tử') is answered "
         "only by a passage of one of them that names the others (by số hiệu or whole title), or its document's title does.",
     )
+    rule_list_head: bool = Field(
+        True,
+        description="A list block is scored half by its title or lead-in line: a list is of what its head names "
+        "('Dịch vụ tin cậy bao gồm:' answers 'dịch vụ tin cậy gồm những gì?', not an article whose items mention them).",
+    )
     rule_item_heading: bool = Field(
         True,
         description="A list item is read and quoted under the heading of its section ('h) Tổ đảng ở Thường trực Ủy ban "

@@ -489,3 +489,25 @@ def test_a_question_naming_two_documents_is_answered_by_one_naming_the_other():
     loose = Analyser(weight, titled={"luat an toan thong tin mang": ("86/2015/QH13",)}, loose_title_share=0.5)
     shared = loose.analyse("Theo Thông tư 20/2017/TT-BTTTT, sự cố an toàn thông tin mạng phải báo trong bao lâu?")
     assert len(documents_named(shared)) == 1  # words shared with a law's title do not name the law
+
+
+def test_a_list_is_of_what_its_lead_in_names():
+    """'dịch vụ tin cậy gồm những gì?': the list led in by 'Dịch vụ tin cậy bao gồm:', not a list whose items mention
+    the services."""
+    from hoidap.answer.select import SelectRules, candidates
+    from hoidap.query import Analyser
+
+    def passage(text):
+        spans, at = [], 0
+        for line in text.split("\n"):
+            spans.append((at, at + len(line)))
+            at += len(line) + 1
+        return Passage(StoredChunk("c", "d", 0, text, 0, len(text), "Điều 5", "Điều 5", spans, DocMeta(), "d.md"), 1.0)
+
+    management = passage("Nội dung quản lý nhà nước bao gồm:\na) Quản lý dịch vụ tin cậy;\nb) Cấp phép dịch vụ tin cậy;")
+    services = passage("Dịch vụ tin cậy bao gồm:\na) Dịch vụ cấp dấu thời gian;\nb) Dịch vụ chứng thực thông điệp dữ liệu;")
+    weight = lambda term: 1.0  # noqa: E731
+    query = Analyser(weight).analyse("Dịch vụ tin cậy gồm những loại nào?")
+    assert candidates(query, [management, services], weight)[0].text.startswith("Dịch vụ tin cậy bao gồm:")
+    without = candidates(query, [management, services], weight, SelectRules(list_head=False))[0]
+    assert without.text.startswith("Nội dung quản lý")

@@ -115,6 +115,7 @@ class SelectRules:
     #                              passage of the same article, when that passage was retrieved too
     item_lead_in: bool = True  # a list item is read with its lead-in when the lead-in carries the asked type
     #                            ("3. Phạt tiền từ … đồng đối với một trong các hành vi sau: … c) Giả mạo …")
+    list_head: bool = True  # a list block is scored half by its title or lead-in line: a list is of what its head names
     item_heading: bool = True  # a list item is read with what heads it ("h) Tổ đảng ở Thường trực Ủy ban Quốc phòng
     #                            và An ninh" above "- Tiếp tục rà soát …"); a section's heading alone answers nothing
 
@@ -380,6 +381,11 @@ def candidates(query: Query, passages: list[Passage], weight, rules: SelectRules
             if rules.office_holder and query.role and not names_holder(text, query.role, f"{query.text} {query.expanded}"):
                 continue
             sent_cov = coverage(query.terms, evidence_text(text, exact) + context, query.alternates)
+            if rules.list_head and is_list and "\n" in text:
+                # a list is of what its title or lead-in names ("Dịch vụ tin cậy bao gồm:"), not of every word in its
+                # items: "dịch vụ tin cậy gồm những gì?" is not answered by the article on state management
+                head = coverage(query.terms, evidence_text(text[: text.find("\n")], exact) + context, query.alternates)
+                sent_cov = (head + sent_cov) / 2
             section = section_of(chunk, start) if rules.item_heading else ""
             if section:
                 read = coverage(query.terms, evidence_text(f"{section} {text}", exact) + context, query.alternates)
