@@ -221,6 +221,11 @@ class Settings(BaseSettings):
         description="A question naming several documents ('Kế hoạch 3260 … sửa đổi Luật Giao dịch điện tử') is answered "
         "only by a passage of one of them that names the others (by số hiệu or whole title), or its document's title does.",
     )
+    rule_table_rows: bool = Field(
+        True,
+        description="A list asked of a table is answered by its rows that answer as well as the best row, one per line, "
+        "when a row answers nearly as well as the best candidate ('… giao Ngân hàng Nhà nước chủ trì những chỉ tiêu nào?').",
+    )
     rule_list_head: bool = Field(
         True,
         description="A list block is scored half by its title or lead-in line: a list is of what its head names "

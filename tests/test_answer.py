@@ -511,3 +511,22 @@ def test_a_list_is_of_what_its_lead_in_names():
     assert candidates(query, [management, services], weight)[0].text.startswith("Dịch vụ tin cậy bao gồm:")
     without = candidates(query, [management, services], weight, SelectRules(list_head=False))[0]
     assert without.text.startswith("Nội dung quản lý")
+
+
+def test_a_list_asked_of_a_table_is_answered_by_its_matching_rows():
+    """'… giao Ngân hàng Nhà nước khu vực XII chủ trì những chỉ tiêu nào?': each row naming it, one per line."""
+    from hoidap.answer.compose import choose
+    from hoidap.answer.select import Candidate
+
+    def cand(text, score, row=True, is_list=False):
+        return Candidate(0, (0, len(text)), text, score, score, score, True, is_list=is_list, row=row)
+
+    block = cand("Ngân hàng nhà nước khu vực XII\nTriển khai nhiệm vụ được giao tại Phụ lục.", 1.16, row=False, is_list=True)
+    rows = [cand("Chỉ tiêu: Tài khoản ngân hàng đạt 95%; Chủ trì: Ngân hàng nhà nước khu vực XII", 1.08),
+            cand("Chỉ tiêu: Tài khoản ngân hàng đạt 95%; Chủ trì: Ngân hàng nhà nước khu vực XII", 1.07),
+            cand("Chỉ tiêu: Giao dịch không dùng tiền mặt đạt 80%; Chủ trì: Ngân hàng nhà nước khu vực XII", 1.06),
+            cand("Chỉ tiêu: Phủ sóng 5G đạt 100%; Chủ trì: Sở Khoa học và Công nghệ", 0.84)]
+    picked = choose([block, *rows], 3, 0.0, wants_list=True)
+    assert [c.text for c in picked] == [rows[0].text, rows[2].text]  # repeated rows once, the weaker row left out
+    assert choose([block, *rows], 3, 0.0, wants_list=True, rows=False) == [block]
+    assert choose([block, rows[3]], 3, 0.0, wants_list=True) == [block]  # a row far behind the best: not a table answer

@@ -50,11 +50,26 @@ def source_in_words(chunk: StoredChunk, whole_article: bool = False) -> str:
     return f"Theo {place} {document_name(chunk)}" if place else f"Theo {document_name(chunk)}"
 
 
-def choose(candidates: list[Candidate], max_sentences: int, min_coverage: float, wants_list: bool) -> list[Candidate]:
+MAX_ROWS = 8  # rows quoted for a list asked of a table
+
+
+def choose(
+    candidates: list[Candidate], max_sentences: int, min_coverage: float, wants_list: bool, rows: bool = True
+) -> list[Candidate]:
     """The lead candidate (first: see select.lead_first), then up to max_sentences - 1 others nearly as good (not
-    repeating it, not from another section than the lead's). A list answer is its one best list block."""
+    repeating it, not from another section than the lead's). A list answer is its one best list block or, with
+    ``rows``, when a table row answers nearly as well as the best, the rows answering as well as that row (a list
+    asked of an appendix table: "… giao Ngân hàng Nhà nước chủ trì những chỉ tiêu nào?")."""
     best = candidates[0]
     chosen = [best]
+    first_row = next((c for c in candidates if c.row), None) if wants_list and rows else None
+    if first_row is not None and first_row.score >= 0.9 * best.score:
+        picked: list[Candidate] = []
+        for cand in candidates:
+            if cand.row and cand.score >= 0.9 * first_row.score and all(key(cand.text) != key(c.text) for c in picked):
+                picked.append(cand)
+        if len(picked) > 1:
+            return picked[:MAX_ROWS]
     if wants_list and best.is_list:
         return chosen
     seen = {key(best.text)}
@@ -140,7 +155,8 @@ class Composer:
             date = f" ({shown_date})" if dated and shown_date and shown_date not in prefix and source != last_source else ""
             pieces.append(f"{prefix}{quote}{date} [{cit.n}]")
             last_source = source
-        return " ".join(pieces) if not any("\n" in p for p in pieces) else "\n".join(pieces)
+        rows = query.answer_type == LIST and len(chosen) > 1 and all(c.row for c in chosen)  # one row per line
+        return "\n".join(pieces) if rows or any("\n" in p for p in pieces) else " ".join(pieces)
 
 
 def refusal(query: Query, passages: list[Passage]) -> Answer:

@@ -47,7 +47,7 @@ class ExtractiveAnswerer:
             confidence = max(confidence, p)
             ok = bool(found) and p >= self.answerability.threshold
             min_cov = self.answerability.min_coverage
-            picked = choose(found, self.max_sentences, min_cov, part.answer_type == LIST) if ok else []
+            picked = choose(found, self.max_sentences, min_cov, part.answer_type == LIST, self.select_rules.table_rows) if ok else []
             if picked and part.answer_type == LIST and self.select_rules.list_continues:
                 picked = picked + list_continuation(picked[0], passages, following)
             if picked and self.select_rules.typed_required and part.answer_type in _TYPED:

@@ -115,6 +115,7 @@ class SelectRules:
     #                              passage of the same article, when that passage was retrieved too
     item_lead_in: bool = True  # a list item is read with its lead-in when the lead-in carries the asked type
     #                            ("3. Phạt tiền từ … đồng đối với một trong các hành vi sau: … c) Giả mạo …")
+    table_rows: bool = True  # a list asked of a table is answered by its rows that answer as well as the best one
     list_head: bool = True  # a list block is scored half by its title or lead-in line: a list is of what its head names
     item_heading: bool = True  # a list item is read with what heads it ("h) Tổ đảng ở Thường trực Ủy ban Quốc phòng
     #                            và An ninh" above "- Tiếp tục rà soát …"); a section's heading alone answers nothing
@@ -134,6 +135,7 @@ class Candidate:
     is_list: bool = False
     lead_in: str = ""  # the lead-in quoted before a list item (see lead_in_of), "" when none
     section: str = ""  # the heading of the section it is read under (see section_of), "" when none
+    row: bool = False  # one row of a table (read with its header when the header is known)
 
 
 def states_validity_of(query: Query, chunk) -> bool:
@@ -414,7 +416,8 @@ def candidates(query: Query, passages: list[Passage], weight, rules: SelectRules
                     score += 0.2  # "số hiệu là gì?": the sentence giving the document's number
                 if query.wants_issuer and chunk.doc.issuer and normalized(chunk.doc.issuer, False) in normalized(text, False):
                     score += 0.2  # "do cơ quan nào ban hành?": the sentence naming the issuer
-            found.append(Candidate(i, (start, end), text, score, sent_cov, passage_cov, typed, is_list, lead, section))
+            row = not is_list and CELL_SEPARATOR in chunk.text[start:end]
+            found.append(Candidate(i, (start, end), text, score, sent_cov, passage_cov, typed, is_list, lead, section, row))
     found.sort(key=lambda c: -c.score)
     return _one_item_per_lead_in(lead_first(found))
 
