@@ -34,6 +34,7 @@ SWITCHES = {
     "boilerplate": ({"HOIDAP_RULE_BOILERPLATE": "false"}, "no recitals, mottos, signature lines"),
     "scope article": ({"HOIDAP_RULE_SCOPE_ARTICLE": "false"}, "'Phạm vi điều chỉnh' answers only what a document governs"),
     "named documents": ({"HOIDAP_RULE_NAMED_DOCUMENTS": "false"}, "several documents named: a passage of one naming the others"),
+    "item names asked": ({"HOIDAP_RULE_ITEM_NAMES_ASKED": "false"}, "an item under a fine's lead-in names the act asked"),
     "table rows": ({"HOIDAP_RULE_TABLE_ROWS": "false"}, "a list asked of a table: its matching rows"),
     "list head": ({"HOIDAP_RULE_LIST_HEAD": "false"}, "a list block is scored half by its head line"),
     "item heading": ({"HOIDAP_RULE_ITEM_HEADING": "false"}, "an item is read under its section's heading"),

@@ -221,6 +221,12 @@ class Settings(BaseSettings):
         description="A question naming several documents ('Kế hoạch 3260 … sửa đổi Luật Giao dịch điện tử') is answered "
         "only by a passage of one of them that names the others (by số hiệu or whole title), or its document's title does.",
     )
+    rule_item_names_asked: bool = Field(
+        True,
+        description="An item read with its lead-in for a figure, date, duration or person answers only when it names the "
+        "question's strongest term that the lead-in and its document do not: the act a fine is for ('không gắn nhãn' is "
+        "not answered by another act under 'Phạt tiền từ … đối với một trong các hành vi sau:'); a lead-in alone answers nothing.",
+    )
     rule_table_rows: bool = Field(
         True,
         description="A list asked of a table is answered by its rows that answer as well as the best row, one per line, "

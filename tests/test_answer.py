@@ -530,3 +530,27 @@ def test_a_list_asked_of_a_table_is_answered_by_its_matching_rows():
     assert [c.text for c in picked] == [rows[0].text, rows[2].text]  # repeated rows once, the weaker row left out
     assert choose([block, *rows], 3, 0.0, wants_list=True, rows=False) == [block]
     assert choose([block, rows[3]], 3, 0.0, wants_list=True) == [block]  # a row far behind the best: not a table answer
+
+
+def test_a_fine_answers_only_for_the_act_its_item_names():
+    """Under 'Phạt tiền từ … đối với một trong các hành vi sau:', an item names the act the amount is for: a question
+    about another act ('không gắn nhãn') is not answered by it, nor by the lead-in alone."""
+    from hoidap.answer.select import SelectRules, candidates
+    from hoidap.query import Analyser
+
+    text = ("1. Phạt tiền từ 20.000.000 đồng đến 30.000.000 đồng đối với một trong.\ncác hành vi sau:\n"
+            "a) Không công bố thông tin về chủ quản nền tảng số;\nb) Cung cấp không đầy đủ thông tin về tên cơ quan chủ quản;")
+    spans, at = [], 0
+    for line in text.split("\n"):
+        spans.append((at, at + len(line)))
+        at += len(line) + 1
+    chunk = StoredChunk("c", "d", 0, text, 0, len(text), "Điều 94", "Điều 94", spans,
+                        DocMeta(doc_type="Nghị định", number="174/2026/NĐ-CP"), "d.md")
+    weight = lambda term: {"gắn_nhãn": 6.0}.get(term, 1.0)  # noqa: E731
+    analyser = Analyser(weight)
+    label = analyser.analyse("Chủ quản nền tảng số không gắn nhãn thì bị phạt bao nhiêu?")
+    assert not any(c.type_match for c in candidates(label, [Passage(chunk, 1.0)], weight))
+    assert any(c.type_match for c in candidates(label, [Passage(chunk, 1.0)], weight, SelectRules(item_names_asked=False)))
+    publish = analyser.analyse("Không công bố thông tin về chủ quản nền tảng số thì bị phạt bao nhiêu?")
+    best = candidates(publish, [Passage(chunk, 1.0)], weight)[0]
+    assert best.type_match and "20.000.000 đồng" in best.text and "a) Không công bố" in best.text

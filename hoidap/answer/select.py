@@ -86,6 +86,8 @@ _BOILERPLATE = re.compile(
     r"^(Số\b|Độc lập|CỘNG HÒA|CỘNG HOÀ|Nơi nhận|Kính gửi|Căn cứ|[-–]\s*Căn cứ|Theo đề nghị|Xét đề nghị|"
     r"KT\.|TM\.|TUQ\.|Q\. |\(Kèm theo|\(Ban hành kèm theo|[\w\s]{0,20},\s*ngày\s+\d{1,2}\s+tháng)"
 )
+# a lead-in whose ':' the text lost or a scan moved ("… đối với một trong." / "các hành vi sau: .")
+_LEAD_IN_END = re.compile(r"\b(?:sau|một trong)\s*[:.]?\s*[.:]\s*$")
 _RECITAL = re.compile(r"^(?:Căn cứ|Theo đề nghị|Xét đề nghị)\b")
 _DATE_LINE = re.compile(r"^[\w\s]{0,20},\s*ngày\s+\d{1,2}\s+tháng")
 # Where an article of a codification (Bộ Pháp điển) comes from: "(Điều 31a Nghị định số 72/2013/NĐ-CP, có hiệu
@@ -117,6 +119,8 @@ class SelectRules:
     #                            ("3. Phạt tiền từ … đồng đối với một trong các hành vi sau: … c) Giả mạo …")
     table_rows: bool = True  # a list asked of a table is answered by its rows that answer as well as the best one
     list_head: bool = True  # a list block is scored half by its title or lead-in line: a list is of what its head names
+    item_names_asked: bool = True  # … and, for a figure, date, duration or person, only when the item names the
+    #                                strongest term the lead-in does not give (the act a fine is for)
     item_heading: bool = True  # a list item is read with what heads it ("h) Tổ đảng ở Thường trực Ủy ban Quốc phòng
     #                            và An ninh" above "- Tiếp tục rà soát …"); a section's heading alone answers nothing
 
@@ -268,6 +272,18 @@ def section_of(chunk, start: int) -> str:
     return ""
 
 
+def names_strongest(query: Query, item: str, read_with: str) -> bool:
+    """Whether a list item names the question's strongest term among those its lead-in and its document do not
+    give: "… không gắn nhãn … bị phạt bao nhiêu?" is not answered by "đ) Cung cấp không đầy đủ thông tin …" under
+    a fine's lead-in, which gives the amount for other acts."""
+    around = normalized(read_with, query.exact)
+    rest = {t: w for t, w in query.terms.items() if coverage({t: 1.0}, around, query.alternates) < 1.0}
+    if not rest:
+        return True
+    strongest = max(rest, key=lambda t: rest[t])
+    return coverage({strongest: 1.0}, normalized(item, query.exact), query.alternates) >= 0.5
+
+
 def heads_section(text: str, start: int, end: int) -> bool:
     """Whether the line at start..end heads a section rather than being an item: a short item without a stop
     ("i) Tổ đảng ở Thường trực Ủy ban Văn hóa, Giáo dục") followed by items of a lower level ("- Chủ trì …"), or
@@ -370,7 +386,7 @@ def candidates(query: Query, passages: list[Passage], weight, rules: SelectRules
                 continue
             if rules.boilerplate and query.answer_type not in (DATE, VALIDITY) and not query.wants_code and _PROVENANCE.match(text):
                 continue  # the source note of a codified article answers only its source's số hiệu and its force
-            if rules.boilerplate and not is_list and text.endswith(":"):
+            if rules.boilerplate and not is_list and (text.endswith(":") or _LEAD_IN_END.search(text)):
                 continue  # a lead-in ("… quy định … như sau:") without what it leads in answers nothing
             if rules.item_heading and not is_list and heads_section(chunk.text, start, end):
                 continue  # "i) Tổ đảng ở Thường trực Ủy ban Văn hóa, Giáo dục" names a section; its items answer
@@ -402,7 +418,11 @@ def candidates(query: Query, passages: list[Passage], weight, rules: SelectRules
             if rules.item_lead_in and query.answer_type in _READ_WITH_LEAD_IN and item:
                 if not typed or query.answer_type == ORGANISATION:  # an organisation: the body the tasks are given to
                     above = lead_in_of(chunk, start)
-                    if above and carries(query.answer_type, above, passage, query.unit, query.ordinal, query.kind):
+                    own = text[len(section) + 3 :] if section and text.startswith(f"{section} … ") else text
+                    if above and carries(query.answer_type, above, passage, query.unit, query.ordinal, query.kind) and (
+                        not rules.item_names_asked or query.answer_type == ORGANISATION  # the body is asked, its tasks describe
+                        or names_strongest(query, own, f"{above} {chunk.doc.title} {chunk.doc.number}")
+                    ):
                         lead, typed = above, True
                         text = text if text.startswith(f"{above} … ") else f"{above} … {text}"
             score = 0.6 * sent_cov + 0.4 * passage_cov - 0.01 * i + (0.15 if from_named else 0.0) + 0.5 * titled
