@@ -354,7 +354,7 @@ def test_a_which_question_is_answered_by_an_answer_of_its_kind():
 def test_a_list_item_is_read_with_its_lead_in():
     from types import SimpleNamespace
 
-    from hoidap.answer.select import lead_in_of
+    from hoidap.answer.items import lead_in_of
 
     text = (
         "2. Phạt tiền từ 20.000.000 đồng đến 30.000.000 đồng đối với hành vi sau:\na) Đưa tin giả;\n"
@@ -430,7 +430,8 @@ def test_items_named_after_nhu_are_a_list():
 def test_an_item_is_read_under_the_heading_of_its_section():
     """Kế hoạch 3260's tasks by party group: 'h) Tổ đảng ở … Quốc phòng và An ninh' heads '- Tiếp tục rà soát … Luật
     An ninh mạng …', which the chunking put in the next passage; that passage ends with the next group's heading."""
-    from hoidap.answer.select import SelectRules, candidates, heads_section
+    from hoidap.answer.items import heads_section
+    from hoidap.answer.select import SelectRules, candidates
     from hoidap.query import Analyser
     from ingest.chunk import _lead_in
 

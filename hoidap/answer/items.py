@@ -1,0 +1,87 @@
+"""Items of legal lists: what a list item is read with — the lead-in that introduces it ("… các hành vi sau:"), the
+heading of the section it lies in ("h) Tổ đảng ở Thường trực Ủy ban Quốc phòng và An ninh") — and whether an item
+names what the question asks beyond its lead-in."""
+
+from __future__ import annotations
+
+import re
+
+from core.models import LEAD_IN_MARK
+from hoidap.query import Query
+from hoidap.terms import coverage, normalized
+from ingest.chunk import LIST_ITEM, heads_items, item_level
+
+
+def lead_in_of(chunk, start: int) -> str:
+    """What the list item starting at ``start`` is an item of: the nearest line above it that ends in ':' or
+    heads the items ("3. Bộ Tài chính"), with the line that opens its khoản when the text was wrapped there
+    ("3. Phạt tiền … đối với một trong." / "các hành vi sau:"); else the lead-in stored with a passage that
+    starts inside a list; "" when none."""
+    kind = _marker_kind(chunk.text[start : start + 4])
+    lines = [ln.strip() for ln in chunk.text[:start].split("\n") if ln.strip()]
+    for i in range(len(lines) - 1, max(-1, len(lines) - 40), -1):
+        line = lines[i]
+        marker = LIST_ITEM.match(line)
+        if marker and _marker_kind(line) == kind and not line.endswith(":"):
+            continue  # a sibling item
+        if line.endswith(":") or heads_items(line):
+            if not LIST_ITEM.match(line) and i and re.match(r"\d{1,2}\.\s", lines[i - 1]) and not lines[i - 1].endswith(":"):
+                line = f"{lines[i - 1]} {line}"  # the khoản's first line, wrapped before the ':'
+            return line if len(line) <= 400 else ""
+        if marker is None and i < len(lines) - 1 and not lines[i].endswith((".", ";")):
+            continue  # a wrapped line of an item
+        if marker is None and i == 0:
+            break  # the end of an item the passage starts inside: its lead-in is stored with the passage
+        if marker is None:
+            return ""
+    return " ".join(chunk.heading.split(LEAD_IN_MARK)[1:])
+
+
+def section_of(chunk, start: int) -> str:
+    """The heading of the section a list item starting at ``start`` lies in: the nearest item above it that
+    heads items of a lower level ("h) Tổ đảng ở Thường trực Ủy ban Quốc phòng và An ninh" above "- Tiếp tục rà
+    soát …"), in the passage or stored with it when the passage starts inside the section; "" when none."""
+    level = item_level(chunk.text[start : start + 4])
+    if not level:
+        return ""
+    lines = [ln.strip() for ln in chunk.text[:start].split("\n") if ln.strip()]
+    stored = chunk.heading.split(LEAD_IN_MARK)[1:]
+    below = [*lines[1:], chunk.text[start:].strip()]  # the line under each line above the item
+    for line, under in [*zip(reversed(lines), reversed(below)), *((s, "- …") for s in stored[-1:])]:
+        if heads_items(line) and 0 < item_level(line) < level and item_level(under) > item_level(line):
+            return line  # (a wrapped clause, "1. Phạt tiền … một trong" / "các hành vi sau:", heads nothing)
+        if item_level(line) and item_level(line) < level:
+            return ""  # an item of a higher level that heads no section: the item is not under a heading
+    return ""
+
+
+def names_strongest(query: Query, item: str, read_with: str) -> bool:
+    """Whether a list item names the question's strongest term among those its lead-in and its document do not
+    give: "… không gắn nhãn … bị phạt bao nhiêu?" is not answered by "đ) Cung cấp không đầy đủ thông tin …" under
+    a fine's lead-in, which gives the amount for other acts."""
+    around = normalized(read_with, query.exact)
+    rest = {t: w for t, w in query.terms.items() if coverage({t: 1.0}, around, query.alternates) < 1.0}
+    if not rest:
+        return True
+    strongest = max(rest, key=lambda t: rest[t])
+    return coverage({strongest: 1.0}, normalized(item, query.exact), query.alternates) >= 0.5
+
+
+def heads_section(text: str, start: int, end: int) -> bool:
+    """Whether the line at start..end heads a section rather than being an item: a short item without a stop
+    ("i) Tổ đảng ở Thường trực Ủy ban Văn hóa, Giáo dục") followed by items of a lower level ("- Chủ trì …"), or
+    closing the passage after such items (its own items are in the next passage)."""
+    line = text[start:end].strip()
+    if "\n" in line or not heads_items(line):
+        return False
+    level = item_level(line)
+    after = next((ln for ln in text[end:].split("\n") if ln.strip()), "")
+    if after:
+        return item_level(after) > level
+    before = next((ln for ln in reversed(text[:start].split("\n")) if item_level(ln)), "")
+    return item_level(before) > level
+
+
+def _marker_kind(line: str) -> str:
+    """"a" for "a) ", "1" for "1. " / "1) ", "-" for a dash or a bullet."""
+    return "a" if re.match(r"[a-zđ]\)", line) else "1" if line[:1].isdigit() else "-"
