@@ -36,7 +36,7 @@ SWITCHES = {
     "named documents": ({"HOIDAP_RULE_NAMED_DOCUMENTS": "false"}, "several documents named: a passage of one naming the others"),
     "item names asked": ({"HOIDAP_RULE_ITEM_NAMES_ASKED": "false"}, "an item under a fine's lead-in names the act asked"),
     "table rows": ({"HOIDAP_RULE_TABLE_ROWS": "false"}, "a list asked of a table: its matching rows"),
-    "list head": ({"HOIDAP_RULE_LIST_HEAD": "false"}, "a list block is scored half by its head line"),
+    "list head (on)": ({"HOIDAP_RULE_LIST_HEAD": "true"}, "a list block is scored half by its head line"),
     "item heading": ({"HOIDAP_RULE_ITEM_HEADING": "false"}, "an item is read under its section's heading"),
     "office holder": ({"HOIDAP_RULE_OFFICE_HOLDER": "false"}, "'ai là <office>' needs the person next to it"),
     "named document": ({"HOIDAP_RULE_NAMED_DOCUMENT": "false"}, "a named document answers first"),

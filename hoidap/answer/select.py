@@ -119,7 +119,7 @@ class SelectRules:
     item_lead_in: bool = True  # a list item is read with its lead-in when the lead-in carries the asked type
     #                            ("3. Phạt tiền từ … đồng đối với một trong các hành vi sau: … c) Giả mạo …")
     table_rows: bool = True  # a list asked of a table is answered by its rows that answer as well as the best one
-    list_head: bool = True  # a list block is scored half by its title or lead-in line: a list is of what its head names
+    list_head: bool = False  # a list block is scored half by its title or lead-in line: a list is of what its head names
     item_names_asked: bool = True  # … and, for a figure, date, duration or person, only when the item names the
     #                                strongest term the lead-in does not give (the act a fine is for)
     item_heading: bool = True  # a list item is read with what heads it ("h) Tổ đảng ở Thường trực Ủy ban Quốc phòng
