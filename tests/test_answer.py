@@ -479,11 +479,12 @@ def test_a_question_naming_two_documents_is_answered_by_one_naming_the_other():
         return StoredChunk("c", "d", 0, text, 0, len(text), "II", "II", [(0, len(text))],
                            DocMeta(doc_type="Kế hoạch", number=number), "d.md")
 
-    assert not accounts_for_documents(query, passage("- Tiếp tục rà soát các dự án: Luật Nhà giáo, Luật Giáo dục."))
-    assert accounts_for_documents(query, passage("- Rà soát, sửa đổi Luật Giao dịch điện tử và Luật Viễn thông."))
-    assert not accounts_for_documents(query, passage("Luật Giao dịch điện tử có hiệu lực.", number="20/2023/QH15"))
+    both = documents_named(query)
+    assert not accounts_for_documents(both, passage("- Tiếp tục rà soát các dự án: Luật Nhà giáo, Luật Giáo dục."))
+    assert accounts_for_documents(both, passage("- Rà soát, sửa đổi Luật Giao dịch điện tử và Luật Viễn thông."))
+    assert not accounts_for_documents(both, passage("Luật Giao dịch điện tử có hiệu lực.", number="20/2023/QH15"))
     one = analyser.analyse("Kế hoạch 3260 giao tổ đảng nào thẩm tra dự án luật?")  # one document: not this rule's
-    assert accounts_for_documents(one, passage("Luật Giao dịch điện tử có hiệu lực.", number="20/2023/QH15"))
+    assert accounts_for_documents(documents_named(one), passage("Luật Giao dịch điện tử có hiệu lực.", number="20/2023/QH15"))
     # "báo cáo 6 tháng" is a span of time, not Báo cáo số 6: one document named
     six = analyser.analyse("Báo cáo 6 tháng theo Nghị quyết 03/NQ-CP phải gửi cho cơ quan nào?")
     assert [ref[0] for ref in six.doc_refs] == ["nghi quyet"]

@@ -245,10 +245,10 @@ def answers_type(query: Query, cand: Candidate) -> bool:
 _SCOPE_ARTICLE = re.compile(r"^Điều \d+\w?\.\s*Phạm vi điều chỉnh\s*$", re.I)
 
 
-def accounts_for_documents(query: Query, chunk, fewest: int = 2) -> bool:
-    """Whether a passage accounts for each document the question names, when it names ``fewest`` or more: each is
-    the passage's own document or is named in the passage or its document's title, by số hiệu or by title."""
-    views = documents_named(query)
+def accounts_for_documents(views: list[Query], chunk, fewest: int = 2) -> bool:
+    """Whether a passage accounts for each document the question names (``views``: see documents_named), when it
+    names ``fewest`` or more: each is the passage's own document or is named in the passage or its document's title,
+    by số hiệu or by title."""
     if len(views) < fewest:
         return True
     text = f"{chunk.text} {chunk.doc.title}"
@@ -274,6 +274,7 @@ def candidates(query: Query, passages: list[Passage], weight, rules: SelectRules
     found: list[Candidate] = []
     exact = query.exact
     sections = bool(query.definition or query.sections)
+    named = documents_named(query) if rules.named_documents and query.answer_type != VALIDITY else []
     read_with: dict[str, str] = {}  # a document's retrieved passages, where its target years are looked for
     for passage in passages if query.horizons else ():
         read_with[passage.chunk.doc_id] = f"{read_with.get(passage.chunk.doc_id, '')} {passage.chunk.text}"
@@ -283,7 +284,7 @@ def candidates(query: Query, passages: list[Passage], weight, rules: SelectRules
         context = normalized(f"{chunk.doc.title} {chunk.doc.number} {chunk.doc.issuer} {chunk.section_heading}", exact)
         if rules.required_names and not names_required(query, chunk, weight, read_with.get(chunk.doc_id, "")):
             continue
-        if rules.named_documents and query.answer_type != VALIDITY and not accounts_for_documents(query, chunk):
+        if not accounts_for_documents(named, chunk):
             continue  # "Kế hoạch 3260 … sửa đổi Luật Giao dịch điện tử": a passage of 3260 naming that law
         if rules.required_names and query.meetings and other_meeting(query.meetings, f"{chunk.doc.title} {chunk.text}"):
             continue  # "phiên họp thứ hai" is not answered by the account of "Phiên họp thứ nhất"
