@@ -331,6 +331,7 @@ def candidates(query: Query, passages: list[Passage], weight, rules: SelectRules
                 # items: "dịch vụ tin cậy gồm những gì?" is not answered by the article on state management
                 head = coverage(query.terms, evidence_text(text[: text.find("\n")], exact) + context, query.alternates)
                 sent_cov = (head + sent_cov) / 2
+            own = text  # the item itself, before what it is quoted under
             section = section_of(chunk, start) if rules.item_heading else ""
             if section:
                 read = coverage(query.terms, evidence_text(f"{section} {text}", exact) + context, query.alternates)
@@ -345,7 +346,6 @@ def candidates(query: Query, passages: list[Passage], weight, rules: SelectRules
             if rules.item_lead_in and query.answer_type in _READ_WITH_LEAD_IN and item:
                 if not typed or query.answer_type == ORGANISATION:  # an organisation: the body the tasks are given to
                     above = lead_in_of(chunk, start)
-                    own = text[len(section) + 3 :] if section and text.startswith(f"{section} … ") else text
                     if above and carries(query.answer_type, above, passage, query.unit, query.ordinal, query.kind) and (
                         not rules.item_names_asked or query.answer_type == ORGANISATION  # the body is asked, its tasks describe
                         or names_strongest(query, own, f"{above} {chunk.doc.title} {chunk.doc.number}")
