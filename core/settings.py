@@ -216,6 +216,11 @@ class Settings(BaseSettings):
         "the same article (an article's khoản split over two passages), retrieved or read from the index, skipping "
         "what overlapping passages repeat and stopping at an item of a higher level ('2.' after 'c)').",
     )
+    rule_document_statistics: bool = Field(
+        True,
+        description="Within the documents a question names, passages are ranked by BM25 with those documents' own "
+        "word statistics: the words all their passages share (their subject, their place) weigh little there.",
+    )
     rule_named_documents: bool = Field(
         True,
         description="A question naming several documents ('Kế hoạch 3260 … sửa đổi Luật Giao dịch điện tử') is answered "

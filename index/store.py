@@ -227,6 +227,14 @@ class ChunkStore:
         for chunk_id, toks in self.conn.execute("SELECT chunk_id, tokens FROM chunks ORDER BY chunk_id"):
             yield chunk_id, toks.split(" ") if toks else []
 
+    def document_token_rows(self, doc_ids: set[str]) -> list[tuple[str, list[str]]]:
+        """(chunk id, BM25 tokens) of every chunk of these documents, in document order."""
+        marks = ",".join("?" * len(doc_ids))
+        rows = self.conn.execute(
+            f"SELECT chunk_id, tokens FROM chunks WHERE doc_id IN ({marks}) ORDER BY doc_id, position", sorted(doc_ids)
+        )
+        return [(chunk_id, toks.split(" ") if toks else []) for chunk_id, toks in rows]
+
     def commit(self) -> None:
         self.conn.commit()
 

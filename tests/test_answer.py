@@ -425,6 +425,23 @@ def test_items_named_after_nhu_are_a_list():
     assert _INLINE_LIST.search("Tham gia các diễn đàn quốc tế như Khảo sát của Liên hợp quốc, ITU, OECD Digital Government.")
     assert not _INLINE_LIST.search("Thực hiện như sau: a, b, c")  # a lead-in, not a list
     assert not _INLINE_LIST.search("Như vậy, việc này, việc kia, và việc khác")
+    # items that are the subject of "là những / là các …": NQ 57's "nội dung trọng tâm" answer "những nội dung nào?"
+    assert _INLINE_LIST.search("Thể chế, nhân lực, hạ tầng, dữ liệu và công nghệ chiến lược là những nội dung trọng tâm.")
+    assert not _INLINE_LIST.search("Dữ liệu, hạ tầng là nền tảng.")  # two items, no list
+
+
+def test_passages_of_a_named_document_are_ranked_by_its_own_word_statistics():
+    """Within Kế hoạch 617 every passage says 'chuyển đổi số doanh nghiệp'; the one on the reporting dates is found by
+    the words only it has, however common they are in the whole index."""
+    from index.bm25 import rank_within
+
+    shared = ["chuyển_đổi", "số", "doanh_nghiệp", "sở", "khoa_học"]
+    rows = [(f"row{i}", shared + ["nhiệm_vụ", f"việc{i}"] * 3) for i in range(8)]
+    rows.append(("report", shared + ["báo_cáo", "kết_quả", "định_kỳ"]))
+    rows.append(("other", ["tin", "tức"]))
+    ranked = rank_within(rows, ["báo_cáo", "kết_quả", "chuyển_đổi", "số", "doanh_nghiệp", "sở"], 5)
+    assert ranked[0] == "report" and "other" not in ranked
+    assert rank_within([], ["báo_cáo"], 5) == [] and rank_within(rows, ["không_có"], 5) == []
 
 
 def test_an_item_is_read_under_the_heading_of_its_section():

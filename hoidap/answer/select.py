@@ -227,6 +227,7 @@ _INLINE_LIST = re.compile(
     r"|:\s*[^:;]{3,120}(?:;\s*[^:;]{3,120}){2,}"  # "… năm yếu tố nền móng: thể chế, …; nhân lực số …; hạ tầng số …"
     r"|:\s*(?:[A-ZĐÀ-Ỹ][^,.;:]{2,80}, ){2,}"  # names after a colon: "các dự án: Luật An ninh mạng, Luật Cơ yếu, …"
     r"|\bnhư\s+(?!sau\b|vậy\b|thế\b|trên\b)[^.;:]{2,120}?(?:, [^,.;:]{2,80}){2,}"  # "các diễn đàn … như A, B, C"
+    r"|^(?:[^,.;:]{2,40}, ){2,}[^,.;:]{2,40} và [^,.;:]{2,40} là (?:những|các)\b"  # "A, B, C và D là những nội dung …"
 )
 
 
