@@ -237,6 +237,12 @@ class Settings(BaseSettings):
         description="A list asked of a table is answered by its rows that answer as well as the best row, one per line, "
         "when a row answers nearly as well as the best candidate ('… giao Ngân hàng Nhà nước chủ trì những chỉ tiêu nào?').",
     )
+    rule_list_noun: bool = Field(
+        True,
+        description="A list asked as 'những <noun> nào / gì' counts as carrying the answer only when its head line (or "
+        "the sentence, for a list inside one) names that noun: 'gồm những loại dịch vụ nào?' is answered by 'Dịch vụ "
+        "tin cậy bao gồm: …', not by an article whose items mention services.",
+    )
     rule_list_head: bool = Field(
         False,
         description="A list block is scored half by its title or lead-in line: a list is of what its head names "

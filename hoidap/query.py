@@ -177,6 +177,7 @@ class Query:
     ordinal: str = ""  # the noun of a "cấp mấy / mức mấy / thứ mấy" question, folded: the answer is "cấp II"
     wants_recital: bool = False  # asks what a document's recitals state ("theo đề nghị của bộ nào?", "căn cứ luật nào?")
     kind: str = ""  # "<noun> nào" naming the kind of answer, folded: "doanh nghiep", "thong tu" (see asked_kind)
+    listed: str = ""  # what a list question asks the items of, folded: "dich vu" of "gồm những loại dịch vụ nào?"
     unindexed: tuple[str, ...] = ()  # số hiệu the question names that no indexed document has
     or_condition: bool = False  # a plain "khi nào" asks a time or a condition ("… có giá trị như văn bản khi nào?")
     as_of: str = ""  # the date a validity question is set at ("… còn hiệu lực vào năm 2020 không?": 2020-12-31)
@@ -310,6 +311,7 @@ class Analyser:
             unit=_with_formal_unit(asked_unit(expanded, exact), formal) if answer_type in (NUMBER, DURATION) else "",
             ordinal=asked_ordinal(folded) if answer_type == NUMBER else "",
             kind=asked_kind(folded, answer_type, " ".join(expanded.lower().split()) if exact else ""),
+            listed=listed_noun(folded) if answer_type == LIST else "",
             wants_recital=bool(_RECITAL_ASKED.search(folded)),
             validity=validity_asked(folded) if (numbers or _SHORT_REF.search(folded)) else "",
             or_condition=answer_type == DATE and bool(re.search(r"\bkhi nao\b", folded)),
@@ -397,6 +399,27 @@ def asked_kind(folded: str, answer_type: str, written: str = "") -> str:
     if written and not re.search(rf"(?<!\w){_KIND_WRITTEN.get(noun, noun)} nào\b", written):
         return ""  # the noun typed is another word folded alike
     return noun if (noun in ASKED_KINDS) == (answer_type == ORGANISATION) else ""
+
+
+# "những / các <noun> nào / gì": the noun a list question asks the items of (folded); a classifier before a noun
+# ("loại dịch vụ", "nhóm dữ liệu") gives way to it; words that name no kind ("việc", "nội dung") ask nothing
+_LISTED = re.compile(r"\b(?:nhung|cac)\s+((?:[a-z]+\s+){0,3}?[a-z]+)\s+(?:nao|gi)\b")
+_CLASSIFIERS = ("loai", "nhom", "kieu", "dang", "hang", "danh muc")
+_NO_KIND = {"viec", "dieu", "thu", "cai", "noi dung", "van de", "cong viec", "y", "gi"}
+
+
+def listed_noun(folded: str) -> str:
+    """The folded noun whose items a list question asks ("dich vu" of "dịch vụ tin cậy gồm những loại dịch vụ
+    nào?", "loai" of "phân loại dữ liệu thành những loại nào?"), or ""."""
+    found = _LISTED.search(folded)
+    if not found:
+        return ""
+    noun = found.group(1)
+    for classifier in _CLASSIFIERS:
+        if noun.startswith(f"{classifier} "):
+            noun = noun[len(classifier) + 1 :]
+            break
+    return "" if noun in _NO_KIND else noun
 
 
 _ORDINAL = "|".join(sorted({fold_diacritics(n) for n in ORDINAL_NOUNS}, key=len, reverse=True))

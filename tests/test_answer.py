@@ -573,3 +573,32 @@ def test_a_fine_answers_only_for_the_act_its_item_names():
     publish = analyser.analyse("Không công bố thông tin về chủ quản nền tảng số thì bị phạt bao nhiêu?")
     best = candidates(publish, [Passage(chunk, 1.0)], weight)[0]
     assert best.type_match and "20.000.000 đồng" in best.text and "a) Không công bố" in best.text
+
+
+def test_a_list_is_of_the_noun_its_head_names():
+    """'Dịch vụ tin cậy gồm những loại dịch vụ nào?': the list headed 'Dịch vụ tin cậy bao gồm:' answers, not an
+    article on state management whose items mention those services."""
+    from hoidap.answer.select import SelectRules, candidates
+    from hoidap.query import Analyser
+
+    def passage(text, rank):
+        spans, at = [], 0
+        for line in text.split("\n"):
+            if line.strip():
+                spans.append((at, at + len(line)))
+            at += len(line) + 1
+        chunk = StoredChunk(f"c{rank}", "luat", rank, text, 0, len(text), f"Điều {rank}", f"Điều {rank}", spans,
+                            DocMeta(doc_type="Luật", number="20/2023/QH15"), "luat.md")
+        return Passage(chunk, 1.0)
+
+    management = passage(
+        "Nội dung quản lý nhà nước về giao dịch điện tử:\n1. Quản lý dịch vụ tin cậy, dịch vụ cấp dấu thời gian.\n"
+        "2. Quản lý dịch vụ chứng thực thông điệp dữ liệu và dịch vụ chứng thực chữ ký số công cộng.", 0)
+    services = passage("Dịch vụ tin cậy bao gồm:\na) Dịch vụ cấp dấu thời gian;\nb) Dịch vụ chứng thực thông điệp dữ liệu;", 1)
+    weight = lambda term: 1.0  # noqa: E731
+    query = Analyser(weight).analyse("Theo Luật Giao dịch điện tử 2023, dịch vụ tin cậy gồm những loại dịch vụ nào?")
+    found = candidates(query, [management, services], weight)
+    assert found[0].text.startswith("Dịch vụ tin cậy bao gồm:") and found[0].type_match
+    assert not any(c.type_match for c in found if c.text.startswith("Nội dung quản lý"))
+    without = candidates(query, [management, services], weight, SelectRules(list_noun=False))
+    assert any(c.type_match for c in without if c.text.startswith("Nội dung quản lý"))

@@ -336,3 +336,17 @@ def test_words_naming_a_document_by_title_are_not_looked_for_in_it():
 
 def test_the_kind_a_list_question_asks_is_no_key_term():
     assert "loại" not in analyse("dịch vụ tin cậy gồm những loại dịch vụ nào?").terms
+
+
+@pytest.mark.parametrize(
+    "question, listed",
+    [
+        ("Theo Luật Giao dịch điện tử 2023, dịch vụ tin cậy gồm những loại dịch vụ nào?", "dich vu"),  # the classifier gives way
+        ("Các cơ quan chủ quản dữ liệu phải phân loại dữ liệu thành những loại nào?", "loai"),
+        ("Đề án chủ trương khai thác những nguồn dữ liệu nào?", "nguon du lieu"),
+        ("Bộ trưởng Bộ Công an được giao chỉ đạo triển khai những việc gì?", ""),  # "việc" names no kind
+        ("Nghị định 13 có hiệu lực từ ngày nào?", ""),  # not a list question
+    ],
+)
+def test_the_noun_a_list_question_asks_the_items_of(question, listed):
+    assert analyse(question).listed == listed

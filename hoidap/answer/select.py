@@ -122,6 +122,8 @@ class SelectRules:
     list_head: bool = False  # a list block is scored half by its title or lead-in line: a list is of what its head names
     item_names_asked: bool = True  # … and, for a figure, date, duration or person, only when the item names the
     #                                strongest term the lead-in does not give (the act a fine is for)
+    list_noun: bool = True  # a list carries what a list question asks only when its head (or the sentence) names the
+    #                         noun asked ("những loại dịch vụ nào" → "dịch vụ")
     item_heading: bool = True  # a list item is read with what heads it ("h) Tổ đảng ở Thường trực Ủy ban Quốc phòng
     #                            và An ninh" above "- Tiếp tục rà soát …"); a section's heading alone answers nothing
 
@@ -341,6 +343,11 @@ def candidates(query: Query, passages: list[Passage], weight, rules: SelectRules
             elif is_list and rules.item_heading and "\n" in text and heads_section(text, 0, text.find("\n")):
                 section = text[: text.find("\n")]  # a section quoted with its items
             typed = carries(query.answer_type, text, passage, query.unit, query.ordinal, query.kind)
+            if typed and rules.list_noun and query.listed:
+                # a list is of what its head names: "dịch vụ tin cậy gồm những loại dịch vụ nào?" is answered by "Dịch vụ
+                # tin cậy bao gồm: …", not by an article on state management whose items mention the services
+                head = text.strip().split("\n", 1)[0]
+                typed = f" {query.listed} " in normalized(head, False)
             lead = ""
             # an item, or for "cơ quan nào": the task under a body's heading ("9. Sở Xây dựng / Chủ trì nghiên cứu …")
             item = LIST_ITEM.match(text) or query.answer_type == ORGANISATION
