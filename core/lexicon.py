@@ -88,6 +88,15 @@ AGENCIES = tuple(dict.fromkeys((
     *ISSUER_BY_CODE.values(),
 )))
 
+# Words for a kind of body, before its name: "Sở Nông nghiệp và Môi trường", "Bộ Xây dựng", "Ngân hàng Nhà nước".
+BODY_KINDS = (
+    "Sở", "Bộ", "Cục", "Tổng cục", "Vụ", "Viện", "Ban", "Ủy ban", "Uỷ ban", "Ngân hàng", "Văn phòng", "Trung tâm",
+    "Học viện", "Tập đoàn", "Tổng công ty", "Đài", "Hội", "Liên minh", "Thanh tra", "Kiểm toán",
+)
+# Bodies that issue the documents rather than carry out their tasks: a question names them as the document's author
+# ("Quy định 384 của Ban Bí thư"), and the document's passages need not repeat them.
+AUTHORITIES = ("Bộ Chính trị", "Ban Bí thư", "Ban Chấp hành Trung ương", "Ban Chấp hành Trung ương Đảng", "Ban Chỉ đạo")
+
 # Offices a "who" question may name (the answer names the person holding it).
 OFFICES = (
     "Thủ tướng",

@@ -237,6 +237,13 @@ class Settings(BaseSettings):
         description="A list asked of a table is answered by its rows that answer as well as the best row, one per line, "
         "when a row answers nearly as well as the best candidate ('… giao Ngân hàng Nhà nước chủ trì những chỉ tiêu nào?').",
     )
+    rule_required_bodies: bool = Field(
+        True,
+        description="A passage answers only if it names each body the question names ('Sở Nông nghiệp và Môi trường', "
+        "'Bộ Xây dựng'; written out, by its initials, or as its document's issuer): the tasks of another Sở do not answer "
+        "'Sở Nông nghiệp và Môi trường được giao nhiệm vụ gì?'. Not for the bodies that issue documents (Bộ Chính trị, "
+        "Ban Bí thư).",
+    )
     rule_list_noun: bool = Field(
         True,
         description="A list asked as 'những <noun> nào / gì' counts as carrying the answer only when its head line (or "

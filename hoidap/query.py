@@ -44,6 +44,7 @@ from hoidap.terms import (
     event_ordinals,
     horizon_years,
     normalized,
+    body_names,
     required_terms,
 )
 from hoidap.titles import only_in_title, title_span, without_title_words
@@ -169,6 +170,7 @@ class Query:
     doc_refs: tuple[tuple[str, str, str], ...] = ()  # (type, number, year) of short references: ("quyết định", "2629", "")
     articles: tuple[str, ...] = ()  # "Điều 16"
     required: tuple[str, ...] = ()  # names, số hiệu and years a passage must name (folded)
+    bodies: tuple[str, ...] = ()  # names of the bodies the question names, folded ("nong nghiep va moi truong")
     horizons: tuple[str, ...] = ()  # target years ("đến năm 2030") its document must name
     expansions: tuple[tuple[str, str], ...] = ()  # (as typed, spelled out)
     formal: tuple[tuple[str, str], ...] = ()  # (everyday words as typed, the formal term the documents use)
@@ -305,6 +307,7 @@ class Analyser:
             doc_refs=tuple((t, n, y) for t, n, y in _SHORT_REF.findall(folded)),
             articles=tuple(f"Điều {m.group(2)}" for m in _ARTICLE_REF.finditer(text)),
             required=tuple(required_terms(expanded)),
+            bodies=tuple(body_names(words_of(expanded))),
             horizons=tuple(horizon_years(expanded)),
             expansions=tuple(expansions),
             formal=tuple(formal),

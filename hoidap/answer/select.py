@@ -101,6 +101,7 @@ class SelectRules:
     """Switches for the selection rules (every rule can be turned off for an ablation)."""
 
     required_names: bool = True  # the names, số hiệu and years of the question must be in the passage
+    required_bodies: bool = True  # … and the bodies it names ("Sở Nông nghiệp và Môi trường"), by name or initials
     answer_type: bool = True  # reward sentences that carry what the answer type asks for
     boilerplate: bool = True  # skip mottos, recitals, signature lines
     scope_article: bool = True  # "Điều 1. Phạm vi điều chỉnh" answers only what its document governs
@@ -262,14 +263,29 @@ def accounts_for_documents(views: list[Query], chunk, fewest: int = 2) -> bool:
     )
 
 
-def names_required(query: Query, chunk, weight, read_with: str) -> bool:
+def names_required(query: Query, chunk, weight, read_with: str, bodies: bool = True) -> bool:
     """Whether a passage (with its document's title, số hiệu, date and heading) names every place, số hiệu and
-    year the question names (``Query.required``), and its document the target years (``Query.horizons``: in
-    the passage, its title, or read_with, the text of the document's other passages retrieved with it)."""
+    year the question names (``Query.required``), with ``bodies`` every body it names (``Query.bodies``, its
+    issuer counting), and its document the target years (``Query.horizons``: in the passage, its title, or
+    read_with, the text of the document's other passages retrieved with it)."""
     named = f"{chunk.text} {chunk.doc.title} {chunk.doc.number} {chunk.doc.date} {chunk.heading}"
     if query.required and not names_all(list(query.required), named, weight, query.expanded):
         return False
+    if bodies and query.bodies and not names_bodies(query.bodies, f"{named} {chunk.doc.issuer}"):
+        return False
     return all(year in f"{named} {read_with}" for year in query.horizons)
+
+
+def names_bodies(bodies: tuple[str, ...], text: str) -> bool:
+    """Whether a text names each body (folded name), written out or by its initials ("Sở NN&MT", "Sở NNMT")."""
+    folded = normalized(text, exact=False)
+    for name in bodies:
+        if f" {name} " in folded:
+            continue
+        initials = [w[0].upper() for w in name.split() if w != "va"]
+        if len(initials) < 2 or not re.search(r"(?<![A-ZĐ])" + r"[&\s-]?".join(initials) + r"(?![A-ZĐ])", text):
+            return False
+    return True
 
 
 def candidates(query: Query, passages: list[Passage], weight, rules: SelectRules = SelectRules()) -> list[Candidate]:
@@ -285,7 +301,7 @@ def candidates(query: Query, passages: list[Passage], weight, rules: SelectRules
         chunk = passage.chunk
         # a passage is read with its document's title, số hiệu and issuer ("báo cáo của Đảng ủy Chính phủ …")
         context = normalized(f"{chunk.doc.title} {chunk.doc.number} {chunk.doc.issuer} {chunk.section_heading}", exact)
-        if rules.required_names and not names_required(query, chunk, weight, read_with.get(chunk.doc_id, "")):
+        if rules.required_names and not names_required(query, chunk, weight, read_with.get(chunk.doc_id, ""), rules.required_bodies):
             continue
         if not accounts_for_documents(named, chunk):
             continue  # "Kế hoạch 3260 … sửa đổi Luật Giao dịch điện tử": a passage of 3260 naming that law
