@@ -602,3 +602,24 @@ def test_a_list_is_of_the_noun_its_head_names():
     assert not any(c.type_match for c in found if c.text.startswith("Nội dung quản lý"))
     without = candidates(query, [management, services], weight, SelectRules(list_noun=False))
     assert any(c.type_match for c in without if c.text.startswith("Nội dung quản lý"))
+
+
+def test_a_body_the_question_names_must_be_named_by_the_passage():
+    """'Theo Kế hoạch 617, Sở Nông nghiệp và Môi trường được giao nhiệm vụ gì?' is not answered with the tasks of
+    another Sở; the body may be written by its initials; the bodies that issue documents are not required."""
+    from hoidap.answer.select import SelectRules, candidates, names_bodies
+    from hoidap.query import Analyser
+
+    assert names_bodies(("nong nghiep va moi truong",), "Sở NN&MT chủ trì, phối hợp")
+    assert not names_bodies(("nong nghiep va moi truong",), "Sở Công Thương chủ trì; Sở Tài chính phối hợp")
+    weight = lambda term: 1.0  # noqa: E731
+    analyser = Analyser(weight)
+    assert analyser.analyse("Quy định 384 của Ban Bí thư có thu phí không?").bodies == ()
+    assert analyser.analyse("Bộ nào chủ trì xây dựng Luật Chuyển đổi số?").bodies == ()
+    query = analyser.analyse("Theo Kế hoạch 617, Sở Nông nghiệp và Môi trường được giao nhiệm vụ gì?")
+    assert query.bodies == ("nong nghiep va moi truong",)
+    text = "Sở Công Thương: Hỗ trợ hợp tác xã phát triển kinh doanh trên môi trường số."
+    chunk = StoredChunk("c", "kh617", 3, text, 0, len(text), "IV", "IV. TỔ CHỨC THỰC HIỆN", [(0, len(text))],
+                        DocMeta(doc_type="Kế hoạch", number="617/KH-UBND"), "kh.md")
+    assert candidates(query, [Passage(chunk, 1.0)], weight) == []
+    assert candidates(query, [Passage(chunk, 1.0)], weight, SelectRules(required_bodies=False))
