@@ -314,7 +314,7 @@ class Analyser:
             unit=_with_formal_unit(asked_unit(expanded, exact), formal) if answer_type in (NUMBER, DURATION) else "",
             ordinal=asked_ordinal(folded) if answer_type == NUMBER else "",
             kind=asked_kind(folded, answer_type, " ".join(expanded.lower().split()) if exact else ""),
-            listed=listed_noun(folded) if answer_type == LIST else "",
+            listed=listed_noun(words_of(expanded)) if answer_type == LIST else "",
             wants_recital=bool(_RECITAL_ASKED.search(folded)),
             validity=validity_asked(folded) if (numbers or _SHORT_REF.search(folded)) else "",
             or_condition=answer_type == DATE and bool(re.search(r"\bkhi nao\b", folded)),
@@ -404,25 +404,29 @@ def asked_kind(folded: str, answer_type: str, written: str = "") -> str:
     return noun if (noun in ASKED_KINDS) == (answer_type == ORGANISATION) else ""
 
 
-# "những / các <noun> nào / gì": the noun a list question asks the items of (folded); a classifier before a noun
-# ("loại dịch vụ", "nhóm dữ liệu") gives way to it; words that name no kind ("việc", "nội dung") ask nothing
-_LISTED = re.compile(r"\b(?:nhung|cac)\s+((?:[a-z]+\s+){0,3}?[a-z]+)\s+(?:nao|gi)\b")
-_CLASSIFIERS = ("loai", "nhom", "kieu", "dang", "hang", "danh muc")
-_NO_KIND = {"viec", "dieu", "thu", "cai", "noi dung", "van de", "cong viec", "y", "gi"}
+# "những / các <noun> nào / gì": the noun a list question asks the items of. A Vietnamese noun phrase begins with its
+# head ("chỉ tiêu xã hội số", "độ tuổi người chơi"): the head is what the items are; a classifier before a noun ("loại
+# dịch vụ", "nhóm dữ liệu") gives way to it; words that name no kind ("việc", "nội dung") ask nothing.
+_CLASSIFIERS = frozenset({"loai", "nhom", "kieu", "dang", "hang", "danh muc"})
+_NO_KIND = frozenset({"viec", "dieu", "thu", "cai", "noi dung", "van de", "cong viec", "y"})
 
 
-def listed_noun(folded: str) -> str:
-    """The folded noun whose items a list question asks ("dich vu" of "dịch vụ tin cậy gồm những loại dịch vụ
-    nào?", "loai" of "phân loại dữ liệu thành những loại nào?"), or ""."""
-    found = _LISTED.search(folded)
-    if not found:
-        return ""
-    noun = found.group(1)
-    for classifier in _CLASSIFIERS:
-        if noun.startswith(f"{classifier} "):
-            noun = noun[len(classifier) + 1 :]
-            break
-    return "" if noun in _NO_KIND else noun
+def listed_noun(words: list[str]) -> str:
+    """The folded head noun whose items a list question asks ("chi tieu" of "… những chỉ tiêu xã hội số nào?", "dich
+    vu" of "gồm những loại dịch vụ nào?", "loai" of "phân loại dữ liệu thành những loại nào?"), or "". ``words``:
+    the question's underthesea words."""
+    folded = [fold_diacritics(w.lower()) for w in words]
+    for i, word in enumerate(folded):
+        if word not in ("nhung", "cac"):
+            continue
+        end = next((j for j in range(i + 1, min(i + 8, len(folded))) if folded[j] in ("nao", "gi")), None)
+        phrase = folded[i + 1 : end] if end else []
+        if not phrase or any(not re.fullmatch(r"[a-z0-9 ]+", w) for w in phrase):
+            continue  # no "nào / gì" near, or punctuation between ("những nhiệm vụ, giải pháp nào")
+        if phrase[0] in _CLASSIFIERS and len(phrase) > 1:
+            phrase = phrase[1:]
+        return "" if phrase[0] in _NO_KIND else phrase[0]
+    return ""
 
 
 _ORDINAL = "|".join(sorted({fold_diacritics(n) for n in ORDINAL_NOUNS}, key=len, reverse=True))

@@ -343,7 +343,9 @@ def test_the_kind_a_list_question_asks_is_no_key_term():
     [
         ("Theo Luật Giao dịch điện tử 2023, dịch vụ tin cậy gồm những loại dịch vụ nào?", "dich vu"),  # the classifier gives way
         ("Các cơ quan chủ quản dữ liệu phải phân loại dữ liệu thành những loại nào?", "loai"),
-        ("Đề án chủ trương khai thác những nguồn dữ liệu nào?", "nguon du lieu"),
+        ("Đề án chủ trương khai thác những nguồn dữ liệu nào?", "nguon"),  # the head of the noun phrase
+        ("Ngân hàng Nhà nước được giao chủ trì những chỉ tiêu xã hội số nào?", "chi tieu"),
+        ("Nghị quyết 57 đề ra những nhiệm vụ, giải pháp chủ yếu nào?", ""),  # two nouns: no one head
         ("Bộ trưởng Bộ Công an được giao chỉ đạo triển khai những việc gì?", ""),  # "việc" names no kind
         ("Nghị định 13 có hiệu lực từ ngày nào?", ""),  # not a list question
     ],
