@@ -93,6 +93,8 @@ BODY_KINDS = (
     "Sở", "Bộ", "Cục", "Tổng cục", "Vụ", "Viện", "Ban", "Ủy ban", "Uỷ ban", "Ngân hàng", "Văn phòng", "Trung tâm",
     "Học viện", "Tập đoàn", "Tổng công ty", "Đài", "Hội", "Liên minh", "Thanh tra", "Kiểm toán",
 )
+# Bodies named by their kind alone ("Công an tỉnh", "Tòa án nhân dân").
+SELF_NAMED_BODIES = ("Công an", "Tòa án", "Toà án", "Viện kiểm sát")
 # Bodies that issue the documents rather than carry out their tasks: a question names them as the document's author
 # ("Quy định 384 của Ban Bí thư"), and the document's passages need not repeat them.
 AUTHORITIES = ("Bộ Chính trị", "Ban Bí thư", "Ban Chấp hành Trung ương", "Ban Chấp hành Trung ương Đảng", "Ban Chỉ đạo")

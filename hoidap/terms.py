@@ -7,7 +7,7 @@ Shared by query analysis, the retriever (coverage rerank) and selection (evidenc
 from __future__ import annotations
 
 import re
-from core.lexicon import AUTHORITIES, BODY_KINDS, DOC_TYPES, OFFICES
+from core.lexicon import AUTHORITIES, BODY_KINDS, DOC_TYPES, OFFICES, SELF_NAMED_BODIES
 from ingest.metadata import find_numbers
 from ingest.normalize import canonical_tone, fold_diacritics
 from ingest.segment import FOLDED_PREFIX, words_of
@@ -237,8 +237,8 @@ _AUTHORITIES = frozenset(a.lower() for a in AUTHORITIES)
 def body_names(words: list[str]) -> list[str]:
     """The names of the bodies a question names, folded and normalized: the word after a kind of body when it is
     capitalised ("Sở", "Nông nghiệp và Môi trường" → "nong nghiep va moi truong"; not "Bộ nào", not "Ban Bí thư",
-    which issues documents rather than carries out their tasks)."""
-    found = []
+    which issues documents rather than carries out their tasks), and a body named by its kind ("Công an tỉnh")."""
+    found = [normalized(w, exact=False).strip() for w in words if w in SELF_NAMED_BODIES]  # "Công an tỉnh"
     for kind, name in zip(words, words[1:]):
         if kind.lower() in _BODY_KINDS and name[:1].isupper() and f"{kind} {name}".lower() not in _AUTHORITIES:
             found.append(normalized(name, exact=False).strip())

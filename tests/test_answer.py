@@ -616,6 +616,7 @@ def test_a_body_the_question_names_must_be_named_by_the_passage():
     analyser = Analyser(weight)
     assert analyser.analyse("Quy định 384 của Ban Bí thư có thu phí không?").bodies == ()
     assert analyser.analyse("Bộ nào chủ trì xây dựng Luật Chuyển đổi số?").bodies == ()
+    assert analyser.analyse("Kế hoạch 617 giao Công an tỉnh nhiệm vụ gì?").bodies == ("cong an",)  # named by its kind
     query = analyser.analyse("Theo Kế hoạch 617, Sở Nông nghiệp và Môi trường được giao nhiệm vụ gì?")
     assert query.bodies == ("nong nghiep va moi truong",)
     text = "Sở Công Thương: Hỗ trợ hợp tác xã phát triển kinh doanh trên môi trường số."
