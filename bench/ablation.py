@@ -40,6 +40,7 @@ SWITCHES = {
     "item heading": ({"HOIDAP_RULE_ITEM_HEADING": "false"}, "an item is read under its section's heading"),
     "document statistics": ({"HOIDAP_RULE_DOCUMENT_STATISTICS": "false"}, "a named document's passages ranked by its own word statistics"),
     "required bodies": ({"HOIDAP_RULE_REQUIRED_BODIES": "false"}, "a passage names each body the question names"),
+    "rate of": ({"HOIDAP_RULE_RATE_OF": "false"}, "a rate answers only if it names what the question measures"),
     "list noun": ({"HOIDAP_RULE_LIST_NOUN": "false"}, "a list carries the answer only when its head names the noun asked"),
     "office holder": ({"HOIDAP_RULE_OFFICE_HOLDER": "false"}, "'ai là <office>' needs the person next to it"),
     "named document": ({"HOIDAP_RULE_NAMED_DOCUMENT": "false"}, "a named document answers first"),

@@ -244,6 +244,12 @@ class Settings(BaseSettings):
         "'Sở Nông nghiệp và Môi trường được giao nhiệm vụ gì?'. Not for the bodies that issue documents (Bộ Chính trị, "
         "Ban Bí thư).",
     )
+    rule_rate_of: bool = Field(
+        True,
+        description="A rate question ('tỷ lệ / tỷ trọng X … bao nhiêu?', 'bao nhiêu phần trăm X') is answered only by a "
+        "sentence naming X's head noun: 'tỷ trọng kinh tế số trong GRDP' is not answered by 'tỷ trọng đào tạo các ngành "
+        "STEM đạt 30%'.",
+    )
     rule_list_noun: bool = Field(
         True,
         description="A list asked as 'những <noun> nào / gì' counts as carrying the answer only when its head line (or "

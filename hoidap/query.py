@@ -179,6 +179,7 @@ class Query:
     ordinal: str = ""  # the noun of a "cấp mấy / mức mấy / thứ mấy" question, folded: the answer is "cấp II"
     wants_recital: bool = False  # asks what a document's recitals state ("theo đề nghị của bộ nào?", "căn cứ luật nào?")
     kind: str = ""  # "<noun> nào" naming the kind of answer, folded: "doanh nghiep", "thong tu" (see asked_kind)
+    measured: str = ""  # what a rate asked is of, folded: "kinh te" of "tỷ trọng kinh tế số … bao nhiêu phần trăm?"
     listed: str = ""  # what a list question asks the items of, folded: "dich vu" of "gồm những loại dịch vụ nào?"
     unindexed: tuple[str, ...] = ()  # số hiệu the question names that no indexed document has
     or_condition: bool = False  # a plain "khi nào" asks a time or a condition ("… có giá trị như văn bản khi nào?")
@@ -315,6 +316,7 @@ class Analyser:
             ordinal=asked_ordinal(folded) if answer_type == NUMBER else "",
             kind=asked_kind(folded, answer_type, " ".join(expanded.lower().split()) if exact else ""),
             listed=listed_noun(words_of(expanded)) if answer_type == LIST else "",
+            measured=rate_of(words_of(expanded)) if answer_type == NUMBER else "",
             wants_recital=bool(_RECITAL_ASKED.search(folded)),
             validity=validity_asked(folded) if (numbers or _SHORT_REF.search(folded)) else "",
             or_condition=answer_type == DATE and bool(re.search(r"\bkhi nao\b", folded)),
@@ -426,6 +428,24 @@ def listed_noun(words: list[str]) -> str:
         if phrase[0] in _CLASSIFIERS and len(phrase) > 1:
             phrase = phrase[1:]
         return "" if phrase[0] in _NO_KIND else phrase[0]
+    return ""
+
+
+_RATE_WORDS = frozenset({"ty le", "ti le", "ty trong", "ti trong", "phan tram"})
+_NOT_MEASURED = frozenset({
+    "cua", "trong", "dat", "la", "duoc", "se", "da", "co", "tai", "o", "cho", "theo", "nam", "muc", "toi thieu",
+    "toi da", "bao nhieu", "tong", "chung", "hien", "nay", "phai", "can", "it", "nhat",
+})
+
+
+def rate_of(words: list[str]) -> str:
+    """The folded head noun a rate question measures: the word after "tỷ lệ / tỷ trọng" or after "bao nhiêu phần
+    trăm" ("ho so" of "tỷ lệ hồ sơ trực tuyến toàn trình …", "chi phi" of "tiết kiệm bao nhiêu phần trăm chi phí?"),
+    or "" when the question names none."""
+    folded = [fold_diacritics(w.lower()) for w in words]
+    for i, word in enumerate(folded[:-1]):
+        if word in _RATE_WORDS and re.fullmatch(r"[a-z ]+", folded[i + 1]) and folded[i + 1] not in _NOT_MEASURED:
+            return folded[i + 1]
     return ""
 
 

@@ -624,3 +624,22 @@ def test_a_body_the_question_names_must_be_named_by_the_passage():
                         DocMeta(doc_type="Kế hoạch", number="617/KH-UBND"), "kh.md")
     assert candidates(query, [Passage(chunk, 1.0)], weight) == []
     assert candidates(query, [Passage(chunk, 1.0)], weight, SelectRules(required_bodies=False))
+
+
+def test_a_rate_answers_only_if_it_is_of_what_is_measured():
+    """'Tỷ trọng kinh tế số trong GRDP đạt bao nhiêu phần trăm?' is not answered by 'Tỷ trọng đào tạo các ngành STEM
+    đạt tối thiểu 30%'; a short form the documents use ('DNNVV') names what is measured."""
+    from hoidap.answer.select import SelectRules, candidates, names_measured
+    from hoidap.query import Analyser
+
+    weight = lambda term: 1.0  # noqa: E731
+    text = "Tỷ trọng đào tạo các ngành STEM trong các cơ sở giáo dục của tỉnh đạt tối thiểu 30%."
+    chunk = StoredChunk("c", "kh144", 3, text, 0, len(text), "I", "I. Kinh tế số", [(0, len(text))],
+                        DocMeta(doc_type="Kế hoạch", number="144/KH-UBND"), "kh.md")
+    query = Analyser(weight).analyse("Tỷ trọng kinh tế số trong GRDP của tỉnh đạt bao nhiêu phần trăm?")
+    assert not any(c.type_match for c in candidates(query, [Passage(chunk, 1.0)], weight))
+    assert any(c.type_match for c in candidates(query, [Passage(chunk, 1.0)], weight, SelectRules(rate_of=False)))
+    short = Analyser(weight, abbreviations={"DNNVV": "doanh nghiệp nhỏ và vừa"}).analyse(
+        "Bao nhiêu phần trăm doanh nghiệp nhỏ và vừa ứng dụng công nghệ số?")
+    assert short.measured == "doanh nghiep"
+    assert names_measured(short, " co 85 phan tram dnnvv ung dung cong nghe so ")

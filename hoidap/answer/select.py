@@ -123,6 +123,7 @@ class SelectRules:
     list_head: bool = False  # a list block is scored half by its title or lead-in line: a list is of what its head names
     item_names_asked: bool = True  # … and, for a figure, date, duration or person, only when the item names the
     #                                strongest term the lead-in does not give (the act a fine is for)
+    rate_of: bool = True  # a rate carries what a rate question asks only when it names what is measured ("tỷ lệ hồ sơ …")
     list_noun: bool = True  # a list carries what a list question asks only when its head (or the sentence) names the
     #                         noun asked ("những loại dịch vụ nào" → "dịch vụ")
     item_heading: bool = True  # a list item is read with what heads it ("h) Tổ đảng ở Thường trực Ủy ban Quốc phòng
@@ -276,6 +277,14 @@ def names_required(query: Query, chunk, weight, read_with: str, bodies: bool = T
     return all(year in f"{named} {read_with}" for year in query.horizons)
 
 
+def names_measured(query: Query, folded: str) -> bool:
+    """Whether a folded, normalized text names what a rate question measures, or a short form of it ("DNNVV")."""
+    forms = {query.measured} | {
+        fold_diacritics(alt) for term, alts in query.alternates.items() if fold_diacritics(term) == query.measured for alt in alts
+    }
+    return any(f" {form} " in folded for form in forms)
+
+
 def names_bodies(bodies: tuple[str, ...], text: str) -> bool:
     """Whether a text names each body (folded name), written out or by its initials ("Sở NN&MT", "Sở NNMT")."""
     folded = normalized(text, exact=False)
@@ -359,6 +368,10 @@ def candidates(query: Query, passages: list[Passage], weight, rules: SelectRules
             elif is_list and rules.item_heading and "\n" in text and heads_section(text, 0, text.find("\n")):
                 section = text[: text.find("\n")]  # a section quoted with its items
             typed = carries(query.answer_type, text, passage, query.unit, query.ordinal, query.kind)
+            if typed and rules.rate_of and query.measured:
+                # a rate answers only if it is of what the question measures: "tỷ trọng kinh tế số trong GRDP" is not
+                # answered by "tỷ trọng đào tạo các ngành STEM … 30%"
+                typed = names_measured(query, normalized(text, False))
             if typed and rules.list_noun and query.listed:
                 # a list is of what its head names: "dịch vụ tin cậy gồm những loại dịch vụ nào?" is answered by "Dịch vụ
                 # tin cậy bao gồm: …", not by an article on state management whose items mention the services
