@@ -101,7 +101,7 @@ class SelectRules:
     """Switches for the selection rules (every rule can be turned off for an ablation)."""
 
     required_names: bool = True  # the names, số hiệu and years of the question must be in the passage
-    required_bodies: bool = True  # … and the bodies it names ("Sở Nông nghiệp và Môi trường"), by name or initials
+    required_bodies: bool = False  # … and the bodies it names ("Sở Nông nghiệp và Môi trường"), by name or initials
     answer_type: bool = True  # reward sentences that carry what the answer type asks for
     boilerplate: bool = True  # skip mottos, recitals, signature lines
     scope_article: bool = True  # "Điều 1. Phạm vi điều chỉnh" answers only what its document governs
