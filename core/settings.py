@@ -250,8 +250,8 @@ class Settings(BaseSettings):
     rule_rate_of: bool = Field(
         True,
         description="A rate question ('tỷ lệ / tỷ trọng X … bao nhiêu?', 'bao nhiêu phần trăm X') is answered only by a "
-        "sentence naming X's head noun: 'tỷ trọng kinh tế số trong GRDP' is not answered by 'tỷ trọng đào tạo các ngành "
-        "STEM đạt 30%'.",
+        "sentence naming X's head noun or a short form the documents use for it ('DNNVV'): 'tỷ trọng kinh tế số trong "
+        "GRDP' is not answered by 'tỷ trọng đào tạo các ngành STEM đạt 30%'.",
     )
     rule_list_noun: bool = Field(
         True,

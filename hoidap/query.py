@@ -40,11 +40,11 @@ from hoidap.terms import (
     NUMBER_WEIGHT_FLOOR,
     ROLE,
     UNKNOWN_TERM_WEIGHT,
+    body_names,
     coverage,
     event_ordinals,
     horizon_years,
     normalized,
-    body_names,
     required_terms,
 )
 from hoidap.titles import only_in_title, title_span, without_title_words
@@ -244,7 +244,8 @@ class Analyser:
                 answer_type = OTHER
             else:
                 definition = normalized(" ".join(raw) + " là", exact).strip()
-        words = joined_words(words_of(expanded), self.weight, exact)
+        segmented = words_of(expanded)
+        words = joined_words(segmented, self.weight, exact)
         # the other way too: "doanh nghiệp nhỏ và vừa" written out is also looked for as the documents' "DNNVV"
         typed_short = {short.lower() for short, _ in expansions}
         shortened = [
@@ -308,15 +309,15 @@ class Analyser:
             doc_refs=tuple((t, n, y) for t, n, y in _SHORT_REF.findall(folded)),
             articles=tuple(f"Điều {m.group(2)}" for m in _ARTICLE_REF.finditer(text)),
             required=tuple(required_terms(expanded)),
-            bodies=tuple(body_names(words_of(expanded))),
+            bodies=tuple(body_names(segmented)),
             horizons=tuple(horizon_years(expanded)),
             expansions=tuple(expansions),
             formal=tuple(formal),
             unit=_with_formal_unit(asked_unit(expanded, exact), formal) if answer_type in (NUMBER, DURATION) else "",
             ordinal=asked_ordinal(folded) if answer_type == NUMBER else "",
             kind=asked_kind(folded, answer_type, " ".join(expanded.lower().split()) if exact else ""),
-            listed=listed_noun(words_of(expanded)) if answer_type == LIST else "",
-            measured=rate_of(words_of(expanded)) if answer_type == NUMBER else "",
+            listed=listed_noun(segmented) if answer_type == LIST else "",
+            measured=rate_of(segmented) if answer_type == NUMBER else "",
             wants_recital=bool(_RECITAL_ASKED.search(folded)),
             validity=validity_asked(folded) if (numbers or _SHORT_REF.search(folded)) else "",
             or_condition=answer_type == DATE and bool(re.search(r"\bkhi nao\b", folded)),

@@ -264,7 +264,7 @@ def accounts_for_documents(views: list[Query], chunk, fewest: int = 2) -> bool:
     )
 
 
-def names_required(query: Query, chunk, weight, read_with: str, bodies: bool = True) -> bool:
+def names_required(query: Query, chunk, weight, read_with: str, bodies: bool = False) -> bool:
     """Whether a passage (with its document's title, số hiệu, date and heading) names every place, số hiệu and
     year the question names (``Query.required``), with ``bodies`` every body it names (``Query.bodies``, its
     issuer counting), and its document the target years (``Query.horizons``: in the passage, its title, or
