@@ -1,10 +1,11 @@
 """Ablation: each rule of the answer layer switched off in turn, measured on external data.
 
 For every switch (a HOIDAP_* setting), hoidap alone is evaluated on the locked test (every batch of questions
-and conversations, index runs/locked/index from `make eval-locked`; the table leads with the seventh batch, the
-one nobody has studied) and on the ALQAC 2022-format test split
+and conversations, index runs/locked/index from `make eval-locked`; the table leads with PRIMARY, the newest batch,
+read only as aggregates) and on the ALQAC 2022-format test split
 (index runs/alqac22/index from `hoidap prepare-alqac` + `hoidap reindex`); the table gives each metric
-with the rule off and its change against everything on. Writes bench/results/NAME.{json,md} (ablation).
+with the rule off (or on, for a switch named "(on)": a rule off by default) and its change against the defaults.
+Writes bench/results/NAME.{json,md} (ablation).
 
     .venv/bin/python bench/ablation.py [--only NAME,NAME] [--name ablation-session3]
 """
