@@ -277,12 +277,11 @@ def names_required(query: Query, chunk, weight, read_with: str, bodies: bool = F
     return all(year in f"{named} {read_with}" for year in query.horizons)
 
 
-def names_measured(query: Query, folded: str) -> bool:
-    """Whether a folded, normalized text names what a rate question measures, or a short form of it ("DNNVV")."""
-    forms = {query.measured} | {
+def measured_forms(query: Query) -> set[str]:
+    """What a rate question measures, folded, and the short forms the documents use for it ("dnnvv")."""
+    return {query.measured} | {
         fold_diacritics(alt) for term, alts in query.alternates.items() if fold_diacritics(term) == query.measured for alt in alts
     }
-    return any(f" {form} " in folded for form in forms)
 
 
 def names_bodies(bodies: tuple[str, ...], text: str) -> bool:
@@ -303,6 +302,7 @@ def candidates(query: Query, passages: list[Passage], weight, rules: SelectRules
     exact = query.exact
     sections = bool(query.definition or query.sections)
     named = documents_named(query) if rules.named_documents and query.answer_type != VALIDITY else []
+    measured = measured_forms(query) if rules.rate_of and query.measured else set()
     read_with: dict[str, str] = {}  # a document's retrieved passages, where its target years are looked for
     for passage in passages if query.horizons else ():
         read_with[passage.chunk.doc_id] = f"{read_with.get(passage.chunk.doc_id, '')} {passage.chunk.text}"
@@ -368,10 +368,11 @@ def candidates(query: Query, passages: list[Passage], weight, rules: SelectRules
             elif is_list and rules.item_heading and "\n" in text and heads_section(text, 0, text.find("\n")):
                 section = text[: text.find("\n")]  # a section quoted with its items
             typed = carries(query.answer_type, text, passage, query.unit, query.ordinal, query.kind)
-            if typed and rules.rate_of and query.measured:
+            if typed and measured:
                 # a rate answers only if it is of what the question measures: "tỷ trọng kinh tế số trong GRDP" is not
                 # answered by "tỷ trọng đào tạo các ngành STEM … 30%"
-                typed = names_measured(query, normalized(text, False))
+                folded = normalized(text, False)
+                typed = any(f" {form} " in folded for form in measured)
             if typed and rules.list_noun and query.listed:
                 # a list is of what its head names: "dịch vụ tin cậy gồm những loại dịch vụ nào?" is answered by "Dịch vụ
                 # tin cậy bao gồm: …", not by an article on state management whose items mention the services
