@@ -75,6 +75,8 @@ eval-locked: install
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-7.jsonl --system all --out $(LOCKED)/conversations-7
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/questions-8.jsonl --system all --out $(LOCKED)/questions-8
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-8.jsonl --system all --out $(LOCKED)/conversations-8
+	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/questions-9.jsonl --system all --out $(LOCKED)/questions-9
+	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-9.jsonl --system all --out $(LOCKED)/conversations-9
 
 bench: install
 	$(PY) bench/ingest_bench.py

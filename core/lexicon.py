@@ -181,6 +181,10 @@ ORDINAL_NOUNS = (
     "khoản", "điều", "chương", "kỳ", "khóa", "khoá", "nhiệm kỳ",
 )
 
+# Words that bound a figure ("tối đa 15 tỷ đồng", "ít nhất 7 ngày làm việc"): an upper bound, and a lower bound.
+UPPER_BOUNDS = ("tối đa", "không quá", "không vượt quá", "nhiều nhất", "cao nhất")
+LOWER_BOUNDS = ("tối thiểu", "ít nhất", "không dưới", "không ít hơn", "thấp nhất")
+
 # Short forms of chat Vietnamese (whole words, lower case): what they stand for.
 CHAT_FORMS = {
     "ko": "không",

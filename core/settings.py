@@ -253,6 +253,17 @@ class Settings(BaseSettings):
         "sentence naming X's head noun or a short form the documents use for it ('DNNVV'): 'tỷ trọng kinh tế số trong "
         "GRDP' is not answered by 'tỷ trọng đào tạo các ngành STEM đạt 30%'.",
     )
+    rule_bound: bool = Field(
+        True,
+        description="A figure question asking one bound ('tối đa bao nhiêu ngày?', 'ít nhất mấy?') is not answered by a "
+        "sentence that bounds its figures only the other way ('thông báo ít nhất 7 ngày làm việc' for a maximum).",
+    )
+    rule_case_facts: bool = Field(
+        True,
+        description="A situational question tells the asker's own case before it asks, in the first person ('Công ty tôi "
+        "có giấy xác nhận … được cấp năm 2022; giấy này còn dùng được tới lúc nào?'): a year told only of that case is not "
+        "required of the passage that answers (the documents state the rule for every such case, not the asker's dates).",
+    )
     rule_list_noun: bool = Field(
         True,
         description="A list asked as 'những <noun> nào / gì' counts as carrying the answer only when its head line (or "

@@ -30,7 +30,9 @@ from core.lexicon import (
     DOC_TYPES,
     DOCUMENT_NOUNS,
     EVERYDAY_FORMS,
+    LOWER_BOUNDS,
     ORDINAL_NOUNS,
+    UPPER_BOUNDS,
     TYPE_BY_CODE,
 )
 from hoidap.initialisms import typed_initials
@@ -72,7 +74,7 @@ _CUES: tuple[tuple[str, str], ...] = (
     (LIST, r"(gom|bao gom) (nhung )?(gi|nao|cac)|nhung (\w+ ){1,6}(nao|gi\b)|cac (\w+ ){1,4}nao|nhung gi|ke ten|liet ke|nhung viec gi|nhung noi dung"),
     (DOCUMENT, r"\b(thong tu|nghi quyet|chi thi|cong van) nao\b"),  # after LIST: "những thông tư nào" asks a list
     (DURATION, r"bao lau|trong (thoi han|thoi gian) (bao lau|nao)|may (ngay|thang|nam|gio|phut)|bao nhieu (ngay|thang|nam|gio|phut)|thoi han (la )?bao (lau|nhieu)"),
-    (DATE, r"(khung gio|khoang thoi gian|thoi gian|thoi han|thoi diem|moc thoi gian) nao|khi nao|bao gio|ngay nao|thoi diem nao|nam nao|thang nao|truoc ngay|moc nao|tu luc nao|giai doan nao|han (chot|cuoi)|quy may"),
+    (DATE, r"(khung gio|khoang thoi gian|thoi gian|thoi han|thoi diem|moc thoi gian) nao|khi nao|bao gio|(?<!bat cu )(?<!bat ky )luc nao|ngay nao|thoi diem nao|nam nao|thang nao|truoc ngay|moc nao|tu luc nao|giai doan nao|han (chot|cuoi)|quy may"),
     # "mức phạt tính thế nào?", "… được xác định ra sao?": a manner asked, not an amount
     (OTHER, r"^(?!.*\b(?:bao nhieu|may)\b).*\b(?:the nao|ra sao)\s*(?:\([^)]*\))?\s*\??$"),
     (NUMBER, r"bao nhieu|\bmay\b|ty le|ti le|phan tram|muc (phat|chi|ho tro)|so luong|toi da la|toi thieu la|dat muc"),
@@ -179,6 +181,7 @@ class Query:
     ordinal: str = ""  # the noun of a "cấp mấy / mức mấy / thứ mấy" question, folded: the answer is "cấp II"
     wants_recital: bool = False  # asks what a document's recitals state ("theo đề nghị của bộ nào?", "căn cứ luật nào?")
     kind: str = ""  # "<noun> nào" naming the kind of answer, folded: "doanh nghiep", "thong tu" (see asked_kind)
+    bound: str = ""  # the bound a figure question asks: "upper" ("tối đa bao lâu?"), "lower" ("ít nhất mấy?") or ""
     measured: str = ""  # what a rate asked is of, folded: "kinh te" of "tỷ trọng kinh tế số … bao nhiêu phần trăm?"
     listed: str = ""  # what a list question asks the items of, folded: "dich vu" of "gồm những loại dịch vụ nào?"
     unindexed: tuple[str, ...] = ()  # số hiệu the question names that no indexed document has
@@ -220,6 +223,7 @@ class Analyser:
     everyday: bool = False  # everyday words also look for the formal terms (core/lexicon.py EVERYDAY_FORMS)
     loose_title_share: float = 0.0  # a title is named when this share of its word pairs is typed (0: only whole)
     drop_title_words: bool = False  # the words naming a document by its title are not looked for in its passages
+    case_facts: bool = False  # a year told only of the asker's own case ("… cấp năm 2022; …?") is not required
 
     def analyse(self, question: str) -> Query:
         query = self._single(question)
@@ -308,7 +312,7 @@ class Analyser:
             titles=tuple(titles),
             doc_refs=tuple((t, n, y) for t, n, y in _SHORT_REF.findall(folded)),
             articles=tuple(f"Điều {m.group(2)}" for m in _ARTICLE_REF.finditer(text)),
-            required=tuple(required_terms(expanded)),
+            required=tuple(required_terms(expanded, case_years=not self.case_facts)),
             bodies=tuple(body_names(segmented)),
             horizons=tuple(horizon_years(expanded)),
             expansions=tuple(expansions),
@@ -318,6 +322,7 @@ class Analyser:
             kind=asked_kind(folded, answer_type, " ".join(expanded.lower().split()) if exact else ""),
             listed=listed_noun(segmented) if answer_type == LIST else "",
             measured=rate_of(segmented) if answer_type == NUMBER else "",
+            bound=bound_asked(folded) if answer_type in (NUMBER, DURATION) else "",
             wants_recital=bool(_RECITAL_ASKED.search(folded)),
             validity=validity_asked(folded) if (numbers or _SHORT_REF.search(folded)) else "",
             or_condition=answer_type == DATE and bool(re.search(r"\bkhi nao\b", folded)),
@@ -448,6 +453,21 @@ def rate_of(words: list[str]) -> str:
         if word in _RATE_WORDS and re.fullmatch(r"[a-z ]+", folded[i + 1]) and folded[i + 1] not in _NOT_MEASURED:
             return folded[i + 1]
     return ""
+
+
+def _bound_words(words: tuple[str, ...]) -> str:
+    return "|".join(fold_diacritics(w) for w in words)
+
+
+UPPER_BOUND = re.compile(rf"\b(?:{_bound_words(UPPER_BOUNDS)})\b")
+LOWER_BOUND = re.compile(rf"\b(?:{_bound_words(LOWER_BOUNDS)})\b")
+
+
+def bound_asked(folded: str) -> str:
+    """The bound a figure question asks (folded question): "upper" for "tối đa bao lâu / không quá mấy", "lower" for
+    "ít nhất / tối thiểu bao nhiêu", "" when it asks neither or both."""
+    upper, lower = bool(UPPER_BOUND.search(folded)), bool(LOWER_BOUND.search(folded))
+    return "upper" if upper and not lower else "lower" if lower and not upper else ""
 
 
 _ORDINAL = "|".join(sorted({fold_diacritics(n) for n in ORDINAL_NOUNS}, key=len, reverse=True))

@@ -213,12 +213,27 @@ def named_meetings(folded: str) -> list[tuple[str, int]]:
     return out
 
 
-def required_terms(question: str) -> list[str]:
+# the asker speaking of their own case ("Công ty tôi …", "sở chúng tôi …")
+_FIRST_PERSON = re.compile(r"(?<!\w)(?:tôi|chúng tôi|mình)(?!\w)", re.I)
+
+
+def case_facts(question: str) -> tuple[str, str]:
+    """The asker's own case told before a situational question, and the question itself: ("Công ty tôi có giấy xác
+    nhận … được cấp năm 2022;", "giấy này còn dùng được tới lúc nào?"). The case is what comes before the last ";",
+    ":" or sentence end, when it speaks in the first person; ("", question) when the question tells no case."""
+    parts = re.split(r"(?<=[;:.?!])\s+", question.strip())
+    facts = " ".join(parts[:-1])
+    return (facts, parts[-1]) if _FIRST_PERSON.search(facts) else ("", question)
+
+
+def required_terms(question: str, case_years: bool = True) -> list[str]:
     """What a passage must name to answer the question: proper names ("Nhật Bản", "Hà Nội"), số hiệu
     ("52-NQ/TW") and years ("2024"), folded and normalized.
 
     A passage (with its document's title, number and date) lacking one of them cannot answer: a 2023
     ranking does not answer a question about 2024, a text about 57-NQ/TW does not answer one about 52-NQ/TW.
+    Without ``case_years``, a year told only of the asker's own case (``case_facts``: "… được cấp năm 2022;
+    …?") is not required: the documents state the rule for every such case, not the asker's dates.
     """
     required = []
     for word in words_of(question):
@@ -226,7 +241,9 @@ def required_terms(question: str) -> list[str]:
             required.append(normalized(word, exact=False).strip())
     required += [normalized(n, exact=False).strip() for n in find_numbers(question)]
     horizons = set(horizon_years(question))
-    required += [y for y in YEAR.findall(question) if y not in horizons]
+    facts, asked = ("", question) if case_years else case_facts(question)
+    own_case = set(YEAR.findall(facts)) - set(YEAR.findall(asked))
+    required += [y for y in YEAR.findall(question) if y not in horizons and y not in own_case]
     return list(dict.fromkeys(required))
 
 

@@ -646,3 +646,23 @@ def test_a_rate_answers_only_if_it_is_of_what_is_measured():
         "Bao nhiêu phần trăm doanh nghiệp nhỏ và vừa ứng dụng công nghệ số?")
     assert short.measured == "doanh nghiep"
     assert any(f" {form} " in " co 85 phan tram dnnvv ung dung cong nghe so " for form in measured_forms(short))
+
+
+def test_a_figure_bounded_the_other_way_does_not_answer():
+    """'… tạm ngừng tối đa bao nhiêu ngày?' (an upper bound) is not answered by 'thông báo … ít nhất 7 ngày làm
+    việc' (a lower one); 'ít nhất bao lâu?' is."""
+    from hoidap.answer.select import SelectRules, candidates, states_other_bound
+    from hoidap.query import Analyser
+
+    weight = lambda term: 1.0  # noqa: E731
+    text = "Chủ quản dữ liệu phải thông báo công khai ít nhất 7 ngày làm việc trước khi tạm ngừng cung cấp dịch vụ."
+    chunk = StoredChunk("c", "qd384", 3, text, 0, len(text), "Điều 15", "Điều 15", [(0, len(text))],
+                        DocMeta(doc_type="Quy định", number="384-QĐ/TW"), "qd.md")
+    upper = Analyser(weight).analyse("Chủ quản dữ liệu được tạm ngừng cung cấp dịch vụ tối đa bao nhiêu ngày?")
+    lower = Analyser(weight).analyse("Chủ quản dữ liệu phải thông báo ít nhất bao nhiêu ngày trước khi tạm ngừng?")
+    assert (upper.bound, lower.bound) == ("upper", "lower")
+    assert states_other_bound(text, "upper") and not states_other_bound(text, "lower")
+    assert not states_other_bound("Thông báo trước 7 ngày làm việc.", "upper")  # no bound stated: it may answer
+    assert not any(c.type_match for c in candidates(upper, [Passage(chunk, 1.0)], weight))
+    assert any(c.type_match for c in candidates(upper, [Passage(chunk, 1.0)], weight, SelectRules(bound=False)))
+    assert any(c.type_match for c in candidates(lower, [Passage(chunk, 1.0)], weight))

@@ -53,6 +53,8 @@ def analyse(question, **kw):
         ("Xã phải gửi báo cáo về Sở vào những mốc nào trong năm?", DATE),  # several dates, not a list of things
         ("Những mốc nào trong năm phải gửi báo cáo?", DATE),
         ("Kế hoạch giao những nhiệm vụ nào cho Sở?", LIST),
+        ("Giấy xác nhận này còn dùng được tới lúc nào?", DATE),  # "lúc nào" asks a time as "khi nào" does
+        ("Có thể tra cứu bất cứ lúc nào không?", YESNO),
     ],
 )
 def test_answer_types(question, kind):

@@ -88,3 +88,16 @@ def test_a_definition_is_a_defining_clause_or_the_article_of_that_title():
 def test_percent_reads_phan_tram():
     terms = {"phần trăm": 1.0, "dữ liệu": 1.0}
     assert coverage(terms, normalized("số hóa 100% dữ liệu quản lý nhà nước", exact=True)) == 1.0
+
+
+def test_a_year_of_the_askers_own_case_is_not_required():
+    """'Công ty tôi … được cấp năm 2022; giấy này còn dùng được tới lúc nào?': the law states the rule for every
+    such certificate, not the asker's year; a year the question itself asks about stays required."""
+    from hoidap.terms import case_facts, required_terms
+
+    case = "Công ty tôi có giấy xác nhận được cấp năm 2022 theo luật cũ; giấy này còn dùng được tới lúc nào?"
+    assert case_facts(case) == ("Công ty tôi có giấy xác nhận được cấp năm 2022 theo luật cũ;", "giấy này còn dùng được tới lúc nào?")
+    assert "2022" in required_terms(case) and "2022" not in required_terms(case, case_years=False)
+    asked = "Sở tôi cần biết: năm 2024 tỉnh xếp hạng mấy về chuyển đổi số?"
+    assert "2024" in required_terms(asked, case_years=False)
+    assert case_facts("Năm 2022, tỉnh xếp hạng mấy?") == ("", "Năm 2022, tỉnh xếp hạng mấy?")  # no case told

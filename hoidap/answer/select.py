@@ -28,10 +28,12 @@ from hoidap.query import (
     DOCUMENT,
     DURATION,
     LIST,
+    LOWER_BOUND,
     NUMBER,
     ORGANISATION,
     PERSON,
     SCOPE,
+    UPPER_BOUND,
     VALIDITY,
     Query,
     documents_named,
@@ -123,6 +125,7 @@ class SelectRules:
     list_head: bool = False  # a list block is scored half by its title or lead-in line: a list is of what its head names
     item_names_asked: bool = True  # … and, for a figure, date, duration or person, only when the item names the
     #                                strongest term the lead-in does not give (the act a fine is for)
+    bound: bool = True  # a figure bounded the other way ("ít nhất 7 ngày") does not carry what "tối đa bao lâu?" asks
     rate_of: bool = True  # a rate carries what a rate question asks only when it names what is measured ("tỷ lệ hồ sơ …")
     list_noun: bool = True  # a list carries what a list question asks only when its head (or the sentence) names the
     #                         noun asked ("những loại dịch vụ nào" → "dịch vụ")
@@ -277,6 +280,22 @@ def names_required(query: Query, chunk, weight, read_with: str, bodies: bool = F
     return all(year in f"{named} {read_with}" for year in query.horizons)
 
 
+_FIGURE_AFTER = re.compile(r"\s+(?:la\s+|o muc\s+|bang\s+)?\d")
+
+
+def states_other_bound(text: str, asked: str) -> bool:
+    """Whether a sentence bounds its figures only the other way than the question asks ("upper" or "lower"): "ít nhất
+    7 ngày làm việc" gives a lower bound, which does not answer "tối đa bao nhiêu ngày?"."""
+    folded = normalized(text, False)
+    stated = {
+        kind
+        for kind, pattern in (("upper", UPPER_BOUND), ("lower", LOWER_BOUND))
+        for found in pattern.finditer(folded)
+        if _FIGURE_AFTER.match(folded, found.end())
+    }
+    return bool(stated) and asked not in stated
+
+
 def measured_forms(query: Query) -> set[str]:
     """What a rate question measures, folded, and the short forms the documents use for it ("dnnvv")."""
     return {query.measured} | {
@@ -373,6 +392,8 @@ def candidates(query: Query, passages: list[Passage], weight, rules: SelectRules
                 # answered by "tỷ trọng đào tạo các ngành STEM … 30%"
                 folded = normalized(text, False)
                 typed = any(f" {form} " in folded for form in measured)
+            if typed and rules.bound and query.bound and states_other_bound(text, query.bound):
+                typed = False  # "tạm ngừng tối đa bao nhiêu ngày?" is not answered by "thông báo ít nhất 7 ngày làm việc"
             if typed and rules.list_noun and query.listed:
                 # a list is of what its head names: "dịch vụ tin cậy gồm những loại dịch vụ nào?" is answered by "Dịch vụ
                 # tin cậy bao gồm: …", not by an article on state management whose items mention the services
