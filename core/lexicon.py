@@ -181,6 +181,10 @@ ORDINAL_NOUNS = (
     "khoản", "điều", "chương", "kỳ", "khóa", "khoá", "nhiệm kỳ",
 )
 
+# Nouns a time question asks with ("vào những mốc nào?", "thời điểm nào?"): they name what is asked, not what the
+# answering passage says ("trước ngày 01/6 và 15/11 hằng năm").
+TIME_QUESTION_NOUNS = ("mốc", "mốc thời gian", "thời điểm", "dịp", "lúc")
+
 # Words that bound a figure ("tối đa 15 tỷ đồng", "ít nhất 7 ngày làm việc"): an upper bound, and a lower bound.
 UPPER_BOUNDS = ("tối đa", "không quá", "không vượt quá", "nhiều nhất", "cao nhất")
 LOWER_BOUNDS = ("tối thiểu", "ít nhất", "không dưới", "không ít hơn", "thấp nhất")

@@ -32,6 +32,7 @@ from core.lexicon import (
     EVERYDAY_FORMS,
     LOWER_BOUNDS,
     ORDINAL_NOUNS,
+    TIME_QUESTION_NOUNS,
     UPPER_BOUNDS,
     TYPE_BY_CODE,
 )
@@ -67,7 +68,7 @@ _DEFINITION_CUE = r"^(.{3,80}?) (la gi|la nhu the nao|duoc hieu (la|nhu the nao)
 _CUES: tuple[tuple[str, str], ...] = (
     # order matters: the first match wins
     (VALIDITY, rf"(con|het) hieu luc|bi (thay the|bai bo)|(thay the|bai bo) {_DOC_WORD} nao|duoc thay the (bang|boi)|lam .{{0,20}}het hieu luc|{_DOC_WORD} nao (thay the|bai bo)"),
-    (DOCUMENT, r"(van ban|nghi dinh|luat|quyet dinh|thong tu|nghi quyet|ke hoach|dieu|khoan|chuong|muc|phu luc|quy dinh) (nao|so may|gi) (quy dinh|neu|dat|yeu cau|huong dan|cho phep|de ra|ban hanh)|(quy dinh|neu) (tai|o) (dau|van ban nao|dieu nao)|theo (van ban|nghi dinh|dieu|quyet dinh|luat) nao|(dieu|khoan) (nao|may|so may)\b|(quyet dinh|van ban|nghi dinh) nao\b"),
+    (DOCUMENT, r"(van ban|nghi dinh|luat|quyet dinh|thong tu|nghi quyet|ke hoach|dieu|khoan|chuong|muc|phu luc|quy dinh) (nao|so may|gi) (quy dinh|neu|dat|yeu cau|huong dan|cho phep|de ra|ban hanh)|(quy dinh|neu) (tai|o) (dau|van ban nao|dieu nao)|theo (van ban|nghi dinh|dieu|quyet dinh|luat) nao|(dieu|khoan) (nao|may|so may)\b|(quyet dinh|van ban|nghi dinh|to trinh) nao\b"),
     (DEFINITION, _DEFINITION_CUE),
     # "vào những mốc nào / những ngày nào": several dates asked, not a list of things
     (DATE, r"nhung (moc|thoi diem|ngay|thang|nam|quy|dip|luc|ky) (thoi gian )?nao\b"),
@@ -121,7 +122,8 @@ def article_topic(folded: str) -> str:
 
 
 _RECITAL_ASKED = re.compile(
-    r"\b(?:theo|xet) de nghi cua (?:\w+ ){0,2}(?:nao|ai)\b|\bcan cu (?:vao )?(?:\w+ ){0,2}nao\b"
+    r"\b(?:theo|xet) de nghi (?:cua|tai) (?:\w+ ){0,3}(?:nao|ai)\b|\bcan cu (?:vao )?(?:\w+ ){0,2}nao\b"
+    r"|\bto trinh (?:so )?(?:nao|gi)\b"  # "… ban hành trên cơ sở tờ trình nào của Sở?": "Theo đề nghị … tại Tờ trình số …"
     r"|\b(?:lay |duoc dung )?lam can cu\b.*\bnao\b"  # "… mà Kế hoạch 144 lấy làm căn cứ được phê duyệt tại quyết định nào?"
 )
 _ISSUED = re.compile(r"\b(ban hanh|duoc ky|ky ban hanh|duoc gui|gui)\b")
@@ -250,6 +252,8 @@ class Analyser:
                 definition = normalized(" ".join(raw) + " là", exact).strip()
         segmented = words_of(expanded)
         words = joined_words(segmented, self.weight, exact)
+        if answer_type == DATE:
+            words = without_time_question_nouns(words)
         # the other way too: "doanh nghiệp nhỏ và vừa" written out is also looked for as the documents' "DNNVV"
         typed_short = {short.lower() for short, _ in expansions}
         shortened = [
@@ -472,8 +476,8 @@ def bound_asked(folded: str) -> str:
 
 _ORDINAL = "|".join(sorted({fold_diacritics(n) for n in ORDINAL_NOUNS}, key=len, reverse=True))
 _ORDINAL_ASKED = re.compile(rf"\b({_ORDINAL}) may\b")
-# "đạt cấp độ an toàn thông tin mấy?": the noun, its modifiers, then "mấy" ending the question
-_ORDINAL_ASKED_AFTER = re.compile(rf"\b({_ORDINAL})(?: (?!co\b|la\b|duoc\b)[a-z]+){{1,4}} may\s*(?:[?.,;]|$)")
+# "đạt cấp độ an toàn thông tin (thấp nhất là) mấy?": the noun, its modifiers, then "mấy" ending the question
+_ORDINAL_ASKED_AFTER = re.compile(rf"\b({_ORDINAL})(?: (?!co\b|la\b|duoc\b)[a-z]+){{1,6}}(?: la)? may\s*(?:[?.,;]|$)")
 
 
 def asked_ordinal(folded: str) -> str:
@@ -581,6 +585,22 @@ def mentions_document(query: Query, text: str) -> bool:
 
 
 _CODE_TYPES = {fold_diacritics(c.lower()): fold_diacritics(t.lower()) for c, t in TYPE_BY_CODE.items()}
+
+
+_TIME_NOUNS = frozenset(fold_diacritics(n) for n in TIME_QUESTION_NOUNS)
+
+
+def without_time_question_nouns(words: list[str]) -> list[str]:
+    """The words of a time question less the noun it asks with ("mốc" of "vào những mốc nào trong năm?", "thời điểm"
+    of "từ thời điểm nào?", "mốc thời gian nào"): the answering passage gives dates, not that noun."""
+    folded = [fold_diacritics(w.lower()) for w in words]
+    asking: set[int] = set()
+    for i, word in enumerate(folded):
+        if word in _TIME_NOUNS:
+            end = i + 1 + (folded[i + 1 : i + 2] == ["thoi gian"])
+            if folded[end : end + 1] == ["nao"]:
+                asking.update(range(i, end))
+    return [w for i, w in enumerate(words) if i not in asking]
 
 
 def _not_how_many(lower: str) -> str:

@@ -666,3 +666,12 @@ def test_a_figure_bounded_the_other_way_does_not_answer():
     assert not any(c.type_match for c in candidates(upper, [Passage(chunk, 1.0)], weight))
     assert any(c.type_match for c in candidates(upper, [Passage(chunk, 1.0)], weight, SelectRules(bound=False)))
     assert any(c.type_match for c in candidates(lower, [Passage(chunk, 1.0)], weight))
+
+
+def test_the_date_naming_a_cited_document_is_no_answer_date():
+    """'theo Nghị định số 80/2021/NĐ-CP ngày 26/8/2021' names a document; it does not say when anything happens."""
+    from hoidap.answer.select import DATE, carries
+
+    assert not carries(DATE, "Hỗ trợ doanh nghiệp theo Nghị định số 80/2021/NĐ-CP ngày 26/8/2021 của Chính phủ.", None)
+    assert not carries(DATE, "Căn cứ Luật số 20/2023/QH15, ngày 22 tháng 6 năm 2023 của Quốc hội.", None)
+    assert carries(DATE, "Nghị định số 80/2021/NĐ-CP có hiệu lực từ ngày 26/8/2021.", None)

@@ -368,3 +368,21 @@ def test_the_noun_a_list_question_asks_the_items_of(question, listed):
 )
 def test_what_a_rate_question_measures(question, measured):
     assert analyse(question).measured == measured
+
+
+def test_the_noun_a_time_question_asks_with_is_not_looked_for():
+    """'… vào những mốc nào trong năm?': the answering passage gives dates ('trước ngày 01/6 và 15/11'), not 'mốc'."""
+    terms = analyse("Xã phải gửi báo cáo về Sở vào những mốc nào trong năm?").terms
+    assert "mốc" not in terms and "báo cáo" in terms
+    from hoidap.query import without_time_question_nouns
+
+    assert without_time_question_nouns(["từ", "thời điểm", "nào"]) == ["từ", "nào"]
+    assert without_time_question_nouns(["mốc", "thời gian", "nào"]) == ["nào"]
+    assert without_time_question_nouns(["thời điểm", "có", "hiệu lực"]) == ["thời điểm", "có", "hiệu lực"]  # not asked with
+
+
+def test_which_submission_asks_the_enacting_words():
+    """'… ban hành trên cơ sở tờ trình nào của Sở?' asks the recital 'Theo đề nghị của … tại Tờ trình số …'."""
+    query = analyse("Kế hoạch được UBND tỉnh ban hành trên cơ sở tờ trình nào của Sở?")
+    assert query.wants_recital and query.answer_type == DOCUMENT
+    assert analyse("Kế hoạch được ban hành theo đề nghị tại văn bản nào của Sở?").wants_recital

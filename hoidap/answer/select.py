@@ -208,7 +208,9 @@ def carries(answer_type: str, text: str, passage: Passage, unit: str = "", ordin
     if answer_type == NUMBER and ordinal:
         return numbered(ordinal, text)
     if answer_type == DATE:
-        bare = NUMBER_RE.sub(" ", text)  # the year inside a số hiệu ("51/2005/QH11") is no date
+        # the year inside a số hiệu ("51/2005/QH11") is no date, nor the date that names a cited document with it
+        # ("Nghị định số 80/2021/NĐ-CP ngày 26/8/2021")
+        bare = _CITED_DATE.sub(" ", NUMBER_RE.sub(" § ", text))
         return bool(DATE_IN_TEXT.search(bare) or _WHEN.search(bare))
     if answer_type == DURATION:
         return bool(_DURATION.search(text))
@@ -227,6 +229,7 @@ def carries(answer_type: str, text: str, passage: Passage, unit: str = "", ordin
     return True
 
 
+_CITED_DATE = re.compile(r"§\s*,?\s*(?:ngày|ngay)\s+\d{1,2}\s*(?:[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|tháng\s+\d{1,2}\s+năm\s+\d{4})", re.I)
 _READ_WITH_LEAD_IN = (NUMBER, DATE, DURATION, ORGANISATION, PERSON)
 # Items listed inside a sentence: "(thường, nhạy cảm, mật, tối mật)", "gồm: A, B, C và D".
 _INLINE_LIST = re.compile(
@@ -360,8 +363,9 @@ def candidates(query: Query, passages: list[Passage], weight, rules: SelectRules
                 continue
             if rules.boilerplate and query.answer_type not in (DATE, VALIDITY) and not query.wants_code and _PROVENANCE.match(text):
                 continue  # the source note of a codified article answers only its source's số hiệu and its force
-            if rules.boilerplate and not is_list and (text.endswith(":") or _LEAD_IN_END.search(text)):
-                continue  # a lead-in ("… quy định … như sau:") without what it leads in answers nothing
+            if rules.boilerplate and not is_list and not query.wants_recital and (text.endswith(":") or _LEAD_IN_END.search(text)):
+                continue  # a lead-in ("… quy định … như sau:") without what it leads in answers nothing (save the
+                #           enacting words "Theo đề nghị của … tại Tờ trình số …, UBND tỉnh ban hành …, cụ thể như sau:")
             if rules.item_heading and not is_list and heads_section(chunk.text, start, end):
                 continue  # "i) Tổ đảng ở Thường trực Ủy ban Văn hóa, Giáo dục" names a section; its items answer
             if rules.table_header and CELL_SEPARATOR in text:
