@@ -675,3 +675,21 @@ def test_the_date_naming_a_cited_document_is_no_answer_date():
     assert not carries(DATE, "Hỗ trợ doanh nghiệp theo Nghị định số 80/2021/NĐ-CP ngày 26/8/2021 của Chính phủ.", None)
     assert not carries(DATE, "Căn cứ Luật số 20/2023/QH15, ngày 22 tháng 6 năm 2023 của Quốc hội.", None)
     assert carries(DATE, "Nghị định số 80/2021/NĐ-CP có hiệu lực từ ngày 26/8/2021.", None)
+
+
+def test_a_list_written_in_one_long_sentence_is_quoted_to_its_end():
+    """The splitter cuts a long sentence after a ';': '… gồm: A; B;' / 'C; D.' is one list, quoted whole."""
+    from hoidap.answer.lists import sentence_continued
+    from hoidap.answer.select import Candidate
+
+    first = "Có 4 nhóm giải pháp gồm: Đẩy mạnh truyền thông, nâng cao nhận thức; Tăng cường tương tác với người dân;"
+    rest = "Phát triển các mô hình kết hợp; Nghiên cứu, hợp tác làm chủ công nghệ mới."
+    after = "Tỉnh xếp hạng 9/63."
+    text = f"{first} {rest} {after}"
+    a, b = len(first) + 1, len(first) + 1 + len(rest) + 1
+    chunk = StoredChunk("c", "bp", 0, text, 0, len(text), "", "", [(0, a - 1), (a, b - 1), (b, len(text))], DocMeta(), "bp.md")
+    best = Candidate(0, (0, a - 1), first, 1.0, 1.0, 1.0, True)
+    whole = sentence_continued(best, [Passage(chunk, 1.0)])
+    assert whole.text == f"{first} {rest}" and whole.span == (0, b - 1)
+    ended = Candidate(0, (a, b - 1), rest, 1.0, 1.0, 1.0, True)
+    assert sentence_continued(ended, [Passage(chunk, 1.0)]) is ended  # a whole sentence: nothing to add

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from hoidap.answer.answerability import Answerability, features
 from hoidap.answer.compose import REFUSAL_TEXT, ComposeRules, Composer, choose, refusal
-from hoidap.answer.lists import list_continuation
+from hoidap.answer.lists import list_continuation, sentence_continued
 from hoidap.answer.select import Candidate, SelectRules, answers_type, candidates
 from hoidap.answer.types import Answer
 from hoidap.query import DATE, DURATION, LIST, NUMBER, PERSON, Query
@@ -49,6 +49,7 @@ class ExtractiveAnswerer:
             min_cov = self.answerability.min_coverage
             picked = choose(found, self.max_sentences, min_cov, part.answer_type == LIST, self.select_rules.table_rows) if ok else []
             if picked and part.answer_type == LIST and self.select_rules.list_continues:
+                picked = [sentence_continued(picked[0], passages), *picked[1:]]
                 picked = picked + list_continuation(picked[0], passages, following)
             if picked and self.select_rules.typed_required and part.answer_type in _TYPED:
                 if not any(answers_type(part, c) for c in picked):
