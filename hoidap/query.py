@@ -725,7 +725,9 @@ def compound_parts(question: str) -> list[str]:
     parts = []
     named = find_numbers(pieces[0])
     for i, piece in enumerate(pieces):
-        if i and subject and _PREDICATE.match(piece):  # "… và do cơ quan nào ban hành?": the subject is left out
+        own = _PREDICATE.search(piece)
+        if i and subject and own and len(piece[: own.start()].split()) <= _SHORT_SUBJECT:
+            # "… và do cơ quan nào ban hành?", "…, và mỗi kỳ phải gửi trước ngày nào?": the subject is left out
             piece = f"{subject} {piece}"
         if i and named:  # "…, và ai là người ký kế hoạch này?": the document the first part names
             piece = _THIS_DOCUMENT.sub(lambda m: f"{m.group(1)} {named[0]}", piece, count=1)
@@ -757,7 +759,9 @@ _THIS_DOCUMENT = re.compile(
     r"\b(" + "|".join(sorted({*DOCUMENT_NOUNS}, key=len, reverse=True)) + r")\s+(?:" + "|".join(DEMONSTRATIVES) + r")(?!\w)", re.I
 )
 
-# Words that open a predicate: a coordinated clause starting with one has left its subject out.
+# Words that open a predicate: a coordinated clause starting with one, or with a word or two before it ("mỗi kỳ
+# phải gửi …"), has left its subject out.
+_SHORT_SUBJECT = 2
 _PREDICATE = re.compile(r"(?<!\w)(?:do|được|có|phải|là|đã|sẽ|cần|thuộc|bị|ban hành|quy định)(?!\w)")
 
 

@@ -112,6 +112,11 @@ def test_compound_questions_split_into_parts():
         "Hội đồng về khoa học, đổi mới sáng tạo và chuyển đổi số có bao nhiêu thành viên?", "ai làm Chủ tịch?"
     ]
     assert analyse("Luật có hiệu lực khi nào và ai ban hành?", split_compound=False).parts == ()
+    # a later part with a word or two before its predicate has left the subject out: it is carried over
+    assert compound_parts("Kết quả thực hiện Chương trình hành động phải báo cáo về những bộ nào, và mỗi kỳ phải gửi trước ngày nào?") == [
+        "Kết quả thực hiện Chương trình hành động phải báo cáo về những bộ nào?",
+        "Kết quả thực hiện Chương trình hành động mỗi kỳ phải gửi trước ngày nào?",
+    ]
 
 
 def test_abbreviations_learned_from_the_documents():
