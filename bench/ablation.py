@@ -43,6 +43,7 @@ SWITCHES = {
     "required bodies (on)": ({"HOIDAP_RULE_REQUIRED_BODIES": "true"}, "switched ON (off by default): a passage names each body the question names"),
     "rate of": ({"HOIDAP_RULE_RATE_OF": "false"}, "a rate answers only if it names what the question measures"),
     "case facts": ({"HOIDAP_RULE_CASE_FACTS": "false"}, "a year told only of the asker's own case is not required"),
+    "dated years": ({"HOIDAP_RULE_DATED_YEARS": "false"}, "only a year dating a named document is found in its date"),
     "bound": ({"HOIDAP_RULE_BOUND": "false"}, "'tối đa …?' is not answered by a figure bounded 'ít nhất'"),
     "list noun": ({"HOIDAP_RULE_LIST_NOUN": "false"}, "a list carries the answer only when its head names the noun asked"),
     "office holder": ({"HOIDAP_RULE_OFFICE_HOLDER": "false"}, "'ai là <office>' needs the person next to it"),

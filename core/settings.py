@@ -258,6 +258,12 @@ class Settings(BaseSettings):
         description="A figure question asking one bound ('tối đa bao nhiêu ngày?', 'ít nhất mấy?') is not answered by a "
         "sentence that bounds its figures only the other way ('thông báo ít nhất 7 ngày làm việc' for a maximum).",
     )
+    rule_dated_years: bool = Field(
+        True,
+        description="A year the question asks about must be in the passage, its title, số hiệu or heading; only a year "
+        "dating a document the question names ('nghị quyết của Bộ Chính trị tháng 12/2024') is also found in that "
+        "document's date: 'Năm 2025 tỷ trọng kinh tế số đạt bao nhiêu?' is not answered by a plan signed in 2025.",
+    )
     rule_case_facts: bool = Field(
         True,
         description="A situational question tells the asker's own case before it asks, in the first person ('Công ty tôi "

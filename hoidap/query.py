@@ -45,6 +45,7 @@ from hoidap.terms import (
     UNKNOWN_TERM_WEIGHT,
     body_names,
     coverage,
+    document_years,
     event_ordinals,
     horizon_years,
     normalized,
@@ -176,6 +177,7 @@ class Query:
     required: tuple[str, ...] = ()  # names, số hiệu and years a passage must name (folded)
     bodies: tuple[str, ...] = ()  # names of the bodies the question names, folded ("nong nghiep va moi truong")
     horizons: tuple[str, ...] = ()  # target years ("đến năm 2030") its document must name
+    dated: tuple[str, ...] = ()  # years that date a document it names ("nghị quyết … tháng 12/2024"): found in its date too
     expansions: tuple[tuple[str, str], ...] = ()  # (as typed, spelled out)
     formal: tuple[tuple[str, str], ...] = ()  # (everyday words as typed, the formal term the documents use)
     unit: str = ""  # what "bao nhiêu / mấy" counts, folded first syllable ("thanh" of thành viên, "dong" for money,
@@ -319,6 +321,7 @@ class Analyser:
             required=tuple(required_terms(expanded, case_years=not self.case_facts)),
             bodies=tuple(body_names(segmented)),
             horizons=tuple(horizon_years(expanded)),
+            dated=tuple(document_years(expanded)),
             expansions=tuple(expansions),
             formal=tuple(formal),
             unit=_with_formal_unit(asked_unit(expanded, exact), formal) if answer_type in (NUMBER, DURATION) else "",

@@ -262,6 +262,26 @@ def body_names(words: list[str]) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+_DATING_WORDS = frozenset({*(fold_diacritics(t.lower()) for t in DOC_TYPES), "van ban", "ban hanh"})
+DATING_WINDOW = 8  # words before a year in which a document word makes it the document's date
+
+
+def document_years(question: str) -> list[str]:
+    """The years that date a document the question names ("nghị quyết của Bộ Chính trị tháng 12/2024", "văn bản Ban
+    Bí thư ban hành tháng 11/2025", "Luật Giao dịch điện tử năm 2023"): a document word among the DATING_WINDOW words
+    before it. Such a year is found in the document's date too; any other year ("Năm 2025 tỷ trọng kinh tế số đạt bao
+    nhiêu?") is asked of what the passage says, and a plan signed in 2025 does not give it."""
+    words = re.findall(r"\w+", fold_diacritics(question.lower()))
+    years = []
+    for i, word in enumerate(words):
+        if YEAR.fullmatch(word):
+            before = words[max(0, i - DATING_WINDOW) : i]
+            pairs = {" ".join(before[j : j + 2]) for j in range(len(before))} | set(before)
+            if pairs & _DATING_WORDS:
+                years.append(word)
+    return list(dict.fromkeys(years))
+
+
 # "đến năm 2030", "đến hết 2025", "tới năm 2030": the year a plan's targets are set for
 _HORIZON = re.compile(r"\b(?:đến|tới|den|toi)\s+(?:hết\s+|het\s+)?(?:năm\s+|nam\s+)?(19[5-9]\d|20\d\d)\b", re.I)
 

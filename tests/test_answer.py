@@ -693,3 +693,19 @@ def test_a_list_written_in_one_long_sentence_is_quoted_to_its_end():
     assert whole.text == f"{first} {rest}" and whole.span == (0, b - 1)
     ended = Candidate(0, (a, b - 1), rest, 1.0, 1.0, 1.0, True)
     assert sentence_continued(ended, [Passage(chunk, 1.0)]) is ended  # a whole sentence: nothing to add
+
+
+def test_a_year_asked_of_a_figure_is_not_found_in_the_documents_date():
+    """A plan signed in 2025 whose target is for 2030 does not answer 'Năm 2025 tỷ trọng kinh tế số đạt bao nhiêu?'."""
+    from hoidap.answer.select import SelectRules, names_required
+    from hoidap.query import Analyser
+
+    text = "Kinh tế số chiếm 45% GRDP tỉnh."
+    chunk = StoredChunk("c", "kh144", 3, text, 0, len(text), "I", "I. Kinh tế số", [(0, len(text))],
+                        DocMeta(doc_type="Kế hoạch", number="144/KH-UBND", date="2025-11-20"), "kh.md")
+    query = Analyser(lambda term: 1.0).analyse("Năm 2025 tỷ trọng kinh tế số trong GRDP của tỉnh đạt bao nhiêu?")
+    assert not names_required(query, chunk, lambda term: 1.0, "")
+    assert names_required(query, chunk, lambda term: 1.0, "", dated_years=False)  # the switch off: the date counts
+    dated = Analyser(lambda term: 1.0).analyse("Kế hoạch năm 2025 của tỉnh đặt tỷ trọng kinh tế số bao nhiêu?")
+    assert names_required(dated, chunk, lambda term: 1.0, "")
+    assert SelectRules().dated_years

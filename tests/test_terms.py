@@ -101,3 +101,13 @@ def test_a_year_of_the_askers_own_case_is_not_required():
     asked = "Sở tôi cần biết: năm 2024 tỉnh xếp hạng mấy về chuyển đổi số?"
     assert "2024" in required_terms(asked, case_years=False)
     assert case_facts("Năm 2022, tỉnh xếp hạng mấy?") == ("", "Năm 2022, tỉnh xếp hạng mấy?")  # no case told
+
+
+def test_a_year_dates_a_document_only_after_a_document_word():
+    """'nghị quyết của Bộ Chính trị tháng 12/2024' dates a document (found in its date); 'Năm 2025 tỷ trọng … đạt
+    bao nhiêu?' asks what the passage says of 2025, which a plan signed in 2025 does not say by its date."""
+    from hoidap.terms import document_years
+
+    assert document_years("Theo nghị quyết của Bộ Chính trị tháng 12/2024 về đột phá khoa học, việc này xong năm nào?") == ["2024"]
+    assert document_years("Luật Giao dịch điện tử năm 2023 có hiệu lực khi nào?") == ["2023"]
+    assert document_years("Năm 2025 tỷ trọng kinh tế số trong GRDP của tỉnh đạt bao nhiêu?") == []

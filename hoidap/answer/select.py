@@ -125,6 +125,7 @@ class SelectRules:
     list_head: bool = False  # a list block is scored half by its title or lead-in line: a list is of what its head names
     item_names_asked: bool = True  # … and, for a figure, date, duration or person, only when the item names the
     #                                strongest term the lead-in does not give (the act a fine is for)
+    dated_years: bool = True  # only a year dating a document the question names is found in that document's date
     bound: bool = True  # a figure bounded the other way ("ít nhất 7 ngày") does not carry what "tối đa bao lâu?" asks
     rate_of: bool = True  # a rate carries what a rate question asks only when it names what is measured ("tỷ lệ hồ sơ …")
     list_noun: bool = True  # a list carries what a list question asks only when its head (or the sentence) names the
@@ -270,13 +271,19 @@ def accounts_for_documents(views: list[Query], chunk, fewest: int = 2) -> bool:
     )
 
 
-def names_required(query: Query, chunk, weight, read_with: str, bodies: bool = False) -> bool:
+def names_required(query: Query, chunk, weight, read_with: str, bodies: bool = False, dated_years: bool = True) -> bool:
     """Whether a passage (with its document's title, số hiệu, date and heading) names every place, số hiệu and
-    year the question names (``Query.required``), with ``bodies`` every body it names (``Query.bodies``, its
+    year the question names (``Query.required``; with ``dated_years``, only a year dating a document it names is
+    found in the document's date: "Năm 2025 … đạt bao nhiêu?" is not answered by a plan signed in 2025), with
+    ``bodies`` every body it names (``Query.bodies``, its
     issuer counting), and its document the target years (``Query.horizons``: in the passage, its title, or
     read_with, the text of the document's other passages retrieved with it)."""
-    named = f"{chunk.text} {chunk.doc.title} {chunk.doc.number} {chunk.doc.date} {chunk.heading}"
-    if query.required and not names_all(list(query.required), named, weight, query.expanded):
+    named = f"{chunk.text} {chunk.doc.title} {chunk.doc.number} {chunk.heading}"
+    dated = f"{named} {chunk.doc.date}"  # a year dating a document the question names is found in its date too
+    undated = [term for term in query.required if term not in query.dated] if dated_years else []
+    if undated and not names_all(undated, named, weight, query.expanded):
+        return False
+    if not names_all([term for term in query.required if term not in undated], dated, weight, query.expanded):
         return False
     if bodies and query.bodies and not names_bodies(query.bodies, f"{named} {chunk.doc.issuer}"):
         return False
@@ -332,7 +339,8 @@ def candidates(query: Query, passages: list[Passage], weight, rules: SelectRules
         chunk = passage.chunk
         # a passage is read with its document's title, số hiệu and issuer ("báo cáo của Đảng ủy Chính phủ …")
         context = normalized(f"{chunk.doc.title} {chunk.doc.number} {chunk.doc.issuer} {chunk.section_heading}", exact)
-        if rules.required_names and not names_required(query, chunk, weight, read_with.get(chunk.doc_id, ""), rules.required_bodies):
+        together = read_with.get(chunk.doc_id, "")
+        if rules.required_names and not names_required(query, chunk, weight, together, rules.required_bodies, rules.dated_years):
             continue
         if not accounts_for_documents(named, chunk):
             continue  # "Kế hoạch 3260 … sửa đổi Luật Giao dịch điện tử": a passage of 3260 naming that law
