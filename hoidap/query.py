@@ -186,7 +186,7 @@ class Query:
     wants_recital: bool = False  # asks what a document's recitals state ("theo đề nghị của bộ nào?", "căn cứ luật nào?")
     kind: str = ""  # "<noun> nào" naming the kind of answer, folded: "doanh nghiep", "thong tu" (see asked_kind)
     bound: str = ""  # the bound a figure question asks: "upper" ("tối đa bao lâu?"), "lower" ("ít nhất mấy?") or ""
-    measured: str = ""  # what a rate asked is of, folded: "kinh te" of "tỷ trọng kinh tế số … bao nhiêu phần trăm?"
+    measured: tuple[str, ...] = ()  # what a rate asked is of, folded: ("kinh te",) of "tỷ trọng kinh tế số … bao nhiêu %?"
     listed: str = ""  # what a list question asks the items of, folded: "dich vu" of "gồm những loại dịch vụ nào?"
     unindexed: tuple[str, ...] = ()  # số hiệu the question names that no indexed document has
     or_condition: bool = False  # a plain "khi nào" asks a time or a condition ("… có giá trị như văn bản khi nào?")
@@ -328,7 +328,7 @@ class Analyser:
             ordinal=asked_ordinal(folded) if answer_type == NUMBER else "",
             kind=asked_kind(folded, answer_type, " ".join(expanded.lower().split()) if exact else ""),
             listed=listed_noun(segmented) if answer_type == LIST else "",
-            measured=rate_of(segmented) if answer_type == NUMBER else "",
+            measured=rate_of(segmented) if answer_type == NUMBER else (),
             bound=bound_asked(folded) if answer_type in (NUMBER, DURATION) else "",
             wants_recital=bool(_RECITAL_ASKED.search(folded)),
             validity=validity_asked(folded) if (numbers or _SHORT_REF.search(folded)) else "",
@@ -451,15 +451,19 @@ _NOT_MEASURED = frozenset({
 })
 
 
-def rate_of(words: list[str]) -> str:
-    """The folded head noun a rate question measures: the word after "tỷ lệ / tỷ trọng" or after "bao nhiêu phần
-    trăm" ("ho so" of "tỷ lệ hồ sơ trực tuyến toàn trình …", "chi phi" of "tiết kiệm bao nhiêu phần trăm chi phí?"),
-    or "" when the question names none."""
+def rate_of(words: list[str]) -> tuple[str, ...]:
+    """What a rate question measures, folded: the word after "tỷ lệ / tỷ trọng" or after "bao nhiêu phần trăm" ("ho
+    so" of "tỷ lệ hồ sơ trực tuyến toàn trình …", "chi phi" of "tiết kiệm bao nhiêu phần trăm chi phí?"), and the
+    compound word after it, which may name it as well ("kinh phi", "ngan sach" of "bao nhiêu phần trăm kinh phí ngân
+    sách chi sự nghiệp khoa học?"); () when the question names none."""
     folded = [fold_diacritics(w.lower()) for w in words]
     for i, word in enumerate(folded[:-1]):
-        if word in _RATE_WORDS and re.fullmatch(r"[a-z ]+", folded[i + 1]) and folded[i + 1] not in _NOT_MEASURED:
-            return folded[i + 1]
-    return ""
+        head = folded[i + 1]
+        if word in _RATE_WORDS and re.fullmatch(r"[a-z ]+", head) and head not in _NOT_MEASURED:
+            after = folded[i + 2] if i + 2 < len(folded) else ""
+            compound = " " in after and re.fullmatch(r"[a-z ]+", after) and after not in _NOT_MEASURED
+            return (head, after) if compound else (head,)
+    return ()
 
 
 def _bound_words(words: tuple[str, ...]) -> str:

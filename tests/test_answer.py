@@ -644,7 +644,7 @@ def test_a_rate_answers_only_if_it_is_of_what_is_measured():
     assert any(c.type_match for c in candidates(query, [Passage(chunk, 1.0)], weight, SelectRules(rate_of=False)))
     short = Analyser(weight, abbreviations={"DNNVV": "doanh nghiệp nhỏ và vừa"}).analyse(
         "Bao nhiêu phần trăm doanh nghiệp nhỏ và vừa ứng dụng công nghệ số?")
-    assert short.measured == "doanh nghiep"
+    assert short.measured == ("doanh nghiep",)
     assert any(f" {form} " in " co 85 phan tram dnnvv ung dung cong nghe so " for form in measured_forms(short))
 
 

@@ -364,11 +364,13 @@ def test_the_noun_a_list_question_asks_the_items_of(question, listed):
 @pytest.mark.parametrize(
     "question, measured",
     [
-        ("Năm 2025 tỷ trọng kinh tế số trong GRDP của Bắc Ninh đạt bao nhiêu phần trăm?", "kinh te"),
-        ("Tỷ lệ hồ sơ trực tuyến toàn trình của tỉnh Sơn La đạt bao nhiêu phần trăm?", "ho so"),
-        ("Áp dụng BIM sẽ tiết kiệm được bao nhiêu phần trăm chi phí?", "chi phi"),  # after "phần trăm"
-        ("Tỷ lệ đạt bao nhiêu?", ""),  # nothing named
-        ("Có bao nhiêu thành viên?", ""),  # a count, not a rate
+        ("Năm 2025 tỷ trọng kinh tế số trong GRDP của Bắc Ninh đạt bao nhiêu phần trăm?", ("kinh te",)),
+        ("Tỷ lệ hồ sơ trực tuyến toàn trình của tỉnh Sơn La đạt bao nhiêu phần trăm?", ("ho so", "truc tuyen")),
+        ("Áp dụng BIM sẽ tiết kiệm được bao nhiêu phần trăm chi phí?", ("chi phi",)),  # after "phần trăm"
+        # the compound word after the head names it too
+        ("Dành tối thiểu bao nhiêu phần trăm kinh phí ngân sách chi sự nghiệp khoa học?", ("kinh phi", "ngan sach")),
+        ("Tỷ lệ đạt bao nhiêu?", ()),  # nothing named
+        ("Có bao nhiêu thành viên?", ()),  # a count, not a rate
     ],
 )
 def test_what_a_rate_question_measures(question, measured):

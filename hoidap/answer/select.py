@@ -308,8 +308,8 @@ def states_other_bound(text: str, asked: str) -> bool:
 
 def measured_forms(query: Query) -> set[str]:
     """What a rate question measures, folded, and the short forms the documents use for it ("dnnvv")."""
-    return {query.measured} | {
-        fold_diacritics(alt) for term, alts in query.alternates.items() if fold_diacritics(term) == query.measured for alt in alts
+    return set(query.measured) | {
+        fold_diacritics(alt) for term, alts in query.alternates.items() if fold_diacritics(term) in query.measured for alt in alts
     }
 
 
