@@ -148,6 +148,7 @@ ABBREVIATIONS = {
     "DLCN": "dữ liệu cá nhân",
     "DNNVV": "doanh nghiệp nhỏ và vừa",
     "HTX": "hợp tác xã",
+    "CATP": "Công an Thành phố",
     "HKD": "hộ kinh doanh",
     "DN": "doanh nghiệp",
     "VPHC": "vi phạm hành chính",
