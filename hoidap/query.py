@@ -296,6 +296,7 @@ class Analyser:
                 title_words |= set(range(*span)) if named or numbers_of_title[0] in numbers else set()
         if title_words and self.drop_title_words and not _about_document(folded, answer_type):
             terms, tokens = without_title_words(terms, tokens, only_in_title(folded_words, title_words))
+        dated = tuple(document_years(expanded))  # "Luật Giao dịch điện tử năm 2005": a document named by its year
         return Query(
             text=text,
             expanded=expanded,
@@ -321,7 +322,7 @@ class Analyser:
             required=tuple(required_terms(expanded, case_years=not self.case_facts)),
             bodies=tuple(body_names(segmented)),
             horizons=tuple(horizon_years(expanded)),
-            dated=tuple(document_years(expanded)),
+            dated=dated,
             expansions=tuple(expansions),
             formal=tuple(formal),
             unit=_with_formal_unit(asked_unit(expanded, exact), formal) if answer_type in (NUMBER, DURATION) else "",
@@ -331,7 +332,7 @@ class Analyser:
             measured=rate_of(segmented) if answer_type == NUMBER else (),
             bound=bound_asked(folded) if answer_type in (NUMBER, DURATION) else "",
             wants_recital=bool(_RECITAL_ASKED.search(folded)),
-            validity=validity_asked(folded) if (numbers or _SHORT_REF.search(folded)) else "",
+            validity=validity_asked(folded) if (numbers or _SHORT_REF.search(folded) or dated) else "",
             or_condition=answer_type == DATE and bool(re.search(r"\bkhi nao\b", folded)),
             as_of=asked_date(folded),
             unindexed=tuple(n for n in numbers if self.indexed_numbers and n.lower() not in self.indexed_numbers),
@@ -537,9 +538,9 @@ def validity_asked(folded: str) -> str:
 
 
 def titled_numbers(after: str, numbers: tuple[str, ...]) -> list[str]:
-    """Which documents of a title the question names, by what follows the title: "Luật Giao dịch điện tử năm
+    """Which documents of a title the question names, by what follows the title: "Luật Giao dịch điện tử (cũ) năm
     2005" the one of 2005, "… số 51/2005/QH11" the one of that số hiệu (found as such), else all of them."""
-    year = re.match(r"(?:nam )?((?:19|20)\d\d)\b", after)
+    year = re.match(r"(?:cu |truoc day |truoc )?(?:nam )?((?:19|20)\d\d)\b", after)  # "… cũ năm 2005": the old one
     if year:
         return [n for n in numbers if f"/{year.group(1)}/" in n]
     return [] if re.match(r"(?:so )?\d", after) else list(numbers)

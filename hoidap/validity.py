@@ -10,10 +10,12 @@ behind it. The body of a document wins over its file's front matter; `check()` l
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from core.citations import place_in_document
 from core.dates import vietnamese_date
+from core.lexicon import DOC_TYPES
 from core.models import BODY, CEASES, EFFECTIVE, FRONT_MATTER, REPEALS, REPLACES, Statement
 from ingest.metadata import number_type
 from ingest.normalize import fold_diacritics
@@ -22,6 +24,7 @@ NOT_YET, IN_FORCE, PARTLY, CEASED, UNKNOWN = (
     "chưa có hiệu lực", "còn hiệu lực", "hết hiệu lực một phần", "hết hiệu lực", "",
 )  # fmt: skip
 _ENDING = (CEASES, REPEALS, REPLACES)
+_DOC_TYPE_WORDS = "|".join(sorted(DOC_TYPES, key=len, reverse=True))
 
 
 def article_of(label: str) -> str:
@@ -150,6 +153,16 @@ class ValidityBook:
             if st.target:
                 seen.setdefault(self._resolve(st.target), st.target)
         return list(seen.values())
+
+    def written_names(self, number: str) -> list[str]:
+        """How the statements about a document write its name before its số hiệu: "Luật Giao dịch điện tử" of "Luật
+        Giao dịch điện tử số 51/2005/QH11 hết hiệu lực kể từ …" (a document type and at least one word more)."""
+        names = []
+        for rel in self.about(number):
+            found = re.search(rf"((?:{_DOC_TYPE_WORDS})(?:\s+[^\s,.;:()]+){{1,10}}?)\s+số\s+{re.escape(number)}", rel.statement.quote)
+            if found:
+                names.append(found.group(1))
+        return list(dict.fromkeys(names))
 
     def effective_date(self, number: str) -> str:
         return self._effective.get(self._resolve(number), ("", None))[0] if number else ""

@@ -19,6 +19,8 @@ def test_resolution_rules():
     assert resolve("còn về kinh phí nghiên cứu thì sao?", nq) == "Kinh phí nghiên cứu (Nghị quyết 57)?"
     assert resolve("Nghị quyết 57 đặt mục tiêu gì?", rank) == "Nghị quyết 57 đặt mục tiêu gì?"  # not a follow-up
     assert resolve("còn năm 2025 thì sao?", None) == "còn năm 2025 thì sao?"
+    # "còn X thì sao, <a question of its own>?": X asked that, not X put in the old question
+    assert resolve("Còn luật cũ năm 2005 thì sao, có còn áp dụng nữa không?", law) == "luật cũ năm 2005 có còn áp dụng nữa không?"
     decree = Turn("Nghị định 91/2020/NĐ-CP quy định về vấn đề gì?", ["Nghị định 91/2020/NĐ-CP"])
     # any other back-reference is read in the frame of the document cited first
     assert resolve("Điều này áp dụng cho ai?", decree) == "Điều này áp dụng cho ai (theo Nghị định 91/2020/NĐ-CP)?"

@@ -110,6 +110,9 @@ def test_a_document_that_names_itself_or_a_cycle_does_not_break():
         ("Văn bản nào thay thế Luật Giao dịch điện tử 51/2005/QH11?",
          "Luật 51/2005/QH11 hết hiệu lực từ ngày 1/7/2024 theo khoản 2 Điều 52 Luật Giao dịch điện tử (20/2023/QH15)."),
         ("Luật Giao dịch điện tử 20/2023/QH15 có hiệu lực từ ngày nào?", "Luật Giao dịch điện tử (20/2023/QH15) có hiệu lực thi hành từ ngày 1/7/2024"),
+        # named by title and year only, the old law the index does not hold: the title its repealing clause writes
+        ("Luật giao dịch điện tử cũ năm 2005 có còn áp dụng nữa không?",
+         "Không. Luật 51/2005/QH11 đã hết hiệu lực từ ngày 1/7/2024 (khoản 2 Điều 52 Luật Giao dịch điện tử (20/2023/QH15))."),
     ],
 )
 def test_validity_questions_are_answered_from_the_clauses(service, question, lead):

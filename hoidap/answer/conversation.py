@@ -52,6 +52,7 @@ _PHRASE_END = re.compile(
 )
 
 
+_THEN_ASKED = re.compile(r"^(.{3,120}?)\s+thì sao\s*,\s*(.{4,})$", re.I)  # "<X> thì sao, <a question of its own>"
 _OWN_PREDICATE = re.compile(r"^(.{3,80}?)\s+thì\s+(.{4,})$", re.I)  # "<X> thì <a predicate of its own>"
 _TASK_NOUNS = ("việc", "nhiệm vụ", "công việc", "hoạt động")
 # the task a "who does it" question names: what follows its verb of assignment, to the question mark
@@ -128,6 +129,9 @@ def _resolved(question: str, previous: Turn, antecedent: bool) -> str:
             question = with_antecedent(question, previous.question) if antecedent else question
             return f"{question.rstrip(' ?')} (theo {documents[0]})?"
         return question
+    asked = _THEN_ASKED.match(_LEAD.sub("", question).strip(" ?"))
+    if asked and answer_type_of(_folded(asked.group(2))) != OTHER:
+        return f"{asked.group(1)} {asked.group(2)}?"  # "còn X thì sao, có còn áp dụng nữa không?": X, asked that
     focus = _TAIL.sub("", _LEAD.sub("", question)).strip(" ?")
     base = previous.question.strip()
     # "còn Sở Tài chính thì được giao những việc gì?": a question of its own about X, not X put in the old question

@@ -13,6 +13,7 @@ from hoidap.answer.compose import refusal
 from hoidap.answer.types import Answer, Citation
 from hoidap.query import Query, names_document
 from hoidap.retrieve import Passage
+from hoidap.terms import normalized
 from hoidap.validity import CEASED, IN_FORCE, NOT_YET, PARTLY, Relation, ValidityBook, article_of
 from index.store import StoredChunk
 
@@ -28,7 +29,7 @@ def validity_answer(query: Query, book: ValidityBook, as_of: str, fetch: Fetch, 
     do for each part of a compound question: "… có hiệu lực từ ngày nào và do cơ quan nào ban hành?")."""
     if not query.validity or query.parts:
         return None
-    named = [n for n in book.known() if names_document(query, n)]
+    named = [n for n in book.known() if names_document(query, n)] or named_by_title_and_year(query, book)
     if not named and query.unindexed:
         return _not_held(query, query.unindexed[0], passages)
     if len(named) > 1:  # "Nghị quyết 03/NQ-CP … thực hiện NQ 57 có hiệu lực …": the one named by its full số hiệu
@@ -40,6 +41,19 @@ def validity_answer(query: Query, book: ValidityBook, as_of: str, fetch: Fetch, 
     if found is None and not book.indexed(named[0]):
         return _not_held(query, named[0], passages)
     return found
+
+
+def named_by_title_and_year(query: Query, book: ValidityBook) -> list[str]:
+    """The documents the index does not hold that a question names by title and year ("Luật Giao dịch điện tử cũ năm
+    2005 còn áp dụng không?"): of that year, written with that title by the documents that state their force."""
+    if not query.dated:
+        return []
+    asked = normalized(query.expanded, False)
+    return [
+        number for number in book.known()
+        if not book.indexed(number) and any(f"/{year}/" in number for year in query.dated)
+        and any(f" {normalized(name, False).strip()} " in asked for name in book.written_names(number))
+    ]
 
 
 def _not_held(query: Query, number: str, passages: list[Passage]) -> Answer:
