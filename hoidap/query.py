@@ -33,8 +33,8 @@ from core.lexicon import (
     LOWER_BOUNDS,
     ORDINAL_NOUNS,
     TIME_QUESTION_NOUNS,
-    UPPER_BOUNDS,
     TYPE_BY_CODE,
+    UPPER_BOUNDS,
 )
 from hoidap.initialisms import typed_initials
 from hoidap.terms import (

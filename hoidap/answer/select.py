@@ -275,9 +275,9 @@ def names_required(query: Query, chunk, weight, read_with: str, bodies: bool = F
     """Whether a passage (with its document's title, số hiệu, date and heading) names every place, số hiệu and
     year the question names (``Query.required``; with ``dated_years``, only a year dating a document it names is
     found in the document's date: "Năm 2025 … đạt bao nhiêu?" is not answered by a plan signed in 2025), with
-    ``bodies`` every body it names (``Query.bodies``, its
-    issuer counting), and its document the target years (``Query.horizons``: in the passage, its title, or
-    read_with, the text of the document's other passages retrieved with it)."""
+    ``bodies`` every body it names (``Query.bodies``, its issuer counting), and its document the target years
+    (``Query.horizons``: in the passage, its title, or read_with, the text of the document's other passages
+    retrieved with it)."""
     named = f"{chunk.text} {chunk.doc.title} {chunk.doc.number} {chunk.heading}"
     dated = f"{named} {chunk.doc.date}"  # a year dating a document the question names is found in its date too
     undated = [term for term in query.required if term not in query.dated] if dated_years else []
