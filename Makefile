@@ -77,6 +77,8 @@ eval-locked: install
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-8.jsonl --system all --out $(LOCKED)/conversations-8
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/questions-9.jsonl --system all --out $(LOCKED)/questions-9
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-9.jsonl --system all --out $(LOCKED)/conversations-9
+	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/questions-10.jsonl --system all --out $(LOCKED)/questions-10
+	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-10.jsonl --system all --out $(LOCKED)/conversations-10
 
 bench: install
 	$(PY) bench/ingest_bench.py

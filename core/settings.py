@@ -258,6 +258,12 @@ class Settings(BaseSettings):
         description="A figure question asking one bound ('tối đa bao nhiêu ngày?', 'ít nhất mấy?') is not answered by a "
         "sentence that bounds its figures only the other way ('thông báo ít nhất 7 ngày làm việc' for a maximum).",
     )
+    rule_alone: bool = Field(
+        True,
+        description="A question asking of one name on its own ('Riêng MobiFone dự kiến có bao nhiêu trạm 5G?') is answered "
+        "only by a sentence naming it on its own, not as one of several names listed together ('03 doanh nghiệp (Viettel, "
+        "VNPT, Mobifone) dự kiến … 68.457 trạm' is the three operators' figure).",
+    )
     rule_dated_years: bool = Field(
         True,
         description="A year the question asks about must be in the passage, its title, số hiệu or heading; only a year "

@@ -185,6 +185,7 @@ class Query:
     ordinal: str = ""  # the noun of a "cấp mấy / mức mấy / thứ mấy" question, folded: the answer is "cấp II"
     wants_recital: bool = False  # asks what a document's recitals state ("theo đề nghị của bộ nào?", "căn cứ luật nào?")
     kind: str = ""  # "<noun> nào" naming the kind of answer, folded: "doanh nghiep", "thong tu" (see asked_kind)
+    alone: str = ""  # the name a question asks of alone ("riêng Viettel …"), folded: its own figure, not a group's
     bound: str = ""  # the bound a figure question asks: "upper" ("tối đa bao lâu?"), "lower" ("ít nhất mấy?") or ""
     measured: tuple[str, ...] = ()  # what a rate asked is of, folded: ("kinh te",) of "tỷ trọng kinh tế số … bao nhiêu %?"
     listed: str = ""  # what a list question asks the items of, folded: "dich vu" of "gồm những loại dịch vụ nào?"
@@ -331,6 +332,7 @@ class Analyser:
             listed=listed_noun(segmented) if answer_type == LIST else "",
             measured=rate_of(segmented) if answer_type == NUMBER else (),
             bound=bound_asked(folded) if answer_type in (NUMBER, DURATION) else "",
+            alone=alone_name(text),
             wants_recital=bool(_RECITAL_ASKED.search(folded)),
             validity=validity_asked(folded) if (numbers or _SHORT_REF.search(folded) or dated) else "",
             or_condition=answer_type == DATE and bool(re.search(r"\bkhi nao\b", folded)),
@@ -423,8 +425,8 @@ def asked_kind(folded: str, answer_type: str, written: str = "") -> str:
 # "những / các <noun> nào / gì": the noun a list question asks the items of. A Vietnamese noun phrase begins with its
 # head ("chỉ tiêu xã hội số", "độ tuổi người chơi"): the head is what the items are; a classifier before a noun ("loại
 # dịch vụ", "nhóm dữ liệu") gives way to it; words that name no kind ("việc", "nội dung") ask nothing.
-_CLASSIFIERS = frozenset({"loai", "nhom", "kieu", "dang", "hang", "danh muc"})
-_NO_KIND = frozenset({"viec", "dieu", "thu", "cai", "noi dung", "van de", "cong viec", "y"})
+_CLASSIFIERS = frozenset({"loai", "nhom", "kieu", "dang", "hang", "danh muc", "hang muc"})
+_NO_KIND = frozenset({"viec", "dieu", "thu", "cai", "noi dung", "van de", "cong viec", "y", "hang muc"})
 
 
 def listed_noun(words: list[str]) -> str:
@@ -465,6 +467,16 @@ def rate_of(words: list[str]) -> tuple[str, ...]:
             compound = " " in after and re.fullmatch(r"[a-z ]+", after) and after not in _NOT_MEASURED
             return (head, after) if compound else (head,)
     return ()
+
+
+_ALONE = re.compile(r"(?<!\w)(?i:riêng|rieng)\s+((?:[A-ZĐ][\w&-]*\s*){1,3})")
+
+
+def alone_name(text: str) -> str:
+    """The name a question asks of on its own ("Riêng MobiFone dự kiến có bao nhiêu trạm 5G?" → "mobifone"), folded;
+    "" when it names none so."""
+    found = _ALONE.search(text)
+    return " ".join(fold_diacritics(found.group(1).lower()).split()) if found else ""
 
 
 def _bound_words(words: tuple[str, ...]) -> str:

@@ -151,9 +151,19 @@ def _is_proper_name(word: str) -> bool:
 # Capitalised words that name a kind of document or an office, not a place or a person.
 _GENERIC_TITLES = frozenset(
     " ".join(w.lower().split())
-    for w in (*DOC_TYPES, *OFFICES, *(f"Phó {o}" for o in OFFICES), "Bộ Chính trị", "Chính phủ", "Quốc hội", "Điều",
-              "Khoản", "Tỉnh", "Ban Chỉ đạo")
+    for w in (*DOC_TYPES, *OFFICES, *(f"Phó {o}" for o in OFFICES), *AUTHORITIES, "Chính phủ", "Quốc hội", "Điều",
+              "Khoản", "Tỉnh")
 )
+# … folded, with the words they begin with: typed without diacritics, "Ban Bi thu" is segmented "Ban Bi" + "thu"
+_GENERIC_FOLDED = frozenset(
+    " ".join(words[:n]) for title in _GENERIC_TITLES for words in [fold_diacritics(title).split()] for n in range(2, len(words) + 1)
+)
+
+
+def _generic(word: str) -> bool:
+    """Whether a capitalised word names a kind of document, an office or an authority, not a place or a person."""
+    lower = " ".join(word.lower().split())
+    return lower in _GENERIC_TITLES or fold_diacritics(lower) in _GENERIC_FOLDED
 
 
 def names_all(required: list[str], text: str, weight, question: str) -> bool:
@@ -237,7 +247,7 @@ def required_terms(question: str, case_years: bool = True) -> list[str]:
     """
     required = []
     for word in words_of(question):
-        if _is_proper_name(word) and " ".join(word.lower().split()) not in _GENERIC_TITLES:
+        if _is_proper_name(word) and not _generic(word):
             required.append(normalized(word, exact=False).strip())
     required += [normalized(n, exact=False).strip() for n in find_numbers(question)]
     horizons = set(horizon_years(question))

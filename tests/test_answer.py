@@ -709,3 +709,22 @@ def test_a_year_asked_of_a_figure_is_not_found_in_the_documents_date():
     dated = Analyser(lambda term: 1.0).analyse("Kế hoạch năm 2025 của tỉnh đặt tỷ trọng kinh tế số bao nhiêu?")
     assert names_required(dated, chunk, lambda term: 1.0, "")
     assert SelectRules().dated_years
+
+
+def test_a_name_asked_alone_is_not_answered_by_a_group_figure():
+    """'Riêng MobiFone … bao nhiêu trạm 5G?' is not answered by '03 doanh nghiệp (Viettel, VNPT, Mobifone) … 68.457
+    trạm', the three operators' figure."""
+    from hoidap.answer.select import SelectRules, candidates, names_alone
+    from hoidap.query import Analyser
+
+    weight = lambda term: 1.0  # noqa: E731
+    text = "03 doanh nghiệp (Viettel, VNPT, Mobifone) dự kiến đến hết 2025 số trạm 5G đạt 68.457 trạm."
+    chunk = StoredChunk("c", "cv402", 3, text, 0, len(text), "II", "II. Kết quả", [(0, len(text))],
+                        DocMeta(doc_type="Công văn", number="402-CV/VPĐU"), "cv.md")
+    query = Analyser(weight).analyse("Riêng MobiFone dự kiến có bao nhiêu trạm 5G đến hết năm 2025?")
+    assert query.alone == "mobifone"
+    assert not any(c.type_match for c in candidates(query, [Passage(chunk, 1.0)], weight))
+    assert any(c.type_match for c in candidates(query, [Passage(chunk, 1.0)], weight, SelectRules(alone=False)))
+    assert names_alone("Viettel đã phát sóng 5.000 trạm 5G.", "viettel")
+    assert not names_alone("Viettel và VNPT đã phát sóng 10.000 trạm 5G.", "viettel")
+    assert Analyser(weight).analyse("Riêng năm 2025 đạt bao nhiêu?").alone == ""  # a year, not a name

@@ -355,6 +355,7 @@ def test_the_kind_a_list_question_asks_is_no_key_term():
         ("Nghị quyết 57 đề ra những nhiệm vụ, giải pháp chủ yếu nào?", ""),  # two nouns: no one head
         ("Bộ trưởng Bộ Công an được giao chỉ đạo triển khai những việc gì?", ""),  # "việc" names no kind
         ("Nghị định 13 có hiệu lực từ ngày nào?", ""),  # not a list question
+        ("Bộ tổ chức tôn vinh những hạng mục nào?", ""),  # "hạng mục" names no kind
     ],
 )
 def test_the_noun_a_list_question_asks_the_items_of(question, listed):

@@ -111,3 +111,13 @@ def test_a_year_dates_a_document_only_after_a_document_word():
     assert document_years("Theo nghị quyết của Bộ Chính trị tháng 12/2024 về đột phá khoa học, việc này xong năm nào?") == ["2024"]
     assert document_years("Luật Giao dịch điện tử năm 2023 có hiệu lực khi nào?") == ["2023"]
     assert document_years("Năm 2025 tỷ trọng kinh tế số trong GRDP của tỉnh đạt bao nhiêu?") == []
+
+
+def test_an_authority_typed_without_diacritics_is_no_required_name():
+    """'Ban Bi thu' typed without diacritics is segmented 'Ban Bi' + 'thu': it names the authority that issues a
+    document, not a place a passage must name."""
+    from hoidap.terms import required_terms
+
+    assert required_terms("Theo quy dinh cua Ban Bi thu, he thong phai dat cap do may?") == []
+    assert required_terms("Theo quy định của Ban Bí thư, hệ thống phải đạt cấp độ mấy?") == []
+    assert required_terms("Bình Phước đứng thứ mấy?") == ["binh phuoc"]

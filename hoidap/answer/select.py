@@ -126,6 +126,7 @@ class SelectRules:
     item_names_asked: bool = True  # … and, for a figure, date, duration or person, only when the item names the
     #                                strongest term the lead-in does not give (the act a fine is for)
     dated_years: bool = True  # only a year dating a document the question names is found in that document's date
+    alone: bool = True  # "riêng X": only a sentence naming X on its own, not in a list of names, carries its figure
     bound: bool = True  # a figure bounded the other way ("ít nhất 7 ngày") does not carry what "tối đa bao lâu?" asks
     rate_of: bool = True  # a rate carries what a rate question asks only when it names what is measured ("tỷ lệ hồ sơ …")
     list_noun: bool = True  # a list carries what a list question asks only when its head (or the sentence) names the
@@ -290,6 +291,17 @@ def names_required(query: Query, chunk, weight, read_with: str, bodies: bool = F
     return all(year in f"{named} {read_with}" for year in query.horizons)
 
 
+def names_alone(text: str, name: str) -> bool:
+    """Whether a sentence names ``name`` (folded) on its own, not only as one of several names listed together ("03
+    doanh nghiệp (Viettel, VNPT, Mobifone) dự kiến …" gives the three operators' figure, not Mobifone's)."""
+    folded = " ".join(fold_diacritics(text.lower()).split())
+    for found in re.finditer(rf"(?<![a-z0-9]){re.escape(name)}(?![a-z0-9])", folded):
+        before, after = folded[: found.start()], folded[found.end() :]
+        if not (re.search(r"(?:,|\bva)\s*$", before) or re.match(r"\s*(?:,|va\b)", after)):
+            return True
+    return False
+
+
 _FIGURE_AFTER = re.compile(r"\s+(?:la\s+|o muc\s+|bang\s+)?\d")
 
 
@@ -404,6 +416,8 @@ def candidates(query: Query, passages: list[Passage], weight, rules: SelectRules
                 # answered by "tỷ trọng đào tạo các ngành STEM … 30%"
                 folded = normalized(text, False)
                 typed = any(f" {form} " in folded for form in measured)
+            if typed and rules.alone and query.alone and not names_alone(text, query.alone):
+                typed = False  # "riêng MobiFone … bao nhiêu trạm?" is not answered by the figure of "(Viettel, VNPT, Mobifone)"
             if typed and rules.bound and query.bound and states_other_bound(text, query.bound):
                 typed = False  # "tạm ngừng tối đa bao nhiêu ngày?" is not answered by "thông báo ít nhất 7 ngày làm việc"
             if typed and rules.list_noun and query.listed:
