@@ -282,9 +282,10 @@ def names_required(query: Query, chunk, weight, read_with: str, bodies: bool = F
     named = f"{chunk.text} {chunk.doc.title} {chunk.doc.number} {chunk.heading}"
     dated = f"{named} {chunk.doc.date}"  # a year dating a document the question names is found in its date too
     undated = [term for term in query.required if term not in query.dated] if dated_years else []
+    in_date_too = [term for term in query.required if term not in undated]
     if undated and not names_all(undated, named, weight, query.expanded):
         return False
-    if not names_all([term for term in query.required if term not in undated], dated, weight, query.expanded):
+    if in_date_too and not names_all(in_date_too, dated, weight, query.expanded):
         return False
     if bodies and query.bodies and not names_bodies(query.bodies, f"{named} {chunk.doc.issuer}"):
         return False
