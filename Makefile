@@ -79,6 +79,8 @@ eval-locked: install
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-9.jsonl --system all --out $(LOCKED)/conversations-9
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/questions-10.jsonl --system all --out $(LOCKED)/questions-10
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-10.jsonl --system all --out $(LOCKED)/conversations-10
+	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/questions-11.jsonl --system all --out $(LOCKED)/questions-11
+	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-11.jsonl --system all --out $(LOCKED)/conversations-11
 
 bench: install
 	$(PY) bench/ingest_bench.py
