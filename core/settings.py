@@ -270,6 +270,28 @@ class Settings(BaseSettings):
         "dating a document the question names ('nghị quyết của Bộ Chính trị tháng 12/2024') is also found in that "
         "document's date: 'Năm 2025 tỷ trọng kinh tế số đạt bao nhiêu?' is not answered by a plan signed in 2025.",
     )
+    rule_day: bool = Field(
+        True,
+        description="'… vào ngày nào?' asks a day: it is answered by a sentence giving one ('ngày 26/6/2025', 'kể từ ngày "
+        "ký'), not by a month or a year ('Thời gian thực hiện: Tháng 12/2026').",
+    )
+    rule_horizon_heading: bool = Field(
+        True,
+        description="A plan states its targets under a heading of their year: a passage under '1. Đến năm 2030' does not "
+        "answer a question about the targets 'đến năm 2045' (only a heading naming no target year, or the one asked).",
+    )
+    rule_news_context: bool = Field(
+        True,
+        description="A news item tells one event in several passages: a name the question gives (the minister, the "
+        "province) is also found in the item's other retrieved passages ('Bộ trưởng cũng đề nghị Bình Phước tăng tỷ lệ "
+        "chi ngân sách …' answers a question naming the minister).",
+    )
+    rule_subject_type: bool = Field(
+        True,
+        description="A question beginning with a document type asks about a document of that type: 'Luật mà Thủ tướng ban "
+        "hành kế hoạch triển khai thi hành … có hiệu lực từ ngày nào?' asks the law's force, not that of the decision "
+        "whose title its words name.",
+    )
     rule_case_facts: bool = Field(
         True,
         description="A situational question tells the asker's own case before it asks, in the first person ('Công ty tôi "

@@ -186,12 +186,14 @@ class Query:
     wants_recital: bool = False  # asks what a document's recitals state ("theo đề nghị của bộ nào?", "căn cứ luật nào?")
     kind: str = ""  # "<noun> nào" naming the kind of answer, folded: "doanh nghiep", "thong tu" (see asked_kind)
     alone: str = ""  # the name a question asks of alone ("riêng Viettel …"), folded: its own figure, not a group's
+    day: bool = False  # a date question asking a day ("được thông qua vào ngày nào?"): a month or a year does not answer
     bound: str = ""  # the bound a figure question asks: "upper" ("tối đa bao lâu?"), "lower" ("ít nhất mấy?") or ""
     measured: tuple[str, ...] = ()  # what a rate asked is of, folded: ("kinh te",) of "tỷ trọng kinh tế số … bao nhiêu %?"
     listed: str = ""  # what a list question asks the items of, folded: "dich vu" of "gồm những loại dịch vụ nào?"
     unindexed: tuple[str, ...] = ()  # số hiệu the question names that no indexed document has
     or_condition: bool = False  # a plain "khi nào" asks a time or a condition ("… có giá trị như văn bản khi nào?")
     as_of: str = ""  # the date a validity question is set at ("… còn hiệu lực vào năm 2020 không?": 2020-12-31)
+    subject_type: str = ""  # the document type a question begins with ("Luật" of "Luật mà … có hiệu lực từ ngày nào?")
     validity: str = ""  # what it asks about a document's force: "effective" (từ khi nào), "status" (còn hiệu lực
     #                     không), "replaced_by" (văn bản nào thay thế X), "replaces" (X thay thế văn bản nào)
     initials: tuple[str, ...] = ()  # typed initials no list knows ("ct", "ub"), read from the passages found
@@ -229,6 +231,7 @@ class Analyser:
     loose_title_share: float = 0.0  # a title is named when this share of its word pairs is typed (0: only whole)
     drop_title_words: bool = False  # the words naming a document by its title are not looked for in its passages
     case_facts: bool = False  # a year told only of the asker's own case ("… cấp năm 2022; …?") is not required
+    subject_type: bool = False  # note the document type a question begins with (Query.subject_type)
 
     def analyse(self, question: str) -> Query:
         query = self._single(question)
@@ -333,7 +336,9 @@ class Analyser:
             measured=rate_of(segmented) if answer_type == NUMBER else (),
             bound=bound_asked(folded) if answer_type in (NUMBER, DURATION) else "",
             alone=alone_name(text),
+            day=answer_type == DATE and bool(re.search(r"\bngay nao\b", folded)),
             wants_recital=bool(_RECITAL_ASKED.search(folded)),
+            subject_type=subject_type(folded) if self.subject_type else "",
             validity=validity_asked(folded) if (numbers or _SHORT_REF.search(folded) or dated) else "",
             or_condition=answer_type == DATE and bool(re.search(r"\bkhi nao\b", folded)),
             as_of=asked_date(folded),
@@ -342,14 +347,27 @@ class Analyser:
         )
 
 
+_SUBJECT_TYPES = sorted(((fold_diacritics(t.lower()), t) for t in DOC_TYPES), key=lambda pair: -len(pair[0]))
+
+
+def subject_type(folded: str) -> str:
+    """The document type a question (folded) begins with: "Luật" of "luat ma thu tuong ban hanh ke hoach trien khai
+    thi hanh … co hieu luc tu ngay nao?", whose subject is a law, not the decision its words also name; "" when it
+    begins otherwise."""
+    return next((t for f, t in _SUBJECT_TYPES if folded.startswith(f + " ")), "")
+
+
 _MONEY_WORDS = ("tỷ", "triệu", "nghìn", "đồng", "tiền")
-_MONEY = re.compile(r"\b(muc phat|phat tien|phat bao nhieu|bao nhieu tien|kinh phi|chi phi|muc chi|muc ho tro)\b")
+_MONEY = re.compile(
+    r"\b(muc phat|phat tien|phat bao nhieu|bao nhieu tien|kinh phi|chi phi|muc chi|muc ho tro|le phi|muc phi|hoc phi|cuoc phi)\b"
+)
 _MONEY_NOUNS = re.compile(r"^(?:kinh phi|chi phi|von|ngan sach)\b")  # "bao nhiêu kinh phí": an amount in đồng
+_RATE_WORDS = frozenset({"ty le", "ti le", "ty trong", "ti trong", "phan tram"})
+_RATE = re.compile(rf"\b(?:{'|'.join(sorted(_RATE_WORDS))})\b")  # a rate asked: its answer is a share, not an amount
 _NOT_UNITS = {
     "la", "thi", "nam", "de", "cho", "cua", "va", "o", "tai", "trong", "duoc", "co", "nguoi", "ca", "lan", "so",
     "theo", "vay", "khi", "neu", "ma", "khong", "a", "nhe", "roi", "tu", "den", "tren", "duoi", "ke",
 }  # function words: after "bao nhiêu" they end the question or open a clause, they count nothing
-_RATE = re.compile(r"\b(ty le|ti le|phan tram)\b")
 
 
 def _about_document(folded: str, answer_type: str) -> bool:
@@ -439,15 +457,15 @@ def listed_noun(words: list[str]) -> str:
             continue
         end = next((j for j in range(i + 1, min(i + 8, len(folded))) if folded[j] in ("nao", "gi")), None)
         phrase = folded[i + 1 : end] if end else []
-        if not phrase or any(not re.fullmatch(r"[a-z0-9 ]+", w) for w in phrase):
-            continue  # no "nào / gì" near, or punctuation between ("những nhiệm vụ, giải pháp nào")
+        if not phrase or any(not re.fullmatch(r"[a-z0-9 ]+", w) or w in ("nhung", "cac") for w in phrase):
+            continue  # no "nào / gì" near, punctuation between ("những nhiệm vụ, giải pháp nào"), or the phrase asked
+            #           comes later ("triển khai các nhiệm vụ theo những hình thức nào": hình thức)
         if phrase[0] in _CLASSIFIERS and len(phrase) > 1:
             phrase = phrase[1:]
         return "" if phrase[0] in _NO_KIND else phrase[0]
     return ""
 
 
-_RATE_WORDS = frozenset({"ty le", "ti le", "ty trong", "ti trong", "phan tram"})
 _NOT_MEASURED = frozenset({
     "cua", "trong", "dat", "la", "duoc", "se", "da", "co", "tai", "o", "cho", "theo", "nam", "muc", "toi thieu",
     "toi da", "bao nhieu", "tong", "chung", "hien", "nay", "phai", "can", "it", "nhat",
@@ -516,7 +534,8 @@ _VALIDITY_ASKED = (
         rf"thay the (?:cho )?(?:cac |nhung )?{_DOC_WORD} nao|thay the (?:nhung )?gi\b"
         rf"|co hieu luc thi (?:cac |nhung )?{_DOC_WORD}(?: [a-z]+){{0,6}} nao (?:se |bi |cung )?het hieu luc"  # "X có hiệu lực thì luật nào hết hiệu lực?"
     )),
-    ("status", re.compile(r"\b(?:con|het|van con|con duoc ap dung|con ap dung) hieu luc\b|\bcon (?:duoc )?ap dung\b")),
+    # "… còn hiệu lực không?"; not a condition ("chứng thư số … vẫn còn hiệu lực thì được xử lý ra sao?")
+    ("status", re.compile(r"\b(?:con|het|van con|con duoc ap dung|con ap dung) hieu luc\b(?! thi\b)|\bcon (?:duoc )?ap dung\b(?! thi\b)")),
     ("effective", re.compile(
         r"(?:co|bat dau co|phat sinh) hieu luc(?: thi hanh)?(?: (?:tu|ke tu))?(?: (?:ngay|thoi diem|khi|luc|thang|nam))? ?(?:nao|bao gio)"
         r"|ngay (?:co )?hieu luc|hieu luc (?:thi hanh )?(?:tu|ke tu) (?:ngay|khi|luc) nao"
@@ -722,6 +741,10 @@ def _apply(question: str, expansions: list[tuple[str, str]]) -> str:
     return text
 
 
+# "<the asker's case or the document>: <question>, và <question>?": what comes before the colon frames every part
+_COLON_FRAME = re.compile(r"^\s*([^:?]{12,200}?):\s+")
+
+
 def compound_parts(question: str) -> list[str]:
     """The questions of a compound question ("… bao nhiêu, và … khi nào?"), each with the shared frame
     ("Theo Nghị định 224/2026, …") carried over; one question per document when it asks the same of two
@@ -738,7 +761,7 @@ def compound_parts(question: str) -> list[str]:
     folded = [" ".join(fold_diacritics(p.lower()).split()) for p in pieces]
     if len(pieces) < 2 or sum(answer_type_of(f) != OTHER for f in folded) < 2:
         return [question]
-    frame = re.match(r"^\s*((?:Theo|Trong|Tại|Căn cứ)\s[^,]{3,80}),\s*", question, re.I)
+    frame = re.match(r"^\s*((?:Theo|Trong|Tại|Căn cứ)\s[^,]{3,80}),\s*", question, re.I) or _COLON_FRAME.match(pieces[0])
     body = pieces[0][frame.end() :] if frame and pieces[0].startswith(frame.group(0).strip()) else pieces[0]
     predicate = _PREDICATE.search(body)
     subject = body[: predicate.start()].strip() if predicate and predicate.start() > 0 else ""
@@ -752,7 +775,8 @@ def compound_parts(question: str) -> list[str]:
         if i and named:  # "…, và ai là người ký kế hoạch này?": the document the first part names
             piece = _THIS_DOCUMENT.sub(lambda m: f"{m.group(1)} {named[0]}", piece, count=1)
         if i and frame and frame.group(1).lower() not in piece.lower():
-            piece = f"{frame.group(1)}, {piece[:1].lower()}{piece[1:]}"
+            joint = ":" if frame.re is _COLON_FRAME else ","
+            piece = f"{frame.group(1)}{joint} {piece[:1].lower()}{piece[1:]}"
         parts.append(piece.rstrip("?") + "?")
     return parts
 

@@ -192,7 +192,7 @@ class IndexReader:
         return Analyser(
             self.bm25.weight, learned, s.expand_abbreviations, s.split_compound, numbers, titled, s.rule_split_unseen,
             s.rule_initials, s.rule_everyday_words, s.loose_title_share if s.rule_loose_title else 0.0, s.rule_title_words,
-            s.rule_case_facts,
+            s.rule_case_facts, s.rule_subject_type,
         )
 
     def close(self) -> None:

@@ -64,7 +64,8 @@ def make_answerer(settings: Settings) -> ExtractiveAnswerer:
         item_lead_in=s.rule_item_lead_in, item_heading=s.rule_item_heading, named_documents=s.rule_named_documents,
         list_head=s.rule_list_head, table_rows=s.rule_table_rows, item_names_asked=s.rule_item_names_asked,
         list_noun=s.rule_list_noun, required_bodies=s.rule_required_bodies, rate_of=s.rule_rate_of,
-        bound=s.rule_bound, dated_years=s.rule_dated_years, alone=s.rule_alone,
+        bound=s.rule_bound, dated_years=s.rule_dated_years, alone=s.rule_alone, news_context=s.rule_news_context,
+        horizon_heading=s.rule_horizon_heading, day=s.rule_day,
     )
     return ExtractiveAnswerer(s.answer_max_sentences, decide, select, ComposeRules(s.rule_name_source))
 

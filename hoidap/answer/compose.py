@@ -103,9 +103,10 @@ class Composer:
         numbers: dict[int, Citation] = {}
         lines: list[str] = []
         compound = len(parts) > 1
+        framed = _shared_frame([part.text for part, _ in parts]) if compound else ""
         for index, (part, chosen) in enumerate(parts, 1):
             text = self._part_text(part, passages, chosen, numbers) if chosen else PART_REFUSAL
-            lines.append(f"{index}. {part.text.rstrip(' ?')}: {text}" if compound else text)
+            lines.append(f"{index}. {part.text[len(framed):].rstrip(' ?')}: {text}" if compound else text)
         cited = {id(c.passage) for c in numbers.values()}
         return Answer(
             question=query.text,
@@ -162,3 +163,11 @@ class Composer:
 def refusal(query: Query, passages: list[Passage]) -> Answer:
     """The answer that says the documents do not answer (the passages shown as related)."""
     return Answer(question=query.text, text=REFUSAL_TEXT, refused=True, related=passages, passages=passages)
+
+
+def _shared_frame(texts: list[str]) -> str:
+    """What every part of a compound question begins with up to a colon ("Sở tôi … theo Nghị quyết 57: "): said once by
+    the question, not again before each part's answer."""
+    first = texts[0]
+    end = first.find(": ") + 2
+    return first[:end] if end > 1 and all(t.startswith(first[:end]) for t in texts) else ""

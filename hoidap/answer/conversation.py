@@ -63,6 +63,18 @@ _TASK_ASKED = re.compile(
 )
 
 
+_TARGET_NOUNS = ("chỉ tiêu", "mục tiêu")
+# what a figure question measures: "… bao nhiêu phần trăm <X>?", "tỷ lệ <X> đạt bao nhiêu?"
+_MEASURE_ASKED = re.compile(r"(?:bao nhiêu phần trăm|bao nhiêu %|tỷ lệ|tỉ lệ|tỷ trọng)\s+([^?]{6,160}?)\s*\??\s*$", re.I)
+_FIGURE_ASKED = re.compile(r"\s+(?:(?:phải |sẽ )?(?:đạt|là)\s+)?(?:bao nhiêu|mấy)\b.*$", re.I)
+
+
+def _measured(previous: str) -> str:
+    """What the previous question's figure measures ("dân số từ 15 tuổi trở lên có tài khoản …"), or ""."""
+    found = _MEASURE_ASKED.search(previous)
+    return " ".join(_FIGURE_ASKED.sub("", found.group(1)).split()) if found else ""
+
+
 def with_antecedent(question: str, previous: str) -> str:
     """"chỉ tiêu này giao đơn vị nào chủ trì" after "… đặt chỉ tiêu tỷ lệ hồ sơ trực tuyến là bao nhiêu?" becomes
     "chỉ tiêu tỷ lệ hồ sơ trực tuyến giao đơn vị nào chủ trì": a noun pointed back to with này/đó/ấy stands for
@@ -76,6 +88,9 @@ def with_antecedent(question: str, previous: str) -> str:
             if task:  # "việc đó" after "cơ quan nào chủ trì xây dựng Khung đào tạo …?": the task asked about
                 phrase = f"{noun} {' '.join(task.group(1).split())}"
                 return question[: match.start()] + phrase + question[match.end() :]
+            measured = _measured(previous) if not at and noun.lower() in _TARGET_NOUNS else ""
+            if measured:  # "chỉ tiêu đó" after "… bao nhiêu phần trăm dân số … có tài khoản …?": what it measured
+                return question[: match.start()] + f"{noun} {measured}" + question[match.end() :]
             if not at:
                 continue
             rest = previous[at.end() :]

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from core.lexicon import DOC_TYPES, PLACES_LIKE_NAMES
+from core.lexicon import DOC_TYPES, NEWS_TYPE, PLACES_LIKE_NAMES
 from core.models import CELL_SEPARATOR
 from hoidap.query import (
     ASKED_KINDS,
@@ -50,6 +50,7 @@ from hoidap.terms import (
     PERSON as PERSON_NAME,
     coverage,
     evidence_text,
+    horizon_years,
     named_meetings,
     names_all,
     names_holder,
@@ -75,6 +76,7 @@ _NUMBER_WORDS = r"(?:một|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín|mư�
 _DURATION = re.compile(
     rf"\d+\s*(?:\([^()]{{1,30}}\)\s*)?(?:ngày|tháng|năm|giờ|phút|tuần|quý)\b|\b(?:ngay|thang|nam|gio|phut)\b\s*\d"
     rf"|\bquý\s*(?:\d|[IV]+\b)"  # "trong thời hạn nào?" — "trong quý 2/2025": a term given as a quarter
+    rf"|\b(?:năm|giai đoạn)\s+(?:19|20)\d\d\s*(?:[-–]|đến)\s*(?:năm\s+)?(?:19|20)\d\d\b"  # "trong thời gian nào?" — "năm 2026 - 2027"
     rf"|\b{_NUMBER_WORDS}(?:\s+{_NUMBER_WORDS})*\s+(?:ngày|tháng|năm|giờ|phút|tuần|quý)\b",
     re.I,
 )
@@ -131,6 +133,11 @@ class SelectRules:
     rate_of: bool = True  # a rate carries what a rate question asks only when it names what is measured ("tỷ lệ hồ sơ …")
     list_noun: bool = True  # a list carries what a list question asks only when its head (or the sentence) names the
     #                         noun asked ("những loại dịch vụ nào" → "dịch vụ")
+    horizon_heading: bool = True  # a passage under a heading of another target year ("1. Đến năm 2030") does not give
+    #                               the targets of the year asked ("đến năm 2045")
+    day: bool = True  # "vào ngày nào?" is answered by a day ("ngày 26/6/2025", "kể từ ngày ký"), not by a month or a year
+    news_context: bool = True  # a name the question gives is also found in the other retrieved passages of a news item
+    #                            (one event told in several passages: "Bộ trưởng cũng đề nghị Bình Phước …")
     item_heading: bool = True  # a list item is read with what heads it ("h) Tổ đảng ở Thường trực Ủy ban Quốc phòng
     #                            và An ninh" above "- Tiếp tục rà soát …"); a section's heading alone answers nothing
 
@@ -202,17 +209,18 @@ def of_kind(kind: str, text: str, passage: Passage) -> bool:
     return any(re.search(rf"\b{t}\s+(?:số\s+)?[\dA-ZĐÀ-Ỹ]", text) for t in titles)
 
 
-def carries(answer_type: str, text: str, passage: Passage, unit: str = "", ordinal: str = "", kind: str = "") -> bool:
+def carries(
+    answer_type: str, text: str, passage: Passage, unit: str = "", ordinal: str = "", kind: str = "", named: tuple = ()
+) -> bool:
     """Whether a sentence carries what the answer type asks for (for a count, a figure of its unit; for
-    "cấp mấy", the level's numeral; for "<noun> nào", an answer of that kind)."""
+    "cấp mấy", the level's numeral; for "<noun> nào", an answer of that kind; for a date, not only the date naming a
+    cited document, unless it is one of ``named``, the số hiệu the question names)."""
     if kind and answer_type in (ORGANISATION, DOCUMENT):
         return of_kind(kind, text, passage)
     if answer_type == NUMBER and ordinal:
         return numbered(ordinal, text)
     if answer_type == DATE:
-        # the year inside a số hiệu ("51/2005/QH11") is no date, nor the date that names a cited document with it
-        # ("Nghị định số 80/2021/NĐ-CP ngày 26/8/2021")
-        bare = _CITED_DATE.sub(" ", NUMBER_RE.sub(" § ", text))
+        bare = dates_text(text, named)
         return bool(DATE_IN_TEXT.search(bare) or _WHEN.search(bare))
     if answer_type == DURATION:
         return bool(_DURATION.search(text))
@@ -231,7 +239,17 @@ def carries(answer_type: str, text: str, passage: Passage, unit: str = "", ordin
     return True
 
 
+def dates_text(text: str, named: tuple = ()) -> str:
+    """A sentence with what only looks like an answer date taken out: the year inside a số hiệu ("51/2005/QH11") and
+    the date naming a cited document with it ("Nghị định số 80/2021/NĐ-CP ngày 26/8/2021"), save that of a document
+    the question names (``named``, lower case: "Quyết định 1489/QĐ-TTg … ban hành ngày nào?")."""
+    marked = NUMBER_RE.sub(lambda m: " ¶ " if m.group(0).lower() in named else " § ", text)
+    return _CITED_DATE.sub(" ", marked)
+
+
 _CITED_DATE = re.compile(r"§\s*,?\s*(?:ngày|ngay)\s+\d{1,2}\s*(?:[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|tháng\s+\d{1,2}\s+năm\s+\d{4})", re.I)
+# a day: "ngày 26 tháng 6", "26/6/2025", "kể từ ngày ký / ban hành / công bố"
+_DAY = re.compile(r"\bngày\s+(?:\d|ký|ban hành|công bố|thông qua|đăng)|\b\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\bngay\s+\d", re.I)
 _READ_WITH_LEAD_IN = (NUMBER, DATE, DURATION, ORGANISATION, PERSON)
 # Items listed inside a sentence: "(thường, nhạy cảm, mật, tối mật)", "gồm: A, B, C và D".
 _INLINE_LIST = re.compile(
@@ -272,14 +290,28 @@ def accounts_for_documents(views: list[Query], chunk, fewest: int = 2) -> bool:
     )
 
 
-def names_required(query: Query, chunk, weight, read_with: str, bodies: bool = False, dated_years: bool = True) -> bool:
+def names_required(
+    query: Query,
+    chunk,
+    weight,
+    read_with: str,
+    bodies: bool = False,
+    dated_years: bool = True,
+    news_context: bool = False,
+    horizon_heading: bool = False,
+) -> bool:
     """Whether a passage (with its document's title, số hiệu, date and heading) names every place, số hiệu and
     year the question names (``Query.required``; with ``dated_years``, only a year dating a document it names is
     found in the document's date: "Năm 2025 … đạt bao nhiêu?" is not answered by a plan signed in 2025), with
     ``bodies`` every body it names (``Query.bodies``, its issuer counting), and its document the target years
     (``Query.horizons``: in the passage, its title, or read_with, the text of the document's other passages
-    retrieved with it)."""
+    retrieved with it; with ``horizon_heading``, not under a heading of other target years only: "1. Đến năm 2030"
+    does not give the targets for 2045). With ``news_context``, a news item's passage is read with read_with for the
+    names too: one event told in several passages names its speaker and place once ("Bộ trưởng cũng đề nghị Bình
+    Phước …")."""
     named = f"{chunk.text} {chunk.doc.title} {chunk.doc.number} {chunk.heading}"
+    if news_context and chunk.doc.doc_type == NEWS_TYPE:
+        named = f"{named} {read_with}"
     dated = f"{named} {chunk.doc.date}"  # a year dating a document the question names is found in its date too
     undated = [term for term in query.required if term not in query.dated] if dated_years else []
     in_date_too = [term for term in query.required if term not in undated]
@@ -289,6 +321,10 @@ def names_required(query: Query, chunk, weight, read_with: str, bodies: bool = F
         return False
     if bodies and query.bodies and not names_bodies(query.bodies, f"{named} {chunk.doc.issuer}"):
         return False
+    if horizon_heading and query.horizons:
+        headed = horizon_years(chunk.section_heading)
+        if headed and not set(headed) & set(query.horizons):
+            return False
     return all(year in f"{named} {read_with}" for year in query.horizons)
 
 
@@ -345,15 +381,19 @@ def candidates(query: Query, passages: list[Passage], weight, rules: SelectRules
     sections = bool(query.definition or query.sections)
     named = documents_named(query) if rules.named_documents and query.answer_type != VALIDITY else []
     measured = measured_forms(query) if rules.rate_of and query.measured else set()
-    read_with: dict[str, str] = {}  # a document's retrieved passages, where its target years are looked for
-    for passage in passages if query.horizons else ():
+    asked_numbers = tuple(n.lower() for n in query.numbers)
+    # a document's retrieved passages, where its target years (and a news item's names) are looked for
+    read_with: dict[str, str] = {}
+    for passage in passages if query.horizons or (rules.news_context and query.required) else ():
         read_with[passage.chunk.doc_id] = f"{read_with.get(passage.chunk.doc_id, '')} {passage.chunk.text}"
     for i, passage in enumerate(passages):
         chunk = passage.chunk
         # a passage is read with its document's title, số hiệu and issuer ("báo cáo của Đảng ủy Chính phủ …")
         context = normalized(f"{chunk.doc.title} {chunk.doc.number} {chunk.doc.issuer} {chunk.section_heading}", exact)
         together = read_with.get(chunk.doc_id, "")
-        if rules.required_names and not names_required(query, chunk, weight, together, rules.required_bodies, rules.dated_years):
+        if rules.required_names and not names_required(
+            query, chunk, weight, together, rules.required_bodies, rules.dated_years, rules.news_context, rules.horizon_heading
+        ):
             continue
         if not accounts_for_documents(named, chunk):
             continue  # "Kế hoạch 3260 … sửa đổi Luật Giao dịch điện tử": a passage of 3260 naming that law
@@ -411,7 +451,7 @@ def candidates(query: Query, passages: list[Passage], weight, rules: SelectRules
                     text, sent_cov = f"{section} … {text}", read
             elif is_list and rules.item_heading and "\n" in text and heads_section(text, 0, text.find("\n")):
                 section = text[: text.find("\n")]  # a section quoted with its items
-            typed = carries(query.answer_type, text, passage, query.unit, query.ordinal, query.kind)
+            typed = carries(query.answer_type, text, passage, query.unit, query.ordinal, query.kind, asked_numbers)
             if typed and measured:
                 # a rate answers only if it is of what the question measures: "tỷ trọng kinh tế số trong GRDP" is not
                 # answered by "tỷ trọng đào tạo các ngành STEM … 30%"
@@ -419,6 +459,8 @@ def candidates(query: Query, passages: list[Passage], weight, rules: SelectRules
                 typed = any(f" {form} " in folded for form in measured)
             if typed and rules.alone and query.alone and not names_alone(text, query.alone):
                 typed = False  # "riêng MobiFone … bao nhiêu trạm?" is not answered by the figure of "(Viettel, VNPT, Mobifone)"
+            if typed and rules.day and query.day and not _DAY.search(dates_text(text, asked_numbers)):
+                typed = False  # "Luật … được thông qua vào ngày nào?" is not answered by "Thời gian thực hiện: Tháng 12/2026"
             if typed and rules.bound and query.bound and states_other_bound(text, query.bound):
                 typed = False  # "tạm ngừng tối đa bao nhiêu ngày?" is not answered by "thông báo ít nhất 7 ngày làm việc"
             if typed and rules.list_noun and query.listed:
@@ -432,7 +474,10 @@ def candidates(query: Query, passages: list[Passage], weight, rules: SelectRules
             if rules.item_lead_in and query.answer_type in _READ_WITH_LEAD_IN and item:
                 if not typed or query.answer_type == ORGANISATION:  # an organisation: the body the tasks are given to
                     above = lead_in_of(chunk, start)
-                    if above and carries(query.answer_type, above, passage, query.unit, query.ordinal, query.kind) and (
+                    typed_above = carries(
+                        query.answer_type, above, passage, query.unit, query.ordinal, query.kind, asked_numbers
+                    ) if above else False
+                    if typed_above and (
                         not rules.item_names_asked or query.answer_type == ORGANISATION  # the body is asked, its tasks describe
                         or names_strongest(query, own, f"{above} {chunk.doc.title} {chunk.doc.number}")
                     ):

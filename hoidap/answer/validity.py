@@ -16,6 +16,7 @@ from hoidap.retrieve import Passage
 from hoidap.terms import normalized
 from hoidap.validity import CEASED, IN_FORCE, NOT_YET, PARTLY, Relation, ValidityBook, article_of
 from index.store import StoredChunk
+from ingest.metadata import number_type
 
 Fetch = Callable[[str], "StoredChunk | None"]  # chunk id → the stored chunk
 
@@ -30,6 +31,9 @@ def validity_answer(query: Query, book: ValidityBook, as_of: str, fetch: Fetch, 
     if not query.validity or query.parts:
         return None
     named = [n for n in book.known() if names_document(query, n)] or named_by_title_and_year(query, book)
+    if query.subject_type:  # "Luật mà Thủ tướng ban hành kế hoạch thi hành … có hiệu lực …?" asks of a law, not of the
+        #                     decision whose title its words name
+        named = [n for n in named if of_type(n, dict(query.titles).get(n), query.subject_type)]
     if not named and query.unindexed:
         return _not_held(query, query.unindexed[0], passages)
     if len(named) > 1:  # "Nghị quyết 03/NQ-CP … thực hiện NQ 57 có hiệu lực …": the one named by its full số hiệu
@@ -41,6 +45,14 @@ def validity_answer(query: Query, book: ValidityBook, as_of: str, fetch: Fetch, 
     if found is None and not book.indexed(named[0]):
         return _not_held(query, named[0], passages)
     return found
+
+
+def of_type(number: str, title: str | None, doc_type: str) -> bool:
+    """Whether a document named by its title (``title``, folded; None when named by số hiệu) may be of ``doc_type``:
+    by its title's first words or its số hiệu's code ("384-QĐ/TW" is a Quy định, its title says so)."""
+    if title is None or number_type(number) in ("", doc_type):
+        return True
+    return title.strip().startswith(normalized(doc_type, False).strip())
 
 
 def named_by_title_and_year(query: Query, book: ValidityBook) -> list[str]:
