@@ -118,7 +118,7 @@ def main() -> None:
         print()
         timed_reindex(gsettings, embedder, f"full ingest ({args.docs} generated documents)")
         _, g_nochange, _ = timed_reindex(gsettings, embedder, f"reindex {args.docs} docs, nothing changed")
-        one = gen / "tin-0500.txt"
+        one = gen / f"tin-{args.docs // 2:04d}.txt"  # one document in the middle, whatever --docs is
         one.write_text(one.read_text(encoding="utf-8") + " Văn bản được cập nhật.\n", encoding="utf-8")
         _, g_one, _ = timed_reindex(gsettings, embedder, f"reindex {args.docs} docs, one changed")
         print(f"\ntargets: no-change {g_nochange:.2f} s (< 3 s), one changed {g_one:.2f} s (< 5 s); "
