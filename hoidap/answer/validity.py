@@ -33,7 +33,8 @@ def validity_answer(query: Query, book: ValidityBook, as_of: str, fetch: Fetch, 
     named = [n for n in book.known() if names_document(query, n)] or named_by_title_and_year(query, book)
     if query.subject_type:  # "Luật mà Thủ tướng ban hành kế hoạch thi hành … có hiệu lực …?" asks of a law, not of the
         #                     decision whose title its words name
-        named = [n for n in named if of_type(n, dict(query.titles).get(n), query.subject_type)]
+        titles = dict(query.titles)
+        named = [n for n in named if of_type(n, titles.get(n), query.subject_type)]
     if not named and query.unindexed:
         return _not_held(query, query.unindexed[0], passages)
     if len(named) > 1:  # "Nghị quyết 03/NQ-CP … thực hiện NQ 57 có hiệu lực …": the one named by its full số hiệu
