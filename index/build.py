@@ -138,7 +138,10 @@ def _ingested(paths: dict[str, Path], settings: Settings, progress: Progress | N
     if settings.workers > 1 and len(args) > 1:
         import multiprocessing
 
-        ctx = multiprocessing.get_context("fork")
+        # Workers come from a fork server, not from this process: forking a process whose threads (the encoder's,
+        # Chroma's, an app's) may hold a lock can leave a worker waiting on it for ever (seen in a test run).
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["ingest.pipeline", "underthesea"])  # imported once, by the server
         # Big files first so both cores stay busy to the end.
         args.sort(key=lambda a: -(a[0].stat().st_size if a[0].exists() else 0))
         with ProcessPoolExecutor(max_workers=min(settings.workers, len(args)), mp_context=ctx) as pool:
