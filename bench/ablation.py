@@ -50,6 +50,7 @@ SWITCHES = {
     "news context": ({"HOIDAP_RULE_NEWS_CONTEXT": "false"}, "a news item's names also found in its other passages"),
     "horizon heading": ({"HOIDAP_RULE_HORIZON_HEADING": "false"}, "no targets from under another year's heading"),
     "day": ({"HOIDAP_RULE_DAY": "false"}, "'vào ngày nào' is answered by a day, not a month or a year"),
+    "sentence start": ({"HOIDAP_RULE_SENTENCE_START": "false"}, "a quote starting inside a sentence read from its beginning"),
     "list noun": ({"HOIDAP_RULE_LIST_NOUN": "false"}, "a list carries the answer only when its head names the noun asked"),
     "office holder": ({"HOIDAP_RULE_OFFICE_HOLDER": "false"}, "'ai là <office>' needs the person next to it"),
     "named document": ({"HOIDAP_RULE_NAMED_DOCUMENT": "false"}, "a named document answers first"),

@@ -271,6 +271,12 @@ class Settings(BaseSettings):
         "dating a document the question names ('nghị quyết của Bộ Chính trị tháng 12/2024') is also found in that "
         "document's date: 'Năm 2025 tỷ trọng kinh tế số đạt bao nhiêu?' is not answered by a plan signed in 2025.",
     )
+    rule_sentence_start: bool = Field(
+        True,
+        description="A quote that starts inside a sentence (a long sentence cut into pieces by the chunking) is read "
+        "from the sentence's beginning in the previous passage of its document: 'Các Sở … triển khai …; báo cáo UBND "
+        "Thành phố …', not '… báo cáo UBND Thành phố …' alone.",
+    )
     rule_day: bool = Field(
         True,
         description="'… vào ngày nào?' asks a day: it is answered by a sentence giving one ('ngày 26/6/2025', 'kể từ ngày "

@@ -65,7 +65,7 @@ def make_answerer(settings: Settings) -> ExtractiveAnswerer:
         list_head=s.rule_list_head, table_rows=s.rule_table_rows, item_names_asked=s.rule_item_names_asked,
         list_noun=s.rule_list_noun, required_bodies=s.rule_required_bodies, rate_of=s.rule_rate_of,
         bound=s.rule_bound, dated_years=s.rule_dated_years, alone=s.rule_alone, news_context=s.rule_news_context,
-        horizon_heading=s.rule_horizon_heading, day=s.rule_day,
+        horizon_heading=s.rule_horizon_heading, day=s.rule_day, sentence_start=s.rule_sentence_start,
     )
     return ExtractiveAnswerer(s.answer_max_sentences, decide, select, ComposeRules(s.rule_name_source))
 
@@ -245,12 +245,12 @@ class HoidapService:
             query, passages, shown, retrieved, stated = self._evidence(resolved, reader, search, filters, depth, k)
             if stated is not None or self.settings.llm_backend != "none" or reading == len(readings) - 1:
                 break
-            if not (answered := self.answerer.answer(query, shown, reader.bm25.weight, reader.store.next_chunk)).refused:
+            if not (answered := self._extracted(query, shown, reader)).refused:
                 break
         if stated is not None or answered is not None:
             items: Iterator[str | Answer] = iter([stated or answered])
         elif self.settings.llm_backend == "none":
-            items = iter([self.answerer.answer(query, shown, reader.bm25.weight, reader.store.next_chunk)])
+            items = iter([self._extracted(query, shown, reader)])
         else:
             items = self.llm_answerer().stream(query, shown, reader.bm25.weight)
         for item in items:
@@ -298,6 +298,11 @@ class HoidapService:
             narrowed = filters is not None and filters.narrows()
             stated = None if narrowed else validity_answer(query, reader.validity, as_of, fetch, shown)
         return query, passages, shown, retrieved, stated
+
+    def _extracted(self, query: Query, shown: list[Passage], reader: IndexReader) -> Answer:
+        """The extractive answer from the passages read (lists and sentences read on into their neighbours)."""
+        store = reader.store
+        return self.answerer.answer(query, shown, reader.bm25.weight, store.next_chunk, store.previous_chunk)
 
     def audit_log(self) -> AuditLog:
         """The audit trail (opened on first use)."""

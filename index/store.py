@@ -298,6 +298,13 @@ class ChunkStore:
         ).fetchone()
         return self.get_chunks([row[0]]).get(row[0]) if row else None
 
+    def previous_chunk(self, chunk: StoredChunk) -> StoredChunk | None:
+        """The chunk before this one in its document, or None at its start."""
+        row = self.conn.execute(
+            "SELECT chunk_id FROM chunks WHERE doc_id = ? AND position = ?", (chunk.doc_id, chunk.position - 1)
+        ).fetchone()
+        return self.get_chunks([row[0]]).get(row[0]) if row else None
+
     def last_texts(self, number: str, limit: int = 1000) -> list[tuple[str, str]]:
         """(chunk id, text) of the last passages of the document with this số hiệu, last first (where it is
         signed); [] if none."""

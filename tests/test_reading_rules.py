@@ -140,3 +140,30 @@ def test_that_target_stands_for_what_the_previous_figure_measured():
     assert resolved == "Chỉ tiêu dân số từ 15 tuổi trở lên có tài khoản ngân hàng giao cho đơn vị nào chủ trì?"
     rate = with_antecedent("Chỉ tiêu đó do ai theo dõi?", "Tỷ lệ hồ sơ trực tuyến toàn trình phải đạt bao nhiêu?")
     assert rate == "Chỉ tiêu hồ sơ trực tuyến toàn trình do ai theo dõi?"
+
+
+def test_a_quote_starting_inside_a_sentence_is_read_from_its_beginning():
+    """The chunking cut 'Các Sở … triển khai …; báo cáo UBND Thành phố … trước ngày 15 hằng tháng.' after its ';': a
+    quote of the second piece is read from the first, in the same passage or in the one before it; a list item 'a)'
+    or a sentence of its own is quoted as it is."""
+    from hoidap.answer.select import Candidate
+    from hoidap.answer.sentences import sentence_begun
+
+    first = "Các Sở, ban, ngành căn cứ Kế hoạch này xây dựng kế hoạch triển khai;"
+    second = "báo cáo UBND Thành phố kết quả thực hiện trước ngày 15 hằng tháng."
+    whole = StoredChunk("c1", "d", 1, f"{first} {second}", 0, 0, "", "",
+                        [(0, len(first)), (len(first) + 1, len(first) + 1 + len(second))], DocMeta(), "d.md")
+    inside = Candidate(0, (len(first) + 1, len(first) + 1 + len(second)), second, 1.0, 1.0, 1.0, True)
+    assert sentence_begun(inside, [Passage(whole, 1.0)], None).text == f"{first} {second}"
+
+    before = StoredChunk("c0", "d", 0, f"Mục tiêu chung. {first}", 0, 0, "", "", [(0, 15), (16, 16 + len(first))], DocMeta(), "d.md")
+    after = StoredChunk("c1", "d", 1, second, 0, 0, "", "", [(0, len(second))], DocMeta(), "d.md")
+    starts = Candidate(0, (0, len(second)), second, 1.0, 1.0, 1.0, True)
+    assert sentence_begun(starts, [Passage(after, 1.0)], lambda chunk: before).text == f"{first} {second}"
+    assert sentence_begun(starts, [Passage(after, 1.0)], lambda chunk: None) is starts  # the first passage: as it is
+
+    item = StoredChunk("c1", "d", 1, "a) hướng dẫn sử dụng dịch vụ;", 0, 0, "", "", [(0, 29)], DocMeta(), "d.md")
+    listed = Candidate(0, (0, 29), "a) hướng dẫn sử dụng dịch vụ;", 1.0, 1.0, 1.0, True)
+    assert sentence_begun(listed, [Passage(item, 1.0)], lambda chunk: before) is listed
+    own = Candidate(0, (0, 15), "Mục tiêu chung.", 1.0, 1.0, 1.0, True)
+    assert sentence_begun(own, [Passage(before, 1.0)], None) is own

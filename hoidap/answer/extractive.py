@@ -8,6 +8,7 @@ from hoidap.answer.answerability import Answerability, features
 from hoidap.answer.compose import REFUSAL_TEXT, ComposeRules, Composer, choose, refusal
 from hoidap.answer.lists import list_continuation, sentence_continued
 from hoidap.answer.select import Candidate, SelectRules, answers_type, candidates
+from hoidap.answer.sentences import sentence_begun
 from hoidap.answer.types import Answer
 from hoidap.query import DATE, DURATION, LIST, NUMBER, PERSON, Query
 from hoidap.retrieve import Passage
@@ -34,9 +35,10 @@ class ExtractiveAnswerer:
         self.select_rules = select_rules
         self.composer = Composer(compose_rules)
 
-    def answer(self, query: Query, passages: list[Passage], weight, following=None) -> Answer:
+    def answer(self, query: Query, passages: list[Passage], weight, following=None, preceding=None) -> Answer:
         """``weight(term)`` gives a term's IDF in the corpus (BM25 statistics); ``following(chunk)`` the next chunk
-        of its document (a list an article goes on with), or None."""
+        of its document (a list an article goes on with), or None; ``preceding(chunk)`` the one before (where a
+        sentence the passage starts inside begins), or None."""
         passages = list(passages)  # a list's continuation read with ``following`` is added to this copy
         parts = query.parts or (query,)
         chosen: list[tuple[Query, list[Candidate]]] = []
@@ -51,6 +53,8 @@ class ExtractiveAnswerer:
             if picked and part.answer_type == LIST and self.select_rules.list_continues:
                 picked = [sentence_continued(picked[0], passages), *picked[1:]]
                 picked = picked + list_continuation(picked[0], passages, following)
+            if picked and self.select_rules.sentence_start:
+                picked = [sentence_begun(c, passages, preceding) for c in picked]
             if picked and self.select_rules.typed_required and part.answer_type in _TYPED:
                 if not any(answers_type(part, c) for c in picked):
                     picked = []  # "bao nhiêu tỷ đồng?" answered by a sentence without an amount answers nothing

@@ -136,6 +136,7 @@ class SelectRules:
     horizon_heading: bool = True  # a passage under a heading of another target year ("1. Đến năm 2030") does not give
     #                               the targets of the year asked ("đến năm 2045")
     day: bool = True  # "vào ngày nào?" is answered by a day ("ngày 26/6/2025", "kể từ ngày ký"), not by a month or a year
+    sentence_start: bool = True  # a quote starting inside a sentence begun in the previous passage is read from its start
     news_context: bool = True  # a name the question gives is also found in the other retrieved passages of a news item
     #                            (one event told in several passages: "Bộ trưởng cũng đề nghị Bình Phước …")
     item_heading: bool = True  # a list item is read with what heads it ("h) Tổ đảng ở Thường trực Ủy ban Quốc phòng

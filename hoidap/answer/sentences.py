@@ -1,0 +1,42 @@
+"""Sentences that begin in the passage before: the chunking cuts a long sentence into pieces (after a ";") and a
+passage may start with a later piece ("báo cáo UBND Thành phố kết quả thực hiện …" after "Các Sở, ban, ngành …
+triển khai …;"); a quote of that piece is read from the sentence's beginning, in the previous passage of its
+document, so the answer says who does what."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from hoidap.answer.select import Candidate
+from hoidap.retrieve import Passage
+
+MAX_LEAD_CHARS = 600  # a sentence's beginning longer than this is not added (the piece is quoted as it was)
+_SENTENCE_END = re.compile(r"[.!?…:]\s|\n")  # where the sentence before ends (a ":" ends a lead-in)
+
+
+def sentence_begun(best: Candidate, passages: list[Passage], preceding) -> Candidate:
+    """``best`` read from its sentence's beginning when it starts inside a sentence (a lower-case letter, not a list
+    item's "a)"): the pieces before it in its passage, or, for the passage's first piece, in ``preceding(chunk)``,
+    the previous passage of its document (or None); ``best`` itself otherwise."""
+    chunk = passages[best.passage_index].chunk
+    start, end = best.span
+    piece = chunk.text[start:end].strip()
+    if best.is_list or best.row or not best.text.startswith(piece[:40]):
+        return best
+    if not piece[:1].islower() or re.match(r"[a-zđ]{1,2}\)", piece):
+        return best
+    if chunk.text[:start].strip():
+        before = chunk.text[:start]
+    else:
+        before_chunk = preceding(chunk) if preceding else None
+        if before_chunk is None:
+            return best
+        text = before_chunk.text
+        overlap = text.rfind(piece[:60])  # chunks overlap: the piece may be the previous passage's last one
+        before = text[:overlap] if overlap >= 0 else text
+    ends = list(_SENTENCE_END.finditer(before))
+    lead = before[ends[-1].end() if ends else 0 :].strip()
+    if not lead or not lead[:1].isupper() or len(lead) > MAX_LEAD_CHARS:
+        return best
+    return dataclasses.replace(best, text=f"{lead} {best.text}")
