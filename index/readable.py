@@ -30,6 +30,9 @@ class ReadableStore:
     def next_chunk(self, chunk: StoredChunk) -> StoredChunk | None:
         return self.base.next_chunk(chunk) if chunk.doc_id in self.doc_ids else None
 
+    def previous_chunk(self, chunk: StoredChunk) -> StoredChunk | None:
+        return self.base.previous_chunk(chunk) if chunk.doc_id in self.doc_ids else None
+
     def last_texts(self, number: str, limit: int = 1000) -> list[tuple[str, str]]:
         return [(cid, text) for cid, text in self.base.last_texts(number, limit) if cid in self.chunk_ids]
 
