@@ -293,15 +293,15 @@ class ChunkStore:
 
     def next_chunk(self, chunk: StoredChunk) -> StoredChunk | None:
         """The chunk that follows this one in its document, or None at its end."""
-        row = self.conn.execute(
-            "SELECT chunk_id FROM chunks WHERE doc_id = ? AND position = ?", (chunk.doc_id, chunk.position + 1)
-        ).fetchone()
-        return self.get_chunks([row[0]]).get(row[0]) if row else None
+        return self._chunk_at(chunk.doc_id, chunk.position + 1)
 
     def previous_chunk(self, chunk: StoredChunk) -> StoredChunk | None:
         """The chunk before this one in its document, or None at its start."""
+        return self._chunk_at(chunk.doc_id, chunk.position - 1)
+
+    def _chunk_at(self, doc_id: str, position: int) -> StoredChunk | None:
         row = self.conn.execute(
-            "SELECT chunk_id FROM chunks WHERE doc_id = ? AND position = ?", (chunk.doc_id, chunk.position - 1)
+            "SELECT chunk_id FROM chunks WHERE doc_id = ? AND position = ?", (doc_id, position)
         ).fetchone()
         return self.get_chunks([row[0]]).get(row[0]) if row else None
 

@@ -679,7 +679,7 @@ def test_the_date_naming_a_cited_document_is_no_answer_date():
 
 def test_a_list_written_in_one_long_sentence_is_quoted_to_its_end():
     """The splitter cuts a long sentence after a ';': '… gồm: A; B;' / 'C; D.' is one list, quoted whole."""
-    from hoidap.answer.lists import sentence_continued
+    from hoidap.answer.sentences import sentence_continued
     from hoidap.answer.select import Candidate
 
     first = "Có 4 nhóm giải pháp gồm: Đẩy mạnh truyền thông, nâng cao nhận thức; Tăng cường tương tác với người dân;"

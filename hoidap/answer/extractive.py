@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from hoidap.answer.answerability import Answerability, features
 from hoidap.answer.compose import REFUSAL_TEXT, ComposeRules, Composer, choose, refusal
-from hoidap.answer.lists import list_continuation, sentence_continued
+from hoidap.answer.lists import list_continuation
 from hoidap.answer.select import Candidate, SelectRules, answers_type, candidates
-from hoidap.answer.sentences import sentence_begun
+from hoidap.answer.sentences import sentence_begun, sentence_continued
 from hoidap.answer.types import Answer
 from hoidap.query import DATE, DURATION, LIST, NUMBER, PERSON, Query
 from hoidap.retrieve import Passage

@@ -3,7 +3,6 @@ chunking splits a long khoản), read from the retrieved passages or from the in
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 from hoidap.answer.select import MAX_LIST_CHARS, Candidate
@@ -68,23 +67,3 @@ def list_continuation(best: Candidate, passages: list[Passage], following=None) 
             break  # the list ended inside this passage
     return found
 
-
-def sentence_continued(best: Candidate, passages: list[Passage]) -> Candidate:
-    """A sentence the splitter cut after a ";" for its length, read on to its end (within MAX_LIST_CHARS): a list
-    written inside one sentence ("… gồm: Tiếp tục đẩy mạnh …; Tăng cường tương tác …;" / "Phát triển …; Nghiên cứu
-    …") is quoted whole. ``best`` itself when it is no such piece."""
-    chunk = passages[best.passage_index].chunk
-    start, end = best.span
-    if best.is_list or best.row or not chunk.text[start:end].rstrip().endswith(";"):
-        return best
-    for piece_start, piece_end in chunk.sentence_spans:
-        if piece_start < end:
-            continue
-        if piece_end - start > MAX_LIST_CHARS:
-            break
-        end = piece_end
-        if not chunk.text[piece_start:piece_end].rstrip().endswith(";"):
-            break
-    if end == best.span[1]:
-        return best
-    return dataclasses.replace(best, span=(start, end), text=f"{best.text.rstrip()} {chunk.text[best.span[1] : end].strip()}")

@@ -1,14 +1,14 @@
-"""Sentences that begin in the passage before: the chunking cuts a long sentence into pieces (after a ";") and a
-passage may start with a later piece ("báo cáo UBND Thành phố kết quả thực hiện …" after "Các Sở, ban, ngành …
-triển khai …;"); a quote of that piece is read from the sentence's beginning, in the previous passage of its
-document, so the answer says who does what."""
+"""Sentences quoted whole: the splitter cuts a long sentence into pieces (after a ";"), so a quote of one piece is
+read on to the sentence's end (a list written inside one sentence) or from its beginning, which may lie in the
+passage before ("báo cáo UBND Thành phố kết quả thực hiện …" after "Các Sở, ban, ngành … triển khai …;"), so the
+answer says who does what."""
 
 from __future__ import annotations
 
 import dataclasses
 import re
 
-from hoidap.answer.select import Candidate
+from hoidap.answer.select import MAX_LIST_CHARS, Candidate
 from hoidap.retrieve import Passage
 
 MAX_LEAD_CHARS = 600  # a sentence's beginning longer than this is not added (the piece is quoted as it was)
@@ -40,3 +40,24 @@ def sentence_begun(best: Candidate, passages: list[Passage], preceding) -> Candi
     if not lead or not lead[:1].isupper() or len(lead) > MAX_LEAD_CHARS:
         return best
     return dataclasses.replace(best, text=f"{lead} {best.text}")
+
+
+def sentence_continued(best: Candidate, passages: list[Passage]) -> Candidate:
+    """A sentence the splitter cut after a ";" for its length, read on to its end (within MAX_LIST_CHARS): a list
+    written inside one sentence ("… gồm: Tiếp tục đẩy mạnh …; Tăng cường tương tác …;" / "Phát triển …; Nghiên cứu
+    …") is quoted whole. ``best`` itself when it is no such piece."""
+    chunk = passages[best.passage_index].chunk
+    start, end = best.span
+    if best.is_list or best.row or not chunk.text[start:end].rstrip().endswith(";"):
+        return best
+    for piece_start, piece_end in chunk.sentence_spans:
+        if piece_start < end:
+            continue
+        if piece_end - start > MAX_LIST_CHARS:
+            break
+        end = piece_end
+        if not chunk.text[piece_start:piece_end].rstrip().endswith(";"):
+            break
+    if end == best.span[1]:
+        return best
+    return dataclasses.replace(best, span=(start, end), text=f"{best.text.rstrip()} {chunk.text[best.span[1] : end].strip()}")
