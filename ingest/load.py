@@ -93,19 +93,61 @@ def _read_jsonl(data: bytes, path: Path) -> list[RawText]:
             raise DocumentLoadError(path, f"line {lineno} is not valid JSON ({exc.msg})") from exc
         if not isinstance(row, dict) or not str(row.get("text", "")).strip():
             raise DocumentLoadError(path, f"line {lineno} has no 'text' field")
-        if not row.get("source_doc") and not row.get("source"):
-            cited = _CITED_SOURCE.match(str(row["text"]).strip())
-            if cited:  # "(Điều 1 Thông tư số 02/2011/TT-BTTTT ...)" opening the text
-                row = {**row, "source": cited.group(1), "source_doc": re.sub(r"\s+/", "/", cited.group(2))}
-        key = str(row.get("source_doc") or row.get("id") or lineno)
-        groups.setdefault(key, []).append(row)
+        for row in _glued_articles(row):
+            if not row.get("source_doc") and not row.get("source"):
+                cited = _CITED_SOURCE.match(str(row["text"]).strip())
+                if cited:  # "(Điều 1 Thông tư số 02/2011/TT-BTTTT ...)" opening the text
+                    row = {**row, "source": cited.group(1), "source_doc": re.sub(r"\s+/", "/", cited.group(2))}
+            key = str(row.get("source_doc") or row.get("id") or lineno)
+            groups.setdefault(key, []).append(row)
     if not groups:
         raise DocumentLoadError(path, "the collection has no documents")
-    return [_collection_member(key, rows) for key, rows in groups.items()]
+    return [_collection_member(key, _in_article_order(rows)) for key, rows in groups.items()]
+
+
+# An article of the Pháp điển glued to the end of the previous one in an export ("… luật chuyên ngành.Điều 1.11.NĐ.1.18.
+# Xử lý dữ liệu cá nhân …", sometimes after a sentence cut short), known by the provenance line on the line after its
+# title ("(Điều 18 Nghị định số 13/2023/NĐ-CP, …)"; a mere cross-reference, "… liên quan đến Điều 3.4.NĐ.5.5. Quyền, …",
+# goes on in its sentence): its Pháp điển code, its title, and the source document its provenance names.
+_GLUED_ARTICLE = re.compile(
+    r"Điều (\d+\.\d+\.[A-ZĐ]+\.\d+\.\d+)\. ([^\n]+)\n\s*(?=\(Điều\s+\d+\s+(?:Luật|Nghị định|Thông tư|Quyết định|Nghị quyết))"
+)
+
+
+def _glued_articles(row: dict) -> list[dict]:
+    """A Pháp điển row as the articles it holds: its own, then each article an export glued after it, with the source
+    document its provenance line names (so that Điều 20 of Nghị định 13/2023 is not cited as part of the Luật An ninh
+    mạng whose article it follows)."""
+    text = str(row["text"])
+    cuts = list(_GLUED_ARTICLE.finditer(text))
+    if not cuts:
+        return [row]
+    rows = [{**row, "text": text[: cuts[0].start()].rstrip()}]
+    for cut, following in zip(cuts, [*cuts[1:], None]):
+        end = following.start() if following else len(text)
+        body = text[cut.end() : end].strip()
+        cited = _CITED_SOURCE.match(body)
+        if cited is None:  # a provenance this reader does not know: the text stays with the article before it
+            rows[-1] = {**rows[-1], "text": f"{rows[-1]['text']}\n{text[cut.start() : end].strip()}"}
+            continue
+        rows.append({
+            "id": cut.group(1), "topic": row.get("topic", ""), "title": cut.group(2).strip(), "text": body,
+            "source": cited.group(1), "source_doc": re.sub(r"\s+/", "/", cited.group(2)).rstrip(",;."),
+        })
+    return [r for r in rows if r["text"].strip()]
+
+
+def _in_article_order(rows: list[dict]) -> list[dict]:
+    """The articles of one source document in the order of their Điều numbers (those an export glued elsewhere
+    rejoin their place); rows without a Điều number keep theirs, first."""
+    def number(row: dict) -> int:
+        ref = re.match(r"Điều\s+(\d+)", str(row.get("source") or ""))
+        return int(ref.group(1)) if ref else -1
+    return sorted(rows, key=number)
 
 
 _CITED_SOURCE = re.compile(
-    r"^\((Điều\s+\d+\s+((?:Luật|Nghị định|Thông tư|Quyết định|Nghị quyết)\s+số\s*[\w\s]*?/\S+)[^)]*)\)"
+    r"^\((Điều\s+\d+\s+((?:Luật|Nghị định|Thông tư(?: liên tịch)?|Quyết định|Nghị quyết)\s+số\s*[\w\s]*?/\S+)[^)]*)\)"
 )
 _ARTICLE_REF = re.compile(r"^(Điều\s+\d+[a-zđ]?)\b")
 

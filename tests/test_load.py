@@ -149,6 +149,33 @@ def test_jsonl_collection_groups_articles(tmp_path):
         load_file(bad)
 
 
+def test_jsonl_article_glued_by_an_export_joins_its_own_document(tmp_path):
+    # a Pháp điển export glues articles of other documents to the end of a row, each under its code and title, then
+    # its provenance line; they are read as articles of the document that line names, in Điều order
+    glued = (
+        "1. Nội dung triển khai gồm các biện pháp bảo vệ.Điều 1.11.NĐ.1.20. Xử lý dữ liệu cá nhân của trẻ em\n\n"
+        "(Điều 20 Nghị định số 13/2023/NĐ-CP, có hiệu lực thi hành kể từ ngày 01/07/2023)\n\n"
+        " 2. Việc xử lý dữ liệu cá nhân của trẻ em phải có sự đồng ý của trẻ em từ đủ 7 tuổi trở lên mà không báo"
+        "Điều 1.11.NĐ.1.3. Nguyên tắc bảo vệ dữ liệu cá nhân\n\n(Điều 3 Nghị định số 13/2023/NĐ-CP, có hiệu lực)\n\n"
+        " Dữ liệu cá nhân được xử lý theo quy định của pháp luật; xem thêm Điều 3.4.NĐ.5.5. Quyền, nghĩa vụ của tổ chức."
+    )
+    rows = [
+        {"id": "1.11.LQ.23", "title": "Triển khai hoạt động bảo vệ an ninh mạng", "source": "Điều 23 Luật số 24/2018/QH14",
+         "source_doc": "Luật số 24/2018/QH14", "text": glued},
+        {"id": "1.11.NĐ.1.1", "title": "Phạm vi điều chỉnh", "source": "Điều 1 Nghị định số 13/2023/NĐ-CP",
+         "source_doc": "Nghị định số 13/2023/NĐ-CP", "text": "Nghị định này quy định về bảo vệ dữ liệu cá nhân."},
+    ]
+    path = tmp_path / "pd.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    law, decree = ingest(path).documents
+    assert law.meta.number == "24/2018/QH14" and "7 tuổi" not in law.text and "gồm các biện pháp bảo vệ." in law.text
+    assert decree.meta.number == "13/2023/NĐ-CP"
+    assert [line for line in decree.text.split("\n") if line.startswith("Điều")] == [
+        "Điều 1. Phạm vi điều chỉnh", "Điều 3. Nguyên tắc bảo vệ dữ liệu cá nhân", "Điều 20. Xử lý dữ liệu cá nhân của trẻ em",
+    ]
+    assert "Điều 3.4.NĐ.5.5. Quyền, nghĩa vụ" in decree.text  # a cross-reference is no article
+
+
 def _cp1258(text: str) -> bytes:
     """Windows-1258 bytes: base letters precomposed, tone marks as combining characters."""
     out = []
