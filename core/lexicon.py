@@ -98,6 +98,11 @@ SELF_NAMED_BODIES = ("Công an", "Tòa án", "Toà án", "Viện kiểm sát")
 # Bodies that issue the documents rather than carry out their tasks: a question names them as the document's author
 # ("Quy định 384 của Ban Bí thư"), and the document's passages need not repeat them.
 AUTHORITIES = ("Bộ Chính trị", "Ban Bí thư", "Ban Chấp hành Trung ương", "Ban Chấp hành Trung ương Đảng", "Ban Chỉ đạo")
+# Levels of government ("Chủ tịch Ủy ban nhân dân cấp huyện"): a provision for one level does not answer of another.
+GOVERNMENT_LEVELS = ("xã", "phường", "huyện", "tỉnh", "trung ương", "bộ", "cơ sở")
+# The country every document of the corpus is of: a question naming it ("… thí điểm dịch vụ vệ tinh tại Việt Nam?") names
+# no place a passage must repeat.
+HOME_COUNTRY = ("Việt Nam", "Viet Nam")
 
 # Offices a "who" question may name (the answer names the person holding it).
 OFFICES = (
@@ -171,9 +176,45 @@ ABBREVIATIONS = {
     "AI": "trí tuệ nhân tạo",
     "IoT": "Internet vạn vật",
 }
+# English words officials mix into a Vietnamese sentence ("timeline của đề án", "owner là ai"), and the term the
+# documents use for each.
+LOANWORDS = {
+    "deadline": "thời hạn",
+    "timeline": "tiến độ",
+    "roadmap": "lộ trình",
+    "budget": "kinh phí",
+    "funding": "kinh phí",
+    "platform": "nền tảng",
+    "owner": "chủ trì",
+    "leader": "lãnh đạo",
+    "partner": "đối tác",
+    "target": "chỉ tiêu",
+    "KPI": "chỉ tiêu",
+    "report": "báo cáo",
+    "plan": "kế hoạch",
+    "app": "ứng dụng",
+    "apps": "ứng dụng",
+    "website": "trang thông tin điện tử",
+    "online": "trực tuyến",
+    "cloud": "điện toán đám mây",
+    "server": "máy chủ",
+    "smartphone": "điện thoại thông minh",
+    "email": "thư điện tử",
+    "password": "mật khẩu",
+    "user": "người dùng",
+    "training": "đào tạo",
+    "update": "cập nhật",
+    "startup": "khởi nghiệp",
+    "fintech": "công nghệ tài chính",
+    "blockchain": "chuỗi khối",
+    "cybersecurity": "an ninh mạng",
+    "security": "an toàn thông tin",
+    "e-commerce": "thương mại điện tử",
+    "scope": "phạm vi",
+}
 # Codes that are also ordinary words or parts of names: expanded only when typed in capitals
 # (or followed by a number, for document types: "qđ 2629", "nq57").
-CASE_SENSITIVE = frozenset({"DN", "KH", "TT", "CV", "QH", "TW", "AI", "NQ", "NĐ", "QĐ", "TTg", "DVC", "IoT", "CP", "UB"})
+CASE_SENSITIVE = frozenset({"DN", "KH", "TT", "CV", "QH", "TW", "AI", "NQ", "NĐ", "QĐ", "TTg", "DVC", "IoT", "CP", "UB", "KPI"})
 DOC_TYPE_CODES = frozenset({"NQ", "NĐ", "QĐ", "KH", "TT", "CV"})  # "NQ57", "qđ 2629": a document by number
 
 # Nouns of an ordinal: "cấp mấy?" asks which level, answered "cấp II" (the numeral after the noun, often Roman).
@@ -204,6 +245,13 @@ CHAT_FORMS = {
     "j": "gì",
     "tp": "thành phố",
     "t": "tuổi",  # only after a number: "dưới 18t"
+    # Southern and spoken forms
+    "hông": "không",
+    "hổng": "không",
+    "nhiêu": "bao nhiêu",  # "phạt nhiêu tiền?" (not where "bao nhiêu" is written out)
+    "xài": "sử dụng",
+    "mần": "làm",
+    "vầy": "vậy",
 }
 
 # Nouns a follow-up points back with ("văn bản đó", "phiên họp này", "tỉnh đó", "cơ quan ấy").

@@ -30,6 +30,8 @@ from core.lexicon import (
     DOC_TYPES,
     DOCUMENT_NOUNS,
     EVERYDAY_FORMS,
+    GOVERNMENT_LEVELS,
+    LOANWORDS,
     LOWER_BOUNDS,
     ORDINAL_NOUNS,
     TIME_QUESTION_NOUNS,
@@ -37,6 +39,7 @@ from core.lexicon import (
     UPPER_BOUNDS,
 )
 from hoidap.initialisms import typed_initials
+from hoidap.keyboard import repairs
 from hoidap.terms import (
     DEFINITION_PREFIX,
     EXACT_PREFIX,
@@ -49,6 +52,7 @@ from hoidap.terms import (
     event_ordinals,
     horizon_years,
     normalized,
+    preamble_of,
     required_terms,
 )
 from hoidap.titles import only_in_title, title_span, without_title_words
@@ -75,8 +79,9 @@ _CUES: tuple[tuple[str, str], ...] = (
     (DATE, r"nhung (moc|thoi diem|ngay|thang|nam|quy|dip|luc|ky) (thoi gian )?nao\b"),
     (LIST, r"(gom|bao gom) (nhung )?(gi|nao|cac)|nhung (\w+ ){1,6}(nao|gi\b)|cac (\w+ ){1,4}nao|nhung gi|ke ten|liet ke|nhung viec gi|nhung noi dung"),
     (DOCUMENT, r"\b(thong tu|nghi quyet|chi thi|cong van) nao\b"),  # after LIST: "những thông tư nào" asks a list
-    (DURATION, r"bao lau|trong (thoi han|thoi gian) (bao lau|nao)|may (ngay|thang|nam|gio|phut)|bao nhieu (ngay|thang|nam|gio|phut)|thoi han (la )?bao (lau|nhieu)"),
-    (DATE, r"(khung gio|khoang thoi gian|thoi gian|thoi han|thoi diem|moc thoi gian) nao|khi nao|bao gio|(?<!bat cu )(?<!bat ky )luc nao|ngay nao|thoi diem nao|nam nao|thang nao|truoc ngay|moc nao|tu luc nao|giai doan nao|han (chot|cuoi)|quy may"),
+    # "mấy giờ" asks a time of day (a duration in hours is "mấy tiếng", "bao nhiêu giờ")
+    (DURATION, r"bao lau|trong (thoi han|thoi gian) (bao lau|nao)|may (ngay|thang|nam|phut|tieng)|bao nhieu (ngay|thang|nam|gio|phut|tieng)|thoi han (la )?bao (lau|nhieu)"),
+    (DATE, r"(khung gio|khoang thoi gian|thoi gian|thoi han|thoi diem|moc thoi gian) nao|khi nao|bao gio|may gio|(?<!bat cu )(?<!bat ky )luc nao|ngay nao|thoi diem nao|nam nao|thang nao|truoc ngay|moc nao|tu luc nao|giai doan nao|han (chot|cuoi)|quy may"),
     # "mức phạt tính thế nào?", "… được xác định ra sao?": a manner asked, not an amount
     (OTHER, r"^(?!.*\b(?:bao nhieu|may)\b).*\b(?:the nao|ra sao)\s*(?:\([^)]*\))?\s*\??$"),
     (NUMBER, r"bao nhieu|\bmay\b|ty le|ti le|phan tram|muc (phat|chi|ho tro)|so luong|toi da la|toi thieu la|dat muc"),
@@ -89,6 +94,12 @@ SCOPE = "Phạm vi điều chỉnh"  # the article on what a document governs (i
 _SCOPE = re.compile(r"(quy dinh (ve )?(nhung )?(van de |noi dung )?gi\b|dieu chinh (nhung )?(\w+ ){0,3}(gi|nao)\b|pham vi dieu chinh)")
 _APPLIES = re.compile(r"(ap dung (doi voi|cho) (ai|nhung ai|doi tuong nao|nhung doi tuong nao)|doi tuong (ap dung|nao))")
 _CODE = re.compile(r"\b(so hieu|ky hieu)\b")
+# a web or e-mail address asked ("địa chỉ website / trang thông tin điện tử / thư điện tử … là gì?", "tên miền nào")
+# what gives one: a URL, a domain name ("dean06.vn", "data.gov.vn"), an e-mail address
+WEB_ADDRESS = re.compile(
+    r"(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:vn|com|org|net|gov|int|edu|io|info)\b", re.I
+)
+_ADDRESS = re.compile(r"\bdia chi (?:website|web|trang|cong|truy cap|thu dien tu|email|e-mail|url|ten mien)\b|\bten mien\b|\bwebsite nao\b")
 _ARTICLE_ASKED = re.compile(r"\b(?:dieu|chuong|muc|phu luc) (?:nao|may|so may)\b(?:.*?\b(?:quy dinh|noi|de cap|huong dan)(?: ve)?\b(.*))?")
 
 
@@ -163,6 +174,7 @@ class Query:
     definition: str = ""  # normalized "<subject> là" of a "<subject> là gì?" question
     sections: tuple[str, ...] = ()  # article titles that answer a scope / applicability question
     wants_code: bool = False  # asks a document's số hiệu
+    wants_address: bool = False  # asks a web or e-mail address ("địa chỉ website của cổng … là gì?")
     wants_article: str = ""  # asks which article (Điều, Chương, Mục) of a document states something: what about,
     #                          folded ("to cong nghe so cong dong" of "điều nào quy định về Tổ công nghệ số cộng đồng")
     meetings: Mapping[str, int] = field(default_factory=dict)  # meetings named by ordinal: {"phien hop": 2}
@@ -174,9 +186,14 @@ class Query:
     titles: tuple[tuple[str, str], ...] = ()  # (số hiệu, normalized folded title) of documents named by their title
     doc_refs: tuple[tuple[str, str, str], ...] = ()  # (type, number, year) of short references: ("quyết định", "2629", "")
     articles: tuple[str, ...] = ()  # "Điều 16"
+    units: tuple[str, ...] = ()  # the units of a document it names, folded: "dieu 16", "phu luc ii", "chuong iii"
     required: tuple[str, ...] = ()  # names, số hiệu and years a passage must name (folded)
     bodies: tuple[str, ...] = ()  # names of the bodies the question names, folded ("nong nghiep va moi truong")
     horizons: tuple[str, ...] = ()  # target years ("đến năm 2030") its document must name
+    levels: tuple[str, ...] = ()  # levels of government asked ("cấp huyện" → "huyen"), folded
+    # terms only the asker's context says ("Tôi là chuyên viên xã …. Xin hỏi: …?"): they find passages, but count for
+    # an answer only where the passages read share them (see select.shared_context)
+    context_terms: tuple[str, ...] = ()
     dated: tuple[str, ...] = ()  # years that date a document it names ("nghị quyết … tháng 12/2024"): found in its date too
     expansions: tuple[tuple[str, str], ...] = ()  # (as typed, spelled out)
     formal: tuple[tuple[str, str], ...] = ()  # (everyday words as typed, the formal term the documents use)
@@ -232,25 +249,38 @@ class Analyser:
     drop_title_words: bool = False  # the words naming a document by its title are not looked for in its passages
     case_facts: bool = False  # a year told only of the asker's own case ("… cấp năm 2022; …?") is not required
     subject_type: bool = False  # note the document type a question begins with (Query.subject_type)
+    home_country: bool = False  # "Việt Nam" is no name a passage must repeat
+    clause_compound: bool = False  # two clauses joined by ", và" are two questions when one asks a type of answer
+    loanwords: bool = False  # English words in a Vietnamese question stand for the documents' terms (LOANWORDS)
+    keyboard: bool = False  # repair Telex leftovers and syllables typed without their space (hoidap/keyboard.py)
+    preamble: bool = False  # read a question asked after sentences of context from its question proper
+    context_weight: float = 1.0  # with ``preamble``: the weight of the words only the context says
 
     def analyse(self, question: str) -> Query:
         query = self._single(question)
         if self.split_compound:
-            texts = compound_parts(question)
+            texts = compound_parts(question, self.clause_compound)
             if len(texts) > 1:
                 query = Query(**{**query.__dict__, "parts": tuple(self._single(t) for t in texts)})
         return query
 
     def _single(self, text: str) -> Query:
-        expansions = spelled_out(text, {**self.abbreviations, **ABBREVIATIONS}) if self.expand else []
+        known = {**self.abbreviations, **ABBREVIATIONS, **(LOANWORDS if self.loanwords else {})}
+        expansions = spelled_out(text, known) if self.expand else []
+        if self.keyboard:  # "chuyeenr ddooir" typed with the input method off, "dulieu" without its space
+            expansions += [r for r in repairs(text, self.weight) if r[0] not in {typed for typed, _ in expansions}]
         expanded = _apply(text, expansions)
-        exact = has_diacritics(text)
-        folded = " ".join(fold_diacritics(_not_how_many(expanded.lower()) if exact else expanded.lower()).split())
+        # a question asked after sentences of context: what it asks is read from the question proper (which may be typed
+        # without diacritics after a pasted context)
+        context, asked, apart = preamble_of(expanded) if self.preamble else ("", expanded, False)
+        exact = has_diacritics(preamble_of(text).asked if context else text)  # as typed, before any expansion
+        fold = lambda t: " ".join(fold_diacritics(_not_how_many(t.lower()) if exact else t.lower()).split())  # noqa: E731
+        folded, folded_all = fold(asked), fold(expanded)
         answer_type = answer_type_of(folded)
         definition = ""
         if answer_type == DEFINITION:
             subject = re.match(_DEFINITION_CUE, folded).group(1)
-            raw = expanded.split()[: len(subject.split())]
+            raw = asked.split()[: len(subject.split())]
             written = " ".join(raw).lower()
             if (_ATTRIBUTE_OF if exact else _ATTRIBUTE_OF_FOLDED).search(written if exact else subject):
                 answer_type = OTHER
@@ -275,6 +305,10 @@ class Analyser:
             for phrase in terms:
                 if f" {phrase} " in typed_n:
                     alternates[phrase] = alternates.get(phrase, ()) + (term_n,)
+        told = f" {normalized(asked, exact)} "
+        context_terms = tuple(t for t in terms if f" {t} " not in told) if context else ()
+        if apart:  # sentences of their own tell who asks; a clause before ":" or ";" tells the case asked about
+            terms = {t: w * self.context_weight if t in context_terms else w for t, w in terms.items()}
         strongest = max(terms.values(), default=1.0)
         sections = ((SCOPE,) if _SCOPE.search(folded) else ()) + (
             ("Đối tượng áp dụng",) if _APPLIES.search(folded) else ()
@@ -313,6 +347,7 @@ class Analyser:
             definition=definition,
             sections=sections,
             wants_code=bool(_CODE.search(folded)),
+            wants_address=bool(_ADDRESS.search(folded)),
             wants_article=article_topic(folded) if answer_type == DOCUMENT else "",
             meetings=MappingProxyType(event_ordinals(folded)),
             wants_issue_date=answer_type in (DATE, VALIDITY) and bool(_ISSUED.search(folded)),
@@ -321,11 +356,17 @@ class Analyser:
             role=" ".join(office.group(0).split()) if office and answer_type == PERSON else "",
             numbers=tuple(numbers),
             titles=tuple(titles),
-            doc_refs=tuple((t, n, y) for t, n, y in _SHORT_REF.findall(folded)),
+            doc_refs=tuple((t, n, y) for t, n, y in _SHORT_REF.findall(folded_all)),
             articles=tuple(f"Điều {m.group(2)}" for m in _ARTICLE_REF.finditer(text)),
-            required=tuple(required_terms(expanded, case_years=not self.case_facts)),
-            bodies=tuple(body_names(segmented)),
+            units=tuple(dict.fromkeys(named_units(expanded))),
+            required=tuple(dict.fromkeys([
+                *required_terms(asked, case_years=not self.case_facts, home_country=self.home_country),
+                *(normalized(n, exact=False).strip() for n in find_numbers(context)),  # a document named in the context
+            ])),
+            bodies=tuple(body_names(words_of(asked) if context else segmented)),
             horizons=tuple(horizon_years(expanded)),
+            levels=tuple(dict.fromkeys(government_levels(folded))),
+            context_terms=context_terms,
             dated=dated,
             expansions=tuple(expansions),
             formal=tuple(formal),
@@ -339,7 +380,7 @@ class Analyser:
             day=answer_type == DATE and bool(re.search(r"\bngay nao\b", folded)),
             wants_recital=bool(_RECITAL_ASKED.search(folded)),
             subject_type=subject_type(folded) if self.subject_type else "",
-            validity=validity_asked(folded) if (numbers or _SHORT_REF.search(folded) or dated) else "",
+            validity=validity_asked(folded) if (numbers or _SHORT_REF.search(folded_all) or dated) else "",
             or_condition=answer_type == DATE and bool(re.search(r"\bkhi nao\b", folded)),
             as_of=asked_date(folded),
             unindexed=tuple(n for n in numbers if self.indexed_numbers and n.lower() not in self.indexed_numbers),
@@ -648,6 +689,30 @@ def _not_how_many(lower: str) -> str:
     return re.sub(r"(?<!\w)(máy|mày|mây|may|mảy)(?!\w)", lambda m: f"m_{m.group(1)[1:]}", lower)
 
 
+# a unit of a document named by its number: "Điều 12", "Phụ lục II", "Chương III" ("phu luc 2" typed without diacritics)
+_UNIT = re.compile(r"(?<!\w)(điều|phụ lục|chương|dieu|phu luc|chuong)\s+([ivxlc]+|\d{1,3}[a-zđ]?)(?!\w)", re.I)
+
+
+def named_units(text: str) -> list[str]:
+    """The units of a document a text names ("Khoản 3 Điều 12 …", "Phụ lục II của đề án"), as a chunk's label starts,
+    folded: "dieu 12", "phu luc ii"."""
+    return [f"{fold_diacritics(kind.lower())} {number.lower()}" for kind, number in _UNIT.findall(text)]
+
+
+def unit_of(label: str) -> str:
+    """The unit a chunk's label starts with, folded ("Điều 12, khoản 3" → "dieu 12"; "Phụ lục II" → "phu luc ii")."""
+    words = re.findall(r"\w+", fold_diacritics(label.split(",")[0].lower()))
+    return " ".join(words[: 3 if words[:2] == ["phu", "luc"] else 2])
+
+
+_LEVEL = re.compile(r"\bcap (" + "|".join(fold_diacritics(level) for level in GOVERNMENT_LEVELS) + r")\b")
+
+
+def government_levels(folded: str) -> list[str]:
+    """The levels of government a folded text names with "cấp" ("cấp huyện", "cấp tỉnh"), folded."""
+    return _LEVEL.findall(folded)
+
+
 def answer_type_of(folded: str) -> str:
     """The answer type a (folded, lower-case) question asks for."""
     for kind, pattern in _CUE_RES:
@@ -676,6 +741,8 @@ def spelled_out(question: str, abbreviations: Mapping[str, str]) -> list[tuple[s
         if long is None and raw.lower() in CHAT_FORMS and raw.islower():
             if raw.lower() != "t" or re.search(r"\d$", question[: match.start()]):
                 long = CHAT_FORMS[raw.lower()]
+            if long and long.lower().endswith(" " + raw.lower()) and question[: match.start()].lower().endswith(long[: -len(raw)].lower()):
+                long = None  # "bao nhiêu" is written out: its "nhiêu" is no spoken form
         if long is None and re.fullmatch(r"\d+t", raw):  # "18t": tuổi
             found.append((raw, raw[:-1] + " tuổi"))
             continue
@@ -737,7 +804,10 @@ def _apply(question: str, expansions: list[tuple[str, str]]) -> str:
     text = question
     for short, long in expansions:
         # every occurrence ("Đảng đoàn QH … QH"), but none inside a số hiệu ("NQ 57 … 03/NQ-CP")
-        text = re.sub(rf"(?<![\w&/]){re.escape(short)}(?![\w&]|[-/]\w)", long, text)
+        # a long form ending in the typed word ("nhiêu" → "bao nhiêu") is not applied where it is already written
+        written = long[: -len(short)] if long.lower().endswith(" " + short.lower()) else ""
+        guard = f"(?<!{re.escape(written)})" if written else ""
+        text = re.sub(rf"(?<![\w&/]){guard}{re.escape(short)}(?![\w&]|[-/]\w)", long, text)
     return text
 
 
@@ -745,11 +815,13 @@ def _apply(question: str, expansions: list[tuple[str, str]]) -> str:
 _COLON_FRAME = re.compile(r"^\s*([^:?]{12,200}?):\s+")
 
 
-def compound_parts(question: str) -> list[str]:
+def compound_parts(question: str, clause_join: bool = False) -> list[str]:
     """The questions of a compound question ("… bao nhiêu, và … khi nào?"), each with the shared frame
     ("Theo Nghị định 224/2026, …") carried over; one question per document when it asks the same of two
     named documents ("Nghị định 224/2026 và Nghị định 174/2026 có hiệu lực từ ngày nào?");
-    [question] when it asks one thing."""
+    [question] when it asks one thing. Two pieces that ask are two questions when both ask a type of answer or, with
+    ``clause_join``, when a comma and "và"/"còn" join two clauses of their own ("… tích hợp dữ liệu với trung tâm nào
+    của địa phương, và việc xây dựng … làm trong giai đoạn nào?")."""
     folded_question = fold_diacritics(question.lower())
     pair = _NAMED_PAIR.search(folded_question)
     if pair and len(folded_question) == len(question):  # folding keeps offsets: cut the original text
@@ -759,7 +831,11 @@ def compound_parts(question: str) -> list[str]:
         return [question.replace(whole, first, 1), question.replace(whole, second, 1)]
     pieces = _asking_pieces(question)
     folded = [" ".join(fold_diacritics(p.lower()).split()) for p in pieces]
-    if len(pieces) < 2 or sum(answer_type_of(f) != OTHER for f in folded) < 2:
+    typed = sum(answer_type_of(f) != OTHER for f in folded)
+    clauses = clause_join and len(pieces) == 2 and bool(_CLAUSE_JOIN.search(question)) and all(
+        len(p.split()) >= _CLAUSE_WORDS for p in pieces
+    )
+    if len(pieces) < 2 or typed < 2 and not (clauses and typed):
         return [question]
     frame = re.match(r"^\s*((?:Theo|Trong|Tại|Căn cứ)\s[^,]{3,80}),\s*", question, re.I) or _COLON_FRAME.match(pieces[0])
     body = pieces[0][frame.end() :] if frame and pieces[0].startswith(frame.group(0).strip()) else pieces[0]
@@ -769,8 +845,10 @@ def compound_parts(question: str) -> list[str]:
     named = find_numbers(pieces[0])
     for i, piece in enumerate(pieces):
         own = _PREDICATE.search(piece)
-        if i and subject and own and len(piece[: own.start()].split()) <= _SHORT_SUBJECT:
-            # "… và do cơ quan nào ban hành?", "…, và mỗi kỳ phải gửi trước ngày nào?": the subject is left out
+        before = piece[: own.start()] if own else ""
+        if i and subject and own and len(before.split()) <= _SHORT_SUBJECT and not _ASKS.search(fold_diacritics(before.lower())):
+            # "… và do cơ quan nào ban hành?", "…, và mỗi kỳ phải gửi trước ngày nào?": the subject is left out (not
+            # in "…, và ai ký ban hành kế hoạch đó?", whose subject is the question word)
             piece = f"{subject} {piece}"
         if i and named:  # "…, và ai là người ký kế hoạch này?": the document the first part names
             piece = _THIS_DOCUMENT.sub(lambda m: f"{m.group(1)} {named[0]}", piece, count=1)
@@ -795,6 +873,10 @@ def _asking_pieces(question: str) -> list[str]:
         start = cut.end() if cut else len(question)
     return [p for p in pieces if p]
 
+
+# Two clauses joined by a comma and a conjunction; each at least _CLAUSE_WORDS words (not two nouns of one list).
+_CLAUSE_JOIN = re.compile(r"[,;]\s*(?:và|còn|va|con)\s+", re.I)
+_CLAUSE_WORDS = 5
 
 # Question words: a piece of a compound question without one asks nothing by itself.
 _ASKS = re.compile(r"\b(?:nao|gi|ai|bao nhieu|bao lau|bao gio|may|khong|chua|sao|dau|the nao|ko)\b")

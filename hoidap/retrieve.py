@@ -18,7 +18,7 @@ from index.readable import ReadableStore
 from index.store import ChunkStore, StoredChunk, ascii_lower
 from index.vectors import VectorStore
 from core.lexicon import DOC_TYPE_CODES, TITLED_TYPES
-from hoidap.query import VALIDITY, Analyser, Query, corpus_abbreviations, title_match
+from hoidap.query import VALIDITY, Analyser, Query, corpus_abbreviations, title_match, unit_of
 from hoidap.titles import approved_title, title_heads
 from ingest.normalize import fold_diacritics
 from hoidap.terms import coverage, defines, evidence_text, normalized, states_validity
@@ -29,6 +29,7 @@ DEFINITION_DEPTH = 400  # BM25 candidates searched for a definition clause
 VALIDITY_DEPTH = 400  # passages naming a document, searched for statements of its validity
 NUMBER_CHUNKS_PER_DOC = 2  # for "số hiệu là gì?": the header, and one more place the number is stated
 NAMED_DEPTH = 400  # passages mentioning a law the question names by its title
+UNIT_DEPTH = 400  # passages of the named documents ranked to find those in the units the question names
 # "Luật Bảo vệ dữ liệu cá nhân bắt đầu có hiệu lực …": a law named by its title, up to the words that end a name
 _TITLED_NAME = re.compile(r"\b(?:" + "|".join(sorted(TITLED_TYPES, key=len, reverse=True)) + r")(?:\s+[^\s,.;:?!()]+){2,12}", re.I)
 _NAME_END = frozenset({"có", "được", "là", "do", "đã", "sẽ", "thì", "bắt", "quy", "ban", "nào", "gì", "khi", "từ", "năm", "số", "theo", "và"})
@@ -192,7 +193,9 @@ class IndexReader:
         return Analyser(
             self.bm25.weight, learned, s.expand_abbreviations, s.split_compound, numbers, titled, s.rule_split_unseen,
             s.rule_initials, s.rule_everyday_words, s.loose_title_share if s.rule_loose_title else 0.0, s.rule_title_words,
-            s.rule_case_facts, s.rule_subject_type,
+            s.rule_case_facts, s.rule_subject_type, s.rule_home_country, s.rule_clause_compound, s.rule_loanwords,
+            s.rule_keyboard,
+            s.rule_preamble, s.context_weight,
         )
 
     def close(self) -> None:
@@ -334,7 +337,18 @@ class HybridRetriever:
                     out["section"] = self._stating_number(named, k)
                 elif query.wants_article:  # "… điều nào quy định về X?": the articles whose title is about X
                     out["section"] = self._titled_about(query, named, k)
+                if s.rule_named_unit and query.units:  # "Phụ lục II của đề án …", "Khoản 3 Điều 12 của Luật …"
+                    out["unit"] = self._in_units(query, tokens, named, k)
         return out
+
+    def _in_units(self, query: Query, tokens: list[str], named: set[str], k: int) -> list[str]:
+        """The passages of the named documents in the units the question names (an Điều, a Phụ lục, a Chương), in BM25
+        order."""
+        inside = {cid for cid, label in self.reader.store.labels(named) if unit_of(label) in query.units}
+        if not inside:
+            return []
+        ranked = self.reader.bm25.search(tokens, max(UNIT_DEPTH, k), allowed=self.reader.chunk_mask(named))
+        return [cid for cid, _ in ranked if cid in inside][:k]
 
     def _titled_about(self, query: Query, named: set[str], k: int) -> list[str]:
         """The passages of the named documents whose article (or section) title best names what the question asks
@@ -441,6 +455,7 @@ class HybridRetriever:
             "doc": s.doc_boost_weight,
             "definition": s.definition_weight,
             "section": s.doc_boost_weight,
+            "unit": s.doc_boost_weight,
             "named": s.named_title_weight,
             "validity": s.validity_weight,
         }

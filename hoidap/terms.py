@@ -7,7 +7,9 @@ Shared by query analysis, the retriever (coverage rerank) and selection (evidenc
 from __future__ import annotations
 
 import re
-from core.lexicon import AUTHORITIES, BODY_KINDS, DOC_TYPES, OFFICES, SELF_NAMED_BODIES
+from typing import NamedTuple
+
+from core.lexicon import AUTHORITIES, BODY_KINDS, DOC_TYPES, HOME_COUNTRY, OFFICES, SELF_NAMED_BODIES
 from ingest.metadata import find_numbers
 from ingest.normalize import canonical_tone, fold_diacritics
 from ingest.segment import FOLDED_PREFIX, words_of
@@ -236,18 +238,62 @@ def case_facts(question: str) -> tuple[str, str]:
     return (facts, parts[-1]) if _FIRST_PERSON.search(facts) else ("", question)
 
 
-def required_terms(question: str, case_years: bool = True) -> list[str]:
+# What opens the question proper after the asker's context: "Xin hỏi:", "Cho tôi hỏi", "Tôi muốn biết", "nhờ … giải đáp"
+_ASK_OPENER = re.compile(
+    r"(?<!\w)(?:(?:cho|xin|nhờ|cần|muốn)\s+(?:(?:tôi|em|mình|chúng tôi|chúng em|hỏi|anh chị|anh|chị|quý cơ quan|được)\s+)*"
+    r"(?:hỏi|biết|tư vấn|giải đáp|làm rõ)|(?:tôi|em|mình|chúng tôi|chúng em)\s+(?:muốn|cần)\s+(?:hỏi|biết|được biết|làm rõ))"
+    r"(?:\s+(?:là|giúp|với|rằng|thêm))?(?!\w)\s*[:,]?\s*",
+    re.I,
+)
+PREAMBLE_WORDS = 6  # the least words of context before a question proper
+# context in sentences of its own speaks of the asker or greets ("Tôi là …", "Trường em …", "Kính gửi …")
+_SPEAKER = re.compile(
+    r"(?<!\w)(?<!trẻ )(?<!tre )(?:tôi|chúng tôi|mình|em|chúng em|toi|chung toi|minh|kính gửi|kinh gui|xin chào|chào|chao|thưa|thua"
+    r"|dạ)(?!\w)", re.I
+)
+
+
+class Preamble(NamedTuple):
+    """A question split into the asker's context and the question proper."""
+
+    context: str  # "" when the question tells none
+    asked: str
+    apart: bool  # the context is sentences of its own (or ends in "xin hỏi"), not a clause before ":" or ";"
+
+
+def preamble_of(question: str) -> Preamble:
+    """The asker's context and the question proper of a question asked after some context ("Kính gửi quý cơ quan. Tôi
+    là chuyên viên xã …, được giao tham mưu … Xin hỏi: …?"): the question proper follows the last phrase that opens it
+    ("xin hỏi", "cho tôi hỏi", "tôi muốn biết") or is the last sentence or clause (after ".", "!", ":" or ";") of a
+    context that speaks of the asker or greets; the context is at least PREAMBLE_WORDS words and asks nothing itself
+    (no "?": "… bao nhiêu? Còn … khi nào?" is a compound question). No context when it has none."""
+    text = question.strip()
+    for opener in reversed(list(_ASK_OPENER.finditer(text))):
+        before, after = text[: opener.start()].strip(), text[opener.end() :].strip()
+        if len(before.split()) >= PREAMBLE_WORDS and "?" not in before and len(after.split()) >= 3:
+            return Preamble(before, after, True)
+    parts = re.split(r"(?<=[.!:;])\s+", text)
+    context = " ".join(parts[:-1])
+    if len(parts) > 1 and len(context.split()) >= PREAMBLE_WORDS and "?" not in context and len(parts[-1].split()) >= 3:
+        if _SPEAKER.search(context):  # not a topic the question is framed by ("kế hoạch thi hành luật …: các bộ …")
+            return Preamble(context, parts[-1], context.rstrip()[-1:] in ".!")
+    return Preamble("", text, False)
+
+
+def required_terms(question: str, case_years: bool = True, home_country: bool = True) -> list[str]:
     """What a passage must name to answer the question: proper names ("Nhật Bản", "Hà Nội"), số hiệu
     ("52-NQ/TW") and years ("2024"), folded and normalized.
 
     A passage (with its document's title, number and date) lacking one of them cannot answer: a 2023
     ranking does not answer a question about 2024, a text about 57-NQ/TW does not answer one about 52-NQ/TW.
-    Without ``case_years``, a year told only of the asker's own case (``case_facts``: "… được cấp năm 2022;
+    With ``home_country``, the country's own name is not required (every document is of Việt Nam; the passage that
+    answers "… thí điểm dịch vụ vệ tinh quỹ đạo tầm thấp tại Việt Nam?" need not say it). Without ``case_years``, a
+    year told only of the asker's own case (``case_facts``: "… được cấp năm 2022;
     …?") is not required: the documents state the rule for every such case, not the asker's dates.
     """
     required = []
     for word in words_of(question):
-        if _is_proper_name(word) and not _generic(word):
+        if _is_proper_name(word) and not _generic(word) and not (home_country and word in HOME_COUNTRY):
             required.append(normalized(word, exact=False).strip())
     required += [normalized(n, exact=False).strip() for n in find_numbers(question)]
     horizons = set(horizon_years(question))

@@ -49,6 +49,10 @@ class ReadableStore:
         readable = set(doc_ids) & self.doc_ids
         return self.base.headings(readable) if readable else []
 
+    def labels(self, doc_ids: set[str]) -> list[tuple[str, str]]:
+        readable = set(doc_ids) & self.doc_ids
+        return self.base.labels(readable) if readable else []
+
     def mentioning(self, needles: list[str], limit: int) -> list[str]:
         # restricted chunks can take at most this many of the base's places
         hidden = self._all_chunks - len(self.chunk_ids)

@@ -333,6 +333,13 @@ class ChunkStore:
             f"SELECT chunk_id, heading FROM chunks WHERE doc_id IN ({marks}) ORDER BY doc_id, position", sorted(doc_ids)
         ).fetchall()
 
+    def labels(self, doc_ids: set[str]) -> list[tuple[str, str]]:
+        """(chunk id, label) of every chunk of these documents ("Điều 12, khoản 3", "Phụ lục II"), in document order."""
+        marks = ",".join("?" * len(doc_ids))
+        return self.conn.execute(
+            f"SELECT chunk_id, label FROM chunks WHERE doc_id IN ({marks}) ORDER BY doc_id, position", sorted(doc_ids)
+        ).fetchall()
+
     def mentioning(self, needles: list[str], limit: int) -> list[str]:
         """Chunk ids whose text contains one of these strings (e.g. a số hiệu), in document order; ASCII letters
         in any case (SQLite's lower() leaves "Đ", "Ậ" as they are, so only ASCII letters are folded on both

@@ -51,6 +51,7 @@ def source_in_words(chunk: StoredChunk, whole_article: bool = False) -> str:
 
 
 MAX_ROWS = 8  # rows quoted for a list asked of a table
+NEARLY = 0.8  # a candidate this share of the best one's score answers nearly as well
 
 
 def choose(
@@ -78,7 +79,7 @@ def choose(
             continue
         if len(chosen) >= max_sentences:
             break
-        if cand.score < 0.8 * best.score or cand.passage_coverage < min_coverage:
+        if cand.score < NEARLY * best.score or cand.passage_coverage < min_coverage:
             continue
         if best.section and cand.section and cand.section != best.section:
             continue  # another section's items ("k) Tổ đảng … Xã hội" when "h) … Quốc phòng và An ninh" is asked)

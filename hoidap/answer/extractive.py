@@ -5,12 +5,12 @@ refuses (the decision is a small model learned from data, see answerability.py).
 from __future__ import annotations
 
 from hoidap.answer.answerability import Answerability, features
-from hoidap.answer.compose import REFUSAL_TEXT, ComposeRules, Composer, choose, refusal
+from hoidap.answer.compose import NEARLY, REFUSAL_TEXT, ComposeRules, Composer, choose, refusal
 from hoidap.answer.lists import list_continuation
-from hoidap.answer.select import Candidate, SelectRules, answers_type, candidates
+from hoidap.answer.select import Candidate, SelectRules, answers_type, candidates, shared_context
 from hoidap.answer.sentences import sentence_begun, sentence_continued
 from hoidap.answer.types import Answer
-from hoidap.query import DATE, DURATION, LIST, NUMBER, PERSON, Query
+from hoidap.query import DATE, DURATION, LIST, NUMBER, PERSON, WEB_ADDRESS, Query
 from hoidap.retrieve import Passage
 from ingest.metadata import NUMBER_RE
 
@@ -18,6 +18,22 @@ __all__ = ["ExtractiveAnswerer", "REFUSAL_TEXT"]
 
 
 _TYPED = (DATE, DURATION, NUMBER, PERSON)
+
+
+def of_document_first(found: list[Candidate], passages: list[Passage], earlier: Candidate | None) -> list[Candidate]:
+    """A later part of a compound question that names no document of its own asks of the document an earlier part
+    was answered from: its candidates from that document answering nearly as well as the best come first ("… phải
+    thông báo công khai trong bao lâu; còn khi phát hiện vi phạm thì phải báo chậm nhất bao lâu?" is asked of one
+    Quy định, not of a decree with the same words)."""
+    if earlier is None or not found:
+        return found
+    doc = passages[earlier.passage_index].chunk.doc_id
+    best = found[0]
+    same = [
+        c for c in found
+        if passages[c.passage_index].chunk.doc_id == doc and c.score >= NEARLY * best.score and (c.type_match or not best.type_match)
+    ]
+    return same + [c for c in found if c not in same] if same else found
 
 
 class ExtractiveAnswerer:
@@ -44,8 +60,11 @@ class ExtractiveAnswerer:
         chosen: list[tuple[Query, list[Candidate]]] = []
         confidence = 0.0
         for part in parts:
+            part = shared_context(part, passages)
             found = candidates(part, passages, weight, self.select_rules)
             p = self.answerability.probability(features(part, passages, found)) if found else 0.0
+            if self.select_rules.same_document and chosen and not (part.numbers or part.titles):
+                found = of_document_first(found, passages, next((c for _, cs in chosen for c in cs), None))
             confidence = max(confidence, p)
             ok = bool(found) and p >= self.answerability.threshold
             min_cov = self.answerability.min_coverage
@@ -63,6 +82,9 @@ class ExtractiveAnswerer:
             if picked and self.select_rules.typed_required and part.wants_code:
                 if not any(NUMBER_RE.search(c.text) for c in picked):
                     picked = []  # "… với số hiệu nào?": a sentence giving no số hiệu does not answer
+            if picked and self.select_rules.typed_required and part.wants_address:
+                if not any(WEB_ADDRESS.search(c.text) for c in picked):
+                    picked = []  # "địa chỉ website của cổng … là gì?": a sentence giving no address does not answer
             chosen.append((part, picked))
         if not any(c for _, c in chosen):
             answer = refusal(query, passages)

@@ -17,8 +17,10 @@ A list cut by the end of its passage goes on in lists.py.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from core.lexicon import DOC_TYPES, NEWS_TYPE, PLACES_LIKE_NAMES
 from core.models import CELL_SEPARATOR
@@ -37,6 +39,7 @@ from hoidap.query import (
     VALIDITY,
     Query,
     documents_named,
+    government_levels,
     mentions_document,
     names_document,
     title_match,
@@ -73,6 +76,8 @@ _WHEN = re.compile(r"\b(?:19|20)\d\d\b|quý\s+[IV]+|hằng (?:năm|tháng|quý|n
 _CONDITION = re.compile(r"\b(?:khi|nếu|trường hợp|đáp ứng|điều kiện)\b", re.I)
 # a duration in digits or in words ("10 năm", "mười lăm ngày", "năm năm", "15 (mười lăm) ngày")
 _NUMBER_WORDS = r"(?:một|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín|mười|mươi|mốt|trăm)"
+# a day of a month ("ngày 01 tháng 12", "15/12"): a date, whose "01 tháng" is no span of time
+_DAY_OF_MONTH = re.compile(r"\b\d{1,2}\s+tháng\s+\d{1,2}\b|\b\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\b", re.I)
 _DURATION = re.compile(
     rf"\d+\s*(?:\([^()]{{1,30}}\)\s*)?(?:ngày|tháng|năm|giờ|phút|tuần|quý)\b|\b(?:ngay|thang|nam|gio|phut)\b\s*\d"
     rf"|\bquý\s*(?:\d|[IV]+\b)"  # "trong thời hạn nào?" — "trong quý 2/2025": a term given as a quarter
@@ -136,6 +141,8 @@ class SelectRules:
     horizon_heading: bool = True  # a passage under a heading of another target year ("1. Đến năm 2030") does not give
     #                               the targets of the year asked ("đến năm 2045")
     day: bool = True  # "vào ngày nào?" is answered by a day ("ngày 26/6/2025", "kể từ ngày ký"), not by a month or a year
+    same_document: bool = True  # a compound question's later part naming no document asks of the earlier part's
+    government_level: bool = True  # "cấp huyện" asked: a sentence for "cấp tỉnh" alone does not answer
     sentence_start: bool = True  # a quote starting inside a sentence begun in the previous passage is read from its start
     news_context: bool = True  # a name the question gives is also found in the other retrieved passages of a news item
     #                            (one event told in several passages: "Bộ trưởng cũng đề nghị Bình Phước …")
@@ -224,7 +231,7 @@ def carries(
         bare = dates_text(text, named)
         return bool(DATE_IN_TEXT.search(bare) or _WHEN.search(bare))
     if answer_type == DURATION:
-        return bool(_DURATION.search(text))
+        return bool(_DURATION.search(_DAY_OF_MONTH.sub(" ", text)))  # "trước ngày 01 tháng 12 hàng năm" gives no term
     if answer_type == NUMBER:
         return bool(_AMOUNT.search(text)) and counts(unit, text)
     if answer_type == ORGANISATION:
@@ -238,6 +245,28 @@ def carries(
     if answer_type == LIST:
         return text.rstrip().endswith(":") or "\n" in text.strip() or bool(_INLINE_LIST.search(text))
     return True
+
+
+def shared_context(query: Query, passages: list[Passage]) -> Query:
+    """The query without the context terms no passage read shares: the asker's own office, school or commune tell who
+    asks, and an answer is not judged by them; context terms the evidence shares ("báo cáo 6 tháng về thực hiện
+    Chương trình hành động …") count like the question's own."""
+    if not query.context_terms or not passages:
+        return query
+    read = " ".join(normalized(f"{p.chunk.doc.title} {p.chunk.section_heading} {p.chunk.text}", query.exact) for p in passages)
+    unshared = {
+        t for t in query.context_terms
+        if f" {t} " not in read and not any(f" {a} " in read for a in query.alternates.get(t, ()))
+    }
+    if not unshared:
+        return query
+    return dataclasses.replace(query, terms=MappingProxyType({t: w for t, w in query.terms.items() if t not in unshared}))
+
+
+def other_level(levels: tuple[str, ...], text: str) -> bool:
+    """Whether a text names a level of government with "cấp" ("cấp tỉnh") and none of ``levels``, those asked."""
+    named = set(government_levels(fold_diacritics(text.lower())))
+    return bool(named) and not named & set(levels)
 
 
 def dates_text(text: str, named: tuple = ()) -> str:
@@ -452,6 +481,8 @@ def candidates(query: Query, passages: list[Passage], weight, rules: SelectRules
                     text, sent_cov = f"{section} … {text}", read
             elif is_list and rules.item_heading and "\n" in text and heads_section(text, 0, text.find("\n")):
                 section = text[: text.find("\n")]  # a section quoted with its items
+            if rules.government_level and query.levels and other_level(query.levels, f"{lead_in_of(chunk, start)} {text}"):
+                continue  # "Chủ tịch Ủy ban nhân dân cấp tỉnh có quyền …" does not answer of "cấp huyện"
             typed = carries(query.answer_type, text, passage, query.unit, query.ordinal, query.kind, asked_numbers)
             if typed and measured:
                 # a rate answers only if it is of what the question measures: "tỷ trọng kinh tế số trong GRDP" is not
@@ -523,6 +554,9 @@ def lead_first(found: list[Candidate]) -> list[Candidate]:
     return [typed] + [c for c in found if c is not typed]
 
 
+_SENTENCE_ENDS = (".", ";", ":", "!", "?", "…")
+
+
 def quotes(
     text: str, spans: list[tuple[int, int]], sections: bool, wants_list: bool, section_titles: bool = True
 ) -> list[tuple[int, int, bool]]:
@@ -561,8 +595,9 @@ def quotes(
             for s2, e2 in spans[i + 1 :]:
                 if e2 - start > limit or text[s2:e2].startswith("Điều "):
                     break
-                if not heading and not LIST_ITEM.match(text[s2:e2]):
-                    break
+                cut_short = "\n" not in text[end:s2] and not text[start:end].rstrip().endswith(_SENTENCE_ENDS)
+                if not heading and not LIST_ITEM.match(text[s2:e2]) and not cut_short:
+                    break  # (an item the splitter cut for its length goes on: "… mà nước Cộng hòa xã" "hội chủ nghĩa …")
                 end = e2
                 is_list = True
         out.append((start, end, is_list))

@@ -1,0 +1,65 @@
+"""Typing slips a question keeps from the keyboard: Telex keys left unconverted ("chuyeenr ddooir soos" for "chuyển
+đổi số": the input method was off) and two syllables typed without their space ("dulieu"). Each repair is checked
+against the corpus' own words, so an English word ("address", "books") or a name is left as typed."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+
+Weight = Callable[[str], float]  # a BM25 token → its IDF in the corpus (0 when absent)
+
+# Telex: doubled or w-marked letters, and the tone keys a syllable ends with
+_LETTERS = (("dd", "đ"), ("aa", "â"), ("ee", "ê"), ("oo", "ô"), ("aw", "ă"), ("ow", "ơ"), ("uw", "ư"))
+_TONES = {"s": "\u0301", "f": "\u0300", "r": "\u0309", "x": "\u0303", "j": "\u0323"}
+_VOWELS = "aăâeêioôơuưy"
+_ASCII_WORD = re.compile(r"(?<![\w/.-])[a-z]{3,12}(?![\w/-])")
+MIN_JOINED = 5  # the shortest typed word read as two syllables without their space
+
+
+def telex_syllable(typed: str, weight: Weight) -> str:
+    """The Vietnamese syllable a word typed in Telex with the input method off stands for ("chuyeenr" → "chuyển",
+    "ddooir" → "đổi"), when the corpus has it; "" when the word holds no Telex key or no corpus word matches."""
+    if weight(typed) > 0 or weight(f"~{typed}") > 0:
+        return ""  # a word of the corpus as typed
+    base, tone = typed, ""
+    if len(typed) > 2 and typed[-1] in _TONES and typed[-2] in _VOWELS + "cmnghpt":
+        base, tone = typed[:-1], _TONES[typed[-1]]  # no Vietnamese syllable ends in s, f, r, x or j
+    marked = base
+    for keys, letter in _LETTERS:
+        marked = marked.replace(keys, letter)
+    if marked == typed or (marked == base and not tone):
+        return ""
+    if not tone:
+        return marked if weight(marked) > 0 else ""
+    # the tone mark goes on one of the vowels: the corpus says which form is a word
+    for i, ch in enumerate(marked):
+        if ch in _VOWELS:
+            word = unicodedata.normalize("NFC", marked[:i] + ch + tone + marked[i + 1 :])
+            if weight(word) > 0:
+                return word
+    return ""
+
+
+def joined_syllables(typed: str, weight: Weight) -> str:
+    """Two syllables typed without their space, as the corpus writes them together ("dulieu" → "du lieu", the folded
+    "dữ liệu"); "" when the word is a corpus word itself or no split is one."""
+    if len(typed) < MIN_JOINED or weight(f"~{typed}") > 0:
+        return ""
+    for i in range(2, len(typed) - 1):
+        first, second = typed[:i], typed[i:]
+        if first[-1] in _VOWELS + "cmnghpt" and weight(f"~{first}_{second}") > 0:
+            return f"{first} {second}"
+    return ""
+
+
+def repairs(question: str, weight: Weight) -> list[tuple[str, str]]:
+    """(as typed, repaired) for each Telex leftover and each pair of syllables typed as one word."""
+    found: list[tuple[str, str]] = []
+    for match in _ASCII_WORD.finditer(question):
+        typed = match.group(0)
+        repaired = telex_syllable(typed, weight) or joined_syllables(typed, weight)
+        if repaired:
+            found.append((typed, repaired))
+    return list(dict.fromkeys(found))
