@@ -81,6 +81,8 @@ eval-locked: install
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-10.jsonl --system all --out $(LOCKED)/conversations-10
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/questions-11.jsonl --system all --out $(LOCKED)/questions-11
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-11.jsonl --system all --out $(LOCKED)/conversations-11
+	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/questions-12.jsonl --system all --out $(LOCKED)/questions-12
+	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-12.jsonl --system all --out $(LOCKED)/conversations-12
 
 bench: install
 	$(PY) bench/ingest_bench.py

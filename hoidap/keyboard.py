@@ -8,7 +8,11 @@ import re
 import unicodedata
 from collections.abc import Callable
 
+from ingest.normalize import fold_diacritics, has_diacritics
+from ingest.segment import words_of
+
 Weight = Callable[[str], float]  # a BM25 token → its IDF in the corpus (0 when absent)
+Spell = Callable[[str], str]  # a folded BM25 token ("~ngan_hang") → the corpus' written form ("ngân_hàng"), or ""
 
 # Telex: doubled or w-marked letters, and the tone keys a syllable ends with
 _LETTERS = (("dd", "đ"), ("aa", "â"), ("ee", "ê"), ("oo", "ô"), ("aw", "ă"), ("ow", "ơ"), ("uw", "ư"))
@@ -54,12 +58,34 @@ def joined_syllables(typed: str, weight: Weight) -> str:
     return ""
 
 
-def repairs(question: str, weight: Weight) -> list[tuple[str, str]]:
-    """(as typed, repaired) for each Telex leftover and each pair of syllables typed as one word."""
+def unmarked_words(question: str, weight: Weight, spell: Spell) -> list[tuple[str, str]]:
+    """(as typed, as the corpus writes it) for each two-syllable word of a question typed with diacritics that has a
+    syllable typed without them ("Ngân hang" → "Ngân hàng", "Ha Noi" → "Hà Nội"): a word as the segmenter reads the
+    question (not two syllables of neighbouring words: "hoạt động bao nhiêu" holds no "đồng bào"), which the corpus
+    does not have as typed and has, folded, in one written form."""
+    if not has_diacritics(question):
+        return []  # a question typed without diacritics is read folded throughout
+    found = []
+    for word in words_of(question):
+        syllables = word.split()
+        if len(syllables) != 2 or not all(s.isalpha() for s in syllables) or all(map(has_diacritics, syllables)):
+            continue
+        typed = "_".join(syllables).lower()
+        written = spell("~" + fold_diacritics(typed))
+        if written and written != typed and weight(typed) == 0:
+            found.append((word, " ".join(w.capitalize() if t[:1].isupper() else w for t, w in zip(syllables, written.split("_")))))
+    return found
+
+
+def repairs(question: str, weight: Weight, spell: Spell | None = None) -> list[tuple[str, str]]:
+    """(as typed, repaired) for each Telex leftover, each pair of syllables typed as one word and (with ``spell``)
+    each word left without its marks."""
     found: list[tuple[str, str]] = []
     for match in _ASCII_WORD.finditer(question):
         typed = match.group(0)
         repaired = telex_syllable(typed, weight) or joined_syllables(typed, weight)
         if repaired:
             found.append((typed, repaired))
+    if spell is not None:
+        found += unmarked_words(question, weight, spell)
     return list(dict.fromkeys(found))

@@ -253,6 +253,7 @@ class Analyser:
     clause_compound: bool = False  # two clauses joined by ", và" are two questions when one asks a type of answer
     loanwords: bool = False  # English words in a Vietnamese question stand for the documents' terms (LOANWORDS)
     keyboard: bool = False  # repair Telex leftovers and syllables typed without their space (hoidap/keyboard.py)
+    spell: Callable[[str], str] | None = None  # folded token → the corpus' written form (words typed without marks)
     preamble: bool = False  # read a question asked after sentences of context from its question proper
     context_weight: float = 1.0  # with ``preamble``: the weight of the words only the context says
 
@@ -268,7 +269,7 @@ class Analyser:
         known = {**self.abbreviations, **ABBREVIATIONS, **(LOANWORDS if self.loanwords else {})}
         expansions = spelled_out(text, known) if self.expand else []
         if self.keyboard:  # "chuyeenr ddooir" typed with the input method off, "dulieu" without its space
-            expansions += [r for r in repairs(text, self.weight) if r[0] not in {typed for typed, _ in expansions}]
+            expansions += [r for r in repairs(text, self.weight, self.spell) if r[0] not in {typed for typed, _ in expansions}]
         expanded = _apply(text, expansions)
         # a question asked after sentences of context: what it asks is read from the question proper (which may be typed
         # without diacritics after a pasted context)

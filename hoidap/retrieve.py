@@ -193,9 +193,9 @@ class IndexReader:
         return Analyser(
             self.bm25.weight, learned, s.expand_abbreviations, s.split_compound, numbers, titled, s.rule_split_unseen,
             s.rule_initials, s.rule_everyday_words, s.loose_title_share if s.rule_loose_title else 0.0, s.rule_title_words,
-            s.rule_case_facts, s.rule_subject_type, s.rule_home_country, s.rule_clause_compound, s.rule_loanwords,
-            s.rule_keyboard,
-            s.rule_preamble, s.context_weight,
+            s.rule_case_facts, s.rule_subject_type, home_country=s.rule_home_country,
+            clause_compound=s.rule_clause_compound, loanwords=s.rule_loanwords, keyboard=s.rule_keyboard,
+            spell=self.bm25.spelled, preamble=s.rule_preamble, context_weight=s.context_weight,
         )
 
     def close(self) -> None:

@@ -19,6 +19,7 @@ class BM25Index:
         self.ids = ids
         self.idf = idf
         self._vocab = retriever.vocab_dict if retriever is not None else {}
+        self._spellings: dict[str, str] | None = None  # folded token → its most frequent written form (spelled())
 
     @classmethod
     def build(cls, rows: Iterable[tuple[str, list[str]]]) -> "BM25Index":
@@ -76,6 +77,20 @@ class BM25Index:
     def weight(self, token: str) -> float:
         """IDF of a token (0 for unknown tokens)."""
         return self.idf.get(token, 0.0)
+
+    def spelled(self, folded: str) -> str:
+        """The corpus' most frequent written form of a folded token ("~ngan_hang" → "ngân_hàng"); "" when none."""
+        if self._spellings is None:
+            from ingest.normalize import fold_diacritics
+
+            best: dict[str, str] = {}
+            for token, idf in self.idf.items():
+                if not token.startswith("~"):
+                    key = "~" + fold_diacritics(token)
+                    if key != "~" + token and (key not in best or idf < self.idf[best[key]]):
+                        best[key] = token
+            self._spellings = best
+        return self._spellings.get(folded, "")
 
 
 def rank_within(rows: list[tuple[str, list[str]]], tokens: list[str], k: int, k1: float = 1.5, b: float = 0.75) -> list[str]:

@@ -65,7 +65,7 @@ def test_spoken_forms_are_read_as_the_written_ones():
 def test_typing_slips_are_repaired_into_corpus_words():
     """Telex keys left unconverted and syllables typed without their space, when the corpus has the result; an
     English word is left as typed."""
-    from hoidap.keyboard import joined_syllables, repairs, telex_syllable
+    from hoidap.keyboard import joined_syllables, repairs, telex_syllable, unmarked_words
 
     assert telex_syllable("chuyeenr", CORPUS) == "chuyển" and telex_syllable("ddooir", CORPUS) == "đổi"
     assert telex_syllable("baos", CORPUS) == "báo" and telex_syllable("thoong", CORPUS) == "thông"
@@ -74,6 +74,12 @@ def test_typing_slips_are_repaired_into_corpus_words():
     assert repairs("chuyeenr ddooir soos cho dulieu cloud", CORPUS) == [
         ("chuyeenr", "chuyển"), ("ddooir", "đổi"), ("soos", "số"), ("dulieu", "du lieu"),
     ]
+    # a word left without its marks in a question typed with them, as the corpus writes it
+    spell = {"~ngan_hang": "ngân_hàng", "~ha_noi": "hà_nội"}.get
+    assert unmarked_words("Ngân hang nhà nước khu vực XII ở Ha Noi chủ trì gì?", CORPUS, lambda t: spell(t, "")) == [
+        ("Ngân hang", "Ngân hàng"), ("Ha Noi", "Hà Nội"),
+    ]
+    assert unmarked_words("ngan hang nha nuoc", CORPUS, lambda t: spell(t, "")) == []  # typed without marks throughout
 
 
 def test_a_provision_for_another_level_of_government_does_not_answer():

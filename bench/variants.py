@@ -1,0 +1,152 @@
+"""Robustness to how officials type: read locked questions rewritten in styles of the unread batches, answered with and
+without the rewrite.
+
+Each question of the given (already read) batches is rewritten three ways, keeping its gold answers:
+- introduced: one of three introductions an official writes before asking ("Kính gửi quý cơ quan. Tôi là chuyên viên
+  Văn phòng UBND xã …. Xin hỏi: …"), typed without diacritics when the question is;
+- spoken: Southern and spoken forms ("bao nhiêu" → "nhiêu", "… không?" → "… hông?", "sử dụng" → "xài", "cơ quan nào
+  chủ trì" → "ai lo"), only for the questions that have one of them;
+- telex: the first two words with diacritics typed in Telex with the input method off ("hành" → "hanhf").
+Then `hoidap eval` answers the originals and each rewrite on the locked index (`make eval-locked`); the table gives,
+per rewrite, the questions rewritten, answer and refusal accuracy of the originals and of the rewrites, and the share
+of the originals answered right that stay right. Writes runs/NAME/ (the rewritten sets and the runs) and
+bench/results/NAME.md.
+
+    .venv/bin/python bench/variants.py [--batches 9,10,11] [--name variants] [--locked runs/locked]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from ingest.normalize import fold_diacritics, has_diacritics  # noqa: E402
+
+HOIDAP = str(ROOT / ".venv/bin/hoidap")
+INTRODUCTIONS = (
+    "Kính gửi quý cơ quan. Tôi là chuyên viên Văn phòng UBND xã Tân Phú, tỉnh Lâm Đồng, đang được giao tham mưu về "
+    "chuyển đổi số. Xin hỏi: ",
+    "Chào anh chị, trường tôi là Trường THCS Nguyễn Du ở phường Hà Đông, đang rà soát các văn bản mới để xây dựng kế "
+    "hoạch năm học 2026-2027. Cho tôi hỏi ",
+    "Công ty chúng tôi là doanh nghiệp phần mềm nhỏ ở Thủ Dầu Một, mới được một sở mời tham gia dự án. Sếp giao tôi tìm "
+    "hiểu trước khi họp. Tôi muốn biết ",
+)
+SPOKEN = (
+    (r"\bbao nhiêu\b", "nhiêu"),
+    (r"\bkhông\s*\?$", "hông?"),
+    (r"\bsử dụng\b", "xài"),
+    (r"\b(?:cơ quan|đơn vị|bộ) nào (?:chủ trì|phụ trách)\b", "ai lo"),
+)
+_TELEX_LETTERS = {"ă": "aw", "â": "aa", "ê": "ee", "ô": "oo", "ơ": "ow", "ư": "uw", "đ": "dd"}
+_TELEX_TONES = {"\u0301": "s", "\u0300": "f", "\u0309": "r", "\u0303": "x", "\u0323": "j"}
+
+
+def introduced(question: str, n: int) -> str:
+    intro = INTRODUCTIONS[n % len(INTRODUCTIONS)]
+    if not has_diacritics(question):
+        intro = fold_diacritics(intro)
+    return intro + (question[0].lower() + question[1:] if not question[:2].isupper() else question)
+
+
+def spoken(question: str) -> str:
+    for pattern, form in SPOKEN:
+        question = re.sub(pattern, form, question)
+    return question
+
+
+def telex_word(word: str) -> str:
+    """A word as typed in Telex with the input method off ("hành" → "hanhf", "luật" → "luaatj")."""
+    tone = ""
+    letters = []
+    for ch in unicodedata.normalize("NFD", word):
+        if ch in _TELEX_TONES:
+            tone = _TELEX_TONES[ch]
+        else:
+            letters.append(ch)
+    base = unicodedata.normalize("NFC", "".join(letters))
+    return "".join(_TELEX_LETTERS.get(c.lower(), c) for c in base) + tone
+
+
+def telex(question: str) -> str:
+    words = [w for w in re.findall(r"\w+", question) if len(w) >= 3 and not w[0].isupper() and has_diacritics(w)][:2]
+    for word in words:
+        question = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", telex_word(word), question, count=1)
+    return question
+
+
+REWRITES = {"introduced": None, "spoken": spoken, "telex": telex}
+
+
+def rewritten(questions: list[dict]) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = {name: [] for name in REWRITES}
+    for n, q in enumerate(questions):
+        for name, rewrite in REWRITES.items():
+            text = introduced(q["question"], n) if rewrite is None else rewrite(q["question"])
+            if text != q["question"]:
+                out[name].append({**q, "id": f"{q['id']}~{name}", "question": text})
+    return out
+
+
+def evaluate(path: Path, out: Path, locked: str) -> dict[str, dict]:
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "HOIDAP_CORPUS_DIR": f"{locked}/corpus", "HOIDAP_INDEX_DIR": f"{locked}/index"}
+    subprocess.run([HOIDAP, "eval", str(path), "--system", "hoidap", "--out", str(out), "--json"], cwd=ROOT, env=env,
+                   check=True, stdout=subprocess.DEVNULL)
+    results = [json.loads(line) for line in (out / "results.jsonl").open(encoding="utf-8")]
+    return {r["id"].split("~")[0]: r for r in results if r["system"] == "hoidap"}
+
+
+def right(result: dict) -> bool:
+    return bool(result["refused"]) if result["kind"] == "unanswerable" else bool(result["answer_correct"])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--batches", default="9,10,11", help="locked batches to rewrite (read ones only)")
+    parser.add_argument("--name", default="variants")
+    parser.add_argument("--locked", default="runs/locked", help="the locked corpus and index folder")
+    args = parser.parse_args()
+    folder = ROOT / "runs" / args.name
+    folder.mkdir(parents=True, exist_ok=True)
+    questions = []
+    for batch in args.batches.split(","):
+        path = ROOT / "evalsets/locked" / (f"questions-{batch}.jsonl" if batch not in ("", "1") else "questions.jsonl")
+        questions += [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+    questions = [q for q in questions if q["kind"] != "paraphrase"]  # no rewrite makes a paraphrase found
+    original_path = folder / "original.jsonl"
+    original_path.write_text("".join(json.dumps(q, ensure_ascii=False) + "\n" for q in questions), encoding="utf-8")
+    original = evaluate(original_path, folder / "run-original", args.locked)
+    rows = ["| rewrite | questions | original: answer / refusal | rewritten: answer / refusal | originals right, still right |",
+            "|---|---|---|---|---|"]
+    for name, items in rewritten(questions).items():
+        path = folder / f"{name}.jsonl"
+        path.write_text("".join(json.dumps(q, ensure_ascii=False) + "\n" for q in items), encoding="utf-8")
+        result = evaluate(path, folder / f"run-{name}", args.locked)
+        ids = [q["id"].split("~")[0] for q in items]
+
+        def rates(res: dict, ids=ids) -> str:
+            answerable = [i for i in ids if res[i]["kind"] != "unanswerable"]
+            unanswerable = [i for i in ids if res[i]["kind"] == "unanswerable"]
+            a = sum(right(res[i]) for i in answerable) / max(len(answerable), 1)
+            r = sum(right(res[i]) for i in unanswerable) / max(len(unanswerable), 1)
+            return f"{a:.3f} / {r:.3f}"
+
+        kept = [i for i in ids if right(original[i])]
+        still = sum(right(result[i]) for i in kept) / max(len(kept), 1)
+        rows.append(f"| {name} | {len(ids)} | {rates(original)} | {rates(result)} | {still:.3f} |")
+    table = "\n".join(rows)
+    print(table)
+    (ROOT / "bench/results").mkdir(exist_ok=True)
+    (ROOT / f"bench/results/{args.name}.md").write_text(f"Batches {args.batches} (paraphrases left out)\n\n{table}\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
