@@ -59,6 +59,7 @@ SWITCHES = {
     "same document": ({"HOIDAP_RULE_SAME_DOCUMENT": "false"}, "a compound's later part asks of the earlier part's document"),
     "clause compound": ({"HOIDAP_RULE_CLAUSE_COMPOUND": "false"}, "', và' joins two questions when one asks a type"),
     "home country": ({"HOIDAP_RULE_HOME_COUNTRY": "false"}, "'Việt Nam' is no name a passage must repeat"),
+    "ellipsis": ({"HOIDAP_RULE_ELLIPSIS": "false"}, "'Hạn chót là khi nào?' asks of the previous topic; 'còn cá nhân?'"),
     "list noun": ({"HOIDAP_RULE_LIST_NOUN": "false"}, "a list carries the answer only when its head names the noun asked"),
     "office holder": ({"HOIDAP_RULE_OFFICE_HOLDER": "false"}, "'ai là <office>' needs the person next to it"),
     "named document": ({"HOIDAP_RULE_NAMED_DOCUMENT": "false"}, "a named document answers first"),

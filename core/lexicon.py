@@ -260,6 +260,28 @@ DOCUMENT_NOUNS = ("văn bản", "tài liệu", "bài báo", "bài viết", "đ�
 )
 EVENT_NOUNS = ("phiên họp", "cuộc họp", "hội nghị", "buổi làm việc", "sự kiện")
 PLACE_NOUNS = ("tỉnh", "thành phố", "địa phương", "huyện", "xã")
+# Words that name an aspect of a task or a provision, not a topic of its own ("hạn chót", "cơ quan nào chủ trì", "kinh
+# phí", "mức phạt", "hiệu lực", "người ký"), with the question and function words: a follow-up made of them alone
+# ("Hạn chót là khi nào?", "Ai chủ trì?") asks that aspect of what the previous question was about.
+ASPECT_WORDS = (
+    "hạn", "hạn chót", "thời hạn", "thời gian", "thời điểm", "tiến độ", "mốc", "cơ quan", "đơn vị", "bộ", "sở", "ngành",
+    "chủ trì", "phối hợp", "thực hiện", "triển khai", "đầu mối", "phụ trách", "kinh phí", "nguồn", "nguồn vốn", "vốn",
+    "mức", "mức phạt", "phạt", "hiệu lực", "ký", "người ký", "ban hành", "kết quả", "sản phẩm", "báo cáo", "gửi", "trình",
+    "hoàn thành", "đối tượng", "phạm vi", "trách nhiệm", "điều kiện", "hồ sơ", "thủ tục", "việc", "nhiệm vụ", "lo",
+    "giao", "cấp", "lần", "định kỳ", "chậm nhất", "muộn nhất", "tối đa", "tối thiểu", "ngày", "tháng", "năm", "quý",
+    "thế", "vậy", "nữa", "còn", "thì", "là", "có", "được", "phải", "do", "của", "cho", "với", "và", "hay", "hoặc", "ạ",
+    "khi", "nào", "gì", "ai", "bao", "nhiêu", "lâu", "giờ", "mấy", "không", "chưa", "ra", "sao", "đâu", "bên", "từ",
+    "đến", "trước", "sau", "cần", "sẽ", "đã", "theo",
+)
+# Subjects a provision treats side by side: "còn cá nhân?" after a question about "tổ chức" asks the same of them.
+CONTRASTED_SUBJECTS = (
+    ("tổ chức", "cá nhân", "doanh nghiệp", "hộ kinh doanh", "hợp tác xã"),
+    ("cơ quan nhà nước", "doanh nghiệp nhà nước", "đơn vị sự nghiệp"),
+    ("cấp tỉnh", "cấp huyện", "cấp xã", "cấp trung ương", "cấp bộ"),
+    ("trong nước", "nước ngoài"),
+    ("người dân", "doanh nghiệp"),
+    ("thành thị", "nông thôn"),
+)
 # Places whose name opens with a Vietnamese surname: "Hà Nội" is not a person named Hà.
 PLACES_LIKE_NAMES = (
     "Hà Nội", "Hà Giang", "Hà Nam", "Hà Tĩnh", "Hà Đông", "Lâm Đồng", "Cao Bằng", "Thái Bình", "Thái Nguyên", "Hồ Chí Minh",

@@ -186,6 +186,12 @@ class Settings(BaseSettings):
         "heads in the previous question ('chỉ tiêu tỷ lệ hồ sơ trực tuyến'); after a question on a document's force "
         "('NĐ 97/2008 còn hiệu lực không?'), 'nó' / 'văn bản đó' is that document, not the one its answer cited.",
     )
+    rule_ellipsis: bool = Field(
+        True,
+        description="A follow-up that asks only an aspect of a task or provision ('Hạn chót là khi nào?', 'Cơ quan nào "
+        "chủ trì?': core/lexicon.py ASPECT_WORDS) is read about the previous question's topic first, alone second; "
+        "'thế còn cá nhân?' after a question about 'tổ chức' asks the same of cá nhân (CONTRASTED_SUBJECTS).",
+    )
     rule_frame_fallback: bool = Field(
         True,
         description="A follow-up read in the frame of the document the previous answer cited ('… (theo Quyết định "

@@ -333,7 +333,7 @@ class Analyser:
                 numbers += named
                 titles += [(n, title) for n in named]
                 title_words |= set(range(*span)) if named or numbers_of_title[0] in numbers else set()
-        if title_words and self.drop_title_words and not _about_document(folded, answer_type):
+        if title_words and self.drop_title_words and not about_document(folded, answer_type):
             terms, tokens = without_title_words(terms, tokens, only_in_title(folded_words, title_words))
         dated = tuple(document_years(expanded))  # "Luật Giao dịch điện tử năm 2005": a document named by its year
         return Query(
@@ -412,7 +412,7 @@ _NOT_UNITS = {
 }  # function words: after "bao nhiêu" they end the question or open a clause, they count nothing
 
 
-def _about_document(folded: str, answer_type: str) -> bool:
+def about_document(folded: str, answer_type: str) -> bool:
     """Whether a question asks about a document itself (its issuer, signer, date, số hiệu or force): then the
     words of its title find its header, and stay among what is looked for."""
     return bool(

@@ -229,7 +229,8 @@ class HoidapService:
     ) -> Iterator[str | Answer]:
         """Like ask(), yielding the LLM's text deltas first (none in extractive mode), the Answer last."""
         question = clean_question(question, self.settings.max_question_chars)
-        readings = resolutions(question, previous, self.settings.rule_antecedent)[: None if self.settings.rule_frame_fallback else 1]
+        readings = resolutions(question, previous, self.settings.rule_antecedent, self.settings.rule_ellipsis)
+        readings = readings[: None if self.settings.rule_frame_fallback else 1]
         if previous is not None and self.settings.llm_backend != "none":
             readings = [condense(self.llm_answerer().llm, question, previous, readings[0])]
         k = k or self.settings.top_k

@@ -144,3 +144,20 @@ def test_a_later_part_naming_no_document_asks_of_the_earlier_parts():
     assert [c.text for c in of_document_first(found, passages, earlier)] == ["rule", "decree"]
     weak = [found[0], Candidate(0, (0, 40), "rule", 0.4, 0.5, 0.5, True)]  # not nearly as good: the order stays
     assert [c.text for c in of_document_first(weak, passages, earlier)] == ["decree", "rule"]
+
+
+def test_an_elliptical_follow_up_asks_its_aspect_of_the_previous_topic():
+    """'Hạn hoàn thành là khi nào?' after a question about a task asks that task's deadline; 'Ai ký ban hành?' asks it
+    of the document the answer cited; 'Thế còn cá nhân?' after a fine for 'tổ chức' asks the same of cá nhân."""
+    from hoidap.answer.conversation import Turn, resolutions
+
+    task = Turn("Theo đề án, nhiệm vụ xây dựng cơ sở dữ liệu BIM quốc gia do cơ quan nào chủ trì?", ["Quyết định 2597/QĐ-TTg"])
+    (deadline,) = resolutions("Hạn hoàn thành là khi nào?", task)
+    assert deadline.startswith("Hạn hoàn thành là khi nào (Theo đề án, nhiệm vụ xây dựng cơ sở dữ liệu BIM quốc gia")
+    assert deadline.endswith("; theo Quyết định 2597/QĐ-TTg)?") and "nào" not in deadline.split("(", 1)[1]
+    assert resolutions("Ai ký ban hành?", task) == ["Ai ký ban hành (theo Quyết định 2597/QĐ-TTg)?"]
+    assert resolutions("Chuyển đổi số là gì?", task) == ["Chuyển đổi số là gì?"]  # a topic of its own
+    assert resolutions("Hạn hoàn thành là khi nào?", task, ellipsis=False) == ["Hạn hoàn thành là khi nào?"]
+    fine = Turn("Nghị định 174/2026 phạt tổ chức không công bố chất lượng dịch vụ bao nhiêu tiền?", ["Nghị định 174/2026/NĐ-CP"])
+    assert resolutions("Thế còn cá nhân?", fine) == ["Nghị định 174/2026 phạt cá nhân không công bố chất lượng dịch vụ bao nhiêu tiền?"]
+    assert resolutions("Thế còn cá nhân?", fine, ellipsis=False) != resolutions("Thế còn cá nhân?", fine)

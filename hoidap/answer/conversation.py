@@ -10,8 +10,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from core.lexicon import ANAPHORS, DEMONSTRATIVES, DOC_TYPE_CODES, DOC_TYPES, DOCUMENT_NOUNS, EVENT_NOUNS, PLACE_NOUNS
-from hoidap.query import OTHER, answer_type_of, validity_asked
+from core.lexicon import (
+    ANAPHORS,
+    ASPECT_WORDS,
+    CONTRASTED_SUBJECTS,
+    DEMONSTRATIVES,
+    DOC_TYPE_CODES,
+    DOC_TYPES,
+    DOCUMENT_NOUNS,
+    EVENT_NOUNS,
+    PLACE_NOUNS,
+)
+from hoidap.query import OTHER, about_document, answer_type_of, validity_asked
 from hoidap.terms import YEAR
 from ingest.metadata import find_numbers, number_type
 from ingest.normalize import fold_diacritics
@@ -110,20 +120,32 @@ def resolve(question: str, previous: Turn | None, antecedent: bool = True) -> st
     return resolutions(question, previous, antecedent)[0]
 
 
-def resolutions(question: str, previous: Turn | None, antecedent: bool = True) -> list[str]:
+def resolutions(question: str, previous: Turn | None, antecedent: bool = True, ellipsis: bool = True) -> list[str]:
     """The readings of a follow-up to try in turn, the likeliest first. A back-reference read in the frame of the
     document the previous answer cited ("… (theo Quyết định 2629/QĐ-TTg)?") is also read without that frame: the
-    frame is a guess, and the passage answering may be in another document."""
+    frame is a guess, and the passage answering may be in another document. With ``ellipsis``, a follow-up that asks
+    only an aspect ("Hạn chót là khi nào?", "Cơ quan nào chủ trì?") is read about the previous question's topic (and
+    in the document its answer cited when that topic names no số hiệu)."""
     if previous is None:
         return [question]
+    if ellipsis and _aspect_only(question) and not find_numbers(question) and not _ANAPHOR.search(question):
+        # "Hạn chót là khi nào?" after a question about a task: that task's deadline
+        topic = _topic(previous.question)
+        document = (find_numbers(previous.question) or previous.cited_documents or [""])[0]
+        folded = _folded(question)
+        if document and about_document(folded, answer_type_of(folded)):
+            topic = f"theo {document}"  # "Ai ký ban hành?", "Có hiệu lực từ khi nào?": of the document, not its topic
+        elif previous.cited_documents and not find_numbers(topic):
+            topic = f"{topic}; theo {previous.cited_documents[0]}"
+        return [f"{question.rstrip(' ?')} ({topic})?"]  # alone it cannot be understood
     if not _ELLIPTICAL.search(question) and _ANAPHOR.search(question) and not find_numbers(question):
-        framed = _resolved(question, previous, antecedent)
+        framed = _resolved(question, previous, antecedent, ellipsis)
         bare = with_antecedent(question, previous.question) if antecedent else question
         return [framed] if framed == bare or not framed.endswith(")?") else [framed, bare]
-    return [_resolved(question, previous, antecedent)]
+    return [_resolved(question, previous, antecedent, ellipsis)]
 
 
-def _resolved(question: str, previous: Turn, antecedent: bool) -> str:
+def _resolved(question: str, previous: Turn, antecedent: bool, ellipsis: bool = True) -> str:
     documents = previous.cited_documents
     if not previous.answered:  # a refused question still sets the frame by the documents it names
         documents = find_numbers(previous.question) or [m.group(0) for m in _DOC_REF_YEAR.finditer(previous.question)] or documents
@@ -163,6 +185,9 @@ def _resolved(question: str, previous: Turn, antecedent: bool) -> str:
             return YEAR.sub(years[0], base, count=1)
         if name and old:
             return base.replace(old, name, 1)
+        contrasted = _contrasted(focus, base) if ellipsis else ""
+        if contrasted:  # "thế còn cá nhân?" after "… phạt tổ chức … bao nhiêu?": the same asked of cá nhân
+            return contrasted
         parallel = _parallel_span(focus, base)
         if parallel:  # "còn dự án nhóm B, nhóm C thì sao?" after "… dự án chuyển đổi số nhóm A phải …"
             return base.replace(parallel, focus, 1)
@@ -174,6 +199,41 @@ def _resolved(question: str, previous: Turn, antecedent: bool) -> str:
     if focus and carried:
         return f"{focus[:1].upper()}{focus[1:]} ({', '.join(carried)})?"
     return f"{base.rstrip(' ?')}, {focus}?" if focus else base
+
+
+_ASPECT_SYLLABLES = frozenset(fold_diacritics(syllable) for word in ASPECT_WORDS for syllable in word.split())
+_QUESTION_WORDS = re.compile(
+    r"(?<!\w)(?:bao nhiêu|bao lâu|bao giờ|khi nào|là gì|là ai|những gì|ra sao|thế nào|như thế nào|nào|gì|ai|mấy|không|chưa)"
+    r"(?!\w)\s*\??",
+    re.I,
+)
+
+
+def _aspect_only(question: str) -> bool:
+    """Whether a question asks only an aspect (ASPECT_WORDS) and names no topic of its own."""
+    syllables = re.findall(r"\w+", _folded(question))
+    return 0 < len(syllables) <= 10 and all(s in _ASPECT_SYLLABLES for s in syllables)
+
+
+def _topic(previous: str) -> str:
+    """The previous question without its question words: what it was about ("Theo Luật …, chứng thư … được công
+    nhận phải đáp ứng điều kiện")."""
+    return " ".join(_QUESTION_WORDS.sub(" ", previous).split()).strip(" ,?")
+
+
+def _contrasted(focus: str, base: str) -> str:
+    """The previous question asked of ``focus`` in place of the subject it contrasts with (CONTRASTED_SUBJECTS:
+    "cá nhân" for "tổ chức", "cấp xã" for "cấp tỉnh"); "" when the focus is no such subject or the question names
+    none of its fellows."""
+    wanted = " ".join(focus.lower().split())
+    for subjects in CONTRASTED_SUBJECTS:
+        if wanted not in subjects:
+            continue
+        for other in subjects:
+            at = re.search(rf"(?<!\w){re.escape(other)}(?!\w)", base, re.I)
+            if other != wanted and at:
+                return base[: at.start()] + focus.strip() + base[at.end() :]
+    return ""
 
 
 def _folded(text: str) -> str:
