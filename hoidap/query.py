@@ -94,11 +94,11 @@ SCOPE = "Phạm vi điều chỉnh"  # the article on what a document governs (i
 _SCOPE = re.compile(r"(quy dinh (ve )?(nhung )?(van de |noi dung )?gi\b|dieu chinh (nhung )?(\w+ ){0,3}(gi|nao)\b|pham vi dieu chinh)")
 _APPLIES = re.compile(r"(ap dung (doi voi|cho) (ai|nhung ai|doi tuong nao|nhung doi tuong nao)|doi tuong (ap dung|nao))")
 _CODE = re.compile(r"\b(so hieu|ky hieu)\b")
-# a web or e-mail address asked ("địa chỉ website / trang thông tin điện tử / thư điện tử … là gì?", "tên miền nào")
-# what gives one: a URL, a domain name ("dean06.vn", "data.gov.vn"), an e-mail address
+# what gives a web or e-mail address: a URL, a domain name ("dean06.vn", "data.gov.vn"), an e-mail address
 WEB_ADDRESS = re.compile(
     r"(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:vn|com|org|net|gov|int|edu|io|info)\b", re.I
 )
+# a web or e-mail address asked ("địa chỉ website / trang thông tin điện tử / thư điện tử … là gì?", "tên miền nào")
 _ADDRESS = re.compile(r"\bdia chi (?:website|web|trang|cong|truy cap|thu dien tu|email|e-mail|url|ten mien)\b|\bten mien\b|\bwebsite nao\b")
 _ARTICLE_ASKED = re.compile(r"\b(?:dieu|chuong|muc|phu luc) (?:nao|may|so may)\b(?:.*?\b(?:quy dinh|noi|de cap|huong dan)(?: ve)?\b(.*))?")
 
@@ -273,8 +273,9 @@ class Analyser:
         expanded = _apply(text, expansions)
         # a question asked after sentences of context: what it asks is read from the question proper (which may be typed
         # without diacritics after a pasted context)
-        context, asked, apart = preamble_of(expanded) if self.preamble else ("", expanded, False)
-        exact = has_diacritics(preamble_of(text).asked if context else text)  # as typed, before any expansion
+        context, asked, apart = preamble_of(text) if self.preamble else ("", text, False)
+        exact = has_diacritics(asked)  # as typed, before any expansion
+        context, asked = (_apply(context, expansions), _apply(asked, expansions)) if context else ("", expanded)
         fold = lambda t: " ".join(fold_diacritics(_not_how_many(t.lower()) if exact else t.lower()).split())  # noqa: E731
         folded, folded_all = fold(asked), fold(expanded)
         answer_type = answer_type_of(folded)
@@ -742,7 +743,8 @@ def spelled_out(question: str, abbreviations: Mapping[str, str]) -> list[tuple[s
         if long is None and raw.lower() in CHAT_FORMS and raw.islower():
             if raw.lower() != "t" or re.search(r"\d$", question[: match.start()]):
                 long = CHAT_FORMS[raw.lower()]
-            if long and long.lower().endswith(" " + raw.lower()) and question[: match.start()].lower().endswith(long[: -len(raw)].lower()):
+            written = _written_before(raw, long)
+            if written and question[: match.start()].lower().endswith(written.lower()):
                 long = None  # "bao nhiêu" is written out: its "nhiêu" is no spoken form
         if long is None and re.fullmatch(r"\d+t", raw):  # "18t": tuổi
             found.append((raw, raw[:-1] + " tuổi"))
@@ -801,12 +803,17 @@ def abbreviated(text: str, abbreviations: Mapping[str, str], exact: bool) -> lis
     return found
 
 
+def _written_before(short: str, long: str) -> str:
+    """What a long form writes before the typed word it ends with ("bao " of "bao nhiêu" for "nhiêu"), or ""."""
+    return long[: -len(short)] if long.lower().endswith(" " + short.lower()) else ""
+
+
 def _apply(question: str, expansions: list[tuple[str, str]]) -> str:
     text = question
     for short, long in expansions:
         # every occurrence ("Đảng đoàn QH … QH"), but none inside a số hiệu ("NQ 57 … 03/NQ-CP")
         # a long form ending in the typed word ("nhiêu" → "bao nhiêu") is not applied where it is already written
-        written = long[: -len(short)] if long.lower().endswith(" " + short.lower()) else ""
+        written = _written_before(short, long)
         guard = f"(?<!{re.escape(written)})" if written else ""
         text = re.sub(rf"(?<![\w&/]){guard}{re.escape(short)}(?![\w&]|[-/]\w)", long, text)
     return text
