@@ -1,12 +1,14 @@
 """Robustness to how officials type: read locked questions rewritten in styles of the unread batches, answered with and
 without the rewrite.
 
-Each question of the given (already read) batches is rewritten three ways, keeping its gold answers:
+Each question of the given (already read) batches is rewritten four ways, keeping its gold answers:
 - introduced: one of three introductions an official writes before asking ("Kính gửi quý cơ quan. Tôi là chuyên viên
   Văn phòng UBND xã …. Xin hỏi: …"), typed without diacritics when the question is;
 - spoken: Southern and spoken forms ("bao nhiêu" → "nhiêu", "… không?" → "… hông?", "sử dụng" → "xài", "cơ quan nào
   chủ trì" → "ai lo"), only for the questions that have one of them;
-- telex: the first two words with diacritics typed in Telex with the input method off ("hành" → "hanhf").
+- telex: the first two words with diacritics typed in Telex with the input method off ("hành" → "hanhf");
+- english: office English for a Vietnamese term ("thời hạn" → "deadline", "kinh phí" → "budget", "chỉ tiêu" → "KPI"),
+  only for the questions that have one of them.
 Then `hoidap eval` answers the originals and each rewrite on the locked index (`make eval-locked`); the table gives,
 per rewrite, the questions rewritten, answer and refusal accuracy of the originals and of the rewrites, and the share
 of the originals answered right that stay right. Writes runs/NAME/ (the rewritten sets and the runs) and
@@ -46,6 +48,17 @@ SPOKEN = (
     (r"\bsử dụng\b", "xài"),
     (r"\b(?:cơ quan|đơn vị|bộ) nào (?:chủ trì|phụ trách)\b", "ai lo"),
 )
+ENGLISH = (  # office English officials mix in: the Vietnamese term → the English word
+    (r"\bthời hạn\b", "deadline"),
+    (r"\bkinh phí\b", "budget"),
+    (r"\blộ trình\b", "roadmap"),
+    (r"\bnền tảng\b", "platform"),
+    (r"\bchỉ tiêu\b", "KPI"),
+    (r"\bứng dụng\b", "app"),
+    (r"\btrực tuyến\b", "online"),
+    (r"\bđiện toán đám mây\b", "cloud"),
+    (r"\btiến độ\b", "timeline"),
+)
 _TELEX_LETTERS = {"ă": "aw", "â": "aa", "ê": "ee", "ô": "oo", "ơ": "ow", "ư": "uw", "đ": "dd"}
 _TELEX_TONES = {"\u0301": "s", "\u0300": "f", "\u0309": "r", "\u0303": "x", "\u0323": "j"}
 
@@ -60,6 +73,12 @@ def introduced(question: str, n: int) -> str:
 def spoken(question: str) -> str:
     for pattern, form in SPOKEN:
         question = re.sub(pattern, form, question)
+    return question
+
+
+def english(question: str) -> str:
+    for pattern, word in ENGLISH:
+        question = re.sub(pattern, word, question, flags=re.I)
     return question
 
 
@@ -83,7 +102,7 @@ def telex(question: str) -> str:
     return question
 
 
-REWRITES = {"introduced": None, "spoken": spoken, "telex": telex}
+REWRITES = {"introduced": None, "spoken": spoken, "telex": telex, "english": english}
 
 
 def rewritten(questions: list[dict]) -> dict[str, list[dict]]:
