@@ -191,11 +191,12 @@ class IndexReader:
                     if len(title.split()) >= 3:
                         titled[title] = titled.get(title, ()) + (doc["number"],)
         return Analyser(
-            self.bm25.weight, learned, s.expand_abbreviations, s.split_compound, numbers, titled, s.rule_split_unseen,
-            s.rule_initials, s.rule_everyday_words, s.loose_title_share if s.rule_loose_title else 0.0, s.rule_title_words,
-            s.rule_case_facts, s.rule_subject_type, home_country=s.rule_home_country,
-            clause_compound=s.rule_clause_compound, loanwords=s.rule_loanwords, keyboard=s.rule_keyboard,
-            spell=self.bm25.spelled, preamble=s.rule_preamble, context_weight=s.context_weight,
+            self.bm25.weight, abbreviations=learned, expand=s.expand_abbreviations, split_compound=s.split_compound,
+            indexed_numbers=numbers, titled=titled, split_unseen=s.rule_split_unseen, read_initials=s.rule_initials,
+            everyday=s.rule_everyday_words, loose_title_share=s.loose_title_share if s.rule_loose_title else 0.0,
+            drop_title_words=s.rule_title_words, case_facts=s.rule_case_facts, subject_type=s.rule_subject_type,
+            home_country=s.rule_home_country, clause_compound=s.rule_clause_compound, loanwords=s.rule_loanwords,
+            keyboard=s.rule_keyboard, spell=self.bm25.spelled, preamble=s.rule_preamble, context_weight=s.context_weight,
         )
 
     def close(self) -> None:
