@@ -56,6 +56,7 @@ SWITCHES = {
     "loanwords": ({"HOIDAP_RULE_LOANWORDS": "false"}, "'timeline', 'owner', 'budget' stand for the documents' terms"),
     "named unit": ({"HOIDAP_RULE_NAMED_UNIT": "false"}, "'Phụ lục II của đề án …' ranks that unit's passages"),
     "government level": ({"HOIDAP_RULE_GOVERNMENT_LEVEL": "false"}, "'cấp huyện' is not answered by 'cấp tỉnh' alone"),
+    "body rows": ({"HOIDAP_RULE_BODY_ROWS": "false"}, "a list asked of a body: the table rows naming it"),
     "same document": ({"HOIDAP_RULE_SAME_DOCUMENT": "false"}, "a compound's later part asks of the earlier part's document"),
     "clause compound": ({"HOIDAP_RULE_CLAUSE_COMPOUND": "false"}, "', và' joins two questions when one asks a type"),
     "home country": ({"HOIDAP_RULE_HOME_COUNTRY": "false"}, "'Việt Nam' is no name a passage must repeat"),

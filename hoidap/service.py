@@ -66,7 +66,7 @@ def make_answerer(settings: Settings) -> ExtractiveAnswerer:
         list_noun=s.rule_list_noun, required_bodies=s.rule_required_bodies, rate_of=s.rule_rate_of,
         bound=s.rule_bound, dated_years=s.rule_dated_years, alone=s.rule_alone, news_context=s.rule_news_context,
         horizon_heading=s.rule_horizon_heading, day=s.rule_day, sentence_start=s.rule_sentence_start,
-        government_level=s.rule_government_level, same_document=s.rule_same_document,
+        government_level=s.rule_government_level, same_document=s.rule_same_document, body_rows=s.rule_body_rows,
     )
     return ExtractiveAnswerer(s.answer_max_sentences, decide, select, ComposeRules(s.rule_name_source))
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from core.lexicon import AUTHORITIES, BODY_KINDS, DOC_TYPES, HOME_COUNTRY, OFFICES, SELF_NAMED_BODIES
+from core.lexicon import AUTHORITIES, BODY_KINDS, DOC_TYPES, GOVERNMENT_LEVELS, HOME_COUNTRY, OFFICES, SELF_NAMED_BODIES
 from ingest.metadata import find_numbers
 from ingest.normalize import canonical_tone, fold_diacritics
 from ingest.segment import FOLDED_PREFIX, words_of
@@ -316,6 +316,22 @@ def body_names(words: list[str]) -> list[str]:
         if kind.lower() in _BODY_KINDS and name[:1].isupper() and f"{kind} {name}".lower() not in _AUTHORITIES:
             found.append(normalized(name, exact=False).strip())
     return list(dict.fromkeys(found))
+
+
+# A body "named" by a level of government only ("Văn phòng Trung ương", "Công an tỉnh" → "trung uong", "tinh") names
+# none in particular.
+_LEVEL_NAMES = frozenset({*(fold_diacritics(level) for level in GOVERNMENT_LEVELS), "trung uong", "thanh pho"})
+
+
+def distinct_bodies(bodies: tuple[str, ...]) -> tuple[str, ...]:
+    """The bodies (folded names, as body_names gives them) named by more than a level of government."""
+    return tuple(body for body in bodies if body not in _LEVEL_NAMES)
+
+
+def names_body(bodies: tuple[str, ...], text: str) -> bool:
+    """Whether a text names one of these bodies (folded names, as body_names gives them)."""
+    folded = normalized(text, exact=False)
+    return any(f" {body} " in folded for body in bodies)
 
 
 _DATING_WORDS = frozenset({*(fold_diacritics(t.lower()) for t in DOC_TYPES), "van ban", "ban hanh"})

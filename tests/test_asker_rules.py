@@ -161,3 +161,26 @@ def test_an_elliptical_follow_up_asks_its_aspect_of_the_previous_topic():
     fine = Turn("Nghị định 174/2026 phạt tổ chức không công bố chất lượng dịch vụ bao nhiêu tiền?", ["Nghị định 174/2026/NĐ-CP"])
     assert resolutions("Thế còn cá nhân?", fine) == ["Nghị định 174/2026 phạt cá nhân không công bố chất lượng dịch vụ bao nhiêu tiền?"]
     assert resolutions("Thế còn cá nhân?", fine, ellipsis=False) != resolutions("Thế còn cá nhân?", fine)
+
+
+def test_a_list_asked_of_a_body_is_answered_with_the_rows_naming_it():
+    """'… Công an tỉnh chủ trì những chỉ tiêu nào?': the appendix rows whose cells name Công an tỉnh, each once, not the
+    rows that score as high on the question's other words."""
+    from hoidap.answer.compose import rows_naming
+    from hoidap.answer.select import Candidate
+    from hoidap.terms import body_names, distinct_bodies, names_body
+
+    bodies = tuple(body_names(["Công an", "tỉnh", "chủ trì", "những", "chỉ tiêu", "nào"]))
+    assert bodies == ("cong an",) and names_body(bodies, "Chỉ tiêu: Tỷ lệ định danh số đạt 100%; Chủ trì: Công an tỉnh")
+    assert distinct_bodies(("trung uong", "cong an")) == ("cong an",)  # "4 Văn phòng Trung ương" names no one body
+
+    def row(text):
+        return Candidate(0, (0, len(text)), text, 1.0, 1.0, 1.0, True, row=True)
+
+    rows = [row("Chỉ tiêu: Kinh tế số chiếm 45% GRDP; Chủ trì: Sở Tài chính"),
+            row("Chỉ tiêu: Định danh số đạt 100%; Chủ trì: Công an tỉnh"),
+            row("Chỉ tiêu: VNeID đạt 80%; Chủ trì: Công an tỉnh"),
+            row("Chỉ tiêu: Định danh số đạt 100%; Chủ trì: Công an tỉnh")]
+    assert [c.text[10:25] for c in rows_naming(rows, bodies)] == ["Định danh số đạ", "VNeID đạt 80%; "]
+    assert rows_naming(rows[:1], bodies) == []  # no row names it: the list chosen otherwise stands
+    assert len(rows_naming(rows, bodies, "chi tieu")) == 2 and rows_naming(rows, bodies, "tap doan") == []  # what it lists

@@ -15,6 +15,7 @@ from hoidap.answer.select import Candidate, key
 from hoidap.answer.types import Answer, Citation
 from hoidap.query import LIST, Query
 from hoidap.retrieve import Passage
+from hoidap.terms import names_body, normalized
 from index.store import StoredChunk
 
 REFUSAL_TEXT = "Không tìm thấy thông tin trả lời câu hỏi này trong các tài liệu hiện có."
@@ -89,6 +90,19 @@ def choose(
         chosen.append(cand)
         seen.add(k)
     return chosen
+
+
+def rows_naming(candidates: list[Candidate], bodies: tuple[str, ...], listed: str = "") -> list[Candidate]:
+    """The table rows among the candidates that name one of the bodies asked and, when the question names what it
+    lists, that noun ("… Công an tỉnh chủ trì những chỉ tiêu nào?": the rows "Chỉ tiêu: …; Chủ trì: Công an tỉnh", not
+    the rows scored as high for the question's other words), each once."""
+    picked: list[Candidate] = []
+    for cand in candidates:
+        if not (cand.row and names_body(bodies, cand.text)) or any(key(cand.text) == key(c.text) for c in picked):
+            continue
+        if not listed or f" {listed} " in normalized(cand.text, exact=False):
+            picked.append(cand)
+    return picked[:MAX_ROWS]
 
 
 class Composer:

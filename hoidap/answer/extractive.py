@@ -5,13 +5,14 @@ refuses (the decision is a small model learned from data, see answerability.py).
 from __future__ import annotations
 
 from hoidap.answer.answerability import Answerability, features
-from hoidap.answer.compose import NEARLY, REFUSAL_TEXT, ComposeRules, Composer, choose, refusal
+from hoidap.answer.compose import NEARLY, REFUSAL_TEXT, ComposeRules, Composer, choose, refusal, rows_naming
 from hoidap.answer.lists import list_continuation
 from hoidap.answer.select import Candidate, SelectRules, answers_type, candidates, shared_context
 from hoidap.answer.sentences import sentence_begun, sentence_continued
 from hoidap.answer.types import Answer
 from hoidap.query import DATE, DURATION, LIST, NUMBER, PERSON, WEB_ADDRESS, Query
 from hoidap.retrieve import Passage
+from hoidap.terms import distinct_bodies
 from ingest.metadata import NUMBER_RE
 
 __all__ = ["ExtractiveAnswerer", "REFUSAL_TEXT"]
@@ -69,6 +70,9 @@ class ExtractiveAnswerer:
             ok = bool(found) and p >= self.answerability.threshold
             min_cov = self.answerability.min_coverage
             picked = choose(found, self.max_sentences, min_cov, part.answer_type == LIST, self.select_rules.table_rows) if ok else []
+            bodies = distinct_bodies(part.bodies)
+            if picked and part.answer_type == LIST and bodies and self.select_rules.body_rows:
+                picked = rows_naming(found, bodies, part.listed) or picked
             if picked and part.answer_type == LIST and self.select_rules.list_continues:
                 picked = [sentence_continued(picked[0], passages), *picked[1:]]
                 picked = picked + list_continuation(picked[0], passages, following)
