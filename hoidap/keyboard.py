@@ -18,6 +18,7 @@ Spell = Callable[[str], str]  # a folded BM25 token ("~ngan_hang") → the corpu
 _LETTERS = (("dd", "đ"), ("aa", "â"), ("ee", "ê"), ("oo", "ô"), ("aw", "ă"), ("ow", "ơ"), ("uw", "ư"))
 _TONES = {"s": "\u0301", "f": "\u0300", "r": "\u0309", "x": "\u0303", "j": "\u0323"}
 _VOWELS = "aăâeêioôơuưy"
+_FINALS = _VOWELS + "cmnghpt"  # the letters a Vietnamese syllable may end with
 _ASCII_WORD = re.compile(r"(?<![\w/.-])[a-z]{3,12}(?![\w/-])")
 MIN_JOINED = 5  # the shortest typed word read as two syllables without their space
 
@@ -28,7 +29,7 @@ def telex_syllable(typed: str, weight: Weight) -> str:
     if weight(typed) > 0 or weight(f"~{typed}") > 0:
         return ""  # a word of the corpus as typed
     base, tone = typed, ""
-    if len(typed) > 2 and typed[-1] in _TONES and typed[-2] in _VOWELS + "cmnghpt":
+    if len(typed) > 2 and typed[-1] in _TONES and typed[-2] in _FINALS:
         base, tone = typed[:-1], _TONES[typed[-1]]  # no Vietnamese syllable ends in s, f, r, x or j
     marked = base
     for keys, letter in _LETTERS:
@@ -53,7 +54,7 @@ def joined_syllables(typed: str, weight: Weight) -> str:
         return ""
     for i in range(2, len(typed) - 1):
         first, second = typed[:i], typed[i:]
-        if first[-1] in _VOWELS + "cmnghpt" and weight(f"~{first}_{second}") > 0:
+        if first[-1] in _FINALS and weight(f"~{first}_{second}") > 0:
             return f"{first} {second}"
     return ""
 

@@ -321,16 +321,17 @@ class HybridRetriever:
         if s.named_title_weight > 0 and query.exact:
             out["named"] = self._mentioning_name(query, tokens, allowed_docs)[:k]
         bodies = distinct_bodies(query.bodies)
-        if s.rule_body_rows and query.answer_type == LIST and bodies and out.get("bm25"):
+        rows_asked = s.rule_body_rows and query.answer_type == LIST and bodies and out.get("bm25")
+        referenced = referenced_documents(query, self.reader.documents) if rows_asked or s.doc_boost_weight > 0 else set()
+        if rows_asked:
             # "… Công an tỉnh chủ trì những chỉ tiêu nào?": the rows of a table naming that body, in the named document
             # or the one most of BM25's first passages are from
-            found = Counter(c.doc_id for c in self.reader.store.get_chunks(out["bm25"][:ABOUT_DEPTH]).values())
-            docs = referenced_documents(query, self.reader.documents) or {found.most_common(1)[0][0]}
+            docs = set(referenced) or {self._most_found(out["bm25"][:ABOUT_DEPTH])}
             if allowed_docs is not None:
                 docs &= allowed_docs
             out["rows"] = self._rows_naming(bodies, tokens, docs, k) if docs else []
         if s.doc_boost_weight > 0:
-            named = referenced_documents(query, self.reader.documents)
+            named = set(referenced)
             if allowed_docs is not None:
                 named &= allowed_docs
             if named:
@@ -353,6 +354,10 @@ class HybridRetriever:
                     out["unit"] = self._in_units(query, tokens, named, k)
         return out
 
+    def _most_found(self, chunk_ids: list[str]) -> str:
+        """The document most of these chunks are from."""
+        return Counter(c.doc_id for c in self.reader.store.get_chunks(chunk_ids).values()).most_common(1)[0][0]
+
     def _rows_naming(self, bodies: tuple[str, ...], tokens: list[str], docs: set[str], k: int) -> list[str]:
         """The passages of these documents holding a table row that names one of the bodies, in BM25 order."""
         texts = self.reader.store.get_texts([cid for cid, _ in self.reader.store.labels(docs)])
@@ -360,18 +365,19 @@ class HybridRetriever:
             cid for cid, text in texts.items()
             if any(CELL_SEPARATOR in line and names_body(bodies, line) for line in text.split("\n"))
         }
-        if not inside:
-            return []
-        ranked = self.reader.bm25.search(tokens, max(UNIT_DEPTH, k), allowed=self.reader.chunk_mask(docs))
-        return [cid for cid, _ in ranked if cid in inside][:k]
+        return self._in_bm25_order(inside, tokens, docs, k)
 
     def _in_units(self, query: Query, tokens: list[str], named: set[str], k: int) -> list[str]:
         """The passages of the named documents in the units the question names (an Điều, a Phụ lục, a Chương), in BM25
         order."""
         inside = {cid for cid, label in self.reader.store.labels(named) if unit_of(label) in query.units}
+        return self._in_bm25_order(inside, tokens, named, k)
+
+    def _in_bm25_order(self, inside: set[str], tokens: list[str], docs: set[str], k: int) -> list[str]:
+        """The first k of these chunks (all of the documents ``docs``) in the order BM25 ranks those documents'."""
         if not inside:
             return []
-        ranked = self.reader.bm25.search(tokens, max(UNIT_DEPTH, k), allowed=self.reader.chunk_mask(named))
+        ranked = self.reader.bm25.search(tokens, max(UNIT_DEPTH, k), allowed=self.reader.chunk_mask(docs))
         return [cid for cid, _ in ranked if cid in inside][:k]
 
     def _titled_about(self, query: Query, named: set[str], k: int) -> list[str]:

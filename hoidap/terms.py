@@ -320,7 +320,7 @@ def body_names(words: list[str]) -> list[str]:
 
 # A body "named" by a level of government only ("Văn phòng Trung ương", "Công an tỉnh" → "trung uong", "tinh") names
 # none in particular.
-_LEVEL_NAMES = frozenset({*(fold_diacritics(level) for level in GOVERNMENT_LEVELS), "trung uong", "thanh pho"})
+_LEVEL_NAMES = frozenset({*(fold_diacritics(level) for level in GOVERNMENT_LEVELS), "thanh pho"})
 
 
 def distinct_bodies(bodies: tuple[str, ...]) -> tuple[str, ...]:

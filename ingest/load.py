@@ -105,13 +105,13 @@ def _read_jsonl(data: bytes, path: Path) -> list[RawText]:
     return [_collection_member(key, _in_article_order(rows)) for key, rows in groups.items()]
 
 
+# The types of the source documents a Pháp điển provenance line names ("(Điều 18 Nghị định số 13/2023/NĐ-CP, …)").
+_SOURCE_TYPES = r"(?:Luật|Nghị định|Thông tư(?: liên tịch)?|Quyết định|Nghị quyết)"
 # An article of the Pháp điển glued to the end of the previous one in an export ("… luật chuyên ngành.Điều 1.11.NĐ.1.18.
 # Xử lý dữ liệu cá nhân …", sometimes after a sentence cut short), known by the provenance line on the line after its
 # title ("(Điều 18 Nghị định số 13/2023/NĐ-CP, …)"; a mere cross-reference, "… liên quan đến Điều 3.4.NĐ.5.5. Quyền, …",
 # goes on in its sentence): its Pháp điển code, its title, and the source document its provenance names.
-_GLUED_ARTICLE = re.compile(
-    r"Điều (\d+\.\d+\.[A-ZĐ]+\.\d+\.\d+)\. ([^\n]+)\n\s*(?=\(Điều\s+\d+\s+(?:Luật|Nghị định|Thông tư|Quyết định|Nghị quyết))"
-)
+_GLUED_ARTICLE = re.compile(rf"Điều (\d+\.\d+\.[A-ZĐ]+\.\d+\.\d+)\. ([^\n]+)\n\s*(?=\(Điều\s+\d+\s+{_SOURCE_TYPES})")
 
 
 def _glued_articles(row: dict) -> list[dict]:
@@ -146,9 +146,7 @@ def _in_article_order(rows: list[dict]) -> list[dict]:
     return sorted(rows, key=number)
 
 
-_CITED_SOURCE = re.compile(
-    r"^\((Điều\s+\d+\s+((?:Luật|Nghị định|Thông tư(?: liên tịch)?|Quyết định|Nghị quyết)\s+số\s*[\w\s]*?/\S+)[^)]*)\)"
-)
+_CITED_SOURCE = re.compile(rf"^\((Điều\s+\d+\s+({_SOURCE_TYPES}\s+số\s*[\w\s]*?/\S+)[^)]*)\)")
 _ARTICLE_REF = re.compile(r"^(Điều\s+\d+[a-zđ]?)\b")
 
 
