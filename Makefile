@@ -83,6 +83,8 @@ eval-locked: install
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-11.jsonl --system all --out $(LOCKED)/conversations-11
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/questions-12.jsonl --system all --out $(LOCKED)/questions-12
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-12.jsonl --system all --out $(LOCKED)/conversations-12
+	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/questions-13.jsonl --system all --out $(LOCKED)/questions-13
+	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-13.jsonl --system all --out $(LOCKED)/conversations-13
 
 bench: install
 	$(PY) bench/ingest_bench.py

@@ -1,14 +1,18 @@
 """Robustness to how officials type: read locked questions rewritten in styles of the unread batches, answered with and
 without the rewrite.
 
-Each question of the given (already read) batches is rewritten four ways, keeping its gold answers:
+Each question of the given (already read) batches is rewritten six ways, keeping its gold answers:
 - introduced: one of three introductions an official writes before asking ("Kính gửi quý cơ quan. Tôi là chuyên viên
   Văn phòng UBND xã …. Xin hỏi: …"), typed without diacritics when the question is;
 - spoken: Southern and spoken forms ("bao nhiêu" → "nhiêu", "… không?" → "… hông?", "sử dụng" → "xài", "cơ quan nào
   chủ trì" → "ai lo"), only for the questions that have one of them;
 - telex: the first two words with diacritics typed in Telex with the input method off ("hành" → "hanhf");
 - english: office English for a Vietnamese term ("thời hạn" → "deadline", "kinh phí" → "budget", "chỉ tiêu" → "KPI"),
-  only for the questions that have one of them.
+  only for the questions that have one of them;
+- old-spelling: the other i/y spelling and the old tone placement ("kỹ thuật" → "kĩ thuật", "tỷ lệ" → "tỉ lệ", "Ủy
+  ban" → "Uỷ ban"), only for the questions that have one of them;
+- request: the question as a request ("Cho tôi biết …", "Tôi cần biết …", "Nhờ tra giúp: …"), for questions typed
+  with diacritics.
 Then `hoidap eval` answers the originals and each rewrite on the locked index (`make eval-locked`); the table gives,
 per rewrite, the questions rewritten, answer and refusal accuracy of the originals and of the rewrites, and the share
 of the originals answered right that stay right. Writes runs/NAME/ (the rewritten sets and the runs) and
@@ -59,6 +63,11 @@ ENGLISH = (  # office English officials mix in: the Vietnamese term → the Engl
     (r"\bđiện toán đám mây\b", "cloud"),
     (r"\btiến độ\b", "timeline"),
 )
+OLD_SPELLINGS = (  # the other i/y spelling and the old tone placement, as older documents and typists write
+    ("kỹ", "kĩ"), ("lý", "lí"), ("tỷ", "tỉ"), ("quý", "quí"), ("mỹ", "mĩ"), ("sỹ", "sĩ"), ("kỳ", "kì"),
+    ("hòa", "hoà"), ("hóa", "hoá"), ("thủy", "thuỷ"), ("ủy", "uỷ"), ("khỏe", "khoẻ"), ("thúy", "thuý"),
+)
+REQUESTS = ("Cho tôi biết ", "Tôi cần biết ", "Nhờ tra giúp: ")
 _TELEX_LETTERS = {"ă": "aw", "â": "aa", "ê": "ee", "ô": "oo", "ơ": "ow", "ư": "uw", "đ": "dd"}
 _TELEX_TONES = {"\u0301": "s", "\u0300": "f", "\u0309": "r", "\u0303": "x", "\u0323": "j"}
 
@@ -82,6 +91,21 @@ def english(question: str) -> str:
     return question
 
 
+def old_spelling(question: str) -> str:
+    for new_form, old_form in OLD_SPELLINGS:
+        question = re.sub(rf"(?<!\w){new_form}(?!\w)", old_form, question)
+        question = re.sub(rf"(?<!\w){new_form.capitalize()}(?!\w)", old_form.capitalize(), question)
+    return question
+
+
+def request(question: str, n: int) -> str:
+    """The question as a request ("Cho tôi biết …."), for questions typed with diacritics."""
+    if not has_diacritics(question):
+        return question
+    body = question.rstrip(" ?")
+    return REQUESTS[n % len(REQUESTS)] + (body[0].lower() + body[1:] if not body[:2].isupper() else body) + "."
+
+
 def telex_word(word: str) -> str:
     """A word as typed in Telex with the input method off ("hành" → "hanhf", "luật" → "luaatj")."""
     tone = ""
@@ -102,14 +126,19 @@ def telex(question: str) -> str:
     return question
 
 
-REWRITES = {"introduced": None, "spoken": spoken, "telex": telex, "english": english}
+REWRITES = {
+    "introduced": None, "spoken": spoken, "telex": telex, "english": english, "old-spelling": old_spelling, "request": None
+}
 
 
 def rewritten(questions: list[dict]) -> dict[str, list[dict]]:
     out: dict[str, list[dict]] = {name: [] for name in REWRITES}
     for n, q in enumerate(questions):
         for name, rewrite in REWRITES.items():
-            text = introduced(q["question"], n) if rewrite is None else rewrite(q["question"])
+            if rewrite is None:
+                text = (introduced if name == "introduced" else request)(q["question"], n)
+            else:
+                text = rewrite(q["question"])
             if text != q["question"]:
                 out[name].append({**q, "id": f"{q['id']}~{name}", "question": text})
     return out

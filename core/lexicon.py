@@ -244,6 +244,8 @@ CHAT_FORMS = {
     "ntn": "như thế nào",
     "j": "gì",
     "tp": "thành phố",
+    "tgian": "thời gian",
+    "thgian": "thời gian",
     "t": "tuổi",  # only after a number: "dưới 18t"
     # Southern and spoken forms
     "hông": "không",
@@ -253,6 +255,14 @@ CHAT_FORMS = {
     "mần": "làm",
     "vầy": "vậy",
 }
+
+# Spoken fillers: classifiers, adverbs and particles of speech that carry no topic ("cái vụ …", "cắt hẳn", "… luôn",
+# "… liền", "… nha"). Legal text rarely uses them, so their IDF is high and a passage lacking them would count as
+# missing the question's strongest words. Words the documents use as content ("mới", "hằng năm", "vừa" of "nhỏ và vừa",
+# "ngay", "riêng") are not here.
+SPOKEN_FILLERS = frozenset(
+    "cái hẳn luôn liền thôi nhé nha nhỉ hả hở à chứ đấy kìa nè hen ha ơi cũng vẫn rất lắm chắc".split()
+)
 
 # Nouns a follow-up points back with ("văn bản đó", "phiên họp này", "tỉnh đó", "cơ quan ấy").
 DOCUMENT_NOUNS = ("văn bản", "tài liệu", "bài báo", "bài viết", "đề án", "chương trình", "bộ luật") + tuple(

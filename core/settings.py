@@ -346,6 +346,28 @@ class Settings(BaseSettings):
         "('timeline' → tiến độ, 'owner' → chủ trì, 'budget' → kinh phí; core/lexicon.py LOANWORDS), spelled out like "
         "an abbreviation (both forms are looked for).",
     )
+    rule_spoken_fillers: bool = Field(
+        True,
+        description="Spoken fillers in a question typed with diacritics ('cái vụ …', 'cắt hẳn', '… luôn', '… liền', "
+        "'… nha'; core/lexicon.py SPOKEN_FILLERS) are no key terms and are not looked for: legal text rarely uses "
+        "them, so their IDF would count as missing content.",
+    )
+    rule_partial_numbers: bool = Field(
+        True,
+        description="A số hiệu typed in part ('2629/TTg' for '2629/QĐ-TTg', '384/QĐ-TW' for '384-QĐ/TW') names the one "
+        "indexed document whose số hiệu holds its parts in order, instead of a document not indexed.",
+    )
+    rule_request: bool = Field(
+        True,
+        description="A request that opens a question ('Cho tôi biết …', 'Nhờ tra giúp: …', 'Tôi cần biết …', 'Vui lòng "
+        "cho biết …') asks nothing itself: the question it opens is analysed, ending in '?'.",
+    )
+    rule_iy_spelling: bool = Field(
+        True,
+        description="A syllable of one initial and 'i' or 'y' is written either way in Vietnamese ('kĩ thuật' / 'kỹ "
+        "thuật', 'tỉ lệ' / 'tỷ lệ', 'quí' / 'quý'): a question's is also looked for in the spelling the corpus writes "
+        "more often (hoidap/orthography.py).",
+    )
     rule_keyboard: bool = Field(
         True,
         description="Typing slips are repaired when the corpus has the result: Telex keys left unconverted ('chuyeenr "

@@ -34,12 +34,14 @@ from core.lexicon import (
     LOANWORDS,
     LOWER_BOUNDS,
     ORDINAL_NOUNS,
+    SPOKEN_FILLERS,
     TIME_QUESTION_NOUNS,
     TYPE_BY_CODE,
     UPPER_BOUNDS,
 )
 from hoidap.initialisms import typed_initials
 from hoidap.keyboard import repairs
+from hoidap.orthography import iy_spellings
 from hoidap.terms import (
     DEFINITION_PREFIX,
     EXACT_PREFIX,
@@ -53,6 +55,7 @@ from hoidap.terms import (
     horizon_years,
     normalized,
     preamble_of,
+    request_opened,
     required_terms,
 )
 from hoidap.titles import only_in_title, title_span, without_title_words
@@ -93,7 +96,8 @@ _CUE_RES = tuple((kind, re.compile(pattern)) for kind, pattern in _CUES)
 SCOPE = "Phạm vi điều chỉnh"  # the article on what a document governs (its title)
 _SCOPE = re.compile(r"(quy dinh (ve )?(nhung )?(van de |noi dung )?gi\b|dieu chinh (nhung )?(\w+ ){0,3}(gi|nao)\b|pham vi dieu chinh)")
 _APPLIES = re.compile(r"(ap dung (doi voi|cho) (ai|nhung ai|doi tuong nao|nhung doi tuong nao)|doi tuong (ap dung|nao))")
-_CODE = re.compile(r"\b(so hieu|ky hieu)\b")
+# a số hiệu asked: "số hiệu", "ký hiệu", "quyết định số mấy", "nghị định số bao nhiêu"
+_CODE = re.compile(rf"\b(so hieu|ky hieu)\b|\b(?:{_DOC_WORD[3:-1]}|ke hoach|cong van) so (?:may|bao nhieu)\b")
 # what gives a web or e-mail address: a URL, a domain name ("dean06.vn", "data.gov.vn"), an e-mail address
 WEB_ADDRESS = re.compile(
     r"(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:vn|com|org|net|gov|int|edu|io|info)\b", re.I
@@ -156,7 +160,7 @@ _SHORT_REF = re.compile(
 _NAMED_PAIR = re.compile(
     r"((?:" + "|".join(_FOLDED_TYPES) + r")\s*(?:so\s+)?\d[\w/.-]*)\s+(?:va|voi)\s+((?:" + "|".join(_FOLDED_TYPES) + r")\s*(?:so\s+)?\d[\w/.-]*)"
 )
-_COMPOUND_SPLIT = re.compile(r"\s*(?:[,;]\s*(?:và|còn|va|con)\s+|\s+và\s+(?=(?:\w+\s+){0,8}?(?:bao|khi|nào|gì|ai|mấy|bao lâu))|;\s+|\?\s+)", re.I)
+_COMPOUND_SPLIT = re.compile(r"\s*(?:[,;]\s*(?:và|còn|rồi|va|con|roi)\s+|\s+và\s+(?=(?:\w+\s+){0,8}?(?:bao|khi|nào|gì|ai|mấy|bao lâu))|;\s+|\?\s+)", re.I)
 
 
 @dataclass(frozen=True)
@@ -252,12 +256,18 @@ class Analyser:
     home_country: bool = False  # "Việt Nam" is no name a passage must repeat
     clause_compound: bool = False  # two clauses joined by ", và" are two questions when one asks a type of answer
     loanwords: bool = False  # English words in a Vietnamese question stand for the documents' terms (LOANWORDS)
+    request: bool = False  # a request that opens the question ("Cho tôi biết …", "Nhờ tra giúp: …") asks nothing
+    partial_numbers: bool = False  # a số hiệu typed in part ("2629/TTg") names the one indexed document it is part of
+    iy_spelling: bool = False  # a syllable spelt with "i" is also looked for with "y" and the other way (orthography)
+    fillers: bool = False  # spoken fillers ("cái", "hẳn", "luôn", "nha") are no key terms (SPOKEN_FILLERS)
     keyboard: bool = False  # repair Telex leftovers and syllables typed without their space (hoidap/keyboard.py)
     spell: Callable[[str], str] | None = None  # folded token → the corpus' written form (words typed without marks)
     preamble: bool = False  # read a question asked after sentences of context from its question proper
     context_weight: float = 1.0  # with ``preamble``: the weight of the words only the context says
 
     def analyse(self, question: str) -> Query:
+        if self.request:  # "Cho tôi biết …", "Nhờ tra giúp: …": the question the request opens
+            question = request_opened(question)
         query = self._single(question)
         if self.split_compound:
             texts = compound_parts(question, self.clause_compound)
@@ -270,6 +280,8 @@ class Analyser:
         expansions = spelled_out(text, known) if self.expand else []
         if self.keyboard:  # "chuyeenr ddooir" typed with the input method off, "dulieu" without its space
             expansions += [r for r in repairs(text, self.weight, self.spell) if r[0] not in {typed for typed, _ in expansions}]
+        if self.iy_spelling and has_diacritics(text):  # "kĩ thuật", "tỉ lệ" where the documents write "kỹ", "tỷ"
+            expansions += [r for r in iy_spellings(text, self.weight) if r[0] not in {typed for typed, _ in expansions}]
         expanded = _apply(text, expansions)
         # a question asked after sentences of context: what it asks is read from the question proper (which may be typed
         # without diacritics after a pasted context)
@@ -292,6 +304,8 @@ class Analyser:
         words = joined_words(segmented, self.weight, exact)
         if answer_type == DATE:
             words = without_time_question_nouns(words)
+        if self.fillers and exact:  # typed without diacritics, "cai" may be "cải", "nha" "nhà"
+            words = without_fillers(words)
         # the other way too: "doanh nghiệp nhỏ và vừa" written out is also looked for as the documents' "DNNVV"
         typed_short = {short.lower() for short, _ in expansions}
         shortened = [
@@ -323,6 +337,11 @@ class Analyser:
             terms[EXACT_PREFIX + normalized(heading, exact).strip()] = strongest
         office = ROLE.search(expanded)
         numbers = find_numbers(expanded)  # the số hiệu named, and those of the documents named by title
+        completions: dict[str, str] = {}  # a số hiệu typed in part → the indexed one it names (normalized, folded)
+        if self.partial_numbers and self.indexed_numbers:  # "2629/TTg" typed for "2629/QĐ-TTg"
+            whole = [completed_number(n, self.indexed_numbers) for n in numbers]
+            completions = {normalized(n, False).strip(): normalized(w, False).strip() for n, w in zip(numbers, whole) if n != w}
+            numbers = list(dict.fromkeys(whole))
         folded_words = normalized(expanded, exact=False).split()
         title_words: set[int] = set()  # positions of folded_words that name a document by its title
         titles: list[tuple[str, str]] = []
@@ -362,7 +381,7 @@ class Analyser:
             articles=tuple(f"Điều {m.group(2)}" for m in _ARTICLE_REF.finditer(text)),
             units=tuple(dict.fromkeys(named_units(expanded))),
             required=tuple(dict.fromkeys([
-                *required_terms(asked, case_years=not self.case_facts, home_country=self.home_country),
+                *(completions.get(t, t) for t in required_terms(asked, case_years=not self.case_facts, home_country=self.home_country)),
                 *(normalized(n, exact=False).strip() for n in find_numbers(context)),  # a document named in the context
             ])),
             bodies=tuple(body_names(words_of(asked) if context else segmented)),
@@ -402,7 +421,8 @@ def subject_type(folded: str) -> str:
 
 _MONEY_WORDS = ("tỷ", "triệu", "nghìn", "đồng", "tiền")
 _MONEY = re.compile(
-    r"\b(muc phat|phat tien|phat bao nhieu|bao nhieu tien|kinh phi|chi phi|muc chi|muc ho tro|le phi|muc phi|hoc phi|cuoc phi)\b"
+    r"\b(muc phat|phat tien|phat bao nhieu|bao nhieu tien|kinh phi|chi phi|muc chi|muc ho tro|le phi|muc phi|hoc phi|cuoc phi"
+    r"|von dieu le|von dau tu|tong muc dau tu|tong von|so tien)\b"
 )
 _MONEY_NOUNS = re.compile(r"^(?:kinh phi|chi phi|von|ngan sach)\b")  # "bao nhiêu kinh phí": an amount in đồng
 _RATE_WORDS = frozenset({"ty le", "ti le", "ty trong", "ti trong", "phan tram"})
@@ -584,6 +604,8 @@ _VALIDITY_ASKED = (
         r"|ngay (?:co )?hieu luc|hieu luc (?:thi hanh )?(?:tu|ke tu) (?:ngay|khi|luc) nao"
         r"|(?:duoc |bat dau )?ap dung (?:tu|ke tu) (?:(?:ngay|thoi diem|khi|luc) )?(?:nao|bao gio)"  # "… được áp dụng từ bao giờ?"
         r"|\bco hieu luc chua\b"  # "… đã có hiệu lực chưa, tính từ ngày nào?"
+        # "… có hiệu lực (ngay / liền) từ ngày ký không?", "… có hiệu lực luôn không hay phải chờ?"
+        r"|\bco hieu luc\b(?: \w+){0,5} (?:khong|chua)\b"
     )),
 )
 
@@ -897,6 +919,33 @@ _THIS_DOCUMENT = re.compile(
 # phải gửi …"), has left its subject out.
 _SHORT_SUBJECT = 2
 _PREDICATE = re.compile(r"(?<!\w)(?:do|được|có|phải|là|đã|sẽ|cần|thuộc|bị|ban hành|quy định)(?!\w)")
+
+
+_NUMBER_PARTS = re.compile(r"[0-9a-zđ]+")
+
+
+def completed_number(typed: str, indexed: frozenset[str]) -> str:
+    """The số hiệu of the one indexed document whose parts include, in order, the parts of one typed in part ("2629/TTg"
+    → "2629/QĐ-TTg", "384/QĐ-TW" → "384-QĐ/TW"); ``typed`` itself when it is indexed, or names none or several. The
+    parts typed keep their case, the others are upper case."""
+    if typed.lower() in indexed:
+        return typed
+    parts = _NUMBER_PARTS.findall(typed.lower())
+
+    def contains(number: str) -> bool:
+        rest = iter(_NUMBER_PARTS.findall(number))
+        return all(part in rest for part in parts)  # in order: each part found after the one before
+
+    found = [n for n in indexed if _NUMBER_PARTS.findall(n)[:1] == parts[:1] and contains(n)]
+    if len(found) != 1:
+        return typed
+    typed_case = {part: piece for piece in re.findall(r"[0-9A-Za-zĐđ]+", typed) for part in [piece.lower()]}
+    return re.sub(r"[0-9a-zđ]+", lambda m: typed_case.get(m.group(0), m.group(0).upper()), found[0])
+
+
+def without_fillers(words: list[str]) -> list[str]:
+    """``words`` less the spoken fillers (SPOKEN_FILLERS: "cái", "hẳn", "luôn", "liền", "nha")."""
+    return [w for w in words if " ".join(w.lower().split()) not in SPOKEN_FILLERS]
 
 
 def joined_words(words: list[str], weight: Weight, exact: bool) -> list[str]:

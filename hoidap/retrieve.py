@@ -199,6 +199,8 @@ class IndexReader:
             drop_title_words=s.rule_title_words, case_facts=s.rule_case_facts, subject_type=s.rule_subject_type,
             home_country=s.rule_home_country, clause_compound=s.rule_clause_compound, loanwords=s.rule_loanwords,
             keyboard=s.rule_keyboard, spell=self.bm25.spelled, preamble=s.rule_preamble, context_weight=s.context_weight,
+            fillers=s.rule_spoken_fillers, partial_numbers=s.rule_partial_numbers, request=s.rule_request,
+            iy_spelling=s.rule_iy_spelling,
         )
 
     def close(self) -> None:

@@ -162,10 +162,16 @@ _GENERIC_FOLDED = frozenset(
 )
 
 
+# A unit of a document named by its number ("Mục IV", "Phụ lục II", "Chương 3"): its passages need not repeat it
+_UNIT_REFERENCE = re.compile(r"^(?:dieu|khoan|diem|muc|tieu muc|chuong|phan|phu luc)(?: [ivxlc]+| \d+[a-z]?)?$")
+
+
 def _generic(word: str) -> bool:
-    """Whether a capitalised word names a kind of document, an office or an authority, not a place or a person."""
+    """Whether a capitalised word names a kind of document, an office or an authority, or a unit of a document
+    ("Mục IV"), not a place or a person."""
     lower = " ".join(word.lower().split())
-    return lower in _GENERIC_TITLES or fold_diacritics(lower) in _GENERIC_FOLDED
+    folded = fold_diacritics(lower)
+    return lower in _GENERIC_TITLES or folded in _GENERIC_FOLDED or bool(_UNIT_REFERENCE.match(folded))
 
 
 def names_all(required: list[str], text: str, weight, question: str) -> bool:
@@ -245,6 +251,28 @@ _ASK_OPENER = re.compile(
     r"(?:\s+(?:là|giúp|với|rằng|thêm))?(?!\w)\s*[:,]?\s*",
     re.I,
 )
+# A request that opens a question ("Cho tôi biết …", "Nhờ tra giúp: …", "Tôi cần biết …", "Vui lòng cho biết …",
+# typed with or without diacritics): it asks nothing itself
+_REQUEST = re.compile(
+    r"^\s*(?:(?:xin|vui lòng|vui long|làm ơn|lam on|hãy|hay|nhờ|nho|giúp|giup|cho)\s+"
+    r"(?:(?:tôi|toi|em|mình|minh|chúng tôi|chung toi|cho|giúp|giup)\s+)*"
+    r"(?:biết|biet|tra cứu|tra cuu|tra|tìm|tim|hỏi|hoi)"
+    r"|(?:tôi|toi|em|mình|minh|chúng tôi|chung toi)\s+(?:cần|can|muốn|muon)\s+(?:biết|biet|hỏi|hoi|tra|tìm|tim))"
+    r"(?:\s+(?:giúp|giup|với|voi|là|la|rằng|rang))?(?!\w)\s*[:,]?\s*",
+    re.I,
+)
+
+
+def request_opened(question: str) -> str:
+    """The question a request opens ("Cho tôi biết Nghị định 13 có hiệu lực từ ngày nào." → "Nghị định 13 có hiệu lực
+    từ ngày nào?"), ending in "?"; the question itself when it opens with no request or nothing follows the request."""
+    found = _REQUEST.match(question)
+    rest = question[found.end() :].strip() if found else ""
+    if len(rest.split()) < 3:
+        return question
+    return rest[:1].upper() + rest[1:].rstrip(" .") + ("" if rest.rstrip(" .").endswith("?") else "?")
+
+
 PREAMBLE_WORDS = 6  # the least words of context before a question proper
 # context in sentences of its own speaks of the asker or greets ("Tôi là …", "Trường em …", "Kính gửi …")
 _SPEAKER = re.compile(

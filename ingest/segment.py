@@ -13,7 +13,9 @@ _WS_RUN = re.compile(r"\S+")
 _TOKEN_CHARS = re.compile(r"[^\w]+")
 FOLDED_PREFIX = "~"
 
-# Question words and function words that carry no topic: they only add noise to BM25 queries.
+# Question words and function words that carry no topic: they only add noise to BM25 queries. With them, politeness
+# formulas ("xin hỏi", "vui lòng") and "bảng" (a question pointing to a table: the passages are its rows, which never
+# say "bảng").
 QUERY_STOPWORDS = frozenset(
     """
     ai gì nào đâu sao mấy thứ_mấy là_ai ở_đâu bao_lâu bao_nhiêu số_hiệu bao_giờ khi_nào thế_nào như_thế_nào là_gì có_phải hay không chưa
@@ -21,6 +23,8 @@ QUERY_STOPWORDS = frozenset(
     một như nêu hãy biết cho_biết vậy nhé ạ gồm bao_gồm nào_đó loại dẫn_chiếu viện_dẫn
     nếu như_vậy như_thế nó họ ấy vừa_nêu nói_trên
     tôi chúng_tôi chúng_ta phần_trăm
+    xin hỏi xin_hỏi cho_hỏi vui_lòng làm_ơn
+    bảng
     """.split()
 )
 
@@ -143,5 +147,5 @@ def query_tokens(words: list[str], exact: bool) -> list[str]:
 
 
 # Folded stopwords for questions typed without diacritics, minus forms that are also content words
-# ("co" may be "cơ", "do" may be "độ", "ho" may be "hộ").
-FOLDED_STOPWORDS = frozenset(fold_diacritics(w) for w in QUERY_STOPWORDS) - {"co", "da", "do", "ma", "the", "ho", "no"}
+# ("co" may be "cơ", "do" may be "độ", "ho" may be "hộ", "hoi" may be "hội").
+FOLDED_STOPWORDS = frozenset(fold_diacritics(w) for w in QUERY_STOPWORDS) - {"co", "da", "do", "ma", "the", "ho", "no", "hoi"}

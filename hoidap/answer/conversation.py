@@ -250,25 +250,44 @@ def _subject_document(question: str) -> str:
     return f"{number_type(named[0])} {named[0]}".strip()
 
 
+# Words that begin what a question asks after its subject ("… đạt 95% do cơ quan nào chủ trì", "… là bao nhiêu")
+_ASK_MARKERS = frozenset({"do", "là", "được", "bị", "phải", "thuộc", "đạt", "có", "thì", "vào", "từ", "trước", "cho", "ở", "tại"})
+_ASK_MARKERS_FOLDED = frozenset(fold_diacritics(w) for w in _ASK_MARKERS)
+
+
+def _spelling_key(word: str) -> str:
+    """A word compared without diacritics, punctuation or the i/y choice ("Tỉ" and "tỷ" → "ti")."""
+    return fold_diacritics(word.strip(",.;:?!()").lower()).replace("y", "i")
+
+
 def _parallel_span(focus: str, base: str) -> str:
     """The phrase of the previous question that a "còn X thì sao?" contrasts with: it starts with X's head
-    (its first two words) and runs to the last word X shares, with the short name after it ("dự án chuyển
-    đổi số nhóm A" for "dự án nhóm B, nhóm C"); "" when the head is not there."""
+    (its first two words, in any spelling) and runs to the last word X shares, with the short name after it ("dự án
+    chuyển đổi số nhóm A" for "dự án nhóm B, nhóm C"), or, when X shares no further word, to where the question asks
+    ("tỷ lệ người dân có Sổ sức khỏe điện tử đạt 95%" before "do cơ quan nào chủ trì"); "" when the head is not there."""
     words = focus.split()
     if len(words) < 3:
         return ""
-    head = " ".join(words[:2]).lower()
-    at = base.lower().find(head)
+    head = [_spelling_key(w) for w in words[:2]]
+    base_words = base.split()
+    keys = [_spelling_key(w) for w in base_words]
+    at = next((i for i in range(len(keys) - 1) if keys[i : i + 2] == head), -1)
     if at < 0:
         return ""
-    shared = {w.strip(",.").lower() for w in words[2:]}
-    tail = base[at:].split()
+    shared = {_spelling_key(w) for w in words[2:]}
+    tail = base_words[at:]
     end = 0
     for i, word in enumerate(tail[:10]):
-        if i >= 2 and word.strip(",.").lower() in shared:
+        if i >= 2 and _spelling_key(word) in shared:
             end = i + 1
             if end < len(tail) and len(tail[end].strip(",.?")) <= 3:  # "nhóm A", "loại 2"
                 end += 1
+    if not end:  # X shares nothing more: the phrase runs to the last marker before the question word
+        asked = next((i for i in range(2, len(tail)) if _QUESTION_WORDS.match(" ".join(tail[i:]).lower())), -1)
+        typed = [w.strip(",.;:?!()").lower() for w in tail]
+        known = _ASK_MARKERS if fold_diacritics(base) != base else _ASK_MARKERS_FOLDED
+        markers = [i for i in range(2, asked if asked > 0 else 0) if typed[i] in known]
+        end = markers[-1] if markers else 0
     return " ".join(tail[:end]).rstrip(",.?") if end else ""
 
 
