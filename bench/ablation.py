@@ -61,6 +61,7 @@ SWITCHES = {
     "i/y spelling": ({"HOIDAP_RULE_IY_SPELLING": "false"}, "'kĩ', 'tỉ', 'lí' also looked for as 'kỹ', 'tỷ', 'lý'"),
     "partial số hiệu": ({"HOIDAP_RULE_PARTIAL_NUMBERS": "false"}, "'2629/TTg' names the indexed 2629/QĐ-TTg"),
     "request": ({"HOIDAP_RULE_REQUEST": "false"}, "'Cho tôi biết …', 'Nhờ tra giúp: …' open the question asked"),
+    "cross-reference": ({"HOIDAP_RULE_CROSS_REFERENCE": "false"}, "'tại mục (IV)(3.4)(a)' quoted with that section"),
     "same document": ({"HOIDAP_RULE_SAME_DOCUMENT": "false"}, "a compound's later part asks of the earlier part's document"),
     "clause compound": ({"HOIDAP_RULE_CLAUSE_COMPOUND": "false"}, "', và' joins two questions when one asks a type"),
     "home country": ({"HOIDAP_RULE_HOME_COUNTRY": "false"}, "'Việt Nam' is no name a passage must repeat"),

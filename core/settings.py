@@ -217,6 +217,12 @@ class Settings(BaseSettings):
         True,
         description="A question asking a date, duration or figure is refused when no chosen sentence carries one.",
     )
+    rule_cross_reference: bool = Field(
+        True,
+        description="A sentence that hands out a section of its document by number ('Chủ trì triển khai các nhiệm vụ "
+        "tại mục (IV)(3.4)(a)') is quoted with the section it points to, found by its numbering in the same document "
+        "(hoidap/answer/references.py).",
+    )
     rule_list_continues: bool = Field(
         True,
         description="A list answer cut by the end of its passage goes on with the items of the next passages of "

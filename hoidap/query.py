@@ -179,6 +179,9 @@ class Query:
     sections: tuple[str, ...] = ()  # article titles that answer a scope / applicability question
     wants_code: bool = False  # asks a document's số hiệu
     wants_address: bool = False  # asks a web or e-mail address ("địa chỉ website của cổng … là gì?")
+    # the title (folded) of a document named by its type and title that no indexed document has, whose force is asked
+    # ("Luật Bảo vệ dữ liệu cá nhân có hiệu lực từ ngày nào?": a sentence must name it and state its force)
+    force_of: str = ""
     wants_article: str = ""  # asks which article (Điều, Chương, Mục) of a document states something: what about,
     #                          folded ("to cong nghe so cong dong" of "điều nào quy định về Tổ công nghệ số cộng đồng")
     meetings: Mapping[str, int] = field(default_factory=dict)  # meetings named by ordinal: {"phien hop": 2}
@@ -369,6 +372,7 @@ class Analyser:
             sections=sections,
             wants_code=bool(_CODE.search(folded)),
             wants_address=bool(_ADDRESS.search(folded)),
+            force_of=force_of(asked) if exact and not numbers and re.search(r"\bhieu luc\b", folded) else "",
             wants_article=article_topic(folded) if answer_type == DOCUMENT else "",
             meetings=MappingProxyType(event_ordinals(folded)),
             wants_issue_date=answer_type in (DATE, VALIDITY) and bool(_ISSUED.search(folded)),
@@ -919,6 +923,21 @@ _THIS_DOCUMENT = re.compile(
 # phải gửi …"), has left its subject out.
 _SHORT_SUBJECT = 2
 _PREDICATE = re.compile(r"(?<!\w)(?:do|được|có|phải|là|đã|sẽ|cần|thuộc|bị|ban hành|quy định)(?!\w)")
+
+
+# A document named by its type and title, the title capitalised and ending before the predicate ("Luật Bảo vệ dữ liệu
+# cá nhân có hiệu lực …", "Nghị định Về chữ ký số, …")
+_TITLED_DOCUMENT = re.compile(
+    r"\b(?:Luật|Bộ luật|Pháp lệnh|Nghị định|Nghị quyết|Quyết định|Thông tư|Chỉ thị)\s+([A-ZĐÀ-Ỹ][^\s,?;:()]*(?:\s+[^\s,?;:()]+){1,12}?)"
+    r"(?=\s+(?:có|được|đã|sẽ|bắt đầu|thì|là|chính thức|hiện|còn|hết|năm)\b|\s*[,?;:(]|\s*$)"
+)
+
+
+def force_of(question: str) -> str:
+    """The title (folded) of the document a question names by type and title ("Luật Bảo vệ dữ liệu cá nhân" →
+    "luat bao ve du lieu ca nhan"), or ""."""
+    found = _TITLED_DOCUMENT.search(question)
+    return normalized(found.group(0), exact=False).strip() if found else ""
 
 
 _NUMBER_PARTS = re.compile(r"[0-9a-zđ]+")

@@ -61,6 +61,7 @@ def make_answerer(settings: Settings) -> ExtractiveAnswerer:
         scope_article=s.rule_scope_article, office_holder=s.rule_office_holder, named_document=s.rule_named_document,
         in_force_first=s.rule_validity, table_header=s.rule_table_header, typed_required=s.rule_typed_required,
         list_continues=s.rule_list_continues, signer=s.rule_signer, section_titles=s.rule_section_titles,
+        cross_reference=s.rule_cross_reference,
         item_lead_in=s.rule_item_lead_in, item_heading=s.rule_item_heading, named_documents=s.rule_named_documents,
         list_head=s.rule_list_head, table_rows=s.rule_table_rows, item_names_asked=s.rule_item_names_asked,
         list_noun=s.rule_list_noun, required_bodies=s.rule_required_bodies, rate_of=s.rule_rate_of,

@@ -7,12 +7,13 @@ from __future__ import annotations
 from hoidap.answer.answerability import Answerability, features
 from hoidap.answer.compose import NEARLY, REFUSAL_TEXT, ComposeRules, Composer, choose, refusal, rows_naming
 from hoidap.answer.lists import list_continuation
+from hoidap.answer.references import with_referred
 from hoidap.answer.select import Candidate, SelectRules, answers_type, candidates, shared_context
 from hoidap.answer.sentences import sentence_begun, sentence_continued
 from hoidap.answer.types import Answer
 from hoidap.query import DATE, DURATION, LIST, NUMBER, PERSON, WEB_ADDRESS, Query
 from hoidap.retrieve import Passage
-from hoidap.terms import distinct_bodies
+from hoidap.terms import distinct_bodies, normalized
 from ingest.metadata import NUMBER_RE
 
 __all__ = ["ExtractiveAnswerer", "REFUSAL_TEXT"]
@@ -35,6 +36,12 @@ def of_document_first(found: list[Candidate], passages: list[Passage], earlier: 
         if passages[c.passage_index].chunk.doc_id == doc and c.score >= NEARLY * best.score and (c.type_match or not best.type_match)
     ]
     return same + [c for c in found if c not in same] if same else found
+
+
+def states_force(title: str, text: str) -> bool:
+    """Whether a sentence names a document by its title (folded) and speaks of its force ("… có hiệu lực …")."""
+    folded = normalized(text, exact=False)
+    return f" {title} " in folded and " hieu luc " in folded
 
 
 class ExtractiveAnswerer:
@@ -78,6 +85,8 @@ class ExtractiveAnswerer:
                 picked = picked + list_continuation(picked[0], passages, following)
             if picked and self.select_rules.sentence_start:
                 picked = [sentence_begun(c, passages, preceding) for c in picked]
+            if picked and self.select_rules.cross_reference:  # "… các nhiệm vụ tại mục (IV)(3.4)(a)": that section too
+                picked = with_referred(picked, passages, preceding, following)
             if picked and self.select_rules.typed_required and part.answer_type in _TYPED:
                 if not any(answers_type(part, c) for c in picked):
                     picked = []  # "bao nhiêu tỷ đồng?" answered by a sentence without an amount answers nothing
@@ -89,6 +98,10 @@ class ExtractiveAnswerer:
             if picked and self.select_rules.typed_required and part.wants_address:
                 if not any(WEB_ADDRESS.search(c.text) for c in picked):
                     picked = []  # "địa chỉ website của cổng … là gì?": a sentence giving no address does not answer
+            if picked and self.select_rules.typed_required and part.force_of:  # "Luật … có hiệu lực từ ngày nào?"
+                picked = [c for c in picked if states_force(part.force_of, c.text)] or [
+                    c for c in found if states_force(part.force_of, c.text)
+                ][:1]  # a sentence stating another document's force does not answer
             chosen.append((part, picked))
         if not any(c for _, c in chosen):
             answer = refusal(query, passages)
