@@ -188,7 +188,7 @@ def _resolved(question: str, previous: Turn, antecedent: bool, ellipsis: bool = 
         contrasted = _contrasted(focus, base) if ellipsis else ""
         if contrasted:  # "thế còn cá nhân?" after "… phạt tổ chức … bao nhiêu?": the same asked of cá nhân
             return contrasted
-        parallel = _parallel_span(focus, base)
+        parallel = _parallel_span(focus, base, to_ask=ellipsis)
         if parallel:  # "còn dự án nhóm B, nhóm C thì sao?" after "… dự án chuyển đổi số nhóm A phải …"
             return base.replace(parallel, focus, 1)
     # A new topic in the same frame: keep the place/person, document and year, drop the old topic.
@@ -260,11 +260,12 @@ def _spelling_key(word: str) -> str:
     return fold_diacritics(word.strip(",.;:?!()").lower()).replace("y", "i")
 
 
-def _parallel_span(focus: str, base: str) -> str:
+def _parallel_span(focus: str, base: str, to_ask: bool = True) -> str:
     """The phrase of the previous question that a "còn X thì sao?" contrasts with: it starts with X's head
     (its first two words, in any spelling) and runs to the last word X shares, with the short name after it ("dự án
-    chuyển đổi số nhóm A" for "dự án nhóm B, nhóm C"), or, when X shares no further word, to where the question asks
-    ("tỷ lệ người dân có Sổ sức khỏe điện tử đạt 95%" before "do cơ quan nào chủ trì"); "" when the head is not there."""
+    chuyển đổi số nhóm A" for "dự án nhóm B, nhóm C"), or, when X shares no further word and ``to_ask``, to where the
+    question asks ("tỷ lệ người dân có Sổ sức khỏe điện tử đạt 95%" before "do cơ quan nào chủ trì"); "" when the head
+    is not there."""
     words = focus.split()
     if len(words) < 3:
         return ""
@@ -282,7 +283,7 @@ def _parallel_span(focus: str, base: str) -> str:
             end = i + 1
             if end < len(tail) and len(tail[end].strip(",.?")) <= 3:  # "nhóm A", "loại 2"
                 end += 1
-    if not end:  # X shares nothing more: the phrase runs to the last marker before the question word
+    if not end and to_ask:  # X shares nothing more: the phrase runs to the last marker before the question word
         asked = next((i for i in range(2, len(tail)) if _QUESTION_WORDS.match(" ".join(tail[i:]).lower())), -1)
         typed = [w.strip(",.;:?!()").lower() for w in tail]
         known = _ASK_MARKERS if fold_diacritics(base) != base else _ASK_MARKERS_FOLDED
