@@ -929,15 +929,19 @@ _PREDICATE = re.compile(r"(?<!\w)(?:do|được|có|phải|là|đã|sẽ|cần|t
 # cá nhân có hiệu lực …", "Nghị định Về chữ ký số, …")
 _TITLED_DOCUMENT = re.compile(
     r"\b(?:Luật|Bộ luật|Pháp lệnh|Nghị định|Nghị quyết|Quyết định|Thông tư|Chỉ thị)\s+([A-ZĐÀ-Ỹ][^\s,?;:()]*(?:\s+[^\s,?;:()]+){1,12}?)"
-    r"(?=\s+(?:có|được|đã|sẽ|bắt đầu|thì|là|chính thức|hiện|còn|hết|năm)\b|\s*[,?;:(]|\s*$)"
+    r"(?=\s+(?:có|được|đã|sẽ|bắt đầu|thì|là|chính thức|hiện|còn|hết|năm|tháng|ngày|vậy|thông qua|ban hành|quy định)\b"
+    r"|\s*[,?;:(]|\s*$)"
 )
 
 
+TITLE_WORDS = 6  # the words of a title a sentence must name (a long title is often cut short in the text)
+
+
 def force_of(question: str) -> str:
-    """The title (folded) of the document a question names by type and title ("Luật Bảo vệ dữ liệu cá nhân" →
-    "luat bao ve du lieu ca nhan"), or ""."""
+    """The title (folded, its first TITLE_WORDS syllables) of the document a question names by type and title ("Luật
+    Bảo vệ dữ liệu cá nhân" → "luat bao ve du lieu ca"), or ""."""
     found = _TITLED_DOCUMENT.search(question)
-    return normalized(found.group(0), exact=False).strip() if found else ""
+    return " ".join(normalized(found.group(0), exact=False).split()[:TITLE_WORDS]) if found else ""
 
 
 _NUMBER_PARTS = re.compile(r"[0-9a-zđ]+")

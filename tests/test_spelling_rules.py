@@ -136,11 +136,14 @@ def test_the_force_of_a_document_named_by_title_needs_a_sentence_stating_it():
     from hoidap.answer.extractive import states_force
     from hoidap.query import Analyser, force_of
 
-    assert force_of("Luật Bảo vệ dữ liệu cá nhân có hiệu lực thi hành từ ngày nào?") == "luat bao ve du lieu ca nhan"
+    assert force_of("Luật Bảo vệ dữ liệu cá nhân có hiệu lực thi hành từ ngày nào?") == "luat bao ve du lieu ca"
+    assert force_of("Luật Bảo vệ dữ liệu cá nhân thông qua tháng 6/2025, vậy luật có hiệu lực từ ngày nào?") == (
+        "luat bao ve du lieu ca"
+    )
     assert force_of("Xin hỏi Luật Chuyển đổi số có hiệu lực từ ngày nào?") == "luat chuyen doi so"
     assert force_of("Nghị định này có hiệu lực khi nào?") == force_of("Luật mới có hiệu lực khi nào?") == ""
     assert Analyser(WEIGHT).analyse("Luật Chuyển đổi số có hiệu lực từ ngày nào?").force_of == "luat chuyen doi so"
     assert Analyser(WEIGHT).analyse("Luật Chuyển đổi số quy định gì về dữ liệu?").force_of == ""  # its force not asked
-    title = "luat bao ve du lieu ca nhan"
+    title = "luat bao ve du lieu ca"
     assert states_force(title, "Luật Bảo vệ dữ liệu cá nhân … có hiệu lực thi hành từ ngày 01 tháng 01 năm 2026.")
     assert not states_force(title, "(Điều 22 Nghị định số 13/2023/NĐ-CP, có hiệu lực thi hành kể từ ngày 01/07/2023)")

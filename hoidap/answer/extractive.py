@@ -99,9 +99,10 @@ class ExtractiveAnswerer:
                 if not any(WEB_ADDRESS.search(c.text) for c in picked):
                     picked = []  # "địa chỉ website của cổng … là gì?": a sentence giving no address does not answer
             if picked and self.select_rules.typed_required and part.force_of:  # "Luật … có hiệu lực từ ngày nào?"
-                picked = [c for c in picked if states_force(part.force_of, c.text)] or [
-                    c for c in found if states_force(part.force_of, c.text)
-                ][:1]  # a sentence stating another document's force does not answer
+                of_it = lambda c: states_force(part.force_of, c.text) or normalized(  # noqa: E731
+                    passages[c.passage_index].chunk.doc.title, exact=False
+                ).strip().startswith(part.force_of)  # a sentence naming the law and its force, or one of the law itself
+                picked = [c for c in picked if of_it(c)] or [c for c in found if of_it(c)][:1]
             chosen.append((part, picked))
         if not any(c for _, c in chosen):
             answer = refusal(query, passages)
