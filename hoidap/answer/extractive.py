@@ -44,6 +44,13 @@ def states_force(title: str, text: str) -> bool:
     return f" {title} " in folded and " hieu luc " in folded
 
 
+def answers_force(title: str, cand: Candidate, passages: list[Passage]) -> bool:
+    """Whether a candidate answers the force of the document so titled: it names it and speaks of its force, or it is
+    a passage of that document itself (its title begins with it: ALQAC's articles of "Luật Cư trú")."""
+    own = normalized(passages[cand.passage_index].chunk.doc.title, exact=False).strip().startswith(title)
+    return own or states_force(title, cand.text)
+
+
 class ExtractiveAnswerer:
     """Picks sentences from the passages; refuses when the evidence does not answer."""
 
@@ -99,10 +106,9 @@ class ExtractiveAnswerer:
                 if not any(WEB_ADDRESS.search(c.text) for c in picked):
                     picked = []  # "địa chỉ website của cổng … là gì?": a sentence giving no address does not answer
             if picked and self.select_rules.typed_required and part.force_of:  # "Luật … có hiệu lực từ ngày nào?"
-                of_it = lambda c: states_force(part.force_of, c.text) or normalized(  # noqa: E731
-                    passages[c.passage_index].chunk.doc.title, exact=False
-                ).strip().startswith(part.force_of)  # a sentence naming the law and its force, or one of the law itself
-                picked = [c for c in picked if of_it(c)] or [c for c in found if of_it(c)][:1]
+                picked = [c for c in picked if answers_force(part.force_of, c, passages)] or [
+                    c for c in found if answers_force(part.force_of, c, passages)
+                ][:1]
             chosen.append((part, picked))
         if not any(c for _, c in chosen):
             answer = refusal(query, passages)
