@@ -9,6 +9,7 @@ import re
 
 from hoidap.answer.select import Candidate
 from hoidap.retrieve import Passage
+from index.store import StoredChunk
 
 # "mục (IV)(3.4)(a)", "mục IV.3.4.a", "mục IV.3.4(a)", "mục (IV)(3.4)": a Roman part, a numbered heading, an item
 CROSS_REFERENCE = re.compile(
@@ -18,7 +19,9 @@ MAX_WALK = 200  # chunks read on either side of the referring one, looking for t
 MAX_LINES = 3  # lines of the section quoted (its heading and the first items under it)
 
 
-def referred_section(text: str, chunk, preceding=None, following=None) -> tuple[object, tuple[int, int]] | None:
+def referred_section(
+    text: str, chunk: StoredChunk, preceding=None, following=None
+) -> tuple[StoredChunk, tuple[int, int]] | None:
     """(chunk, span) of the section of the same document that ``text`` refers to by number, read through
     ``preceding(chunk)`` and ``following(chunk)`` (the chunks before and after it), or None."""
     found = CROSS_REFERENCE.search(text)
@@ -41,7 +44,9 @@ def referred_section(text: str, chunk, preceding=None, following=None) -> tuple[
 _NEXT_HEADING = re.compile(r"(?m)^[ \t]*\d+(?:\.\d+)+\.?(?:\s|$)")
 
 
-def _item_after(chunk, start: int, item: str, following=None, reads: int = 3) -> tuple[object, tuple[int, int]] | None:
+def _item_after(
+    chunk: StoredChunk, start: int, item: str, following=None, reads: int = 3
+) -> tuple[StoredChunk, tuple[int, int]] | None:
     """(chunk, span) of the lettered item after a numbered heading ending at ``start`` (what follows the heading when
     no item is asked), read on into the next chunks while the section goes on."""
     for _ in range(reads):
@@ -81,5 +86,7 @@ def with_referred(picked: list[Candidate], passages: list[Passage], preceding=No
         text = referred.text[start:end].strip()
         if any(c.text == text for c in out):
             continue
-        out.append(Candidate(index, (start, end), text, cand.score, cand.sentence_coverage, cand.passage_coverage, cand.type_match))
+        out.append(
+            Candidate(index, (start, end), text, cand.score, cand.sentence_coverage, cand.passage_coverage, cand.type_match)
+        )
     return out
