@@ -30,6 +30,9 @@ DOC_TYPES = (
 # Types of document named by their title ("Luật Giao dịch điện tử (20/2023/QH15)"); the others by type and số
 # hiệu ("Nghị định 224/2026/NĐ-CP", "Kế hoạch 308/KH-UBND").
 TITLED_TYPES = ("Luật", "Bộ luật", "Hiến pháp", "Pháp lệnh")
+# Types of legal act a question may name by type and title when asking its force ("Luật Bảo vệ dữ liệu cá nhân có hiệu
+# lực từ ngày nào?", "Nghị định Về chữ ký số …")
+FORCE_TYPES = ("Luật", "Bộ luật", "Pháp lệnh", "Nghị định", "Nghị quyết", "Quyết định", "Thông tư", "Chỉ thị")
 NEWS_TYPE = "Tin tức"
 
 # The code inside a số hiệu that names the document type ("1489/QĐ-TTg").

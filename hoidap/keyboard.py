@@ -9,7 +9,7 @@ import unicodedata
 from collections.abc import Callable
 
 from ingest.normalize import fold_diacritics, has_diacritics
-from ingest.segment import words_of
+from ingest.segment import FOLDED_PREFIX, words_of
 
 Weight = Callable[[str], float]  # a BM25 token → its IDF in the corpus (0 when absent)
 Spell = Callable[[str], str]  # a folded BM25 token ("~ngan_hang") → the corpus' written form ("ngân_hàng"), or ""
@@ -26,7 +26,7 @@ MIN_JOINED = 5  # the shortest typed word read as two syllables without their sp
 def telex_syllable(typed: str, weight: Weight) -> str:
     """The Vietnamese syllable a word typed in Telex with the input method off stands for ("chuyeenr" → "chuyển",
     "ddooir" → "đổi"), when the corpus has it; "" when the word holds no Telex key or no corpus word matches."""
-    if weight(typed) > 0 or weight(f"~{typed}") > 0:
+    if weight(typed) > 0 or weight(FOLDED_PREFIX + typed) > 0:
         return ""  # a word of the corpus as typed
     base, tone = typed, ""
     if len(typed) > 2 and typed[-1] in _TONES and typed[-2] in _FINALS:
@@ -50,11 +50,11 @@ def telex_syllable(typed: str, weight: Weight) -> str:
 def joined_syllables(typed: str, weight: Weight) -> str:
     """Two syllables typed without their space, as the corpus writes them together ("dulieu" → "du lieu", the folded
     "dữ liệu"); "" when the word is a corpus word itself or no split is one."""
-    if len(typed) < MIN_JOINED or weight(f"~{typed}") > 0:
+    if len(typed) < MIN_JOINED or weight(FOLDED_PREFIX + typed) > 0:
         return ""
     for i in range(2, len(typed) - 1):
         first, second = typed[:i], typed[i:]
-        if first[-1] in _FINALS and weight(f"~{first}_{second}") > 0:
+        if first[-1] in _FINALS and weight(f"{FOLDED_PREFIX}{first}_{second}") > 0:
             return f"{first} {second}"
     return ""
 
@@ -72,7 +72,7 @@ def unmarked_words(question: str, weight: Weight, spell: Spell) -> list[tuple[st
         if len(syllables) != 2 or not all(s.isalpha() for s in syllables) or all(map(has_diacritics, syllables)):
             continue
         typed = "_".join(syllables).lower()
-        written = spell("~" + fold_diacritics(typed))
+        written = spell(FOLDED_PREFIX + fold_diacritics(typed))
         if written and written != typed and weight(typed) == 0:
             found.append((word, " ".join(w.capitalize() if t[:1].isupper() else w for t, w in zip(syllables, written.split("_")))))
     return found

@@ -13,19 +13,18 @@ import re
 import unicodedata
 from collections.abc import Callable
 
-from ingest.normalize import canonical_tone
+from ingest.normalize import TONE_MARKS, canonical_tone
 
 # the initials before which "i" and "y" alone are one sound ("gi", "chi", "nhi" have no "y" spelling)
 _SWAPPABLE = re.compile(r"^(h|k|l|m|qu|s|t|v)([iy])$")
 _SYLLABLE = re.compile(r"[^\W\d_]+")
-_TONES = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook above, dot below
 
 
 def swapped(syllable: str) -> str:
     """The other spelling of an i/y syllable ("kĩ" → "kỹ", "Quý" → "Quí"), or "" when it has none."""
     decomposed = unicodedata.normalize("NFD", syllable)
-    tone = "".join(ch for ch in decomposed if ch in _TONES)
-    base = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in _TONES))
+    tone = "".join(ch for ch in decomposed if ch in TONE_MARKS)
+    base = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in TONE_MARKS))
     m = _SWAPPABLE.match(base.lower())
     if not m:
         return ""

@@ -30,6 +30,7 @@ from core.lexicon import (
     DOC_TYPES,
     DOCUMENT_NOUNS,
     EVERYDAY_FORMS,
+    FORCE_TYPES,
     GOVERNMENT_LEVELS,
     LOANWORDS,
     LOWER_BOUNDS,
@@ -928,7 +929,7 @@ _PREDICATE = re.compile(r"(?<!\w)(?:do|được|có|phải|là|đã|sẽ|cần|t
 # A document named by its type and title, the title capitalised and ending before the predicate ("Luật Bảo vệ dữ liệu
 # cá nhân có hiệu lực …", "Nghị định Về chữ ký số, …")
 _TITLED_DOCUMENT = re.compile(
-    r"\b(?:Luật|Bộ luật|Pháp lệnh|Nghị định|Nghị quyết|Quyết định|Thông tư|Chỉ thị)\s+([A-ZĐÀ-Ỹ][^\s,?;:()]*(?:\s+[^\s,?;:()]+){1,12}?)"
+    r"\b(?:" + "|".join(FORCE_TYPES) + r")\s+([A-ZĐÀ-Ỹ][^\s,?;:()]*(?:\s+[^\s,?;:()]+){1,12}?)"
     r"(?=\s+(?:có|được|đã|sẽ|bắt đầu|thì|là|chính thức|hiện|còn|hết|năm|tháng|ngày|vậy|thông qua|ban hành|quy định)\b"
     r"|\s*[,?;:(]|\s*$)"
 )

@@ -232,7 +232,7 @@ def to_display_text(raw: str, fmt: str) -> tuple[str, dict]:
 
 # ---------------------------------------------------------------- matching forms
 
-_TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+TONE_MARKS = frozenset({"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"})  # grave, acute, tilde, hook above, dot below
 _VOWELS = set("aăâeêioôơuưy")
 _QUALITY_VOWELS = set("ăâêôơư")
 
@@ -265,10 +265,10 @@ _LETTER_RUN = re.compile(r"[^\W\d_]+")
 def _canonical_syllable(match: re.Match) -> str:
     syllable = match.group(0)
     decomposed = unicodedata.normalize("NFD", syllable)
-    tones = [ch for ch in decomposed if ch in _TONE_MARKS]
+    tones = [ch for ch in decomposed if ch in TONE_MARKS]
     if not tones:
         return syllable
-    base = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in _TONE_MARKS))
+    base = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in TONE_MARKS))
     pos = _tone_position(base)
     if pos < 0:
         return syllable

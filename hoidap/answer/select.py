@@ -125,8 +125,8 @@ class SelectRules:
     signer: bool = True  # "ai là người ký <document>?" is answered by the document's signature block
     section_titles: bool = True  # a numbered section's title ("2. Đối tượng áp dụng") takes its text, as an article's
     list_continues: bool = True  # a list cut by the end of its passage goes on with the items of the next
-    cross_reference: bool = True  # a sentence pointing to a section by number ("tại mục (IV)(3.4)(a)") is quoted with it
     #                              passage of the same article, when that passage was retrieved too
+    cross_reference: bool = True  # a sentence pointing to a section by number ("tại mục (IV)(3.4)(a)") is quoted with it
     item_lead_in: bool = True  # a list item is read with its lead-in when the lead-in carries the asked type
     #                            ("3. Phạt tiền từ … đồng đối với một trong các hành vi sau: … c) Giả mạo …")
     table_rows: bool = True  # a list asked of a table is answered by its rows that answer as well as the best one
