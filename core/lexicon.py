@@ -130,7 +130,7 @@ OFFICES = (
 
 # Abbreviations officials type, with what they stand for. Matched as whole words, case-insensitively
 # unless the entry is marked case-sensitive (short codes that are also words: "TT", "KH", "AI").
-# Corpus-specific ones are learned from the documents' own definitions (see hoidap/query.py).
+# Corpus-specific ones are learned from the documents' own definitions (see hoidap/query/expansions.py).
 ABBREVIATIONS = {
     "CĐS": "chuyển đổi số",
     "CNTT": "công nghệ thông tin",

@@ -19,7 +19,10 @@ from index.readable import ReadableStore
 from index.store import ChunkStore, StoredChunk, ascii_lower
 from index.vectors import VectorStore
 from core.lexicon import DOC_TYPE_CODES, TITLED_TYPES
-from hoidap.query import LIST, VALIDITY, Analyser, Query, corpus_abbreviations, title_match, unit_of
+from hoidap.query import LIST, VALIDITY, Analyser, Query
+from hoidap.query.asked import title_match
+from hoidap.query.documents import unit_of
+from hoidap.query.expansions import corpus_abbreviations
 from hoidap.titles import approved_title, title_heads
 from ingest.normalize import fold_diacritics
 from hoidap.terms import coverage, defines, distinct_bodies, evidence_text, names_body, normalized, states_validity

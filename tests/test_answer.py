@@ -485,7 +485,8 @@ def test_an_item_is_read_under_the_heading_of_its_section():
 def test_a_question_naming_two_documents_is_answered_by_one_naming_the_other():
     """'Kế hoạch 3260 … sửa đổi Luật Giao dịch điện tử?': a passage of KH 3260 about other laws does not answer."""
     from hoidap.answer.select import accounts_for_documents
-    from hoidap.query import Analyser, documents_named
+    from hoidap.query import Analyser
+    from hoidap.query.documents import documents_named
 
     weight = lambda term: 1.0  # noqa: E731
     analyser = Analyser(weight, titled={"luat giao dich dien tu": ("20/2023/QH15",)})

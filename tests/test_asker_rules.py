@@ -55,7 +55,8 @@ def test_the_question_proper_follows_the_askers_context():
 def test_spoken_forms_are_read_as_the_written_ones():
     """'nhiêu' is 'bao nhiêu' (not where 'bao nhiêu' is written), 'hông' is 'không', 'xài' is 'sử dụng'."""
     from core.lexicon import ABBREVIATIONS
-    from hoidap.query import NUMBER, YESNO, Analyser, spelled_out
+    from hoidap.query import NUMBER, YESNO, Analyser
+    from hoidap.query.expansions import spelled_out
 
     assert Analyser(WEIGHT).analyse("Không công bố chất lượng dịch vụ thì bị phạt nhiêu tiền?").answer_type == NUMBER
     assert Analyser(WEIGHT).analyse("Doanh nghiệp được xài cloud nước ngoài hông?").answer_type == YESNO
@@ -99,7 +100,8 @@ def test_a_provision_for_another_level_of_government_does_not_answer():
 
 def test_a_web_address_asked_needs_one_in_the_answer_and_a_day_of_a_month_is_no_term():
     from hoidap.answer.select import DURATION, carries
-    from hoidap.query import DATE, WEB_ADDRESS, Analyser, answer_type_of
+    from hoidap.query import DATE, Analyser
+    from hoidap.query.asked import WEB_ADDRESS, answer_type_of
 
     assert answer_type_of("han chot la may gio") == DATE and answer_type_of("mat may tieng") == DURATION
 
@@ -110,7 +112,7 @@ def test_a_web_address_asked_needs_one_in_the_answer_and_a_day_of_a_month_is_no_
 
 
 def test_two_clauses_joined_by_a_comma_and_va_are_two_questions():
-    from hoidap.query import compound_parts
+    from hoidap.query.compound import compound_parts
 
     question = (
         "Trong đề án, Trung tâm điều hành phải tích hợp dữ liệu với trung tâm nào của địa phương, và việc xây dựng, "

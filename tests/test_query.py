@@ -9,18 +9,17 @@ from hoidap.query import (
     DURATION,
     LIST,
     NUMBER,
-    OTHER,
     ORGANISATION,
+    OTHER,
     PERSON,
     VALIDITY,
     YESNO,
     Analyser,
-    compound_parts,
-    corpus_abbreviations,
-    key_terms,
-    names_document,
-    spelled_out,
 )
+from hoidap.query.compound import compound_parts
+from hoidap.query.documents import names_document
+from hoidap.query.expansions import corpus_abbreviations, spelled_out
+from hoidap.query.key_terms import key_terms
 from core.lexicon import ABBREVIATIONS
 from hoidap.answer.signature import signature_block
 from hoidap.initialisms import read_initials, typed_initials
@@ -382,7 +381,7 @@ def test_the_noun_a_time_question_asks_with_is_not_looked_for():
     """'… vào những mốc nào trong năm?': the answering passage gives dates ('trước ngày 01/6 và 15/11'), not 'mốc'."""
     terms = analyse("Xã phải gửi báo cáo về Sở vào những mốc nào trong năm?").terms
     assert "mốc" not in terms and "báo cáo" in terms
-    from hoidap.query import without_time_question_nouns
+    from hoidap.query.asked import without_time_question_nouns
 
     assert without_time_question_nouns(["từ", "thời điểm", "nào"]) == ["từ", "nào"]
     assert without_time_question_nouns(["mốc", "thời gian", "nào"]) == ["nào"]

@@ -16,7 +16,8 @@ def _chunk(text: str, heading: str = "", doc: DocMeta = DocMeta(doc_type="Kế h
 def test_a_share_of_money_is_a_rate_not_an_amount():
     """'tỷ trọng kinh phí … đạt bao nhiêu?' asks a share (60%), not an amount in đồng; 'lệ phí … bao nhiêu?' an amount."""
     from hoidap.answer.select import candidates
-    from hoidap.query import Analyser, asked_unit
+    from hoidap.query import Analyser
+    from hoidap.query.counted import asked_unit
 
     query = Analyser(WEIGHT).analyse("Tỷ trọng kinh phí từ xã hội trong kinh phí chi cho nghiên cứu phát triển đạt bao nhiêu?")
     assert query.unit == "" and query.measured == ("kinh phi",)
@@ -37,7 +38,7 @@ def test_a_span_of_years_answers_in_what_time():
 
 def test_the_list_noun_is_the_one_asked_with_which():
     """'triển khai các nhiệm vụ theo những hình thức nào?' asks forms, not tasks."""
-    from hoidap.query import listed_noun
+    from hoidap.query.counted import listed_noun
 
     assert listed_noun(["ưu tiên", "triển khai", "các", "nhiệm vụ", "theo", "những", "hình thức", "nào", "?"]) == "hinh thuc"
     assert listed_noun(["gồm", "những", "loại", "dịch vụ", "nào", "?"]) == "dich vu"
@@ -47,7 +48,8 @@ def test_a_question_beginning_with_a_document_type_asks_about_that_type():
     """'Luật mà Thủ tướng ban hành kế hoạch … thi hành … có hiệu lực từ ngày nào?' asks of the law, not of the
     decision whose title it echoes; a Quy định's số hiệu carries 'QĐ' too."""
     from hoidap.answer.validity import of_type
-    from hoidap.query import Analyser, subject_type
+    from hoidap.query import Analyser
+    from hoidap.query.asked import subject_type
 
     query = Analyser(WEIGHT, subject_type=True).analyse("Luật mà Thủ tướng ban hành kế hoạch thi hành có hiệu lực từ ngày nào?")
     assert query.subject_type == "Luật"
@@ -114,7 +116,7 @@ def test_a_colon_frames_every_part_of_a_compound_question():
     """'Sở tôi … theo Nghị quyết 57: báo cáo gửi về những bộ nào, và hạn nộp trước ngày nào?' asks both parts in the
     frame before the colon; the answer names each part without repeating the frame."""
     from hoidap.answer.compose import _shared_frame
-    from hoidap.query import compound_parts
+    from hoidap.query.compound import compound_parts
 
     frame = "Sở tôi làm báo cáo 6 tháng thực hiện Nghị quyết 57"
     parts = compound_parts(f"{frame}: báo cáo gửi về những bộ nào, và hạn nộp trước ngày nào?")
@@ -125,7 +127,7 @@ def test_a_colon_frames_every_part_of_a_compound_question():
 
 def test_still_in_force_as_a_condition_asks_no_validity():
     """'chứng thư số … vẫn còn hiệu lực thì được xử lý ra sao?' is a condition, not '… còn hiệu lực không?'."""
-    from hoidap.query import validity_asked
+    from hoidap.query.documents import validity_asked
 
     assert validity_asked("chung thu so da cap truoc ngay do va van con hieu luc thi duoc xu ly ra sao") == ""
     assert validity_asked("nghi dinh 64/2007 con hieu luc khong") == "status"

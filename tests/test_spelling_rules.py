@@ -53,7 +53,7 @@ def test_a_unit_named_by_number_is_no_name_a_passage_must_repeat():
 
 def test_a_yes_no_question_on_entry_into_force_asks_the_effective_date():
     """'… có hiệu lực liền từ ngày ký hông?' asks when the document takes effect, as '… từ ngày nào?' does."""
-    from hoidap.query import validity_asked
+    from hoidap.query.documents import validity_asked
 
     assert validity_asked("quyet dinh nay co hieu luc lien tu ngay ky khong, hay phai doi mot thoi gian?") == "effective"
     assert validity_asked("nghi dinh 13 co hieu luc chua") == "effective"
@@ -80,7 +80,8 @@ def test_a_follow_up_contrasting_one_subject_keeps_what_was_asked():
 def test_a_so_hieu_typed_in_part_names_the_indexed_document():
     """'2629/TTg' is 2629/QĐ-TTg, '384/QĐ-TW' is 384-QĐ/TW when that is the one indexed document holding its parts in
     order; a số hiệu of a document not indexed, or one that two documents could hold, stays as typed."""
-    from hoidap.query import Analyser, completed_number
+    from hoidap.query import Analyser
+    from hoidap.query.documents import completed_number
 
     indexed = frozenset({"2629/qđ-ttg", "384-qđ/tw", "13/2023/nđ-cp", "13/2020/tt-btttt"})
     assert completed_number("2629/TTg", indexed) == "2629/QĐ-TTg"
@@ -106,7 +107,7 @@ def test_what_an_amount_or_a_so_hieu_question_needs():
 
 def test_two_questions_joined_by_roi_are_answered_part_by_part():
     """'…, rồi nếu … thì sau bao lâu …?' joins two questions, each asking a type of answer."""
-    from hoidap.query import compound_parts
+    from hoidap.query.compound import compound_parts
 
     parts = compound_parts("Chủ quản phải báo cho họ chậm nhất mấy ngày, rồi nếu họ không khắc phục thì sau bao lâu bị cắt?")
     assert parts == ["Chủ quản phải báo cho họ chậm nhất mấy ngày?", "nếu họ không khắc phục thì sau bao lâu bị cắt?"]
@@ -134,7 +135,8 @@ def test_the_force_of_a_document_named_by_title_needs_a_sentence_stating_it():
     """'Luật Bảo vệ dữ liệu cá nhân có hiệu lực từ ngày nào?' names a law no indexed document is: a sentence must name
     that law and speak of its force ('(Điều 22 Nghị định số 13/2023/NĐ-CP, có hiệu lực …)' does not answer)."""
     from hoidap.answer.extractive import states_force
-    from hoidap.query import Analyser, force_of
+    from hoidap.query import Analyser
+    from hoidap.query.documents import force_of
 
     assert force_of("Luật Bảo vệ dữ liệu cá nhân có hiệu lực thi hành từ ngày nào?") == "luat bao ve du lieu ca"
     assert force_of("Luật Bảo vệ dữ liệu cá nhân thông qua tháng 6/2025, vậy luật có hiệu lực từ ngày nào?") == (

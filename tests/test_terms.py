@@ -1,6 +1,7 @@
 """Question terms: segmentation against the corpus, intents, names and office holders."""
 
-from hoidap.query import Analyser, joined_words
+from hoidap.query import Analyser
+from hoidap.query.key_terms import joined_words
 from hoidap.terms import coverage, defines, evidence_text, names_all, names_holder, normalized, required_terms
 from ingest.segment import words_of
 

@@ -21,7 +21,9 @@ from core.lexicon import (
     EVENT_NOUNS,
     PLACE_NOUNS,
 )
-from hoidap.query import OTHER, about_document, answer_type_of, validity_asked
+from hoidap.query import OTHER
+from hoidap.query.asked import answer_type_of
+from hoidap.query.documents import about_document, validity_asked
 from hoidap.terms import YEAR
 from ingest.metadata import find_numbers, number_type
 from ingest.normalize import fold_diacritics

@@ -11,7 +11,8 @@ from hoidap.answer.references import with_referred
 from hoidap.answer.select import Candidate, SelectRules, answers_type, candidates, shared_context
 from hoidap.answer.sentences import sentence_begun, sentence_continued
 from hoidap.answer.types import Answer
-from hoidap.query import DATE, DURATION, LIST, NUMBER, PERSON, WEB_ADDRESS, Query
+from hoidap.query import DATE, DURATION, LIST, NUMBER, PERSON, Query
+from hoidap.query.asked import WEB_ADDRESS
 from hoidap.retrieve import Passage
 from hoidap.terms import distinct_bodies, normalized
 from ingest.metadata import NUMBER_RE

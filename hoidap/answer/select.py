@@ -24,26 +24,10 @@ from types import MappingProxyType
 
 from core.lexicon import DOC_TYPES, NEWS_TYPE, PLACES_LIKE_NAMES
 from core.models import CELL_SEPARATOR
-from hoidap.query import (
-    ASKED_KINDS,
-    DATE,
-    DOCUMENT,
-    DURATION,
-    LIST,
-    LOWER_BOUND,
-    NUMBER,
-    ORGANISATION,
-    PERSON,
-    SCOPE,
-    UPPER_BOUND,
-    VALIDITY,
-    Query,
-    documents_named,
-    government_levels,
-    mentions_document,
-    names_document,
-    title_match,
-)
+from hoidap.query import DATE, DOCUMENT, DURATION, LIST, NUMBER, ORGANISATION, PERSON, VALIDITY, Query
+from hoidap.query.asked import SCOPE, government_levels, title_match
+from hoidap.query.counted import ASKED_KINDS, LOWER_BOUND, UPPER_BOUND
+from hoidap.query.documents import documents_named, mentions_document, names_document
 from hoidap.answer.items import heads_section, lead_in_of, names_strongest, section_of
 from hoidap.answer.signature import signature_block
 from hoidap.answer.tables import header_of, labelled_row

@@ -11,7 +11,8 @@ from core.dates import vietnamese_date
 from core.models import CEASES, REPLACES
 from hoidap.answer.compose import refusal
 from hoidap.answer.types import Answer, Citation
-from hoidap.query import Query, names_document
+from hoidap.query import Query
+from hoidap.query.documents import names_document
 from hoidap.retrieve import Passage
 from hoidap.terms import normalized
 from hoidap.validity import CEASED, IN_FORCE, NOT_YET, PARTLY, Relation, ValidityBook, article_of

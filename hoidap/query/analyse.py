@@ -1,0 +1,262 @@
+"""The Analyser: reads a question once into a Query against one index (its IDF, its abbreviations, its số hiệu)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Callable, Mapping
+
+from core.lexicon import ABBREVIATIONS, CHAT_FORMS, LOANWORDS
+from hoidap.initialisms import typed_initials
+from hoidap.keyboard import repairs
+from hoidap.orthography import iy_spellings
+from hoidap.query.asked import (
+    ADDRESS_ASKED,
+    APPLIES_ASKED,
+    ATTRIBUTE_OF,
+    ATTRIBUTE_OF_FOLDED,
+    CODE_ASKED,
+    DEFINITION_CUE,
+    ISSUED_ASKED,
+    ISSUER_ASKED,
+    RECITAL_ASKED,
+    SCOPE,
+    SCOPE_ASKED,
+    SIGNER_ASKED,
+    answer_type_of,
+    article_topic,
+    government_levels,
+    not_how_many,
+    subject_type,
+    without_time_question_nouns,
+)
+from hoidap.query.compound import compound_parts
+from hoidap.query.counted import (
+    alone_name,
+    asked_kind,
+    asked_ordinal,
+    asked_unit,
+    bound_asked,
+    listed_noun,
+    rate_of,
+    with_formal_unit,
+)
+from hoidap.query.documents import (
+    ARTICLE_REF,
+    SHORT_REF,
+    about_document,
+    asked_date,
+    completed_number,
+    force_of,
+    named_units,
+    titled_numbers,
+    validity_asked,
+)
+from hoidap.query.expansions import abbreviated, applied, formal_terms, spelled_out
+from hoidap.query.key_terms import joined_words, key_terms, without_fillers
+from hoidap.query.record import (
+    DATE,
+    DEFINITION,
+    DOCUMENT,
+    DURATION,
+    LIST,
+    NUMBER,
+    ORGANISATION,
+    OTHER,
+    PERSON,
+    VALIDITY,
+    Query,
+    Weight,
+)
+from hoidap.terms import (
+    DEFINITION_PREFIX,
+    EXACT_PREFIX,
+    ROLE,
+    body_names,
+    document_years,
+    event_ordinals,
+    horizon_years,
+    normalized,
+    preamble_of,
+    request_opened,
+    required_terms,
+)
+from hoidap.titles import only_in_title, title_span, without_title_words
+from ingest.metadata import find_numbers
+from ingest.normalize import fold_diacritics, has_diacritics
+from ingest.segment import query_tokens, words_of
+
+@dataclass(frozen=True)
+class Analyser:
+    """Builds Query records against one index (its IDF and its learned abbreviations)."""
+
+    weight: Weight
+    abbreviations: Mapping[str, str] = field(default_factory=dict)  # learned from the corpus; the lexicon's added
+    expand: bool = True  # spell out abbreviations and chat forms
+    split_compound: bool = True  # answer "… và …?" part by part
+    indexed_numbers: frozenset[str] = frozenset()  # số hiệu of the indexed documents (lower case)
+    # a document named by its title ("Luật Giao dịch điện tử"): normalized folded title → its số hiệu
+    titled: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    split_unseen: bool = True  # a compound word the corpus never contains counts as its syllables
+    read_initials: bool = True  # note typed initials no list knows (the service reads them from the passages)
+    everyday: bool = False  # everyday words also look for the formal terms (core/lexicon.py EVERYDAY_FORMS)
+    loose_title_share: float = 0.0  # a title is named when this share of its word pairs is typed (0: only whole)
+    drop_title_words: bool = False  # the words naming a document by its title are not looked for in its passages
+    case_facts: bool = False  # a year told only of the asker's own case ("… cấp năm 2022; …?") is not required
+    subject_type: bool = False  # note the document type a question begins with (Query.subject_type)
+    home_country: bool = False  # "Việt Nam" is no name a passage must repeat
+    clause_compound: bool = False  # two clauses joined by ", và" are two questions when one asks a type of answer
+    loanwords: bool = False  # English words in a Vietnamese question stand for the documents' terms (LOANWORDS)
+    request: bool = False  # a request that opens the question ("Cho tôi biết …", "Nhờ tra giúp: …") asks nothing
+    partial_numbers: bool = False  # a số hiệu typed in part ("2629/TTg") names the one indexed document it is part of
+    iy_spelling: bool = False  # a syllable spelt with "i" is also looked for with "y" and the other way (orthography)
+    fillers: bool = False  # spoken fillers ("cái", "hẳn", "luôn", "nha") are no key terms (SPOKEN_FILLERS)
+    keyboard: bool = False  # repair Telex leftovers and syllables typed without their space (hoidap/keyboard.py)
+    spell: Callable[[str], str] | None = None  # folded token → the corpus' written form (words typed without marks)
+    preamble: bool = False  # read a question asked after sentences of context from its question proper
+    context_weight: float = 1.0  # with ``preamble``: the weight of the words only the context says
+
+    def analyse(self, question: str) -> Query:
+        if self.request:  # "Cho tôi biết …", "Nhờ tra giúp: …": the question the request opens
+            question = request_opened(question)
+        query = self._single(question)
+        if self.split_compound:
+            texts = compound_parts(question, self.clause_compound)
+            if len(texts) > 1:
+                query = Query(**{**query.__dict__, "parts": tuple(self._single(t) for t in texts)})
+        return query
+
+    def _single(self, text: str) -> Query:
+        known = {**self.abbreviations, **ABBREVIATIONS, **(LOANWORDS if self.loanwords else {})}
+        expansions = spelled_out(text, known) if self.expand else []
+        if self.keyboard:  # "chuyeenr ddooir" typed with the input method off, "dulieu" without its space
+            expansions += [r for r in repairs(text, self.weight, self.spell) if r[0] not in {typed for typed, _ in expansions}]
+        if self.iy_spelling and has_diacritics(text):  # "kĩ thuật", "tỉ lệ" where the documents write "kỹ", "tỷ"
+            expansions += [r for r in iy_spellings(text, self.weight) if r[0] not in {typed for typed, _ in expansions}]
+        expanded = applied(text, expansions)
+        # a question asked after sentences of context: what it asks is read from the question proper (which may be typed
+        # without diacritics after a pasted context)
+        context, asked, apart = preamble_of(text) if self.preamble else ("", text, False)
+        exact = has_diacritics(asked)  # as typed, before any expansion
+        context, asked = (applied(context, expansions), applied(asked, expansions)) if context else ("", expanded)
+        fold = lambda t: " ".join(fold_diacritics(not_how_many(t.lower()) if exact else t.lower()).split())  # noqa: E731
+        folded, folded_all = fold(asked), fold(expanded)
+        answer_type = answer_type_of(folded)
+        definition = ""
+        if answer_type == DEFINITION:
+            subject = re.match(DEFINITION_CUE, folded).group(1)
+            raw = asked.split()[: len(subject.split())]
+            written = " ".join(raw).lower()
+            if (ATTRIBUTE_OF if exact else ATTRIBUTE_OF_FOLDED).search(written if exact else subject):
+                answer_type = OTHER
+            else:
+                definition = normalized(" ".join(raw) + " là", exact).strip()
+        segmented = words_of(expanded)
+        words = joined_words(segmented, self.weight, exact)
+        if answer_type == DATE:
+            words = without_time_question_nouns(words)
+        if self.fillers and exact:  # typed without diacritics, "cai" may be "cải", "nha" "nhà"
+            words = without_fillers(words)
+        # the other way too: "doanh nghiệp nhỏ và vừa" written out is also looked for as the documents' "DNNVV"
+        typed_short = {short.lower() for short, _ in expansions}
+        shortened = [
+            (short, long) for short, long in abbreviated(expanded, {**self.abbreviations, **ABBREVIATIONS}, exact)
+            if short.lower() not in typed_short
+        ] if self.expand else []
+        tokens = query_tokens(words, exact) + query_tokens([s for s, _ in expansions + shortened], exact)
+        terms, alternates = key_terms(words, expansions + shortened, self.weight, exact, self.split_unseen)
+        formal = formal_terms(expanded, exact) if self.everyday else []
+        for typed, term in formal:
+            tokens += query_tokens(words_of(term), exact)
+            typed_n, term_n = normalized(typed, exact), normalized(term, exact).strip()
+            for phrase in terms:
+                if f" {phrase} " in typed_n:
+                    alternates[phrase] = alternates.get(phrase, ()) + (term_n,)
+        told = f" {normalized(asked, exact)} "
+        context_terms = tuple(t for t in terms if f" {t} " not in told) if context else ()
+        if apart:  # sentences of their own tell who asks; a clause before ":" or ";" tells the case asked about
+            terms = {t: w * self.context_weight if t in context_terms else w for t, w in terms.items()}
+        strongest = max(terms.values(), default=1.0)
+        sections = ((SCOPE,) if SCOPE_ASKED.search(folded) else ()) + (
+            ("Đối tượng áp dụng",) if APPLIES_ASKED.search(folded) else ()
+        )
+        if definition and sections:  # "Phạm vi điều chỉnh của Nghị định … là gì?": the article so titled answers
+            answer_type, definition = OTHER, ""
+        if definition:
+            terms[DEFINITION_PREFIX + definition] = 2 * strongest
+        for heading in sections:
+            terms[EXACT_PREFIX + normalized(heading, exact).strip()] = strongest
+        office = ROLE.search(expanded)
+        numbers = find_numbers(expanded)  # the số hiệu named, and those of the documents named by title
+        completions: dict[str, str] = {}  # a số hiệu typed in part → the indexed one it names (normalized, folded)
+        if self.partial_numbers and self.indexed_numbers:  # "2629/TTg" typed for "2629/QĐ-TTg"
+            whole = [completed_number(n, self.indexed_numbers) for n in numbers]
+            completions = {normalized(n, False).strip(): normalized(w, False).strip() for n, w in zip(numbers, whole) if n != w}
+            numbers = list(dict.fromkeys(whole))
+        folded_words = normalized(expanded, exact=False).split()
+        title_words: set[int] = set()  # positions of folded_words that name a document by its title
+        titles: list[tuple[str, str]] = []
+        for title, numbers_of_title in self.titled.items():
+            span = title_span(title.split(), folded_words, self.loose_title_share)
+            if span:
+                after = " ".join(folded_words[span[1] :])
+                named = [n for n in titled_numbers(after, numbers_of_title) if n not in numbers]
+                numbers += named
+                titles += [(n, title) for n in named]
+                title_words |= set(range(*span)) if named or numbers_of_title[0] in numbers else set()
+        if title_words and self.drop_title_words and not about_document(folded, answer_type):
+            terms, tokens = without_title_words(terms, tokens, only_in_title(folded_words, title_words))
+        dated = tuple(document_years(expanded))  # "Luật Giao dịch điện tử năm 2005": a document named by its year
+        return Query(
+            text=text,
+            expanded=expanded,
+            exact=exact,
+            words=tuple(words),
+            tokens=tuple(tokens),
+            terms=MappingProxyType(terms),
+            alternates=MappingProxyType(alternates),
+            answer_type=answer_type,
+            definition=definition,
+            sections=sections,
+            wants_code=bool(CODE_ASKED.search(folded)),
+            wants_address=bool(ADDRESS_ASKED.search(folded)),
+            force_of=force_of(asked) if exact and not numbers and re.search(r"\bhieu luc\b", folded) else "",
+            wants_article=article_topic(folded) if answer_type == DOCUMENT else "",
+            meetings=MappingProxyType(event_ordinals(folded)),
+            wants_issue_date=answer_type in (DATE, VALIDITY) and bool(ISSUED_ASKED.search(folded)),
+            wants_issuer=bool(ISSUER_ASKED.search(folded)),
+            wants_signer=answer_type in (PERSON, ORGANISATION) and bool(SIGNER_ASKED.search(folded)) and bool(numbers),
+            role=" ".join(office.group(0).split()) if office and answer_type == PERSON else "",
+            numbers=tuple(numbers),
+            titles=tuple(titles),
+            doc_refs=tuple((t, n, y) for t, n, y in SHORT_REF.findall(folded_all)),
+            articles=tuple(f"Điều {m.group(2)}" for m in ARTICLE_REF.finditer(text)),
+            units=tuple(dict.fromkeys(named_units(expanded))),
+            required=tuple(dict.fromkeys([
+                *(completions.get(t, t) for t in required_terms(asked, case_years=not self.case_facts, home_country=self.home_country)),
+                *(normalized(n, exact=False).strip() for n in find_numbers(context)),  # a document named in the context
+            ])),
+            bodies=tuple(body_names(words_of(asked) if context else segmented)),
+            horizons=tuple(horizon_years(expanded)),
+            levels=tuple(dict.fromkeys(government_levels(folded))),
+            context_terms=context_terms,
+            dated=dated,
+            expansions=tuple(expansions),
+            formal=tuple(formal),
+            unit=with_formal_unit(asked_unit(expanded, exact), formal) if answer_type in (NUMBER, DURATION) else "",
+            ordinal=asked_ordinal(folded) if answer_type == NUMBER else "",
+            kind=asked_kind(folded, answer_type, " ".join(expanded.lower().split()) if exact else ""),
+            listed=listed_noun(segmented) if answer_type == LIST else "",
+            measured=rate_of(segmented) if answer_type == NUMBER else (),
+            bound=bound_asked(folded) if answer_type in (NUMBER, DURATION) else "",
+            alone=alone_name(text),
+            day=answer_type == DATE and bool(re.search(r"\bngay nao\b", folded)),
+            wants_recital=bool(RECITAL_ASKED.search(folded)),
+            subject_type=subject_type(folded) if self.subject_type else "",
+            validity=validity_asked(folded) if (numbers or SHORT_REF.search(folded_all) or dated) else "",
+            or_condition=answer_type == DATE and bool(re.search(r"\bkhi nao\b", folded)),
+            as_of=asked_date(folded),
+            unindexed=tuple(n for n in numbers if self.indexed_numbers and n.lower() not in self.indexed_numbers),
+            initials=tuple(typed_initials(expanded, set(CHAT_FORMS))) if self.read_initials and self.expand else (),
+        )

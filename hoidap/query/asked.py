@@ -1,0 +1,153 @@
+"""What a question asks: its answer type from its question words, and what it asks about a document (its scope,
+its article, its recitals, its issuer, signer or số hiệu, a web address)."""
+
+from __future__ import annotations
+
+import re
+from typing import Mapping
+
+from core.lexicon import DOC_TYPES, GOVERNMENT_LEVELS, TIME_QUESTION_NOUNS
+from hoidap.query.record import (
+    DATE,
+    DEFINITION,
+    DOCUMENT,
+    DURATION,
+    LIST,
+    NUMBER,
+    ORGANISATION,
+    OTHER,
+    PERSON,
+    VALIDITY,
+    YESNO,
+    Query,
+)
+from hoidap.terms import coverage, normalized
+from ingest.normalize import fold_diacritics
+
+# Document words of validity questions (folded): "thay thế văn bản / quy định nào".
+DOC_WORD = r"(?:van ban|nghi dinh|luat|bo luat|quyet dinh|thong tu|nghi quyet|phap lenh|chi thi|quy dinh)"
+DEFINITION_CUE = r"^(.{3,80}?) (la gi|la nhu the nao|duoc hieu (la|nhu the nao))\b"  # group 1: the term defined
+_CUES: tuple[tuple[str, str], ...] = (
+    # order matters: the first match wins
+    (VALIDITY, rf"(con|het) hieu luc|bi (thay the|bai bo)|(thay the|bai bo) {DOC_WORD} nao|duoc thay the (bang|boi)|lam .{{0,20}}het hieu luc|{DOC_WORD} nao (thay the|bai bo)"),
+    (DOCUMENT, r"(van ban|nghi dinh|luat|quyet dinh|thong tu|nghi quyet|ke hoach|dieu|khoan|chuong|muc|phu luc|quy dinh) (nao|so may|gi) (quy dinh|neu|dat|yeu cau|huong dan|cho phep|de ra|ban hanh)|(quy dinh|neu) (tai|o) (dau|van ban nao|dieu nao)|theo (van ban|nghi dinh|dieu|quyet dinh|luat) nao|(dieu|khoan) (nao|may|so may)\b|(quyet dinh|van ban|nghi dinh|to trinh) nao\b"),
+    (DEFINITION, DEFINITION_CUE),
+    # "vào những mốc nào / những ngày nào": several dates asked, not a list of things
+    (DATE, r"nhung (moc|thoi diem|ngay|thang|nam|quy|dip|luc|ky) (thoi gian )?nao\b"),
+    (LIST, r"(gom|bao gom) (nhung )?(gi|nao|cac)|nhung (\w+ ){1,6}(nao|gi\b)|cac (\w+ ){1,4}nao|nhung gi|ke ten|liet ke|nhung viec gi|nhung noi dung"),
+    (DOCUMENT, r"\b(thong tu|nghi quyet|chi thi|cong van) nao\b"),  # after LIST: "những thông tư nào" asks a list
+    # "mấy giờ" asks a time of day (a duration in hours is "mấy tiếng", "bao nhiêu giờ")
+    (DURATION, r"bao lau|trong (thoi han|thoi gian) (bao lau|nao)|may (ngay|thang|nam|phut|tieng)|bao nhieu (ngay|thang|nam|gio|phut|tieng)|thoi han (la )?bao (lau|nhieu)"),
+    (DATE, r"(khung gio|khoang thoi gian|thoi gian|thoi han|thoi diem|moc thoi gian) nao|khi nao|bao gio|may gio|(?<!bat cu )(?<!bat ky )luc nao|ngay nao|thoi diem nao|nam nao|thang nao|truoc ngay|moc nao|tu luc nao|giai doan nao|han (chot|cuoi)|quy may"),
+    # "mức phạt tính thế nào?", "… được xác định ra sao?": a manner asked, not an amount
+    (OTHER, r"^(?!.*\b(?:bao nhieu|may)\b).*\b(?:the nao|ra sao)\s*(?:\([^)]*\))?\s*\??$"),
+    (NUMBER, r"bao nhieu|\bmay\b|ty le|ti le|phan tram|muc (phat|chi|ho tro)|so luong|toi da la|toi thieu la|dat muc"),
+    (ORGANISATION, r"(co quan|bo|so|don vi|to chuc|ban|cap|ai|nganh|uy ban|doanh nghiep) nao\b|\bai (chu tri|phu trach|lo|thuc hien|chiu trach nhiem|cap|quyet dinh|ban hanh|ky|to chuc|tham muu)|(do|giao|boi) ai\b|ai la (co quan|don vi) dau moi"),
+    (PERSON, r"^ai\b|\bla ai\b|\bai la\b|nguoi nao|\bong(?:/ba| ba| hay ba)? nao\b|\bba nao\b|\b(?:chon|cu|bo nhiem|bau|de cu) ai\b"),
+    (YESNO, r"\b(co|duoc|phai|da) .{1,60} (khong|ko|chua)\s*\??$|(duoc khong|phai khong|co khong|dung khong|chua)\s*\??$"),
+)
+_CUE_RES = tuple((kind, re.compile(pattern)) for kind, pattern in _CUES)
+SCOPE = "Phạm vi điều chỉnh"  # the article on what a document governs (its title)
+SCOPE_ASKED = re.compile(r"(quy dinh (ve )?(nhung )?(van de |noi dung )?gi\b|dieu chinh (nhung )?(\w+ ){0,3}(gi|nao)\b|pham vi dieu chinh)")
+APPLIES_ASKED = re.compile(r"(ap dung (doi voi|cho) (ai|nhung ai|doi tuong nao|nhung doi tuong nao)|doi tuong (ap dung|nao))")
+# a số hiệu asked: "số hiệu", "ký hiệu", "quyết định số mấy", "nghị định số bao nhiêu"
+CODE_ASKED = re.compile(rf"\b(so hieu|ky hieu)\b|\b(?:{DOC_WORD[3:-1]}|ke hoach|cong van) so (?:may|bao nhieu)\b")
+# what gives a web or e-mail address: a URL, a domain name ("dean06.vn", "data.gov.vn"), an e-mail address
+WEB_ADDRESS = re.compile(
+    r"(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:vn|com|org|net|gov|int|edu|io|info)\b", re.I
+)
+# a web or e-mail address asked ("địa chỉ website / trang thông tin điện tử / thư điện tử … là gì?", "tên miền nào")
+ADDRESS_ASKED = re.compile(r"\bdia chi (?:website|web|trang|cong|truy cap|thu dien tu|email|e-mail|url|ten mien)\b|\bten mien\b|\bwebsite nao\b")
+_ARTICLE_ASKED = re.compile(r"\b(?:dieu|chuong|muc|phu luc) (?:nao|may|so may)\b(?:.*?\b(?:quy dinh|noi|de cap|huong dan)(?: ve)?\b(.*))?")
+
+
+def topic_terms(query: Query) -> Mapping[str, float]:
+    """The key terms of what a "which article" question asks about (all of them when it names no topic)."""
+    topic = f" {query.wants_article} "
+    terms = {t: w for t, w in query.terms.items() if f" {fold_diacritics(t)} " in topic}
+    return terms or query.terms
+
+
+def title_match(query: Query, title: str) -> float:
+    """How well an article's title names what a "which article" question asks about: the share of the topic's
+    terms it covers times the share of its own words that are the topic's ("Chữ ký điện tử" names "chữ ký điện
+    tử" better than "Sử dụng chữ ký điện tử chuyên dùng, …")."""
+    words = re.sub(r"^(?:Điều|Chương|Mục|Phụ lục)\s+\S+?[.:]\s*", "", title.strip())
+    words = normalized(words, exact=False).split()
+    if not words:
+        return 0.0
+    topic = set(query.wants_article.split())
+    cover = coverage(topic_terms(query), normalized(title, query.exact), query.alternates)
+    return cover * sum(w in topic for w in words) / len(words)
+
+
+def article_topic(folded: str) -> str:
+    """What a "… điều nào quy định về X?" question asks the article of, folded ("" when it asks no article)."""
+    found = _ARTICLE_ASKED.search(folded)
+    if not found:
+        return ""
+    after = " ".join((found.group(1) or "").strip(" ?.").split())
+    before = re.sub(r"\b(?:duoc )?(?:quy dinh|neu|noi) (?:tai|o|trong)\s*$", "", folded[: found.start()]).strip(" ,")
+    return after or before  # "X được quy định tại điều nào?"
+
+
+RECITAL_ASKED = re.compile(
+    r"\b(?:theo|xet) de nghi (?:cua|tai) (?:\w+ ){0,3}(?:nao|ai)\b|\bcan cu (?:vao )?(?:\w+ ){0,2}nao\b"
+    r"|\bto trinh (?:so )?(?:nao|gi)\b"  # "… ban hành trên cơ sở tờ trình nào của Sở?": "Theo đề nghị … tại Tờ trình số …"
+    r"|\b(?:lay |duoc dung )?lam can cu\b.*\bnao\b"  # "… mà Kế hoạch 144 lấy làm căn cứ được phê duyệt tại quyết định nào?"
+)
+ISSUED_ASKED = re.compile(r"\b(ban hanh|duoc ky|ky ban hanh|duoc gui|gui)\b")
+SIGNER_ASKED = re.compile(r"\b(?:ai|nguoi) (?:da |duoc )?ky\b|\bnguoi ky\b|\bky (?:ban hanh )?(?:van ban|" + "|".join(
+    fold_diacritics(t.lower()) for t in DOC_TYPES) + r")\b")
+ISSUER_ASKED = re.compile(r"((co quan nao|ai|don vi nao) (ban hanh|ky)|ban hanh boi)")
+# "Luật An ninh mạng có số hiệu là gì?": a document's attribute, not a term's definition
+ATTRIBUTE_OF = re.compile(r"^(?:" + "|".join(t.lower() for t in DOC_TYPES) + r")\s+\w|\s(?:có)\s")
+ATTRIBUTE_OF_FOLDED = re.compile(r"^(?:" + "|".join(fold_diacritics(t.lower()) for t in DOC_TYPES) + r")\s+\w|\s(?:co)\s")
+
+
+_SUBJECT_TYPES = sorted(((fold_diacritics(t.lower()), t) for t in DOC_TYPES), key=lambda pair: -len(pair[0]))
+
+
+def subject_type(folded: str) -> str:
+    """The document type a question (folded) begins with: "Luật" of "luat ma thu tuong ban hanh ke hoach trien khai
+    thi hanh … co hieu luc tu ngay nao?", whose subject is a law, not the decision its words also name; "" when it
+    begins otherwise."""
+    return next((t for f, t in _SUBJECT_TYPES if folded.startswith(f + " ")), "")
+
+
+_TIME_NOUNS = frozenset(fold_diacritics(n) for n in TIME_QUESTION_NOUNS)
+
+
+def without_time_question_nouns(words: list[str]) -> list[str]:
+    """The words of a time question less the noun it asks with ("mốc" of "vào những mốc nào trong năm?", "thời điểm"
+    of "từ thời điểm nào?", "mốc thời gian nào"): the answering passage gives dates, not that noun."""
+    folded = [fold_diacritics(w.lower()) for w in words]
+    asking: set[int] = set()
+    for i, word in enumerate(folded):
+        if word in _TIME_NOUNS:
+            end = i + 1 + (folded[i + 1 : i + 2] == ["thoi gian"])
+            if folded[end : end + 1] == ["nao"]:
+                asking.update(range(i, end))
+    return [w for i, w in enumerate(words) if i not in asking]
+
+
+def not_how_many(lower: str) -> str:
+    """The words that fold to "may" but are not "mấy" (máy tính, may mắn, mây), written so that folding keeps
+    them apart: typed with diacritics, "máy tính" does not ask "how many"."""
+    return re.sub(r"(?<!\w)(máy|mày|mây|may|mảy)(?!\w)", lambda m: f"m_{m.group(1)[1:]}", lower)
+
+
+_LEVEL = re.compile(r"\bcap (" + "|".join(fold_diacritics(level) for level in GOVERNMENT_LEVELS) + r")\b")
+
+
+def government_levels(folded: str) -> list[str]:
+    """The levels of government a folded text names with "cấp" ("cấp huyện", "cấp tỉnh"), folded."""
+    return _LEVEL.findall(folded)
+
+
+def answer_type_of(folded: str) -> str:
+    """The answer type a (folded, lower-case) question asks for."""
+    for kind, pattern in _CUE_RES:
+        if pattern.search(folded):
+            return kind
+    return OTHER

@@ -1,0 +1,97 @@
+"""Compound questions: "… bao nhiêu, và … khi nào?" cut into its questions, each with the shared frame."""
+
+from __future__ import annotations
+
+import re
+
+from core.lexicon import DEMONSTRATIVES, DOCUMENT_NOUNS
+from hoidap.query.asked import answer_type_of
+from hoidap.query.documents import FOLDED_TYPES
+from hoidap.query.record import OTHER
+from ingest.metadata import find_numbers
+from ingest.normalize import fold_diacritics
+
+_NAMED_PAIR = re.compile(
+    r"((?:" + "|".join(FOLDED_TYPES) + r")\s*(?:so\s+)?\d[\w/.-]*)\s+(?:va|voi)\s+((?:" + "|".join(FOLDED_TYPES) + r")\s*(?:so\s+)?\d[\w/.-]*)"
+)
+_COMPOUND_SPLIT = re.compile(r"\s*(?:[,;]\s*(?:và|còn|rồi|va|con|roi)\s+|\s+và\s+(?=(?:\w+\s+){0,8}?(?:bao|khi|nào|gì|ai|mấy|bao lâu))|;\s+|\?\s+)", re.I)
+
+
+# "<the asker's case or the document>: <question>, và <question>?": what comes before the colon frames every part
+_COLON_FRAME = re.compile(r"^\s*([^:?]{12,200}?):\s+")
+
+
+def compound_parts(question: str, clause_join: bool = False) -> list[str]:
+    """The questions of a compound question ("… bao nhiêu, và … khi nào?"), each with the shared frame
+    ("Theo Nghị định 224/2026, …") carried over; one question per document when it asks the same of two
+    named documents ("Nghị định 224/2026 và Nghị định 174/2026 có hiệu lực từ ngày nào?");
+    [question] when it asks one thing. Two pieces that ask are two questions when both ask a type of answer or, with
+    ``clause_join``, when a comma and "và"/"còn" join two clauses of their own ("… tích hợp dữ liệu với trung tâm nào
+    của địa phương, và việc xây dựng … làm trong giai đoạn nào?")."""
+    folded_question = fold_diacritics(question.lower())
+    pair = _NAMED_PAIR.search(folded_question)
+    if pair and len(folded_question) == len(question):  # folding keeps offsets: cut the original text
+        first = question[pair.start(1) : pair.end(1)]
+        second = question[pair.start(2) : pair.end(2)]
+        whole = question[pair.start() : pair.end()]
+        return [question.replace(whole, first, 1), question.replace(whole, second, 1)]
+    pieces = _asking_pieces(question)
+    folded = [" ".join(fold_diacritics(p.lower()).split()) for p in pieces]
+    typed = sum(answer_type_of(f) != OTHER for f in folded)
+    clauses = clause_join and len(pieces) == 2 and bool(_CLAUSE_JOIN.search(question)) and all(
+        len(p.split()) >= _CLAUSE_WORDS for p in pieces
+    )
+    if len(pieces) < 2 or typed < 2 and not (clauses and typed):
+        return [question]
+    frame = re.match(r"^\s*((?:Theo|Trong|Tại|Căn cứ)\s[^,]{3,80}),\s*", question, re.I) or _COLON_FRAME.match(pieces[0])
+    body = pieces[0][frame.end() :] if frame and pieces[0].startswith(frame.group(0).strip()) else pieces[0]
+    predicate = _PREDICATE.search(body)
+    subject = body[: predicate.start()].strip() if predicate and predicate.start() > 0 else ""
+    parts = []
+    named = find_numbers(pieces[0])
+    for i, piece in enumerate(pieces):
+        own = _PREDICATE.search(piece)
+        before = piece[: own.start()] if own else ""
+        if i and subject and own and len(before.split()) <= _SHORT_SUBJECT and not _ASKS.search(fold_diacritics(before.lower())):
+            # "… và do cơ quan nào ban hành?", "…, và mỗi kỳ phải gửi trước ngày nào?": the subject is left out (not
+            # in "…, và ai ký ban hành kế hoạch đó?", whose subject is the question word)
+            piece = f"{subject} {piece}"
+        if i and named:  # "…, và ai là người ký kế hoạch này?": the document the first part names
+            piece = _THIS_DOCUMENT.sub(lambda m: f"{m.group(1)} {named[0]}", piece, count=1)
+        if i and frame and frame.group(1).lower() not in piece.lower():
+            joint = ":" if frame.re is _COLON_FRAME else ","
+            piece = f"{frame.group(1)}{joint} {piece[:1].lower()}{piece[1:]}"
+        parts.append(piece.rstrip("?") + "?")
+    return parts
+
+
+def _asking_pieces(question: str) -> list[str]:
+    """The question cut where a compound question may join two questions; a piece that asks nothing is the
+    start of the next one, not a question ("Hội đồng … đổi mới sáng tạo và chuyển đổi số có bao nhiêu thành
+    viên và ai làm Chủ tịch?": the "và" inside the council's name joins no questions)."""
+    pieces: list[str] = []
+    start = 0
+    for cut in [*_COMPOUND_SPLIT.finditer(question), None]:
+        piece = question[start : cut.start() if cut else len(question)]
+        if cut and not _ASKS.search(fold_diacritics(piece.lower())):
+            continue  # joined to what follows: the cut is not taken
+        pieces.append(piece.strip(" ,;?"))
+        start = cut.end() if cut else len(question)
+    return [p for p in pieces if p]
+
+
+# Two clauses joined by a comma and a conjunction; each at least _CLAUSE_WORDS words (not two nouns of one list).
+_CLAUSE_JOIN = re.compile(r"[,;]\s*(?:và|còn|va|con)\s+", re.I)
+_CLAUSE_WORDS = 5
+
+# Question words: a piece of a compound question without one asks nothing by itself.
+_ASKS = re.compile(r"\b(?:nao|gi|ai|bao nhieu|bao lau|bao gio|may|khong|chua|sao|dau|the nao|ko)\b")
+
+_THIS_DOCUMENT = re.compile(
+    r"\b(" + "|".join(sorted({*DOCUMENT_NOUNS}, key=len, reverse=True)) + r")\s+(?:" + "|".join(DEMONSTRATIVES) + r")(?!\w)", re.I
+)
+
+# Words that open a predicate: a coordinated clause starting with one, or with a word or two before it ("mỗi kỳ
+# phải gửi …"), has left its subject out.
+_SHORT_SUBJECT = 2
+_PREDICATE = re.compile(r"(?<!\w)(?:do|được|có|phải|là|đã|sẽ|cần|thuộc|bị|ban hành|quy định)(?!\w)")

@@ -1,0 +1,169 @@
+"""What the answer must be of: the unit a "bao nhiêu" counts, the noun of "cấp mấy", the rate and what it measures,
+the bound asked, the kind of "<noun> nào", the items a list asks, the name asked of alone."""
+
+from __future__ import annotations
+
+import re
+
+from core.lexicon import DOC_TYPES, LOWER_BOUNDS, ORDINAL_NOUNS, UPPER_BOUNDS
+from hoidap.query.record import DOCUMENT, ORGANISATION
+from ingest.normalize import fold_diacritics, has_diacritics
+
+_MONEY_WORDS = ("tỷ", "triệu", "nghìn", "đồng", "tiền")
+_MONEY = re.compile(
+    r"\b(muc phat|phat tien|phat bao nhieu|bao nhieu tien|kinh phi|chi phi|muc chi|muc ho tro|le phi|muc phi|hoc phi|cuoc phi"
+    r"|von dieu le|von dau tu|tong muc dau tu|tong von|so tien)\b"
+)
+_MONEY_NOUNS = re.compile(r"^(?:kinh phi|chi phi|von|ngan sach)\b")  # "bao nhiêu kinh phí": an amount in đồng
+_RATE_WORDS = frozenset({"ty le", "ti le", "ty trong", "ti trong", "phan tram"})
+_RATE = re.compile(rf"\b(?:{'|'.join(sorted(_RATE_WORDS))})\b")  # a rate asked: its answer is a share, not an amount
+_NOT_UNITS = {
+    "la", "thi", "nam", "de", "cho", "cua", "va", "o", "tai", "trong", "duoc", "co", "nguoi", "ca", "lan", "so",
+    "theo", "vay", "khi", "neu", "ma", "khong", "a", "nhe", "roi", "tu", "den", "tren", "duoi", "ke",
+}  # function words: after "bao nhiêu" they end the question or open a clause, they count nothing
+
+
+def with_formal_unit(unit: str, formal: list[tuple[str, str]]) -> str:
+    """The unit, and the formal term's where the question counts in everyday words ("sáng kiến" → dự án)."""
+    for typed, term in formal if unit not in ("", "%", "dong") else ():
+        if fold_diacritics(typed).split()[0] == unit:
+            unit += "|" + fold_diacritics(term.lower()).split()[0]
+    return unit
+
+
+def asked_unit(text: str, typed_with_diacritics: bool | None = None) -> str:
+    """What a "bao nhiêu" question counts, folded: "thanh" for "bao nhiêu thành viên", "%" for "bao nhiêu
+    phần trăm", "dong" when it asks an amount of money; "" when it cannot tell. (Diacritics, when typed,
+    tell "tiền" from "tiện"; typed_with_diacritics says whether the question was, where ``text`` has
+    abbreviations spelled out with diacritics.)"""
+    lower = " ".join(text.lower().split())
+    folded = fold_diacritics(lower)
+    found = re.search(r"\b(?:bao nhiêu|bao nhieu)\s+(\w+)(?:\s+(\w+))?", lower)
+    words = [w for w in (found.groups() if found else ()) if w]
+    first = fold_diacritics(words[0]) if words else ""
+    if [fold_diacritics(w) for w in words[:2]] == ["phan", "tram"]:
+        return "%"
+    unaccented_money = first in ("ty", "trieu", "dong") or (first == "tien" and words[1:2] != ["ich"])
+    exact = has_diacritics(lower) if typed_with_diacritics is None else typed_with_diacritics
+    if words and (words[0] in _MONEY_WORDS or (not exact and unaccented_money)):
+        return "dong"
+    if _MONEY_NOUNS.search(" ".join(fold_diacritics(w) for w in words)) and not _RATE.search(folded):
+        return "dong"
+    if first and first not in _NOT_UNITS and not _RATE.search(folded):
+        return first
+    return "dong" if _MONEY.search(folded) and not _RATE.search(folded) else ""
+
+
+# The kind of entity a "<noun> nào" question asks (folded noun → what a sentence must name to answer it): a
+# ministry for "bộ nào", an enterprise for "doanh nghiệp nào", a circular for "thông tư nào".
+ASKED_KINDS = {
+    "bo": re.compile(r"\bBộ\s+[A-ZĐ]"),
+    "so": re.compile(r"\bSở\s+[A-ZĐ]"),
+    "doanh nghiep": re.compile(r"\b(?:Tập đoàn|Tổng công ty|Công ty|Ngân hàng)\s+[\wÀ-ỹ]|doanh nghiệp\b[^.;]{0,60}?\b[A-Z]{3,}\b"),
+    "cong ty": re.compile(r"\b(?:Tổng công ty|Công ty)\s+[\wÀ-ỹ]"),  # a name: capitalised
+    "tap doan": re.compile(r"\bTập đoàn\s+[\wÀ-ỹ]"),
+}
+_KIND_WRITTEN = {"bo": "bộ", "so": "sở", "doanh nghiep": "doanh nghiệp", "cong ty": "công ty", "tap doan": "tập đoàn"} | {
+    fold_diacritics(t.lower()): t.lower() for t in DOC_TYPES
+}  # each folded noun as written with diacritics
+_ASKED_KIND = re.compile(rf"\b({'|'.join(ASKED_KINDS)}|{'|'.join(fold_diacritics(t.lower()) for t in DOC_TYPES)}) nao\b")
+
+
+def asked_kind(folded: str, answer_type: str, written: str = "") -> str:
+    """The folded noun of "<noun> nào" when it names a kind an answer must be of: "doanh nghiep" in "giao doanh
+    nghiệp nào …?", "thong tu" in "Thông tư nào quy định …?"; "" otherwise. ``written``: the question as typed,
+    lower case, when it has diacritics ("sở nào" is a kind, "xã hội số nào" is not)."""
+    if answer_type not in (ORGANISATION, DOCUMENT):
+        return ""
+    found = _ASKED_KIND.search(folded)
+    if not found:
+        return ""
+    noun = found.group(1)
+    if written and not re.search(rf"(?<!\w){_KIND_WRITTEN.get(noun, noun)} nào\b", written):
+        return ""  # the noun typed is another word folded alike
+    return noun if (noun in ASKED_KINDS) == (answer_type == ORGANISATION) else ""
+
+
+# "những / các <noun> nào / gì": the noun a list question asks the items of. A Vietnamese noun phrase begins with its
+# head ("chỉ tiêu xã hội số", "độ tuổi người chơi"): the head is what the items are; a classifier before a noun ("loại
+# dịch vụ", "nhóm dữ liệu") gives way to it; words that name no kind ("việc", "nội dung") ask nothing.
+_CLASSIFIERS = frozenset({"loai", "nhom", "kieu", "dang", "hang", "danh muc", "hang muc"})
+_NO_KIND = frozenset({"viec", "dieu", "thu", "cai", "noi dung", "van de", "cong viec", "y", "hang muc"})
+
+
+def listed_noun(words: list[str]) -> str:
+    """The folded head noun whose items a list question asks ("chi tieu" of "… những chỉ tiêu xã hội số nào?", "dich
+    vu" of "gồm những loại dịch vụ nào?", "loai" of "phân loại dữ liệu thành những loại nào?"), or "". ``words``:
+    the question's underthesea words."""
+    folded = [fold_diacritics(w.lower()) for w in words]
+    for i, word in enumerate(folded):
+        if word not in ("nhung", "cac"):
+            continue
+        end = next((j for j in range(i + 1, min(i + 8, len(folded))) if folded[j] in ("nao", "gi")), None)
+        phrase = folded[i + 1 : end] if end else []
+        if not phrase or any(not re.fullmatch(r"[a-z0-9 ]+", w) or w in ("nhung", "cac") for w in phrase):
+            continue  # no "nào / gì" near, punctuation between ("những nhiệm vụ, giải pháp nào"), or the phrase asked
+            #           comes later ("triển khai các nhiệm vụ theo những hình thức nào": hình thức)
+        if phrase[0] in _CLASSIFIERS and len(phrase) > 1:
+            phrase = phrase[1:]
+        return "" if phrase[0] in _NO_KIND else phrase[0]
+    return ""
+
+
+_NOT_MEASURED = frozenset({
+    "cua", "trong", "dat", "la", "duoc", "se", "da", "co", "tai", "o", "cho", "theo", "nam", "muc", "toi thieu",
+    "toi da", "bao nhieu", "tong", "chung", "hien", "nay", "phai", "can", "it", "nhat",
+})
+
+
+def rate_of(words: list[str]) -> tuple[str, ...]:
+    """What a rate question measures, folded: the word after "tỷ lệ / tỷ trọng" or after "bao nhiêu phần trăm" ("ho
+    so" of "tỷ lệ hồ sơ trực tuyến toàn trình …", "chi phi" of "tiết kiệm bao nhiêu phần trăm chi phí?"), and the
+    compound word after it, which may name it as well ("kinh phi", "ngan sach" of "bao nhiêu phần trăm kinh phí ngân
+    sách chi sự nghiệp khoa học?"); () when the question names none."""
+    folded = [fold_diacritics(w.lower()) for w in words]
+    for i, word in enumerate(folded[:-1]):
+        head = folded[i + 1]
+        if word in _RATE_WORDS and re.fullmatch(r"[a-z ]+", head) and head not in _NOT_MEASURED:
+            after = folded[i + 2] if i + 2 < len(folded) else ""
+            compound = " " in after and re.fullmatch(r"[a-z ]+", after) and after not in _NOT_MEASURED
+            return (head, after) if compound else (head,)
+    return ()
+
+
+_ALONE = re.compile(r"(?<!\w)(?i:riêng|rieng)\s+((?:[A-ZĐ][\w&-]*\s*){1,3})")
+
+
+def alone_name(text: str) -> str:
+    """The name a question asks of on its own ("Riêng MobiFone dự kiến có bao nhiêu trạm 5G?" → "mobifone"), folded;
+    "" when it names none so."""
+    found = _ALONE.search(text)
+    return " ".join(fold_diacritics(found.group(1).lower()).split()) if found else ""
+
+
+def _bound_words(words: tuple[str, ...]) -> str:
+    return "|".join(fold_diacritics(w) for w in words)
+
+
+UPPER_BOUND = re.compile(rf"\b(?:{_bound_words(UPPER_BOUNDS)})\b")
+LOWER_BOUND = re.compile(rf"\b(?:{_bound_words(LOWER_BOUNDS)})\b")
+
+
+def bound_asked(folded: str) -> str:
+    """The bound a figure question asks (folded question): "upper" for "tối đa bao lâu / không quá mấy", "lower" for
+    "ít nhất / tối thiểu bao nhiêu", "" when it asks neither or both."""
+    upper, lower = bool(UPPER_BOUND.search(folded)), bool(LOWER_BOUND.search(folded))
+    return "upper" if upper and not lower else "lower" if lower and not upper else ""
+
+
+_ORDINAL = "|".join(sorted({fold_diacritics(n) for n in ORDINAL_NOUNS}, key=len, reverse=True))
+_ORDINAL_ASKED = re.compile(rf"\b({_ORDINAL}) may\b")
+# "đạt cấp độ an toàn thông tin (thấp nhất là) mấy?": the noun, its modifiers, then "mấy" ending the question
+_ORDINAL_ASKED_AFTER = re.compile(rf"\b({_ORDINAL})(?: (?!co\b|la\b|duoc\b)[a-z]+){{1,6}}(?: la)? may\s*(?:[?.,;]|$)")
+
+
+def asked_ordinal(folded: str) -> str:
+    """The noun a "<noun> mấy" question asks the number of ("cap" for "công trình cấp mấy", "cap do" for "cấp độ
+    an toàn thông tin mấy?"), or ""."""
+    found = _ORDINAL_ASKED.search(folded) or _ORDINAL_ASKED_AFTER.search(folded)
+    return found.group(1) if found else ""

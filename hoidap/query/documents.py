@@ -1,0 +1,191 @@
+"""The documents a question names (số hiệu, short references, titles, số hiệu typed in part), their units
+(Điều, Phụ lục, Chương), and what it asks of their force (validity, the date it is set at)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from core.lexicon import DOC_TYPES, DOC_TYPE_CODES, FORCE_TYPES, TYPE_BY_CODE
+from hoidap.query.asked import CODE_ASKED, DOC_WORD, ISSUED_ASKED, ISSUER_ASKED, SIGNER_ASKED
+from hoidap.query.record import DATE, VALIDITY, Query
+from hoidap.terms import normalized
+from ingest.normalize import fold_diacritics
+
+ARTICLE_REF = re.compile(r"\b(Điều|Dieu)\s+(\d{1,3}[a-zđ]?)\b", re.I)
+# "Nghị định 64/2007", "QĐ 2629", "nghi quyet 57": matched on the folded text, the type kept folded
+FOLDED_TYPES = sorted({fold_diacritics(t.lower()) for t in (*DOC_TYPES, *DOC_TYPE_CODES)}, key=len, reverse=True)
+# "Nghị quyết 57", "QĐ 2629/2025"; not a span of time ("báo cáo 6 tháng", "kế hoạch 5 năm": no số hiệu)
+SHORT_REF = re.compile(
+    r"\b(" + "|".join(FOLDED_TYPES) + r")\.?\s*(?:so\s+)?(\d{1,5})(?:/(\d{4}))?"
+    r"(?!\s+(?:thang|tuan|quy|nam(?!\s+\d{4}))\b)(?![\d/])?"
+)
+
+
+def about_document(folded: str, answer_type: str) -> bool:
+    """Whether a question asks about a document itself (its issuer, signer, date, số hiệu or force): then the
+    words of its title find its header, and stay among what is looked for."""
+    return bool(
+        ISSUER_ASKED.search(folded) or SIGNER_ASKED.search(folded) or CODE_ASKED.search(folded) or validity_asked(folded)
+        or (answer_type in (DATE, VALIDITY) and ISSUED_ASKED.search(folded))
+    )
+
+
+_VALIDITY_ASKED = (
+    ("replaced_by", re.compile(
+        rf"(?:duoc|bi) thay the (?:boi|bang)|{DOC_WORD} nao (?:da |se )?(?:thay the|bai bo|lam .{{0,60}}het hieu luc)"
+        rf"|thay the bang {DOC_WORD} nao"
+    )),
+    ("replaces", re.compile(
+        rf"thay the (?:cho )?(?:cac |nhung )?{DOC_WORD} nao|thay the (?:nhung )?gi\b"
+        rf"|co hieu luc thi (?:cac |nhung )?{DOC_WORD}(?: [a-z]+){{0,6}} nao (?:se |bi |cung )?het hieu luc"  # "X có hiệu lực thì luật nào hết hiệu lực?"
+    )),
+    # "… còn hiệu lực không?"; not a condition ("chứng thư số … vẫn còn hiệu lực thì được xử lý ra sao?")
+    ("status", re.compile(r"\b(?:con|het|van con|con duoc ap dung|con ap dung) hieu luc\b(?! thi\b)|\bcon (?:duoc )?ap dung\b(?! thi\b)")),
+    ("effective", re.compile(
+        r"(?:co|bat dau co|phat sinh) hieu luc(?: thi hanh)?(?: (?:tu|ke tu))?(?: (?:ngay|thoi diem|khi|luc|thang|nam))? ?(?:nao|bao gio)"
+        r"|ngay (?:co )?hieu luc|hieu luc (?:thi hanh )?(?:tu|ke tu) (?:ngay|khi|luc) nao"
+        r"|(?:duoc |bat dau )?ap dung (?:tu|ke tu) (?:(?:ngay|thoi diem|khi|luc) )?(?:nao|bao gio)"  # "… được áp dụng từ bao giờ?"
+        r"|\bco hieu luc chua\b"  # "… đã có hiệu lực chưa, tính từ ngày nào?"
+        # "… có hiệu lực (ngay / liền) từ ngày ký không?", "… có hiệu lực luôn không hay phải chờ?"
+        r"|\bco hieu luc\b(?: \w+){0,5} (?:khong|chua)\b"
+    )),
+)
+
+
+# "vào năm 2020", "tại thời điểm ngày 01/7/2026", "tính đến năm 2025": the time a question is set at (a bare
+# "năm 2005" names a document's year: "Luật Giao dịch điện tử năm 2005")
+_AS_OF_ASKED = re.compile(
+    r"\b(?:vao|trong|tai|tinh den|den)\s+(?:thoi diem\s+)?(?:ngay\s+(\d{1,2})[/-](\d{1,2})[/-](\d{4})|nam\s+(\d{4}))\b"
+)
+
+
+def asked_date(folded: str) -> str:
+    """The date a question is set at, ISO ("" when it names none); a year means its last day."""
+    m = _AS_OF_ASKED.search(folded)
+    if not m:
+        return ""
+    if m.group(4):
+        return f"{m.group(4)}-12-31"
+    day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else ""
+
+
+def validity_asked(folded: str) -> str:
+    """What a question naming a document asks about its force (see Query.validity); "" when nothing."""
+    return next((kind for kind, pattern in _VALIDITY_ASKED if pattern.search(folded)), "")
+
+
+def titled_numbers(after: str, numbers: tuple[str, ...]) -> list[str]:
+    """Which documents of a title the question names, by what follows the title: "Luật Giao dịch điện tử (cũ) năm
+    2005" the one of 2005, "… số 51/2005/QH11" the one of that số hiệu (found as such), else all of them."""
+    year = re.match(r"(?:cu |truoc day |truoc )?(?:nam )?((?:19|20)\d\d)\b", after)  # "… cũ năm 2005": the old one
+    if year:
+        return [n for n in numbers if f"/{year.group(1)}/" in n]
+    return [] if re.match(r"(?:so )?\d", after) else list(numbers)
+
+
+def names_document(query: Query, number: str) -> bool:
+    """Whether the query names the document with this số hiệu ("57-NQ/TW", "Nghị quyết 57", "QĐ 2629")."""
+    number = number.lower()
+    if not number:
+        return False
+    if any(n.lower() == number for n in query.numbers):
+        return True
+    folded = fold_diacritics(number)
+    codes = set(re.split(r"[-/]", folded)[1:])
+    for doc_type, num, year in query.doc_refs:
+        code = next((c for c, t in _CODE_TYPES.items() if t == doc_type), "")
+        if re.match(rf"{num}[-/]", folded) and (not year or f"/{year}/" in folded) and (not code or code in codes or doc_type in codes):
+            return True
+    return False
+
+
+def documents_named(query: Query) -> list[Query]:
+    """The question seen once per document it names by số hiệu, short reference or whole title with its type
+    ("Luật Giao dịch điện tử"; not "an toàn thông tin mạng", which only shares words with a law's title)."""
+    typed = f" {normalized(query.expanded, exact=False)} "
+    titles = {n: t for n, t in query.titles}
+    views = [
+        replace(query, numbers=(n,), doc_refs=(), titles=((n, titles[n]),) if n in titles else ())
+        for n in query.numbers
+        if n not in titles or f" {titles[n].strip()} " in typed
+    ]
+    for ref in query.doc_refs:
+        one = replace(query, numbers=(), doc_refs=(ref,), titles=())
+        if not any(names_document(one, n) for n in query.numbers):
+            views.append(one)
+    return views
+
+
+def mentions_document(query: Query, text: str) -> bool:
+    """Whether a passage names a document the question names ("… thực hiện Nghị quyết số 57- NQ/TW …" for
+    "Nghị quyết 57"): a report or plan about that document speaks of it by its số hiệu."""
+    if not (query.numbers or query.doc_refs):
+        return False
+    squeezed = re.sub(r"\s*([-/])\s*", r"\1", fold_diacritics(text.lower()))
+    if any(fold_diacritics(n.lower()) in squeezed for n in query.numbers):
+        return True
+    return any(
+        re.search(rf"\b{re.escape(t)}\s+(?:so\s+)?{num}(?:/{year})?(?![\d])", squeezed) for t, num, year in query.doc_refs
+    )
+
+
+_CODE_TYPES = {fold_diacritics(c.lower()): fold_diacritics(t.lower()) for c, t in TYPE_BY_CODE.items()}
+
+
+# a unit of a document named by its number: "Điều 12", "Phụ lục II", "Chương III" ("phu luc 2" typed without diacritics)
+_UNIT = re.compile(r"(?<!\w)(điều|phụ lục|chương|dieu|phu luc|chuong)\s+([ivxlc]+|\d{1,3}[a-zđ]?)(?!\w)", re.I)
+
+
+def named_units(text: str) -> list[str]:
+    """The units of a document a text names ("Khoản 3 Điều 12 …", "Phụ lục II của đề án"), as a chunk's label starts,
+    folded: "dieu 12", "phu luc ii"."""
+    return [f"{fold_diacritics(kind.lower())} {number.lower()}" for kind, number in _UNIT.findall(text)]
+
+
+def unit_of(label: str) -> str:
+    """The unit a chunk's label starts with, folded ("Điều 12, khoản 3" → "dieu 12"; "Phụ lục II" → "phu luc ii")."""
+    words = re.findall(r"\w+", fold_diacritics(label.split(",")[0].lower()))
+    return " ".join(words[: 3 if words[:2] == ["phu", "luc"] else 2])
+
+
+# A document named by its type and title, the title capitalised and ending before the predicate ("Luật Bảo vệ dữ liệu
+# cá nhân có hiệu lực …", "Nghị định Về chữ ký số, …")
+_TITLED_DOCUMENT = re.compile(
+    r"\b(?:" + "|".join(FORCE_TYPES) + r")\s+([A-ZĐÀ-Ỹ][^\s,?;:()]*(?:\s+[^\s,?;:()]+){1,12}?)"
+    r"(?=\s+(?:có|được|đã|sẽ|bắt đầu|thì|là|chính thức|hiện|còn|hết|năm|tháng|ngày|vậy|thông qua|ban hành|quy định)\b"
+    r"|\s*[,?;:(]|\s*$)"
+)
+
+
+TITLE_WORDS = 6  # the words of a title a sentence must name (a long title is often cut short in the text)
+
+
+def force_of(question: str) -> str:
+    """The title (folded, its first TITLE_WORDS syllables) of the document a question names by type and title ("Luật
+    Bảo vệ dữ liệu cá nhân" → "luat bao ve du lieu ca"), or ""."""
+    found = _TITLED_DOCUMENT.search(question)
+    return " ".join(normalized(found.group(0), exact=False).split()[:TITLE_WORDS]) if found else ""
+
+
+_NUMBER_PARTS = re.compile(r"[0-9a-zđ]+")
+
+
+def completed_number(typed: str, indexed: frozenset[str]) -> str:
+    """The số hiệu of the one indexed document whose parts include, in order, the parts of one typed in part ("2629/TTg"
+    → "2629/QĐ-TTg", "384/QĐ-TW" → "384-QĐ/TW"); ``typed`` itself when it is indexed, or names none or several. The
+    parts typed keep their case, the others are upper case."""
+    if typed.lower() in indexed:
+        return typed
+    parts = _NUMBER_PARTS.findall(typed.lower())
+
+    def contains(number: str) -> bool:
+        rest = iter(_NUMBER_PARTS.findall(number))
+        return all(part in rest for part in parts)  # in order: each part found after the one before
+
+    found = [n for n in indexed if _NUMBER_PARTS.findall(n)[:1] == parts[:1] and contains(n)]
+    if len(found) != 1:
+        return typed
+    typed_case = {part: piece for piece in re.findall(r"[0-9A-Za-zĐđ]+", typed) for part in [piece.lower()]}
+    return re.sub(r"[0-9a-zđ]+", lambda m: typed_case.get(m.group(0), m.group(0).upper()), found[0])

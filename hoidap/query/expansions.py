@@ -1,0 +1,148 @@
+"""Spelling out: abbreviations and chat forms typed, everyday words for the documents' formal terms, long forms
+whose abbreviation the documents write, and the abbreviations the corpus defines itself."""
+
+from __future__ import annotations
+
+import re
+from typing import Mapping
+
+from core.lexicon import CASE_SENSITIVE, CHAT_FORMS, DOC_TYPE_CODES, EVERYDAY_FORMS
+from hoidap.terms import normalized
+from ingest.normalize import fold_diacritics
+
+def spelled_out(question: str, abbreviations: Mapping[str, str]) -> list[tuple[str, str]]:
+    """(as typed, spelled out) for each abbreviation or chat form in the question, in order."""
+    found: list[tuple[str, str]] = []
+    lower = {k.lower(): v for k, v in abbreviations.items() if k not in CASE_SENSITIVE}
+    for match in re.finditer(r"[\w&,]+", question):
+        raw = match.group(0).strip(",")
+        nxt = question[match.end() : match.end() + 6]
+        if question[match.start() - 1 : match.start()] in ("/", "-") or nxt[:1] in ("/", "-"):
+            continue  # part of a số hiệu ("03/NQ-CP")
+        long = abbreviations.get(raw) if raw in CASE_SENSITIVE else lower.get(raw.lower())
+        if long is None and raw.upper() in DOC_TYPE_CODES and re.match(r"\s*\d", nxt):
+            long = abbreviations.get(raw.upper())  # "qđ 2629", "nq 57"
+        if long is None:
+            code = re.fullmatch(r"([A-Za-zĐđ]{2})(\d{1,5})", raw)  # "NQ57"
+            if code and code.group(1).upper() in DOC_TYPE_CODES:
+                found.append((raw, f"{abbreviations[code.group(1).upper()]} {code.group(2)}"))
+                continue
+        if long is None and raw.lower() in CHAT_FORMS and raw.islower():
+            if raw.lower() != "t" or re.search(r"\d$", question[: match.start()]):
+                long = CHAT_FORMS[raw.lower()]
+            written = _written_before(raw, long)
+            if written and question[: match.start()].lower().endswith(written.lower()):
+                long = None  # "bao nhiêu" is written out: its "nhiêu" is no spoken form
+        if long is None and re.fullmatch(r"\d+t", raw):  # "18t": tuổi
+            found.append((raw, raw[:-1] + " tuổi"))
+            continue
+        if long:
+            found.append((raw, long))
+    return list(dict.fromkeys(found))
+
+
+def _everyday_patterns() -> list[tuple[re.Pattern, re.Pattern | None, str]]:
+    """(pattern with diacritics, folded pattern or None for one syllable, formal term), longest form first."""
+    forms = sorted(((f, term) for term, fs in EVERYDAY_FORMS.items() for f in fs), key=lambda x: -len(x[0]))
+    out = []
+    for form, term in forms:
+        exact = normalized(form, True).strip()
+        folded = fold_diacritics(exact)
+        out.append((
+            re.compile(rf"(?<!\S){re.escape(exact)}(?!\S)"),
+            re.compile(rf"(?<!\S){re.escape(folded)}(?!\S)") if " " in folded else None,
+            term,
+        ))
+    return out
+
+
+_EVERYDAY = _everyday_patterns()
+
+
+def formal_terms(question: str, exact: bool) -> list[tuple[str, str]]:
+    """(everyday words as typed, the formal term) for each everyday form of core/lexicon.py EVERYDAY_FORMS the
+    question uses, unless it names the formal term itself: "kho số liệu" → "cơ sở dữ liệu", "tin tặc" → "an ninh
+    mạng". Unaccented questions match forms of two syllables or more only."""
+    text = normalized(question, exact)
+    found: list[tuple[int, str, str]] = []
+    taken: list[range] = []  # spans of longer forms already read ("tiệm game" before "game")
+    for with_marks, folded, term in _EVERYDAY:
+        pattern = with_marks if exact else folded
+        match = pattern.search(text) if pattern is not None else None
+        if match is None or normalized(term, exact) in text or any(match.start() in span for span in taken):
+            continue
+        taken.append(range(match.start(), match.end()))
+        found.append((match.start(), match.group(0), term))
+    return list(dict.fromkeys((typed, term) for _, typed, term in sorted(found)))
+
+
+def abbreviated(text: str, abbreviations: Mapping[str, str], exact: bool) -> list[tuple[str, str]]:
+    """(short form, long form) for each long form of two words or more that the text writes out and whose short
+    form (three letters or more, not a code that is also a word) the text does not use: "doanh nghiệp nhỏ và
+    vừa" → "DNNVV", so that documents writing "DNNVV" are found."""
+    written = normalized(text, exact)
+    found = []
+    for short, long in abbreviations.items():
+        if len(long.split()) < 2 or len(short) < 3 or short in CASE_SENSITIVE or short.upper() in DOC_TYPE_CODES:
+            continue
+        if normalized(long, exact) in written and normalized(short, exact) not in written:
+            found.append((short, long))
+    return found
+
+
+def _written_before(short: str, long: str) -> str:
+    """What a long form writes before the typed word it ends with ("bao " of "bao nhiêu" for "nhiêu"), or ""."""
+    return long[: -len(short)] if long.lower().endswith(" " + short.lower()) else ""
+
+
+def applied(question: str, expansions: list[tuple[str, str]]) -> str:
+    text = question
+    for short, long in expansions:
+        # every occurrence ("Đảng đoàn QH … QH"), but none inside a số hiệu ("NQ 57 … 03/NQ-CP")
+        # a long form ending in the typed word ("nhiêu" → "bao nhiêu") is not applied where it is already written
+        written = _written_before(short, long)
+        guard = f"(?<!{re.escape(written)})" if written else ""
+        text = re.sub(rf"(?<![\w&/]){guard}{re.escape(short)}(?![\w&]|[-/]\w)", long, text)
+    return text
+
+
+_DEFINED_ABBREVIATION = re.compile(
+    r"([A-ZĐÀ-Ỹa-zđà-ỹ][\wÀ-ỹ ,&-]{3,120}?)\s*\(\s*(?:sau đây\s+)?(?:gọi|viết)\s+tắt\s+(?:là|:)\s*[“\"']?([^)\"”']{2,30}?)[”\"']?\s*\)"
+)
+_BRACKETED_CODE = re.compile(r"((?:[\wÀ-ỹĐđ]+[ ,&-]+){1,10}[\wÀ-ỹĐđ]+)\s*\(([A-ZĐ][A-ZĐ&]{1,9})\)")
+_CODE_ANCHOR = re.compile(r"\([A-ZĐ][A-ZĐ&]{1,9}\)")
+
+
+def corpus_abbreviations(texts: list[str]) -> dict[str, str]:
+    """Abbreviations the documents define themselves: "… (sau đây gọi tắt là Bộ KH&CN)", "… (viết tắt là
+    NDC)", and "Long Name (LN)" where the capitals are the initials of the words before them."""
+    found: dict[str, str] = {}
+    for text in texts:
+        # Both patterns are slow to try at every position; most passages hold neither's anchor ("tắt", a
+        # bracketed code), and skipping those changes nothing found (7 s → well under 1 s on the bundled corpus).
+        defines, codes = "tắt" in text, _CODE_ANCHOR.search(text) is not None
+        for long, short in _DEFINED_ABBREVIATION.findall(text) if defines else ():
+            short = short.strip()
+            long = _tail_matching(long, short)
+            if long and short not in found:
+                found[short] = long
+        for long, short in _BRACKETED_CODE.findall(text) if codes else ():
+            long = _tail_matching(long, short)
+            if long and short not in found:
+                found[short] = long
+    return found
+
+
+def _tail_matching(long: str, short: str) -> str:
+    """The words at the end of ``long`` whose initials spell ``short`` (letters only), or ""."""
+    letters = [c for c in fold_diacritics(short).upper() if c.isalpha()]
+    words = re.findall(r"[\wÀ-ỹĐđ]+", long)
+    if not letters or len(words) < len(letters):
+        return ""
+    for size in range(len(letters), min(len(words), 3 * len(letters)) + 1):
+        tail = words[-size:]
+        initials = [fold_diacritics(w[0]).upper() for w in tail]
+        content = [i for i, w in zip(initials, tail) if w.lower() not in ("và", "của", "về", "các", "the", "and", "of")]
+        if content == letters or initials == letters:
+            return " ".join(tail)
+    return ""
