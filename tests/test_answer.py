@@ -154,7 +154,7 @@ def test_compound_questions_are_answered_part_by_part(service):
 
 def test_boilerplate_and_source_names():
     from hoidap.answer.compose import document_name, place_in_document
-    from hoidap.answer.select import boilerplate
+    from hoidap.answer.quotes import boilerplate
     from core.models import DocMeta
     from index.store import StoredChunk
 
@@ -163,7 +163,7 @@ def test_boilerplate_and_source_names():
     assert not boilerplate("Hà Nội, ngày 10 tháng 01 năm 2025", keep_date_line=True)  # "ban hành ngày nào?"
     assert not boilerplate("Luật này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2024.")
     assert place_in_document("Điều 22, khoản 1") == "khoản 1 Điều 22"
-    from hoidap.answer.select import carries
+    from hoidap.answer.carries import carries
 
     assert not carries("date", "theo quy định của Luật Giao dịch điện tử số 51/2005/QH11", None)  # a số hiệu's year
     assert carries("date", "Luật này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2024.", None)
@@ -201,7 +201,8 @@ def test_a_figure_question_is_not_answered_by_a_sentence_without_the_figure():
     from core.models import DocMeta
     from hoidap.answer.answerability import Answerability
     from hoidap.answer.extractive import ExtractiveAnswerer
-    from hoidap.answer.select import SelectRules, carries
+    from hoidap.answer.carries import carries
+    from hoidap.answer.select import SelectRules
     from hoidap.query import Analyser
     from hoidap.retrieve import Passage
     from index.store import StoredChunk
@@ -305,7 +306,7 @@ def test_evidence_the_answer_fetched_leads_its_sources():
 
 
 def test_a_numbered_section_title_takes_its_items_when_a_list_is_asked():
-    from hoidap.answer.select import quotes
+    from hoidap.answer.quotes import quotes
     from ingest.segment import sentence_spans
 
     text = "2. Đối tượng áp dụng\n\na) Các doanh nghiệp nhỏ và vừa trên địa bàn.\n\nb) Các tổ chức cung cấp nền tảng số."
@@ -333,7 +334,7 @@ def test_a_law_named_by_its_title_ranks_the_passages_that_write_that_name(servic
 def test_a_which_question_is_answered_by_an_answer_of_its_kind():
     from types import SimpleNamespace
 
-    from hoidap.answer.select import carries
+    from hoidap.answer.carries import carries
 
     def passage(number):
         return SimpleNamespace(chunk=SimpleNamespace(doc=SimpleNamespace(number=number), label=""))
@@ -377,7 +378,7 @@ def test_which_article_is_answered_by_the_article_so_titled(service):
 
 
 def test_a_meeting_named_by_another_ordinal_does_not_answer(service):
-    from hoidap.answer.select import other_meeting
+    from hoidap.answer.carries import other_meeting
 
     assert other_meeting({"phien hop": 2}, "Phiên họp thứ nhất Ban Chỉ đạo Trung ương … Thứ hai, ngày 20/01/2025")
     assert not other_meeting({"phien hop": 1}, "Phiên họp thứ nhất Ban Chỉ đạo Trung ương")
@@ -385,11 +386,11 @@ def test_a_meeting_named_by_another_ordinal_does_not_answer(service):
 
 
 def test_durations_as_legal_text_writes_them():
-    from hoidap.answer.select import _DURATION, counts
+    from hoidap.answer.carries import DURATION_IN_TEXT, counts
 
-    assert _DURATION.search("Chậm nhất 15 (mười lăm) ngày làm việc kể từ khi tiếp nhận câu hỏi")
-    assert _DURATION.search("hoàn thiện đưa vào sử dụng ngay trong quý 2/2025")  # "trong thời hạn nào?"
-    assert not _DURATION.search("quyết định phê duyệt")
+    assert DURATION_IN_TEXT.search("Chậm nhất 15 (mười lăm) ngày làm việc kể từ khi tiếp nhận câu hỏi")
+    assert DURATION_IN_TEXT.search("hoàn thiện đưa vào sử dụng ngay trong quý 2/2025")  # "trong thời hạn nào?"
+    assert not DURATION_IN_TEXT.search("quyết định phê duyệt")
     assert counts("du", "Phấn đấu có ít nhất 05 (năm) dự án được triển khai")
     # a table row read with its header: the unit is the "Đơn vị" column
     row = "Chỉ tiêu: Số tuyến cáp quang biển mới; Đơn vị: Tuyến cáp quang biển; Kết quả: 09; Cơ quan chủ trì: Bộ TT&TT"
@@ -404,11 +405,11 @@ def test_a_target_year_is_asked_of_the_document_not_of_each_row():
 
 
 def test_items_listed_inside_a_sentence_answer_a_list_question():
-    from hoidap.answer.select import _INLINE_LIST
+    from hoidap.answer.carries import INLINE_LIST
 
-    assert _INLINE_LIST.search("có trách nhiệm phân loại dữ liệu (thường, nhạy cảm, mật, tối mật) để quản lý")
-    assert _INLINE_LIST.search("dựa trên năm yếu tố nền móng: thể chế linh hoạt; nhân lực số; hạ tầng số hiện đại")
-    assert not _INLINE_LIST.search("Ban Bí thư là chủ sở hữu dữ liệu (sau đây gọi là chủ quản) và thống nhất quản lý.")
+    assert INLINE_LIST.search("có trách nhiệm phân loại dữ liệu (thường, nhạy cảm, mật, tối mật) để quản lý")
+    assert INLINE_LIST.search("dựa trên năm yếu tố nền móng: thể chế linh hoạt; nhân lực số; hạ tầng số hiện đại")
+    assert not INLINE_LIST.search("Ban Bí thư là chủ sở hữu dữ liệu (sau đây gọi là chủ quản) và thống nhất quản lý.")
 
 
 def test_a_list_question_is_answered_by_the_list_of_what_it_asks(service):
@@ -420,14 +421,14 @@ def test_a_list_question_is_answered_by_the_list_of_what_it_asks(service):
 
 
 def test_items_named_after_nhu_are_a_list():
-    from hoidap.answer.select import _INLINE_LIST
+    from hoidap.answer.carries import INLINE_LIST
 
-    assert _INLINE_LIST.search("Tham gia các diễn đàn quốc tế như Khảo sát của Liên hợp quốc, ITU, OECD Digital Government.")
-    assert not _INLINE_LIST.search("Thực hiện như sau: a, b, c")  # a lead-in, not a list
-    assert not _INLINE_LIST.search("Như vậy, việc này, việc kia, và việc khác")
+    assert INLINE_LIST.search("Tham gia các diễn đàn quốc tế như Khảo sát của Liên hợp quốc, ITU, OECD Digital Government.")
+    assert not INLINE_LIST.search("Thực hiện như sau: a, b, c")  # a lead-in, not a list
+    assert not INLINE_LIST.search("Như vậy, việc này, việc kia, và việc khác")
     # items that are the subject of "là những / là các …": NQ 57's "nội dung trọng tâm" answer "những nội dung nào?"
-    assert _INLINE_LIST.search("Thể chế, nhân lực, hạ tầng, dữ liệu và công nghệ chiến lược là những nội dung trọng tâm.")
-    assert not _INLINE_LIST.search("Dữ liệu, hạ tầng là nền tảng.")  # two items, no list
+    assert INLINE_LIST.search("Thể chế, nhân lực, hạ tầng, dữ liệu và công nghệ chiến lược là những nội dung trọng tâm.")
+    assert not INLINE_LIST.search("Dữ liệu, hạ tầng là nền tảng.")  # two items, no list
 
 
 def test_passages_of_a_named_document_are_ranked_by_its_own_word_statistics():
@@ -484,7 +485,7 @@ def test_an_item_is_read_under_the_heading_of_its_section():
 
 def test_a_question_naming_two_documents_is_answered_by_one_naming_the_other():
     """'Kế hoạch 3260 … sửa đổi Luật Giao dịch điện tử?': a passage of KH 3260 about other laws does not answer."""
-    from hoidap.answer.select import accounts_for_documents
+    from hoidap.answer.carries import accounts_for_documents
     from hoidap.query import Analyser
     from hoidap.query.documents import documents_named
 
@@ -611,7 +612,8 @@ def test_a_list_is_of_the_noun_its_head_names():
 def test_a_body_the_question_names_must_be_named_by_the_passage():
     """'Theo Kế hoạch 617, Sở Nông nghiệp và Môi trường được giao nhiệm vụ gì?' is not answered with the tasks of
     another Sở; the body may be written by its initials; the bodies that issue documents are not required."""
-    from hoidap.answer.select import SelectRules, candidates, names_bodies
+    from hoidap.answer.carries import names_bodies
+    from hoidap.answer.select import SelectRules, candidates
     from hoidap.query import Analyser
 
     assert names_bodies(("nong nghiep va moi truong",), "Sở NN&MT chủ trì, phối hợp")
@@ -633,7 +635,8 @@ def test_a_body_the_question_names_must_be_named_by_the_passage():
 def test_a_rate_answers_only_if_it_is_of_what_is_measured():
     """'Tỷ trọng kinh tế số trong GRDP đạt bao nhiêu phần trăm?' is not answered by 'Tỷ trọng đào tạo các ngành STEM
     đạt tối thiểu 30%'; a short form the documents use ('DNNVV') names what is measured."""
-    from hoidap.answer.select import SelectRules, candidates, measured_forms
+    from hoidap.answer.carries import measured_forms
+    from hoidap.answer.select import SelectRules, candidates
     from hoidap.query import Analyser
 
     weight = lambda term: 1.0  # noqa: E731
@@ -652,7 +655,8 @@ def test_a_rate_answers_only_if_it_is_of_what_is_measured():
 def test_a_figure_bounded_the_other_way_does_not_answer():
     """'… tạm ngừng tối đa bao nhiêu ngày?' (an upper bound) is not answered by 'thông báo … ít nhất 7 ngày làm
     việc' (a lower one); 'ít nhất bao lâu?' is."""
-    from hoidap.answer.select import SelectRules, candidates, states_other_bound
+    from hoidap.answer.carries import states_other_bound
+    from hoidap.answer.select import SelectRules, candidates
     from hoidap.query import Analyser
 
     weight = lambda term: 1.0  # noqa: E731
@@ -671,7 +675,8 @@ def test_a_figure_bounded_the_other_way_does_not_answer():
 
 def test_the_date_naming_a_cited_document_is_no_answer_date():
     """'theo Nghị định số 80/2021/NĐ-CP ngày 26/8/2021' names a document; it does not say when anything happens."""
-    from hoidap.answer.select import DATE, carries
+    from hoidap.answer.carries import carries
+    from hoidap.query import DATE
 
     assert not carries(DATE, "Hỗ trợ doanh nghiệp theo Nghị định số 80/2021/NĐ-CP ngày 26/8/2021 của Chính phủ.", None)
     assert not carries(DATE, "Căn cứ Luật số 20/2023/QH15, ngày 22 tháng 6 năm 2023 của Quốc hội.", None)
@@ -698,7 +703,8 @@ def test_a_list_written_in_one_long_sentence_is_quoted_to_its_end():
 
 def test_a_year_asked_of_a_figure_is_not_found_in_the_documents_date():
     """A plan signed in 2025 whose target is for 2030 does not answer 'Năm 2025 tỷ trọng kinh tế số đạt bao nhiêu?'."""
-    from hoidap.answer.select import SelectRules, names_required
+    from hoidap.answer.carries import names_required
+    from hoidap.answer.select import SelectRules
     from hoidap.query import Analyser
 
     text = "Kinh tế số chiếm 45% GRDP tỉnh."
@@ -715,7 +721,8 @@ def test_a_year_asked_of_a_figure_is_not_found_in_the_documents_date():
 def test_a_name_asked_alone_is_not_answered_by_a_group_figure():
     """'Riêng MobiFone … bao nhiêu trạm 5G?' is not answered by '03 doanh nghiệp (Viettel, VNPT, Mobifone) … 68.457
     trạm', the three operators' figure."""
-    from hoidap.answer.select import SelectRules, candidates, names_alone
+    from hoidap.answer.carries import names_alone
+    from hoidap.answer.select import SelectRules, candidates
     from hoidap.query import Analyser
 
     weight = lambda term: 1.0  # noqa: E731

@@ -85,7 +85,8 @@ def test_typing_slips_are_repaired_into_corpus_words():
 
 def test_a_provision_for_another_level_of_government_does_not_answer():
     """'Chủ tịch UBND cấp huyện …?' is not answered by an item under 'Chủ tịch Ủy ban nhân dân cấp tỉnh có quyền:'."""
-    from hoidap.answer.select import SelectRules, candidates, other_level
+    from hoidap.answer.carries import other_level
+    from hoidap.answer.select import SelectRules, candidates
     from hoidap.query import Analyser
 
     query = Analyser(WEIGHT).analyse("Chủ tịch Ủy ban nhân dân cấp huyện được phạt tiền tối đa bao nhiêu?")
@@ -99,7 +100,8 @@ def test_a_provision_for_another_level_of_government_does_not_answer():
 
 
 def test_a_web_address_asked_needs_one_in_the_answer_and_a_day_of_a_month_is_no_term():
-    from hoidap.answer.select import DURATION, carries
+    from hoidap.answer.carries import carries
+    from hoidap.query import DURATION
     from hoidap.query import DATE, Analyser
     from hoidap.query.asked import WEB_ADDRESS, answer_type_of
 

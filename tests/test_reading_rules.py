@@ -29,7 +29,8 @@ def test_a_share_of_money_is_a_rate_not_an_amount():
 
 def test_a_span_of_years_answers_in_what_time():
     """'… được xây dựng trong thời gian nào?' is answered by 'Thời gian thực hiện: năm 2026 - 2027.'"""
-    from hoidap.answer.select import DURATION, carries
+    from hoidap.answer.carries import carries
+    from hoidap.query import DURATION
 
     assert carries(DURATION, "Thời gian thực hiện: năm 2026 - 2027.", None)
     assert carries(DURATION, "Triển khai trong giai đoạn 2026-2030.", None)
@@ -65,7 +66,7 @@ def test_a_question_beginning_with_a_document_type_asks_about_that_type():
 def test_a_news_item_names_its_speaker_once():
     """'Bộ trưởng cũng đề nghị Bình Phước tăng tỷ lệ chi ngân sách …' answers a question naming the minister, who is
     named in another passage of the same news item; a decree's passage must name him itself."""
-    from hoidap.answer.select import names_required
+    from hoidap.answer.carries import names_required
     from hoidap.query import Analyser
 
     query = Analyser(WEIGHT).analyse("Bộ trưởng Nguyễn Mạnh Hùng đề nghị tăng tỷ lệ chi ngân sách lên mức nào?")
@@ -81,7 +82,7 @@ def test_a_news_item_names_its_speaker_once():
 
 def test_targets_under_another_horizon_heading_do_not_answer():
     """A passage under '1. Đến năm 2030' does not give the targets 'đến năm 2045' its document also names."""
-    from hoidap.answer.select import names_required
+    from hoidap.answer.carries import names_required
     from hoidap.query import Analyser
 
     query = Analyser(WEIGHT).analyse("Đến năm 2045 tỉ lệ sử dụng dịch vụ công trực tuyến là bao nhiêu?")
@@ -97,7 +98,9 @@ def test_targets_under_another_horizon_heading_do_not_answer():
 def test_which_day_is_answered_by_a_day():
     """'… được thông qua vào ngày nào?' is not answered by a month; the date naming a document the question names
     is that document's day ('Quyết định 1489/QĐ-TTg ngày 24/11/2023')."""
-    from hoidap.answer.select import DATE, SelectRules, carries, candidates
+    from hoidap.answer.carries import carries
+    from hoidap.answer.select import SelectRules, candidates
+    from hoidap.query import DATE
     from hoidap.query import Analyser
 
     query = Analyser(WEIGHT).analyse("Luật An ninh dữ liệu được Quốc hội thông qua vào ngày nào?")

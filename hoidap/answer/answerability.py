@@ -16,7 +16,7 @@ import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hoidap.answer.select import states_validity_of
+from hoidap.answer.carries import states_validity_of
 from hoidap.query import OTHER, VALIDITY, YESNO, Query
 from hoidap.query.documents import mentions_document, names_document
 from hoidap.retrieve import Passage

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from core.citations import place_in_document
 from core.lexicon import TITLED_TYPES
 from core.dates import vietnamese_date
-from hoidap.answer.select import Candidate, key
+from hoidap.answer.quotes import key
+from hoidap.answer.select import Candidate
 from hoidap.answer.types import Answer, Citation
 from hoidap.query import LIST, Query
 from hoidap.retrieve import Passage

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from hoidap.answer.select import MAX_LIST_CHARS, Candidate
+from hoidap.answer.quotes import MAX_LIST_CHARS
+from hoidap.answer.select import Candidate
 from hoidap.retrieve import Passage
 from ingest.chunk import item_level
 

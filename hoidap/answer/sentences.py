@@ -8,7 +8,8 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from hoidap.answer.select import MAX_LIST_CHARS, Candidate
+from hoidap.answer.quotes import MAX_LIST_CHARS
+from hoidap.answer.select import Candidate
 from hoidap.retrieve import Passage
 
 MAX_LEAD_CHARS = 600  # a sentence's beginning longer than this is not added (the piece is quoted as it was)

@@ -1,0 +1,256 @@
+"""What a sentence carries and names, for selection: the date, duration, figure (of the unit counted), organisation
+or validity statement an answer type asks; the names, bodies, levels, meetings and bounds a question names."""
+
+from __future__ import annotations
+
+import re
+
+from core.lexicon import DOC_TYPES, NEWS_TYPE, PLACES_LIKE_NAMES
+from hoidap.query import DATE, DOCUMENT, DURATION, LIST, NUMBER, ORGANISATION, PERSON, VALIDITY, Query
+from hoidap.query.asked import government_levels
+from hoidap.query.counted import ASKED_KINDS, LOWER_BOUND, UPPER_BOUND
+from hoidap.query.documents import mentions_document, names_document
+from hoidap.retrieve import Passage
+from hoidap.terms import (
+    DATE_IN_TEXT,
+    PERSON as PERSON_NAME,
+    horizon_years,
+    named_meetings,
+    names_all,
+    normalized,
+    states_validity,
+)
+from ingest.metadata import NUMBER_RE, find_numbers, number_type
+from ingest.normalize import fold_diacritics
+
+# a year, a quarter, a recurrence or a time of day ("từ 07 giờ đến 22 giờ", "7h30")
+_WHEN = re.compile(r"\b(?:19|20)\d\d\b|quý\s+[IV]+|hằng (?:năm|tháng|quý|ngày)|\b\d{1,2}\s*(?:giờ|h\d{0,2})\b", re.I)
+# "… có giá trị như văn bản khi nào?": plain "khi nào" also asks under which conditions (Query.or_condition)
+CONDITION_IN_TEXT = re.compile(r"\b(?:khi|nếu|trường hợp|đáp ứng|điều kiện)\b", re.I)
+# a duration in digits or in words ("10 năm", "mười lăm ngày", "năm năm", "15 (mười lăm) ngày")
+_NUMBER_WORDS = r"(?:một|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín|mười|mươi|mốt|trăm)"
+# a day of a month ("ngày 01 tháng 12", "15/12"): a date, whose "01 tháng" is no span of time
+_DAY_OF_MONTH = re.compile(r"\b\d{1,2}\s+tháng\s+\d{1,2}\b|\b\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\b", re.I)
+DURATION_IN_TEXT = re.compile(
+    rf"\d+\s*(?:\([^()]{{1,30}}\)\s*)?(?:ngày|tháng|năm|giờ|phút|tuần|quý)\b|\b(?:ngay|thang|nam|gio|phut)\b\s*\d"
+    rf"|\bquý\s*(?:\d|[IV]+\b)"  # "trong thời hạn nào?" — "trong quý 2/2025": a term given as a quarter
+    rf"|\b(?:năm|giai đoạn)\s+(?:19|20)\d\d\s*(?:[-–]|đến)\s*(?:năm\s+)?(?:19|20)\d\d\b"  # "trong thời gian nào?" — "năm 2026 - 2027"
+    rf"|\b{_NUMBER_WORDS}(?:\s+{_NUMBER_WORDS})*\s+(?:ngày|tháng|năm|giờ|phút|tuần|quý)\b",
+    re.I,
+)
+_AMOUNT = re.compile(r"\d[\d.,]*\s*(?:%|phần trăm|đồng|triệu|tỷ|nghìn|người|doanh nghiệp|dự án|\w+)", re.I)
+_ORGANISATION = re.compile(
+    r"\b(?:Bộ|Sở|Ủy ban|Uỷ ban|UBND|Ban|Văn phòng|Cục|Tổng cục|Công an|Chính phủ|Quốc hội|Thủ tướng|Tỉnh đoàn|"
+    r"Ngân hàng|Đài|Trung tâm|Viện|Hội đồng|Kiểm toán|Thanh tra|Tòa án|Viện kiểm sát|Học viện|Đại học|Tập đoàn|"
+    r"Tổng công ty|Liên đoàn|Hiệp hội|Mặt trận|Đảng ủy|Đảng đoàn|Cơ quan|cơ quan|đơn vị|Các sở|các bộ)\b"
+)
+_VALIDITY = re.compile(r"hiệu lực|thay thế|bãi bỏ|sửa đổi|hết hiệu lực", re.I)
+
+
+def states_validity_of(query: Query, chunk) -> bool:
+    """Whether a passage of another document names a document the question names and states its validity."""
+    named = [n.lower() for n in query.numbers] + [f"{n}/{y}" for _, n, y in query.doc_refs if y]
+    text = chunk.text.lower()
+    return (
+        not names_document(query, chunk.doc.number)
+        and any(n in text for n in named)
+        and states_validity(chunk.text, chunk.section_heading)
+    )
+
+
+def counts(unit: str, text: str) -> bool:
+    """Whether a sentence gives a figure of what the question counts: "15 thành viên" for "bao nhiêu thành
+    viên", "80%" for "bao nhiêu phần trăm", an amount in đồng for money; True when the unit is unknown."""
+    if not unit:
+        return True
+    folded = fold_diacritics(text.lower())
+    if unit == "%":
+        return bool(re.search(r"\d\s*(%|phan tram)", folded))
+    if unit == "dong":
+        return bool(re.search(r"\d[\d.,]*\s*(ty|trieu|nghin)?\s*(dong|vnd)\b", folded))
+    nouns = "|".join(re.escape(u) for u in unit.split("|"))  # "sang|du": sáng kiến, or the formal dự án
+    # a table row read with its header ("Đơn vị: Tuyến cáp quang biển; Kết quả: 09"): the unit is a column
+    column = re.search(r"\bdon vi(?: tinh)?: ([^;|]*)", folded)
+    if column and re.search(rf"\b(?:{nouns})\b", column.group(1)) and re.search(r"\d", folded[column.end() :]):
+        return True
+    return bool(re.search(rf"\d[\d.,]*\s*%?\s+(?:\([^()]{{1,30}}\)\s*)?(?:\w+\s+){{0,2}}(?:{nouns})\b", folded))
+
+
+def numbered(noun: str, text: str) -> bool:
+    """Whether the text gives the number of an ordinal noun: "cấp II", "cấp độ 3", "thứ năm" for "cap"/"thu"."""
+    folded = fold_diacritics(text.lower())
+    numeral = rf"(?:\d+|[ivxl]+|{fold_diacritics(_NUMBER_WORDS)})"
+    return bool(re.search(rf"\b{re.escape(noun)}(?: do)?\s+{numeral}\b", folded))
+
+
+def of_kind(kind: str, text: str, passage: Passage) -> bool:
+    """Whether a sentence gives an answer of the kind a "<noun> nào" question asks: "Tập đoàn …" for "doanh nghiệp
+    nào"; for "thông tư nào", its passage is of a Thông tư or the sentence names one by its số hiệu."""
+    if kind in ASKED_KINDS:
+        return bool(ASKED_KINDS[kind].search(text))
+    if fold_diacritics(number_type(passage.chunk.doc.number).lower()) == kind:
+        return True
+    if any(fold_diacritics(number_type(n).lower()) == kind for n in find_numbers(text)):
+        return True
+    # named by its title: "Luật Chuyển đổi số", "Thông tư số 12/…" (the type capitalised, then a name or a number)
+    titles = [t for t in DOC_TYPES if fold_diacritics(t.lower()) == kind]
+    return any(re.search(rf"\b{t}\s+(?:số\s+)?[\dA-ZĐÀ-Ỹ]", text) for t in titles)
+
+
+def carries(
+    answer_type: str, text: str, passage: Passage, unit: str = "", ordinal: str = "", kind: str = "", named: tuple = ()
+) -> bool:
+    """Whether a sentence carries what the answer type asks for (for a count, a figure of its unit; for
+    "cấp mấy", the level's numeral; for "<noun> nào", an answer of that kind; for a date, not only the date naming a
+    cited document, unless it is one of ``named``, the số hiệu the question names)."""
+    if kind and answer_type in (ORGANISATION, DOCUMENT):
+        return of_kind(kind, text, passage)
+    if answer_type == NUMBER and ordinal:
+        return numbered(ordinal, text)
+    if answer_type == DATE:
+        bare = dates_text(text, named)
+        return bool(DATE_IN_TEXT.search(bare) or _WHEN.search(bare))
+    if answer_type == DURATION:
+        return bool(DURATION_IN_TEXT.search(_DAY_OF_MONTH.sub(" ", text)))  # "trước ngày 01 tháng 12 hàng năm" gives no term
+    if answer_type == NUMBER:
+        return bool(_AMOUNT.search(text)) and counts(unit, text)
+    if answer_type == ORGANISATION:
+        return bool(_ORGANISATION.search(text))
+    if answer_type == PERSON:
+        return any(not m.group(0).startswith(PLACES_LIKE_NAMES) for m in PERSON_NAME.finditer(text))
+    if answer_type == VALIDITY:
+        return bool(_VALIDITY.search(text))
+    if answer_type == DOCUMENT:
+        return bool(passage.chunk.doc.number or passage.chunk.label)
+    if answer_type == LIST:
+        return text.rstrip().endswith(":") or "\n" in text.strip() or bool(INLINE_LIST.search(text))
+    return True
+
+
+def other_level(levels: tuple[str, ...], text: str) -> bool:
+    """Whether a text names a level of government with "cấp" ("cấp tỉnh") and none of ``levels``, those asked."""
+    named = set(government_levels(fold_diacritics(text.lower())))
+    return bool(named) and not named & set(levels)
+
+
+def dates_text(text: str, named: tuple = ()) -> str:
+    """A sentence with what only looks like an answer date taken out: the year inside a số hiệu ("51/2005/QH11") and
+    the date naming a cited document with it ("Nghị định số 80/2021/NĐ-CP ngày 26/8/2021"), save that of a document
+    the question names (``named``, lower case: "Quyết định 1489/QĐ-TTg … ban hành ngày nào?")."""
+    marked = NUMBER_RE.sub(lambda m: " ¶ " if m.group(0).lower() in named else " § ", text)
+    return _CITED_DATE.sub(" ", marked)
+
+
+_CITED_DATE = re.compile(r"§\s*,?\s*(?:ngày|ngay)\s+\d{1,2}\s*(?:[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|tháng\s+\d{1,2}\s+năm\s+\d{4})", re.I)
+# Items listed inside a sentence: "(thường, nhạy cảm, mật, tối mật)", "gồm: A, B, C và D".
+INLINE_LIST = re.compile(
+    r"\((?:[^(),;]{1,40}, ){2,}[^(),;]{1,40}\)|\b(?:gồm|bao gồm)\s*:?[^.;:]*?(?:, [^,.;:]{2,60}){2,}"
+    r"|:\s*[^:;]{3,120}(?:;\s*[^:;]{3,120}){2,}"  # "… năm yếu tố nền móng: thể chế, …; nhân lực số …; hạ tầng số …"
+    r"|:\s*(?:[A-ZĐÀ-Ỹ][^,.;:]{2,80}, ){2,}"  # names after a colon: "các dự án: Luật An ninh mạng, Luật Cơ yếu, …"
+    r"|\bnhư\s+(?!sau\b|vậy\b|thế\b|trên\b)[^.;:]{2,120}?(?:, [^,.;:]{2,80}){2,}"  # "các diễn đàn … như A, B, C"
+    r"|^(?:[^,.;:]{2,40}, ){2,}[^,.;:]{2,40} và [^,.;:]{2,40} là (?:những|các)\b"  # "A, B, C và D là những nội dung …"
+)
+
+
+def other_meeting(asked: dict, text: str) -> bool:
+    """Whether a text names a meeting the question names by ordinal only with another ordinal."""
+    named = named_meetings(fold_diacritics(" ".join(text.lower().split())))
+    return any((noun, n) not in named and any(m == noun for m, _ in named) for noun, n in asked.items())
+
+
+def accounts_for_documents(views: list[Query], chunk, fewest: int = 2) -> bool:
+    """Whether a passage accounts for each document the question names (``views``: see documents_named), when it
+    names ``fewest`` or more: each is the passage's own document or is named in the passage or its document's title,
+    by số hiệu or by title."""
+    if len(views) < fewest:
+        return True
+    text = f"{chunk.text} {chunk.doc.title}"
+    folded = normalized(text, False)
+    return all(
+        names_document(view, chunk.doc.number) or mentions_document(view, text) or any(t in folded for _, t in view.titles)
+        for view in views
+    )
+
+
+def names_required(
+    query: Query,
+    chunk,
+    weight,
+    read_with: str,
+    bodies: bool = False,
+    dated_years: bool = True,
+    news_context: bool = False,
+    horizon_heading: bool = False,
+) -> bool:
+    """Whether a passage (with its document's title, số hiệu, date and heading) names every place, số hiệu and
+    year the question names (``Query.required``; with ``dated_years``, only a year dating a document it names is
+    found in the document's date: "Năm 2025 … đạt bao nhiêu?" is not answered by a plan signed in 2025), with
+    ``bodies`` every body it names (``Query.bodies``, its issuer counting), and its document the target years
+    (``Query.horizons``: in the passage, its title, or read_with, the text of the document's other passages
+    retrieved with it; with ``horizon_heading``, not under a heading of other target years only: "1. Đến năm 2030"
+    does not give the targets for 2045). With ``news_context``, a news item's passage is read with read_with for the
+    names too: one event told in several passages names its speaker and place once ("Bộ trưởng cũng đề nghị Bình
+    Phước …")."""
+    named = f"{chunk.text} {chunk.doc.title} {chunk.doc.number} {chunk.heading}"
+    if news_context and chunk.doc.doc_type == NEWS_TYPE:
+        named = f"{named} {read_with}"
+    dated = f"{named} {chunk.doc.date}"  # a year dating a document the question names is found in its date too
+    undated = [term for term in query.required if term not in query.dated] if dated_years else []
+    in_date_too = [term for term in query.required if term not in undated]
+    if undated and not names_all(undated, named, weight, query.expanded):
+        return False
+    if in_date_too and not names_all(in_date_too, dated, weight, query.expanded):
+        return False
+    if bodies and query.bodies and not names_bodies(query.bodies, f"{named} {chunk.doc.issuer}"):
+        return False
+    if horizon_heading and query.horizons:
+        headed = horizon_years(chunk.section_heading)
+        if headed and not set(headed) & set(query.horizons):
+            return False
+    return all(year in f"{named} {read_with}" for year in query.horizons)
+
+
+def names_alone(text: str, name: str) -> bool:
+    """Whether a sentence names ``name`` (folded) on its own, not only as one of several names listed together ("03
+    doanh nghiệp (Viettel, VNPT, Mobifone) dự kiến …" gives the three operators' figure, not Mobifone's)."""
+    folded = " ".join(fold_diacritics(text.lower()).split())
+    for found in re.finditer(rf"(?<![a-z0-9]){re.escape(name)}(?![a-z0-9])", folded):
+        before, after = folded[: found.start()], folded[found.end() :]
+        if not (re.search(r"(?:,|\bva)\s*$", before) or re.match(r"\s*(?:,|va\b)", after)):
+            return True
+    return False
+
+
+_FIGURE_AFTER = re.compile(r"\s+(?:la\s+|o muc\s+|bang\s+)?\d")
+
+
+def states_other_bound(text: str, asked: str) -> bool:
+    """Whether a sentence bounds its figures only the other way than the question asks ("upper" or "lower"): "ít nhất
+    7 ngày làm việc" gives a lower bound, which does not answer "tối đa bao nhiêu ngày?"."""
+    folded = normalized(text, False)
+    stated = {
+        kind
+        for kind, pattern in (("upper", UPPER_BOUND), ("lower", LOWER_BOUND))
+        for found in pattern.finditer(folded)
+        if _FIGURE_AFTER.match(folded, found.end())
+    }
+    return bool(stated) and asked not in stated
+
+
+def measured_forms(query: Query) -> set[str]:
+    """What a rate question measures, folded, and the short forms the documents use for it ("dnnvv")."""
+    return set(query.measured) | {
+        fold_diacritics(alt) for term, alts in query.alternates.items() if fold_diacritics(term) in query.measured for alt in alts
+    }
+
+
+def names_bodies(bodies: tuple[str, ...], text: str) -> bool:
+    """Whether a text names each body (folded name), written out or by its initials ("Sở NN&MT", "Sở NNMT")."""
+    folded = normalized(text, exact=False)
+    for name in bodies:
+        if f" {name} " in folded:
+            continue
+        initials = [w[0].upper() for w in name.split() if w != "va"]
+        if len(initials) < 2 or not re.search(r"(?<![A-ZĐ])" + r"[&\s-]?".join(initials) + r"(?![A-ZĐ])", text):
+            return False
+    return True
