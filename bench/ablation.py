@@ -62,6 +62,13 @@ SWITCHES = {
     "partial số hiệu": ({"HOIDAP_RULE_PARTIAL_NUMBERS": "false"}, "'2629/TTg' names the indexed 2629/QĐ-TTg"),
     "request": ({"HOIDAP_RULE_REQUEST": "false"}, "'Cho tôi biết …', 'Nhờ tra giúp: …' open the question asked"),
     "cross-reference": ({"HOIDAP_RULE_CROSS_REFERENCE": "false"}, "'tại mục (IV)(3.4)(a)' quoted with that section"),
+    "described document": ({"HOIDAP_RULE_DESCRIBED_DOCUMENTS": "false"}, "'nghị định hướng dẫn Luật Chuyển đổi số' names NĐ 224"),
+    "number date": ({"HOIDAP_RULE_NUMBER_DATES": "false"}, "'số 2597/QĐ-TTg ngày 27 tháng 11 năm 2025' dates that document"),
+    "table group": ({"HOIDAP_RULE_TABLE_GROUP": "false"}, "a table row read under its group row 'I | Đến năm 2030'"),
+    "provinces": ({"HOIDAP_RULE_PROVINCES": "false"}, "'tinh binh duong' is a place a passage must name"),
+    "quoted phrase": ({"HOIDAP_RULE_QUOTED_PHRASES": "false"}, "a phrase quoted in the question is one term"),
+    "besides": ({"HOIDAP_RULE_BESIDES": "false"}, "'Ngoài Bộ Công an, …': that body is no answer"),
+    "run list": ({"HOIDAP_RULE_RUN_LIST": "false"}, "'tôn vinh A, B, C và D': parallel phrases are a list"),
     "same document": ({"HOIDAP_RULE_SAME_DOCUMENT": "false"}, "a compound's later part asks of the earlier part's document"),
     "clause compound": ({"HOIDAP_RULE_CLAUSE_COMPOUND": "false"}, "', và' joins two questions when one asks a type"),
     "home country": ({"HOIDAP_RULE_HOME_COUNTRY": "false"}, "'Việt Nam' is no name a passage must repeat"),
@@ -113,6 +120,8 @@ SETS = {
     "locked 12 conversations": ("runs/locked", "evalsets/locked/conversations-12.jsonl"),
     "locked 13": ("runs/locked", "evalsets/locked/questions-13.jsonl"),
     "locked 13 conversations": ("runs/locked", "evalsets/locked/conversations-13.jsonl"),
+    "locked 14": ("runs/locked", "evalsets/locked/questions-14.jsonl"),
+    "locked 14 conversations": ("runs/locked", "evalsets/locked/conversations-14.jsonl"),
     "tuning 6": ("runs/locked", "evalsets/tuning/questions-6.jsonl"),
     "ALQAC 2022 test": ("runs/alqac22", "runs/alqac22/test.jsonl"),
 }
@@ -165,7 +174,7 @@ def _fmt(v, ref=None) -> str:
     return f"{v:.3f} ({v - ref:+.3f})"
 
 
-PRIMARY = "locked 13"  # the batch nobody has studied: the table's first columns and its per-kind rows
+PRIMARY = "locked 14"  # the batch nobody has studied: the table's first columns and its per-kind rows
 
 
 def table(results: dict) -> str:

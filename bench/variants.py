@@ -12,7 +12,10 @@ Each question of the given (already read) batches is rewritten six ways, keeping
 - old-spelling: the other i/y spelling and the old tone placement ("kỹ thuật" → "kĩ thuật", "tỷ lệ" → "tỉ lệ", "Ủy
   ban" → "Uỷ ban"), only for the questions that have one of them;
 - request: the question as a request ("Cho tôi biết …", "Tôi cần biết …", "Nhờ tra giúp: …"), for questions typed
-  with diacritics.
+  with diacritics;
+- described: a document the question names by số hiệu ("Kế hoạch 308/KH-UBND", "QĐ 2629") described instead by its
+  type and the first words of its title without figures ("kế hoạch triển khai thực hiện Nghị quyết về thúc đẩy tạo lập
+  dữ liệu"), as the locked index holds it; only for questions typed with diacritics that name one indexed document.
 Then `hoidap eval` answers the originals and each rewrite on the locked index (`make eval-locked`); the table gives,
 per rewrite, the questions rewritten, answer and refusal accuracy of the originals and of the rewrites, and the share
 of the originals answered right that stay right. Writes runs/NAME/ (the rewritten sets and the runs) and
@@ -126,16 +129,59 @@ def telex(question: str) -> str:
     return question
 
 
+DESCRIPTION_WORDS = 10  # words of a title kept in a description
+
+
+def descriptions(locked: str) -> dict[str, str]:
+    """số hiệu → a description of the document: its type, the first DESCRIPTION_WORDS words of its title that hold no
+    figure, and the province of a provincial issuer ("Kế hoạch triển khai thực hiện Nghị quyết về thúc đẩy tạo lập dữ
+    liệu phục vụ của Hà Nội"), from the locked index."""
+    os.environ.update(HOIDAP_CORPUS_DIR=f"{locked}/corpus", HOIDAP_INDEX_DIR=f"{locked}/index", HF_HUB_OFFLINE="1")
+    from hoidap.service import HoidapService
+
+    out = {}
+    for doc in HoidapService().reader().documents:
+        if not doc["number"] or not doc["doc_type"]:
+            continue
+        title = re.sub(rf"^{re.escape(doc['doc_type'])}\s+", "", doc["title"], flags=re.I)
+        words = [w for w in title.split() if not re.search(r"\d", w) and w.lower() not in ("số", "số:")]
+        place = re.search(r"(?:tỉnh|thành phố)\s+(.+)$", doc["issuer"] or "")
+        of = f" của {place.group(1)}" if place and place.group(1) not in title else ""  # "… của Hà Nội"
+        kept = words if len(words) <= DESCRIPTION_WORDS + 4 else words[:DESCRIPTION_WORDS]
+        out[doc["number"]] = f"{doc['doc_type']} {' '.join(kept).strip(' ,;')}{of}"
+    return out
+
+
+_NAMED = re.compile(r"(?:(?:Nghị định|Nghị quyết|Quyết định|Kế hoạch|Quy định|Thông tư|Luật|Công văn|QĐ|NĐ|NQ|KH|CV)\s+(?:số\s+)?)?"
+                    r"(\d{1,5})(?:/\d{4})?(?:[/-][A-ZĐa-zđ]+(?:[/-][A-ZĐa-zđ0-9]+)*)?")
+
+
+def described(question: str, documents: dict[str, str]) -> str:
+    """The question with the one indexed document it names by số hiệu described instead (see descriptions)."""
+    if not has_diacritics(question):
+        return question
+    found = [m for m in _NAMED.finditer(question) if m.group(0)[:1].isalpha() or "/" in m.group(0) or "-" in m.group(0)]
+    matches = {n for m in found for n in documents if n.split("/")[0].split("-")[0] == m.group(1)}
+    if len(found) != 1 or len(matches) != 1:
+        return question
+    description = documents[matches.pop()]
+    start, end = found[0].span()
+    return question[:start] + description[0].lower() + description[1:] + question[end:]
+
+
 REWRITES = {
-    "introduced": None, "spoken": spoken, "telex": telex, "english": english, "old-spelling": old_spelling, "request": None
+    "introduced": None, "spoken": spoken, "telex": telex, "english": english, "old-spelling": old_spelling, "request": None,
+    "described": None,
 }
 
 
-def rewritten(questions: list[dict]) -> dict[str, list[dict]]:
+def rewritten(questions: list[dict], documents: dict[str, str]) -> dict[str, list[dict]]:
     out: dict[str, list[dict]] = {name: [] for name in REWRITES}
     for n, q in enumerate(questions):
         for name, rewrite in REWRITES.items():
-            if rewrite is None:
+            if name == "described":
+                text = described(q["question"], documents)
+            elif rewrite is None:
                 text = (introduced if name == "introduced" else request)(q["question"], n)
             else:
                 text = rewrite(q["question"])
@@ -174,7 +220,7 @@ def main() -> None:
     original = evaluate(original_path, folder / "run-original", args.locked)
     rows = ["| rewrite | questions | original: answer / refusal | rewritten: answer / refusal | originals right, still right |",
             "|---|---|---|---|---|"]
-    for name, items in rewritten(questions).items():
+    for name, items in rewritten(questions, descriptions(args.locked)).items():
         path = folder / f"{name}.jsonl"
         path.write_text("".join(json.dumps(q, ensure_ascii=False) + "\n" for q in items), encoding="utf-8")
         result = evaluate(path, folder / f"run-{name}", args.locked)

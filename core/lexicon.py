@@ -27,6 +27,9 @@ DOC_TYPES = (
     "Quy định",
     "Hướng dẫn",
 )
+# The words an official describes a document by ("nghị định hướng dẫn Luật Chuyển đổi số", "đề án của ngành xây dựng"):
+# its type, or the kind of plan a decision issues
+DESCRIBED_TYPES = (*DOC_TYPES, "Đề án")
 # Types of document named by their title ("Luật Giao dịch điện tử (20/2023/QH15)"); the others by type and số
 # hiệu ("Nghị định 224/2026/NĐ-CP", "Kế hoạch 308/KH-UBND").
 TITLED_TYPES = ("Luật", "Bộ luật", "Hiến pháp", "Pháp lệnh")
@@ -273,6 +276,13 @@ DOCUMENT_NOUNS = ("văn bản", "tài liệu", "bài báo", "bài viết", "đ�
 )
 EVENT_NOUNS = ("phiên họp", "cuộc họp", "hội nghị", "buổi làm việc", "sự kiện")
 PLACE_NOUNS = ("tỉnh", "thành phố", "địa phương", "huyện", "xã")
+# Words of a follow-up that asks only to see the source of the previous answer ("Trích nguyên văn giúp tôi", "Cho xem
+# toàn văn điều đó", "Nguồn ở đâu?"): the previous question is answered again, with its quotes.
+SOURCE_WORDS = (
+    "trích", "trích dẫn", "nguyên văn", "toàn văn", "nguồn", "dẫn", "gốc", "văn bản gốc", "cho", "xem", "giúp", "tôi",
+    "mình", "em", "xin", "vui lòng", "lại", "đầy đủ", "được", "không", "nhé", "nha", "ạ", "với", "đi", "ở", "đâu", "câu",
+    "trên", "đó", "này", "điều", "khoản", "đoạn", "chính xác",
+)
 # Words that name an aspect of a task or a provision, not a topic of its own ("hạn chót", "cơ quan nào chủ trì", "kinh
 # phí", "mức phạt", "hiệu lực", "người ký"), with the question and function words: a follow-up made of them alone
 # ("Hạn chót là khi nào?", "Ai chủ trì?") asks that aspect of what the previous question was about.
@@ -296,6 +306,18 @@ CONTRASTED_SUBJECTS = (
     ("thành thị", "nông thôn"),
 )
 # Places whose name opens with a Vietnamese surname: "Hà Nội" is not a person named Hà.
+# The provinces and centrally governed cities (the 63 of before the 2025 mergers; the 34 after keep names among them):
+# a question typing one after "tỉnh" / "thành phố" in lower case or without diacritics ("tinh binh duong") still names
+# a place a passage must name.
+PROVINCES = (
+    "An Giang", "Bà Rịa - Vũng Tàu", "Bạc Liêu", "Bắc Giang", "Bắc Kạn", "Bắc Ninh", "Bến Tre", "Bình Dương", "Bình Định",
+    "Bình Phước", "Bình Thuận", "Cà Mau", "Cao Bằng", "Cần Thơ", "Đà Nẵng", "Đắk Lắk", "Đắk Nông", "Điện Biên", "Đồng Nai",
+    "Đồng Tháp", "Gia Lai", "Hà Giang", "Hà Nam", "Hà Nội", "Hà Tĩnh", "Hải Dương", "Hải Phòng", "Hậu Giang", "Hòa Bình",
+    "Hưng Yên", "Khánh Hòa", "Kiên Giang", "Kon Tum", "Lai Châu", "Lạng Sơn", "Lào Cai", "Lâm Đồng", "Long An", "Nam Định",
+    "Nghệ An", "Ninh Bình", "Ninh Thuận", "Phú Thọ", "Phú Yên", "Quảng Bình", "Quảng Nam", "Quảng Ngãi", "Quảng Ninh",
+    "Quảng Trị", "Sóc Trăng", "Sơn La", "Tây Ninh", "Thái Bình", "Thái Nguyên", "Thanh Hóa", "Thừa Thiên Huế", "Huế",
+    "Tiền Giang", "Hồ Chí Minh", "Trà Vinh", "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái",
+)
 PLACES_LIKE_NAMES = (
     "Hà Nội", "Hà Giang", "Hà Nam", "Hà Tĩnh", "Hà Đông", "Lâm Đồng", "Cao Bằng", "Thái Bình", "Thái Nguyên", "Hồ Chí Minh",
     "Hòa Bình", "Hoà Bình", "Lào Cai", "Giang Nam", "Vĩnh Long", "Lai Châu", "Kiên Giang", "Hậu Giang", "Tiền Giang",

@@ -223,6 +223,18 @@ class Settings(BaseSettings):
         "tại mục (IV)(3.4)(a)') is quoted with the section it points to, found by its numbering in the same document "
         "(hoidap/answer/references.py).",
     )
+    rule_run_list: bool = Field(
+        True,
+        description="For a list question, four or more short phrases in a row separated by commas are a list, colon or "
+        "not ('… tổ chức tôn vinh dịch vụ công chất lượng nhất, dịch vụ công thu hút …, cơ quan nhà nước vận hành tối ưu "
+        "nhất, …'), as items after a colon or on lines of their own are (hoidap/answer/carries.py RUN_LIST).",
+    )
+    rule_table_group: bool = Field(
+        True,
+        description="A table row is read under its group row ('I | Đến năm 2030', found in the passages above it in "
+        "the same table): a question on the targets 'đến năm 2030' is answered by the rows of that group, not by "
+        "those of a group of other target years (hoidap/answer/tables.py group_rows).",
+    )
     rule_list_continues: bool = Field(
         True,
         description="A list answer cut by the end of its passage goes on with the items of the next passages of "
@@ -463,6 +475,35 @@ class Settings(BaseSettings):
     )
     loose_title_share: float = Field(
         0.75, gt=0, le=1, description="Share of a title's word pairs a question must type to name it loosely."
+    )
+    rule_besides: bool = Field(
+        True,
+        description="'Ngoài Bộ Công an, còn cơ quan nào phối hợp …?', 'Trừ năm 2026, còn mốc nào?': the names and years "
+        "the question sets aside are no answer; a sentence whose only organisation or date is one of them does not carry "
+        "what is asked (analyser and selection).",
+    )
+    rule_quoted_phrases: bool = Field(
+        True,
+        description="A phrase the question quotes ('Cụm \"dữ liệu chủ\" được định nghĩa thế nào?', 2 to 15 words, not a "
+        "document's title) is a key term found only as those words in that order, weighted as the question's strongest "
+        "term.",
+    )
+    rule_described_documents: bool = Field(
+        True,
+        description="A document described by its type and subject instead of its số hiệu ('nghị định hướng dẫn Luật "
+        "Chuyển đổi số', 'kế hoạch về dữ liệu của Hà Nội') is named: the one indexed document of that type whose title "
+        "and issuer hold nearly all the description's words (hoidap/query/described.py).",
+    )
+    rule_provinces: bool = Field(
+        True,
+        description="A province typed in lower case or without diacritics after 'tỉnh' / 'thành phố' / 'TP' ('tinh "
+        "binh duong') is a place a passage must name, as a capitalised name is (core/lexicon.py PROVINCES).",
+    )
+    rule_number_dates: bool = Field(
+        True,
+        description="A date written after a số hiệu ('Quyết định số 2597/QĐ-TTg ngày 27 tháng 11 năm 2025') dates that "
+        "document: its year is found in the document's date, and its words are not looked for in the passage that "
+        "answers (a signature block or an article does not restate its document's date).",
     )
     rule_title_words: bool = Field(
         False,

@@ -20,8 +20,9 @@ from index.store import ChunkStore, StoredChunk, ascii_lower
 from index.vectors import VectorStore
 from core.lexicon import DOC_TYPE_CODES, TITLED_TYPES
 from hoidap.query import LIST, VALIDITY, Analyser, Query
+from hoidap.query.described import described_entry
 from hoidap.query.asked import title_match
-from hoidap.query.documents import unit_of
+from hoidap.query.documents import in_clause, unit_of
 from hoidap.query.expansions import corpus_abbreviations
 from hoidap.titles import approved_title, title_heads
 from ingest.normalize import fold_diacritics
@@ -195,11 +196,16 @@ class IndexReader:
                 for title in {doc["folded_title"], *(loose if s.rule_loose_title else [])}:
                     if len(title.split()) >= 3:
                         titled[title] = titled.get(title, ()) + (doc["number"],)
+        described = tuple(
+            described_entry(d["number"], d["doc_type"], d["title"], d["issuer"]) for d in self.documents if d["number"]
+        ) if s.rule_described_documents else ()
         return Analyser(
             self.bm25.weight, abbreviations=learned, expand=s.expand_abbreviations, split_compound=s.split_compound,
             indexed_numbers=numbers, titled=titled, split_unseen=s.rule_split_unseen, read_initials=s.rule_initials,
             everyday=s.rule_everyday_words, loose_title_share=s.loose_title_share if s.rule_loose_title else 0.0,
-            drop_title_words=s.rule_title_words, case_facts=s.rule_case_facts, subject_type=s.rule_subject_type,
+            drop_title_words=s.rule_title_words, number_dates=s.rule_number_dates,
+            provinces=s.rule_provinces, described=described, quoted=s.rule_quoted_phrases,
+            besides=s.rule_besides, case_facts=s.rule_case_facts, subject_type=s.rule_subject_type,
             home_country=s.rule_home_country, clause_compound=s.rule_clause_compound, loanwords=s.rule_loanwords,
             keyboard=s.rule_keyboard, spell=self.bm25.spelled, preamble=s.rule_preamble, context_weight=s.context_weight,
             fillers=s.rule_spoken_fillers, partial_numbers=s.rule_partial_numbers, request=s.rule_request,
@@ -374,9 +380,13 @@ class HybridRetriever:
 
     def _in_units(self, query: Query, tokens: list[str], named: set[str], k: int) -> list[str]:
         """The passages of the named documents in the units the question names (an Điều, a Phụ lục, a Chương), in BM25
-        order."""
-        inside = {cid for cid, label in self.reader.store.labels(named) if unit_of(label) in query.units}
-        return self._in_bm25_order(inside, tokens, named, k)
+        order, those of a khoản it names first."""
+        labels = self.reader.store.labels(named)
+        inside = {cid for cid, label in labels if unit_of(label) in query.units}
+        ranked = self._in_bm25_order(inside, tokens, named, max(k, len(inside)))
+        # "Khoản 2 Điều 17 …": the passages of that khoản first
+        clause = {cid for cid, label in labels if any(in_clause(label, c) for c in query.clauses)}
+        return ([c for c in ranked if c in clause] + [c for c in ranked if c not in clause])[:k]
 
     def _in_bm25_order(self, inside: set[str], tokens: list[str], docs: set[str], k: int) -> list[str]:
         """The first k of these chunks (all of the documents ``docs``) in the order BM25 ranks those documents'."""

@@ -9,8 +9,17 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from core.lexicon import AUTHORITIES, BODY_KINDS, DOC_TYPES, GOVERNMENT_LEVELS, HOME_COUNTRY, OFFICES, SELF_NAMED_BODIES
-from ingest.metadata import find_numbers
+from core.lexicon import (
+    AUTHORITIES,
+    BODY_KINDS,
+    DOC_TYPES,
+    GOVERNMENT_LEVELS,
+    HOME_COUNTRY,
+    OFFICES,
+    PROVINCES,
+    SELF_NAMED_BODIES,
+)
+from ingest.metadata import NUMBER_RE, find_numbers
 from ingest.normalize import canonical_tone, fold_diacritics
 from ingest.segment import FOLDED_PREFIX, words_of
 
@@ -308,9 +317,24 @@ def preamble_of(question: str) -> Preamble:
     return Preamble("", text, False)
 
 
-def required_terms(question: str, case_years: bool = True, home_country: bool = True) -> list[str]:
-    """What a passage must name to answer the question: proper names ("Nhật Bản", "Hà Nội"), số hiệu
-    ("52-NQ/TW") and years ("2024"), folded and normalized.
+# a province typed after its place noun, in any case, with or without diacritics ("tinh binh duong", "tp hồ chí minh")
+_PROVINCE = re.compile(
+    r"\b(?:tinh|thanh pho|tp\.?)\s+("
+    + "|".join(sorted((re.escape(" ".join(fold_diacritics(p.lower()).replace("-", " ").split())) for p in PROVINCES), key=len, reverse=True))
+    + r")\b"
+)
+
+
+def provinces_named(question: str) -> list[str]:
+    """The provinces a question names after "tỉnh" / "thành phố" / "TP", folded ("binh duong" of "tinh binh duong")."""
+    folded = " ".join(fold_diacritics(question.lower()).replace("-", " ").split())
+    return _PROVINCE.findall(folded)
+
+
+def required_terms(question: str, case_years: bool = True, home_country: bool = True, provinces: bool = False) -> list[str]:
+    """What a passage must name to answer the question: proper names ("Nhật Bản", "Hà Nội"; with ``provinces`` also a
+    province typed in lower case after its place noun, "tinh binh duong"), số hiệu ("52-NQ/TW") and years ("2024"),
+    folded and normalized.
 
     A passage (with its document's title, number and date) lacking one of them cannot answer: a 2023
     ranking does not answer a question about 2024, a text about 57-NQ/TW does not answer one about 52-NQ/TW.
@@ -323,6 +347,8 @@ def required_terms(question: str, case_years: bool = True, home_country: bool = 
     for word in words_of(question):
         if _is_proper_name(word) and not _generic(word) and not (home_country and word in HOME_COUNTRY):
             required.append(normalized(word, exact=False).strip())
+    if provinces:  # "tinh binh duong", typed without capitals: a place all the same
+        required += [p for p in provinces_named(question) if not any(p in r or r in p for r in required)]
     required += [normalized(n, exact=False).strip() for n in find_numbers(question)]
     horizons = set(horizon_years(question))
     facts, asked = ("", question) if case_years else case_facts(question)
@@ -366,10 +392,18 @@ _DATING_WORDS = frozenset({*(fold_diacritics(t.lower()) for t in DOC_TYPES), "va
 DATING_WINDOW = 8  # words before a year in which a document word makes it the document's date
 
 
-def document_years(question: str) -> list[str]:
+# a số hiệu with its date written out after it: "Quyết định số 2597/QĐ-TTg ngày 27 tháng 11 năm 2025", "… 384-QĐ/TW
+# ngày 29/11/2025" (group 1: the year)
+NUMBER_DATED = re.compile(
+    rf"{NUMBER_RE.pattern},?\s+((?:ban hành\s+|ký\s+)?ngày\s+\d{{1,2}}\s*(?:tháng\s*\d{{1,2}}\s*năm\s*|[/.-]\s*\d{{1,2}}\s*[/.-]\s*)"
+    r"((?:19|20)\d\d))\b", re.I
+)
+
+
+def document_years(question: str, number_dates: bool = False) -> list[str]:
     """The years that date a document the question names ("nghị quyết của Bộ Chính trị tháng 12/2024", "văn bản Ban
     Bí thư ban hành tháng 11/2025", "Luật Giao dịch điện tử năm 2023"): a document word among the DATING_WINDOW words
-    before it. Such a year is found in the document's date too; any other year ("Năm 2025 tỷ trọng kinh tế số đạt bao
+    before it, or with ``number_dates`` a số hiệu the date follows ("số 2597/QĐ-TTg ngày 27 tháng 11 năm 2025"). Such a year is found in the document's date too; any other year ("Năm 2025 tỷ trọng kinh tế số đạt bao
     nhiêu?") is asked of what the passage says, and a plan signed in 2025 does not give it."""
     words = re.findall(r"\w+", fold_diacritics(question.lower()))
     years = []
@@ -379,6 +413,8 @@ def document_years(question: str) -> list[str]:
             pairs = {" ".join(before[j : j + 2]) for j in range(len(before))} | set(before)
             if pairs & _DATING_WORDS:
                 years.append(word)
+    if number_dates:  # the date of a document named by its số hiệu, however far its type
+        years += [m.group(2) for m in NUMBER_DATED.finditer(question)]
     return list(dict.fromkeys(years))
 
 

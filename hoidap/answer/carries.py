@@ -4,8 +4,11 @@ or validity statement an answer type asks; the names, bodies, levels, meetings a
 from __future__ import annotations
 
 import re
+from types import MappingProxyType
+from typing import Mapping
 
 from core.lexicon import DOC_TYPES, NEWS_TYPE, PLACES_LIKE_NAMES
+from core.models import CELL_SEPARATOR
 from hoidap.query import DATE, DOCUMENT, DURATION, LIST, NUMBER, ORGANISATION, PERSON, VALIDITY, Query
 from hoidap.query.asked import government_levels
 from hoidap.query.counted import ASKED_KINDS, LOWER_BOUND, UPPER_BOUND
@@ -73,6 +76,11 @@ def counts(unit: str, text: str) -> bool:
     column = re.search(r"\bdon vi(?: tinh)?: ([^;|]*)", folded)
     if column and re.search(rf"\b(?:{nouns})\b", column.group(1)) and re.search(r"\d", folded[column.end() :]):
         return True
+    # … or a row read without its header, the unit in a cell of its own before the value ("… | Tbps | ≥ 350 | …")
+    cells = [c.strip() for c in folded.split(CELL_SEPARATOR.strip())]
+    unit_cell = next((i for i, c in enumerate(cells) if re.fullmatch(rf"(?:{nouns})\b[^\d]{{0,20}}", c)), None)
+    if unit_cell is not None and any(re.search(r"\d", c) for c in cells[unit_cell + 1 : unit_cell + 3]):
+        return True
     return bool(re.search(rf"\d[\d.,]*\s*%?\s+(?:\([^()]{{1,30}}\)\s*)?(?:\w+\s+){{0,2}}(?:{nouns})\b", folded))
 
 
@@ -98,11 +106,14 @@ def of_kind(kind: str, text: str, passage: Passage) -> bool:
 
 
 def carries(
-    answer_type: str, text: str, passage: Passage, unit: str = "", ordinal: str = "", kind: str = "", named: tuple = ()
+    answer_type: str, text: str, passage: Passage, unit: str = "", ordinal: str = "", kind: str = "", named: tuple = (),
+    run_terms: Mapping[str, float] = MappingProxyType({}),
+    exact: bool = True,
 ) -> bool:
     """Whether a sentence carries what the answer type asks for (for a count, a figure of its unit; for
     "cấp mấy", the level's numeral; for "<noun> nào", an answer of that kind; for a date, not only the date naming a
-    cited document, unless it is one of ``named``, the số hiệu the question names)."""
+    cited document, unless it is one of ``named``, the số hiệu the question names; for a list, items after a colon, on
+    lines of their own, inline, or four parallel short phrases after the strongest of ``run_terms``, see runs_after)."""
     if kind and answer_type in (ORGANISATION, DOCUMENT):
         return of_kind(kind, text, passage)
     if answer_type == NUMBER and ordinal:
@@ -123,7 +134,9 @@ def carries(
     if answer_type == DOCUMENT:
         return bool(passage.chunk.doc.number or passage.chunk.label)
     if answer_type == LIST:
-        return text.rstrip().endswith(":") or "\n" in text.strip() or bool(INLINE_LIST.search(text))
+        return text.rstrip().endswith(":") or "\n" in text.strip() or bool(INLINE_LIST.search(text)) or (
+            bool(run_terms) and runs_after(run_terms, text, exact)
+        )
     return True
 
 
@@ -150,6 +163,34 @@ INLINE_LIST = re.compile(
     r"|\bnhư\s+(?!sau\b|vậy\b|thế\b|trên\b)[^.;:]{2,120}?(?:, [^,.;:]{2,80}){2,}"  # "các diễn đàn … như A, B, C"
     r"|^(?:[^,.;:]{2,40}, ){2,}[^,.;:]{2,40} và [^,.;:]{2,40} là (?:những|các)\b"  # "A, B, C và D là những nội dung …"
 )
+# four or more phrases in a row, each short: "tổ chức tôn vinh dịch vụ công chất lượng nhất, dịch vụ công thu hút …, cơ
+# quan nhà nước vận hành tối ưu nhất, cơ quan nhà nước phát triển Chính phủ số tốt nhất" (a list with no colon)
+RUN_LIST = re.compile(r"([^,.;:]{3,80})(?:, [^,.;:]{3,60}){2,}, [^,.;:]{3,60}(?: và [^,.;:]{3,60})?(?:[.;]|$)")
+
+
+RUN_HEAD_SHARE = 0.5
+
+
+def runs_after(terms: Mapping[str, float], text: str, exact: bool) -> bool:
+    """Whether a run of four or more short phrases (RUN_LIST) is a list of what the question asks: its first phrase
+    names one of the strong terms of the question (``terms``: normalized → weight) the text names (of at least
+    RUN_HEAD_SHARE of the strongest one's weight), it is no aside in brackets,
+    and its items are parallel, two of them beginning with the same word ("… tổ chức tôn vinh dịch vụ công chất lượng
+    nhất, dịch vụ công thu hút …, cơ quan nhà nước vận hành tối ưu nhất, …"); a long sentence with commas is no list."""
+    written = normalized(text, exact)
+    present = [t for t in terms if f" {t} " in written]
+    if not present:
+        return False
+    strong = [t for t in present if terms[t] >= RUN_HEAD_SHARE * max(terms[p] for p in present)]
+    for m in RUN_LIST.finditer(text):
+        first = m.group(1)
+        if not any(f" {t} " in normalized(first, exact) for t in strong) or first.count("(") > first.count(")"):
+            continue
+        items = [i.split() for i in re.split(r", | và ", m.group(0)[len(first) :].strip(" ,.;")) if i.split()]
+        firsts = [i[0].lower() for i in items]
+        if len(set(firsts)) < len(firsts):
+            return True
+    return False
 
 
 def other_meeting(asked: dict, text: str) -> bool:
@@ -181,6 +222,7 @@ def names_required(
     dated_years: bool = True,
     news_context: bool = False,
     horizon_heading: bool = False,
+    group: str = "",
 ) -> bool:
     """Whether a passage (with its document's title, số hiệu, date and heading) names every place, số hiệu and
     year the question names (``Query.required``; with ``dated_years``, only a year dating a document it names is
@@ -188,7 +230,8 @@ def names_required(
     ``bodies`` every body it names (``Query.bodies``, its issuer counting), and its document the target years
     (``Query.horizons``: in the passage, its title, or read_with, the text of the document's other passages
     retrieved with it; with ``horizon_heading``, not under a heading of other target years only: "1. Đến năm 2030"
-    does not give the targets for 2045). With ``news_context``, a news item's passage is read with read_with for the
+    does not give the targets for 2045; nor, ``group``, under a table's group row of other target years only: "II |
+    Đến năm 2045"). With ``news_context``, a news item's passage is read with read_with for the
     names too: one event told in several passages names its speaker and place once ("Bộ trưởng cũng đề nghị Bình
     Phước …")."""
     named = f"{chunk.text} {chunk.doc.title} {chunk.doc.number} {chunk.heading}"
@@ -204,7 +247,7 @@ def names_required(
     if bodies and query.bodies and not names_bodies(query.bodies, f"{named} {chunk.doc.issuer}"):
         return False
     if horizon_heading and query.horizons:
-        headed = horizon_years(chunk.section_heading)
+        headed = horizon_years(f"{chunk.section_heading} {group}")
         if headed and not set(headed) & set(query.horizons):
             return False
     return all(year in f"{named} {read_with}" for year in query.horizons)
@@ -254,3 +297,18 @@ def names_bodies(bodies: tuple[str, ...], text: str) -> bool:
         if len(initials) < 2 or not re.search(r"(?<![A-ZĐ])" + r"[&\s-]?".join(initials) + r"(?![A-ZĐ])", text):
             return False
     return True
+
+
+def names_other_than(besides: tuple[str, ...], answer_type: str, text: str) -> bool:
+    """Whether a sentence gives an answer of its type other than those a "ngoài X, còn … nào?" question sets aside
+    (``besides``: folded names and years, Query.besides): "Cơ quan thực hiện: Bộ Công an" does not answer "Ngoài Bộ Công
+    an, cơ quan nào phối hợp?"; "năm 2026" does not answer "Ngoài năm 2026, còn mốc nào?"."""
+    if answer_type == ORGANISATION:
+        found = [text[m.start() : m.start() + 60] for m in _ORGANISATION.finditer(text) if m.group(0)[0].isupper()]
+        found = [f for f in found if not re.match(r"(?:Cơ quan|Đơn vị|Các sở|Các bộ)\b", f)]  # "Cơ quan thực hiện: …"
+        found = [re.split(r"[,.;:()|]", f)[0] for f in found]
+    elif answer_type == DATE:
+        found = [m.group(0) for m in (*DATE_IN_TEXT.finditer(text), *_WHEN.finditer(text))]
+    else:
+        return True
+    return any(not any(b in normalized(f, exact=False) for b in besides) for f in found)

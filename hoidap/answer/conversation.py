@@ -20,6 +20,7 @@ from core.lexicon import (
     DOCUMENT_NOUNS,
     EVENT_NOUNS,
     PLACE_NOUNS,
+    SOURCE_WORDS,
 )
 from hoidap.query import OTHER
 from hoidap.query.asked import answer_type_of
@@ -41,9 +42,9 @@ _DOC_REF_YEAR = re.compile(_DOC_REF.pattern + r"(?:/\d{4})?")  # "Nghị định
 _DEMONSTRATIVE_PLACE = re.compile(rf"\b({_alternatives(PLACE_NOUNS)})\s+({_DEMONSTRATIVE})(?!\w)", re.I)
 _ANAPHOR = re.compile(rf"(?<!\w)({_alternatives(ANAPHORS)})(?!\w)", re.I)
 _IT = re.compile(r"(?<!\w)nó(?!\w)", re.I)
-_ELLIPTICAL = re.compile(r"^\s*(còn|thế còn|vậy còn|còn về)\b|\b(thì sao|thế nào rồi)\s*\??\s*$", re.I)
-_LEAD = re.compile(r"^\s*(còn về|thế còn|vậy còn|còn)\s+", re.I)
-_TAIL = re.compile(r"\s*(thì sao|thế nào rồi)\s*\??\s*$", re.I)
+_ELLIPTICAL = re.compile(r"^\s*(còn|thế còn|vậy còn|còn về|ý tôi là|ý là|ý tôi hỏi)\b|\b(thì sao|thế nào rồi)\s*\??\s*$", re.I)
+_LEAD = re.compile(r"^\s*(còn về|thế còn|vậy còn|còn|ý tôi là|ý là|ý tôi hỏi)\s+", re.I)
+_TAIL = re.compile(r"\s*(thì sao|thế nào rồi|cơ|chứ|mà|ạ)\s*[?.!]?\s*$", re.I)  # "Ý tôi là cấp xã cơ": a particle
 
 
 @dataclass
@@ -130,6 +131,8 @@ def resolutions(question: str, previous: Turn | None, antecedent: bool = True, e
     in the document its answer cited when that topic names no số hiệu)."""
     if previous is None:
         return [question]
+    if ellipsis and _source_only(question):  # "Trích nguyên văn giúp tôi": the previous question, answered with quotes
+        return [previous.question]
     if ellipsis and _aspect_only(question) and not find_numbers(question) and not _ANAPHOR.search(question):
         # "Hạn chót là khi nào?" after a question about a task: that task's deadline
         topic = _topic(previous.question)
@@ -209,6 +212,17 @@ _QUESTION_WORDS = re.compile(
     r"(?!\w)\s*\??",
     re.I,
 )
+
+
+_SOURCE_SYLLABLES = frozenset(fold_diacritics(syllable) for word in SOURCE_WORDS for syllable in word.split())
+_SOURCE_ASKED = re.compile(r"\b(?:trich|nguyen van|toan van|nguon|van ban goc)\b")
+
+
+def _source_only(question: str) -> bool:
+    """Whether a follow-up only asks to see the source of the previous answer ("Trích nguyên văn giúp tôi.")."""
+    folded = _folded(question)
+    syllables = re.findall(r"\w+", folded)
+    return bool(_SOURCE_ASKED.search(folded)) and 0 < len(syllables) <= 8 and all(s in _SOURCE_SYLLABLES for s in syllables)
 
 
 def _aspect_only(question: str) -> bool:

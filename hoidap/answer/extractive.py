@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from hoidap.answer.answerability import Answerability, features
 from hoidap.answer.compose import NEARLY, REFUSAL_TEXT, ComposeRules, Composer, choose, refusal, rows_naming
+from hoidap.answer.items import names_strongest
 from hoidap.answer.lists import list_continuation
 from hoidap.answer.references import with_referred
 from hoidap.answer.select import Candidate, SelectRules, answers_type, candidates, shared_context
 from hoidap.answer.sentences import sentence_begun, sentence_continued
+from hoidap.answer.tables import group_rows
 from hoidap.answer.types import Answer
 from hoidap.query import DATE, DURATION, LIST, NUMBER, PERSON, Query
 from hoidap.query.asked import WEB_ADDRESS
@@ -52,6 +54,11 @@ def answers_force(title: str, cand: Candidate, passages: list[Passage]) -> bool:
     return own or states_force(title, cand.text)
 
 
+def _document_words(passage: Passage) -> str:
+    """What a passage is read with: its document's title and số hiệu, and its headings (an appendix's title)."""
+    return f"{passage.chunk.doc.title} {passage.chunk.doc.number} {passage.chunk.heading}"
+
+
 class ExtractiveAnswerer:
     """Picks sentences from the passages; refuses when the evidence does not answer."""
 
@@ -75,9 +82,12 @@ class ExtractiveAnswerer:
         parts = query.parts or (query,)
         chosen: list[tuple[Query, list[Candidate]]] = []
         confidence = 0.0
+        groups = {  # a table row's target year is in its group row ("I | Đến năm 2030"), often passages above it
+            p.chunk.chunk_id: group_rows(p.chunk, preceding) for p in passages
+        } if self.select_rules.table_group and any(part.horizons for part in parts) else {}
         for part in parts:
             part = shared_context(part, passages)
-            found = candidates(part, passages, weight, self.select_rules)
+            found = candidates(part, passages, weight, self.select_rules, groups)
             p = self.answerability.probability(features(part, passages, found)) if found else 0.0
             if self.select_rules.same_document and chosen and not (part.numbers or part.titles):
                 found = of_document_first(found, passages, next((c for _, cs in chosen for c in cs), None))
@@ -87,7 +97,13 @@ class ExtractiveAnswerer:
             picked = choose(found, self.max_sentences, min_cov, part.answer_type == LIST, self.select_rules.table_rows) if ok else []
             bodies = distinct_bodies(part.bodies)
             if picked and part.answer_type == LIST and bodies and self.select_rules.body_rows:
-                picked = rows_naming(found, bodies, part.listed) or picked
+                rows = rows_naming(found, bodies, part.listed)
+                if self.select_rules.item_names_asked:  # a row naming the body but not what it is asked to do answers
+                    rows = [
+                        r for r in rows
+                        if names_strongest(part, r.text, f"{_document_words(passages[r.passage_index])} {' '.join(bodies)}")
+                    ]
+                picked = rows or picked
             if picked and part.answer_type == LIST and self.select_rules.list_continues:
                 picked = [sentence_continued(picked[0], passages), *picked[1:]]
                 picked = picked + list_continuation(picked[0], passages, following)

@@ -22,7 +22,7 @@ _RECITAL = re.compile(r"^(?:Căn cứ|Theo đề nghị|Xét đề nghị)\b")
 _DATE_LINE = re.compile(r"^[\w\s]{0,20},\s*ngày\s+\d{1,2}\s+tháng")
 
 
-_SENTENCE_ENDS = (".", ";", ":", "!", "?", "…")
+SENTENCE_ENDS = (".", ";", ":", "!", "?", "…")
 
 
 def quotes(
@@ -63,7 +63,7 @@ def quotes(
             for s2, e2 in spans[i + 1 :]:
                 if e2 - start > limit or text[s2:e2].startswith("Điều "):
                     break
-                cut_short = "\n" not in text[end:s2] and not text[start:end].rstrip().endswith(_SENTENCE_ENDS)
+                cut_short = "\n" not in text[end:s2] and not text[start:end].rstrip().endswith(SENTENCE_ENDS)
                 if not heading and not LIST_ITEM.match(text[s2:e2]) and not cut_short:
                     break  # (an item the splitter cut for its length goes on: "… mà nước Cộng hòa xã" "hội chủ nghĩa …")
                 end = e2

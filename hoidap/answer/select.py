@@ -21,6 +21,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import Mapping
 
 from core.models import CELL_SEPARATOR
 from hoidap.answer.carries import (
@@ -30,6 +31,7 @@ from hoidap.answer.carries import (
     dates_text,
     measured_forms,
     names_alone,
+    names_other_than,
     names_required,
     other_level,
     other_meeting,
@@ -39,12 +41,12 @@ from hoidap.answer.carries import (
 from hoidap.answer.items import heads_section, lead_in_of, names_strongest, section_of
 from hoidap.answer.quotes import boilerplate, quotes
 from hoidap.answer.signature import signature_block
-from hoidap.answer.tables import header_of, labelled_row
+from hoidap.answer.tables import header_of, labelled_row, opens_table
 from hoidap.query import DATE, DOCUMENT, DURATION, LIST, NUMBER, ORGANISATION, PERSON, VALIDITY, Query
 from hoidap.query.asked import SCOPE, title_match
-from hoidap.query.documents import documents_named, names_document
+from hoidap.query.documents import documents_named, in_clause, names_document
 from hoidap.retrieve import Passage
-from hoidap.terms import coverage, evidence_text, names_holder, normalized
+from hoidap.terms import EXACT_PREFIX, coverage, evidence_text, names_holder, normalized
 from ingest.chunk import LIST_ITEM
 from ingest.metadata import first_date
 
@@ -98,6 +100,10 @@ class SelectRules:
     sentence_start: bool = True  # a quote starting inside a sentence begun in the previous passage is read from its start
     news_context: bool = True  # a name the question gives is also found in the other retrieved passages of a news item
     #                            (one event told in several passages: "Bộ trưởng cũng đề nghị Bình Phước …")
+    besides: bool = True  # "ngoài X, còn … nào?": a sentence whose only answer is X does not carry what is asked
+    named_clause: bool = True  # "Khoản 2 Điều 17 …", "mục 6 Điều 3 …": that khoản's sentences rank first
+    run_list: bool = True  # four or more parallel short phrases after a word of the question are a list (runs_after)
+    table_group: bool = True  # a table row is read under its group row ("I | Đến năm 2030"): its target year is the group's
     item_heading: bool = True  # a list item is read with what heads it ("h) Tổ đảng ở Thường trực Ủy ban Quốc phòng
 
 
@@ -151,14 +157,20 @@ def answers_type(query: Query, cand: Candidate) -> bool:
 _SCOPE_ARTICLE = re.compile(r"^Điều \d+\w?\.\s*Phạm vi điều chỉnh\s*$", re.I)
 
 
-def candidates(query: Query, passages: list[Passage], weight, rules: SelectRules = SelectRules()) -> list[Candidate]:
-    """Sentences (and list blocks) of the passages that may answer the query, best first."""
+def candidates(
+    query: Query, passages: list[Passage], weight, rules: SelectRules = SelectRules(), groups: Mapping[str, str] = MappingProxyType({})
+) -> list[Candidate]:
+    """Sentences (and list blocks) of the passages that may answer the query, best first. ``groups``: chunk id → the
+    group rows its table rows are read under (see tables.group_rows)."""
     found: list[Candidate] = []
     exact = query.exact
     sections = bool(query.definition or query.sections)
     named = documents_named(query) if rules.named_documents and query.answer_type != VALIDITY else []
     measured = measured_forms(query) if rules.rate_of and query.measured else set()
     asked_numbers = tuple(n.lower() for n in query.numbers)
+    run_terms = {t: w for t, w in query.terms.items() if not t.startswith(EXACT_PREFIX)} if (
+        rules.run_list and query.answer_type == LIST
+    ) else {}
     # a document's retrieved passages, where its target years (and a news item's names) are looked for
     read_with: dict[str, str] = {}
     for passage in passages if query.horizons or (rules.news_context and query.required) else ():
@@ -168,8 +180,10 @@ def candidates(query: Query, passages: list[Passage], weight, rules: SelectRules
         # a passage is read with its document's title, số hiệu and issuer ("báo cáo của Đảng ủy Chính phủ …")
         context = normalized(f"{chunk.doc.title} {chunk.doc.number} {chunk.doc.issuer} {chunk.section_heading}", exact)
         together = read_with.get(chunk.doc_id, "")
+        group = groups.get(chunk.chunk_id, "")
         if rules.required_names and not names_required(
-            query, chunk, weight, together, rules.required_bodies, rules.dated_years, rules.news_context, rules.horizon_heading
+            query, chunk, weight, f"{together} {group}", rules.required_bodies, rules.dated_years, rules.news_context,
+            rules.horizon_heading, group,
         ):
             continue
         if not accounts_for_documents(named, chunk):
@@ -208,7 +222,7 @@ def candidates(query: Query, passages: list[Passage], weight, rules: SelectRules
                 continue  # "i) Tổ đảng ở Thường trực Ủy ban Văn hóa, Giáo dục" names a section; its items answer
             if rules.table_header and CELL_SEPARATOR in text:
                 header = header_of(chunk, start)
-                if header == text:
+                if header == text or opens_table(chunk, start, text):
                     continue  # a table's header row names columns; it answers nothing
                 if header:
                     text = labelled_row(text, header)
@@ -230,7 +244,9 @@ def candidates(query: Query, passages: list[Passage], weight, rules: SelectRules
                 section = text[: text.find("\n")]  # a section quoted with its items
             if rules.government_level and query.levels and other_level(query.levels, f"{lead_in_of(chunk, start)} {text}"):
                 continue  # "Chủ tịch Ủy ban nhân dân cấp tỉnh có quyền …" does not answer of "cấp huyện"
-            typed = carries(query.answer_type, text, passage, query.unit, query.ordinal, query.kind, asked_numbers)
+            typed = carries(
+                query.answer_type, text, passage, query.unit, query.ordinal, query.kind, asked_numbers, run_terms, exact
+            )
             if typed and measured:
                 # a rate answers only if it is of what the question measures: "tỷ trọng kinh tế số trong GRDP" is not
                 # answered by "tỷ trọng đào tạo các ngành STEM … 30%"
@@ -240,6 +256,8 @@ def candidates(query: Query, passages: list[Passage], weight, rules: SelectRules
                 typed = False  # "riêng MobiFone … bao nhiêu trạm?" is not answered by the figure of "(Viettel, VNPT, Mobifone)"
             if typed and rules.day and query.day and not _DAY.search(dates_text(text, asked_numbers)):
                 typed = False  # "Luật … được thông qua vào ngày nào?" is not answered by "Thời gian thực hiện: Tháng 12/2026"
+            if typed and rules.besides and query.besides and not names_other_than(query.besides, query.answer_type, text):
+                typed = False  # "Ngoài Bộ Công an, cơ quan nào …?" is not answered by "Cơ quan thực hiện: Bộ Công an"
             if typed and rules.bound and query.bound and states_other_bound(text, query.bound):
                 typed = False  # "tạm ngừng tối đa bao nhiêu ngày?" is not answered by "thông báo ít nhất 7 ngày làm việc"
             if typed and rules.list_noun and query.listed:
@@ -263,6 +281,8 @@ def candidates(query: Query, passages: list[Passage], weight, rules: SelectRules
                         lead, typed = above, True
                         text = text if text.startswith(f"{above} … ") else f"{above} … {text}"
             score = 0.6 * sent_cov + 0.4 * passage_cov - 0.01 * i + (0.15 if from_named else 0.0) + 0.5 * titled
+            if rules.named_clause and from_named and any(in_clause(chunk.label, c) for c in query.clauses):
+                score += 0.15  # "Khoản 2 Điều 17 …": the khoản named, before the article's others
             if rules.in_force_first and not passage.in_force:
                 score -= 0.05
             if rules.answer_type:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from hoidap.answer.quotes import MAX_LIST_CHARS
+from hoidap.answer.quotes import MAX_LIST_CHARS, SENTENCE_ENDS
 from hoidap.answer.select import Candidate
 from hoidap.retrieve import Passage
 
@@ -43,13 +43,24 @@ def sentence_begun(best: Candidate, passages: list[Passage], preceding) -> Candi
     return dataclasses.replace(best, text=f"{lead} {best.text}")
 
 
+def _goes_on(text: str, end: int) -> bool:
+    """Whether the sentence piece ending at ``end`` goes on in the next: it ends with ";", or with no sentence end and
+    the text goes on in the same line (the splitter cut it for its length: "… và cơ quan nhà nước phát triển Chính phủ
+    số" / "tốt nhất.")."""
+    piece = text[:end].rstrip()
+    if piece.endswith(";"):
+        return True
+    rest = text[end:]
+    return not piece.endswith(SENTENCE_ENDS) and bool(rest.strip()) and "\n" not in rest[: len(rest) - len(rest.lstrip())]
+
+
 def sentence_continued(best: Candidate, passages: list[Passage]) -> Candidate:
-    """A sentence the splitter cut after a ";" for its length, read on to its end (within MAX_LIST_CHARS): a list
-    written inside one sentence ("… gồm: Tiếp tục đẩy mạnh …; Tăng cường tương tác …;" / "Phát triển …; Nghiên cứu
+    """A sentence the splitter cut after a ";" or mid-clause for its length, read on to its end (within MAX_LIST_CHARS):
+    a list written inside one sentence ("… gồm: Tiếp tục đẩy mạnh …; Tăng cường tương tác …;" / "Phát triển …; Nghiên cứu
     …") is quoted whole. ``best`` itself when it is no such piece."""
     chunk = passages[best.passage_index].chunk
     start, end = best.span
-    if best.is_list or best.row or not chunk.text[start:end].rstrip().endswith(";"):
+    if best.is_list or best.row or not _goes_on(chunk.text, end):
         return best
     for piece_start, piece_end in chunk.sentence_spans:
         if piece_start < end:
@@ -57,7 +68,7 @@ def sentence_continued(best: Candidate, passages: list[Passage]) -> Candidate:
         if piece_end - start > MAX_LIST_CHARS:
             break
         end = piece_end
-        if not chunk.text[piece_start:piece_end].rstrip().endswith(";"):
+        if not _goes_on(chunk.text, piece_end):
             break
     if end == best.span[1]:
         return best

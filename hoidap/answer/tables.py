@@ -10,6 +10,8 @@ from core.models import CELL_SEPARATOR
 from index.store import StoredChunk
 from ingest.structure import looks_like_header
 
+# a cell no header has: a figure ("≥ 350", "99", "8 - 10") or a dotted row number ("23.3")
+_FIGURE_CELL = re.compile(r"^[≥≤<>~]?\s*\d[\d.,]*\s*%?(?:\s*[-–]\s*\d[\d.,]*\s*%?)?$")
 _ORDINAL_HEADER = re.compile(r"^(?:s?tt|số tt|số thứ tự|thứ tự)\.?$", re.I)  # the row-number column
 
 
@@ -24,11 +26,25 @@ def header_of(chunk: StoredChunk, start: int) -> str:
             top = stripped
         elif not stripped or len(stripped) > 80 or stripped.endswith("."):
             break  # the table starts below this line ("II. Xã hội số" lines are inside it)
-    if top and looks_like_header(top):
+    if top and _is_header(top):
         return top
     heading = chunk.section_heading
     carried = heading.rsplit(" — ", 1)[-1] if " — " in heading else ""
-    return carried if CELL_SEPARATOR in carried and looks_like_header(carried) else ""
+    return carried if CELL_SEPARATOR in carried and _is_header(carried) else ""
+
+
+def _is_header(row: str) -> bool:
+    """Whether a table row names columns (ingest.structure.looks_like_header) and holds no figure: "23.3 | Tổng dung
+    lượng … | Tbps | ≥ 350 | …" is a row of data, though its cells are short."""
+    return looks_like_header(row) and not any(_FIGURE_CELL.match(c.strip()) for c in row.split(CELL_SEPARATOR))
+
+
+def opens_table(chunk: StoredChunk, start: int, row: str) -> bool:
+    """Whether the row starting at ``start`` is a table's header: it names columns (short cells, no digit: not "Luật
+    số: 20/2023/QH15 | Hà Nội, ngày …", a document's header) and the line above it in the passage is no row ("DANH
+    SÁCH DỮ LIỆU …" above "STT | Nhóm lĩnh vực dữ liệu | Dữ liệu | …")."""
+    above = [line.strip() for line in chunk.text[:start].split("\n") if line.strip()]
+    return bool(above) and CELL_SEPARATOR not in above[-1] and _is_header(row) and not re.search(r"\d", row)
 
 
 def labelled_row(row: str, header: str) -> str:
@@ -46,3 +62,31 @@ def _column_name(name: str) -> str:
     """"THỜI GIAN HOÀN THÀNH" → "Thời gian hoàn thành" (a header in capitals reads as a label)."""
     name = name.strip()
     return name[0] + name[1:].lower() if name.isupper() else name
+
+
+# A group row of a table: a Roman numeral or a capital letter and one cell of text ("I | Đến năm 2030", "II | Xã hội
+# số | | |"); the rows below it, up to the next one, are of that group.
+_GROUP_ROW = re.compile(r"^\s*(?:[IVXLC]+|[A-Z])\.?\s*\|\s*([^|]{3,160}?)\s*(?:\|\s*)*$")
+GROUP_WALK = 80  # passages walked back to the table's group row
+
+
+def group_rows(chunk: StoredChunk, preceding, walk: int = GROUP_WALK) -> str:
+    """The group rows a table passage is read under: the last one before its first row (in an earlier passage of the
+    same table, found with ``preceding(chunk)``) and those inside it, their text joined ("Đến năm 2030"); "" for a
+    passage holding no table row or when none is found."""
+    if CELL_SEPARATOR not in chunk.text:
+        return ""
+    inside = [m.group(1) for m in (_GROUP_ROW.match(line) for line in chunk.text.split("\n")) if m]
+    table = chunk.label.split(",")[0]
+    before, current = "", chunk
+    for _ in range(walk if preceding else 0):
+        current = preceding(current)
+        if current is None or current.doc_id != chunk.doc_id or current.label.split(",")[0] != table:
+            break
+        found = [m.group(1) for m in (_GROUP_ROW.match(line) for line in current.text.split("\n")) if m]
+        if found:
+            before = found[-1]
+            break
+        if CELL_SEPARATOR not in current.text:
+            break  # the table began after this passage
+    return " ".join(g for g in [before, *inside] if g)

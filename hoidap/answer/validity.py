@@ -28,8 +28,13 @@ def _on(date: str) -> str:
 
 def validity_answer(query: Query, book: ValidityBook, as_of: str, fetch: Fetch, passages: list[Passage]) -> Answer | None:
     """The answer to a question about a named document's force, or None (then the passages answer, as they
-    do for each part of a compound question: "… có hiệu lực từ ngày nào và do cơ quan nào ban hành?")."""
-    if not query.validity or query.parts:
+    do for each part of a compound question: "… có hiệu lực từ ngày nào và do cơ quan nào ban hành?", unless every
+    part asks the force of the same document)."""
+    if query.parts:  # "X còn được áp dụng không? Nó hết hiệu lực từ ngày nào?": every part asks the force of one document
+        query = _one_force_asked(query, book)
+        if query is None:
+            return None
+    if not query.validity:
         return None
     named = [n for n in book.known() if names_document(query, n)] or named_by_title_and_year(query, book)
     if query.subject_type:  # "Luật mà Thủ tướng ban hành kế hoạch thi hành … có hiệu lực …?" asks of a law, not of the
@@ -47,6 +52,15 @@ def validity_answer(query: Query, book: ValidityBook, as_of: str, fetch: Fetch, 
     if found is None and not book.indexed(named[0]):
         return _not_held(query, named[0], passages)
     return found
+
+
+def _one_force_asked(query: Query, book: ValidityBook) -> Query | None:
+    """The part of a compound question to answer from the validity book when every part asks the force of the same
+    one document (the part asking its status, whose answer gives its dates too), or None."""
+    named = [frozenset(n for n in book.known() if names_document(part, n)) for part in query.parts]
+    if not all(part.validity and not part.wants_code for part in query.parts) or len(set(named)) != 1 or len(named[0]) != 1:
+        return None
+    return next((part for part in query.parts if part.validity == "status"), query.parts[0])
 
 
 def of_type(number: str, title: str | None, doc_type: str) -> bool:
@@ -135,7 +149,8 @@ def _answer(query: Query, number: str, book: ValidityBook, as_of: str, fetch: Fe
         if not made:
             return None
         targets = ", ".join(dict.fromkeys(book.name_of(r.statement.target) for r in made))
-        lead = f"{name} thay thế {targets} ({made[0].clause()})."
+        dates = {r.date for r in made}  # when they cease, where every one ceases the same day
+        lead = f"{name} thay thế {targets}{_on(dates.pop()) if len(dates) == 1 else ''} ({made[0].clause()})."
         cited = made[:3]
     return _with_quotes(query, lead, cited, fetch, passages)
 

@@ -42,6 +42,7 @@ from hoidap.query.counted import (
     rate_of,
     with_formal_unit,
 )
+from hoidap.query.described import Described, described_number
 from hoidap.query.documents import (
     ARTICLE_REF,
     SHORT_REF,
@@ -49,12 +50,14 @@ from hoidap.query.documents import (
     asked_date,
     completed_number,
     force_of,
+    named_clauses,
     named_units,
     titled_numbers,
     validity_asked,
 )
 from hoidap.query.expansions import abbreviated, applied, formal_terms, spelled_out
 from hoidap.query.key_terms import joined_words, key_terms, without_fillers
+from hoidap.query.marked import quoted_phrases, set_aside, without_date_words
 from hoidap.query.record import (
     DATE,
     DEFINITION,
@@ -87,6 +90,7 @@ from ingest.metadata import find_numbers
 from ingest.normalize import fold_diacritics, has_diacritics
 from ingest.segment import query_tokens, words_of
 
+
 @dataclass(frozen=True)
 class Analyser:
     """Builds Query records against one index (its IDF and its learned abbreviations)."""
@@ -103,6 +107,11 @@ class Analyser:
     everyday: bool = False  # everyday words also look for the formal terms (core/lexicon.py EVERYDAY_FORMS)
     loose_title_share: float = 0.0  # a title is named when this share of its word pairs is typed (0: only whole)
     drop_title_words: bool = False  # the words naming a document by its title are not looked for in its passages
+    besides: bool = False  # "ngoài X, còn … nào?": X's names and years are set aside (Query.besides)
+    quoted: bool = False  # a phrase quoted in the question counts as found only in those words, in that order
+    described: tuple[Described, ...] = ()  # the indexed documents a question may describe by type and subject
+    provinces: bool = False  # a province typed in lower case after "tỉnh" is a place a passage must name (PROVINCES)
+    number_dates: bool = False  # a date written after a số hiệu dates that document and is not looked for in passages
     case_facts: bool = False  # a year told only of the asker's own case ("… cấp năm 2022; …?") is not required
     subject_type: bool = False  # note the document type a question begins with (Query.subject_type)
     home_country: bool = False  # "Việt Nam" is no name a passage must repeat
@@ -151,7 +160,9 @@ class Analyser:
             if (ATTRIBUTE_OF if exact else ATTRIBUTE_OF_FOLDED).search(written if exact else subject):
                 answer_type = OTHER
             else:
-                definition = normalized(" ".join(raw) + " là", exact).strip()
+                quoted = quoted_phrases(" ".join(raw)) if self.quoted else []
+                subject = quoted[0] if len(quoted) == 1 else " ".join(raw)  # "Cụm 'dữ liệu chủ' …": the phrase quoted
+                definition = normalized(subject + " là", exact).strip()
         segmented = words_of(expanded)
         words = joined_words(segmented, self.weight, exact)
         if answer_type == DATE:
@@ -187,6 +198,9 @@ class Analyser:
             terms[DEFINITION_PREFIX + definition] = 2 * strongest
         for heading in sections:
             terms[EXACT_PREFIX + normalized(heading, exact).strip()] = strongest
+        for phrase in quoted_phrases(asked) if self.quoted else ():  # "Cụm 'dữ liệu chủ' …": the words in that order
+            if not any(f" {normalized(phrase, False).strip()} " in f" {title} " for title in self.titled):
+                terms[EXACT_PREFIX + normalized(phrase, exact).strip()] = strongest
         office = ROLE.search(expanded)
         numbers = find_numbers(expanded)  # the số hiệu named, and those of the documents named by title
         completions: dict[str, str] = {}  # a số hiệu typed in part → the indexed one it names (normalized, folded)
@@ -205,9 +219,14 @@ class Analyser:
                 numbers += named
                 titles += [(n, title) for n in named]
                 title_words |= set(range(*span)) if named or numbers_of_title[0] in numbers else set()
+        if self.described and not numbers and not SHORT_REF.search(folded_all):
+            # "nghị định hướng dẫn Luật Chuyển đổi số": the one indexed document so described
+            numbers += [n for n in [described_number(asked, self.described)] if n]
         if title_words and self.drop_title_words and not about_document(folded, answer_type):
             terms, tokens = without_title_words(terms, tokens, only_in_title(folded_words, title_words))
-        dated = tuple(document_years(expanded))  # "Luật Giao dịch điện tử năm 2005": a document named by its year
+        dated = tuple(document_years(expanded, self.number_dates))  # "Luật Giao dịch điện tử năm 2005": named by its year
+        if self.number_dates:  # "Quyết định số 2597/QĐ-TTg ngày 27 tháng 11 năm 2025 do ai ký?": the date names the
+            terms = without_date_words(terms, expanded, exact)  # document, the signature block does not repeat it
         return Query(
             text=text,
             expanded=expanded,
@@ -233,8 +252,11 @@ class Analyser:
             doc_refs=tuple((t, n, y) for t, n, y in SHORT_REF.findall(folded_all)),
             articles=tuple(f"Điều {m.group(2)}" for m in ARTICLE_REF.finditer(text)),
             units=tuple(dict.fromkeys(named_units(expanded))),
+            clauses=tuple(dict.fromkeys(named_clauses(expanded))),
             required=tuple(dict.fromkeys([
-                *(completions.get(t, t) for t in required_terms(asked, case_years=not self.case_facts, home_country=self.home_country)),
+                *(completions.get(t, t) for t in required_terms(
+                    asked, case_years=not self.case_facts, home_country=self.home_country, provinces=self.provinces
+                )),
                 *(normalized(n, exact=False).strip() for n in find_numbers(context)),  # a document named in the context
             ])),
             bodies=tuple(body_names(words_of(asked) if context else segmented)),
@@ -251,6 +273,7 @@ class Analyser:
             measured=rate_of(segmented) if answer_type == NUMBER else (),
             bound=bound_asked(folded) if answer_type in (NUMBER, DURATION) else "",
             alone=alone_name(text),
+            besides=tuple(set_aside(asked)) if self.besides else (),
             day=answer_type == DATE and bool(re.search(r"\bngay nao\b", folded)),
             wants_recital=bool(RECITAL_ASKED.search(folded)),
             subject_type=subject_type(folded) if self.subject_type else "",
@@ -260,3 +283,4 @@ class Analyser:
             unindexed=tuple(n for n in numbers if self.indexed_numbers and n.lower() not in self.indexed_numbers),
             initials=tuple(typed_initials(expanded, set(CHAT_FORMS))) if self.read_initials and self.expand else (),
         )
+

@@ -26,7 +26,8 @@ from ingest.normalize import fold_diacritics
 
 # Document words of validity questions (folded): "thay thế văn bản / quy định nào".
 DOC_WORD = r"(?:van ban|nghi dinh|luat|bo luat|quyet dinh|thong tu|nghi quyet|phap lenh|chi thi|quy dinh)"
-DEFINITION_CUE = r"^(.{3,80}?) (la gi|la nhu the nao|duoc hieu (la|nhu the nao))\b"  # group 1: the term defined
+# group 1: the term defined ("X là gì?", "X được hiểu là gì?", "X được định nghĩa thế nào?", "X nghĩa là gì?")
+DEFINITION_CUE = r"^(.{3,80}?) (la gi|la nhu the nao|duoc hieu (la|nhu the nao)|duoc dinh nghia (la gi|ra sao|(nhu )?the nao)|(co )?nghia la gi)\b"
 _CUES: tuple[tuple[str, str], ...] = (
     # order matters: the first match wins
     (VALIDITY, rf"(con|het) hieu luc|bi (thay the|bai bo)|(thay the|bai bo) {DOC_WORD} nao|duoc thay the (bang|boi)|lam .{{0,20}}het hieu luc|{DOC_WORD} nao (thay the|bai bo)"),
@@ -42,7 +43,7 @@ _CUES: tuple[tuple[str, str], ...] = (
     # "mức phạt tính thế nào?", "… được xác định ra sao?": a manner asked, not an amount
     (OTHER, r"^(?!.*\b(?:bao nhieu|may)\b).*\b(?:the nao|ra sao)\s*(?:\([^)]*\))?\s*\??$"),
     (NUMBER, r"bao nhieu|\bmay\b|ty le|ti le|phan tram|muc (phat|chi|ho tro)|so luong|toi da la|toi thieu la|dat muc"),
-    (ORGANISATION, r"(co quan|bo|so|don vi|to chuc|ban|cap|ai|nganh|uy ban|doanh nghiep) nao\b|\bai (chu tri|phu trach|lo|thuc hien|chiu trach nhiem|cap|quyet dinh|ban hanh|ky|to chuc|tham muu)|(do|giao|boi) ai\b|ai la (co quan|don vi) dau moi"),
+    (ORGANISATION, r"(co quan|bo|so|don vi|to chuc|ban|cap|ai|nganh|uy ban|doanh nghiep|tinh|thanh pho|dia phuong) nao\b|\bai (chu tri|phu trach|lo|thuc hien|chiu trach nhiem|cap|quyet dinh|ban hanh|ky|to chuc|tham muu)|(do|giao|boi) ai\b|ai la (co quan|don vi) dau moi"),
     (PERSON, r"^ai\b|\bla ai\b|\bai la\b|nguoi nao|\bong(?:/ba| ba| hay ba)? nao\b|\bba nao\b|\b(?:chon|cu|bo nhiem|bau|de cu) ai\b"),
     (YESNO, r"\b(co|duoc|phai|da) .{1,60} (khong|ko|chua)\s*\??$|(duoc khong|phai khong|co khong|dung khong|chua)\s*\??$"),
 )

@@ -5,16 +5,16 @@ from __future__ import annotations
 import re
 
 from core.lexicon import DEMONSTRATIVES, DOCUMENT_NOUNS
-from hoidap.query.asked import answer_type_of
+from hoidap.query.asked import answer_type_of, not_how_many
 from hoidap.query.documents import FOLDED_TYPES
 from hoidap.query.record import OTHER
 from ingest.metadata import find_numbers
-from ingest.normalize import fold_diacritics
+from ingest.normalize import fold_diacritics, has_diacritics
 
 _NAMED_PAIR = re.compile(
     r"((?:" + "|".join(FOLDED_TYPES) + r")\s*(?:so\s+)?\d[\w/.-]*)\s+(?:va|voi)\s+((?:" + "|".join(FOLDED_TYPES) + r")\s*(?:so\s+)?\d[\w/.-]*)"
 )
-_COMPOUND_SPLIT = re.compile(r"\s*(?:[,;]\s*(?:và|còn|rồi|va|con|roi)\s+|\s+và\s+(?=(?:\w+\s+){0,8}?(?:bao|khi|nào|gì|ai|mấy|bao lâu))|;\s+|\?\s+)", re.I)
+_COMPOUND_SPLIT = re.compile(r"\s*(?:[,;]\s*(?:và|còn|rồi|va|con|roi)\s+|\s+và\s+(?=(?:\w+\s+){0,12}?(?:bao|khi|nào|gì|ai|mấy|bao lâu))|;\s+|\?\s+)", re.I)
 
 
 # "<the asker's case or the document>: <question>, và <question>?": what comes before the colon frames every part
@@ -36,7 +36,7 @@ def compound_parts(question: str, clause_join: bool = False) -> list[str]:
         whole = question[pair.start() : pair.end()]
         return [question.replace(whole, first, 1), question.replace(whole, second, 1)]
     pieces = _asking_pieces(question)
-    folded = [" ".join(fold_diacritics(p.lower()).split()) for p in pieces]
+    folded = [_folded(p) for p in pieces]
     typed = sum(answer_type_of(f) != OTHER for f in folded)
     clauses = clause_join and len(pieces) == 2 and bool(_CLAUSE_JOIN.search(question)) and all(
         len(p.split()) >= _CLAUSE_WORDS for p in pieces
@@ -58,11 +58,18 @@ def compound_parts(question: str, clause_join: bool = False) -> list[str]:
             piece = f"{subject} {piece}"
         if i and named:  # "…, và ai là người ký kế hoạch này?": the document the first part names
             piece = _THIS_DOCUMENT.sub(lambda m: f"{m.group(1)} {named[0]}", piece, count=1)
+            piece = _IT.sub(f"{named[0]} ", piece, count=1)  # "…? Nó hết hiệu lực từ ngày nào?": the document named
         if i and frame and frame.group(1).lower() not in piece.lower():
             joint = ":" if frame.re is _COLON_FRAME else ","
             piece = f"{frame.group(1)}{joint} {piece[:1].lower()}{piece[1:]}"
         parts.append(piece.rstrip("?") + "?")
     return parts
+
+
+def _folded(piece: str) -> str:
+    """A piece folded for its question words; typed with diacritics, "máy tính" keeps from "mấy" (not_how_many)."""
+    lower = piece.lower()
+    return " ".join(fold_diacritics(not_how_many(lower) if has_diacritics(lower) else lower).split())
 
 
 def _asking_pieces(question: str) -> list[str]:
@@ -73,7 +80,7 @@ def _asking_pieces(question: str) -> list[str]:
     start = 0
     for cut in [*_COMPOUND_SPLIT.finditer(question), None]:
         piece = question[start : cut.start() if cut else len(question)]
-        if cut and not _ASKS.search(fold_diacritics(piece.lower())):
+        if cut and not _ASKS.search(_folded(piece)):
             continue  # joined to what follows: the cut is not taken
         pieces.append(piece.strip(" ,;?"))
         start = cut.end() if cut else len(question)
@@ -87,6 +94,8 @@ _CLAUSE_WORDS = 5
 # Question words: a piece of a compound question without one asks nothing by itself.
 _ASKS = re.compile(r"\b(?:nao|gi|ai|bao nhieu|bao lau|bao gio|may|khong|chua|sao|dau|the nao|ko)\b")
 
+# "nó" opening a later part: the document the first part names is its subject
+_IT = re.compile(r"^nó\s+", re.I)
 _THIS_DOCUMENT = re.compile(
     r"\b(" + "|".join(sorted({*DOCUMENT_NOUNS}, key=len, reverse=True)) + r")\s+(?:" + "|".join(DEMONSTRATIVES) + r")(?!\w)", re.I
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from core.lexicon import DOC_TYPES, LOWER_BOUNDS, ORDINAL_NOUNS, UPPER_BOUNDS
+from core.lexicon import DOC_TYPES, LOWER_BOUNDS, ORDINAL_NOUNS, PROVINCES, UPPER_BOUNDS
 from hoidap.query.record import DOCUMENT, ORGANISATION
 from ingest.normalize import fold_diacritics, has_diacritics
 
@@ -55,7 +55,7 @@ def asked_unit(text: str, typed_with_diacritics: bool | None = None) -> str:
 
 
 # The kind of entity a "<noun> nào" question asks (folded noun → what a sentence must name to answer it): a
-# ministry for "bộ nào", an enterprise for "doanh nghiệp nào", a circular for "thông tư nào".
+# ministry for "bộ nào", an enterprise for "doanh nghiệp nào", a place for "tỉnh nào", a circular for "thông tư nào".
 ASKED_KINDS = {
     "bo": re.compile(r"\bBộ\s+[A-ZĐ]"),
     "so": re.compile(r"\bSở\s+[A-ZĐ]"),
@@ -63,7 +63,11 @@ ASKED_KINDS = {
     "cong ty": re.compile(r"\b(?:Tổng công ty|Công ty)\s+[\wÀ-ỹ]"),  # a name: capitalised
     "tap doan": re.compile(r"\bTập đoàn\s+[\wÀ-ỹ]"),
 }
-_KIND_WRITTEN = {"bo": "bộ", "so": "sở", "doanh nghiep": "doanh nghiệp", "cong ty": "công ty", "tap doan": "tập đoàn"} | {
+# a place: a province by name, or "tỉnh / thành phố" and a capitalised name ("tỉnh, thành phố nào thí điểm …?")
+_PLACE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in PROVINCES) + r")\b|\b(?:[Tt]ỉnh|[Tt]hành phố|TP\.?)\s+[A-ZĐÀ-Ỹ]")
+PLACE_KINDS = {"tinh": "tỉnh", "thanh pho": "thành phố", "dia phuong": "địa phương"}  # folded → written
+ASKED_KINDS |= {noun: _PLACE for noun in PLACE_KINDS}
+_KIND_WRITTEN = {"bo": "bộ", "so": "sở", "doanh nghiep": "doanh nghiệp", "cong ty": "công ty", "tap doan": "tập đoàn"} | PLACE_KINDS | {
     fold_diacritics(t.lower()): t.lower() for t in DOC_TYPES
 }  # each folded noun as written with diacritics
 _ASKED_KIND = re.compile(rf"\b({'|'.join(ASKED_KINDS)}|{'|'.join(fold_diacritics(t.lower()) for t in DOC_TYPES)}) nao\b")

@@ -39,16 +39,20 @@ _VALIDITY_ASKED = (
     ("replaces", re.compile(
         rf"thay the (?:cho )?(?:cac |nhung )?{DOC_WORD} nao|thay the (?:nhung )?gi\b"
         rf"|co hieu luc thi (?:cac |nhung )?{DOC_WORD}(?: [a-z]+){{0,6}} nao (?:se |bi |cung )?het hieu luc"  # "X có hiệu lực thì luật nào hết hiệu lực?"
+        rf"|\b{DOC_WORD} cu\b(?: [a-z]+){{0,4}} (?:het hieu luc|bi thay the|bi bai bo)"  # "… quy định luật cũ hết hiệu lực khi nào?"
     )),
     # "… còn hiệu lực không?"; not a condition ("chứng thư số … vẫn còn hiệu lực thì được xử lý ra sao?")
     ("status", re.compile(r"\b(?:con|het|van con|con duoc ap dung|con ap dung) hieu luc\b(?! thi\b)|\bcon (?:duoc )?ap dung\b(?! thi\b)")),
     ("effective", re.compile(
-        r"(?:co|bat dau co|phat sinh) hieu luc(?: thi hanh)?(?: (?:tu|ke tu))?(?: (?:ngay|thoi diem|khi|luc|thang|nam))? ?(?:nao|bao gio)"
+        r"(?:co|bat dau co|phat sinh) hieu luc(?: thi hanh)?(?: (?:tinh )?(?:tu|ke tu))?(?: (?:ngay|thoi diem|khi|luc|thang|nam))? ?(?:nao|bao gio)"
         r"|ngay (?:co )?hieu luc|hieu luc (?:thi hanh )?(?:tu|ke tu) (?:ngay|khi|luc) nao"
         r"|(?:duoc |bat dau )?ap dung (?:tu|ke tu) (?:(?:ngay|thoi diem|khi|luc) )?(?:nao|bao gio)"  # "… được áp dụng từ bao giờ?"
         r"|\bco hieu luc chua\b"  # "… đã có hiệu lực chưa, tính từ ngày nào?"
         # "… có hiệu lực (ngay / liền) từ ngày ký không?", "… có hiệu lực luôn không hay phải chờ?"
         r"|\bco hieu luc\b(?: \w+){0,5} (?:khong|chua)\b"
+        # a date to check: "Đúng hay sai: Quyết định … chỉ có hiệu lực từ 01/01/2026?", "… có hiệu lực từ ngày 1/7 phải không?"
+        r"|^(?:dung hay sai|co dung (?:la|rang)|co phai)\b.*\bhieu luc (?:thi hanh )?(?:tu|ke tu) (?:ngay )?\d"
+        r"|\bhieu luc (?:thi hanh )?(?:tu|ke tu) (?:ngay )?\d.*\b(?:dung hay sai|dung khong|phai khong|khong)\s*\??\s*$"
     )),
 )
 
@@ -142,6 +146,32 @@ def named_units(text: str) -> list[str]:
     """The units of a document a text names ("Khoản 3 Điều 12 …", "Phụ lục II của đề án"), as a chunk's label starts,
     folded: "dieu 12", "phu luc ii"."""
     return [f"{fold_diacritics(kind.lower())} {number.lower()}" for kind, number in _UNIT.findall(text)]
+
+
+# a khoản (or numbered mục) of an article: "khoản 2 Điều 17", "mục 6 Điều 3", "Điều 17 khoản 2" (groups: clause, article;
+# or article, clause)
+_CLAUSE = re.compile(
+    r"(?<!\w)(?:khoản|khoan|mục|muc)\s+(\d{1,3})\s+(?:của\s+|cua\s+)?(?:điều|dieu)\s+(\d{1,3}[a-zđ]?)(?!\w)"
+    r"|(?<!\w)(?:điều|dieu)\s+(\d{1,3}[a-zđ]?),?\s+(?:khoản|khoan)\s+(\d{1,3})(?!\w)",
+    re.I,
+)
+
+
+def named_clauses(text: str) -> list[str]:
+    """The khoản of an article a text names, folded as a label names them: "dieu 17 khoan 2" of "Khoản 2 Điều 17 …" (a
+    numbered "mục 6 Điều 3" too: the items of an article are its khoản)."""
+    return [
+        f"dieu {(a or d).lower()} khoan {c or k}" for c, a, d, k in _CLAUSE.findall(text)
+    ]
+
+
+def in_clause(label: str, clause: str) -> bool:
+    """Whether a chunk's label ("Điều 17, khoản 1–2") holds the named khoản ("dieu 17 khoan 2")."""
+    article, number = clause.rsplit(" khoan ", 1)
+    if unit_of(label) != article:
+        return False
+    found = re.search(r"khoan (\d+)(?:\s*[-–]\s*(\d+))?", fold_diacritics(label.lower()))
+    return bool(found) and int(found.group(1)) <= int(number) <= int(found.group(2) or found.group(1))
 
 
 def unit_of(label: str) -> str:

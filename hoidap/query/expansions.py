@@ -10,6 +10,7 @@ from core.lexicon import CASE_SENSITIVE, CHAT_FORMS, DOC_TYPE_CODES, EVERYDAY_FO
 from hoidap.terms import normalized
 from ingest.normalize import fold_diacritics
 
+
 def spelled_out(question: str, abbreviations: Mapping[str, str]) -> list[tuple[str, str]]:
     """(as typed, spelled out) for each abbreviation or chat form in the question, in order."""
     found: list[tuple[str, str]] = []

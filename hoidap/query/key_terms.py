@@ -9,6 +9,7 @@ from hoidap.query.record import Weight
 from hoidap.terms import NUMBER_WEIGHT_FLOOR, UNKNOWN_TERM_WEIGHT, normalized
 from ingest.segment import FOLDED_PREFIX, FOLDED_STOPWORDS, QUERY_STOPWORDS
 
+
 def without_fillers(words: list[str]) -> list[str]:
     """``words`` less the spoken fillers (SPOKEN_FILLERS: "cái", "hẳn", "luôn", "liền", "nha")."""
     return [w for w in words if " ".join(w.lower().split()) not in SPOKEN_FILLERS]

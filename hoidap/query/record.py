@@ -46,6 +46,7 @@ class Query:
     doc_refs: tuple[tuple[str, str, str], ...] = ()  # (type, number, year) of short references: ("quyết định", "2629", "")
     articles: tuple[str, ...] = ()  # "Điều 16"
     units: tuple[str, ...] = ()  # the units of a document it names, folded: "dieu 16", "phu luc ii", "chuong iii"
+    clauses: tuple[str, ...] = ()  # the khoản of an article it names, folded: "dieu 17 khoan 2" (see named_clauses)
     required: tuple[str, ...] = ()  # names, số hiệu and years a passage must name (folded)
     bodies: tuple[str, ...] = ()  # names of the bodies the question names, folded ("nong nghiep va moi truong")
     horizons: tuple[str, ...] = ()  # target years ("đến năm 2030") its document must name
@@ -61,6 +62,7 @@ class Query:
     ordinal: str = ""  # the noun of a "cấp mấy / mức mấy / thứ mấy" question, folded: the answer is "cấp II"
     wants_recital: bool = False  # asks what a document's recitals state ("theo đề nghị của bộ nào?", "căn cứ luật nào?")
     kind: str = ""  # "<noun> nào" naming the kind of answer, folded: "doanh nghiep", "thong tu" (see asked_kind)
+    besides: tuple[str, ...] = ()  # the names and years "ngoài X, …" sets aside, folded ("cong an" of "Ngoài Bộ Công an, …")
     alone: str = ""  # the name a question asks of alone ("riêng Viettel …"), folded: its own figure, not a group's
     day: bool = False  # a date question asking a day ("được thông qua vào ngày nào?"): a month or a year does not answer
     bound: str = ""  # the bound a figure question asks: "upper" ("tối đa bao lâu?"), "lower" ("ít nhất mấy?") or ""

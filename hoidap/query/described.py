@@ -1,0 +1,80 @@
+"""Documents described, not named: "nghị định hướng dẫn Luật Chuyển đổi số", "kế hoạch về dữ liệu của Hà Nội", "văn
+bản của Trung ương về chia sẻ dữ liệu trong cơ quan Đảng". A type word and the words after it, up to the predicate, are
+read against every indexed document of that type (or whose title issues or approves one: "Kế hoạch … Luật Bảo vệ dữ liệu
+cá nhân" is the plan the Quyết định "ban hành Kế hoạch …" issues; not a decree whose title merely names a law): the one
+document whose title and issuer hold nearly all of them is named."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from core.lexicon import DESCRIBED_TYPES
+from ingest.normalize import fold_diacritics
+from ingest.segment import FOLDED_STOPWORDS
+
+DESCRIBED_SHARE = 0.75  # the share of the description's words a document's title and issuer must hold
+DESCRIPTION_WORDS = 24  # words read after the type word (a title cut short would match a shorter one)
+# words that end a description: the predicate or the question begins ("… có hiệu lực", "… giao Sở nào", "… do ai")
+_ENDS = frozenset({
+    "co", "duoc", "do", "la", "phai", "giao", "nao", "gi", "khi", "ai", "se", "da", "can", "yeu", "hieu",
+    "dat", "neu", "dua", "chu", "tri", "het", "con", "bi", "nhu", "may", "moi",
+})
+_ANY_TYPE = "van ban"  # "văn bản …": a document of any type
+_SHORT_WORDS = frozenset(w for stop in FOLDED_STOPWORDS for w in stop.replace("_", " ").split())
+
+
+class Described(NamedTuple):
+    """An indexed document as a description may name it."""
+
+    number: str
+    doc_type: str  # folded
+    text: str  # folded words of its title and issuer, space-padded
+
+
+def described_entry(number: str, doc_type: str, title: str, issuer: str) -> Described:
+    return Described(number, _folded(doc_type), f" {_folded(f'{title} {issuer}')} ")
+
+
+def _folded(text: str) -> str:
+    return " ".join(re.findall(r"\w+", fold_diacritics(text.lower())))
+
+
+_TYPES = sorted((_folded(t) for t in (*DESCRIBED_TYPES, "văn bản")), key=len, reverse=True)
+_TYPE = re.compile(r"\b(" + "|".join(_TYPES) + r")\b")
+
+
+def description(words: list[str]) -> list[str]:
+    """The content words of a description (folded words after the type word): up to its end, less function words."""
+    kept: list[str] = []
+    for word in words[:DESCRIPTION_WORDS]:
+        if word in _ENDS:
+            break
+        if word not in _SHORT_WORDS:
+            kept.append(word)
+    return kept
+
+
+def described_number(question: str, documents: tuple[Described, ...]) -> str:
+    """The số hiệu of the one indexed document a question describes by type and subject ("" when none or several)."""
+    folded = re.sub(r"\bbao (?:nhieu|lau|gio)\b", "nao", fold_diacritics(question.lower()))  # not "bảo vệ"
+    for clause in re.split(r"[?;:.!()—–\"“”]| - ", folded):  # (not at commas: "kết nối, chia sẻ dữ liệu" is one title)
+        words = re.findall(r"\w+", clause)
+        text = " ".join(words)
+        for found in _TYPE.finditer(text):
+            doc_type = found.group(1)
+            after = text[found.end():].split()
+            if after[:1] and after[0].isdigit():
+                continue  # "Nghị định 224": named by number, not described
+            wanted = description(after)
+            if len(wanted) < 2:
+                continue
+            scored = sorted(
+                ((sum(f" {w} " in d.text for w in wanted) / len(wanted), d.number) for d in documents
+                 if doc_type == _ANY_TYPE or d.doc_type == doc_type or f" ban hanh {doc_type} " in d.text
+                 or f" phe duyet {doc_type} " in d.text),
+                reverse=True,
+            )
+            if scored and scored[0][0] >= DESCRIBED_SHARE and (len(scored) == 1 or scored[1][0] < scored[0][0]):
+                return scored[0][1]
+    return ""
