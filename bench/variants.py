@@ -1,7 +1,7 @@
 """Robustness to how officials type: read locked questions rewritten in styles of the unread batches, answered with and
 without the rewrite.
 
-Each question of the given (already read) batches is rewritten six ways, keeping its gold answers:
+Each question of the given (already read) batches is rewritten eight ways, keeping its gold answers:
 - introduced: one of three introductions an official writes before asking ("Kính gửi quý cơ quan. Tôi là chuyên viên
   Văn phòng UBND xã …. Xin hỏi: …"), typed without diacritics when the question is;
 - spoken: Southern and spoken forms ("bao nhiêu" → "nhiêu", "… không?" → "… hông?", "sử dụng" → "xài", "cơ quan nào
@@ -15,7 +15,9 @@ Each question of the given (already read) batches is rewritten six ways, keeping
   with diacritics;
 - described: a document the question names by số hiệu ("Kế hoạch 308/KH-UBND", "QĐ 2629") described instead by its
   type and the first words of its title without figures ("kế hoạch triển khai thực hiện Nghị quyết về thúc đẩy tạo lập
-  dữ liệu"), as the locked index holds it; only for questions typed with diacritics that name one indexed document.
+  dữ liệu"), as the locked index holds it; only for questions typed with diacritics that name one indexed document;
+- chat: chat-app shorthand ("bao nhiêu" → "bn", "khi nào" → "bh", "được" → "đc", "gì" → "j", "nhiệm vụ" → "nv", "cơ
+  quan" → "cq"), opened by "cho e hỏi" or "mn ơi," and ended by "ạ" in turn, for questions typed with diacritics.
 Then `hoidap eval` answers the originals and each rewrite on the locked index (`make eval-locked`); the table gives,
 per rewrite, the questions rewritten, answer and refusal accuracy of the originals and of the rewrites, and the share
 of the originals answered right that stay right. Writes runs/NAME/ (the rewritten sets and the runs) and
@@ -71,6 +73,12 @@ OLD_SPELLINGS = (  # the other i/y spelling and the old tone placement, as older
     ("hòa", "hoà"), ("hóa", "hoá"), ("thủy", "thuỷ"), ("ủy", "uỷ"), ("khỏe", "khoẻ"), ("thúy", "thuý"),
 )
 REQUESTS = ("Cho tôi biết ", "Tôi cần biết ", "Nhờ tra giúp: ")
+CHAT = (  # chat-app shorthand: the word → its short form
+    (r"\bbao nhiêu\b", "bn"), (r"\b(?:khi nào|bao giờ)\b", "bh"), (r"\bnhư thế nào\b", "ntn"), (r"\bkhông(?=\s*\??$)", "ko"),
+    (r"\bđược\b", "đc"), (r"\bgì\b", "j"), (r"\bnhiệm vụ\b", "nv"), (r"\bthời gian\b", "tg"), (r"\bvới\b", "vs"),
+    (r"\bcơ quan\b", "cq"), (r"\bdoanh nghiệp\b", "dn"),
+)
+CHAT_OPENINGS = ("cho e hỏi ", "mn ơi, ", "")
 _TELEX_LETTERS = {"ă": "aw", "â": "aa", "ê": "ee", "ô": "oo", "ơ": "ow", "ư": "uw", "đ": "dd"}
 _TELEX_TONES = {"\u0301": "s", "\u0300": "f", "\u0309": "r", "\u0303": "x", "\u0323": "j"}
 
@@ -99,6 +107,17 @@ def old_spelling(question: str) -> str:
         question = re.sub(rf"(?<!\w){new_form}(?!\w)", old_form, question)
         question = re.sub(rf"(?<!\w){new_form.capitalize()}(?!\w)", old_form.capitalize(), question)
     return question
+
+
+def chat(question: str, n: int) -> str:
+    """The question as typed in a chat app ("cho e hỏi nv này hạn bh ạ"), for questions typed with diacritics."""
+    if not has_diacritics(question):
+        return question
+    body = question.rstrip(" ?")
+    for pattern, short in CHAT:
+        body = re.sub(pattern, short, body)
+    body = body[0].lower() + body[1:] if not body[:2].isupper() else body
+    return CHAT_OPENINGS[n % len(CHAT_OPENINGS)] + body + (" ạ" if n % 2 else "")
 
 
 def request(question: str, n: int) -> str:
@@ -171,7 +190,7 @@ def described(question: str, documents: dict[str, str]) -> str:
 
 REWRITES = {
     "introduced": None, "spoken": spoken, "telex": telex, "english": english, "old-spelling": old_spelling, "request": None,
-    "described": None,
+    "described": None, "chat": None,
 }
 
 
@@ -182,7 +201,7 @@ def rewritten(questions: list[dict], documents: dict[str, str]) -> dict[str, lis
             if name == "described":
                 text = described(q["question"], documents)
             elif rewrite is None:
-                text = (introduced if name == "introduced" else request)(q["question"], n)
+                text = {"introduced": introduced, "request": request, "chat": chat}[name](q["question"], n)
             else:
                 text = rewrite(q["question"])
             if text != q["question"]:

@@ -484,9 +484,10 @@ class Settings(BaseSettings):
     )
     rule_quoted_phrases: bool = Field(
         True,
-        description="A phrase the question quotes ('Cụm \"dữ liệu chủ\" được định nghĩa thế nào?', 2 to 15 words, not a "
+        description="A phrase the question quotes ('Cụm \"dữ liệu chủ\" được định nghĩa thế nào?', 2 to 25 words, not a "
         "document's title) is a key term found only as those words in that order, weighted as the question's strongest "
-        "term.",
+        "term; a question about a document it does not name ('Quyết định có câu \"…\" có hiệu lực từ khi nào?') is "
+        "asked of the document whose passage holds the phrase.",
     )
     rule_described_documents: bool = Field(
         True,
@@ -504,6 +505,35 @@ class Settings(BaseSettings):
         description="A date written after a số hiệu ('Quyết định số 2597/QĐ-TTg ngày 27 tháng 11 năm 2025') dates that "
         "document: its year is found in the document's date, and its words are not looked for in the passage that "
         "answers (a signature block or an article does not restate its document's date).",
+    )
+    rule_locators: bool = Field(
+        True,
+        description="The words of the places a question points to ('Điểm b, tiểu mục 6, mục III của Kế hoạch 144: …', "
+        "'khoản 2 Điều 95') are not looked for in the passage that answers: they say where to look (a named Điều or "
+        "khoản ranks its passages first), and a sentence seldom repeats its own numbering.",
+    )
+    rule_signers: bool = Field(
+        True,
+        description="A person named as having signed the document asked about ('Chương trình … mà Phó Thủ tướng "
+        "Nguyễn Chí Dũng ký ngày 01/12/2025') is not a name the passage that answers must hold, and the date it was "
+        "signed is not looked for there: only the signature block names them.",
+    )
+    rule_number_words: bool = Field(
+        True,
+        description="A count written in words before what is counted ('dựa trên năm yếu tố nền móng') answers 'mấy / bao "
+        "nhiêu yếu tố', as '5 yếu tố' does; 'mấy <noun>' names what is counted, as 'bao nhiêu <noun>' does.",
+    )
+    rule_forms: bool = Field(
+        True,
+        description="A question shaped like a form to fill in ('Hiệu lực: từ ___ ?', 'Đơn vị phối hợp: ___ ; Thời gian "
+        "thực hiện: ___', 'chậm nhất ngày ___') has each blank asked in words by its label: a time ('khi nào'), an "
+        "amount ('bao nhiêu'), a body ('cơ quan nào') or a thing ('là gì') (hoidap/query/forms.py).",
+    )
+    rule_headings: bool = Field(
+        True,
+        description="'Chương II của Luật Giao dịch điện tử có tên là gì?', 'Điều 9 … nói về việc gì?', 'Mục III của Kế "
+        "hoạch 617 có tiêu đề gì?': the named unit's heading is quoted from the document's structure and cited "
+        "(hoidap/answer/headings.py), instead of sentences that share the question's words.",
     )
     rule_title_words: bool = Field(
         False,

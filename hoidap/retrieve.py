@@ -197,13 +197,14 @@ class IndexReader:
                     if len(title.split()) >= 3:
                         titled[title] = titled.get(title, ()) + (doc["number"],)
         described = tuple(
-            described_entry(d["number"], d["doc_type"], d["title"], d["issuer"]) for d in self.documents if d["number"]
+            described_entry(d["number"], d["doc_type"], d["title"], d["issuer"], (d["date"] or "")[:4]) for d in self.documents if d["number"]
         ) if s.rule_described_documents else ()
         return Analyser(
             self.bm25.weight, abbreviations=learned, expand=s.expand_abbreviations, split_compound=s.split_compound,
             indexed_numbers=numbers, titled=titled, split_unseen=s.rule_split_unseen, read_initials=s.rule_initials,
             everyday=s.rule_everyday_words, loose_title_share=s.loose_title_share if s.rule_loose_title else 0.0,
-            drop_title_words=s.rule_title_words, number_dates=s.rule_number_dates,
+            drop_title_words=s.rule_title_words, number_dates=s.rule_number_dates, locators=s.rule_locators, signers=s.rule_signers,
+            number_words=s.rule_number_words, forms=s.rule_forms, headings=s.rule_headings,
             provinces=s.rule_provinces, described=described, quoted=s.rule_quoted_phrases,
             besides=s.rule_besides, case_facts=s.rule_case_facts, subject_type=s.rule_subject_type,
             home_country=s.rule_home_country, clause_compound=s.rule_clause_compound, loanwords=s.rule_loanwords,

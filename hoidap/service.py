@@ -17,6 +17,7 @@ from hoidap.answer.answerability import MODEL_FILE, Answerability
 from hoidap.answer.compose import ComposeRules
 from hoidap.answer.conversation import Turn, resolutions
 from hoidap.answer.extractive import ExtractiveAnswerer
+from hoidap.answer.headings import heading_answer
 from hoidap.answer.llm import LLMAnswerer, condense
 from hoidap.answer.select import SelectRules
 from hoidap.answer.signature import signature_block
@@ -25,6 +26,8 @@ from hoidap.audit import AuditLog
 from hoidap.answer.validity import validity_answer, validity_notes
 from hoidap.initialisms import read_initials
 from hoidap.query import Query
+from hoidap.query.documents import validity_asked
+from hoidap.terms import EXACT_PREFIX, normalized
 from hoidap.retrieve import Filters, HybridRetriever, IndexReader, Passage
 from hoidap.validity import CEASED, article_of
 from ingest.structure import outline
@@ -62,7 +65,7 @@ def make_answerer(settings: Settings) -> ExtractiveAnswerer:
         in_force_first=s.rule_validity, table_header=s.rule_table_header, typed_required=s.rule_typed_required,
         list_continues=s.rule_list_continues, signer=s.rule_signer, section_titles=s.rule_section_titles,
         cross_reference=s.rule_cross_reference, table_group=s.rule_table_group, run_list=s.rule_run_list, besides=s.rule_besides,
-        named_clause=s.rule_named_unit,
+        named_clause=s.rule_named_unit, number_words=s.rule_number_words,
         item_lead_in=s.rule_item_lead_in, item_heading=s.rule_item_heading, named_documents=s.rule_named_documents,
         list_head=s.rule_list_head, table_rows=s.rule_table_rows, item_names_asked=s.rule_item_names_asked,
         list_noun=s.rule_list_noun, required_bodies=s.rule_required_bodies, rate_of=s.rule_rate_of,
@@ -104,6 +107,20 @@ def with_evidence(answer: Answer, passages: list[Passage], shown: list[Passage])
         if chunk_id not in read:
             fetched.setdefault(chunk_id, citation.passage)
     return list(fetched.values()) + [p for p in passages if p.chunk.chunk_id not in fetched]
+
+
+def quoting_document(query: Query, passages: list[Passage]) -> str:
+    """The số hiệu of the document whose passage holds the phrase a question quotes, when the question asks about a
+    document it does not name ("Quyết định có câu 'Chuyển đổi số là đòn bẩy …' có hiệu lực từ khi nào?"); "" otherwise."""
+    about = validity_asked(normalized(query.expanded, False)) or query.wants_issue_date or query.wants_signer or query.wants_issuer
+    if query.numbers or not about:
+        return ""
+    quoted = [t[len(EXACT_PREFIX) :] for t in query.terms if t.startswith(EXACT_PREFIX)]
+    for passage in passages if quoted else ():
+        text = f" {normalized(passage.chunk.text, query.exact)} "
+        if passage.chunk.doc.number and any(f" {q} " in text for q in quoted):
+            return passage.chunk.doc.number
+    return ""
 
 
 def signed_passages(query: Query, reader: IndexReader, shown: list[Passage]) -> list[Passage]:
@@ -289,6 +306,10 @@ class HoidapService:
                 analyser = dataclasses.replace(analyser, abbreviations={**analyser.abbreviations, **readings})
                 query = analyser.analyse(resolved)
                 passages, shown = found_for(query, search, depth, k)
+        quoting = quoting_document(query, passages) if self.settings.rule_quoted_phrases else ""
+        if quoting:  # "Quyết định có câu '…' có hiệu lực từ khi nào?": the document that has the sentence is asked of
+            query = analyser.analyse(f"{resolved.rstrip(' ?')} (theo {quoting})?")
+            passages, shown = found_for(query, search, depth, k)
         retrieved = shown  # what retrieval gave the answer to read (fetched evidence is added below)
         if self.settings.rule_signer:
             shown = shown + signed_passages(query, reader, shown)
@@ -301,6 +322,8 @@ class HoidapService:
             # under metadata filters only the filtered passages answer (the stating clause may lie outside them)
             narrowed = filters is not None and filters.narrows()
             stated = None if narrowed else validity_answer(query, reader.validity, as_of, fetch, shown)
+        if stated is None and query.wants_heading:  # "Chương II của Luật … có tên là gì?": its heading, from the structure
+            stated = heading_answer(query, reader, shown)
         return query, passages, shown, retrieved, stated
 
     def _extracted(self, query: Query, shown: list[Passage], reader: IndexReader) -> Answer:
@@ -335,9 +358,8 @@ class HoidapService:
         """What the next question of the conversation may refer to: this question and what its answer cited; for a
         refusal, this question and what the last answer before it cited."""
         question = answer.resolved_question or answer.question
-        if answer.refused:
-            return Turn(question, previous.cited_documents if previous else [], answered=False)
-        return Turn(question, answer.cited_documents())
+        cited, answered = (previous.cited_documents if previous else [], False) if answer.refused else (answer.cited_documents(), True)
+        return previous.then(question, cited, answered) if previous else Turn(question, cited, answered)
 
     def llm_answerer(self) -> LLMAnswerer:
         """The LLM answerer (created on first use; its backend is a setting)."""

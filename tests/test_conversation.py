@@ -95,7 +95,8 @@ def test_a_refused_question_still_frames_the_follow_up():
     answered = Turn("Luật Giao dịch điện tử có hiệu lực khi nào?", ["Luật Giao dịch điện tử (20/2023/QH15)"])
     refused = Answer("Tổ chức không có giấy phép bị phạt bao nhiêu theo Nghị định 174/2026?", "…", True)
     turn = HoidapService.next_turn(refused, answered)
-    assert turn == Turn(refused.question, answered.cited_documents, answered=False)
+    assert (turn.question, turn.cited_documents, turn.answered) == (refused.question, answered.cited_documents, False)
+    assert turn.first() == answered  # the conversation's first question is kept ("Quay lại câu đầu, …")
     # the follow-up is about the refused question's document, not the earlier answer's
     assert resolve("Nếu là cá nhân vi phạm như vậy thì mức phạt tính thế nào?", turn) == (
         "Nếu là cá nhân vi phạm như vậy thì mức phạt tính thế nào (theo Nghị định 174/2026)?"

@@ -84,6 +84,16 @@ def counts(unit: str, text: str) -> bool:
     return bool(re.search(rf"\d[\d.,]*\s*%?\s+(?:\([^()]{{1,30}}\)\s*)?(?:\w+\s+){{0,2}}(?:{nouns})\b", folded))
 
 
+def counted_in_words(unit: str, text: str) -> bool:
+    """Whether a sentence gives a count of what the question counts written in words: "dựa trên năm yếu tố nền móng"
+    for "mấy yếu tố" (unit "yeu")."""
+    if unit in ("", "%", "dong"):
+        return False
+    nouns = unit.split("|")
+    found = re.finditer(rf"(?<!\w){_NUMBER_WORDS}(?:\s+{_NUMBER_WORDS})*\s+(\w+)", text.lower())
+    return any(fold_diacritics(m.group(1)) in nouns for m in found)
+
+
 def numbered(noun: str, text: str) -> bool:
     """Whether the text gives the number of an ordinal noun: "cấp II", "cấp độ 3", "thứ năm" for "cap"/"thu"."""
     folded = fold_diacritics(text.lower())
@@ -109,11 +119,13 @@ def carries(
     answer_type: str, text: str, passage: Passage, unit: str = "", ordinal: str = "", kind: str = "", named: tuple = (),
     run_terms: Mapping[str, float] = MappingProxyType({}),
     exact: bool = True,
+    number_words: bool = False,
 ) -> bool:
     """Whether a sentence carries what the answer type asks for (for a count, a figure of its unit; for
     "cấp mấy", the level's numeral; for "<noun> nào", an answer of that kind; for a date, not only the date naming a
     cited document, unless it is one of ``named``, the số hiệu the question names; for a list, items after a colon, on
-    lines of their own, inline, or four parallel short phrases after the strongest of ``run_terms``, see runs_after)."""
+    lines of their own, inline, or four parallel short phrases after the strongest of ``run_terms``, see runs_after; with
+    ``number_words``, a count may be written in words, see counted_in_words)."""
     if kind and answer_type in (ORGANISATION, DOCUMENT):
         return of_kind(kind, text, passage)
     if answer_type == NUMBER and ordinal:
@@ -124,7 +136,7 @@ def carries(
     if answer_type == DURATION:
         return bool(DURATION_IN_TEXT.search(_DAY_OF_MONTH.sub(" ", text)))  # "trước ngày 01 tháng 12 hàng năm" gives no term
     if answer_type == NUMBER:
-        return bool(_AMOUNT.search(text)) and counts(unit, text)
+        return (bool(_AMOUNT.search(text)) and counts(unit, text)) or (number_words and counted_in_words(unit, text))
     if answer_type == ORGANISATION:
         return bool(_ORGANISATION.search(text))
     if answer_type == PERSON:
@@ -160,6 +172,7 @@ INLINE_LIST = re.compile(
     r"\((?:[^(),;]{1,40}, ){2,}[^(),;]{1,40}\)|\b(?:gồm|bao gồm)\s*:?[^.;:]*?(?:, [^,.;:]{2,60}){2,}"
     r"|:\s*[^:;]{3,120}(?:;\s*[^:;]{3,120}){2,}"  # "… năm yếu tố nền móng: thể chế, …; nhân lực số …; hạ tầng số …"
     r"|:\s*(?:[A-ZĐÀ-Ỹ][^,.;:]{2,80}, ){2,}"  # names after a colon: "các dự án: Luật An ninh mạng, Luật Cơ yếu, …"
+    r"|:\s*(?:[^,.;:]{3,60}, ){3,}[^,.;:]{3,60}[.;]?\s*$"  # four short items after a colon to the sentence's end
     r"|\bnhư\s+(?!sau\b|vậy\b|thế\b|trên\b)[^.;:]{2,120}?(?:, [^,.;:]{2,80}){2,}"  # "các diễn đàn … như A, B, C"
     r"|^(?:[^,.;:]{2,40}, ){2,}[^,.;:]{2,40} và [^,.;:]{2,40} là (?:những|các)\b"  # "A, B, C và D là những nội dung …"
 )
@@ -299,16 +312,25 @@ def names_bodies(bodies: tuple[str, ...], text: str) -> bool:
     return True
 
 
-def names_other_than(besides: tuple[str, ...], answer_type: str, text: str) -> bool:
+def names_other_than(besides: tuple[str, ...], answer_type: str, text: str, led: bool = False) -> bool:
     """Whether a sentence gives an answer of its type other than those a "ngoài X, còn … nào?" question sets aside
     (``besides``: folded names and years, Query.besides): "Cơ quan thực hiện: Bộ Công an" does not answer "Ngoài Bộ Công
-    an, cơ quan nào phối hợp?"; "năm 2026" does not answer "Ngoài năm 2026, còn mốc nào?"."""
+    an, cơ quan nào phối hợp?"; "năm 2026" does not answer "Ngoài năm 2026, còn mốc nào?". A body set aside is also
+    found by its initials ("Sở KH&CN"); with ``led`` (the question asks who leads), a table row's "chủ trì" cell is its
+    only answer."""
     if answer_type == ORGANISATION:
-        found = [text[m.start() : m.start() + 60] for m in _ORGANISATION.finditer(text) if m.group(0)[0].isupper()]
-        found = [f for f in found if not re.match(r"(?:Cơ quan|Đơn vị|Các sở|Các bộ)\b", f)]  # "Cơ quan thực hiện: …"
-        found = [re.split(r"[,.;:()|]", f)[0] for f in found]
+        lead = _LEAD_CELL.search(text) if led else None
+        if lead:
+            found = [lead.group(1)]
+        else:
+            found = [text[m.start() : m.start() + 60] for m in _ORGANISATION.finditer(text) if m.group(0)[0].isupper()]
+            found = [f for f in found if not re.match(r"(?:Cơ quan|Đơn vị|Các sở|Các bộ)\b", f)]  # "Cơ quan thực hiện: …"
+            found = [re.split(r"[,.;:()|]", f)[0] for f in found]
     elif answer_type == DATE:
         found = [m.group(0) for m in (*DATE_IN_TEXT.finditer(text), *_WHEN.finditer(text))]
     else:
         return True
-    return any(not any(b in normalized(f, exact=False) for b in besides) for f in found)
+    return any(not any(b in normalized(f, exact=False) or names_bodies((b,), f) for b in besides) for f in found)
+
+
+_LEAD_CELL = re.compile(r"(?:Cơ quan|Đơn vị)\s+chủ\s+trì\s*:\s*([^;|\n]+)", re.I)  # "Cơ quan chủ trì: Sở KH&CN"

@@ -8,7 +8,7 @@ stays Vietnamese and is shown to the user.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from core.lexicon import (
     ANAPHORS,
@@ -44,6 +44,12 @@ _ANAPHOR = re.compile(rf"(?<!\w)({_alternatives(ANAPHORS)})(?!\w)", re.I)
 _IT = re.compile(r"(?<!\w)nó(?!\w)", re.I)
 _ELLIPTICAL = re.compile(r"^\s*(còn|thế còn|vậy còn|còn về|ý tôi là|ý là|ý tôi hỏi)\b|\b(thì sao|thế nào rồi)\s*\??\s*$", re.I)
 _LEAD = re.compile(r"^\s*(còn về|thế còn|vậy còn|còn|ý tôi là|ý là|ý tôi hỏi)\s+", re.I)
+# "Quay lại câu đầu — …", "Trở lại câu hỏi đầu tiên, …": a follow-up about the conversation's first question
+_BACK_TO_FIRST = re.compile(
+    r"^\s*(?:quay lại|quay về|trở lại|trở về|về lại|quay lai|tro lai)\s+(?:với\s+)?(?:câu|câu hỏi|cau|cau hoi)\s+"
+    r"(?:đầu tiên|đầu|ban đầu|thứ nhất|dau tien|dau|ban dau|thu nhat)\s*[,:;—–-]*\s*",
+    re.I,
+)
 _TAIL = re.compile(r"\s*(thì sao|thế nào rồi|cơ|chứ|mà|ạ)\s*[?.!]?\s*$", re.I)  # "Ý tôi là cấp xã cơ": a particle
 
 
@@ -54,6 +60,19 @@ class Turn:
     question: str
     cited_documents: list[str]  # "Luật Giao dịch điện tử (20/2023/QH15)", most important first
     answered: bool = True  # False: the question was refused; cited_documents are those of the last answer before
+    first_question: str = ""  # the conversation's first question, when this is a later one ("Quay lại câu đầu, …")
+    first_documents: list[str] = field(default_factory=list)  # … the documents its answer cited
+    first_answered: bool = True  # … and whether it was answered
+
+    def then(self, question: str, cited_documents: list[str], answered: bool = True) -> "Turn":
+        """The turn after this one: ``question``, and this conversation's first question kept."""
+        if self.first_question:
+            return Turn(question, cited_documents, answered, self.first_question, self.first_documents, self.first_answered)
+        return Turn(question, cited_documents, answered, self.question, self.cited_documents, self.answered)
+
+    def first(self) -> "Turn":
+        """The conversation's first turn (this one when it is the first)."""
+        return Turn(self.first_question, self.first_documents, self.first_answered) if self.first_question else self
 
 
 _POINTED = re.compile(rf"(?<!\w)((?:\w+\s+)?\w+)\s+(?:{_DEMONSTRATIVE})(?!\w)", re.I)  # "chỉ tiêu này", "các tổ đó"
@@ -131,6 +150,11 @@ def resolutions(question: str, previous: Turn | None, antecedent: bool = True, e
     in the document its answer cited when that topic names no số hiệu)."""
     if previous is None:
         return [question]
+    back = _BACK_TO_FIRST.match(question) if ellipsis else None
+    if back and len(question) > back.end():  # "Quay lại câu đầu — hạn hoàn thành nhiệm vụ đó là khi nào?"
+        question = question[back.end() :]
+        question = question[:1].upper() + question[1:]
+        previous = previous.first()
     if ellipsis and _source_only(question):  # "Trích nguyên văn giúp tôi": the previous question, answered with quotes
         return [previous.question]
     if ellipsis and _aspect_only(question) and not find_numbers(question) and not _ANAPHOR.search(question):

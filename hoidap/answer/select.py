@@ -57,11 +57,15 @@ _LEAD_IN_END = re.compile(r"\b(?:sau|một trong)\s*[:.]?\s*[.:]\s*$")
 _PROVENANCE = re.compile(r"^\((?:Điều|Khoản|Điểm|Mục|Chương)\s+\S+.{0,200}?(?:có hiệu lực|được (?:sửa đổi|bổ sung|bãi bỏ))")
 
 
+BODY_NOUNS = frozenset({"co quan", "don vi", "bo", "so", "nganh", "to chuc", "ban", "cuc"})  # "những cơ quan nào": bodies
+
+
 @dataclass(frozen=True)
 class SelectRules:
     """Switches for the selection rules (every rule can be turned off for an ablation)."""
 
     required_names: bool = True  # the names, số hiệu and years of the question must be in the passage
+    number_words: bool = True  # a count written in words ("năm yếu tố") answers "mấy yếu tố"
     required_bodies: bool = False  # … and the bodies it names ("Sở Nông nghiệp và Môi trường"), by name or initials
     answer_type: bool = True  # reward sentences that carry what the answer type asks for
     boilerplate: bool = True  # skip mottos, recitals, signature lines
@@ -168,6 +172,7 @@ def candidates(
     named = documents_named(query) if rules.named_documents and query.answer_type != VALIDITY else []
     measured = measured_forms(query) if rules.rate_of and query.measured else set()
     asked_numbers = tuple(n.lower() for n in query.numbers)
+    folded_query = f" {normalized(query.expanded, False).strip()} "
     run_terms = {t: w for t, w in query.terms.items() if not t.startswith(EXACT_PREFIX)} if (
         rules.run_list and query.answer_type == LIST
     ) else {}
@@ -245,7 +250,8 @@ def candidates(
             if rules.government_level and query.levels and other_level(query.levels, f"{lead_in_of(chunk, start)} {text}"):
                 continue  # "Chủ tịch Ủy ban nhân dân cấp tỉnh có quyền …" does not answer of "cấp huyện"
             typed = carries(
-                query.answer_type, text, passage, query.unit, query.ordinal, query.kind, asked_numbers, run_terms, exact
+                query.answer_type, text, passage, query.unit, query.ordinal, query.kind, asked_numbers, run_terms, exact,
+                rules.number_words,
             )
             if typed and measured:
                 # a rate answers only if it is of what the question measures: "tỷ trọng kinh tế số trong GRDP" is not
@@ -256,7 +262,9 @@ def candidates(
                 typed = False  # "riêng MobiFone … bao nhiêu trạm?" is not answered by the figure of "(Viettel, VNPT, Mobifone)"
             if typed and rules.day and query.day and not _DAY.search(dates_text(text, asked_numbers)):
                 typed = False  # "Luật … được thông qua vào ngày nào?" is not answered by "Thời gian thực hiện: Tháng 12/2026"
-            if typed and rules.besides and query.besides and not names_other_than(query.besides, query.answer_type, text):
+            if typed and rules.besides and query.besides and not names_other_than(
+                query.besides, ORGANISATION if query.listed in BODY_NOUNS else query.answer_type, text, " chu tri " in folded_query
+            ):
                 typed = False  # "Ngoài Bộ Công an, cơ quan nào …?" is not answered by "Cơ quan thực hiện: Bộ Công an"
             if typed and rules.bound and query.bound and states_other_bound(text, query.bound):
                 typed = False  # "tạm ngừng tối đa bao nhiêu ngày?" is not answered by "thông báo ít nhất 7 ngày làm việc"

@@ -10,6 +10,7 @@ import re
 _NAME = re.compile(r"^[A-ZĐ][a-zà-ỹđ]*(?: [A-ZĐ][a-zà-ỹđ]*){1,4}$")  # "Trần Thanh Mẫn"
 _CAPACITY = re.compile(r"^(?:T/M|TM\.|KT\.|Q\.|TUQ\.|TL\.)")
 _LINE = re.compile(r"[^\n]+")
+_SIGNED_MARK = re.compile(r"^[\[(]?\s*(?:đã ký|Đã ký|ĐÃ KÝ|đã kí|Đã kí|ký|Ký)\s*[\])]?$")  # "[đã ký]" above the name
 _CELL = re.compile(r"[^\n|]+")  # a line, or a cell of a table row
 
 
@@ -17,7 +18,7 @@ def signature_block(text: str) -> tuple[int, int] | None:
     """(start, end) of the last signature block in a passage: one to three capitalised lines of capacity and the
     name under them; None when the passage has none."""
     lines = [(m.start(), m.end(), m.group(0).strip().strip("*").strip()) for m in _LINE.finditer(text)]
-    lines = [(s, e, t) for s, e, t in lines if t]
+    lines = [(s, e, t) for s, e, t in lines if t and not _SIGNED_MARK.match(t)]
     found = None
     for i, (_, end, line) in enumerate(lines):
         if not _NAME.match(line) or line.isupper():

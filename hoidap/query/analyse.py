@@ -32,6 +32,8 @@ from hoidap.query.asked import (
     without_time_question_nouns,
 )
 from hoidap.query.compound import compound_parts
+from hoidap.query.forms import form_filled
+from hoidap.query.headings import heading_asked
 from hoidap.query.counted import (
     alone_name,
     asked_kind,
@@ -57,7 +59,9 @@ from hoidap.query.documents import (
 )
 from hoidap.query.expansions import abbreviated, applied, formal_terms, spelled_out
 from hoidap.query.key_terms import joined_words, key_terms, without_fillers
-from hoidap.query.marked import quoted_phrases, set_aside, without_date_words
+from hoidap.query.marked import (
+    quoted_phrases, set_aside, signers_named, without_date_words, without_locator_words, without_set_aside_words,
+)
 from hoidap.query.record import (
     DATE,
     DEFINITION,
@@ -91,6 +95,10 @@ from ingest.normalize import fold_diacritics, has_diacritics
 from ingest.segment import query_tokens, words_of
 
 
+# the verbs of a task whose object is a document to be made ("xây dựng Chương trình …", "ban hành Nghị định …")
+_TO_BE_MADE = re.compile(r"\b(?:xay dung|ban hanh|soan thao|trinh|xay dung va ban hanh|xay dung va trinh)\s*$")
+
+
 @dataclass(frozen=True)
 class Analyser:
     """Builds Query records against one index (its IDF and its learned abbreviations)."""
@@ -112,6 +120,11 @@ class Analyser:
     described: tuple[Described, ...] = ()  # the indexed documents a question may describe by type and subject
     provinces: bool = False  # a province typed in lower case after "tỉnh" is a place a passage must name (PROVINCES)
     number_dates: bool = False  # a date written after a số hiệu dates that document and is not looked for in passages
+    locators: bool = False  # the words of "điểm b", "khoản 2", "mục III", "Điều 95" are no key terms (Query.units/clauses)
+    headings: bool = False  # "Chương II của Luật … có tên là gì?" asks that unit's heading (Query.wants_heading)
+    forms: bool = False  # a question shaped like a form ("Hiệu lực: từ ___ ?"): each blank asked in words
+    number_words: bool = False  # "mấy <noun>" names what is counted, as "bao nhiêu <noun>" does
+    signers: bool = False  # a person named as having signed the document asked of need not be in the passage
     case_facts: bool = False  # a year told only of the asker's own case ("… cấp năm 2022; …?") is not required
     subject_type: bool = False  # note the document type a question begins with (Query.subject_type)
     home_country: bool = False  # "Việt Nam" is no name a passage must repeat
@@ -129,6 +142,8 @@ class Analyser:
     def analyse(self, question: str) -> Query:
         if self.request:  # "Cho tôi biết …", "Nhờ tra giúp: …": the question the request opens
             question = request_opened(question)
+        if self.forms:  # "Hiệu lực: từ ___ ?": each blank asked in words
+            question = form_filled(question)
         query = self._single(question)
         if self.split_compound:
             texts = compound_parts(question, self.clause_compound)
@@ -209,10 +224,13 @@ class Analyser:
             completions = {normalized(n, False).strip(): normalized(w, False).strip() for n, w in zip(numbers, whole) if n != w}
             numbers = list(dict.fromkeys(whole))
         folded_words = normalized(expanded, exact=False).split()
+        typed_numbers = bool(numbers)  # a document named by số hiệu: a title after "xây dựng" is what it plans
         title_words: set[int] = set()  # positions of folded_words that name a document by its title
         titles: list[tuple[str, str]] = []
         for title, numbers_of_title in self.titled.items():
             span = title_span(title.split(), folded_words, self.loose_title_share)
+            if span and typed_numbers and _TO_BE_MADE.search(" ".join(folded_words[max(0, span[0] - 3) : span[0]])):
+                continue  # "Nghị quyết 03/NQ-CP, nhiệm vụ xây dựng Chương trình phát triển Chính phủ số …": a task's object
             if span:
                 after = " ".join(folded_words[span[1] :])
                 named = [n for n in titled_numbers(after, numbers_of_title) if n not in numbers]
@@ -227,6 +245,13 @@ class Analyser:
         dated = tuple(document_years(expanded, self.number_dates))  # "Luật Giao dịch điện tử năm 2005": named by its year
         if self.number_dates:  # "Quyết định số 2597/QĐ-TTg ngày 27 tháng 11 năm 2025 do ai ký?": the date names the
             terms = without_date_words(terms, expanded, exact)  # document, the signature block does not repeat it
+        if self.locators:  # "Điểm b, tiểu mục 6, mục III của Kế hoạch 144: …": where to look, not words to find
+            terms = without_locator_words(terms, expanded, exact)
+        if self.besides:  # "ngoài Sở KH&CN thì …": what is set aside is not what the answer names
+            terms = without_set_aside_words(terms, expanded, exact)
+        signers = [f" {normalized(n, exact).strip()} " for n in signers_named(asked)] if self.signers else []
+        if signers:  # "Chương trình … mà Phó Thủ tướng Nguyễn Chí Dũng ký": who signed it names the document
+            terms = {t: w for t, w in terms.items() if not any(f" {t} " in n for n in signers)} or terms
         return Query(
             text=text,
             expanded=expanded,
@@ -243,6 +268,7 @@ class Analyser:
             force_of=force_of(asked) if exact and not numbers and re.search(r"\bhieu luc\b", folded) else "",
             wants_article=article_topic(folded) if answer_type == DOCUMENT else "",
             meetings=MappingProxyType(event_ordinals(folded)),
+            wants_heading=heading_asked(folded) if self.headings and numbers else "",
             wants_issue_date=answer_type in (DATE, VALIDITY) and bool(ISSUED_ASKED.search(folded)),
             wants_issuer=bool(ISSUER_ASKED.search(folded)),
             wants_signer=answer_type in (PERSON, ORGANISATION) and bool(SIGNER_ASKED.search(folded)) and bool(numbers),
@@ -253,12 +279,12 @@ class Analyser:
             articles=tuple(f"Điều {m.group(2)}" for m in ARTICLE_REF.finditer(text)),
             units=tuple(dict.fromkeys(named_units(expanded))),
             clauses=tuple(dict.fromkeys(named_clauses(expanded))),
-            required=tuple(dict.fromkeys([
+            required=tuple(t for t in dict.fromkeys([
                 *(completions.get(t, t) for t in required_terms(
                     asked, case_years=not self.case_facts, home_country=self.home_country, provinces=self.provinces
                 )),
                 *(normalized(n, exact=False).strip() for n in find_numbers(context)),  # a document named in the context
-            ])),
+            ]) if not any(f" {t} " in f" {fold_diacritics(n).strip()} " for n in signers)),
             bodies=tuple(body_names(words_of(asked) if context else segmented)),
             horizons=tuple(horizon_years(expanded)),
             levels=tuple(dict.fromkeys(government_levels(folded))),
@@ -266,7 +292,7 @@ class Analyser:
             dated=dated,
             expansions=tuple(expansions),
             formal=tuple(formal),
-            unit=with_formal_unit(asked_unit(expanded, exact), formal) if answer_type in (NUMBER, DURATION) else "",
+            unit=with_formal_unit(asked_unit(expanded, exact, self.number_words), formal) if answer_type in (NUMBER, DURATION) else "",
             ordinal=asked_ordinal(folded) if answer_type == NUMBER else "",
             kind=asked_kind(folded, answer_type, " ".join(expanded.lower().split()) if exact else ""),
             listed=listed_noun(segmented) if answer_type == LIST else "",

@@ -31,7 +31,7 @@ DEFINITION_CUE = r"^(.{3,80}?) (la gi|la nhu the nao|duoc hieu (la|nhu the nao)|
 _CUES: tuple[tuple[str, str], ...] = (
     # order matters: the first match wins
     (VALIDITY, rf"(con|het) hieu luc|bi (thay the|bai bo)|(thay the|bai bo) {DOC_WORD} nao|duoc thay the (bang|boi)|lam .{{0,20}}het hieu luc|{DOC_WORD} nao (thay the|bai bo)"),
-    (DOCUMENT, r"(van ban|nghi dinh|luat|quyet dinh|thong tu|nghi quyet|ke hoach|dieu|khoan|chuong|muc|phu luc|quy dinh) (nao|so may|gi) (quy dinh|neu|dat|yeu cau|huong dan|cho phep|de ra|ban hanh)|(quy dinh|neu) (tai|o) (dau|van ban nao|dieu nao)|theo (van ban|nghi dinh|dieu|quyet dinh|luat) nao|(dieu|khoan) (nao|may|so may)\b|(quyet dinh|van ban|nghi dinh|to trinh) nao\b"),
+    (DOCUMENT, r"(van ban|nghi dinh|luat|quyet dinh|thong tu|nghi quyet|ke hoach|dieu|khoan|chuong|muc|phan|phu luc|quy dinh) (nao|so may|gi) (quy dinh|neu|dat|yeu cau|huong dan|cho phep|de ra|ban hanh|noi ve|de cap)|(quy dinh|neu) (tai|o) (dau|van ban nao|dieu nao)|theo (van ban|nghi dinh|dieu|quyet dinh|luat) nao|(dieu|khoan) (nao|may|so may)\b|(quyet dinh|van ban|nghi dinh|to trinh) nao\b"),
     (DEFINITION, DEFINITION_CUE),
     # "vào những mốc nào / những ngày nào": several dates asked, not a list of things
     (DATE, r"nhung (moc|thoi diem|ngay|thang|nam|quy|dip|luc|ky) (thoi gian )?nao\b"),
@@ -39,10 +39,11 @@ _CUES: tuple[tuple[str, str], ...] = (
     (DOCUMENT, r"\b(thong tu|nghi quyet|chi thi|cong van) nao\b"),  # after LIST: "những thông tư nào" asks a list
     # "mấy giờ" asks a time of day (a duration in hours is "mấy tiếng", "bao nhiêu giờ")
     (DURATION, r"bao lau|trong (thoi han|thoi gian) (bao lau|nao)|may (ngay|thang|nam|phut|tieng)|bao nhieu (ngay|thang|nam|gio|phut|tieng)|thoi han (la )?bao (lau|nhieu)"),
-    (DATE, r"(khung gio|khoang thoi gian|thoi gian|thoi han|thoi diem|moc thoi gian) nao|khi nao|bao gio|may gio|(?<!bat cu )(?<!bat ky )luc nao|ngay nao|thoi diem nao|nam nao|thang nao|truoc ngay|moc nao|tu luc nao|giai doan nao|han (chot|cuoi)|quy may"),
-    # "mức phạt tính thế nào?", "… được xác định ra sao?": a manner asked, not an amount
+    (DATE, r"(khung gio|khoang thoi gian|thoi gian|thoi han|thoi diem|moc thoi gian) nao|\bthoi han( \w+){0,2} (the nao|ra sao)|khi nao|bao gio|may gio|(?<!bat cu )(?<!bat ky )luc nao|ngay nao|thoi diem nao|nam nao|thang nao|truoc ngay|moc nao|tu luc nao|giai doan nao|han (chot|cuoi)|quy may"),
+    # "mức phạt tính thế nào?", "… được xác định ra sao?": a manner asked, not an amount ("thời hạn ban hành thế nào?"
+    # asks a date, above)
     (OTHER, r"^(?!.*\b(?:bao nhieu|may)\b).*\b(?:the nao|ra sao)\s*(?:\([^)]*\))?\s*\??$"),
-    (NUMBER, r"bao nhieu|\bmay\b|ty le|ti le|phan tram|muc (phat|chi|ho tro)|so luong|toi da la|toi thieu la|dat muc"),
+    (NUMBER, r"bao nhieu|\bmay\b|ty le|ti le|phan tram|(muc|khung) (phat|chi|ho tro|tien phat)|\bkhung nao\b|so luong|toi da la|toi thieu la|dat muc"),
     (ORGANISATION, r"(co quan|bo|so|don vi|to chuc|ban|cap|ai|nganh|uy ban|doanh nghiep|tinh|thanh pho|dia phuong) nao\b|\bai (chu tri|phu trach|lo|thuc hien|chiu trach nhiem|cap|quyet dinh|ban hanh|ky|to chuc|tham muu)|(do|giao|boi) ai\b|ai la (co quan|don vi) dau moi"),
     (PERSON, r"^ai\b|\bla ai\b|\bai la\b|nguoi nao|\bong(?:/ba| ba| hay ba)? nao\b|\bba nao\b|\b(?:chon|cu|bo nhiem|bau|de cu) ai\b"),
     (YESNO, r"\b(co|duoc|phai|da) .{1,60} (khong|ko|chua)\s*\??$|(duoc khong|phai khong|co khong|dung khong|chua)\s*\??$"),
@@ -59,7 +60,7 @@ WEB_ADDRESS = re.compile(
 )
 # a web or e-mail address asked ("địa chỉ website / trang thông tin điện tử / thư điện tử … là gì?", "tên miền nào")
 ADDRESS_ASKED = re.compile(r"\bdia chi (?:website|web|trang|cong|truy cap|thu dien tu|email|e-mail|url|ten mien)\b|\bten mien\b|\bwebsite nao\b")
-_ARTICLE_ASKED = re.compile(r"\b(?:dieu|chuong|muc|phu luc) (?:nao|may|so may)\b(?:.*?\b(?:quy dinh|noi|de cap|huong dan)(?: ve)?\b(.*))?")
+_ARTICLE_ASKED = re.compile(r"\b(?:dieu|chuong|muc|phan|phu luc) (?:nao|may|so may)\b(?:.*?\b(?:quy dinh|noi|de cap|huong dan)(?: ve)?\b(.*))?")
 
 
 def topic_terms(query: Query) -> Mapping[str, float]:

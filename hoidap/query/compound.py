@@ -19,6 +19,8 @@ _COMPOUND_SPLIT = re.compile(r"\s*(?:[,;]\s*(?:và|còn|rồi|va|con|roi)\s+|\s+
 
 # "<the asker's case or the document>: <question>, và <question>?": what comes before the colon frames every part
 _COLON_FRAME = re.compile(r"^\s*([^:?]{12,200}?):\s+")
+# "<the document and the place in it>. <question>; <question>": a first sentence that asks nothing frames every part
+_TOLD_FRAME = re.compile(r"^\s*([^?]{12,200}?)\.\s+(?=\S)")
 
 
 def compound_parts(question: str, clause_join: bool = False) -> list[str]:
@@ -44,11 +46,15 @@ def compound_parts(question: str, clause_join: bool = False) -> list[str]:
     if len(pieces) < 2 or typed < 2 and not (clauses and typed):
         return [question]
     frame = re.match(r"^\s*((?:Theo|Trong|Tại|Căn cứ)\s[^,]{3,80}),\s*", question, re.I) or _COLON_FRAME.match(pieces[0])
+    told = _TOLD_FRAME.match(pieces[0])
+    if not frame and told and not _ASKS.search(_folded(told.group(1))):
+        frame = told  # "Phiếu nhiệm vụ — KH 308, mục II. Đơn vị phối hợp: ___ ; Thời gian: ___": a sentence that asks nothing
     body = pieces[0][frame.end() :] if frame and pieces[0].startswith(frame.group(0).strip()) else pieces[0]
     predicate = _PREDICATE.search(body)
     subject = body[: predicate.start()].strip() if predicate and predicate.start() > 0 else ""
     parts = []
     named = find_numbers(pieces[0])
+    article = _ARTICLE.search(pieces[0])
     for i, piece in enumerate(pieces):
         own = _PREDICATE.search(piece)
         before = piece[: own.start()] if own else ""
@@ -59,8 +65,10 @@ def compound_parts(question: str, clause_join: bool = False) -> list[str]:
         if i and named:  # "…, và ai là người ký kế hoạch này?": the document the first part names
             piece = _THIS_DOCUMENT.sub(lambda m: f"{m.group(1)} {named[0]}", piece, count=1)
             piece = _IT.sub(f"{named[0]} ", piece, count=1)  # "…? Nó hết hiệu lực từ ngày nào?": the document named
+        if i and article and not _ARTICLE.search(piece):  # "Khoản 1 Điều 95 … nào, và khoản 2 … nào?": of Điều 95 too
+            piece = _CLAUSE_ONLY.sub(lambda m: f"{m.group(0)} {article.group(0)}{' ' + named[0] if named and named[0] not in piece else ''}", piece, count=1)
         if i and frame and frame.group(1).lower() not in piece.lower():
-            joint = ":" if frame.re is _COLON_FRAME else ","
+            joint = ":" if frame.re is _COLON_FRAME else "." if frame.re is _TOLD_FRAME else ","
             piece = f"{frame.group(1)}{joint} {piece[:1].lower()}{piece[1:]}"
         parts.append(piece.rstrip("?") + "?")
     return parts
@@ -93,6 +101,10 @@ _CLAUSE_WORDS = 5
 
 # Question words: a piece of a compound question without one asks nothing by itself.
 _ASKS = re.compile(r"\b(?:nao|gi|ai|bao nhieu|bao lau|bao gio|may|khong|chua|sao|dau|the nao|ko)\b")
+
+# a khoản named without its article ("…, và khoản 2 ghi khung nào?") is of the article the first part names
+_ARTICLE = re.compile(r"(?<!\w)(?:Điều|điều|Dieu|dieu)\s+\d{1,3}[a-zđ]?(?!\w)")
+_CLAUSE_ONLY = re.compile(r"(?<!\w)(?:khoản|khoan)\s+\d{1,3}(?!\w)", re.I)
 
 # "nó" opening a later part: the document the first part names is its subject
 _IT = re.compile(r"^nó\s+", re.I)

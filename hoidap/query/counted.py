@@ -31,14 +31,15 @@ def with_formal_unit(unit: str, formal: list[tuple[str, str]]) -> str:
     return unit
 
 
-def asked_unit(text: str, typed_with_diacritics: bool | None = None) -> str:
+def asked_unit(text: str, typed_with_diacritics: bool | None = None, how_few: bool = False) -> str:
     """What a "bao nhiêu" question counts, folded: "thanh" for "bao nhiêu thành viên", "%" for "bao nhiêu
     phần trăm", "dong" when it asks an amount of money; "" when it cannot tell. (Diacritics, when typed,
     tell "tiền" from "tiện"; typed_with_diacritics says whether the question was, where ``text`` has
-    abbreviations spelled out with diacritics.)"""
+    abbreviations spelled out with diacritics.) ``how_few``: "mấy yếu tố" names its unit too."""
     lower = " ".join(text.lower().split())
     folded = fold_diacritics(lower)
-    found = re.search(r"\b(?:bao nhiêu|bao nhieu)\s+(\w+)(?:\s+(\w+))?", lower)
+    asking = r"bao nhiêu|bao nhieu|mấy" if how_few else r"bao nhiêu|bao nhieu"
+    found = re.search(rf"\b(?:{asking})\s+(\w+)(?:\s+(\w+))?", lower)
     words = [w for w in (found.groups() if found else ()) if w]
     first = fold_diacritics(words[0]) if words else ""
     if [fold_diacritics(w) for w in words[:2]] == ["phan", "tram"]:
@@ -51,7 +52,18 @@ def asked_unit(text: str, typed_with_diacritics: bool | None = None) -> str:
         return "dong"
     if first and first not in _NOT_UNITS and not _RATE.search(folded):
         return first
-    return "dong" if _MONEY.search(folded) and not _RATE.search(folded) else ""
+    if _MONEY.search(folded) and not _RATE.search(folded):
+        return "dong"
+    # "…: số tuyến cáp quang biển mới … là bao nhiêu?", "số lượng thành viên … là bao nhiêu?": the noun after "số"
+    for named in re.finditer(r"(?<!\w)số(?: lượng)?\s+(\w+)(?=[^:,;]*\bbao nhiêu\s*\??$)", lower) if how_few else ():
+        before = lower[: named.start()].rstrip()
+        if named.group(0).startswith("số lượng") or not before or before[-1] in ":,;":
+            noun = fold_diacritics(named.group(1))
+            return noun if noun not in _NOT_UNITS and noun not in _NOT_COUNTED else ""
+    return ""
+
+
+_NOT_COUNTED = {"hoa", "hieu", "lieu", "luong", "tien", "ke", "dien"}  # "số hóa", "số hiệu", "số liệu", "số lượng": no count noun
 
 
 # The kind of entity a "<noun> nào" question asks (folded noun → what a sentence must name to answer it): a

@@ -10,7 +10,7 @@ import re
 from typing import NamedTuple
 
 from core.lexicon import DESCRIBED_TYPES
-from ingest.normalize import fold_diacritics
+from ingest.normalize import fold_diacritics, has_diacritics
 from ingest.segment import FOLDED_STOPWORDS
 
 DESCRIBED_SHARE = 0.75  # the share of the description's words a document's title and issuer must hold
@@ -19,6 +19,15 @@ DESCRIPTION_WORDS = 24  # words read after the type word (a title cut short woul
 _ENDS = frozenset({
     "co", "duoc", "do", "la", "phai", "giao", "nao", "gi", "khi", "ai", "se", "da", "can", "yeu", "hieu",
     "dat", "neu", "dua", "chu", "tri", "het", "con", "bi", "nhu", "may", "moi",
+})
+# a topic stated first ("Kết nối, chia sẻ dữ liệu giữa cơ quan đảng … — quy định của Ban Bí thư về việc này …"), and the
+# words that point back to it
+_TOPIC = re.compile(r"^\s*([^—–:?]{6,160}?)\s*(?:—|–|:| - )")
+_THIS_MATTER = re.compile(r"\bve (?:viec|van de|noi dung|linh vuc|chu de) (?:nay|do|tren)\b")  # folded
+# … as typed with diacritics
+_ENDS_WRITTEN = frozenset({
+    "có", "được", "do", "là", "phải", "giao", "nào", "gì", "khi", "ai", "sẽ", "đã", "cần", "yêu", "hiệu", "đạt", "nếu",
+    "đưa", "chủ", "trì", "hết", "còn", "bị", "như", "mấy", "mới",
 })
 _ANY_TYPE = "van ban"  # "văn bản …": a document of any type
 _SHORT_WORDS = frozenset(w for stop in FOLDED_STOPWORDS for w in stop.replace("_", " ").split())
@@ -29,11 +38,14 @@ class Described(NamedTuple):
 
     number: str
     doc_type: str  # folded
-    text: str  # folded words of its title and issuer, space-padded
+    text: str  # folded words of its title and issuer (and "nam <year>"), space-padded
 
 
-def described_entry(number: str, doc_type: str, title: str, issuer: str) -> Described:
-    return Described(number, _folded(doc_type), f" {_folded(f'{title} {issuer}')} ")
+def described_entry(number: str, doc_type: str, title: str, issuer: str, year: str = "") -> Described:
+    """A document as descriptions name it: by its type, the words of its title and issuer, and the year it is dated
+    ("quy định của Ban Bí thư năm 2025 …")."""
+    dated = f" nam {year}" if year else ""
+    return Described(number, _folded(doc_type), f" {_folded(f'{title} {issuer}')}{dated} ")
 
 
 def _folded(text: str) -> str:
@@ -44,11 +56,13 @@ _TYPES = sorted((_folded(t) for t in (*DESCRIBED_TYPES, "văn bản")), key=len,
 _TYPE = re.compile(r"\b(" + "|".join(_TYPES) + r")\b")
 
 
-def description(words: list[str]) -> list[str]:
-    """The content words of a description (folded words after the type word): up to its end, less function words."""
+def description(words: list[str], written: list[str] | None = None) -> list[str]:
+    """The content words of a description (folded words after the type word): up to its end, less function words.
+    ``written``: the same words as typed, with diacritics, when the question has them ("cơ quan", "Ban Bí thư" do not
+    end a description; "có", "bị" do)."""
     kept: list[str] = []
-    for word in words[:DESCRIPTION_WORDS]:
-        if word in _ENDS:
+    for i, word in enumerate(words[:DESCRIPTION_WORDS]):
+        if (written[i] in _ENDS_WRITTEN) if written else (word in _ENDS):
             break
         if word not in _SHORT_WORDS:
             kept.append(word)
@@ -57,16 +71,23 @@ def description(words: list[str]) -> list[str]:
 
 def described_number(question: str, documents: tuple[Described, ...]) -> str:
     """The số hiệu of the one indexed document a question describes by type and subject ("" when none or several)."""
-    folded = re.sub(r"\bbao (?:nhieu|lau|gio)\b", "nao", fold_diacritics(question.lower()))  # not "bảo vệ"
-    for clause in re.split(r"[?;:.!()—–\"“”]| - ", folded):  # (not at commas: "kết nối, chia sẻ dữ liệu" is one title)
-        words = re.findall(r"\w+", clause)
-        text = " ".join(words)
+    lower = re.sub(r"\bbao (?:nhiêu|nhieu|lâu|lau|giờ|gio)\b", "nào", question.lower())  # not "bảo vệ"
+    topic = _TOPIC.match(lower)
+    if topic and _THIS_MATTER.search(fold_diacritics(lower), topic.end()):  # "Kết nối, chia sẻ dữ liệu … — quy định …
+        rest = fold_diacritics(lower[topic.end() :])  # về việc này …": the topic stated first
+        found = _THIS_MATTER.search(rest)
+        lower = lower[: topic.end()] + lower[topic.end() :][: found.start()] + f"về {topic.group(1)}" + lower[topic.end() :][found.end() :]
+    exact = has_diacritics(question)
+    for clause in re.split(r"[?;:.!()—–\"“”]| - ", lower):  # (not at commas: "kết nối, chia sẻ dữ liệu" is one title)
+        written = re.findall(r"\w+", clause)
+        text = fold_diacritics(" ".join(written))
         for found in _TYPE.finditer(text):
             doc_type = found.group(1)
+            before = len(text[: found.end()].split())
             after = text[found.end():].split()
             if after[:1] and after[0].isdigit():
                 continue  # "Nghị định 224": named by number, not described
-            wanted = description(after)
+            wanted = description(after, written[before:] if exact else None)
             if len(wanted) < 2:
                 continue
             scored = sorted(

@@ -29,9 +29,12 @@ def spelled_out(question: str, abbreviations: Mapping[str, str]) -> list[tuple[s
                 found.append((raw, f"{abbreviations[code.group(1).upper()]} {code.group(2)}"))
                 continue
         if long is None and raw.lower() in CHAT_FORMS and raw.islower():
-            if raw.lower() != "t" or re.search(r"\d$", question[: match.start()]):
+            letter = len(raw) == 1 and (nxt[:1] == ")" or re.search(r"(?:điểm|diem|mục|muc)\s*$", question[: match.start()], re.I))
+            if letter:
+                pass  # "điểm e khoản 2", "e)": a letter of a list
+            elif raw.lower() != "t" or re.search(r"\d$", question[: match.start()]):
                 long = CHAT_FORMS[raw.lower()]
-            written = _written_before(raw, long)
+            written = _written_before(raw, long) if long else ""
             if written and question[: match.start()].lower().endswith(written.lower()):
                 long = None  # "bao nhiêu" is written out: its "nhiêu" is no spoken form
         if long is None and re.fullmatch(r"\d+t", raw):  # "18t": tuổi
