@@ -87,6 +87,8 @@ eval-locked: install
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-13.jsonl --system all --out $(LOCKED)/conversations-13
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/questions-14.jsonl --system all --out $(LOCKED)/questions-14
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-14.jsonl --system all --out $(LOCKED)/conversations-14
+	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/questions-15.jsonl --system all --out $(LOCKED)/questions-15
+	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-15.jsonl --system all --out $(LOCKED)/conversations-15
 
 bench: install
 	$(PY) bench/ingest_bench.py

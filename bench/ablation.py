@@ -69,6 +69,12 @@ SWITCHES = {
     "quoted phrase": ({"HOIDAP_RULE_QUOTED_PHRASES": "false"}, "a phrase quoted in the question is one term"),
     "besides": ({"HOIDAP_RULE_BESIDES": "false"}, "'Ngoài Bộ Công an, …': that body is no answer"),
     "run list": ({"HOIDAP_RULE_RUN_LIST": "false"}, "'tôn vinh A, B, C và D': parallel phrases are a list"),
+    "forms": ({"HOIDAP_RULE_FORMS": "false"}, "'Hiệu lực: từ ___ ?': each blank asked in words"),
+    "locators": ({"HOIDAP_RULE_LOCATORS": "false"}, "'điểm b, tiểu mục 6, mục III' are no key terms"),
+    "signers": ({"HOIDAP_RULE_SIGNERS": "false"}, "'… mà Phó Thủ tướng X ký': X need not be in the passage"),
+    "number words": ({"HOIDAP_RULE_NUMBER_WORDS": "false"}, "'năm yếu tố' answers 'mấy yếu tố'; 'số <noun> … bao nhiêu'"),
+    "headings": ({"HOIDAP_RULE_HEADINGS": "false"}, "'Chương II … có tên là gì?': the heading, from the structure"),
+    "purpose": ({"HOIDAP_RULE_PURPOSE": "false"}, "'… nhằm mục đích gì?': the part titled 'Mục đích'"),
     "same document": ({"HOIDAP_RULE_SAME_DOCUMENT": "false"}, "a compound's later part asks of the earlier part's document"),
     "clause compound": ({"HOIDAP_RULE_CLAUSE_COMPOUND": "false"}, "', và' joins two questions when one asks a type"),
     "home country": ({"HOIDAP_RULE_HOME_COUNTRY": "false"}, "'Việt Nam' is no name a passage must repeat"),
@@ -122,6 +128,8 @@ SETS = {
     "locked 13 conversations": ("runs/locked", "evalsets/locked/conversations-13.jsonl"),
     "locked 14": ("runs/locked", "evalsets/locked/questions-14.jsonl"),
     "locked 14 conversations": ("runs/locked", "evalsets/locked/conversations-14.jsonl"),
+    "locked 15": ("runs/locked", "evalsets/locked/questions-15.jsonl"),
+    "locked 15 conversations": ("runs/locked", "evalsets/locked/conversations-15.jsonl"),
     "tuning 6": ("runs/locked", "evalsets/tuning/questions-6.jsonl"),
     "ALQAC 2022 test": ("runs/alqac22", "runs/alqac22/test.jsonl"),
 }
@@ -174,7 +182,7 @@ def _fmt(v, ref=None) -> str:
     return f"{v:.3f} ({v - ref:+.3f})"
 
 
-PRIMARY = "locked 14"  # the batch nobody has studied: the table's first columns and its per-kind rows
+PRIMARY = "locked 15"  # the batch nobody has studied: the table's first columns and its per-kind rows
 
 
 def table(results: dict) -> str:

@@ -535,6 +535,11 @@ class Settings(BaseSettings):
         "hoạch 617 có tiêu đề gì?': the named unit's heading is quoted from the document's structure and cited "
         "(hoidap/answer/headings.py), instead of sentences that share the question's words.",
     )
+    rule_purpose: bool = Field(
+        True,
+        description="'Kế hoạch 617 ban hành nhằm mục đích gì?', 'Mục đích của … là gì?', '… để làm gì?': the part of the "
+        "named document titled 'Mục đích' answers, as 'Phạm vi điều chỉnh' answers what a document governs.",
+    )
     rule_title_words: bool = Field(
         False,
         description="Words that name a document by its title are not looked for in its passages ('Luật Giao dịch "

@@ -155,3 +155,41 @@ def test_a_sentence_quoted_names_the_document_asked_about():
     assert quoting_document(asked, found) == "2597/QĐ-TTg"
     content = analyser.analyse("Câu 'Chuyển đổi số là đòn bẩy tạo đột phá' nói về lĩnh vực nào?")
     assert quoting_document(content, found) == ""  # asks about the content, not the document
+
+
+def test_a_form_typed_without_diacritics_stays_so():
+    from hoidap.query.forms import form_filled
+
+    assert form_filled("KH 308 Ha Noi — bao cao len phan mem. Dia chi trang: ___ ?") == (
+        "KH 308 Ha Noi — bao cao len phan mem. Dia chi trang la gi ?"
+    )
+
+
+def test_a_unit_asked_of_by_name_is_found():
+    from hoidap.query.headings import heading_asked
+
+    assert heading_asked("chuong ii cua luat giao dich dien tu co ten la gi?") == "chuong ii"
+    assert heading_asked("dieu 9 luat giao dich dien tu 2023 noi ve viec gi?") == "dieu 9"
+    assert heading_asked("phu luc ii cua quyet dinh 2629 co tieu de gi") == "phu luc ii"
+    assert heading_asked("dieu 9 quy dinh gi ve chu ky so?") == ""  # asks the content, not the name
+    assert heading_asked("chuong ii co bao nhieu dieu?") == ""
+
+
+def test_a_units_heading_is_quoted_from_the_documents_structure(service):
+    """On the real (tiny) index: a chapter's and an article's heading, cited; a chapter the law lacks is said to be
+    missing instead of answered by sentences sharing the question's words."""
+    chapter = service.ask("Chương II của Luật Giao dịch điện tử 20/2023/QH15 có tên là gì?")
+    assert not chapter.refused and "THÔNG ĐIỆP DỮ LIỆU" in chapter.text and chapter.citations
+    article = service.ask("Điều 9 Luật Giao dịch điện tử 20/2023/QH15 nói về việc gì?")
+    assert "Thông điệp dữ liệu có giá trị như văn bản" in article.text
+    assert article.citations[0].passage.chunk.label.startswith("Điều 9")
+    missing = service.ask("Chương XII của Luật Giao dịch điện tử 20/2023/QH15 có tên là gì?")
+    assert missing.refused and "không có Chương XII" in missing.notice
+
+
+def test_a_documents_purpose_is_asked_of_its_part_titled_muc_dich():
+    asked = Analyser(WEIGHT, purpose=True).analyse("Kế hoạch 617/KH-UBND được ban hành nhằm mục đích gì?")
+    assert asked.sections == ("Mục đích",) and "=mục đích" in asked.terms
+    assert Analyser(WEIGHT, purpose=True).analyse("Kế hoạch 308/KH-UBND ban hành để làm gì?").sections == ("Mục đích",)
+    assert Analyser(WEIGHT).analyse("Kế hoạch 617/KH-UBND được ban hành nhằm mục đích gì?").sections == ()  # switch off
+    assert Analyser(WEIGHT, purpose=True).analyse("Kế hoạch 617 giao Sở nào chủ trì?").sections == ()

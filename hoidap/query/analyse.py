@@ -14,6 +14,8 @@ from hoidap.orthography import iy_spellings
 from hoidap.query.asked import (
     ADDRESS_ASKED,
     APPLIES_ASKED,
+    PURPOSE,
+    PURPOSE_ASKED,
     ATTRIBUTE_OF,
     ATTRIBUTE_OF_FOLDED,
     CODE_ASKED,
@@ -60,7 +62,7 @@ from hoidap.query.documents import (
 from hoidap.query.expansions import abbreviated, applied, formal_terms, spelled_out
 from hoidap.query.key_terms import joined_words, key_terms, without_fillers
 from hoidap.query.marked import (
-    quoted_phrases, set_aside, signers_named, without_date_words, without_locator_words, without_set_aside_words,
+    quoted_phrases, set_aside, signers_named, without_date_words, without_locator_words,
 )
 from hoidap.query.record import (
     DATE,
@@ -121,6 +123,7 @@ class Analyser:
     provinces: bool = False  # a province typed in lower case after "tỉnh" is a place a passage must name (PROVINCES)
     number_dates: bool = False  # a date written after a số hiệu dates that document and is not looked for in passages
     locators: bool = False  # the words of "điểm b", "khoản 2", "mục III", "Điều 95" are no key terms (Query.units/clauses)
+    purpose: bool = False  # "… ban hành nhằm mục đích gì?": the part titled "Mục đích" answers (Query.sections)
     headings: bool = False  # "Chương II của Luật … có tên là gì?" asks that unit's heading (Query.wants_heading)
     forms: bool = False  # a question shaped like a form ("Hiệu lực: từ ___ ?"): each blank asked in words
     number_words: bool = False  # "mấy <noun>" names what is counted, as "bao nhiêu <noun>" does
@@ -206,7 +209,7 @@ class Analyser:
         strongest = max(terms.values(), default=1.0)
         sections = ((SCOPE,) if SCOPE_ASKED.search(folded) else ()) + (
             ("Đối tượng áp dụng",) if APPLIES_ASKED.search(folded) else ()
-        )
+        ) + ((PURPOSE,) if self.purpose and PURPOSE_ASKED.search(folded) else ())
         if definition and sections:  # "Phạm vi điều chỉnh của Nghị định … là gì?": the article so titled answers
             answer_type, definition = OTHER, ""
         if definition:
@@ -247,8 +250,6 @@ class Analyser:
             terms = without_date_words(terms, expanded, exact)  # document, the signature block does not repeat it
         if self.locators:  # "Điểm b, tiểu mục 6, mục III của Kế hoạch 144: …": where to look, not words to find
             terms = without_locator_words(terms, expanded, exact)
-        if self.besides:  # "ngoài Sở KH&CN thì …": what is set aside is not what the answer names
-            terms = without_set_aside_words(terms, expanded, exact)
         signers = [f" {normalized(n, exact).strip()} " for n in signers_named(asked)] if self.signers else []
         if signers:  # "Chương trình … mà Phó Thủ tướng Nguyễn Chí Dũng ký": who signed it names the document
             terms = {t: w for t, w in terms.items() if not any(f" {t} " in n for n in signers)} or terms

@@ -51,6 +51,10 @@ _CUES: tuple[tuple[str, str], ...] = (
 _CUE_RES = tuple((kind, re.compile(pattern)) for kind, pattern in _CUES)
 SCOPE = "Phạm vi điều chỉnh"  # the article on what a document governs (its title)
 SCOPE_ASKED = re.compile(r"(quy dinh (ve )?(nhung )?(van de |noi dung )?gi\b|dieu chinh (nhung )?(\w+ ){0,3}(gi|nao)\b|pham vi dieu chinh)")
+# the purpose of a document asked ("… ban hành nhằm mục đích gì?", "Mục đích của Kế hoạch … là gì?", "… để làm gì?"): the
+# part titled "Mục đích" answers
+PURPOSE = "Mục đích"
+PURPOSE_ASKED = re.compile(r"\b(?:nham|voi) muc dich (?:gi|nao)\b|\bmuc dich (?:cua [^?]{0,80}?)?(?:la gi|gom nhung gi|gi)\b|\bde lam gi\b")
 APPLIES_ASKED = re.compile(r"(ap dung (doi voi|cho) (ai|nhung ai|doi tuong nao|nhung doi tuong nao)|doi tuong (ap dung|nao))")
 # a số hiệu asked: "số hiệu", "ký hiệu", "quyết định số mấy", "nghị định số bao nhiêu"
 CODE_ASKED = re.compile(rf"\b(so hieu|ky hieu)\b|\b(?:{DOC_WORD[3:-1]}|ke hoach|cong van) so (?:may|bao nhieu)\b")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.normalize import fold_diacritics
+from ingest.normalize import fold_diacritics, has_diacritics
 
 BLANK = re.compile(r"_{2,}|\(\s*\?\s*\)")  # "___", "(?)"
 
@@ -50,4 +50,5 @@ def form_filled(question: str) -> str:
             before = before[:label_at].rstrip() + " "
         out.append(before + asked)
         start = blank.end()
-    return "".join(out) + question[start:]
+    filled = "".join(out) + question[start:]
+    return filled if has_diacritics(question) else fold_diacritics(filled)  # typed without diacritics: kept so

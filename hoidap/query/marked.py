@@ -80,7 +80,11 @@ def quoted_phrases(text: str) -> list[str]:
 
 
 # "Ngoài Bộ Công an (ra), …", "Trừ năm 2026, …", "ngoài Sở KH&CN thì …": what the question sets aside, up to the comma
-_BESIDES = re.compile(r"(?<!\w)(?:ngoài|trừ|ngoai|tru)\s+([^,?;:]{2,80}?)\s*(?:ra\s*)?(?:[,;:]|\s(?:thì|còn|thi|con)\s)", re.I)
+_BESIDES = re.compile(
+    r"(?<!\w)(?:ngoài|trừ|ngoai|tru)\s+([^,?;:]{2,80}?)\s*(?:ra\s*)?[,;:]"
+    r"|(?:^|[,;:]\s*)(?:ngoài|trừ|ngoai|tru)\s+([^,?;:]{2,80}?)\s+(?:ra\s+)?(?:thì|thi)\s(?=.*\b(?:nào|nao|gì|gi|khác|khac)\b)",
+    re.I,
+)
 _BODY_KIND = re.compile(r"^(?:bo|so|ban|cuc|uy ban nhan dan|ubnd|van phong|tong cuc)\s+")
 
 
@@ -89,13 +93,7 @@ def set_aside(question: str) -> list[str]:
     name less its kind of body ("Ngoài Bộ Công an" → ["cong an"])."""
     out = []
     for found in _BESIDES.finditer(question):
-        years = YEAR.findall(found.group(1))
-        out += years or [_BODY_KIND.sub("", normalized(found.group(1), exact=False).strip())]
+        what = found.group(1) or found.group(2)
+        years = YEAR.findall(what)
+        out += years or [_BODY_KIND.sub("", normalized(what, exact=False).strip())]
     return [x for x in out if x]
-
-
-def without_set_aside_words(terms: dict[str, float], text: str, exact: bool) -> dict[str, float]:
-    """The key terms less the words of what "ngoài X, …" sets aside ("ngoài", "sở", "khoa học", "công nghệ" of "ngoài Sở
-    KH&CN thì những cơ quan nào còn …"): the passage that answers names something else."""
-    return without_words_in(terms, text, [found.span(0) for found in _BESIDES.finditer(text)], exact)
-
