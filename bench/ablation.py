@@ -70,7 +70,7 @@ SWITCHES = {
     "besides": ({"HOIDAP_RULE_BESIDES": "false"}, "'Ngoài Bộ Công an, …': that body is no answer"),
     "run list": ({"HOIDAP_RULE_RUN_LIST": "false"}, "'tôn vinh A, B, C và D': parallel phrases are a list"),
     "forms": ({"HOIDAP_RULE_FORMS": "false"}, "'Hiệu lực: từ ___ ?': each blank asked in words"),
-    "locators": ({"HOIDAP_RULE_LOCATORS": "false"}, "'điểm b, tiểu mục 6, mục III' are no key terms"),
+    "locators (on)": ({"HOIDAP_RULE_LOCATORS": "true"}, "switched ON (off by default): 'điểm b, tiểu mục 6, mục III' are no key terms"),
     "signers": ({"HOIDAP_RULE_SIGNERS": "false"}, "'… mà Phó Thủ tướng X ký': X need not be in the passage"),
     "number words": ({"HOIDAP_RULE_NUMBER_WORDS": "false"}, "'năm yếu tố' answers 'mấy yếu tố'; 'số <noun> … bao nhiêu'"),
     "headings": ({"HOIDAP_RULE_HEADINGS": "false"}, "'Chương II … có tên là gì?': the heading, from the structure"),
