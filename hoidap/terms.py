@@ -419,11 +419,16 @@ def document_years(question: str, number_dates: bool = False) -> list[str]:
 
 
 # "đến năm 2030", "đến hết 2025", "tới năm 2030": the year a plan's targets are set for
-_HORIZON = re.compile(r"\b(?:đến|tới|den|toi)\s+(?:hết\s+|het\s+)?(?:năm\s+|nam\s+)?(19[5-9]\d|20\d\d)\b", re.I)
+_HORIZON = re.compile(
+    r"\b(?:đến|tới|den|toi)\s+(?:hết\s+|het\s+)?(?:năm\s+|nam\s+)?(19[5-9]\d|20\d\d)\b"
+    r"|\b(?:giai đoạn|giai doan)\s+(?:19|20)\d\d\s*[-–]\s*(?:năm\s+|nam\s+)?((?:19|20)\d\d)\b",  # "giai đoạn 2028-2030": its end
+    re.I,
+)
 
 
 def horizon_years(question: str) -> list[str]:
-    """The target years a question names ("đến năm 2030 phải đạt bao nhiêu?"). A plan states its horizon once,
+    """The target years a question names ("đến năm 2030 phải đạt bao nhiêu?"; a period's last year: "giai đoạn
+    2028-2030"). A plan states its horizon once,
     in a heading or a table's group row ("I | Đến năm 2030"), not in every row under it; so these years are
     asked of the passage's document (its title or its passages read with it), not of the passage itself."""
-    return list(dict.fromkeys(_HORIZON.findall(question)))
+    return list(dict.fromkeys(a or b for a, b in _HORIZON.findall(question)))

@@ -193,3 +193,36 @@ def test_a_documents_purpose_is_asked_of_its_part_titled_muc_dich():
     assert Analyser(WEIGHT, purpose=True).analyse("Kế hoạch 308/KH-UBND ban hành để làm gì?").sections == ("Mục đích",)
     assert Analyser(WEIGHT).analyse("Kế hoạch 617/KH-UBND được ban hành nhằm mục đích gì?").sections == ()  # switch off
     assert Analyser(WEIGHT, purpose=True).analyse("Kế hoạch 617 giao Sở nào chủ trì?").sections == ()
+
+
+def test_several_units_or_a_units_parts_are_listed_from_the_structure(service):
+    """'Các chương của Luật … có tên là gì?' lists every chapter's heading; 'Chương II … gồm những mục nào?' the
+    sections of that chapter, each line cited."""
+    from hoidap.query.headings import heading_asked
+
+    assert heading_asked("hai phu luc kem theo quyet dinh 2629 co ten lan luot la gi?") == "phu luc *"
+    assert heading_asked("muc iii cua ke hoach 144 duoc chia thanh nhung phan nao?") == "muc iii >"
+    chapters = service.ask("Các chương của Luật Giao dịch điện tử 20/2023/QH15 có tên là gì?")
+    assert "- Chương I. NHỮNG QUY ĐỊNH CHUNG" in chapters.text and "- Chương VIII. ĐIỀU KHOẢN THI HÀNH" in chapters.text
+    assert len(chapters.citations) >= 8
+    sections = service.ask("Chương II của Luật Giao dịch điện tử 20/2023/QH15 gồm những mục nào?")
+    assert "Mục 1. GIÁ TRỊ PHÁP LÝ CỦA THÔNG ĐIỆP DỮ LIỆU" in sections.text and "Mục 3. CHỨNG THƯ ĐIỆN TỬ" in sections.text
+
+
+def test_a_target_row_is_read_under_the_period_heading_above_it():
+    from hoidap.answer.tables import horizon_above
+    from hoidap.terms import horizon_years
+
+    assert horizon_years("chỉ tiêu giai đoạn 2028-2030 do Bộ Nội vụ chủ trì") == ["2030"]
+    text = "I | Giai đoạn 2025-2027\n6 | Tỉ lệ cán bộ | % | 100%\nII | Giai đoạn 2028-2030\n7 | Tỉ lệ cán bộ | % | 25%"
+    assert horizon_above(text, text.index("6 |")) == ["2027"] and horizon_above(text, text.index("7 |")) == ["2030"]
+    prose = "- Giai đoạn 2025-2027\n+ 100% đạt cấp độ 3.\n- Giai đoạn 2028-2030\n+ 90% đạt cấp độ 5."
+    assert horizon_above(prose, prose.index("+ 90%")) == ["2030"]
+    assert horizon_above("7 | Tỉ lệ | % | 25%", 0, "Giai đoạn 2028-2030") == ["2030"]  # the group read from before
+
+
+def test_a_list_pointed_to_elsewhere_is_not_a_list():
+    from hoidap.answer.extractive import POINTS_ELSEWHERE
+
+    assert POINTS_ELSEWHERE.search("ưu tiên hoàn thiện 11 cơ sở dữ liệu (danh mục chi tiết tại Phụ lục II Nghị quyết 214)")
+    assert not POINTS_ELSEWHERE.search("Danh mục dữ liệu mở gồm: dữ liệu đất đai, dữ liệu dân cư, dữ liệu doanh nghiệp.")

@@ -4,6 +4,8 @@ refuses (the decision is a small model learned from data, see answerability.py).
 
 from __future__ import annotations
 
+import re
+
 from hoidap.answer.answerability import Answerability, features
 from hoidap.answer.compose import NEARLY, REFUSAL_TEXT, ComposeRules, Composer, choose, refusal, rows_naming
 from hoidap.answer.items import names_strongest
@@ -57,6 +59,10 @@ def answers_force(title: str, cand: Candidate, passages: list[Passage]) -> bool:
 def _document_words(passage: Passage) -> str:
     """What a passage is read with: its document's title and số hiệu, and its headings (an appendix's title)."""
     return f"{passage.chunk.doc.title} {passage.chunk.doc.number} {passage.chunk.heading}"
+
+
+# a sentence that sends the reader elsewhere for the items: "(danh mục chi tiết tại Phụ lục II …)", "theo danh mục kèm theo"
+POINTS_ELSEWHERE = re.compile(r"\b(?:danh mục|chi tiết|cụ thể)(?: chi tiết)? (?:tại|theo|ở|trong) (?:Phụ lục|phụ lục|danh mục)", re.I)
 
 
 class ExtractiveAnswerer:
@@ -116,6 +122,9 @@ class ExtractiveAnswerer:
                     picked = []  # "bao nhiêu tỷ đồng?" answered by a sentence without an amount answers nothing
             if picked and self.select_rules.typed_required and part.kind and not any(c.type_match for c in picked):
                 picked = []  # "doanh nghiệp nào …?" answered by a sentence naming no enterprise answers nothing
+            if picked and self.select_rules.typed_required and part.answer_type == LIST and POINTS_ELSEWHERE.search(picked[0].text):
+                if not picked[0].type_match:  # "… 11 cơ sở dữ liệu … (danh mục chi tiết tại Phụ lục II …)": the items are
+                    picked = []  #             not here, and a sentence that says where they are lists none of them
             if picked and self.select_rules.typed_required and part.wants_code:
                 if not any(NUMBER_RE.search(c.text) for c in picked):
                     picked = []  # "… với số hiệu nào?": a sentence giving no số hiệu does not answer

@@ -28,6 +28,11 @@ def heading_answer(query: Query, reader, passages: list[Passage]) -> Answer | No
     docs = [d for d in reader.documents if d["number"] and d["number"].lower() in numbers]
     if len(docs) != 1:
         return None
+    asked = query.wants_heading
+    if asked.endswith((" *", " >")):  # "Hai phụ lục … có tên lần lượt là gì?", "Mục III … được chia thành những phần nào?"
+        unit = asked[:-2]
+        found = _units_of(unit, docs[0]["doc_id"], reader.store) if asked.endswith(" *") else _parts_of(unit, docs[0]["doc_id"], reader.store)
+        return _listed(query, found, reader.store) if found else None
     found = _heading_of(query.wants_heading, docs[0]["doc_id"], reader.store)
     if found is None:
         kind = query.wants_heading.rsplit(" ", 1)[0]
@@ -105,4 +110,87 @@ def _appendix_title(text: str) -> str:
         if fold_diacritics(line.lower()).startswith("phu luc") and title.isupper():
             return f"{line}. {title}"
     return ""
+
+
+def _listed(query: Query, found: list[tuple[str, str]], store) -> Answer | None:
+    """Headings listed one per line, each cited at the passage holding it."""
+    chunks = store.get_chunks(list(dict.fromkeys(chunk_id for chunk_id, _ in found)))
+    citations: dict[str, Citation] = {}
+    lines = []
+    for chunk_id, heading in found:
+        chunk = chunks.get(chunk_id)
+        if chunk is None:
+            continue
+        citation = citations.setdefault(chunk_id, Citation(len(citations) + 1, Passage(chunk, 1.0)))
+        at = chunk.text.lower().find(heading.split("\n")[0][:40].lower())
+        if at >= 0:
+            citation.quoted.append((at, min(len(chunk.text), at + len(heading))))
+        lines.append(f"- {' '.join(heading.split())} [{citation.n}]")
+    if not lines:
+        return None
+    first = next(iter(citations.values())).passage.chunk
+    text = f"Theo {document_name(first)}:\n" + "\n".join(lines)
+    return Answer(query.text, text, False, list(citations.values()), confidence=1.0)
+
+
+def _units_of(kind: str, doc_id: str, store) -> list[tuple[str, str]]:
+    """(chunk id, heading) of every unit of a kind in the document, in order ("Phụ lục I. DANH MỤC …", "Chương I. …")."""
+    if kind == "phu luc":
+        units = dict.fromkeys(unit_of(label) for _, label in store.labels({doc_id}) if label and unit_of(label).startswith("phu luc "))
+    else:
+        document = store.document(doc_id)
+        headings, _ = outline(document["text"]) if document else ([], [])
+        units = dict.fromkeys(" ".join(fold_diacritics(t.split(".")[0].lower()).split()[:2]) for _, t in headings)
+        units = {u: None for u in units if u.startswith(kind + " ")}
+        if not units and kind in ("muc", "phan") and document:  # a plan's sections "I. …", "II. …"
+            units = dict.fromkeys(f"{kind} {n.lower()}" for n in re.findall(r"(?m)^[ \t#*]*([IVX]+)\.[ \t]", document["text"]))
+    found = []
+    for unit in units:
+        one = _heading_of(unit, doc_id, store)
+        if one is None:
+            continue
+        chunk_id, heading = one
+        if kind == "phu luc":
+            chunk = store.get_chunks([chunk_id]).get(chunk_id)
+            heading = (_appendix_title(chunk.text) if chunk else "") or heading
+        found.append((chunk_id, heading))
+    return found
+
+
+def _parts_of(unit: str, doc_id: str, store) -> list[tuple[str, str]]:
+    """(chunk id, heading) of the parts a unit is divided into: a plan section's numbered sub-sections ("III. 2. Hoàn
+    thiện cơ chế …" → "2. Hoàn thiện cơ chế …"); a chapter's Mục, or else its articles."""
+    kind, number = unit.rsplit(" ", 1)
+    labelled = store.labels({doc_id})
+    if kind in ("muc", "phan") and re.fullmatch(r"[ivxlc]+", number):
+        subs: dict[str, tuple[str, str]] = {}
+        for chunk_id, label in labelled:
+            sub = re.match(rf"{number.upper()}\.\s+(\d+)\.\s+(.+)", label or "")
+            if sub and sub.group(1) not in subs:
+                subs[sub.group(1)] = (chunk_id, f"{sub.group(1)}. {sub.group(2).split(' — ')[0]}")
+        if subs:
+            return list(subs.values())
+    if kind != "chuong":
+        return []
+    document = store.document(doc_id)
+    headings, articles = outline(document["text"]) if document else ([], [])
+    at = next((i for i, (_, t) in enumerate(headings) if fold_diacritics(t.lower()).startswith(f"{unit}.")), None)
+    if at is None:
+        return []
+    start = headings[at][0]
+    end = next((o for o, t in headings[at + 1 :] if fold_diacritics(t.lower()).startswith("chuong ")), len(document["text"]))
+    sections = [t for o, t in headings[at + 1 :] if o < end and fold_diacritics(t.lower()).startswith("muc ")]
+    found = []
+    if sections:
+        for title in sections:
+            one = _heading_of(" ".join(fold_diacritics(title.split(".")[0].lower()).split()[:2]), doc_id, store)
+            if one:
+                found.append((one[0], title))
+        return found
+    for label, a_start, _ in articles:
+        if start <= a_start < end:
+            one = _heading_of(unit_of(label), doc_id, store)
+            if one:
+                found.append(one)
+    return found
 

@@ -41,7 +41,7 @@ from hoidap.answer.carries import (
 from hoidap.answer.items import heads_section, lead_in_of, names_strongest, section_of
 from hoidap.answer.quotes import boilerplate, quotes
 from hoidap.answer.signature import signature_block
-from hoidap.answer.tables import header_of, labelled_row, opens_table
+from hoidap.answer.tables import header_of, horizon_above, inherited_group, labelled_row, opens_table
 from hoidap.query import DATE, DOCUMENT, DURATION, LIST, NUMBER, ORGANISATION, PERSON, VALIDITY, Query
 from hoidap.query.asked import SCOPE, title_match
 from hoidap.query.documents import documents_named, in_clause, names_document
@@ -225,6 +225,10 @@ def candidates(
                 #           enacting words "Theo đề nghị của … tại Tờ trình số …, UBND tỉnh ban hành …, cụ thể như sau:")
             if rules.item_heading and not is_list and heads_section(chunk.text, start, end):
                 continue  # "i) Tổ đảng ở Thường trực Ủy ban Văn hóa, Giáo dục" names a section; its items answer
+            if rules.table_group and query.horizons:
+                above = horizon_above(chunk.text, start, inherited_group(chunk.text, group))
+                if above and not set(above) & set(query.horizons):
+                    continue  # a row of "I | Giai đoạn 2025-2027" does not give the target of 2028-2030
             if rules.table_header and CELL_SEPARATOR in text:
                 header = header_of(chunk, start)
                 if header == text or opens_table(chunk, start, text):

@@ -9,6 +9,7 @@ import re
 from core.models import CELL_SEPARATOR
 from index.store import StoredChunk
 from ingest.structure import looks_like_header
+from hoidap.terms import horizon_years
 
 # a cell no header has: a figure ("≥ 350", "99", "8 - 10") or a dotted row number ("23.3")
 _FIGURE_CELL = re.compile(r"^[≥≤<>~]?\s*\d[\d.,]*\s*%?(?:\s*[-–]\s*\d[\d.,]*\s*%?)?$")
@@ -90,3 +91,33 @@ def group_rows(chunk: StoredChunk, preceding, walk: int = GROUP_WALK) -> str:
         if CELL_SEPARATOR not in current.text:
             break  # the table began after this passage
     return " ".join(g for g in [before, *inside] if g)
+
+
+
+def horizon_above(text: str, start: int, inherited: str = "") -> list[str]:
+    """The target years of the heading nearest above offset ``start`` inside a passage's text: a table's group row
+    ("II | Giai đoạn 2028-2030") or a short heading line naming a period ("b) Giai đoạn 2028 - 2030:", "Đến năm
+    2030:"); else those of ``inherited``, the group row read from before the passage; [] when none names one."""
+    for line in reversed(text[:start].split("\n")):
+        group = _GROUP_ROW.match(line)
+        heading = group.group(1) if group else line if len(line) <= 100 and _HEADING_LINE.match(line) else ""
+        years = horizon_years(heading) if heading else []
+        if years:
+            return years
+    return horizon_years(inherited)
+
+
+# a heading line: "b) Giai đoạn 2028 - 2030:", "- Giai đoạn 2028-2030", "2. Đến năm 2030"
+_HEADING_LINE = re.compile(
+    r"^\s*(?:[a-zđ]\)|\d+(?:\.\d+)*\.|[IVX]+\.|[-+*])?\s*(?:[^.;|]{0,90}:|(?:giai đoạn|đến năm|đến hết năm|tầm nhìn đến năm)"
+    r"[^.;:|]{0,30})\s*$",
+    re.I,
+)
+
+
+def inherited_group(chunk_text: str, joined: str) -> str:
+    """The group row a passage's first rows are read under, from ``joined`` (group_rows: the one before the passage,
+    then those inside it)."""
+    inside = " ".join(m.group(1) for m in (_GROUP_ROW.match(line) for line in chunk_text.split("\n")) if m)
+    return joined[: len(joined) - len(inside)].strip() if inside and joined.endswith(inside) else (joined if not inside else "")
+

@@ -15,10 +15,26 @@ _ASKED = re.compile(
 )
 
 
+# several units asked at once: "Hai phụ lục kèm theo Quyết định 2629 có tên lần lượt là gì?", "các chương của Luật …"
+_UNITS = re.compile(r"\b(?:cac|nhung|hai|ba|bon|nam|sau|bay|tam)\s+(chuong|phan|muc|phu luc)\b(?!\s+(?:[ivxlc]+|\d+)\b)")
+_NAMES_ASKED = re.compile(r"\b(?:(?:co )?ten(?: goi)?(?: lan luot)?(?: la)? gi|(?:co )?tieu de(?: lan luot)?(?: la)? gi)\s*\??\s*$")
+# the parts a unit is divided into: "Mục III của Kế hoạch 144 được chia thành những phần nào?", "Chương II gồm những mục nào?"
+_PARTS_ASKED = re.compile(
+    r"\b(?:duoc )?(?:chia (?:thanh|lam)|gom|bao gom)(?: (?:nhung|cac|may))? (?:phan|muc|tieu muc|noi dung|dieu)(?: (?:nao|gi))?\s*\??\s*$"
+)
+
+
 def heading_asked(folded: str) -> str:
-    """The unit a question asks the heading of, folded ("chuong ii"); "" when it asks none. Only the question's first
-    unit counts, and only when the question ends by asking a name or a subject."""
+    """The unit a question asks the heading of, folded ("chuong ii"); "phu luc *" when it asks the headings of all
+    units of a kind ("Hai phụ lục … có tên lần lượt là gì?"); "muc iii >" when it asks the parts a unit is divided into
+    ("Mục III … được chia thành những phần nào?"); "" when it asks none. Only the question's first unit counts, and only
+    when the question ends by asking a name, a subject or the parts."""
+    found = _UNIT.search(folded)
+    if found and _PARTS_ASKED.search(folded):
+        return f"{found.group(1)} {found.group(2)} >"
+    several = _UNITS.search(folded)
+    if several and _NAMES_ASKED.search(folded) and not found:
+        return f"{several.group(1)} *"
     if not _ASKED.search(folded):
         return ""
-    found = _UNIT.search(folded)
     return f"{found.group(1)} {found.group(2)}" if found else ""
