@@ -142,6 +142,7 @@ ABBREVIATIONS = {
     "CSDL": "cơ sở dữ liệu",
     "ĐMST": "đổi mới sáng tạo",
     "KH&CN": "khoa học và công nghệ",
+    "GD&ĐT": "giáo dục và đào tạo",
     "KHCN": "khoa học công nghệ",
     "KH,CN": "khoa học, công nghệ",
     "TT&TT": "thông tin và truyền thông",

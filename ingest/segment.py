@@ -24,7 +24,7 @@ QUERY_STOPWORDS = frozenset(
     nếu như_vậy như_thế nó họ ấy vừa_nêu nói_trên
     tôi chúng_tôi chúng_ta phần_trăm
     xin hỏi xin_hỏi cho_hỏi vui_lòng làm_ơn
-    bảng
+    bảng con_số
     """.split()
 )
 
