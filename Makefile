@@ -89,6 +89,8 @@ eval-locked: install
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-14.jsonl --system all --out $(LOCKED)/conversations-14
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/questions-15.jsonl --system all --out $(LOCKED)/questions-15
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-15.jsonl --system all --out $(LOCKED)/conversations-15
+	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/questions-16.jsonl --system all --out $(LOCKED)/questions-16
+	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-16.jsonl --system all --out $(LOCKED)/conversations-16
 
 bench: install
 	$(PY) bench/ingest_bench.py
