@@ -226,3 +226,10 @@ def test_a_list_pointed_to_elsewhere_is_not_a_list():
 
     assert POINTS_ELSEWHERE.search("ưu tiên hoàn thiện 11 cơ sở dữ liệu (danh mục chi tiết tại Phụ lục II Nghị quyết 214)")
     assert not POINTS_ELSEWHERE.search("Danh mục dữ liệu mở gồm: dữ liệu đất đai, dữ liệu dân cư, dữ liệu doanh nghiệp.")
+
+
+def test_a_follow_up_on_another_period_replaces_the_whole_period():
+    from hoidap.answer.conversation import Turn, resolutions
+
+    first = Turn("Giai đoạn 2025-2027, Chương trình phát triển Chính phủ số đặt chỉ tiêu bao nhiêu phần trăm?", [])
+    assert resolutions("Thế còn giai đoạn 2028-2030?", first)[0].startswith("Giai đoạn 2028-2030, Chương trình")

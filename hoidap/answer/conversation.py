@@ -38,6 +38,7 @@ _DEMONSTRATIVE_DOC = re.compile(
     rf"\b({_alternatives(DOCUMENT_NOUNS + EVENT_NOUNS)})\s+({_DEMONSTRATIVE})(?!\w)", re.I
 )
 _DOC_REF = re.compile(rf"\b(?:{_alternatives(DOC_TYPES + tuple(DOC_TYPE_CODES))})\s+(?:số\s+)?\d{{1,5}}\b")
+_PERIOD = re.compile(r"\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\b")  # "2025-2027"
 _DOC_REF_YEAR = re.compile(_DOC_REF.pattern + r"(?:/\d{4})?")  # "Nghị định 174/2026"
 _DEMONSTRATIVE_PLACE = re.compile(rf"\b({_alternatives(PLACE_NOUNS)})\s+({_DEMONSTRATIVE})(?!\w)", re.I)
 _ANAPHOR = re.compile(rf"(?<!\w)({_alternatives(ANAPHORS)})(?!\w)", re.I)
@@ -209,6 +210,9 @@ def _resolved(question: str, previous: Turn, antecedent: bool, ellipsis: bool = 
         numbers, old_numbers = find_numbers(focus), find_numbers(base)
         if numbers and old_numbers:  # "còn Nghị định 47/2020/NĐ-CP thì sao?"
             return base.replace(old_numbers[0], numbers[0], 1)
+        period, old_period = _PERIOD.search(focus), _PERIOD.search(base)
+        if period and old_period:  # "Thế còn giai đoạn 2028-2030?" after "Giai đoạn 2025-2027, …": the whole period
+            return base[: old_period.start()] + period.group(0) + base[old_period.end() :]
         years = YEAR.findall(focus)
         if years and YEAR.search(base):
             return YEAR.sub(years[0], base, count=1)
