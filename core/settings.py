@@ -543,6 +543,12 @@ class Settings(BaseSettings):
         description="'Kế hoạch 617 ban hành nhằm mục đích gì?', 'Mục đích của … là gì?', '… để làm gì?': the part of the "
         "named document titled 'Mục đích' answers, as 'Phạm vi điều chỉnh' answers what a document governs.",
     )
+    rule_row_numbers: bool = Field(
+        True,
+        description="A table row asked by its number ('Nhiệm vụ số 75 trong Phụ lục II của Nghị quyết 03 do cơ quan nào "
+        "chủ trì?', 'chỉ tiêu thứ 6') is read: the named document's passages holding the row numbered so are read with "
+        "those retrieved, and that row ranks first.",
+    )
     rule_title_words: bool = Field(
         False,
         description="Words that name a document by its title are not looked for in its passages ('Luật Giao dịch "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 import datetime
 import threading
 import time
@@ -26,7 +27,7 @@ from hoidap.audit import AuditLog
 from hoidap.answer.validity import validity_answer, validity_notes
 from hoidap.initialisms import read_initials
 from hoidap.query import Query
-from hoidap.query.documents import validity_asked
+from hoidap.query.documents import unit_of, validity_asked
 from hoidap.terms import EXACT_PREFIX, normalized
 from hoidap.retrieve import Filters, HybridRetriever, IndexReader, Passage
 from hoidap.validity import CEASED, article_of
@@ -121,6 +122,27 @@ def quoting_document(query: Query, passages: list[Passage]) -> str:
         if passage.chunk.doc.number and any(f" {q} " in text for q in quoted):
             return passage.chunk.doc.number
     return ""
+
+
+def numbered_rows(query: Query, reader: IndexReader, shown: list[Passage]) -> list[Passage]:
+    """For "nhiệm vụ số 75 trong Phụ lục II của …": the named document's passage (in the named unit, if any) holding the
+    table row numbered so, when retrieval did not bring it (a row's number is no word BM25 weighs)."""
+    have = {p.chunk.chunk_id for p in shown}
+    extra: list[Passage] = []
+    for part in query.parts or (query,):
+        if not part.row_number:
+            continue
+        numbers = {n.lower() for n in part.numbers}
+        docs = {d["doc_id"] for d in reader.documents if d["number"] and d["number"].lower() in numbers}
+        units = [u for u in part.units if u.startswith("phu luc")]
+        labelled = [cid for cid, label in reader.store.labels(docs) if not units or (label and unit_of(label) in units)]
+        row = re.compile(rf"(?m)^\s*{part.row_number}\.?\s*\|")
+        texts = reader.store.get_texts(labelled)
+        found = next((cid for cid in labelled if row.search(texts.get(cid, ""))), None)
+        if found is not None and found not in have:
+            extra.extend(Passage(chunk, 0.0) for chunk in reader.store.get_chunks([found]).values())
+            have.add(found)
+    return extra
 
 
 def signed_passages(query: Query, reader: IndexReader, shown: list[Passage]) -> list[Passage]:
@@ -313,6 +335,8 @@ class HoidapService:
         retrieved = shown  # what retrieval gave the answer to read (fetched evidence is added below)
         if self.settings.rule_signer:
             shown = shown + signed_passages(query, reader, shown)
+        if self.settings.rule_row_numbers:
+            shown = numbered_rows(query, reader, shown) + shown
         stated = None
         if self.settings.rule_validity:
             as_of = self.as_of()

@@ -233,3 +233,26 @@ def test_a_follow_up_on_another_period_replaces_the_whole_period():
 
     first = Turn("Giai đoạn 2025-2027, Chương trình phát triển Chính phủ số đặt chỉ tiêu bao nhiêu phần trăm?", [])
     assert resolutions("Thế còn giai đoạn 2028-2030?", first)[0].startswith("Giai đoạn 2028-2030, Chương trình")
+
+
+def test_a_row_asked_by_its_number_is_read():
+    from hoidap.query.headings import row_asked
+
+    assert row_asked("nhiem vu so 75 trong phu luc ii cua nghi quyet 03/nq-cp do co quan nao chu tri?") == "75"
+    assert row_asked("chi tieu thu 6 cua phu luc i la gi?") == "6"
+    assert row_asked("nhiem vu nao do bo cong an chu tri?") == ""
+    titled = {}
+    asked = Analyser(WEIGHT, titled=titled, row_numbers=True).analyse("Nhiệm vụ số 75 trong Phụ lục II của Nghị quyết 03/NQ-CP do ai chủ trì?")
+    assert asked.row_number == "75"
+    assert Analyser(WEIGHT).analyse("Nhiệm vụ số 75 trong Phụ lục II của Nghị quyết 03/NQ-CP do ai chủ trì?").row_number == ""
+
+
+def test_two_clauses_set_against_each_other_by_con_are_two_questions():
+    from hoidap.query.compound import compound_parts
+
+    parts = compound_parts(
+        "Theo Thông tư 31/2017/TT-BTTTT, Cục An toàn thông tin quản lý hệ thống nào, còn Trung tâm VNCERT quản lý hệ thống nào?",
+        clause_join=True,
+    )
+    assert len(parts) == 2 and "VNCERT" in parts[1] and parts[1].startswith("Theo Thông tư 31/2017/TT-BTTTT")
+    assert len(compound_parts("Sở Tài chính lo kinh phí, còn Sở Nội vụ thì làm gì?", clause_join=True)) == 1

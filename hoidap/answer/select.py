@@ -293,6 +293,8 @@ def candidates(
                         lead, typed = above, True
                         text = text if text.startswith(f"{above} … ") else f"{above} … {text}"
             score = 0.6 * sent_cov + 0.4 * passage_cov - 0.01 * i + (0.15 if from_named else 0.0) + 0.5 * titled
+            if query.row_number and re.match(rf"\s*{query.row_number}\.?\s*\|", text):
+                score += 0.5  # "nhiệm vụ số 75": the row numbered 75, before rows that share more words
             if rules.named_clause and from_named and any(in_clause(chunk.label, c) for c in query.clauses):
                 score += 0.15  # "Khoản 2 Điều 17 …": the khoản named, before the article's others
             if rules.in_force_first and not passage.in_force:

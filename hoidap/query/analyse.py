@@ -35,7 +35,7 @@ from hoidap.query.asked import (
 )
 from hoidap.query.compound import compound_parts
 from hoidap.query.forms import form_filled
-from hoidap.query.headings import heading_asked
+from hoidap.query.headings import heading_asked, row_asked
 from hoidap.query.counted import (
     alone_name,
     asked_kind,
@@ -124,6 +124,7 @@ class Analyser:
     number_dates: bool = False  # a date written after a số hiệu dates that document and is not looked for in passages
     locators: bool = False  # the words of "điểm b", "khoản 2", "mục III", "Điều 95" are no key terms (Query.units/clauses)
     purpose: bool = False  # "… ban hành nhằm mục đích gì?": the part titled "Mục đích" answers (Query.sections)
+    row_numbers: bool = False  # "nhiệm vụ số 75 trong Phụ lục II": the row numbered 75 (Query.row_number)
     headings: bool = False  # "Chương II của Luật … có tên là gì?" asks that unit's heading (Query.wants_heading)
     forms: bool = False  # a question shaped like a form ("Hiệu lực: từ ___ ?"): each blank asked in words
     number_words: bool = False  # "mấy <noun>" names what is counted, as "bao nhiêu <noun>" does
@@ -270,6 +271,7 @@ class Analyser:
             wants_article=article_topic(folded) if answer_type == DOCUMENT else "",
             meetings=MappingProxyType(event_ordinals(folded)),
             wants_heading=heading_asked(folded) if self.headings and numbers else "",
+            row_number=row_asked(folded) if self.row_numbers and numbers else "",
             wants_issue_date=answer_type in (DATE, VALIDITY) and bool(ISSUED_ASKED.search(folded)),
             wants_issuer=bool(ISSUER_ASKED.search(folded)),
             wants_signer=answer_type in (PERSON, ORGANISATION) and bool(SIGNER_ASKED.search(folded)) and bool(numbers),

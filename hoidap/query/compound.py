@@ -43,7 +43,11 @@ def compound_parts(question: str, clause_join: bool = False) -> list[str]:
     clauses = clause_join and len(pieces) == 2 and bool(_CLAUSE_JOIN.search(question)) and all(
         len(p.split()) >= _CLAUSE_WORDS for p in pieces
     )
-    if len(pieces) < 2 or typed < 2 and not (clauses and typed):
+    # "A quản lý hệ thống nào, còn B quản lý hệ thống nào?": "còn" sets a second subject against the first, and both ask
+    contrasted = clause_join and len(pieces) == 2 and bool(_CONTRAST_JOIN.search(question)) and all(
+        len(p.split()) >= _CLAUSE_WORDS and _WHICH.search(f) for p, f in zip(pieces, folded)
+    )
+    if len(pieces) < 2 or typed < 2 and not (clauses and typed) and not contrasted:
         return [question]
     frame = re.match(r"^\s*((?:Theo|Trong|Tại|Căn cứ)\s[^,]{3,80}),\s*", question, re.I) or _COLON_FRAME.match(pieces[0])
     told = _TOLD_FRAME.match(pieces[0])
@@ -98,6 +102,8 @@ def _asking_pieces(question: str) -> list[str]:
 # Two clauses joined by a comma and a conjunction; each at least _CLAUSE_WORDS words (not two nouns of one list).
 _CLAUSE_JOIN = re.compile(r"[,;]\s*(?:và|còn|va|con)\s+", re.I)
 _CLAUSE_WORDS = 5
+_CONTRAST_JOIN = re.compile(r",\s*(?:còn|con)\s+", re.I)
+_WHICH = re.compile(r"\b(?:nao|gi|ai|dau|bao nhieu|bao lau|may)\b")  # a question word of the piece's own
 
 # Question words: a piece of a compound question without one asks nothing by itself.
 _ASKS = re.compile(r"\b(?:nao|gi|ai|bao nhieu|bao lau|bao gio|may|khong|chua|sao|dau|the nao|ko)\b")

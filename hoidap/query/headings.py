@@ -38,3 +38,14 @@ def heading_asked(folded: str) -> str:
     if not _ASKED.search(folded):
         return ""
     return f"{found.group(1)} {found.group(2)}" if found else ""
+
+
+# a table row asked by its number: "nhiệm vụ số 75 trong Phụ lục II", "chỉ tiêu thứ 6", "dòng số 12", "STT 9"
+_ROW = re.compile(r"\b(?:nhiem vu|chi tieu|giai phap|dong|hang|stt)\s+(?:thu |so |so thu tu )?(\d{1,3})\b")
+
+
+def row_asked(folded: str) -> str:
+    """The number of the table row a question asks of ("75"), "" when it asks none."""
+    found = _ROW.search(folded)
+    return found.group(1) if found else ""
+

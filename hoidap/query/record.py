@@ -37,6 +37,7 @@ class Query:
     wants_article: str = ""  # asks which article (Điều, Chương, Mục) of a document states something: what about,
     #                          folded ("to cong nghe so cong dong" of "điều nào quy định về Tổ công nghệ số cộng đồng")
     meetings: Mapping[str, int] = field(default_factory=dict)  # meetings named by ordinal: {"phien hop": 2}
+    row_number: str = ""  # a table row asked by its number ("nhiệm vụ số 75 trong Phụ lục II" → "75")
     wants_heading: str = ""  # the unit whose heading is asked, folded ("chuong ii" of "Chương II … có tên là gì?")
     wants_issue_date: bool = False  # asks when a document was issued or signed
     wants_issuer: bool = False  # asks who issued a document
