@@ -75,6 +75,7 @@ SWITCHES = {
     "number words": ({"HOIDAP_RULE_NUMBER_WORDS": "false"}, "'năm yếu tố' answers 'mấy yếu tố'; 'số <noun> … bao nhiêu'"),
     "headings": ({"HOIDAP_RULE_HEADINGS": "false"}, "'Chương II … có tên là gì?': the heading, from the structure"),
     "purpose": ({"HOIDAP_RULE_PURPOSE": "false"}, "'… nhằm mục đích gì?': the part titled 'Mục đích'"),
+    "row numbers": ({"HOIDAP_RULE_ROW_NUMBERS": "false"}, "'nhiệm vụ số 75 trong Phụ lục II': that row"),
     "same document": ({"HOIDAP_RULE_SAME_DOCUMENT": "false"}, "a compound's later part asks of the earlier part's document"),
     "clause compound": ({"HOIDAP_RULE_CLAUSE_COMPOUND": "false"}, "', và' joins two questions when one asks a type"),
     "home country": ({"HOIDAP_RULE_HOME_COUNTRY": "false"}, "'Việt Nam' is no name a passage must repeat"),
@@ -132,6 +133,8 @@ SETS = {
     "locked 15 conversations": ("runs/locked", "evalsets/locked/conversations-15.jsonl"),
     "locked 16": ("runs/locked", "evalsets/locked/questions-16.jsonl"),
     "locked 16 conversations": ("runs/locked", "evalsets/locked/conversations-16.jsonl"),
+    "locked 17": ("runs/locked", "evalsets/locked/questions-17.jsonl"),
+    "locked 17 conversations": ("runs/locked", "evalsets/locked/conversations-17.jsonl"),
     "tuning 6": ("runs/locked", "evalsets/tuning/questions-6.jsonl"),
     "ALQAC 2022 test": ("runs/alqac22", "runs/alqac22/test.jsonl"),
 }
@@ -184,7 +187,7 @@ def _fmt(v, ref=None) -> str:
     return f"{v:.3f} ({v - ref:+.3f})"
 
 
-PRIMARY = "locked 16"  # the batch nobody has studied: the table's first columns and its per-kind rows
+PRIMARY = "locked 17"  # the batch nobody has studied: the table's first columns and its per-kind rows
 
 
 def table(results: dict) -> str:
