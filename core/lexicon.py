@@ -148,7 +148,6 @@ ABBREVIATIONS = {
     "XHS": "xã hội số",
     "KTS": "kinh tế số",
     "CQS": "chính quyền số",
-    "BVDLCN": "bảo vệ dữ liệu cá nhân",
     "HTTT": "hệ thống thông tin",
     "HTCT": "hệ thống chính trị",
     "BMNN": "bí mật nhà nước",
