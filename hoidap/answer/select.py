@@ -186,6 +186,7 @@ def candidates(
         context = normalized(f"{chunk.doc.title} {chunk.doc.number} {chunk.doc.issuer} {chunk.section_heading}", exact)
         together = read_with.get(chunk.doc_id, "")
         group = groups.get(chunk.chunk_id, "")
+        inherited = inherited_group(chunk.text, group) if rules.table_group and query.horizons else ""
         if rules.required_names and not names_required(
             query, chunk, weight, f"{together} {group}", rules.required_bodies, rules.dated_years, rules.news_context,
             rules.horizon_heading, group,
@@ -226,7 +227,7 @@ def candidates(
             if rules.item_heading and not is_list and heads_section(chunk.text, start, end):
                 continue  # "i) Tổ đảng ở Thường trực Ủy ban Văn hóa, Giáo dục" names a section; its items answer
             if rules.table_group and query.horizons:
-                above = horizon_above(chunk.text, start, inherited_group(chunk.text, group))
+                above = horizon_above(chunk.text, start, inherited)
                 if above and not set(above) & set(query.horizons):
                     continue  # a row of "I | Giai đoạn 2025-2027" does not give the target of 2028-2030
             if rules.table_header and CELL_SEPARATOR in text:

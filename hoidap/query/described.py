@@ -15,20 +15,17 @@ from ingest.segment import FOLDED_STOPWORDS
 
 DESCRIBED_SHARE = 0.75  # the share of the description's words a document's title and issuer must hold
 DESCRIPTION_WORDS = 24  # words read after the type word (a title cut short would match a shorter one)
-# words that end a description: the predicate or the question begins ("… có hiệu lực", "… giao Sở nào", "… do ai")
-_ENDS = frozenset({
-    "co", "duoc", "do", "la", "phai", "giao", "nao", "gi", "khi", "ai", "se", "da", "can", "yeu", "hieu",
-    "dat", "neu", "dua", "chu", "tri", "het", "con", "bi", "nhu", "may", "moi",
-})
-# a topic stated first ("Kết nối, chia sẻ dữ liệu giữa cơ quan đảng … — quy định của Ban Bí thư về việc này …"), and the
-# words that point back to it
-_TOPIC = re.compile(r"^\s*([^—–:?]{6,160}?)\s*(?:—|–|:| - )")
-_THIS_MATTER = re.compile(r"\bve (?:viec|van de|noi dung|linh vuc|chu de) (?:nay|do|tren)\b")  # folded
-# … as typed with diacritics
+# words that end a description: the predicate or the question begins ("… có hiệu lực", "… giao Sở nào", "… do ai"), as
+# typed with diacritics, and folded (typed without them)
 _ENDS_WRITTEN = frozenset({
     "có", "được", "do", "là", "phải", "giao", "nào", "gì", "khi", "ai", "sẽ", "đã", "cần", "yêu", "hiệu", "đạt", "nếu",
     "đưa", "chủ", "trì", "hết", "còn", "bị", "như", "mấy", "mới",
 })
+_ENDS = frozenset(fold_diacritics(w) for w in _ENDS_WRITTEN)
+# a topic stated first ("Kết nối, chia sẻ dữ liệu giữa cơ quan đảng … — quy định của Ban Bí thư về việc này …"), and the
+# words that point back to it
+_TOPIC = re.compile(r"^\s*([^—–:?]{6,160}?)\s*(?:—|–|:| - )")
+_THIS_MATTER = re.compile(r"\bve (?:viec|van de|noi dung|linh vuc|chu de) (?:nay|do|tren)\b")  # folded
 _ANY_TYPE = "van ban"  # "văn bản …": a document of any type
 _SHORT_WORDS = frozenset(w for stop in FOLDED_STOPWORDS for w in stop.replace("_", " ").split())
 
