@@ -549,6 +549,64 @@ class Settings(BaseSettings):
         "chủ trì?', 'chỉ tiêu thứ 6') is read: the named document's passages holding the row numbered so are read with "
         "those retrieved, and that row ranks first.",
     )
+    rule_more_joiners: bool = Field(
+        True,
+        description="'kèm theo đó', 'đồng thời', 'cũng như', 'bên cạnh đó' and 'ngoài ra' after a comma join two "
+        "questions as ', và' does ('Thông tư 18 có áp dụng cho quỹ tín dụng nhân dân không, kèm theo đó thông tư có hiệu "
+        "lực từ ngày nào?').",
+    )
+    rule_dependent_parts: bool = Field(
+        True,
+        description="A later part of a compound question about '<noun> đó' that the first part asks with '<noun> nào' is "
+        "about what the first part says of it: 'Cơ quan nào chủ trì X, và cơ quan đó phải hoàn thành trước ngày nào?' "
+        "asks the second part of 'cơ quan chủ trì X'.",
+    )
+    rule_topic_fallback: bool = Field(
+        True,
+        description="A follow-up that points back to nothing and names no document ('Tóm lại: đến mốc nào thì phải đạt "
+        "100%?') and is not answered alone is asked again about the previous question's topic, in the document the "
+        "previous answer cited.",
+    )
+    rule_switch_document: bool = Field(
+        True,
+        description="A follow-up that names only another document ('Còn bên NĐ 174 thì sao?') asks the previous question "
+        "of that document, in place of the one it named (by số hiệu, short reference or title).",
+    )
+    rule_brevity_request: bool = Field(
+        True,
+        description="A request for a short answer before a colon ('Tóm lại một câu thôi: …', 'Nói ngắn gọn: …') asks "
+        "nothing itself: the question after the colon is analysed (with the request rule's other openers).",
+    )
+    rule_paragraph_heading: bool = Field(
+        True,
+        description="A paragraph under a short numbered heading ('4. Sở Văn hoá, Thể thao và Du lịch' / 'Định hướng các "
+        "cơ quan truyền thông …') is read with that heading, and the heading alone answers nothing, as for list items "
+        "under a heading item (rule_item_heading).",
+    )
+    rule_grades: bool = Field(
+        True,
+        description="A question about a grade of a classification ('cấp độ 4', 'nhóm A', 'loại II') is answered only by a "
+        "sentence that states it, with its heading or lead-in: the grade itself, or a list or range that holds it ('cấp "
+        "độ 3, 4 và 5', 'cấp độ 3 trở lên'); not by one naming other grades ('cấp độ 3') or none.",
+    )
+    rule_own_horizon: bool = Field(
+        True,
+        description="A sentence that states other target years ('Đến năm 2030, kinh tế số … chiếm khoảng 30% GRDP') does "
+        "not answer a question about the target of the year asked ('đến năm 2025'), as a heading of other years does not "
+        "(rule_horizon_heading).",
+    )
+    rule_level_named: bool = Field(
+        True,
+        description="A question about a level of government ('Chủ tịch UBND cấp huyện') is answered only by a passage "
+        "that names that level, with 'cấp' or by its noun ('Ủy ban nhân dân huyện'); 'cấp tỉnh' in the passage already "
+        "rules it out (rule_government_level).",
+    )
+    rule_unindexed_content: bool = Field(
+        True,
+        description="A question about what a document the index does not hold says ('nđ 88/2025 quy định mức khoán chi "
+        "tối đa … là bao nhiêu'; named in full or by type, number and year) is refused with a notice that names it, not "
+        "answered from a document that merely cites it; its force, date, issuer or signer may still be answered.",
+    )
     rule_title_words: bool = Field(
         False,
         description="Words that name a document by its title are not looked for in its passages ('Luật Giao dịch "

@@ -73,6 +73,8 @@ def make_answerer(settings: Settings) -> ExtractiveAnswerer:
         bound=s.rule_bound, dated_years=s.rule_dated_years, alone=s.rule_alone, news_context=s.rule_news_context,
         horizon_heading=s.rule_horizon_heading, day=s.rule_day, sentence_start=s.rule_sentence_start,
         government_level=s.rule_government_level, same_document=s.rule_same_document, body_rows=s.rule_body_rows,
+        paragraph_heading=s.rule_paragraph_heading, grades=s.rule_grades, own_horizon=s.rule_own_horizon,
+        level_named=s.rule_level_named, unindexed_content=s.rule_unindexed_content,
     )
     return ExtractiveAnswerer(s.answer_max_sentences, decide, select, ComposeRules(s.rule_name_source))
 
@@ -270,7 +272,10 @@ class HoidapService:
     ) -> Iterator[str | Answer]:
         """Like ask(), yielding the LLM's text deltas first (none in extractive mode), the Answer last."""
         question = clean_question(question, self.settings.max_question_chars)
-        readings = resolutions(question, previous, self.settings.rule_antecedent, self.settings.rule_ellipsis)
+        readings = resolutions(
+            question, previous, self.settings.rule_antecedent, self.settings.rule_ellipsis, self.settings.rule_topic_fallback,
+            self.settings.rule_switch_document,
+        )
         readings = readings[: None if self.settings.rule_frame_fallback else 1]
         if previous is not None and self.settings.llm_backend != "none":
             readings = [condense(self.llm_answerer().llm, question, previous, readings[0])]

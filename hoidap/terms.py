@@ -272,10 +272,19 @@ _REQUEST = re.compile(
 )
 
 
-def request_opened(question: str) -> str:
+# A request for a short answer, before a colon ("Tóm lại một câu thôi: …", "Nói ngắn gọn giúp tôi: …", "Trả lời ngắn:")
+_BREVITY = re.compile(
+    r"^\s*(?:tóm lại|tóm tắt lại|tóm gọn|nói ngắn gọn|nói gọn|trả lời ngắn gọn|trả lời ngắn|ngắn gọn|tom lai|tom tat lai|"
+    r"noi ngan gon|tra loi ngan gon|tra loi ngan|ngan gon)(?:\s+[^\s:?]+){0,5}?\s*:\s*",
+    re.I,
+)
+
+
+def request_opened(question: str, brevity: bool = False) -> str:
     """The question a request opens ("Cho tôi biết Nghị định 13 có hiệu lực từ ngày nào." → "Nghị định 13 có hiệu lực
-    từ ngày nào?"), ending in "?"; the question itself when it opens with no request or nothing follows the request."""
-    found = _REQUEST.match(question)
+    từ ngày nào?"), ending in "?"; the question itself when it opens with no request or nothing follows the request.
+    With ``brevity``, a request for a short answer before a colon opens it too ("Tóm lại một câu thôi: …")."""
+    found = (_BREVITY.match(question) if brevity else None) or _REQUEST.match(question)
     rest = question[found.end() :].strip() if found else ""
     if len(rest.split()) < 3:
         return question

@@ -143,14 +143,23 @@ def resolve(question: str, previous: Turn | None, antecedent: bool = True) -> st
     return resolutions(question, previous, antecedent)[0]
 
 
-def resolutions(question: str, previous: Turn | None, antecedent: bool = True, ellipsis: bool = True) -> list[str]:
+def resolutions(
+    question: str, previous: Turn | None, antecedent: bool = True, ellipsis: bool = True, topic_fallback: bool = False,
+    switch_document: bool = False,
+) -> list[str]:
     """The readings of a follow-up to try in turn, the likeliest first. A back-reference read in the frame of the
     document the previous answer cited ("… (theo Quyết định 2629/QĐ-TTg)?") is also read without that frame: the
     frame is a guess, and the passage answering may be in another document. With ``ellipsis``, a follow-up that asks
     only an aspect ("Hạn chót là khi nào?", "Cơ quan nào chủ trì?") is read about the previous question's topic (and
-    in the document its answer cited when that topic names no số hiệu)."""
+    in the document its answer cited when that topic names no số hiệu). With ``topic_fallback``, a follow-up that
+    points back to nothing and names no document ("Tóm lại: đến mốc nào thì phải đạt 100%?") is read, when it is not
+    answered alone, about the previous question's topic in the document its answer cited. With ``switch_document``,
+    "Còn bên NĐ 174 thì sao?" asks the previous question of Nghị định 174 (switched_document)."""
     if previous is None:
         return [question]
+    switched = switched_document(question, previous) if switch_document else ""
+    if switched:
+        return [switched]
     back = _BACK_TO_FIRST.match(question) if ellipsis else None
     if back and len(question) > back.end():  # "Quay lại câu đầu — hạn hoàn thành nhiệm vụ đó là khi nào?"
         question = question[back.end() :]
@@ -172,7 +181,58 @@ def resolutions(question: str, previous: Turn | None, antecedent: bool = True, e
         framed = _resolved(question, previous, antecedent, ellipsis)
         bare = with_antecedent(question, previous.question) if antecedent else question
         return [framed] if framed == bare or not framed.endswith(")?") else [framed, bare]
-    return [_resolved(question, previous, antecedent, ellipsis)]
+    resolved = _resolved(question, previous, antecedent, ellipsis)
+    if topic_fallback and resolved == question and not _ELLIPTICAL.search(question) and not _names_document(question):
+        return [question, _in_topic(question, previous)]  # alone first: it may ask of another document
+    return [resolved]
+
+
+def _in_topic(question: str, previous: Turn) -> str:
+    """A follow-up read about the previous question's topic and in the document its answer cited."""
+    topic = _topic(previous.question)
+    if previous.cited_documents and not find_numbers(topic):
+        topic = f"{topic}; theo {previous.cited_documents[0]}"
+    return f"{question.rstrip(' ?')} ({topic})?"
+
+
+_DOCUMENT_WORD = re.compile(rf"(?<!\w)(?:{_alternatives(DOCUMENT_NOUNS + tuple(DOC_TYPE_CODES))})(?!\w)", re.I)
+
+
+def _names_document(question: str) -> bool:
+    """Whether a question names a document: a số hiệu, a short reference, or a document's type ("Luật …")."""
+    return bool(find_numbers(question) or _DOC_REF.search(question) or _DOCUMENT_WORD.search(question))
+
+
+# "Còn bên NĐ 174 thì sao?", "Thế còn theo Quyết định 2629?": a follow-up that names only another document
+_SWITCH_FILLERS = re.compile(r"(?<!\w)(?:bên|ở|của|theo|với|trong|đối với|tại|văn bản|thì|sao|thế|nào|cái)(?!\w)", re.I)
+
+
+def switched_document(question: str, previous: Turn) -> str:
+    """The previous question asked of the one document a "còn <document> thì sao?" names, in place of the document it
+    named (by số hiệu, short reference or the title of the document its answer cited); "" when the follow-up says more
+    than the document, or is no such follow-up."""
+    if not _ELLIPTICAL.search(question):
+        return ""
+    focus = _TAIL.sub("", _LEAD.sub("", question)).strip(" ?")
+    named = find_numbers(focus) or [m.group(0) for m in _DOC_REF_YEAR.finditer(focus)]
+    if len(named) != 1:
+        return ""
+    rest = _SWITCH_FILLERS.sub(" ", focus.replace(named[0], " "))
+    if re.search(r"\w", rest):
+        return ""  # "còn NĐ 174 quy định mức phạt nào?": a question of its own
+    base = previous.question.strip()
+    old = find_numbers(base) or [m.group(0) for m in _DOC_REF_YEAR.finditer(base)]
+    if old:
+        at = base.find(old[0])
+        kind = re.search(rf"(?:{_alternatives(DOC_TYPES + tuple(DOC_TYPE_CODES))})\s+(?:số\s+)?$", base[:at], re.I)
+        start = kind.start() if kind else at
+        return base[:start] + named[0] + base[at + len(old[0]) :]
+    for cited in previous.cited_documents[:1]:
+        title = re.sub(r"\s*\([^()]*\)\s*$", "", cited).strip()  # "Luật Giao dịch điện tử (20/2023/QH15)"
+        at = re.search(rf"{re.escape(title)}(?:\s+(?:năm\s+)?(?:19|20)\d\d)?", base, re.I) if title else None
+        if at:
+            return base[: at.start()] + named[0] + base[at.end() :]
+    return f"{base.rstrip(' ?')} ({named[0]})?"
 
 
 def _resolved(question: str, previous: Turn, antecedent: bool, ellipsis: bool = True) -> str:

@@ -15,7 +15,7 @@ from hoidap.answer.select import Candidate, SelectRules, answers_type, candidate
 from hoidap.answer.sentences import sentence_begun, sentence_continued
 from hoidap.answer.tables import group_rows
 from hoidap.answer.types import Answer
-from hoidap.query import DATE, DURATION, LIST, NUMBER, PERSON, Query
+from hoidap.query import DATE, DOCUMENT, DURATION, LIST, NUMBER, PERSON, Query
 from hoidap.query.asked import WEB_ADDRESS
 from hoidap.retrieve import Passage
 from hoidap.terms import distinct_bodies, normalized
@@ -65,6 +65,21 @@ def _document_words(passage: Passage) -> str:
 POINTS_ELSEWHERE = re.compile(r"\b(?:danh mục|chi tiết|cụ thể)(?: chi tiết)? (?:tại|theo|ở|trong) (?:Phụ lục|phụ lục|danh mục)", re.I)
 
 
+UNHELD_NOTICE = "Văn bản {} không có trong các tài liệu đã lập chỉ mục; các tài liệu hiện có không nêu điều được hỏi về nó."
+
+
+def asks_of_unheld(query: Query) -> bool:
+    """Whether a question asks what a document the index does not hold says ("nđ 88/2025 quy định mức khoán chi …?"),
+    every document it names being such: another document that merely cites it does not say. Its force, date, issuer,
+    signer or số hiệu may be stated by the documents citing it."""
+    if not query.unindexed or query.titles or any(n not in query.unindexed for n in query.numbers):
+        return False
+    return not (
+        query.validity or query.wants_issue_date or query.wants_issuer or query.wants_signer or query.wants_code
+        or query.answer_type == DOCUMENT
+    )
+
+
 class ExtractiveAnswerer:
     """Picks sentences from the passages; refuses when the evidence does not answer."""
 
@@ -87,6 +102,7 @@ class ExtractiveAnswerer:
         passages = list(passages)  # a list's continuation read with ``following`` is added to this copy
         parts = query.parts or (query,)
         chosen: list[tuple[Query, list[Candidate]]] = []
+        unheld = ""  # a document the question asks the content of that the index does not hold
         confidence = 0.0
         groups = {  # a table row's target year is in its group row ("I | Đến năm 2030"), often passages above it
             p.chunk.chunk_id: group_rows(p.chunk, preceding) for p in passages
@@ -135,9 +151,13 @@ class ExtractiveAnswerer:
                 picked = [c for c in picked if answers_force(part.force_of, c, passages)] or [
                     c for c in found if answers_force(part.force_of, c, passages)
                 ][:1]
+            if picked and self.select_rules.unindexed_content and asks_of_unheld(part):
+                picked, unheld = [], part.unindexed[0]  # "nđ 88/2025 quy định mức khoán chi …": its text is not here
             chosen.append((part, picked))
         if not any(c for _, c in chosen):
             answer = refusal(query, passages)
+            if unheld:
+                answer.notice = UNHELD_NOTICE.format(unheld)
         else:
             answer = self.composer.compose(query, passages, chosen)
         answer.confidence = confidence

@@ -37,13 +37,15 @@ def lead_in_of(chunk, start: int) -> str:
     return " ".join(chunk.heading.split(LEAD_IN_MARK)[1:])
 
 
-def section_of(chunk, start: int) -> str:
+def section_of(chunk, start: int, paragraphs: bool = False) -> str:
     """The heading of the section a list item starting at ``start`` lies in: the nearest item above it that
     heads items of a lower level ("h) Tổ đảng ở Thường trực Ủy ban Quốc phòng và An ninh" above "- Tiếp tục rà
-    soát …"), in the passage or stored with it when the passage starts inside the section; "" when none."""
+    soát …"), in the passage or stored with it when the passage starts inside the section; "" when none. With
+    ``paragraphs``, a paragraph that is no item lies in the section of the short heading item above its paragraphs
+    ("4. Sở Văn hoá, Thể thao và Du lịch" above "Định hướng các cơ quan truyền thông …")."""
     level = item_level(chunk.text[start : start + 4])
     if not level:
-        return ""
+        return _paragraph_heading(chunk.text, start) if paragraphs else ""
     lines = [ln.strip() for ln in chunk.text[:start].split("\n") if ln.strip()]
     stored = chunk.heading.split(LEAD_IN_MARK)[1:]
     below = [*lines[1:], chunk.text[start:].strip()]  # the line under each line above the item
@@ -67,17 +69,21 @@ def names_strongest(query: Query, item: str, read_with: str) -> bool:
     return coverage({strongest: 1.0}, normalized(item, query.exact), query.alternates) >= 0.5
 
 
-def heads_section(text: str, start: int, end: int) -> bool:
+def heads_section(text: str, start: int, end: int, paragraphs: bool = False) -> bool:
     """Whether the line at start..end heads a section rather than being an item: a short item without a stop
-    ("i) Tổ đảng ở Thường trực Ủy ban Văn hóa, Giáo dục") followed by items of a lower level ("- Chủ trì …"), or
-    closing the passage after such items (its own items are in the next passage)."""
+    ("i) Tổ đảng ở Thường trực Ủy ban Văn hóa, Giáo dục") followed by items of a lower level ("- Chủ trì …"), or, with
+    ``paragraphs``, by a paragraph ("4. Sở Văn hoá, Thể thao và Du lịch" / "Định hướng các cơ quan …"), or closing the
+    passage after such items (its own items are in the next passage)."""
     line = text[start:end].strip()
-    if "\n" in line or not heads_items(line):
+    marker = text[text.rfind("\n", 0, start) + 1 : start]
+    if paragraphs and marker.strip() and LIST_ITEM.fullmatch(marker.strip() + " "):
+        line = f"{marker.strip()} {line}"  # "4." cut from its heading as a sentence of its own
+    if "\n" in line or not (heads_items(line) or paragraphs and _long_heading(line)):
         return False
     level = item_level(line)
     after = next((ln for ln in text[end:].split("\n") if ln.strip()), "")
     if after:
-        return item_level(after) > level
+        return item_level(after) > level or paragraphs and _paragraph(after)
     before = next((ln for ln in reversed(text[:start].split("\n")) if item_level(ln)), "")
     return item_level(before) > level
 
@@ -85,3 +91,31 @@ def heads_section(text: str, start: int, end: int) -> bool:
 def _marker_kind(line: str) -> str:
     """"a" for "a) ", "1" for "1. " / "1) ", "-" for a dash or a bullet."""
     return "a" if re.match(r"[a-zđ]\)", line) else "1" if line[:1].isdigit() else "-"
+
+
+def _paragraph(line: str) -> bool:
+    """A line of running text: no list item, no table row, a sentence ended by a stop."""
+    line = line.strip()
+    return not item_level(line) and "|" not in line and len(line) >= 30 and line.endswith((".", ";"))
+
+
+def _paragraph_heading(text: str, start: int) -> str:
+    """The short heading item ("4. Sở Văn hoá, Thể thao và Du lịch") above the paragraphs a paragraph at ``start``
+    is one of; "" when the paragraph is under no such heading in the passage."""
+    if not _paragraph(text[start : text.find("\n", start) if "\n" in text[start:] else len(text)]):
+        return ""
+    lines = [ln.strip() for ln in text[:start].split("\n") if ln.strip()]
+    for line in reversed(lines[-6:]):
+        if _paragraph(line):
+            continue
+        return line if heads_items(line) or _long_heading(line) else ""
+    return ""
+
+
+def _long_heading(line: str) -> bool:
+    """A heading item of up to LONG_HEADING characters: "6. Đề nghị: Hiệp hội Doanh nghiệp tỉnh, Hội Nông dân tỉnh, Liên
+    minh Hợp tác xã Tỉnh" names the bodies its items ask of."""
+    return bool(LIST_ITEM.match(line)) and len(line) <= LONG_HEADING and not line.endswith((".", ";", ",", ":"))
+
+
+LONG_HEADING = 140

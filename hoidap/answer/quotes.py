@@ -26,13 +26,15 @@ SENTENCE_ENDS = (".", ";", ":", "!", "?", "…")
 
 
 def quotes(
-    text: str, spans: list[tuple[int, int]], sections: bool, wants_list: bool, section_titles: bool = True
+    text: str, spans: list[tuple[int, int]], sections: bool, wants_list: bool, section_titles: bool = True,
+    paragraphs: bool = False,
 ) -> list[tuple[int, int, bool]]:
     """(start, end, is_list): sentence spans; a table row is quoted whole; a sentence ending in ':' takes the
     list items after it,
     and with ``sections`` an article's title takes the sentences of the article: "Nguyên tắc … là gì?"
     is answered by the article of that title, not by its title alone; with ``section_titles`` a numbered
-    section's title ("2. Đối tượng áp dụng") does the same."""
+    section's title ("2. Đối tượng áp dụng") does the same (with ``paragraphs``, also one whose number the sentence
+    splitter cut off: "6." / "Đề nghị: Hiệp hội …")."""
     limit = MAX_LIST_CHARS if wants_list else MAX_QUOTE_CHARS
     out = []
     for i, (start, end) in enumerate(spans):
@@ -47,7 +49,7 @@ def quotes(
             )
         )
         is_list = False
-        if wants_list and section_titles and heads_section(text, start, end) and text[end:].strip():
+        if wants_list and section_titles and heads_section(text, start, end, paragraphs) and text[end:].strip():
             level = item_level(sentence)  # "h) Tổ đảng ở …" with its items, up to the next item of its level
             for s2, e2 in spans[i + 1 :]:
                 if e2 - start > limit or ("\n" in text[end:s2] and item_level(text[s2:e2]) <= level):

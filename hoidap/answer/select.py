@@ -43,11 +43,12 @@ from hoidap.answer.quotes import boilerplate, quotes
 from hoidap.answer.signature import signature_block
 from hoidap.answer.tables import header_of, horizon_above, inherited_group, labelled_row, opens_table
 from hoidap.query import DATE, DOCUMENT, DURATION, LIST, NUMBER, ORGANISATION, PERSON, VALIDITY, Query
-from hoidap.query.asked import SCOPE, title_match
+from hoidap.query.asked import SCOPE, names_level, states_grade, title_match
 from hoidap.query.documents import documents_named, in_clause, names_document
 from hoidap.retrieve import Passage
-from hoidap.terms import EXACT_PREFIX, coverage, evidence_text, names_holder, normalized
+from hoidap.terms import EXACT_PREFIX, coverage, evidence_text, horizon_years, names_holder, normalized
 from ingest.chunk import LIST_ITEM
+from ingest.normalize import fold_diacritics
 from ingest.metadata import first_date
 
 # a lead-in whose ':' the text lost or a scan moved ("… đối với một trong." / "các hành vi sau: .")
@@ -112,6 +113,12 @@ class SelectRules:
 
 
     #                            và An ninh" above "- Tiếp tục rà soát …"); a section's heading alone answers nothing
+    unindexed_content: bool = True  # what a document the index does not hold says is not answered from one citing it
+    own_horizon: bool = True  # a sentence stating other target years ("Đến năm 2030, …") does not give those asked
+    level_named: bool = True  # a passage answers of a level of government asked only if it names that level
+    grades: bool = True  # a sentence answers of a grade asked ("cấp độ 4") only if it (or its heading) states that grade
+    paragraph_heading: bool = True  # … and a paragraph with the short heading item above it ("4. Sở Văn hoá, Thể thao và
+    #                            Du lịch" / "Định hướng các cơ quan truyền thông …"), which alone answers nothing
 
 
 @dataclass
@@ -214,7 +221,9 @@ def candidates(
             if block:  # "ai là người ký …?": the signature block of the named document
                 text = "\n".join(line.strip() for line in chunk.text[block[0] : block[1]].split("\n") if line.strip())
                 found.append(Candidate(i, block, text, 1.0 + passage_cov, passage_cov, passage_cov, True))
-        spans = quotes(chunk.text, chunk.sentence_spans, sections, query.answer_type == LIST, rules.section_titles)
+        spans = quotes(
+            chunk.text, chunk.sentence_spans, sections, query.answer_type == LIST, rules.section_titles, rules.paragraph_heading
+        )
         for start, end, is_list in spans:
             text = chunk.text[start:end].strip()
             if rules.boilerplate and boilerplate(text, query.wants_issue_date, query.wants_recital):
@@ -224,12 +233,16 @@ def candidates(
             if rules.boilerplate and not is_list and not query.wants_recital and (text.endswith(":") or _LEAD_IN_END.search(text)):
                 continue  # a lead-in ("… quy định … như sau:") without what it leads in answers nothing (save the
                 #           enacting words "Theo đề nghị của … tại Tờ trình số …, UBND tỉnh ban hành …, cụ thể như sau:")
-            if rules.item_heading and not is_list and heads_section(chunk.text, start, end):
+            if rules.item_heading and not is_list and heads_section(chunk.text, start, end, rules.paragraph_heading):
                 continue  # "i) Tổ đảng ở Thường trực Ủy ban Văn hóa, Giáo dục" names a section; its items answer
             if rules.table_group and query.horizons:
                 above = horizon_above(chunk.text, start, inherited)
                 if above and not set(above) & set(query.horizons):
                     continue  # a row of "I | Giai đoạn 2025-2027" does not give the target of 2028-2030
+            if rules.own_horizon and query.horizons:
+                own = horizon_years(text)
+                if own and not set(own) & set(query.horizons):
+                    continue  # "Đến năm 2030, kinh tế số … chiếm khoảng 30% GRDP" does not give the target of 2025
             if rules.table_header and CELL_SEPARATOR in text:
                 header = header_of(chunk, start)
                 if header == text or opens_table(chunk, start, text):
@@ -245,7 +258,7 @@ def candidates(
                 head = coverage(query.terms, evidence_text(text[: text.find("\n")], exact) + context, query.alternates)
                 sent_cov = (head + sent_cov) / 2
             own = text  # the item itself, before what it is quoted under
-            section = section_of(chunk, start) if rules.item_heading else ""
+            section = section_of(chunk, start, rules.paragraph_heading) if rules.item_heading else ""
             if section:
                 read = coverage(query.terms, evidence_text(f"{section} {text}", exact) + context, query.alternates)
                 if read > sent_cov:  # the item is of the section the question asks about: quoted under its heading
@@ -254,6 +267,12 @@ def candidates(
                 section = text[: text.find("\n")]  # a section quoted with its items
             if rules.government_level and query.levels and other_level(query.levels, f"{lead_in_of(chunk, start)} {text}"):
                 continue  # "Chủ tịch Ủy ban nhân dân cấp tỉnh có quyền …" does not answer of "cấp huyện"
+            if rules.level_named and query.levels and not names_level(query.levels, f"{chunk.heading}\n{chunk.text}"):
+                continue  # "Chủ tịch UBND cấp huyện …" is not answered by a decree that names no huyện
+            if rules.grades and query.grades and not states_grade(
+                query.grades, fold_diacritics(f"{chunk.heading} {lead_in_of(chunk, start)} {text}".lower())
+            ):
+                continue  # "… đạt cấp độ 3 mức độ trưởng thành" does not give the share reaching "cấp độ 4"
             typed = carries(
                 query.answer_type, text, passage, query.unit, query.ordinal, query.kind, asked_numbers, run_terms, exact,
                 rules.number_words,

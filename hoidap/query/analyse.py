@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Callable, Mapping
 
-from core.lexicon import ABBREVIATIONS, CHAT_FORMS, LOANWORDS
+from core.lexicon import ABBREVIATIONS, CHAT_FORMS, DOC_TYPES, LOANWORDS, TYPE_BY_CODE
 from hoidap.initialisms import typed_initials
 from hoidap.keyboard import repairs
 from hoidap.orthography import iy_spellings
@@ -29,6 +29,7 @@ from hoidap.query.asked import (
     answer_type_of,
     article_topic,
     government_levels,
+    grades_named,
     not_how_many,
     subject_type,
     without_time_question_nouns,
@@ -133,8 +134,12 @@ class Analyser:
     subject_type: bool = False  # note the document type a question begins with (Query.subject_type)
     home_country: bool = False  # "Việt Nam" is no name a passage must repeat
     clause_compound: bool = False  # two clauses joined by ", và" are two questions when one asks a type of answer
+    more_joiners: bool = False  # "kèm theo đó", "đồng thời", "cũng như" join two questions as ", và" does
+    short_unindexed: bool = False  # "nđ 88/2025" that no indexed số hiệu begins with is a document not held (unindexed)
+    dependent_parts: bool = False  # "Cơ quan nào …, và cơ quan đó …": the later part asks of "cơ quan <what the first says>"
     loanwords: bool = False  # English words in a Vietnamese question stand for the documents' terms (LOANWORDS)
     request: bool = False  # a request that opens the question ("Cho tôi biết …", "Nhờ tra giúp: …") asks nothing
+    brevity: bool = False  # … and, with ``request``, a request for a short answer before a colon ("Tóm lại một câu thôi: …")
     partial_numbers: bool = False  # a số hiệu typed in part ("2629/TTg") names the one indexed document it is part of
     iy_spelling: bool = False  # a syllable spelt with "i" is also looked for with "y" and the other way (orthography)
     fillers: bool = False  # spoken fillers ("cái", "hẳn", "luôn", "nha") are no key terms (SPOKEN_FILLERS)
@@ -145,12 +150,12 @@ class Analyser:
 
     def analyse(self, question: str) -> Query:
         if self.request:  # "Cho tôi biết …", "Nhờ tra giúp: …": the question the request opens
-            question = request_opened(question)
+            question = request_opened(question, self.brevity)
         if self.forms:  # "Hiệu lực: từ ___ ?": each blank asked in words
             question = form_filled(question)
         query = self._single(question)
         if self.split_compound:
-            texts = compound_parts(question, self.clause_compound)
+            texts = compound_parts(question, self.clause_compound, self.more_joiners, self.dependent_parts)
             if len(texts) > 1:
                 query = Query(**{**query.__dict__, "parts": tuple(self._single(t) for t in texts)})
         return query
@@ -291,6 +296,7 @@ class Analyser:
             bodies=tuple(body_names(words_of(asked) if context else segmented)),
             horizons=tuple(horizon_years(expanded)),
             levels=tuple(dict.fromkeys(government_levels(folded))),
+            grades=tuple(dict.fromkeys(grades_named(folded))),
             context_terms=context_terms,
             dated=dated,
             expansions=tuple(expansions),
@@ -309,7 +315,22 @@ class Analyser:
             validity=validity_asked(folded) if (numbers or SHORT_REF.search(folded_all) or dated) else "",
             or_condition=answer_type == DATE and bool(re.search(r"\bkhi nao\b", folded)),
             as_of=asked_date(folded),
-            unindexed=tuple(n for n in numbers if self.indexed_numbers and n.lower() not in self.indexed_numbers),
+            unindexed=tuple(n for n in numbers if self.indexed_numbers and n.lower() not in self.indexed_numbers) + (
+                unheld_references(folded_all, numbers, self.indexed_numbers) if self.short_unindexed else ()
+            ),
             initials=tuple(typed_initials(expanded, set(CHAT_FORMS))) if self.read_initials and self.expand else (),
         )
 
+
+def unheld_references(folded: str, numbers: list[str], indexed: frozenset[str]) -> tuple[str, ...]:
+    """Short references with a year ("nđ 88/2025") that no indexed số hiệu begins with ("88/2025/"), nor one the question
+    gives in full: documents the index does not hold, written "Nghị định 88/2025"."""
+    if not indexed:
+        return ()
+    written = {fold_diacritics(t.lower()): t for t in DOC_TYPES} | {fold_diacritics(c.lower()): t for c, t in TYPE_BY_CODE.items()}
+    found = []
+    for kind, number, year in SHORT_REF.findall(folded):
+        start = f"{number}/{year}/"
+        if year and not any(k.startswith(start) for k in indexed) and not any(n.lower().startswith(start) for n in numbers):
+            found.append(f"{written.get(kind, kind.upper())} {number}/{year}")
+    return tuple(dict.fromkeys(found))

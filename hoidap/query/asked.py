@@ -151,6 +151,44 @@ def government_levels(folded: str) -> list[str]:
     return _LEVEL.findall(folded)
 
 
+def names_level(levels: tuple[str, ...], text: str) -> bool:
+    """Whether a passage (with diacritics) names one of the levels of government asked (folded: "huyen"), with "cấp"
+    or by its own noun ("Ủy ban nhân dân huyện", "các tỉnh"; "xã hội" is no xã)."""
+    lower = text.lower()
+    if set(government_levels(fold_diacritics(lower))) & set(levels):
+        return True
+    written = [level for level in GOVERNMENT_LEVELS if fold_diacritics(level) in levels]
+    return any(re.search(rf"(?<!\w){re.escape(level)}(?!\w)(?! hội)", lower) for level in written)
+
+
+# Grades of a classification: "cấp độ 4", "mức độ 2", "nhóm A", "loại II", "hạng 1" (folded). A value followed by "trở
+# lên", "trở xuống" or a range ("3-5", "3 đến 5") states more than that grade.
+_GRADE_NOUNS = ("cap do", "muc do", "nhom", "loai", "hang", "bac")
+_GRADE = re.compile(
+    r"\b(" + "|".join(_GRADE_NOUNS) + r")\s+(\d{1,2}|[ivx]{1,4}|[a-d])\b(?!\s*(?:tro len|tro xuong|den\b|-|–|,|va\b|hoac\b))"
+)
+
+
+def grades_named(folded: str) -> list[str]:
+    """The single grades a folded text names ("cap do 4"), its ranges and lists of grades left out."""
+    return [f"{noun} {value}" for noun, value in _GRADE.findall(folded)]
+
+
+def states_grade(asked: tuple[str, ...], folded: str) -> bool:
+    """Whether a folded text states each grade asked ("cap do 4"): the grade itself, or a list ("cấp độ 3, 4 và 5") or a
+    range ("cấp độ 3 trở lên") of that kind that may hold it. A text naming no grade of that kind, or only others
+    ("cấp độ 3" for "cấp độ 4", "nhóm B và nhóm C" for "nhóm A"), does not."""
+    value = r"(?:\d{1,2}|[ivx]{1,4}|[a-d])\b"
+    for grade in asked:
+        noun, wanted = grade.rsplit(" ", 1)
+        said = list(re.finditer(rf"\b{noun}\s+({value}(?:\s*(?:,|va|hoac)\s*(?:{noun}\s+)?{value})*)(\s*(?:tro len|tro xuong|den\b|-|–))?", folded))
+        if any(m.group(2) for m in said):
+            continue
+        if wanted not in {v for m in said for v in re.findall(rf"\b{value}", m.group(1))}:
+            return False
+    return True
+
+
 def answer_type_of(folded: str) -> str:
     """The answer type a (folded, lower-case) question asks for."""
     for kind, pattern in _CUE_RES:

@@ -14,7 +14,19 @@ from ingest.normalize import fold_diacritics, has_diacritics
 _NAMED_PAIR = re.compile(
     r"((?:" + "|".join(FOLDED_TYPES) + r")\s*(?:so\s+)?\d[\w/.-]*)\s+(?:va|voi)\s+((?:" + "|".join(FOLDED_TYPES) + r")\s*(?:so\s+)?\d[\w/.-]*)"
 )
-_COMPOUND_SPLIT = re.compile(r"\s*(?:[,;]\s*(?:và|còn|rồi|va|con|roi)\s+|\s+và\s+(?=(?:\w+\s+){0,12}?(?:bao|khi|nào|gì|ai|mấy|bao lâu))|;\s+|\?\s+)", re.I)
+# words that join a second question after a comma: "…, và …", "…, kèm theo đó …", "…; đồng thời …", "…, cũng như …"
+_JOINERS = r"và|còn|rồi|va|con|roi"
+_MORE_JOINERS = r"kèm theo đó|kèm theo|đồng thời|cũng như|bên cạnh đó|ngoài ra|kem theo do|kem theo|dong thoi|cung nhu"
+
+
+def _split_at(joiners: str) -> re.Pattern:
+    return re.compile(
+        r"\s*(?:[,;]\s*(?:" + joiners + r")\s+|\s+và\s+(?=(?:\w+\s+){0,12}?(?:bao|khi|nào|gì|ai|mấy|bao lâu))|;\s+|\?\s+)", re.I
+    )
+
+
+_COMPOUND_SPLIT = _split_at(_JOINERS)
+_COMPOUND_SPLIT_MORE = _split_at(f"{_MORE_JOINERS}|{_JOINERS}")
 
 
 # "<the asker's case or the document>: <question>, và <question>?": what comes before the colon frames every part
@@ -23,13 +35,16 @@ _COLON_FRAME = re.compile(r"^\s*([^:?]{12,200}?):\s+")
 _TOLD_FRAME = re.compile(r"^\s*([^?]{12,200}?)\.\s+(?=\S)")
 
 
-def compound_parts(question: str, clause_join: bool = False) -> list[str]:
+def compound_parts(question: str, clause_join: bool = False, more_joiners: bool = False, dependent: bool = False) -> list[str]:
     """The questions of a compound question ("… bao nhiêu, và … khi nào?"), each with the shared frame
     ("Theo Nghị định 224/2026, …") carried over; one question per document when it asks the same of two
     named documents ("Nghị định 224/2026 và Nghị định 174/2026 có hiệu lực từ ngày nào?");
     [question] when it asks one thing. Two pieces that ask are two questions when both ask a type of answer or, with
     ``clause_join``, when a comma and "và"/"còn" join two clauses of their own ("… tích hợp dữ liệu với trung tâm nào
-    của địa phương, và việc xây dựng … làm trong giai đoạn nào?")."""
+    của địa phương, và việc xây dựng … làm trong giai đoạn nào?"). With ``more_joiners``, "kèm theo đó", "đồng thời",
+    "cũng như", "bên cạnh đó" and "ngoài ra" join two questions as "và" does. With ``dependent``, a later part about
+    "<noun> đó" that the first part asks with "<noun> nào" is about what the first part says of it ("Cơ quan nào chủ
+    trì X, và cơ quan đó phải xong trước ngày nào?": the second part asks of "cơ quan chủ trì X")."""
     folded_question = fold_diacritics(question.lower())
     pair = _NAMED_PAIR.search(folded_question)
     if pair and len(folded_question) == len(question):  # folding keeps offsets: cut the original text
@@ -37,10 +52,10 @@ def compound_parts(question: str, clause_join: bool = False) -> list[str]:
         second = question[pair.start(2) : pair.end(2)]
         whole = question[pair.start() : pair.end()]
         return [question.replace(whole, first, 1), question.replace(whole, second, 1)]
-    pieces = _asking_pieces(question)
+    pieces = _asking_pieces(question, _COMPOUND_SPLIT_MORE if more_joiners else _COMPOUND_SPLIT)
     folded = [_folded(p) for p in pieces]
     typed = sum(answer_type_of(f) != OTHER for f in folded)
-    clauses = clause_join and len(pieces) == 2 and bool(_CLAUSE_JOIN.search(question)) and all(
+    clauses = clause_join and len(pieces) == 2 and bool((_CLAUSE_JOIN_MORE if more_joiners else _CLAUSE_JOIN).search(question)) and all(
         len(p.split()) >= _CLAUSE_WORDS for p in pieces
     )
     # "A quản lý hệ thống nào, còn B quản lý hệ thống nào?": "còn" sets a second subject against the first, and both ask
@@ -66,6 +81,8 @@ def compound_parts(question: str, clause_join: bool = False) -> list[str]:
             # "… và do cơ quan nào ban hành?", "…, và mỗi kỳ phải gửi trước ngày nào?": the subject is left out (not
             # in "…, và ai ký ban hành kế hoạch đó?", whose subject is the question word)
             piece = f"{subject} {piece}"
+        if i and dependent:  # "…, và cơ quan đó phải …": the body the first part asks, as the first part says it
+            piece = _depending(piece, body)
         if i and named:  # "…, và ai là người ký kế hoạch này?": the document the first part names
             piece = _THIS_DOCUMENT.sub(lambda m: f"{m.group(1)} {named[0]}", piece, count=1)
             piece = _IT.sub(f"{named[0]} ", piece, count=1)  # "…? Nó hết hiệu lực từ ngày nào?": the document named
@@ -84,13 +101,13 @@ def _folded(piece: str) -> str:
     return " ".join(fold_diacritics(not_how_many(lower) if has_diacritics(lower) else lower).split())
 
 
-def _asking_pieces(question: str) -> list[str]:
+def _asking_pieces(question: str, split: re.Pattern = _COMPOUND_SPLIT) -> list[str]:
     """The question cut where a compound question may join two questions; a piece that asks nothing is the
     start of the next one, not a question ("Hội đồng … đổi mới sáng tạo và chuyển đổi số có bao nhiêu thành
     viên và ai làm Chủ tịch?": the "và" inside the council's name joins no questions)."""
     pieces: list[str] = []
     start = 0
-    for cut in [*_COMPOUND_SPLIT.finditer(question), None]:
+    for cut in [*split.finditer(question), None]:
         piece = question[start : cut.start() if cut else len(question)]
         if cut and not _ASKS.search(_folded(piece)):
             continue  # joined to what follows: the cut is not taken
@@ -101,6 +118,7 @@ def _asking_pieces(question: str) -> list[str]:
 
 # Two clauses joined by a comma and a conjunction; each at least _CLAUSE_WORDS words (not two nouns of one list).
 _CLAUSE_JOIN = re.compile(r"[,;]\s*(?:và|còn|va|con)\s+", re.I)
+_CLAUSE_JOIN_MORE = re.compile(rf"[,;]\s*(?:{_MORE_JOINERS}|và|còn|va|con)\s+", re.I)
 _CLAUSE_WORDS = 5
 _CONTRAST_JOIN = re.compile(r",\s*(?:còn|con)\s+", re.I)
 _WHICH = re.compile(r"\b(?:nao|gi|ai|dau|bao nhieu|bao lau|may)\b")  # a question word of the piece's own
@@ -122,3 +140,29 @@ _THIS_DOCUMENT = re.compile(
 # phải gửi …"), has left its subject out.
 _SHORT_SUBJECT = 2
 _PREDICATE = re.compile(r"(?<!\w)(?:do|được|có|phải|là|đã|sẽ|cần|thuộc|bị|ban hành|quy định)(?!\w)")
+
+
+# "<noun> đó/này/ấy" opening a later part, pointing to the "<noun> nào" the first part asks
+_POINTED_BACK = re.compile(r"^\s*(\w+(?:\s+\w+)?)\s+(?:đó|này|ấy|nay|ay)(?!\w)\s*", re.I)
+
+
+def _depending(piece: str, first: str) -> str:
+    """A later part that asks of what the first part asks ("cơ quan đó phải hoàn thành trước ngày nào" after "Cơ quan
+    nào chủ trì xây dựng Quyết định …"), with what it points to said as the first part says it ("Cơ quan chủ trì xây
+    dựng Quyết định … phải hoàn thành trước ngày nào"); the piece itself otherwise."""
+    pointed = _POINTED_BACK.match(piece)
+    if not pointed:
+        return piece
+    words = pointed.group(1).split()
+    for size in (len(words), 1) if len(words) > 1 else (1,):
+        noun = " ".join(words[-size:])
+        asked = re.search(rf"(?<!\w){re.escape(noun)}\s+(?:nào|nao)(?!\w)\s*", first, re.I)
+        if not asked:
+            continue
+        said = first[: asked.start()] + first[asked.start() : asked.start() + len(noun)] + " " + first[asked.end() :]
+        said = " ".join(said.split()).rstrip(" ,;?")
+        if len(said.split()) < len(noun.split()) + 2:
+            return piece  # the first part says nothing more of it
+        lead = " ".join(words[: len(words) - size])
+        return f"{lead} {said} {piece[pointed.end():]}".strip()
+    return piece

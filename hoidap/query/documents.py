@@ -16,9 +16,10 @@ ARTICLE_REF = re.compile(r"\b(Điều|Dieu)\s+(\d{1,3}[a-zđ]?)\b", re.I)
 # "Nghị định 64/2007", "QĐ 2629", "nghi quyet 57": matched on the folded text, the type kept folded
 FOLDED_TYPES = sorted({fold_diacritics(t.lower()) for t in (*DOC_TYPES, *DOC_TYPE_CODES)}, key=len, reverse=True)
 # "Nghị quyết 57", "QĐ 2629/2025"; not a span of time ("báo cáo 6 tháng", "kế hoạch 5 năm": no số hiệu)
+# ("quy" is quý, a quarter, not "quy định"; the digits are never cut short: "QĐ 2629 quy định" is 2629, not 262)
 SHORT_REF = re.compile(
-    r"\b(" + "|".join(FOLDED_TYPES) + r")\.?\s*(?:so\s+)?(\d{1,5})(?:/(\d{4}))?"
-    r"(?!\s+(?:thang|tuan|quy|nam(?!\s+\d{4}))\b)(?![\d/])?"
+    r"\b(" + "|".join(FOLDED_TYPES) + r")\.?\s*(?:so\s+)?(\d{1,5})(?!\d)(?:/(\d{4})(?!\d)|"
+    r"(?!\s+(?:thang|tuan|quy(?!\s+(?:dinh|che|trinh|hoach|pham|mo|uoc))|nam(?!\s+\d{4}))\b))"
 )
 
 
