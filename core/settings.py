@@ -607,6 +607,16 @@ class Settings(BaseSettings):
         "tối đa … là bao nhiêu'; named in full or by type, number and year) is refused with a notice that names it, not "
         "answered from a document that merely cites it; its force, date, issuer or signer may still be answered.",
     )
+    rule_why_followup: bool = Field(
+        True,
+        description="A short 'tại sao / vì sao' follow-up pointing back ('Tại sao lại cần xây cái đó?') asks what the "
+        "previous question's topic is for ('… để làm gì?'): the sentence that answered it often says why.",
+    )
+    rule_duration_unit: bool = Field(
+        True,
+        description="A duration asked in a unit ('bao nhiêu giờ', 'mấy ngày', 'bao nhiêu tháng') is answered only by a "
+        "term in that unit (hours also as 'tiếng'; months also as years or quarters), not by any term ('Năm 2025-2030').",
+    )
     rule_title_words: bool = Field(
         False,
         description="Words that name a document by its title are not looked for in its passages ('Luật Giao dịch "

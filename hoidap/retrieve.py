@@ -212,7 +212,7 @@ class IndexReader:
             keyboard=s.rule_keyboard, spell=self.bm25.spelled, preamble=s.rule_preamble, context_weight=s.context_weight,
             fillers=s.rule_spoken_fillers, partial_numbers=s.rule_partial_numbers, request=s.rule_request,
             iy_spelling=s.rule_iy_spelling, more_joiners=s.rule_more_joiners, brevity=s.rule_brevity_request, dependent_parts=s.rule_dependent_parts,
-            short_unindexed=s.rule_unindexed_content,
+            unheld_subject=s.rule_unindexed_content,
         )
 
     def close(self) -> None:

@@ -74,7 +74,7 @@ def make_answerer(settings: Settings) -> ExtractiveAnswerer:
         horizon_heading=s.rule_horizon_heading, day=s.rule_day, sentence_start=s.rule_sentence_start,
         government_level=s.rule_government_level, same_document=s.rule_same_document, body_rows=s.rule_body_rows,
         paragraph_heading=s.rule_paragraph_heading, grades=s.rule_grades, own_horizon=s.rule_own_horizon,
-        level_named=s.rule_level_named, unindexed_content=s.rule_unindexed_content,
+        level_named=s.rule_level_named, unindexed_content=s.rule_unindexed_content, duration_unit=s.rule_duration_unit,
     )
     return ExtractiveAnswerer(s.answer_max_sentences, decide, select, ComposeRules(s.rule_name_source))
 
@@ -274,7 +274,7 @@ class HoidapService:
         question = clean_question(question, self.settings.max_question_chars)
         readings = resolutions(
             question, previous, self.settings.rule_antecedent, self.settings.rule_ellipsis, self.settings.rule_topic_fallback,
-            self.settings.rule_switch_document,
+            self.settings.rule_switch_document, self.settings.rule_why_followup,
         )
         readings = readings[: None if self.settings.rule_frame_fallback else 1]
         if previous is not None and self.settings.llm_backend != "none":

@@ -115,11 +115,20 @@ def of_kind(kind: str, text: str, passage: Passage) -> bool:
     return any(re.search(rf"\b{t}\s+(?:số\s+)?[\dA-ZĐÀ-Ỹ]", text) for t in titles)
 
 
+# the units a "bao nhiêu <unit> / mấy <unit>" duration question counts in (Query.unit, folded first syllable) → how a
+# term in that unit is written (hours also as "tiếng"; months also as years or quarters, which convert exactly)
+_TIME_UNITS = {
+    "gio": "giờ|tiếng", "tieng": "giờ|tiếng", "phut": "phút", "ngay": "ngày", "tuan": "tuần", "thang": "tháng|năm|quý",
+    "nam": "năm|tháng",
+}
+
+
 def carries(
     answer_type: str, text: str, passage: Passage, unit: str = "", ordinal: str = "", kind: str = "", named: tuple = (),
     run_terms: Mapping[str, float] = MappingProxyType({}),
     exact: bool = True,
     number_words: bool = False,
+    duration_unit: bool = False,
 ) -> bool:
     """Whether a sentence carries what the answer type asks for (for a count, a figure of its unit; for
     "cấp mấy", the level's numeral; for "<noun> nào", an answer of that kind; for a date, not only the date naming a
@@ -134,7 +143,10 @@ def carries(
         bare = dates_text(text, named)
         return bool(DATE_IN_TEXT.search(bare) or _WHEN.search(bare))
     if answer_type == DURATION:
-        return bool(DURATION_IN_TEXT.search(_DAY_OF_MONTH.sub(" ", text)))  # "trước ngày 01 tháng 12 hàng năm" gives no term
+        bare = _DAY_OF_MONTH.sub(" ", text)  # "trước ngày 01 tháng 12 hàng năm" gives no term
+        if duration_unit and unit in _TIME_UNITS:  # "bao nhiêu giờ?" is not answered by a term in years
+            return bool(re.search(rf"\d+\s*(?:\([^()]{{1,30}}\)\s*)?(?:{_TIME_UNITS[unit]})(?!\w)|\b{_NUMBER_WORDS}\s+(?:{_TIME_UNITS[unit]})(?!\w)", bare, re.I))
+        return bool(DURATION_IN_TEXT.search(bare))
     if answer_type == NUMBER:
         return (bool(_AMOUNT.search(text)) and counts(unit, text)) or (number_words and counted_in_words(unit, text))
     if answer_type == ORGANISATION:

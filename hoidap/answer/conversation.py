@@ -51,6 +51,8 @@ _BACK_TO_FIRST = re.compile(
     r"(?:đầu tiên|đầu|ban đầu|thứ nhất|dau tien|dau|ban dau|thu nhat)\s*[,:;—–-]*\s*",
     re.I,
 )
+_WHY = re.compile(r"^\s*(?:tại sao|vì sao|sao lại|vì lý do gì|lý do gì|tai sao|vi sao|sao lai)(?!\w)", re.I)
+_WHY_WORDS = 12  # a longer "tại sao …" asks a question of its own
 _TAIL = re.compile(r"\s*(thì sao|thế nào rồi|cơ|chứ|mà|ạ)\s*[?.!]?\s*$", re.I)  # "Ý tôi là cấp xã cơ": a particle
 
 
@@ -145,7 +147,7 @@ def resolve(question: str, previous: Turn | None, antecedent: bool = True) -> st
 
 def resolutions(
     question: str, previous: Turn | None, antecedent: bool = True, ellipsis: bool = True, topic_fallback: bool = False,
-    switch_document: bool = False,
+    switch_document: bool = False, why: bool = False,
 ) -> list[str]:
     """The readings of a follow-up to try in turn, the likeliest first. A back-reference read in the frame of the
     document the previous answer cited ("… (theo Quyết định 2629/QĐ-TTg)?") is also read without that frame: the
@@ -154,12 +156,17 @@ def resolutions(
     in the document its answer cited when that topic names no số hiệu). With ``topic_fallback``, a follow-up that
     points back to nothing and names no document ("Tóm lại: đến mốc nào thì phải đạt 100%?") is read, when it is not
     answered alone, about the previous question's topic in the document its answer cited. With ``switch_document``,
-    "Còn bên NĐ 174 thì sao?" asks the previous question of Nghị định 174 (switched_document)."""
+    "Còn bên NĐ 174 thì sao?" asks the previous question of Nghị định 174 (switched_document). With ``why``, a short
+    "tại sao / vì sao" follow-up pointing back ("Tại sao lại cần xây cái đó?") asks what the previous question's topic
+    is for: the sentence that answered it often says ("… xây dựng một trung tâm dữ liệu … để hỗ trợ hạ tầng …")."""
     if previous is None:
         return [question]
     switched = switched_document(question, previous) if switch_document else ""
     if switched:
         return [switched]
+    if why and _WHY.search(question) and _ANAPHOR.search(question) and len(question.split()) <= _WHY_WORDS:
+        # "Tại sao lại cần xây cái đó?": what the previous question asked about, and what it is for
+        return [f"{_topic(previous.question)} để làm gì?"]
     back = _BACK_TO_FIRST.match(question) if ellipsis else None
     if back and len(question) > back.end():  # "Quay lại câu đầu — hạn hoàn thành nhiệm vụ đó là khi nào?"
         question = question[back.end() :]

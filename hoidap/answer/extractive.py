@@ -72,7 +72,7 @@ def asks_of_unheld(query: Query) -> bool:
     """Whether a question asks what a document the index does not hold says ("nđ 88/2025 quy định mức khoán chi …?"),
     every document it names being such: another document that merely cites it does not say. Its force, date, issuer,
     signer or số hiệu may be stated by the documents citing it."""
-    if not query.unindexed or query.titles or any(n not in query.unindexed for n in query.numbers):
+    if not query.unheld_subject or query.titles or any(n not in query.unindexed for n in query.numbers):
         return False
     return not (
         query.validity or query.wants_issue_date or query.wants_issuer or query.wants_signer or query.wants_code
@@ -152,7 +152,7 @@ class ExtractiveAnswerer:
                     c for c in found if answers_force(part.force_of, c, passages)
                 ][:1]
             if picked and self.select_rules.unindexed_content and asks_of_unheld(part):
-                picked, unheld = [], part.unindexed[0]  # "nđ 88/2025 quy định mức khoán chi …": its text is not here
+                picked, unheld = [], part.unheld_subject  # "nđ 88/2025 quy định mức khoán chi …": its text is not here
             chosen.append((part, picked))
         if not any(c for _, c in chosen):
             answer = refusal(query, passages)

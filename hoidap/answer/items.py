@@ -69,16 +69,18 @@ def names_strongest(query: Query, item: str, read_with: str) -> bool:
     return coverage({strongest: 1.0}, normalized(item, query.exact), query.alternates) >= 0.5
 
 
-def heads_section(text: str, start: int, end: int, paragraphs: bool = False) -> bool:
+def heads_section(text: str, start: int, end: int, paragraphs: bool = False, long: bool = False) -> bool:
     """Whether the line at start..end heads a section rather than being an item: a short item without a stop
     ("i) Tổ đảng ở Thường trực Ủy ban Văn hóa, Giáo dục") followed by items of a lower level ("- Chủ trì …"), or, with
     ``paragraphs``, by a paragraph ("4. Sở Văn hoá, Thể thao và Du lịch" / "Định hướng các cơ quan …"), or closing the
-    passage after such items (its own items are in the next passage)."""
+    passage after such items (its own items are in the next passage). With ``long``, a heading item of up to
+    LONG_HEADING characters counts ("6. Đề nghị: Hiệp hội Doanh nghiệp tỉnh, Hội Nông dân tỉnh, …": its items are
+    quoted with it for a list; alone it still answers "which bodies")."""
     line = text[start:end].strip()
     marker = text[text.rfind("\n", 0, start) + 1 : start]
     if paragraphs and marker.strip() and LIST_ITEM.fullmatch(marker.strip() + " "):
         line = f"{marker.strip()} {line}"  # "4." cut from its heading as a sentence of its own
-    if "\n" in line or not (heads_items(line) or paragraphs and _long_heading(line)):
+    if "\n" in line or not (heads_items(line) or long and _long_heading(line)):
         return False
     level = item_level(line)
     after = next((ln for ln in text[end:].split("\n") if ln.strip()), "")

@@ -49,7 +49,7 @@ def quotes(
             )
         )
         is_list = False
-        if wants_list and section_titles and heads_section(text, start, end, paragraphs) and text[end:].strip():
+        if wants_list and section_titles and heads_section(text, start, end, paragraphs, paragraphs) and text[end:].strip():
             level = item_level(sentence)  # "h) Tổ đảng ở …" with its items, up to the next item of its level
             for s2, e2 in spans[i + 1 :]:
                 if e2 - start > limit or ("\n" in text[end:s2] and item_level(text[s2:e2]) <= level):

@@ -113,6 +113,7 @@ class SelectRules:
 
 
     #                            và An ninh" above "- Tiếp tục rà soát …"); a section's heading alone answers nothing
+    duration_unit: bool = True  # "bao nhiêu giờ?" is answered by a term in hours ("tiếng"), not one in years
     unindexed_content: bool = True  # what a document the index does not hold says is not answered from one citing it
     own_horizon: bool = True  # a sentence stating other target years ("Đến năm 2030, …") does not give those asked
     level_named: bool = True  # a passage answers of a level of government asked only if it names that level
@@ -275,7 +276,7 @@ def candidates(
                 continue  # "… đạt cấp độ 3 mức độ trưởng thành" does not give the share reaching "cấp độ 4"
             typed = carries(
                 query.answer_type, text, passage, query.unit, query.ordinal, query.kind, asked_numbers, run_terms, exact,
-                rules.number_words,
+                rules.number_words, rules.duration_unit,
             )
             if typed and measured:
                 # a rate answers only if it is of what the question measures: "tỷ trọng kinh tế số trong GRDP" is not

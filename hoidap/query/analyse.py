@@ -135,7 +135,7 @@ class Analyser:
     home_country: bool = False  # "Việt Nam" is no name a passage must repeat
     clause_compound: bool = False  # two clauses joined by ", và" are two questions when one asks a type of answer
     more_joiners: bool = False  # "kèm theo đó", "đồng thời", "cũng như" join two questions as ", và" does
-    short_unindexed: bool = False  # "nđ 88/2025" that no indexed số hiệu begins with is a document not held (unindexed)
+    unheld_subject: bool = False  # note a document not held whose content the question asks ("nđ 88/2025 quy định …")
     dependent_parts: bool = False  # "Cơ quan nào …, và cơ quan đó …": the later part asks of "cơ quan <what the first says>"
     loanwords: bool = False  # English words in a Vietnamese question stand for the documents' terms (LOANWORDS)
     request: bool = False  # a request that opens the question ("Cho tôi biết …", "Nhờ tra giúp: …") asks nothing
@@ -296,7 +296,7 @@ class Analyser:
             bodies=tuple(body_names(words_of(asked) if context else segmented)),
             horizons=tuple(horizon_years(expanded)),
             levels=tuple(dict.fromkeys(government_levels(folded))),
-            grades=tuple(dict.fromkeys(grades_named(folded))),
+            grades=tuple(dict.fromkeys(grades_named(asked.lower() if exact else folded, exact))),
             context_terms=context_terms,
             dated=dated,
             expansions=tuple(expansions),
@@ -315,22 +315,30 @@ class Analyser:
             validity=validity_asked(folded) if (numbers or SHORT_REF.search(folded_all) or dated) else "",
             or_condition=answer_type == DATE and bool(re.search(r"\bkhi nao\b", folded)),
             as_of=asked_date(folded),
-            unindexed=tuple(n for n in numbers if self.indexed_numbers and n.lower() not in self.indexed_numbers) + (
-                unheld_references(folded_all, numbers, self.indexed_numbers) if self.short_unindexed else ()
-            ),
+            unindexed=tuple(n for n in numbers if self.indexed_numbers and n.lower() not in self.indexed_numbers),
+            unheld_subject=unheld_subject(folded_all, numbers, self.indexed_numbers) if self.unheld_subject else "",
             initials=tuple(typed_initials(expanded, set(CHAT_FORMS))) if self.read_initials and self.expand else (),
         )
 
 
-def unheld_references(folded: str, numbers: list[str], indexed: frozenset[str]) -> tuple[str, ...]:
-    """Short references with a year ("nđ 88/2025") that no indexed số hiệu begins with ("88/2025/"), nor one the question
-    gives in full: documents the index does not hold, written "Nghị định 88/2025"."""
+# where a question makes a document its subject: at its start ("Theo NĐ 88/2025, …", "Nghị định 88/2025 …") or before a
+# verb of stating ("… nđ 88/2025 quy định …")
+_SUBJECT_BEFORE = re.compile(r"^\s*(?:(?:theo|trong|tai|can cu(?: vao)?)\s+)?$")
+_STATING = re.compile(r"^\s*(?:[\w/.-]*\s+)?(?:quy dinh|neu|dat ra|de ra|yeu cau|huong dan|giao|xac dinh|co quy dinh)\b")
+
+
+def unheld_subject(folded: str, numbers: list[str], indexed: frozenset[str]) -> str:
+    """The document a question asks the content of ("nđ 88/2025 quy định mức khoán chi … là bao nhiêu", "Theo Nghị định
+    88/2025, …") when the index does not hold it: no indexed số hiệu begins with its number and year (nor is it one the
+    question gives in full that is indexed). Written "Nghị định 88/2025"; "" when there is none. A document named only
+    as a frame further on ("Hà Nội ưu tiên … theo Nghị quyết 214/NQ-CP?") is no subject."""
     if not indexed:
-        return ()
+        return ""
     written = {fold_diacritics(t.lower()): t for t in DOC_TYPES} | {fold_diacritics(c.lower()): t for c, t in TYPE_BY_CODE.items()}
-    found = []
-    for kind, number, year in SHORT_REF.findall(folded):
-        start = f"{number}/{year}/"
-        if year and not any(k.startswith(start) for k in indexed) and not any(n.lower().startswith(start) for n in numbers):
-            found.append(f"{written.get(kind, kind.upper())} {number}/{year}")
-    return tuple(dict.fromkeys(found))
+    for found in SHORT_REF.finditer(folded):
+        kind, number, year = found.groups()
+        if not year or any(k.startswith(f"{number}/{year}/") for k in indexed):
+            continue
+        if _SUBJECT_BEFORE.match(folded[: found.start()]) or _STATING.match(folded[found.end() :]):
+            return f"{written.get(kind, kind.upper())} {number}/{year}"
+    return ""

@@ -161,17 +161,20 @@ def names_level(levels: tuple[str, ...], text: str) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(level)}(?!\w)(?! hội)", lower) for level in written)
 
 
-# Grades of a classification: "cấp độ 4", "mức độ 2", "nhóm A", "loại II", "hạng 1" (folded). A value followed by "trở
-# lên", "trở xuống" or a range ("3-5", "3 đến 5") states more than that grade.
-_GRADE_NOUNS = ("cap do", "muc do", "nhom", "loai", "hang", "bac")
-_GRADE = re.compile(
-    r"\b(" + "|".join(_GRADE_NOUNS) + r")\s+(\d{1,2}|[ivx]{1,4}|[a-d])\b(?!\s*(?:tro len|tro xuong|den\b|-|–|,|va\b|hoac\b))"
-)
+# Grades of a classification: "cấp độ 4", "mức độ 2", "nhóm A", "loại II", "hạng 1". A value followed by "trở lên", "trở
+# xuống" or a range ("3-5", "3 đến 5") states more than that grade; "hạng" and "bậc" are told from "hàng", "bắc" only
+# with diacritics ("ngân hàng 95%" is no grade).
+_GRADE_NOUNS = ("cấp độ", "mức độ", "nhóm", "loại", "hạng", "bậc")
+_GRADE_NOUNS_FOLDED = ("cap do", "muc do", "nhom", "loai")
+_GRADE_END = r"\b(?![%/.,]?\d)(?!\s*(?:%|trở lên|trở xuống|đến\b|tro len|tro xuong|den\b|-|–|,|và\b|va\b|hoặc\b|hoac\b))"
 
 
-def grades_named(folded: str) -> list[str]:
-    """The single grades a folded text names ("cap do 4"), its ranges and lists of grades left out."""
-    return [f"{noun} {value}" for noun, value in _GRADE.findall(folded)]
+def grades_named(text: str, exact: bool = True) -> list[str]:
+    """The single grades a lower-case text names, folded ("cap do 4"); its ranges and lists of grades left out."""
+    nouns = _GRADE_NOUNS if exact else _GRADE_NOUNS_FOLDED
+    found = re.findall(rf"(?<!\w)({'|'.join(nouns)})\s+(\d{{1,2}}|[ivx]{{1,4}}|[a-d]){_GRADE_END}", text)
+    # "nhóm VII" of an appendix is the table's group row, where to look ("Phụ lục …, nhóm VII, dòng 1"), not a grade
+    return [f"{fold_diacritics(noun)} {value}" for noun, value in found if not (noun == "nhóm" or noun == "nhom") or not re.fullmatch(r"[ivx]+", value)]
 
 
 def states_grade(asked: tuple[str, ...], folded: str) -> bool:
