@@ -93,6 +93,8 @@ eval-locked: install
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-16.jsonl --system all --out $(LOCKED)/conversations-16
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/questions-17.jsonl --system all --out $(LOCKED)/questions-17
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-17.jsonl --system all --out $(LOCKED)/conversations-17
+	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/questions-18.jsonl --system all --out $(LOCKED)/questions-18
+	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-18.jsonl --system all --out $(LOCKED)/conversations-18
 
 bench: install
 	$(PY) bench/ingest_bench.py

@@ -76,6 +76,18 @@ SWITCHES = {
     "headings": ({"HOIDAP_RULE_HEADINGS": "false"}, "'Chương II … có tên là gì?': the heading, from the structure"),
     "purpose": ({"HOIDAP_RULE_PURPOSE": "false"}, "'… nhằm mục đích gì?': the part titled 'Mục đích'"),
     "row numbers": ({"HOIDAP_RULE_ROW_NUMBERS": "false"}, "'nhiệm vụ số 75 trong Phụ lục II': that row"),
+    "more joiners": ({"HOIDAP_RULE_MORE_JOINERS": "false"}, "', kèm theo đó', ', đồng thời', ', cũng như' join two questions"),
+    "dependent parts": ({"HOIDAP_RULE_DEPENDENT_PARTS": "false"}, "'Cơ quan nào …, và cơ quan đó …': the later part asks of it"),
+    "brevity request": ({"HOIDAP_RULE_BREVITY_REQUEST": "false"}, "'Tóm lại một câu thôi: …' asks nothing itself"),
+    "topic fallback": ({"HOIDAP_RULE_TOPIC_FALLBACK": "false"}, "a follow-up pointing to nothing, asked again in the previous topic"),
+    "switch document": ({"HOIDAP_RULE_SWITCH_DOCUMENT": "false"}, "'Còn bên NĐ 174 thì sao?': the previous question of NĐ 174"),
+    "why follow-up": ({"HOIDAP_RULE_WHY_FOLLOWUP": "false"}, "'Tại sao lại cần xây cái đó?': what the previous topic is for"),
+    "paragraph heading": ({"HOIDAP_RULE_PARAGRAPH_HEADING": "false"}, "a paragraph read under its heading item, which alone answers nothing"),
+    "grades": ({"HOIDAP_RULE_GRADES": "false"}, "'cấp độ 4' asked: a sentence must state that grade"),
+    "own horizon": ({"HOIDAP_RULE_OWN_HORIZON": "false"}, "'Đến năm 2030, …' does not give the target of 2025"),
+    "level named": ({"HOIDAP_RULE_LEVEL_NAMED": "false"}, "'cấp huyện' asked: the passage must name huyện"),
+    "duration unit": ({"HOIDAP_RULE_DURATION_UNIT": "false"}, "'bao nhiêu giờ' answered by a term in hours"),
+    "unindexed content": ({"HOIDAP_RULE_UNINDEXED_CONTENT": "false"}, "'nđ 88/2025 quy định …' (not held): refused with a notice"),
     "same document": ({"HOIDAP_RULE_SAME_DOCUMENT": "false"}, "a compound's later part asks of the earlier part's document"),
     "clause compound": ({"HOIDAP_RULE_CLAUSE_COMPOUND": "false"}, "', và' joins two questions when one asks a type"),
     "home country": ({"HOIDAP_RULE_HOME_COUNTRY": "false"}, "'Việt Nam' is no name a passage must repeat"),
@@ -135,6 +147,8 @@ SETS = {
     "locked 16 conversations": ("runs/locked", "evalsets/locked/conversations-16.jsonl"),
     "locked 17": ("runs/locked", "evalsets/locked/questions-17.jsonl"),
     "locked 17 conversations": ("runs/locked", "evalsets/locked/conversations-17.jsonl"),
+    "locked 18": ("runs/locked", "evalsets/locked/questions-18.jsonl"),
+    "locked 18 conversations": ("runs/locked", "evalsets/locked/conversations-18.jsonl"),
     "tuning 6": ("runs/locked", "evalsets/tuning/questions-6.jsonl"),
     "ALQAC 2022 test": ("runs/alqac22", "runs/alqac22/test.jsonl"),
 }
@@ -187,7 +201,7 @@ def _fmt(v, ref=None) -> str:
     return f"{v:.3f} ({v - ref:+.3f})"
 
 
-PRIMARY = "locked 17"  # the batch nobody has studied: the table's first columns and its per-kind rows
+PRIMARY = "locked 18"  # the batch nobody has studied: the table's first columns and its per-kind rows
 
 
 def table(results: dict) -> str:
