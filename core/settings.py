@@ -575,7 +575,8 @@ class Settings(BaseSettings):
     rule_brevity_request: bool = Field(
         True,
         description="A request for a short answer before a colon ('Tóm lại một câu thôi: …', 'Nói ngắn gọn: …') asks "
-        "nothing itself: the question after the colon is analysed (with the request rule's other openers).",
+        "nothing itself: the question after the colon is analysed (with the request rule's other openers), and one "
+        "sentence is quoted.",
     )
     rule_paragraph_heading: bool = Field(
         True,

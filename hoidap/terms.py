@@ -280,6 +280,11 @@ _BREVITY = re.compile(
 )
 
 
+def brevity_asked(question: str) -> bool:
+    """Whether a question opens with a request for a short answer ("Tóm lại một câu thôi: …")."""
+    return bool(_BREVITY.match(question))
+
+
 def request_opened(question: str, brevity: bool = False) -> str:
     """The question a request opens ("Cho tôi biết Nghị định 13 có hiệu lực từ ngày nào." → "Nghị định 13 có hiệu lực
     từ ngày nào?"), ending in "?"; the question itself when it opens with no request or nothing follows the request.

@@ -50,6 +50,8 @@ def test_a_brevity_request_before_a_colon_asks_nothing():
     assert request_opened("Nói ngắn gọn: Nghị định 13 có hiệu lực từ ngày nào?", brevity=True).startswith("Nghị định 13")
     assert request_opened("Tóm lại một câu thôi: tổ này là gì?") == "Tóm lại một câu thôi: tổ này là gì?"  # the switch off
     assert request_opened("Tóm tắt nội dung Điều 5", brevity=True) == "Tóm tắt nội dung Điều 5"  # a request of its own
+    assert Analyser(WEIGHT, request=True, brevity=True).analyse("Tóm lại một câu thôi: tổ này là gì?").brief  # one sentence
+    assert not Analyser(WEIGHT, request=True).analyse("Tóm lại một câu thôi: tổ này là gì?").brief
 
 
 def test_a_follow_up_naming_only_another_document_asks_the_previous_question_of_it():

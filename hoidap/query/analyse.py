@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -89,6 +90,7 @@ from hoidap.terms import (
     horizon_years,
     normalized,
     preamble_of,
+    brevity_asked,
     request_opened,
     required_terms,
 )
@@ -149,6 +151,7 @@ class Analyser:
     context_weight: float = 1.0  # with ``preamble``: the weight of the words only the context says
 
     def analyse(self, question: str) -> Query:
+        brief = self.request and self.brevity and brevity_asked(question)  # "Tóm lại một câu thôi: …"
         if self.request:  # "Cho tôi biết …", "Nhờ tra giúp: …": the question the request opens
             question = request_opened(question, self.brevity)
         if self.forms:  # "Hiệu lực: từ ___ ?": each blank asked in words
@@ -158,7 +161,7 @@ class Analyser:
             texts = compound_parts(question, self.clause_compound, self.more_joiners, self.dependent_parts)
             if len(texts) > 1:
                 query = Query(**{**query.__dict__, "parts": tuple(self._single(t) for t in texts)})
-        return query
+        return dataclasses.replace(query, brief=True) if brief else query
 
     def _single(self, text: str) -> Query:
         known = {**self.abbreviations, **ABBREVIATIONS, **(LOANWORDS if self.loanwords else {})}

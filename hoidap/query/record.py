@@ -79,6 +79,7 @@ class Query:
     validity: str = ""  # what it asks about a document's force: "effective" (từ khi nào), "status" (còn hiệu lực
     #                     không), "replaced_by" (văn bản nào thay thế X), "replaces" (X thay thế văn bản nào)
     initials: tuple[str, ...] = ()  # typed initials no list knows ("ct", "ub"), read from the passages found
+    brief: bool = False  # asks for a short answer ("Tóm lại một câu thôi: …"): one sentence is quoted
     parts: tuple["Query", ...] = field(default=(), compare=False)  # the questions of a compound question
 
     def to_dict(self) -> dict:
