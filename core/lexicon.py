@@ -344,6 +344,17 @@ CONTRASTED_SUBJECTS = (
     ("người dân", "doanh nghiệp"),
     ("thành thị", "nông thôn"),
 )
+# Qualifiers a provision sets against each other: "chứng chỉ quản trị dữ liệu cơ bản" does not give the share of the
+# "nâng cao" one, a figure "trong nước" not the one "nước ngoài".
+CONTRASTED_QUALIFIERS = (
+    ("cơ bản", "nâng cao", "chuyên sâu"),
+    ("trong nước", "nước ngoài"),
+    ("thành thị", "nông thôn"),
+    ("công lập", "ngoài công lập"),
+    ("toàn trình", "một phần"),
+    ("định kỳ", "đột xuất"),
+    ("bắt buộc", "tự nguyện"),
+)
 # Places whose name opens with a Vietnamese surname: "Hà Nội" is not a person named Hà.
 # The provinces and centrally governed cities (the 63 of before the 2025 mergers; the 34 after keep names among them):
 # a question typing one after "tỉnh" / "thành phố" in lower case or without diacritics ("tinh binh duong") still names

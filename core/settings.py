@@ -594,7 +594,7 @@ class Settings(BaseSettings):
         True,
         description="A sentence that states other target years ('Đến năm 2030, kinh tế số … chiếm khoảng 30% GRDP') does "
         "not answer a question about the target of the year asked ('đến năm 2025'), as a heading of other years does not "
-        "(rule_horizon_heading).",
+        "(rule_horizon_heading); and the end of a year asked ('vào cuối năm 2026') is a target year like 'đến năm 2026'.",
     )
     rule_level_named: bool = Field(
         True,
@@ -617,6 +617,43 @@ class Settings(BaseSettings):
         True,
         description="A duration asked in a unit ('bao nhiêu giờ', 'mấy ngày', 'bao nhiêu tháng') is answered only by a "
         "term in that unit (hours also as 'tiếng'; months also as years or quarters), not by any term ('Năm 2025-2030').",
+    )
+    rule_letter_case: bool = Field(
+        True,
+        description="A question typed in capitals ('THEO KẾ HOẠCH 308 …') or with every word capitalised ('Bộ Khoa Học "
+        "Và Công Nghệ Tổ Chức …') is read in sentence case, keeping initialisms, số hiệu and province names.",
+    )
+    rule_numbered_parts: bool = Field(
+        True,
+        description="Sub-questions numbered '1) … 2) …', 'a) … b) …' or led by '-' lose their numbers, which ask nothing "
+        "(and made the first part's question word look like an item).",
+    )
+    rule_period_years: bool = Field(
+        True,
+        description="The first year of a period asked ('giai đoạn 2028-2030') is no year a passage must name: the period "
+        "is a target horizon, stated once in a heading or a table's group row above the rows it covers.",
+    )
+    rule_confirmation: bool = Field(
+        True,
+        description="A follow-up checking what the asker understood ('Vậy là trước ngày 15 hằng tháng đúng không?') is "
+        "answered by the previous question asked again: its answer says what holds, right or not.",
+    )
+    rule_correction: bool = Field(
+        True,
+        description="A follow-up correcting the previous question ('À nhầm, ý tôi là mốc năm 2045 chứ không phải 2030.') "
+        "is read as 'ý tôi là mốc năm 2045': the previous question with 2045 in place of its year.",
+    )
+    rule_row_figures: bool = Field(
+        True,
+        description="A figure standing alone in a table's cell, its unit in a column of its own ('Đơn vị: Tổ chức, doanh "
+        "nghiệp; Kết quả: ≥ 3', '| Sàn dữ liệu | 5 |'), answers 'bao nhiêu tổ chức / sàn': a figure need not be "
+        "followed by its unit word.",
+    )
+    rule_qualifiers: bool = Field(
+        True,
+        description="A sentence that says a fellow of a qualifier the question asks (core/lexicon.py "
+        "CONTRASTED_QUALIFIERS: 'cơ bản' / 'nâng cao', 'trong nước' / 'nước ngoài', 'công lập' / 'ngoài công lập', …) and "
+        "not the one asked does not answer: the share certified 'cơ bản' is not the share certified 'nâng cao'.",
     )
     rule_title_words: bool = Field(
         False,

@@ -17,6 +17,7 @@ from core.settings import Settings, get_settings
 from hoidap.answer.answerability import MODEL_FILE, Answerability
 from hoidap.answer.compose import ComposeRules
 from hoidap.answer.conversation import Turn, resolutions
+from hoidap.query.casing import sentence_cased
 from hoidap.answer.extractive import ExtractiveAnswerer
 from hoidap.answer.headings import heading_answer
 from hoidap.answer.llm import LLMAnswerer, condense
@@ -75,6 +76,7 @@ def make_answerer(settings: Settings) -> ExtractiveAnswerer:
         government_level=s.rule_government_level, same_document=s.rule_same_document, body_rows=s.rule_body_rows,
         paragraph_heading=s.rule_paragraph_heading, grades=s.rule_grades, own_horizon=s.rule_own_horizon,
         level_named=s.rule_level_named, unindexed_content=s.rule_unindexed_content, duration_unit=s.rule_duration_unit,
+        row_figures=s.rule_row_figures, qualifiers=s.rule_qualifiers,
     )
     return ExtractiveAnswerer(s.answer_max_sentences, decide, select, ComposeRules(s.rule_name_source))
 
@@ -234,6 +236,7 @@ class HoidapService:
     ) -> list[Passage]:
         """Passages for a question (no answer composed), among the documents ``caller`` may read."""
         question = clean_question(question, self.settings.max_question_chars)
+        question = sentence_cased(question) if self.settings.rule_letter_case else question
         return self.retriever(caller).retrieve(self.analyse(question, caller), k, filters)
 
     def ask(
@@ -272,9 +275,11 @@ class HoidapService:
     ) -> Iterator[str | Answer]:
         """Like ask(), yielding the LLM's text deltas first (none in extractive mode), the Answer last."""
         question = clean_question(question, self.settings.max_question_chars)
+        read = sentence_cased(question) if self.settings.rule_letter_case else question  # "THEO KẾ HOẠCH 308 …"
         readings = resolutions(
-            question, previous, self.settings.rule_antecedent, self.settings.rule_ellipsis, self.settings.rule_topic_fallback,
-            self.settings.rule_switch_document, self.settings.rule_why_followup,
+            read, previous, self.settings.rule_antecedent, self.settings.rule_ellipsis, self.settings.rule_topic_fallback,
+            self.settings.rule_switch_document, self.settings.rule_why_followup, self.settings.rule_confirmation,
+            self.settings.rule_correction,
         )
         readings = readings[: None if self.settings.rule_frame_fallback else 1]
         if previous is not None and self.settings.llm_backend != "none":

@@ -345,7 +345,10 @@ def provinces_named(question: str) -> list[str]:
     return _PROVINCE.findall(folded)
 
 
-def required_terms(question: str, case_years: bool = True, home_country: bool = True, provinces: bool = False) -> list[str]:
+def required_terms(
+    question: str, case_years: bool = True, home_country: bool = True, provinces: bool = False, period_years: bool = False,
+    year_ends: bool = False,
+) -> list[str]:
     """What a passage must name to answer the question: proper names ("Nhật Bản", "Hà Nội"; with ``provinces`` also a
     province typed in lower case after its place noun, "tinh binh duong"), số hiệu ("52-NQ/TW") and years ("2024"),
     folded and normalized.
@@ -355,7 +358,9 @@ def required_terms(question: str, case_years: bool = True, home_country: bool = 
     With ``home_country``, the country's own name is not required (every document is of Việt Nam; the passage that
     answers "… thí điểm dịch vụ vệ tinh quỹ đạo tầm thấp tại Việt Nam?" need not say it). Without ``case_years``, a
     year told only of the asker's own case (``case_facts``: "… được cấp năm 2022;
-    …?") is not required: the documents state the rule for every such case, not the asker's dates.
+    …?") is not required: the documents state the rule for every such case, not the asker's dates. With
+    ``period_years``, the first year of a period asked ("giai đoạn 2028-2030") is not required either: the period is a
+    horizon (its last year), stated once in a heading or a table's group row, not in every row under it.
     """
     required = []
     for word in words_of(question):
@@ -364,7 +369,9 @@ def required_terms(question: str, case_years: bool = True, home_country: bool = 
     if provinces:  # "tinh binh duong", typed without capitals: a place all the same
         required += [p for p in provinces_named(question) if not any(p in r or r in p for r in required)]
     required += [normalized(n, exact=False).strip() for n in find_numbers(question)]
-    horizons = set(horizon_years(question))
+    horizons = set(horizon_years(question, year_ends))
+    if period_years:
+        horizons |= {m.group(1) for m in _PERIOD_START.finditer(question)}
     facts, asked = ("", question) if case_years else case_facts(question)
     own_case = set(YEAR.findall(facts)) - set(YEAR.findall(asked))
     required += [y for y in YEAR.findall(question) if y not in horizons and y not in own_case]
@@ -433,6 +440,7 @@ def document_years(question: str, number_dates: bool = False) -> list[str]:
 
 
 # "đến năm 2030", "đến hết 2025", "tới năm 2030": the year a plan's targets are set for
+_PERIOD_START = re.compile(r"\b(?:giai đoạn|giai doan)\s+((?:19|20)\d\d)\s*[-–]\s*(?:năm\s+|nam\s+)?(?:19|20)\d\d\b", re.I)
 _HORIZON = re.compile(
     r"\b(?:đến|tới|den|toi)\s+(?:hết\s+|het\s+)?(?:năm\s+|nam\s+)?(19[5-9]\d|20\d\d)\b"
     r"|\b(?:giai đoạn|giai doan)\s+(?:19|20)\d\d\s*[-–]\s*(?:năm\s+|nam\s+)?((?:19|20)\d\d)\b",  # "giai đoạn 2028-2030": its end
@@ -440,9 +448,13 @@ _HORIZON = re.compile(
 )
 
 
-def horizon_years(question: str) -> list[str]:
+def horizon_years(question: str, year_ends: bool = False) -> list[str]:
     """The target years a question names ("đến năm 2030 phải đạt bao nhiêu?"; a period's last year: "giai đoạn
-    2028-2030"). A plan states its horizon once,
-    in a heading or a table's group row ("I | Đến năm 2030"), not in every row under it; so these years are
+    2028-2030"; with ``year_ends``, the end of a year: "vào cuối năm 2026", "hết năm 2026"). A plan states its horizon
+    once, in a heading or a table's group row ("I | Đến năm 2030"), not in every row under it; so these years are
     asked of the passage's document (its title or its passages read with it), not of the passage itself."""
-    return list(dict.fromkeys(a or b for a, b in _HORIZON.findall(question)))
+    years = [a or b for a, b in _HORIZON.findall(question)]
+    return list(dict.fromkeys(years + (_YEAR_END.findall(question) if year_ends else [])))
+
+
+_YEAR_END = re.compile(r"\b(?:cuối|hết|cuoi|het)\s+(?:năm|nam)\s+((?:19|20)\d\d)\b", re.I)

@@ -123,12 +123,22 @@ _TIME_UNITS = {
 }
 
 
+# a figure standing alone in a table's cell, its unit in a column of its own: "Đơn vị: Tổ chức, doanh nghiệp; Kết quả:
+# ≥ 3" (a row read with its header), "| Sàn dữ liệu | 5 |" (without)
+_ROW_FIGURE = re.compile(
+    r"\b(?:kết quả|giá trị|mục tiêu|chỉ tiêu|số lượng)[^:;|]{0,20}:\s*(?:[≥≤<>~]|khoảng|trên|dưới|tối thiểu|tối đa)?\s*\d"
+    r"|\|\s*(?:[≥≤<>]\s*)?\d[\d.,]*\s*(?:\||$)",
+    re.I,
+)
+
+
 def carries(
     answer_type: str, text: str, passage: Passage, unit: str = "", ordinal: str = "", kind: str = "", named: tuple = (),
     run_terms: Mapping[str, float] = MappingProxyType({}),
     exact: bool = True,
     number_words: bool = False,
     duration_unit: bool = False,
+    row_figures: bool = False,
 ) -> bool:
     """Whether a sentence carries what the answer type asks for (for a count, a figure of its unit; for
     "cấp mấy", the level's numeral; for "<noun> nào", an answer of that kind; for a date, not only the date naming a
@@ -148,7 +158,8 @@ def carries(
             return bool(re.search(rf"\d+\s*(?:\([^()]{{1,30}}\)\s*)?(?:{_TIME_UNITS[unit]})(?!\w)|\b{_NUMBER_WORDS}\s+(?:{_TIME_UNITS[unit]})(?!\w)", bare, re.I))
         return bool(DURATION_IN_TEXT.search(bare))
     if answer_type == NUMBER:
-        return (bool(_AMOUNT.search(text)) and counts(unit, text)) or (number_words and counted_in_words(unit, text))
+        figure = bool(_AMOUNT.search(text)) or row_figures and bool(_ROW_FIGURE.search(text))
+        return (figure and counts(unit, text)) or (number_words and counted_in_words(unit, text))
     if answer_type == ORGANISATION:
         return bool(_ORGANISATION.search(text))
     if answer_type == PERSON:
@@ -275,7 +286,8 @@ def names_required(
         headed = horizon_years(f"{chunk.section_heading} {group}")
         if headed and not set(headed) & set(query.horizons):
             return False
-    return all(year in f"{named} {read_with}" for year in query.horizons)
+    # (the group row a table row is read under states its target year: "I | Đến năm 2030" above "25 | Thu hút thêm …")
+    return all(year in f"{named} {read_with} {group if horizon_heading else ''}" for year in query.horizons)
 
 
 def names_alone(text: str, name: str) -> bool:

@@ -51,6 +51,25 @@ _BACK_TO_FIRST = re.compile(
     r"(?:đầu tiên|đầu|ban đầu|thứ nhất|dau tien|dau|ban dau|thu nhat)\s*[,:;—–-]*\s*",
     re.I,
 )
+# "Vậy là …, đúng không?", "Tức là … phải không?", "Như vậy là … à?": the asker checks what they understood
+_CONFIRMING = re.compile(
+    r"^\s*(?:vậy|vay|thế|the|như vậy|nhu vay|tức|tuc|nghĩa|nghia)\s+(?:là|la)\b.*(?:đúng không|phải không|đúng chứ|phải chứ|"
+    r"đúng ko|phải ko|dung khong|phai khong|dung ko|phai ko|à|hả|nhỉ)\s*[?.!]*\s*$",
+    re.I,
+)
+# "À nhầm, …", "Xin lỗi, …": a correction opening a follow-up; "… chứ không phải 2030": what it corrects
+_CORRECTING = re.compile(r"^\s*(?:(?:à|ồ|ờ|ôi|a|o)\s+)?(?:nhầm|nham|xin lỗi|xin loi|sorry)(?:\s+(?:rồi|roi))?\s*[,.!:]?\s*", re.I)
+_NOT_THAT = re.compile(r"\s*,?\s*(?:chứ|chu)\s+(?:không phải|khong phai|ko phải|ko phai)\b[^?.!]*", re.I)
+
+
+def _corrected(question: str) -> str:
+    """"À nhầm, ý tôi là mốc năm 2045 chứ không phải 2030." → "ý tôi là mốc năm 2045"."""
+    opened = _CORRECTING.match(question)
+    if not opened:
+        return question
+    return _NOT_THAT.sub("", question[opened.end() :]).strip(" .") or question
+
+
 _WHY = re.compile(r"^\s*(?:tại sao|vì sao|sao lại|vì lý do gì|lý do gì|tai sao|vi sao|sao lai)(?!\w)", re.I)
 _WHY_WORDS = 12  # a longer "tại sao …" asks a question of its own
 _TAIL = re.compile(r"\s*(thì sao|thế nào rồi|cơ|chứ|mà|ạ)\s*[?.!]?\s*$", re.I)  # "Ý tôi là cấp xã cơ": a particle
@@ -147,7 +166,7 @@ def resolve(question: str, previous: Turn | None, antecedent: bool = True) -> st
 
 def resolutions(
     question: str, previous: Turn | None, antecedent: bool = True, ellipsis: bool = True, topic_fallback: bool = False,
-    switch_document: bool = False, why: bool = False,
+    switch_document: bool = False, why: bool = False, confirm: bool = False, correction: bool = False,
 ) -> list[str]:
     """The readings of a follow-up to try in turn, the likeliest first. A back-reference read in the frame of the
     document the previous answer cited ("… (theo Quyết định 2629/QĐ-TTg)?") is also read without that frame: the
@@ -158,12 +177,19 @@ def resolutions(
     answered alone, about the previous question's topic in the document its answer cited. With ``switch_document``,
     "Còn bên NĐ 174 thì sao?" asks the previous question of Nghị định 174 (switched_document). With ``why``, a short
     "tại sao / vì sao" follow-up pointing back ("Tại sao lại cần xây cái đó?") asks what the previous question's topic
-    is for: the sentence that answered it often says ("… xây dựng một trung tâm dữ liệu … để hỗ trợ hạ tầng …")."""
+    is for: the sentence that answered it often says ("… xây dựng một trung tâm dữ liệu … để hỗ trợ hạ tầng …"). With
+    ``confirm``, "Vậy là …, đúng không?" is answered by the previous question asked again (its answer says what holds);
+    with ``correction``, "À nhầm, ý tôi là X chứ không phải Y" is read as "ý tôi là X"."""
     if previous is None:
         return [question]
     switched = switched_document(question, previous) if switch_document else ""
     if switched:
         return [switched]
+    if confirm and _CONFIRMING.search(question) and not _names_document(question):
+        # "Vậy là trước ngày 15 hằng tháng đúng không?": the previous question answered again, which says what holds
+        return [previous.question]
+    if correction:  # "À nhầm, ý tôi là mốc năm 2045 chứ không phải 2030.": the correction, as "ý tôi là …"
+        question = _corrected(question)
     if why and _WHY.search(question) and _ANAPHOR.search(question) and len(question.split()) <= _WHY_WORDS:
         # "Tại sao lại cần xây cái đó?": what the previous question asked about, and what it is for
         return [f"{_topic(previous.question)} để làm gì?"]

@@ -43,7 +43,7 @@ from hoidap.answer.quotes import boilerplate, quotes
 from hoidap.answer.signature import signature_block
 from hoidap.answer.tables import header_of, horizon_above, inherited_group, labelled_row, opens_table
 from hoidap.query import DATE, DOCUMENT, DURATION, LIST, NUMBER, ORGANISATION, PERSON, VALIDITY, Query
-from hoidap.query.asked import SCOPE, names_level, states_grade, title_match
+from hoidap.query.asked import SCOPE, names_level, other_qualifier, states_grade, title_match
 from hoidap.query.documents import documents_named, in_clause, names_document
 from hoidap.retrieve import Passage
 from hoidap.terms import EXACT_PREFIX, coverage, evidence_text, horizon_years, names_holder, normalized
@@ -113,10 +113,12 @@ class SelectRules:
 
 
     #                            và An ninh" above "- Tiếp tục rà soát …"); a section's heading alone answers nothing
+    row_figures: bool = True  # a figure alone in a table's cell counts ("Đơn vị: Tổ chức; Kết quả: ≥ 3")
     duration_unit: bool = True  # "bao nhiêu giờ?" is answered by a term in hours ("tiếng"), not one in years
     unindexed_content: bool = True  # what a document the index does not hold says is not answered from one citing it
     own_horizon: bool = True  # a sentence stating other target years ("Đến năm 2030, …") does not give those asked
     level_named: bool = True  # a passage answers of a level of government asked only if it names that level
+    qualifiers: bool = True  # a sentence saying a fellow of a qualifier asked ("cơ bản" for "nâng cao") answers nothing
     grades: bool = True  # a sentence answers of a grade asked ("cấp độ 4") only if it (or its heading) states that grade
     paragraph_heading: bool = True  # … and a paragraph with the short heading item above it ("4. Sở Văn hoá, Thể thao và
     #                            Du lịch" / "Định hướng các cơ quan truyền thông …"), which alone answers nothing
@@ -270,13 +272,15 @@ def candidates(
                 continue  # "Chủ tịch Ủy ban nhân dân cấp tỉnh có quyền …" does not answer of "cấp huyện"
             if rules.level_named and query.levels and not names_level(query.levels, f"{chunk.heading}\n{chunk.text}"):
                 continue  # "Chủ tịch UBND cấp huyện …" is not answered by a decree that names no huyện
+            if rules.qualifiers and query.qualifiers and other_qualifier(query.qualifiers, fold_diacritics(text.lower())):
+                continue  # "… đạt chứng chỉ quản trị dữ liệu cơ bản" does not give the share for the "nâng cao" one
             if rules.grades and query.grades and not states_grade(
                 query.grades, fold_diacritics(f"{chunk.heading} {lead_in_of(chunk, start)} {text}".lower())
             ):
                 continue  # "… đạt cấp độ 3 mức độ trưởng thành" does not give the share reaching "cấp độ 4"
             typed = carries(
                 query.answer_type, text, passage, query.unit, query.ordinal, query.kind, asked_numbers, run_terms, exact,
-                rules.number_words, rules.duration_unit,
+                rules.number_words, rules.duration_unit, rules.row_figures,
             )
             if typed and measured:
                 # a rate answers only if it is of what the question measures: "tỷ trọng kinh tế số trong GRDP" is not

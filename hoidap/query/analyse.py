@@ -31,6 +31,7 @@ from hoidap.query.asked import (
     article_topic,
     government_levels,
     grades_named,
+    qualifiers_named,
     not_how_many,
     subject_type,
     without_time_question_nouns,
@@ -138,6 +139,9 @@ class Analyser:
     clause_compound: bool = False  # two clauses joined by ", và" are two questions when one asks a type of answer
     more_joiners: bool = False  # "kèm theo đó", "đồng thời", "cũng như" join two questions as ", và" does
     unheld_subject: bool = False  # note a document not held whose content the question asks ("nđ 88/2025 quy định …")
+    year_ends: bool = False  # "vào cuối năm 2026" is a target year (Query.horizons), like "đến năm 2026"
+    period_years: bool = False  # "giai đoạn 2028-2030": its first year is no year a passage must name
+    numbered_parts: bool = False  # "1) … 2) …", "a) … b) …": a sub-question's number asks nothing
     dependent_parts: bool = False  # "Cơ quan nào …, và cơ quan đó …": the later part asks of "cơ quan <what the first says>"
     loanwords: bool = False  # English words in a Vietnamese question stand for the documents' terms (LOANWORDS)
     request: bool = False  # a request that opens the question ("Cho tôi biết …", "Nhờ tra giúp: …") asks nothing
@@ -158,7 +162,7 @@ class Analyser:
             question = form_filled(question)
         query = self._single(question)
         if self.split_compound:
-            texts = compound_parts(question, self.clause_compound, self.more_joiners, self.dependent_parts)
+            texts = compound_parts(question, self.clause_compound, self.more_joiners, self.dependent_parts, self.numbered_parts)
             if len(texts) > 1:
                 query = Query(**{**query.__dict__, "parts": tuple(self._single(t) for t in texts)})
         return dataclasses.replace(query, brief=True) if brief else query
@@ -292,14 +296,16 @@ class Analyser:
             clauses=tuple(dict.fromkeys(named_clauses(expanded))),
             required=tuple(t for t in dict.fromkeys([
                 *(completions.get(t, t) for t in required_terms(
-                    asked, case_years=not self.case_facts, home_country=self.home_country, provinces=self.provinces
+                    asked, case_years=not self.case_facts, home_country=self.home_country, provinces=self.provinces,
+                    period_years=self.period_years, year_ends=self.year_ends,
                 )),
                 *(normalized(n, exact=False).strip() for n in find_numbers(context)),  # a document named in the context
             ]) if not any(f" {t} " in f" {fold_diacritics(n).strip()} " for n in signers)),
             bodies=tuple(body_names(words_of(asked) if context else segmented)),
-            horizons=tuple(horizon_years(expanded)),
+            horizons=tuple(horizon_years(expanded, self.year_ends)),
             levels=tuple(dict.fromkeys(government_levels(folded))),
             grades=tuple(dict.fromkeys(grades_named(asked.lower() if exact else folded, exact))),
+            qualifiers=tuple(qualifiers_named(folded)),
             context_terms=context_terms,
             dated=dated,
             expansions=tuple(expansions),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Mapping
 
-from core.lexicon import DOC_TYPES, GOVERNMENT_LEVELS, TIME_QUESTION_NOUNS
+from core.lexicon import CONTRASTED_QUALIFIERS, DOC_TYPES, GOVERNMENT_LEVELS, TIME_QUESTION_NOUNS
 from hoidap.query.record import (
     DATE,
     DEFINITION,
@@ -198,3 +198,29 @@ def answer_type_of(folded: str) -> str:
         if pattern.search(folded):
             return kind
     return OTHER
+
+
+_QUALIFIERS = tuple(tuple(fold_diacritics(q) for q in group) for group in CONTRASTED_QUALIFIERS)
+
+
+def _said(phrase: str, folded: str) -> bool:
+    """Whether a folded text says a qualifier as itself, not inside a longer fellow ("công lập" of "ngoài công lập")."""
+    longer = [q for group in _QUALIFIERS for q in group if q != phrase and phrase in q]
+    rest = folded
+    for q in longer:
+        rest = re.sub(rf"(?<!\w){re.escape(q)}(?!\w)", " ", rest)
+    return bool(re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", rest))
+
+
+def qualifiers_named(folded: str) -> list[str]:
+    """The contrasted qualifiers (CONTRASTED_QUALIFIERS) a folded question says: "nang cao" of "chứng chỉ … nâng cao"."""
+    return [q for group in _QUALIFIERS for q in group if _said(q, folded)]
+
+
+def other_qualifier(asked: tuple[str, ...], folded: str) -> bool:
+    """Whether a folded sentence says a fellow of a qualifier asked ("cơ bản" for "nâng cao") and not the one asked."""
+    for q in asked:
+        fellows = next(group for group in _QUALIFIERS if q in group)
+        if not _said(q, folded) and any(_said(f, folded) for f in fellows if f != q):
+            return True
+    return False

@@ -35,7 +35,9 @@ _COLON_FRAME = re.compile(r"^\s*([^:?]{12,200}?):\s+")
 _TOLD_FRAME = re.compile(r"^\s*([^?]{12,200}?)\.\s+(?=\S)")
 
 
-def compound_parts(question: str, clause_join: bool = False, more_joiners: bool = False, dependent: bool = False) -> list[str]:
+def compound_parts(
+    question: str, clause_join: bool = False, more_joiners: bool = False, dependent: bool = False, numbered: bool = False
+) -> list[str]:
     """The questions of a compound question ("… bao nhiêu, và … khi nào?"), each with the shared frame
     ("Theo Nghị định 224/2026, …") carried over; one question per document when it asks the same of two
     named documents ("Nghị định 224/2026 và Nghị định 174/2026 có hiệu lực từ ngày nào?");
@@ -44,7 +46,9 @@ def compound_parts(question: str, clause_join: bool = False, more_joiners: bool 
     của địa phương, và việc xây dựng … làm trong giai đoạn nào?"). With ``more_joiners``, "kèm theo đó", "đồng thời",
     "cũng như", "bên cạnh đó" and "ngoài ra" join two questions as "và" does. With ``dependent``, a later part about
     "<noun> đó" that the first part asks with "<noun> nào" is about what the first part says of it ("Cơ quan nào chủ
-    trì X, và cơ quan đó phải xong trước ngày nào?": the second part asks of "cơ quan chủ trì X")."""
+    trì X, và cơ quan đó phải xong trước ngày nào?": the second part asks of "cơ quan chủ trì X"). With ``numbered``,
+    sub-questions numbered "1) … 2) …", "a) … b) …" or led by "-" lose their numbers, and a request framing them ("Cho
+    mình hỏi về X nhé:") frames each by its topic ("Về X: …")."""
     folded_question = fold_diacritics(question.lower())
     pair = _NAMED_PAIR.search(folded_question)
     if pair and len(folded_question) == len(question):  # folding keeps offsets: cut the original text
@@ -69,6 +73,8 @@ def compound_parts(question: str, clause_join: bool = False, more_joiners: bool 
     if not frame and told and not _ASKS.search(_folded(told.group(1))):
         frame = told  # "Phiếu nhiệm vụ — KH 308, mục II. Đơn vị phối hợp: ___ ; Thời gian: ___": a sentence that asks nothing
     body = pieces[0][frame.end() :] if frame and pieces[0].startswith(frame.group(0).strip()) else pieces[0]
+    if numbered:
+        body = _SUB_MARKER.sub("", body, count=1)
     predicate = _PREDICATE.search(body)
     subject = body[: predicate.start()].strip() if predicate and predicate.start() > 0 else ""
     parts = []
@@ -91,6 +97,8 @@ def compound_parts(question: str, clause_join: bool = False, more_joiners: bool 
         if i and frame and frame.group(1).lower() not in piece.lower():
             joint = ":" if frame.re is _COLON_FRAME else "." if frame.re is _TOLD_FRAME else ","
             piece = f"{frame.group(1)}{joint} {piece[:1].lower()}{piece[1:]}"
+        if numbered:  # "1) …", "a) …", "- …": the number of a sub-question asks nothing
+            piece = _SUB_MARKER.sub("", piece, count=1)
         parts.append(piece.rstrip("?") + "?")
     return parts
 
@@ -166,3 +174,7 @@ def _depending(piece: str, first: str) -> str:
         lead = " ".join(words[: len(words) - size])
         return f"{lead} {said} {piece[pointed.end():]}".strip()
     return piece
+
+
+# the number or dash opening a sub-question ("1) ", "a) ", "- "), at a piece's start or after the frame's colon
+_SUB_MARKER = re.compile(r"(?:^|(?<=: ))\s*(?:\d{1,2}[.)]|[a-dđ]\)|[-–•])\s+")

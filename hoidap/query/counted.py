@@ -148,13 +148,19 @@ def rate_of(words: list[str]) -> tuple[str, ...]:
 
 
 _ALONE = re.compile(r"(?<!\w)(?i:riêng|rieng)\s+((?:[A-ZĐ][\w&-]*\s*){1,3})")
+_ALONE_TYPED = re.compile(r"(?<!\w)(?:riêng|rieng)\s+([a-z][a-z0-9&-]{2,})(?!\w)", re.I)
+# letters or clusters no Vietnamese syllable has: f, j, w, z, a doubled consonant, or no vowel at all ("vnpt")
+_FOREIGN = re.compile(r"[fjwz]|([bcdghklmnpqrstvx])\1|^[^aeiouy]+$")
 
 
 def alone_name(text: str) -> str:
     """The name a question asks of on its own ("Riêng MobiFone dự kiến có bao nhiêu trạm 5G?" → "mobifone"), folded;
     "" when it names none so."""
     found = _ALONE.search(text)
-    return " ".join(fold_diacritics(found.group(1).lower()).split()) if found else ""
+    if not found:  # a brand typed in lower case ("riêng mobifone", "rieng viettel"): a word no Vietnamese syllable spells
+        typed = _ALONE_TYPED.search(text)
+        return typed.group(1).lower() if typed and _FOREIGN.search(typed.group(1).lower()) else ""
+    return " ".join(fold_diacritics(found.group(1).lower()).split())
 
 
 def _bound_words(words: tuple[str, ...]) -> str:

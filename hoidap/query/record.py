@@ -53,6 +53,7 @@ class Query:
     bodies: tuple[str, ...] = ()  # names of the bodies the question names, folded ("nong nghiep va moi truong")
     horizons: tuple[str, ...] = ()  # target years ("đến năm 2030") its document must name
     levels: tuple[str, ...] = ()  # levels of government asked ("cấp huyện" → "huyen"), folded
+    qualifiers: tuple[str, ...] = ()  # contrasted qualifiers asked ("nâng cao" → "nang cao"), folded (CONTRASTED_QUALIFIERS)
     grades: tuple[str, ...] = ()  # single grades of a classification asked ("cấp độ 4" → "cap do 4"), folded
     # terms only the asker's context says ("Tôi là chuyên viên xã …. Xin hỏi: …?"): they find passages, but count for
     # an answer only where the passages read share them (see select.shared_context)
