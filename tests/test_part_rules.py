@@ -1,8 +1,10 @@
 """Rules of Vietnamese and of legal text added in the eighteenth session (each switchable; see the README's ablation):
 the parts of a compound question joined by more words or depending on the first, follow-ups that ask for brevity, name
 only another document, ask why or point back to nothing, a paragraph read under its heading item, grades and levels of
-government a passage must state, a sentence's own target years, a duration's unit, and the content of a document the
-index does not hold."""
+government a passage must state, a sentence's own target years, a duration's unit, the content of a document the
+index does not hold; then (second round) questions typed in capitals, numbered sub-questions, confirmations and
+corrections, periods and year ends as target years, figures alone in a table's cell, brands typed in lower case,
+contrasted qualifiers, particles that count nothing."""
 
 import re
 
@@ -152,3 +154,84 @@ def test_the_content_of_a_document_not_held_is_not_answered_from_one_citing_it()
     when = Analyser(WEIGHT, indexed_numbers=held, unheld_subject=True).analyse("Nghị định 88/2025 ban hành ngày nào?")
     assert not asks_of_unheld(when)  # its date may be stated by a document citing it
     assert not Analyser(WEIGHT, indexed_numbers=held).analyse("nđ 88/2025 quy định mức khoán chi là bao nhiêu").unheld_subject
+
+
+def test_a_question_in_capitals_or_title_case_is_read_in_sentence_case():
+    from hoidap.query.casing import sentence_cased
+
+    assert sentence_cased("THEO THÔNG TƯ 80/2020/TT-BCA, CÔNG AN ĐỊA PHƯƠNG PHẢI CUNG CẤP THÔNG TIN TRONG BAO LÂU?") == (
+        "Theo thông tư 80/2020/TT-BCA, công an địa phương phải cung cấp thông tin trong bao lâu?"
+    )
+    assert sentence_cased("Qua Một Năm Triển Khai Đề Án 06 Tại Bình Phước, Đã Có Bao Nhiêu Nhiệm Vụ?") == (
+        "Qua một năm triển khai đề án 06 tại Bình Phước, đã có bao nhiêu nhiệm vụ?"
+    )
+    assert sentence_cased("CAC SO BAN NGANH, UBND XA PHUONG BAO CAO QUA SO KH&CN TRUOC NGAY NAO") == (
+        "Cac so ban nganh, UBND xa phuong bao cao qua so KH&CN truoc ngay nao"
+    )
+    typed = "UBND tỉnh Bắc Ninh giao Sở KH&CN làm gì?"
+    assert sentence_cased(typed) == typed  # its case says something: kept
+
+
+def test_numbered_sub_questions_lose_their_numbers():
+    question = "Phụ lục I QĐ 2629, giai đoạn 2028-2030: a) Chỉ tiêu 25% giao cơ quan nào? b) Chỉ tiêu 100% giao cơ quan nào?"
+    parts = compound_parts(question, True, numbered=True)
+    assert parts == [
+        "Phụ lục I QĐ 2629, giai đoạn 2028-2030: Chỉ tiêu 25% giao cơ quan nào?",
+        "Phụ lục I QĐ 2629, giai đoạn 2028-2030: Chỉ tiêu 100% giao cơ quan nào?",
+    ]
+    assert "a) " in compound_parts(question, True)[0]  # the switch off
+
+
+def test_a_confirmation_or_a_correction_is_read_against_the_previous_question():
+    previous = Turn("Theo Kế hoạch 308, Sở KH&CN báo cáo lên phần mềm Đề án 06 vào thời điểm nào?", ["Kế hoạch 308/KH-UBND"])
+    assert resolutions("Vậy là trước ngày 15 hằng tháng đúng không?", previous, confirm=True) == [previous.question]
+    assert resolutions("Vậy là trước ngày 15 hằng tháng đúng không?", previous) != [previous.question]  # off
+    targets = Turn("Theo Phụ lục I Nghị quyết 03/NQ-CP, đến năm 2030 phải thu hút thêm bao nhiêu tổ chức?", ["Nghị quyết 03/NQ-CP"])
+    assert resolutions("À nhầm, ý tôi là mốc năm 2045 chứ không phải 2030.", targets, correction=True) == [
+        "Theo Phụ lục I Nghị quyết 03/NQ-CP, đến năm 2045 phải thu hút thêm bao nhiêu tổ chức?"
+    ]
+
+
+def test_a_period_and_the_end_of_a_year_are_target_years():
+    from hoidap.terms import horizon_years, required_terms
+
+    assert "2028" in required_terms("Giai đoạn 2028-2030 chỉ tiêu là bao nhiêu?")
+    assert "2028" not in required_terms("Giai đoạn 2028-2030 chỉ tiêu là bao nhiêu?", period_years=True)
+    assert horizon_years("Bắc Ninh phải đạt bao nhiêu vào cuối năm 2026?", year_ends=True) == ["2026"]
+    assert horizon_years("Bắc Ninh phải đạt bao nhiêu vào cuối năm 2026?") == []  # the switch off
+
+
+def test_a_figure_alone_in_a_cell_counts_what_its_unit_column_names():
+    from hoidap.answer.carries import carries
+    from hoidap.query import NUMBER
+
+    passage = Passage(_chunk("x"), 1.0)
+    row = "Chỉ tiêu: Thu hút thêm tổ chức, doanh nghiệp công nghệ; Đơn vị: Tổ chức, doanh nghiệp; Kết quả: ≥ 3; Chủ trì: Bộ"
+    assert carries(NUMBER, row, passage, "to", row_figures=True)
+    assert not carries(NUMBER, row, passage, "to")  # the switch off: "3" followed by no unit word
+    assert carries(NUMBER, "28 | Hình thành sàn dữ liệu | Sàn dữ liệu | 5 | Bộ Công an", passage, "san", row_figures=True)
+
+
+def test_a_brand_typed_in_lower_case_is_asked_of_alone():
+    from hoidap.query.counted import alone_name
+
+    assert alone_name("riêng mobifone đã có bao nhiêu trạm 5g??") == "mobifone"
+    assert alone_name("Riêng trong năm 2024, tỉnh phân bổ bao nhiêu?") == ""  # "trong" is no brand
+
+
+def test_a_contrasted_qualifier_must_be_the_one_asked():
+    from hoidap.query.asked import other_qualifier, qualifiers_named
+
+    assert qualifiers_named("chung chi quan tri du lieu nang cao") == ["nang cao"]
+    assert qualifiers_named("truong ngoai cong lap") == ["ngoai cong lap"]  # not "công lập" inside it
+    text = "- 50% cán bộ chuyên trách được đào tạo đạt chứng chỉ quản trị dữ liệu cơ bản.\n"
+    question = "Bao nhiêu phần trăm cán bộ chuyên trách được đào tạo đạt chứng chỉ quản trị dữ liệu nâng cao?"
+    assert not _texts(question, text) and _texts(question, text, SelectRules(qualifiers=False))
+    assert not other_qualifier(("nang cao",), "chung chi co ban va nang cao")
+
+
+def test_a_sentence_final_particle_is_no_unit_counted():
+    from hoidap.query.counted import asked_unit
+
+    assert asked_unit("ban hành theo quyết định số mấy nhỉ?", True, how_few=True) == ""
+    assert asked_unit("có bao nhiêu hộ kinh doanh?", True) == "ho"

@@ -20,7 +20,9 @@ _RATE = re.compile(rf"\b(?:{'|'.join(sorted(_RATE_WORDS))})\b")  # a rate asked:
 _NOT_UNITS = {
     "la", "thi", "nam", "de", "cho", "cua", "va", "o", "tai", "trong", "duoc", "co", "nguoi", "ca", "lan", "so",
     "theo", "vay", "khi", "neu", "ma", "khong", "a", "nhe", "roi", "tu", "den", "tren", "duoi", "ke",
-}  # function words: after "bao nhiêu" they end the question or open a clause, they count nothing
+    "nhi", "nha", "day", "ne", "hen", "oi",
+}  # function words and sentence-final particles ("số mấy nhỉ?"): after "bao nhiêu" they end the question or open a
+#    clause, they count nothing
 
 
 def with_formal_unit(unit: str, formal: list[tuple[str, str]]) -> str:
