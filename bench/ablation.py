@@ -88,6 +88,13 @@ SWITCHES = {
     "level named": ({"HOIDAP_RULE_LEVEL_NAMED": "false"}, "'cấp huyện' asked: the passage must name huyện"),
     "duration unit": ({"HOIDAP_RULE_DURATION_UNIT": "false"}, "'bao nhiêu giờ' answered by a term in hours"),
     "unindexed content": ({"HOIDAP_RULE_UNINDEXED_CONTENT": "false"}, "'nđ 88/2025 quy định …' (not held): refused with a notice"),
+    "letter case": ({"HOIDAP_RULE_LETTER_CASE": "false"}, "'THEO KẾ HOẠCH 308 …' read in sentence case"),
+    "numbered parts": ({"HOIDAP_RULE_NUMBERED_PARTS": "false"}, "'1) … 2) …', 'a) … b) …': the numbers ask nothing"),
+    "confirmation": ({"HOIDAP_RULE_CONFIRMATION": "false"}, "'Vậy là … đúng không?': the previous question again"),
+    "correction": ({"HOIDAP_RULE_CORRECTION": "false"}, "'À nhầm, ý tôi là X chứ không phải Y'"),
+    "period years": ({"HOIDAP_RULE_PERIOD_YEARS": "false"}, "'giai đoạn 2028-2030': 2028 no required year"),
+    "row figures": ({"HOIDAP_RULE_ROW_FIGURES": "false"}, "'Đơn vị: Tổ chức; Kết quả: ≥ 3' counts tổ chức"),
+    "qualifiers": ({"HOIDAP_RULE_QUALIFIERS": "false"}, "'cơ bản' does not answer of 'nâng cao'"),
     "same document": ({"HOIDAP_RULE_SAME_DOCUMENT": "false"}, "a compound's later part asks of the earlier part's document"),
     "clause compound": ({"HOIDAP_RULE_CLAUSE_COMPOUND": "false"}, "', và' joins two questions when one asks a type"),
     "home country": ({"HOIDAP_RULE_HOME_COUNTRY": "false"}, "'Việt Nam' is no name a passage must repeat"),
@@ -149,6 +156,8 @@ SETS = {
     "locked 17 conversations": ("runs/locked", "evalsets/locked/conversations-17.jsonl"),
     "locked 18": ("runs/locked", "evalsets/locked/questions-18.jsonl"),
     "locked 18 conversations": ("runs/locked", "evalsets/locked/conversations-18.jsonl"),
+    "locked 19": ("runs/locked", "evalsets/locked/questions-19.jsonl"),
+    "locked 19 conversations": ("runs/locked", "evalsets/locked/conversations-19.jsonl"),
     "tuning 6": ("runs/locked", "evalsets/tuning/questions-6.jsonl"),
     "ALQAC 2022 test": ("runs/alqac22", "runs/alqac22/test.jsonl"),
 }
@@ -201,7 +210,7 @@ def _fmt(v, ref=None) -> str:
     return f"{v:.3f} ({v - ref:+.3f})"
 
 
-PRIMARY = "locked 18"  # the batch nobody has studied: the table's first columns and its per-kind rows
+PRIMARY = "locked 19"  # the batch nobody has studied: the table's first columns and its per-kind rows
 
 
 def table(results: dict) -> str:

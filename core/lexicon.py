@@ -352,7 +352,6 @@ CONTRASTED_QUALIFIERS = (
     ("thành thị", "nông thôn"),
     ("công lập", "ngoài công lập"),
     ("toàn trình", "một phần"),
-    ("định kỳ", "đột xuất"),
     ("bắt buộc", "tự nguyện"),
 )
 # Places whose name opens with a Vietnamese surname: "Hà Nội" is not a person named Hà.

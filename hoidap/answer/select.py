@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Mapping
 
-from core.models import CELL_SEPARATOR
+from core.models import CELL_SEPARATOR, LEAD_IN_MARK
 from hoidap.answer.carries import (
     CONDITION_IN_TEXT,
     accounts_for_documents,
@@ -239,7 +239,10 @@ def candidates(
             if rules.item_heading and not is_list and heads_section(chunk.text, start, end, rules.paragraph_heading):
                 continue  # "i) Tổ đảng ở Thường trực Ủy ban Văn hóa, Giáo dục" names a section; its items answer
             if rules.table_group and query.horizons:
-                above = horizon_above(chunk.text, start, inherited)
+                # (with own_horizon, also the period heading stored with a passage that starts under it: "- Giai đoạn
+                # 2028-2030" above "- 50% dịch vụ công trực tuyến thiết yếu …" in the passage before)
+                stored = lead_in_text(chunk) if rules.own_horizon else ""
+                above = horizon_above(chunk.text, start, inherited or stored)
                 if above and not set(above) & set(query.horizons):
                     continue  # a row of "I | Giai đoạn 2025-2027" does not give the target of 2028-2030
             if rules.own_horizon and query.horizons:
@@ -358,3 +361,8 @@ def lead_first(found: list[Candidate]) -> list[Candidate]:
     if typed is None or typed is found[0] or typed.score < 0.75 * found[0].score:
         return found
     return [typed] + [c for c in found if c is not typed]
+
+
+def lead_in_text(chunk) -> str:
+    """The lead-in stored with a passage that starts inside a list (its lines after the heading), or ""."""
+    return " ".join(chunk.heading.split(LEAD_IN_MARK)[1:])
