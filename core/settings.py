@@ -655,6 +655,22 @@ class Settings(BaseSettings):
         "CONTRASTED_QUALIFIERS: 'cơ bản' / 'nâng cao', 'trong nước' / 'nước ngoài', 'công lập' / 'ngoài công lập', …) and "
         "not the one asked does not answer: the share certified 'cơ bản' is not the share certified 'nâng cao'.",
     )
+    rule_definition_frame: bool = Field(
+        True,
+        description="The document that frames a definition question is no part of the term defined: 'Theo Thông tư "
+        "194/2012/TT-BTC, dữ liệu phi cấu trúc nghĩa là gì?' and 'dl chủ theo luật gdđt 2023 nghĩa là gì' ask the "
+        "definitions of 'dữ liệu phi cấu trúc' and 'dữ liệu chủ'.",
+    )
+    rule_roles: bool = Field(
+        True,
+        description="A short follow-up asking who holds the other role of a task ('Thế đơn vị phối hợp là ai?' after '… "
+        "ai chủ trì X?') asks the previous question with that role in place of the one it named.",
+    )
+    rule_more_items: bool = Field(
+        True,
+        description="A follow-up asking for more of the previous list ('Còn gì nữa không?', 'Còn khoản chi nào nữa "
+        "không?') asks the previous question again, quoting twice the sentences (answer_max_sentences).",
+    )
     rule_title_words: bool = Field(
         False,
         description="Words that name a document by its title are not looked for in its passages ('Luật Giao dịch "

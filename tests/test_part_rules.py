@@ -235,3 +235,25 @@ def test_a_sentence_final_particle_is_no_unit_counted():
 
     assert asked_unit("ban hành theo quyết định số mấy nhỉ?", True, how_few=True) == ""
     assert asked_unit("có bao nhiêu hộ kinh doanh?", True) == "ho"
+
+
+def test_the_other_role_of_a_task_and_more_of_a_list_are_asked_of_the_previous_question():
+    from hoidap.answer.conversation import asks_for_more
+
+    previous = Turn("Theo QĐ 2629, ai chủ trì xây dựng Khung đào tạo quản trị dữ liệu?", ["Quyết định 2629/QĐ-TTg"])
+    assert resolutions("Thế đơn vị phối hợp là ai?", previous, roles=True) == [
+        "Theo QĐ 2629, ai phối hợp xây dựng Khung đào tạo quản trị dữ liệu?"
+    ]
+    assert resolutions("Thế đơn vị phối hợp là ai?", previous)[0] != "Theo QĐ 2629, ai phối hợp xây dựng Khung đào tạo quản trị dữ liệu?"
+    listed = Turn("Thông tư 194/2012/TT-BTC quy định những nội dung chi nào?", ["Thông tư 194/2012/TT-BTC"])
+    assert resolutions("Còn khoản chi nào nữa không?", listed, more=True) == [listed.question]
+    assert asks_for_more("Ngoài mấy bộ đó ra, còn gì nữa không?") and not asks_for_more("Còn Nghị định 13 thì sao?")
+
+
+def test_the_document_framing_a_definition_is_no_part_of_its_term():
+    query = Analyser(WEIGHT, definition_frame=True).analyse("Theo Thông tư 194/2012/TT-BTC, dữ liệu phi cấu trúc nghĩa là gì?")
+    assert query.definition == "dữ liệu phi cấu trúc là"
+    assert Analyser(WEIGHT, definition_frame=True).analyse("Dữ liệu chủ theo Luật Giao dịch điện tử là gì?").definition == (
+        "dữ liệu chủ là"
+    )
+    assert Analyser(WEIGHT).analyse("Dữ liệu chủ theo Luật Giao dịch điện tử là gì?").definition != "dữ liệu chủ là"

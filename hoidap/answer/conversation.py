@@ -70,6 +70,34 @@ def _corrected(question: str) -> str:
     return _NOT_THAT.sub("", question[opened.end() :]).strip(" .") or question
 
 
+# the roles a task assigns, set against each other: "chủ trì" leads, "phối hợp" coordinates
+_ROLES = ("chủ trì", "phối hợp")
+_ROLE_ASKED = re.compile(r"(?<!\w)(chủ trì|phối hợp|chu tri|phoi hop)(?!\w)", re.I)
+_WHO = re.compile(r"(?<!\w)(?:ai|nào|nao|gì|gi)(?!\w)", re.I)
+
+
+def switched_role(question: str, previous: str) -> str:
+    """The previous question asked of the other role ("Theo QĐ 2629, ai phối hợp xây dựng … ?" after "… ai chủ trì
+    xây dựng …?") when a short follow-up asks who holds it ("Thế đơn vị phối hợp là ai?"); "" otherwise."""
+    asked = _ROLE_ASKED.findall(question)
+    said = _ROLE_ASKED.search(previous)
+    if len(asked) != 1 or not said or not _WHO.search(question) or len(question.split()) > 10 or _names_document(question):
+        return ""
+    wanted = _ROLES[[fold_diacritics(r) for r in _ROLES].index(fold_diacritics(asked[0].lower()))]
+    if fold_diacritics(said.group(1).lower()) == fold_diacritics(wanted):
+        return ""
+    return previous[: said.start()] + wanted + previous[said.end() :]
+
+
+# "Còn gì nữa không?", "Còn khoản chi nào nữa không?", "Ngoài mấy bộ đó ra, còn … nào nữa?": more of the same list
+_MORE = re.compile(r"(?<!\w)(?:còn|con)\b[^?.!]{0,40}?\b(?:nữa|nua)\b|(?:kể|liệt kê)\s+(?:thêm|tiếp|hết)", re.I)
+
+
+def asks_for_more(question: str) -> bool:
+    """Whether a follow-up asks for more of the previous answer's list ("Còn gì nữa không?")."""
+    return bool(_MORE.search(question)) and not _names_document(question)
+
+
 _WHY = re.compile(r"^\s*(?:tại sao|vì sao|sao lại|vì lý do gì|lý do gì|tai sao|vi sao|sao lai)(?!\w)", re.I)
 _WHY_WORDS = 12  # a longer "tại sao …" asks a question of its own
 _TAIL = re.compile(r"\s*(thì sao|thế nào rồi|cơ|chứ|mà|ạ)\s*[?.!]?\s*$", re.I)  # "Ý tôi là cấp xã cơ": a particle
@@ -166,7 +194,8 @@ def resolve(question: str, previous: Turn | None, antecedent: bool = True) -> st
 
 def resolutions(
     question: str, previous: Turn | None, antecedent: bool = True, ellipsis: bool = True, topic_fallback: bool = False,
-    switch_document: bool = False, why: bool = False, confirm: bool = False, correction: bool = False,
+    switch_document: bool = False, why: bool = False, confirm: bool = False, correction: bool = False, roles: bool = False,
+    more: bool = False,
 ) -> list[str]:
     """The readings of a follow-up to try in turn, the likeliest first. A back-reference read in the frame of the
     document the previous answer cited ("… (theo Quyết định 2629/QĐ-TTg)?") is also read without that frame: the
@@ -179,12 +208,20 @@ def resolutions(
     "tại sao / vì sao" follow-up pointing back ("Tại sao lại cần xây cái đó?") asks what the previous question's topic
     is for: the sentence that answered it often says ("… xây dựng một trung tâm dữ liệu … để hỗ trợ hạ tầng …"). With
     ``confirm``, "Vậy là …, đúng không?" is answered by the previous question asked again (its answer says what holds);
-    with ``correction``, "À nhầm, ý tôi là X chứ không phải Y" is read as "ý tôi là X"."""
+    with ``correction``, "À nhầm, ý tôi là X chứ không phải Y" is read as "ý tôi là X". With ``roles``, "Thế đơn vị phối
+    hợp là ai?" after "… ai chủ trì X?" asks who coordinates X (switched_role); with ``more``, "Còn … nào nữa không?"
+    asks the previous question again (the service then quotes more: asks_for_more)."""
     if previous is None:
         return [question]
     switched = switched_document(question, previous) if switch_document else ""
     if switched:
         return [switched]
+    role = switched_role(question, previous.question) if roles else ""
+    if role:  # "Thế đơn vị phối hợp là ai?" after "… ai chủ trì X?": the same asked of the other role
+        return [role]
+    if more and _MORE.search(question) and not _names_document(question):
+        # "Còn khoản chi nào nữa không?", "Ngoài mấy bộ đó ra, còn gì nữa không?": the previous question, answered at length
+        return [previous.question]
     if confirm and _CONFIRMING.search(question) and not _names_document(question):
         # "Vậy là trước ngày 15 hằng tháng đúng không?": the previous question answered again, which says what holds
         return [previous.question]

@@ -116,7 +116,7 @@ class ExtractiveAnswerer:
             confidence = max(confidence, p)
             ok = bool(found) and p >= self.answerability.threshold
             min_cov = self.answerability.min_coverage
-            most = 1 if query.brief else self.max_sentences  # "Tóm lại một câu thôi: …"
+            most = 1 if query.brief else 2 * self.max_sentences if query.more else self.max_sentences  # "Tóm lại: …"
             picked = choose(found, most, min_cov, part.answer_type == LIST, self.select_rules.table_rows) if ok else []
             bodies = distinct_bodies(part.bodies)
             if picked and part.answer_type == LIST and bodies and self.select_rules.body_rows:

@@ -139,6 +139,7 @@ class Analyser:
     clause_compound: bool = False  # two clauses joined by ", và" are two questions when one asks a type of answer
     more_joiners: bool = False  # "kèm theo đó", "đồng thời", "cũng như" join two questions as ", và" does
     unheld_subject: bool = False  # note a document not held whose content the question asks ("nđ 88/2025 quy định …")
+    definition_frame: bool = False  # "Theo Thông tư 194, X nghĩa là gì?", "X theo luật GDĐT là gì?": the term is X
     year_ends: bool = False  # "vào cuối năm 2026" is a target year (Query.horizons), like "đến năm 2026"
     period_years: bool = False  # "giai đoạn 2028-2030": its first year is no year a passage must name
     numbered_parts: bool = False  # "1) … 2) …", "a) … b) …": a sub-question's number asks nothing
@@ -186,7 +187,9 @@ class Analyser:
         definition = ""
         if answer_type == DEFINITION:
             subject = re.match(DEFINITION_CUE, folded).group(1)
-            raw = asked.split()[: len(subject.split())]
+            first, last = framed_subject(subject) if self.definition_frame else (0, len(subject.split()))
+            subject = " ".join(subject.split()[first:last])
+            raw = asked.split()[first:last]
             written = " ".join(raw).lower()
             if (ATTRIBUTE_OF if exact else ATTRIBUTE_OF_FOLDED).search(written if exact else subject):
                 answer_type = OTHER
@@ -351,3 +354,22 @@ def unheld_subject(folded: str, numbers: list[str], indexed: frozenset[str]) -> 
         if _SUBJECT_BEFORE.match(folded[: found.start()]) or _STATING.match(folded[found.end() :]):
             return f"{written.get(kind, kind.upper())} {number}/{year}"
     return ""
+
+
+# the document a definition question frames its term with, before it ("Theo Thông tư 194/2012/TT-BTC, …") or after it
+# ("dữ liệu chủ theo luật giao dịch điện tử 2023 …"), folded
+_FRAME_BEFORE = re.compile(r"^(?:theo|trong|tai|can cu(?: vao)?)\s[^,]{3,80},\s*")
+_FRAME_AFTER = re.compile(
+    r"\s+(?:theo|trong|tai|cua|o)\s+(?:quy dinh (?:cua|tai)\s+)?(?:bo luat|luat|nghi dinh|thong tu|quyet dinh|nghi quyet|ke hoach|"
+    r"van ban|quy dinh|qd|nd|tt|nq|kh)\b.*$"
+)
+
+
+def framed_subject(subject: str) -> tuple[int, int]:
+    """The words (first, last) of a definition question's subject (folded) that are its term, without the document that
+    frames it: "theo thong tu 194/2012/tt-btc, du lieu phi cau truc" → the last four words."""
+    before = _FRAME_BEFORE.match(subject)
+    start = len(subject[: before.end()].split()) if before else 0
+    after = _FRAME_AFTER.search(subject[before.end() if before else 0 :])
+    end = len(subject.split()) - (len(after.group(0).split()) if after else 0)
+    return (start, end) if end > start else (0, len(subject.split()))

@@ -80,6 +80,7 @@ class Query:
     validity: str = ""  # what it asks about a document's force: "effective" (từ khi nào), "status" (còn hiệu lực
     #                     không), "replaced_by" (văn bản nào thay thế X), "replaces" (X thay thế văn bản nào)
     initials: tuple[str, ...] = ()  # typed initials no list knows ("ct", "ub"), read from the passages found
+    more: bool = False  # asks for more of the previous answer's list ("Còn gì nữa không?"): twice the sentences are quoted
     brief: bool = False  # asks for a short answer ("Tóm lại một câu thôi: …"): one sentence is quoted
     parts: tuple["Query", ...] = field(default=(), compare=False)  # the questions of a compound question
 
