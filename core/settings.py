@@ -671,6 +671,11 @@ class Settings(BaseSettings):
         description="A follow-up asking for more of the previous list ('Còn gì nữa không?', 'Còn khoản chi nào nữa "
         "không?') asks the previous question again, quoting twice the sentences (answer_max_sentences).",
     )
+    rule_unit_rows: bool = Field(
+        True,
+        description="'Trong Phụ lục I …, Bộ Nội vụ chủ trì những chỉ tiêu nào?': when no row the body names says the noun "
+        "listed ('Chỉ tiêu: …', the header being in another passage), its rows in the unit the question names answer.",
+    )
     rule_title_words: bool = Field(
         False,
         description="Words that name a document by its title are not looked for in its passages ('Luật Giao dịch "

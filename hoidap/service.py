@@ -76,7 +76,7 @@ def make_answerer(settings: Settings) -> ExtractiveAnswerer:
         government_level=s.rule_government_level, same_document=s.rule_same_document, body_rows=s.rule_body_rows,
         paragraph_heading=s.rule_paragraph_heading, grades=s.rule_grades, own_horizon=s.rule_own_horizon,
         level_named=s.rule_level_named, unindexed_content=s.rule_unindexed_content, duration_unit=s.rule_duration_unit,
-        row_figures=s.rule_row_figures, qualifiers=s.rule_qualifiers,
+        row_figures=s.rule_row_figures, qualifiers=s.rule_qualifiers, unit_rows=s.rule_unit_rows,
     )
     return ExtractiveAnswerer(s.answer_max_sentences, decide, select, ComposeRules(s.rule_name_source))
 

@@ -93,17 +93,22 @@ def choose(
     return chosen
 
 
-def rows_naming(candidates: list[Candidate], bodies: tuple[str, ...], listed: str = "") -> list[Candidate]:
+def rows_naming(candidates: list[Candidate], bodies: tuple[str, ...], listed: str = "", in_unit=None) -> list[Candidate]:
     """The table rows among the candidates that name one of the bodies asked and, when the question names what it
     lists, that noun ("… Công an tỉnh chủ trì những chỉ tiêu nào?": the rows "Chỉ tiêu: …; Chủ trì: Công an tỉnh", not
-    the rows scored as high for the question's other words), each once."""
+    the rows scored as high for the question's other words), each once. ``in_unit(candidate)``: whether a row lies in
+    the unit the question names ("Trong Phụ lục I …, Bộ Nội vụ … những chỉ tiêu nào?"); when no row names the noun,
+    those rows count, read without their header."""
     picked: list[Candidate] = []
+    placed: list[Candidate] = []
     for cand in candidates:
-        if not (cand.row and names_body(bodies, cand.text)) or any(key(cand.text) == key(c.text) for c in picked):
+        if not (cand.row and names_body(bodies, cand.text)) or any(key(cand.text) == key(c.text) for c in picked + placed):
             continue
         if not listed or f" {listed} " in normalized(cand.text, exact=False):
             picked.append(cand)
-    return picked[:MAX_ROWS]
+        elif in_unit is not None and in_unit(cand):
+            placed.append(cand)
+    return (picked or placed)[:MAX_ROWS]
 
 
 class Composer:

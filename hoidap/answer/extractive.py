@@ -61,6 +61,12 @@ def _document_words(passage: Passage) -> str:
     return f"{passage.chunk.doc.title} {passage.chunk.doc.number} {passage.chunk.heading}"
 
 
+def _in_units(units: tuple[str, ...], passage: Passage) -> bool:
+    """Whether a passage lies in one of the units a question names (folded: "phu luc i"), by its heading."""
+    heading = normalized(passage.chunk.heading.split("—")[0], exact=False).strip()
+    return any(heading == unit for unit in units)
+
+
 # a sentence that sends the reader elsewhere for the items: "(danh mục chi tiết tại Phụ lục II …)", "theo danh mục kèm theo"
 POINTS_ELSEWHERE = re.compile(r"\b(?:danh mục|chi tiết|cụ thể)(?: chi tiết)? (?:tại|theo|ở|trong) (?:Phụ lục|phụ lục|danh mục)", re.I)
 
@@ -120,7 +126,10 @@ class ExtractiveAnswerer:
             picked = choose(found, most, min_cov, part.answer_type == LIST, self.select_rules.table_rows) if ok else []
             bodies = distinct_bodies(part.bodies)
             if picked and part.answer_type == LIST and bodies and self.select_rules.body_rows:
-                rows = rows_naming(found, bodies, part.listed)
+                in_unit = (lambda c, units=part.units: _in_units(units, passages[c.passage_index])) if (
+                    self.select_rules.unit_rows and part.units
+                ) else None
+                rows = rows_naming(found, bodies, part.listed, in_unit)
                 if self.select_rules.item_names_asked:  # a row naming the body but not what it is asked to do answers
                     rows = [
                         r for r in rows

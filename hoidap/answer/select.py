@@ -113,6 +113,7 @@ class SelectRules:
 
 
     #                            và An ninh" above "- Tiếp tục rà soát …"); a section's heading alone answers nothing
+    unit_rows: bool = True  # "Trong Phụ lục I, Bộ Nội vụ … những chỉ tiêu nào?": its rows there, read without a header
     row_figures: bool = True  # a figure alone in a table's cell counts ("Đơn vị: Tổ chức; Kết quả: ≥ 3")
     duration_unit: bool = True  # "bao nhiêu giờ?" is answered by a term in hours ("tiếng"), not one in years
     unindexed_content: bool = True  # what a document the index does not hold says is not answered from one citing it
