@@ -95,6 +95,10 @@ SWITCHES = {
     "period years": ({"HOIDAP_RULE_PERIOD_YEARS": "false"}, "'giai đoạn 2028-2030': 2028 no required year"),
     "row figures": ({"HOIDAP_RULE_ROW_FIGURES": "false"}, "'Đơn vị: Tổ chức; Kết quả: ≥ 3' counts tổ chức"),
     "qualifiers": ({"HOIDAP_RULE_QUALIFIERS": "false"}, "'cơ bản' does not answer of 'nâng cao'"),
+    "roles": ({"HOIDAP_RULE_ROLES": "false"}, "'Thế đơn vị phối hợp là ai?': the other role of the task"),
+    "more items": ({"HOIDAP_RULE_MORE_ITEMS": "false"}, "'Còn gì nữa không?': the previous list at length"),
+    "definition frame": ({"HOIDAP_RULE_DEFINITION_FRAME": "false"}, "'Theo Thông tư 194, X nghĩa là gì?': the term is X"),
+    "unit rows": ({"HOIDAP_RULE_UNIT_ROWS": "false"}, "'Trong Phụ lục I, Bộ Nội vụ … những chỉ tiêu nào?'"),
     "same document": ({"HOIDAP_RULE_SAME_DOCUMENT": "false"}, "a compound's later part asks of the earlier part's document"),
     "clause compound": ({"HOIDAP_RULE_CLAUSE_COMPOUND": "false"}, "', và' joins two questions when one asks a type"),
     "home country": ({"HOIDAP_RULE_HOME_COUNTRY": "false"}, "'Việt Nam' is no name a passage must repeat"),
@@ -158,6 +162,8 @@ SETS = {
     "locked 18 conversations": ("runs/locked", "evalsets/locked/conversations-18.jsonl"),
     "locked 19": ("runs/locked", "evalsets/locked/questions-19.jsonl"),
     "locked 19 conversations": ("runs/locked", "evalsets/locked/conversations-19.jsonl"),
+    "locked 20": ("runs/locked", "evalsets/locked/questions-20.jsonl"),
+    "locked 20 conversations": ("runs/locked", "evalsets/locked/conversations-20.jsonl"),
     "tuning 6": ("runs/locked", "evalsets/tuning/questions-6.jsonl"),
     "ALQAC 2022 test": ("runs/alqac22", "runs/alqac22/test.jsonl"),
 }
@@ -210,7 +216,7 @@ def _fmt(v, ref=None) -> str:
     return f"{v:.3f} ({v - ref:+.3f})"
 
 
-PRIMARY = "locked 19"  # the batch nobody has studied: the table's first columns and its per-kind rows
+PRIMARY = "locked 20"  # the batch nobody has studied: the table's first columns and its per-kind rows
 
 
 def table(results: dict) -> str:
