@@ -676,6 +676,18 @@ class Settings(BaseSettings):
         description="'Trong Phụ lục I …, Bộ Nội vụ chủ trì những chỉ tiêu nào?': when no row the body names says the noun "
         "listed ('Chỉ tiêu: …', the header being in another passage), its rows in the unit the question names answer.",
     )
+    rule_spoken_numbers: bool = Field(
+        True,
+        description="Numbers said in words where the documents write digits, in a question typed with diacritics: one "
+        "dictated digit by digit ('kế hoạch một bốn bốn' → 144, 'giai đoạn hai không hai sáu đến hai không ba mươi' → "
+        "2026 đến 2030) and an item's place as an ordinal word after a counted noun ('chỉ tiêu thứ sáu' → thứ 6).",
+    )
+    rule_own_task: bool = Field(
+        True,
+        description="'Thế còn Sở Xây dựng thì được giao việc gì?' asks of Sở Xây dựng in the previous question's frame, "
+        "not the previous question with its body replaced by half a name; and a follow-up naming another period "
+        "('Vậy sang giai đoạn 2028-2030 thì … nâng lên bao nhiêu?') asks the previous question of that period.",
+    )
     rule_title_words: bool = Field(
         False,
         description="Words that name a document by its title are not looked for in its passages ('Luật Giao dịch "

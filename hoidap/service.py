@@ -279,7 +279,7 @@ class HoidapService:
         readings = resolutions(
             read, previous, self.settings.rule_antecedent, self.settings.rule_ellipsis, self.settings.rule_topic_fallback,
             self.settings.rule_switch_document, self.settings.rule_why_followup, self.settings.rule_confirmation,
-            self.settings.rule_correction, self.settings.rule_roles, self.settings.rule_more_items,
+            self.settings.rule_correction, self.settings.rule_roles, self.settings.rule_more_items, self.settings.rule_own_task,
         )
         more = self.settings.rule_more_items and previous is not None and asks_for_more(read)  # "Còn gì nữa không?"
         readings = readings[: None if self.settings.rule_frame_fallback else 1]

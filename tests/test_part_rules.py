@@ -257,3 +257,28 @@ def test_the_document_framing_a_definition_is_no_part_of_its_term():
         "dữ liệu chủ là"
     )
     assert Analyser(WEIGHT).analyse("Dữ liệu chủ theo Luật Giao dịch điện tử là gì?").definition != "dữ liệu chủ là"
+
+
+def test_numbers_said_in_words_are_written_in_digits():
+    from hoidap.query.spoken import numbers_in_digits
+
+    assert numbers_in_digits("phụ lục kế hoạch một bốn bốn giai đoạn hai không hai sáu đến hai không ba mươi") == (
+        "phụ lục kế hoạch 144 giai đoạn 2026 đến 2030"
+    )
+    assert numbers_in_digits("điều nào trong quy định ba tám bốn") == "điều nào trong quy định 384"
+    assert numbers_in_digits("chỉ tiêu thứ sáu trong phụ lục") == "chỉ tiêu thứ 6 trong phụ lục"
+    assert numbers_in_digits("ba năm một lần") == "ba năm một lần"  # "every three years": no number dictated
+    assert numbers_in_digits("họp vào ngày thứ hai") == "họp vào ngày thứ hai"  # Monday, no counted noun
+    query = Analyser(WEIGHT, spoken_numbers=True).analyse("điều nào trong quy định ba tám bốn nói về nhật ký")
+    assert ("quy dinh", "384", "") in query.doc_refs or "384" in query.text
+
+
+def test_a_follow_up_about_another_body_or_period_keeps_the_previous_frame():
+    previous = Turn("Theo KH 144 của Bắc Ninh, Sở Y tế được giao chủ trì những nhiệm vụ gì?", ["Kế hoạch 144/KH-UBND"])
+    assert resolutions("Thế còn Sở Xây dựng thì được giao việc gì?", previous, own_task=True) == [
+        "Sở Xây dựng thì được giao việc gì (Bắc Ninh, KH 144)?"
+    ]
+    targets = Turn("Theo QĐ 2629, giai đoạn 2025-2027 tỷ lệ hài lòng phải đạt bao nhiêu?", ["Quyết định 2629/QĐ-TTg"])
+    assert resolutions("Vậy sang giai đoạn 2028-2030 thì so với con số đó nâng lên bao nhiêu?", targets, own_task=True) == [
+        "Theo QĐ 2629, giai đoạn 2028-2030 tỷ lệ hài lòng phải đạt bao nhiêu?"
+    ]

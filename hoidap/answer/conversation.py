@@ -195,7 +195,7 @@ def resolve(question: str, previous: Turn | None, antecedent: bool = True) -> st
 def resolutions(
     question: str, previous: Turn | None, antecedent: bool = True, ellipsis: bool = True, topic_fallback: bool = False,
     switch_document: bool = False, why: bool = False, confirm: bool = False, correction: bool = False, roles: bool = False,
-    more: bool = False,
+    more: bool = False, own_task: bool = False,
 ) -> list[str]:
     """The readings of a follow-up to try in turn, the likeliest first. A back-reference read in the frame of the
     document the previous answer cited ("… (theo Quyết định 2629/QĐ-TTg)?") is also read without that frame: the
@@ -210,12 +210,19 @@ def resolutions(
     ``confirm``, "Vậy là …, đúng không?" is answered by the previous question asked again (its answer says what holds);
     with ``correction``, "À nhầm, ý tôi là X chứ không phải Y" is read as "ý tôi là X". With ``roles``, "Thế đơn vị phối
     hợp là ai?" after "… ai chủ trì X?" asks who coordinates X (switched_role); with ``more``, "Còn … nào nữa không?"
-    asks the previous question again (the service then quotes more: asks_for_more)."""
+    asks the previous question again (the service then quotes more: asks_for_more). With ``own_task``, "Thế còn Sở Xây
+    dựng thì được giao việc gì?" is a question of its own about Sở Xây dựng, in the previous question's frame; and a
+    follow-up naming another period ("Vậy sang giai đoạn 2028-2030 thì … bao nhiêu?") asks the previous question of it."""
     if previous is None:
         return [question]
     switched = switched_document(question, previous) if switch_document else ""
     if switched:
         return [switched]
+    period, old_period = _PERIOD.search(question), _PERIOD.search(previous.question)
+    if own_task and period and old_period and period.group(0) != old_period.group(0) and not _names_document(question):
+        # "Vậy sang giai đoạn 2028-2030 thì so với con số đó nâng lên bao nhiêu?": the previous question of that period
+        base = previous.question
+        return [base[: old_period.start()] + period.group(0) + base[old_period.end() :]]
     role = switched_role(question, previous.question) if roles else ""
     if role:  # "Thế đơn vị phối hợp là ai?" after "… ai chủ trì X?": the same asked of the other role
         return [role]
@@ -251,7 +258,7 @@ def resolutions(
         framed = _resolved(question, previous, antecedent, ellipsis)
         bare = with_antecedent(question, previous.question) if antecedent else question
         return [framed] if framed == bare or not framed.endswith(")?") else [framed, bare]
-    resolved = _resolved(question, previous, antecedent, ellipsis)
+    resolved = _resolved(question, previous, antecedent, ellipsis, own_task)
     if topic_fallback and resolved == question and not _ELLIPTICAL.search(question) and not _names_document(question):
         return [question, _in_topic(question, previous)]  # alone first: it may ask of another document
     return [resolved]
@@ -305,7 +312,11 @@ def switched_document(question: str, previous: Turn) -> str:
     return f"{base.rstrip(' ?')} ({named[0]})?"
 
 
-def _resolved(question: str, previous: Turn, antecedent: bool, ellipsis: bool = True) -> str:
+# a predicate asking a thing of its own: a verb of assigning or doing with "gì" / "nào" ("được giao việc gì", "làm gì")
+_ASKS_OWN = re.compile(r"\b(?:duoc giao|giao|lam|phu trach|chiu trach nhiem|thuc hien|co nhiem vu)\b[^?]*\b(?:gi|nao)\b")
+
+
+def _resolved(question: str, previous: Turn, antecedent: bool, ellipsis: bool = True, asks_own: bool = False) -> str:
     documents = previous.cited_documents
     if not previous.answered:  # a refused question still sets the frame by the documents it names
         documents = find_numbers(previous.question) or [m.group(0) for m in _DOC_REF_YEAR.finditer(previous.question)] or documents
@@ -334,7 +345,7 @@ def _resolved(question: str, previous: Turn, antecedent: bool, ellipsis: bool = 
     # "còn Sở Tài chính thì được giao những việc gì?": a question of its own about X, not X put in the old question
     own = _OWN_PREDICATE.match(focus)
     # (a year or a số hiệu in X: the old question asked again with it, "còn năm 2030 thì mục tiêu đó là gì?")
-    own = own if own and answer_type_of(_folded(own.group(2))) != OTHER and not re.search(r"\d", own.group(1)) else None
+    own = own if own and (answer_type_of(_folded(own.group(2))) != OTHER or asks_own and _ASKS_OWN.search(_folded(own.group(2)))) and not re.search(r"\d", own.group(1)) else None
     name, old = _first_name(focus), _first_name(base)
     if not own:  # X put in the old question, in place of what it contrasts with
         numbers, old_numbers = find_numbers(focus), find_numbers(base)
@@ -477,6 +488,11 @@ def _first_name(text: str) -> str:
         bare = word.strip(",.;:?!()\"'")
         if bare[:1].isupper() and bare.isalpha() and not (not run and bare in _NOT_NAMES):
             run.append(bare)
+            if word.endswith((",", ";", ":")) and len(run) >= 2:
+                break  # "Bắc Ninh, Sở Y tế": a comma ends the name
+            if not word.endswith((",", ";", ":")):
+                continue
+            run = [] if len(run) < 2 else run
             continue
         if len(run) >= 2:
             break

@@ -37,6 +37,7 @@ from hoidap.query.asked import (
     without_time_question_nouns,
 )
 from hoidap.query.compound import compound_parts
+from hoidap.query.spoken import numbers_in_digits
 from hoidap.query.forms import form_filled
 from hoidap.query.headings import heading_asked, row_asked
 from hoidap.query.counted import (
@@ -139,6 +140,7 @@ class Analyser:
     clause_compound: bool = False  # two clauses joined by ", và" are two questions when one asks a type of answer
     more_joiners: bool = False  # "kèm theo đó", "đồng thời", "cũng như" join two questions as ", và" does
     unheld_subject: bool = False  # note a document not held whose content the question asks ("nđ 88/2025 quy định …")
+    spoken_numbers: bool = False  # numbers said in words: "kế hoạch một bốn bốn" (144), "chỉ tiêu thứ sáu" (thứ 6)
     definition_frame: bool = False  # "Theo Thông tư 194, X nghĩa là gì?", "X theo luật GDĐT là gì?": the term is X
     year_ends: bool = False  # "vào cuối năm 2026" is a target year (Query.horizons), like "đến năm 2026"
     period_years: bool = False  # "giai đoạn 2028-2030": its first year is no year a passage must name
@@ -156,6 +158,8 @@ class Analyser:
     context_weight: float = 1.0  # with ``preamble``: the weight of the words only the context says
 
     def analyse(self, question: str) -> Query:
+        if self.spoken_numbers and has_diacritics(question):  # "quy định ba tám bốn", "chỉ tiêu thứ sáu"
+            question = numbers_in_digits(question)
         brief = self.request and self.brevity and brevity_asked(question)  # "Tóm lại một câu thôi: …"
         if self.request:  # "Cho tôi biết …", "Nhờ tra giúp: …": the question the request opens
             question = request_opened(question, self.brevity)
