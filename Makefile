@@ -99,6 +99,8 @@ eval-locked: install
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-19.jsonl --system all --out $(LOCKED)/conversations-19
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/questions-20.jsonl --system all --out $(LOCKED)/questions-20
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-20.jsonl --system all --out $(LOCKED)/conversations-20
+	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/questions-21.jsonl --system all --out $(LOCKED)/questions-21
+	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-21.jsonl --system all --out $(LOCKED)/conversations-21
 
 bench: install
 	$(PY) bench/ingest_bench.py
