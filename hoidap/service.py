@@ -16,7 +16,8 @@ from core.errors import EmptyQuestionError, QuestionTooLongError
 from core.settings import Settings, get_settings
 from hoidap.answer.answerability import MODEL_FILE, Answerability
 from hoidap.answer.compose import ComposeRules
-from hoidap.answer.conversation import Turn, asks_for_more, resolutions
+from hoidap.answer.conversation import Turn, resolutions
+from hoidap.answer.followup_forms import asks_for_more
 from hoidap.query.casing import sentence_cased
 from hoidap.answer.extractive import ExtractiveAnswerer
 from hoidap.answer.headings import heading_answer

@@ -238,7 +238,7 @@ def test_a_sentence_final_particle_is_no_unit_counted():
 
 
 def test_the_other_role_of_a_task_and_more_of_a_list_are_asked_of_the_previous_question():
-    from hoidap.answer.conversation import asks_for_more
+    from hoidap.answer.followup_forms import asks_for_more
 
     previous = Turn("Theo QĐ 2629, ai chủ trì xây dựng Khung đào tạo quản trị dữ liệu?", ["Quyết định 2629/QĐ-TTg"])
     assert resolutions("Thế đơn vị phối hợp là ai?", previous, roles=True) == [

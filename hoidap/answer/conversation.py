@@ -15,12 +15,27 @@ from core.lexicon import (
     ASPECT_WORDS,
     CONTRASTED_SUBJECTS,
     DEMONSTRATIVES,
-    DOC_TYPE_CODES,
-    DOC_TYPES,
     DOCUMENT_NOUNS,
     EVENT_NOUNS,
     PLACE_NOUNS,
     SOURCE_WORDS,
+)
+from hoidap.answer.followup_forms import (
+    CONFIRMING,
+    DOC_REF,
+    DOC_REF_YEAR,
+    ELLIPTICAL,
+    LEAD,
+    MORE,
+    PERIOD,
+    TAIL,
+    WHY,
+    WHY_WORDS,
+    alternatives,
+    corrected,
+    names_document,
+    switched_document,
+    switched_role,
 )
 from hoidap.query import OTHER
 from hoidap.query.asked import answer_type_of
@@ -29,78 +44,20 @@ from hoidap.terms import YEAR
 from ingest.metadata import find_numbers, number_type
 from ingest.normalize import fold_diacritics
 
-def _alternatives(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
-
-_DEMONSTRATIVE = _alternatives(DEMONSTRATIVES)
+_DEMONSTRATIVE = alternatives(DEMONSTRATIVES)
 _DEMONSTRATIVE_DOC = re.compile(
-    rf"\b({_alternatives(DOCUMENT_NOUNS + EVENT_NOUNS)})\s+({_DEMONSTRATIVE})(?!\w)", re.I
+    rf"\b({alternatives(DOCUMENT_NOUNS + EVENT_NOUNS)})\s+({_DEMONSTRATIVE})(?!\w)", re.I
 )
-_DOC_REF = re.compile(rf"\b(?:{_alternatives(DOC_TYPES + tuple(DOC_TYPE_CODES))})\s+(?:số\s+)?\d{{1,5}}\b")
-_PERIOD = re.compile(r"\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\b")  # "2025-2027"
-_DOC_REF_YEAR = re.compile(_DOC_REF.pattern + r"(?:/\d{4})?")  # "Nghị định 174/2026"
-_DEMONSTRATIVE_PLACE = re.compile(rf"\b({_alternatives(PLACE_NOUNS)})\s+({_DEMONSTRATIVE})(?!\w)", re.I)
-_ANAPHOR = re.compile(rf"(?<!\w)({_alternatives(ANAPHORS)})(?!\w)", re.I)
+_DEMONSTRATIVE_PLACE = re.compile(rf"\b({alternatives(PLACE_NOUNS)})\s+({_DEMONSTRATIVE})(?!\w)", re.I)
+_ANAPHOR = re.compile(rf"(?<!\w)({alternatives(ANAPHORS)})(?!\w)", re.I)
 _IT = re.compile(r"(?<!\w)nó(?!\w)", re.I)
-_ELLIPTICAL = re.compile(r"^\s*(còn|thế còn|vậy còn|còn về|ý tôi là|ý là|ý tôi hỏi)\b|\b(thì sao|thế nào rồi)\s*\??\s*$", re.I)
-_LEAD = re.compile(r"^\s*(còn về|thế còn|vậy còn|còn|ý tôi là|ý là|ý tôi hỏi)\s+", re.I)
 # "Quay lại câu đầu — …", "Trở lại câu hỏi đầu tiên, …": a follow-up about the conversation's first question
 _BACK_TO_FIRST = re.compile(
     r"^\s*(?:quay lại|quay về|trở lại|trở về|về lại|quay lai|tro lai)\s+(?:với\s+)?(?:câu|câu hỏi|cau|cau hoi)\s+"
     r"(?:đầu tiên|đầu|ban đầu|thứ nhất|dau tien|dau|ban dau|thu nhat)\s*[,:;—–-]*\s*",
     re.I,
 )
-# "Vậy là …, đúng không?", "Tức là … phải không?", "Như vậy là … à?": the asker checks what they understood
-_CONFIRMING = re.compile(
-    r"^\s*(?:vậy|vay|thế|the|như vậy|nhu vay|tức|tuc|nghĩa|nghia)\s+(?:là|la)\b.*(?:đúng không|phải không|đúng chứ|phải chứ|"
-    r"đúng ko|phải ko|dung khong|phai khong|dung ko|phai ko|à|hả|nhỉ)\s*[?.!]*\s*$",
-    re.I,
-)
-# "À nhầm, …", "Xin lỗi, …": a correction opening a follow-up; "… chứ không phải 2030": what it corrects
-_CORRECTING = re.compile(r"^\s*(?:(?:à|ồ|ờ|ôi|a|o)\s+)?(?:nhầm|nham|xin lỗi|xin loi|sorry)(?:\s+(?:rồi|roi))?\s*[,.!:]?\s*", re.I)
-_NOT_THAT = re.compile(r"\s*,?\s*(?:chứ|chu)\s+(?:không phải|khong phai|ko phải|ko phai)\b[^?.!]*", re.I)
-
-
-def _corrected(question: str) -> str:
-    """"À nhầm, ý tôi là mốc năm 2045 chứ không phải 2030." → "ý tôi là mốc năm 2045"."""
-    opened = _CORRECTING.match(question)
-    if not opened:
-        return question
-    return _NOT_THAT.sub("", question[opened.end() :]).strip(" .") or question
-
-
-# the roles a task assigns, set against each other: "chủ trì" leads, "phối hợp" coordinates
-_ROLES = ("chủ trì", "phối hợp")
-_ROLE_ASKED = re.compile(r"(?<!\w)(chủ trì|phối hợp|chu tri|phoi hop)(?!\w)", re.I)
-_WHO = re.compile(r"(?<!\w)(?:ai|nào|nao|gì|gi)(?!\w)", re.I)
-
-
-def switched_role(question: str, previous: str) -> str:
-    """The previous question asked of the other role ("Theo QĐ 2629, ai phối hợp xây dựng … ?" after "… ai chủ trì
-    xây dựng …?") when a short follow-up asks who holds it ("Thế đơn vị phối hợp là ai?"); "" otherwise."""
-    asked = _ROLE_ASKED.findall(question)
-    said = _ROLE_ASKED.search(previous)
-    if len(asked) != 1 or not said or not _WHO.search(question) or len(question.split()) > 10 or _names_document(question):
-        return ""
-    wanted = _ROLES[[fold_diacritics(r) for r in _ROLES].index(fold_diacritics(asked[0].lower()))]
-    if fold_diacritics(said.group(1).lower()) == fold_diacritics(wanted):
-        return ""
-    return previous[: said.start()] + wanted + previous[said.end() :]
-
-
-# "Còn gì nữa không?", "Còn khoản chi nào nữa không?", "Ngoài mấy bộ đó ra, còn … nào nữa?": more of the same list
-_MORE = re.compile(r"(?<!\w)(?:còn|con)\b[^?.!]{0,40}?\b(?:nữa|nua)\b|(?:kể|liệt kê)\s+(?:thêm|tiếp|hết)", re.I)
-
-
-def asks_for_more(question: str) -> bool:
-    """Whether a follow-up asks for more of the previous answer's list ("Còn gì nữa không?")."""
-    return bool(_MORE.search(question)) and not _names_document(question)
-
-
-_WHY = re.compile(r"^\s*(?:tại sao|vì sao|sao lại|vì lý do gì|lý do gì|tai sao|vi sao|sao lai)(?!\w)", re.I)
-_WHY_WORDS = 12  # a longer "tại sao …" asks a question of its own
-_TAIL = re.compile(r"\s*(thì sao|thế nào rồi|cơ|chứ|mà|ạ)\s*[?.!]?\s*$", re.I)  # "Ý tôi là cấp xã cơ": a particle
 
 
 @dataclass
@@ -215,26 +172,26 @@ def resolutions(
     follow-up naming another period ("Vậy sang giai đoạn 2028-2030 thì … bao nhiêu?") asks the previous question of it."""
     if previous is None:
         return [question]
-    switched = switched_document(question, previous) if switch_document else ""
+    switched = switched_document(question, previous.question, previous.cited_documents) if switch_document else ""
     if switched:
         return [switched]
-    period, old_period = _PERIOD.search(question), _PERIOD.search(previous.question)
-    if own_task and period and old_period and period.group(0) != old_period.group(0) and not _names_document(question):
+    period, old_period = PERIOD.search(question), PERIOD.search(previous.question)
+    if own_task and period and old_period and period.group(0) != old_period.group(0) and not names_document(question):
         # "Vậy sang giai đoạn 2028-2030 thì so với con số đó nâng lên bao nhiêu?": the previous question of that period
         base = previous.question
         return [base[: old_period.start()] + period.group(0) + base[old_period.end() :]]
     role = switched_role(question, previous.question) if roles else ""
     if role:  # "Thế đơn vị phối hợp là ai?" after "… ai chủ trì X?": the same asked of the other role
         return [role]
-    if more and _MORE.search(question) and not _names_document(question):
+    if more and MORE.search(question) and not names_document(question):
         # "Còn khoản chi nào nữa không?", "Ngoài mấy bộ đó ra, còn gì nữa không?": the previous question, answered at length
         return [previous.question]
-    if confirm and _CONFIRMING.search(question) and not _names_document(question):
+    if confirm and CONFIRMING.search(question) and not names_document(question):
         # "Vậy là trước ngày 15 hằng tháng đúng không?": the previous question answered again, which says what holds
         return [previous.question]
     if correction:  # "À nhầm, ý tôi là mốc năm 2045 chứ không phải 2030.": the correction, as "ý tôi là …"
-        question = _corrected(question)
-    if why and _WHY.search(question) and _ANAPHOR.search(question) and len(question.split()) <= _WHY_WORDS:
+        question = corrected(question)
+    if why and WHY.search(question) and _ANAPHOR.search(question) and len(question.split()) <= WHY_WORDS:
         # "Tại sao lại cần xây cái đó?": what the previous question asked about, and what it is for
         return [f"{_topic(previous.question)} để làm gì?"]
     back = _BACK_TO_FIRST.match(question) if ellipsis else None
@@ -254,12 +211,12 @@ def resolutions(
         elif previous.cited_documents and not find_numbers(topic):
             topic = f"{topic}; theo {previous.cited_documents[0]}"
         return [f"{question.rstrip(' ?')} ({topic})?"]  # alone it cannot be understood
-    if not _ELLIPTICAL.search(question) and _ANAPHOR.search(question) and not find_numbers(question):
+    if not ELLIPTICAL.search(question) and _ANAPHOR.search(question) and not find_numbers(question):
         framed = _resolved(question, previous, antecedent, ellipsis)
         bare = with_antecedent(question, previous.question) if antecedent else question
         return [framed] if framed == bare or not framed.endswith(")?") else [framed, bare]
     resolved = _resolved(question, previous, antecedent, ellipsis, own_task)
-    if topic_fallback and resolved == question and not _ELLIPTICAL.search(question) and not _names_document(question):
+    if topic_fallback and resolved == question and not ELLIPTICAL.search(question) and not names_document(question):
         return [question, _in_topic(question, previous)]  # alone first: it may ask of another document
     return [resolved]
 
@@ -272,46 +229,6 @@ def _in_topic(question: str, previous: Turn) -> str:
     return f"{question.rstrip(' ?')} ({topic})?"
 
 
-_DOCUMENT_WORD = re.compile(rf"(?<!\w)(?:{_alternatives(DOCUMENT_NOUNS + tuple(DOC_TYPE_CODES))})(?!\w)", re.I)
-
-
-def _names_document(question: str) -> bool:
-    """Whether a question names a document: a số hiệu, a short reference, or a document's type ("Luật …")."""
-    return bool(find_numbers(question) or _DOC_REF.search(question) or _DOCUMENT_WORD.search(question))
-
-
-# "Còn bên NĐ 174 thì sao?", "Thế còn theo Quyết định 2629?": a follow-up that names only another document
-_SWITCH_FILLERS = re.compile(r"(?<!\w)(?:bên|ở|của|theo|với|trong|đối với|tại|văn bản|thì|sao|thế|nào|cái)(?!\w)", re.I)
-
-
-def switched_document(question: str, previous: Turn) -> str:
-    """The previous question asked of the one document a "còn <document> thì sao?" names, in place of the document it
-    named (by số hiệu, short reference or the title of the document its answer cited); "" when the follow-up says more
-    than the document, or is no such follow-up."""
-    if not _ELLIPTICAL.search(question):
-        return ""
-    focus = _TAIL.sub("", _LEAD.sub("", question)).strip(" ?")
-    named = find_numbers(focus) or [m.group(0) for m in _DOC_REF_YEAR.finditer(focus)]
-    if len(named) != 1:
-        return ""
-    rest = _SWITCH_FILLERS.sub(" ", focus.replace(named[0], " "))
-    if re.search(r"\w", rest):
-        return ""  # "còn NĐ 174 quy định mức phạt nào?": a question of its own
-    base = previous.question.strip()
-    old = find_numbers(base) or [m.group(0) for m in _DOC_REF_YEAR.finditer(base)]
-    if old:
-        at = base.find(old[0])
-        kind = re.search(rf"(?:{_alternatives(DOC_TYPES + tuple(DOC_TYPE_CODES))})\s+(?:số\s+)?$", base[:at], re.I)
-        start = kind.start() if kind else at
-        return base[:start] + named[0] + base[at + len(old[0]) :]
-    for cited in previous.cited_documents[:1]:
-        title = re.sub(r"\s*\([^()]*\)\s*$", "", cited).strip()  # "Luật Giao dịch điện tử (20/2023/QH15)"
-        at = re.search(rf"{re.escape(title)}(?:\s+(?:năm\s+)?(?:19|20)\d\d)?", base, re.I) if title else None
-        if at:
-            return base[: at.start()] + named[0] + base[at.end() :]
-    return f"{base.rstrip(' ?')} ({named[0]})?"
-
-
 # a predicate asking a thing of its own: a verb of assigning or doing with "gì" / "nào" ("được giao việc gì", "làm gì")
 _ASKS_OWN = re.compile(r"\b(?:duoc giao|giao|lam|phu trach|chiu trach nhiem|thuc hien|co nhiem vu)\b[^?]*\b(?:gi|nao)\b")
 
@@ -319,7 +236,7 @@ _ASKS_OWN = re.compile(r"\b(?:duoc giao|giao|lam|phu trach|chiu trach nhiem|thuc
 def _resolved(question: str, previous: Turn, antecedent: bool, ellipsis: bool = True, asks_own: bool = False) -> str:
     documents = previous.cited_documents
     if not previous.answered:  # a refused question still sets the frame by the documents it names
-        documents = find_numbers(previous.question) or [m.group(0) for m in _DOC_REF_YEAR.finditer(previous.question)] or documents
+        documents = find_numbers(previous.question) or [m.group(0) for m in DOC_REF_YEAR.finditer(previous.question)] or documents
     subject = _subject_document(previous.question) if antecedent else ""
     if subject:  # "NĐ 97/2008 còn hiệu lực không?" → "văn bản nào làm nó hết hiệu lực?": it is NĐ 97/2008
         documents = [subject]
@@ -330,17 +247,17 @@ def _resolved(question: str, previous: Turn, antecedent: bool, ellipsis: bool = 
     place = _first_name(previous.question)
     if _DEMONSTRATIVE_PLACE.search(question) and place:
         return _DEMONSTRATIVE_PLACE.sub(lambda m: f"{m.group(1)} {place}", question, count=1)
-    if not _ELLIPTICAL.search(question):
+    if not ELLIPTICAL.search(question):
         # any other back-reference ("loại dữ liệu này", "cơ quan đó", "họ"): the question is read in the
         # frame of the document the previous answer cited first
         if _ANAPHOR.search(question) and documents and not find_numbers(question):
             question = with_antecedent(question, previous.question) if antecedent else question
             return f"{question.rstrip(' ?')} (theo {documents[0]})?"
         return question
-    asked = _THEN_ASKED.match(_LEAD.sub("", question).strip(" ?"))
+    asked = _THEN_ASKED.match(LEAD.sub("", question).strip(" ?"))
     if asked and answer_type_of(_folded(asked.group(2))) != OTHER:
         return f"{asked.group(1)} {asked.group(2)}?"  # "còn X thì sao, có còn áp dụng nữa không?": X, asked that
-    focus = _TAIL.sub("", _LEAD.sub("", question)).strip(" ?")
+    focus = TAIL.sub("", LEAD.sub("", question)).strip(" ?")
     base = previous.question.strip()
     # "còn Sở Tài chính thì được giao những việc gì?": a question of its own about X, not X put in the old question
     own = _OWN_PREDICATE.match(focus)
@@ -351,7 +268,7 @@ def _resolved(question: str, previous: Turn, antecedent: bool, ellipsis: bool = 
         numbers, old_numbers = find_numbers(focus), find_numbers(base)
         if numbers and old_numbers:  # "còn Nghị định 47/2020/NĐ-CP thì sao?"
             return base.replace(old_numbers[0], numbers[0], 1)
-        period, old_period = _PERIOD.search(focus), _PERIOD.search(base)
+        period, old_period = PERIOD.search(focus), PERIOD.search(base)
         if period and old_period:  # "Thế còn giai đoạn 2028-2030?" after "Giai đoạn 2025-2027, …": the whole period
             return base[: old_period.start()] + period.group(0) + base[old_period.end() :]
         years = YEAR.findall(focus)
@@ -366,7 +283,7 @@ def _resolved(question: str, previous: Turn, antecedent: bool, ellipsis: bool = 
         if parallel:  # "còn dự án nhóm B, nhóm C thì sao?" after "… dự án chuyển đổi số nhóm A phải …"
             return base.replace(parallel, focus, 1)
     # A new topic in the same frame: keep the place/person, document and year, drop the old topic.
-    carried = [n for n in (old,) if n] + (find_numbers(base) or [m.group(0) for m in _DOC_REF.finditer(base)])
+    carried = [n for n in (old,) if n] + (find_numbers(base) or [m.group(0) for m in DOC_REF.finditer(base)])
     carried += YEAR.findall(base)
     if focus and not carried and documents and answer_type_of(_folded(focus)) != OTHER:
         carried = documents[:1]  # a question of its own ("còn việc kiểm tra … từ năm nào?"), in the answer's frame

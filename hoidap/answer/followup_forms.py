@@ -1,0 +1,114 @@
+"""Follow-ups known by their form, read against the previous question alone (hoidap/answer/conversation.py resolves
+the rest): "còn <document> thì sao?" switches the document, "Thế đơn vị phối hợp là ai?" the role, "Còn gì nữa không?"
+asks for more, "Vậy là …, đúng không?" checks, "À nhầm, ý tôi là …" corrects, "Tại sao …?" asks why."""
+
+from __future__ import annotations
+
+import re
+
+from core.lexicon import DOC_TYPE_CODES, DOC_TYPES, DOCUMENT_NOUNS
+from ingest.metadata import find_numbers
+from ingest.normalize import fold_diacritics
+
+
+def alternatives(words) -> str:
+    """A regex alternation of the words, the longest first."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+DOC_REF = re.compile(rf"\b(?:{alternatives(DOC_TYPES + tuple(DOC_TYPE_CODES))})\s+(?:số\s+)?\d{{1,5}}\b")
+PERIOD = re.compile(r"\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\b")  # "2025-2027"
+DOC_REF_YEAR = re.compile(DOC_REF.pattern + r"(?:/\d{4})?")  # "Nghị định 174/2026"
+ELLIPTICAL = re.compile(r"^\s*(còn|thế còn|vậy còn|còn về|ý tôi là|ý là|ý tôi hỏi)\b|\b(thì sao|thế nào rồi)\s*\??\s*$", re.I)
+LEAD = re.compile(r"^\s*(còn về|thế còn|vậy còn|còn|ý tôi là|ý là|ý tôi hỏi)\s+", re.I)
+# "Vậy là …, đúng không?", "Tức là … phải không?", "Như vậy là … à?": the asker checks what they understood
+CONFIRMING = re.compile(
+    r"^\s*(?:vậy|vay|thế|the|như vậy|nhu vay|tức|tuc|nghĩa|nghia)\s+(?:là|la)\b.*(?:đúng không|phải không|đúng chứ|phải chứ|"
+    r"đúng ko|phải ko|dung khong|phai khong|dung ko|phai ko|à|hả|nhỉ)\s*[?.!]*\s*$",
+    re.I,
+)
+# "À nhầm, …", "Xin lỗi, …": a correction opening a follow-up; "… chứ không phải 2030": what it corrects
+_CORRECTING = re.compile(r"^\s*(?:(?:à|ồ|ờ|ôi|a|o)\s+)?(?:nhầm|nham|xin lỗi|xin loi|sorry)(?:\s+(?:rồi|roi))?\s*[,.!:]?\s*", re.I)
+_NOT_THAT = re.compile(r"\s*,?\s*(?:chứ|chu)\s+(?:không phải|khong phai|ko phải|ko phai)\b[^?.!]*", re.I)
+
+
+def corrected(question: str) -> str:
+    """"À nhầm, ý tôi là mốc năm 2045 chứ không phải 2030." → "ý tôi là mốc năm 2045"."""
+    opened = _CORRECTING.match(question)
+    if not opened:
+        return question
+    return _NOT_THAT.sub("", question[opened.end() :]).strip(" .") or question
+
+
+# the roles a task assigns, set against each other: "chủ trì" leads, "phối hợp" coordinates
+_ROLES = ("chủ trì", "phối hợp")
+_ROLE_ASKED = re.compile(r"(?<!\w)(chủ trì|phối hợp|chu tri|phoi hop)(?!\w)", re.I)
+_WHO = re.compile(r"(?<!\w)(?:ai|nào|nao|gì|gi)(?!\w)", re.I)
+
+
+def switched_role(question: str, previous: str) -> str:
+    """The previous question asked of the other role ("Theo QĐ 2629, ai phối hợp xây dựng … ?" after "… ai chủ trì
+    xây dựng …?") when a short follow-up asks who holds it ("Thế đơn vị phối hợp là ai?"); "" otherwise."""
+    asked = _ROLE_ASKED.findall(question)
+    said = _ROLE_ASKED.search(previous)
+    if len(asked) != 1 or not said or not _WHO.search(question) or len(question.split()) > 10 or names_document(question):
+        return ""
+    wanted = _ROLES[[fold_diacritics(r) for r in _ROLES].index(fold_diacritics(asked[0].lower()))]
+    if fold_diacritics(said.group(1).lower()) == fold_diacritics(wanted):
+        return ""
+    return previous[: said.start()] + wanted + previous[said.end() :]
+
+
+# "Còn gì nữa không?", "Còn khoản chi nào nữa không?", "Ngoài mấy bộ đó ra, còn … nào nữa?": more of the same list
+MORE = re.compile(r"(?<!\w)(?:còn|con)\b[^?.!]{0,40}?\b(?:nữa|nua)\b|(?:kể|liệt kê)\s+(?:thêm|tiếp|hết)", re.I)
+
+
+def asks_for_more(question: str) -> bool:
+    """Whether a follow-up asks for more of the previous answer's list ("Còn gì nữa không?")."""
+    return bool(MORE.search(question)) and not names_document(question)
+
+
+WHY = re.compile(r"^\s*(?:tại sao|vì sao|sao lại|vì lý do gì|lý do gì|tai sao|vi sao|sao lai)(?!\w)", re.I)
+WHY_WORDS = 12  # a longer "tại sao …" asks a question of its own
+TAIL = re.compile(r"\s*(thì sao|thế nào rồi|cơ|chứ|mà|ạ)\s*[?.!]?\s*$", re.I)  # "Ý tôi là cấp xã cơ": a particle
+
+
+_DOCUMENT_WORD = re.compile(rf"(?<!\w)(?:{alternatives(DOCUMENT_NOUNS + tuple(DOC_TYPE_CODES))})(?!\w)", re.I)
+
+
+def names_document(question: str) -> bool:
+    """Whether a question names a document: a số hiệu, a short reference, or a document's type ("Luật …")."""
+    return bool(find_numbers(question) or DOC_REF.search(question) or _DOCUMENT_WORD.search(question))
+
+
+# "Còn bên NĐ 174 thì sao?", "Thế còn theo Quyết định 2629?": a follow-up that names only another document
+_SWITCH_FILLERS = re.compile(r"(?<!\w)(?:bên|ở|của|theo|với|trong|đối với|tại|văn bản|thì|sao|thế|nào|cái)(?!\w)", re.I)
+
+
+def switched_document(question: str, previous: str, cited_documents: list[str]) -> str:
+    """The previous question asked of the one document a "còn <document> thì sao?" names, in place of the document it
+    named (by số hiệu, short reference or the title of the document its answer cited); "" when the follow-up says more
+    than the document, or is no such follow-up."""
+    if not ELLIPTICAL.search(question):
+        return ""
+    focus = TAIL.sub("", LEAD.sub("", question)).strip(" ?")
+    named = find_numbers(focus) or [m.group(0) for m in DOC_REF_YEAR.finditer(focus)]
+    if len(named) != 1:
+        return ""
+    rest = _SWITCH_FILLERS.sub(" ", focus.replace(named[0], " "))
+    if re.search(r"\w", rest):
+        return ""  # "còn NĐ 174 quy định mức phạt nào?": a question of its own
+    base = previous.strip()
+    old = find_numbers(base) or [m.group(0) for m in DOC_REF_YEAR.finditer(base)]
+    if old:
+        at = base.find(old[0])
+        kind = re.search(rf"(?:{alternatives(DOC_TYPES + tuple(DOC_TYPE_CODES))})\s+(?:số\s+)?$", base[:at], re.I)
+        start = kind.start() if kind else at
+        return base[:start] + named[0] + base[at + len(old[0]) :]
+    for cited in cited_documents[:1]:
+        title = re.sub(r"\s*\([^()]*\)\s*$", "", cited).strip()  # "Luật Giao dịch điện tử (20/2023/QH15)"
+        at = re.search(rf"{re.escape(title)}(?:\s+(?:năm\s+)?(?:19|20)\d\d)?", base, re.I) if title else None
+        if at:
+            return base[: at.start()] + named[0] + base[at.end() :]
+    return f"{base.rstrip(' ?')} ({named[0]})?"
+
