@@ -101,6 +101,8 @@ eval-locked: install
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-20.jsonl --system all --out $(LOCKED)/conversations-20
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/questions-21.jsonl --system all --out $(LOCKED)/questions-21
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-21.jsonl --system all --out $(LOCKED)/conversations-21
+	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/questions-22.jsonl --system all --out $(LOCKED)/questions-22
+	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-22.jsonl --system all --out $(LOCKED)/conversations-22
 
 bench: install
 	$(PY) bench/ingest_bench.py
