@@ -34,6 +34,11 @@ def lead_in_of(chunk, start: int) -> str:
             break  # the end of an item the passage starts inside: its lead-in is stored with the passage
         if marker is None:
             return ""
+    return stored_lead_in(chunk)
+
+
+def stored_lead_in(chunk) -> str:
+    """The lead-in stored with a passage that starts inside a list (the lines of its heading after the first), or ""."""
     return " ".join(chunk.heading.split(LEAD_IN_MARK)[1:])
 
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Mapping
 
-from core.models import CELL_SEPARATOR, LEAD_IN_MARK
+from core.models import CELL_SEPARATOR
 from hoidap.answer.carries import (
     CONDITION_IN_TEXT,
     accounts_for_documents,
@@ -38,7 +38,7 @@ from hoidap.answer.carries import (
     states_other_bound,
     states_validity_of,
 )
-from hoidap.answer.items import heads_section, lead_in_of, names_strongest, section_of
+from hoidap.answer.items import heads_section, lead_in_of, names_strongest, section_of, stored_lead_in
 from hoidap.answer.quotes import boilerplate, quotes
 from hoidap.answer.signature import signature_block
 from hoidap.answer.tables import header_of, horizon_above, inherited_group, labelled_row, opens_table
@@ -225,6 +225,8 @@ def candidates(
             if block:  # "ai là người ký …?": the signature block of the named document
                 text = "\n".join(line.strip() for line in chunk.text[block[0] : block[1]].split("\n") if line.strip())
                 found.append(Candidate(i, block, text, 1.0 + passage_cov, passage_cov, passage_cov, True))
+        if rules.level_named and query.levels and not names_level(query.levels, f"{chunk.heading}\n{chunk.text}"):
+            continue  # "Chủ tịch UBND cấp huyện …" is not answered by a passage that names no huyện
         spans = quotes(
             chunk.text, chunk.sentence_spans, sections, query.answer_type == LIST, rules.section_titles, rules.paragraph_heading
         )
@@ -242,7 +244,7 @@ def candidates(
             if rules.table_group and query.horizons:
                 # (with own_horizon, also the period heading stored with a passage that starts under it: "- Giai đoạn
                 # 2028-2030" above "- 50% dịch vụ công trực tuyến thiết yếu …" in the passage before)
-                stored = lead_in_text(chunk) if rules.own_horizon else ""
+                stored = stored_lead_in(chunk) if rules.own_horizon else ""
                 above = horizon_above(chunk.text, start, inherited or stored)
                 if above and not set(above) & set(query.horizons):
                     continue  # a row of "I | Giai đoạn 2025-2027" does not give the target of 2028-2030
@@ -274,8 +276,6 @@ def candidates(
                 section = text[: text.find("\n")]  # a section quoted with its items
             if rules.government_level and query.levels and other_level(query.levels, f"{lead_in_of(chunk, start)} {text}"):
                 continue  # "Chủ tịch Ủy ban nhân dân cấp tỉnh có quyền …" does not answer of "cấp huyện"
-            if rules.level_named and query.levels and not names_level(query.levels, f"{chunk.heading}\n{chunk.text}"):
-                continue  # "Chủ tịch UBND cấp huyện …" is not answered by a decree that names no huyện
             if rules.qualifiers and query.qualifiers and other_qualifier(query.qualifiers, fold_diacritics(text.lower())):
                 continue  # "… đạt chứng chỉ quản trị dữ liệu cơ bản" does not give the share for the "nâng cao" one
             if rules.grades and query.grades and not states_grade(
@@ -362,8 +362,3 @@ def lead_first(found: list[Candidate]) -> list[Candidate]:
     if typed is None or typed is found[0] or typed.score < 0.75 * found[0].score:
         return found
     return [typed] + [c for c in found if c is not typed]
-
-
-def lead_in_text(chunk) -> str:
-    """The lead-in stored with a passage that starts inside a list (its lines after the heading), or ""."""
-    return " ".join(chunk.heading.split(LEAD_IN_MARK)[1:])
