@@ -590,6 +590,11 @@ class Settings(BaseSettings):
         "sentence that states it, with its heading or lead-in: the grade itself, or a list or range that holds it ('cấp "
         "độ 3, 4 và 5', 'cấp độ 3 trở lên'); not by one naming other grades ('cấp độ 3') or none.",
     )
+    rule_quarters: bool = Field(
+        True,
+        description="A question about a quarter of a year ('quý II/2025', 'quý 2') is not answered by a sentence that "
+        "states only other quarters ('Quý I/2025: Tổng doanh số 101.400 tỷ đồng').",
+    )
     rule_own_horizon: bool = Field(
         True,
         description="A sentence that states other target years ('Đến năm 2030, kinh tế số … chiếm khoảng 30% GRDP') does "

@@ -29,7 +29,7 @@ from hoidap.audit import AuditLog
 from hoidap.answer.validity import validity_answer, validity_notes
 from hoidap.initialisms import read_initials
 from hoidap.query import Query
-from hoidap.query.documents import unit_of, validity_asked
+from hoidap.query.documents import names_document, unit_of, validity_asked
 from hoidap.terms import EXACT_PREFIX, normalized
 from hoidap.retrieve import Filters, HybridRetriever, IndexReader, Passage
 from hoidap.validity import CEASED, article_of
@@ -75,7 +75,7 @@ def make_answerer(settings: Settings) -> ExtractiveAnswerer:
         bound=s.rule_bound, dated_years=s.rule_dated_years, alone=s.rule_alone, news_context=s.rule_news_context,
         horizon_heading=s.rule_horizon_heading, day=s.rule_day, sentence_start=s.rule_sentence_start,
         government_level=s.rule_government_level, same_document=s.rule_same_document, body_rows=s.rule_body_rows,
-        paragraph_heading=s.rule_paragraph_heading, grades=s.rule_grades, own_horizon=s.rule_own_horizon,
+        paragraph_heading=s.rule_paragraph_heading, grades=s.rule_grades, quarters=s.rule_quarters, own_horizon=s.rule_own_horizon,
         level_named=s.rule_level_named, unindexed_content=s.rule_unindexed_content, duration_unit=s.rule_duration_unit,
         row_figures=s.rule_row_figures, qualifiers=s.rule_qualifiers, unit_rows=s.rule_unit_rows,
     )
@@ -158,7 +158,10 @@ def signed_passages(query: Query, reader: IndexReader, shown: list[Passage]) -> 
     for part in query.parts or (query,):
         if not part.wants_signer:
             continue
-        signed = next((cid for cid, text in reader.store.last_texts(part.numbers[0]) if signature_block(text)), None)
+        number = part.numbers[0] if part.numbers else next(  # "kh 3260 ai ký?": the held document it names
+            (d["number"] for d in reader.store.documents() if d["number"] and names_document(part, d["number"])), ""
+        )
+        signed = next((cid for cid, text in reader.store.last_texts(number) if signature_block(text)), None) if number else None
         if signed is not None and signed not in have:
             extra.extend(Passage(chunk, 0.0) for chunk in reader.store.get_chunks([signed]).values())
             have.add(signed)

@@ -454,7 +454,11 @@ def horizon_years(question: str, year_ends: bool = False) -> list[str]:
     once, in a heading or a table's group row ("I | Đến năm 2030"), not in every row under it; so these years are
     asked of the passage's document (its title or its passages read with it), not of the passage itself."""
     years = [a or b for a, b in _HORIZON.findall(question)]
-    return list(dict.fromkeys(years + (_YEAR_END.findall(question) if year_ends else [])))
+    if year_ends:  # "mục tiêu … vào năm 2025": the year a target is set for is its horizon
+        years += _YEAR_END.findall(question) + (_TARGET_YEAR.findall(question) if _TARGET_WORD.search(question) else [])
+    return list(dict.fromkeys(years))
 
 
 _YEAR_END = re.compile(r"\b(?:cuối|hết|cuoi|het)\s+(?:năm|nam)\s+((?:19|20)\d\d)\b", re.I)
+_TARGET_YEAR = re.compile(r"\b(?:vào|trong|vao)\s+(?:năm|nam)\s+((?:19|20)\d\d)\b", re.I)
+_TARGET_WORD = re.compile(r"\b(?:mục tiêu|chỉ tiêu|phấn đấu|muc tieu|chi tieu|phan dau)\b", re.I)

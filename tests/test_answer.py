@@ -284,6 +284,11 @@ def test_who_signed_a_document_is_read_from_its_signature_block(service):
     assert answer.citations[0].passage.chunk.chunk_id in [p.chunk.chunk_id for p in answer.passages[:5]]
 
 
+def test_who_signed_a_document_named_by_a_short_reference(service):
+    answer = service.ask("luật 20 do ai ký vậy")  # no số hiệu in full: the held document it names
+    assert not answer.refused and "Vương Đình Huệ" in answer.text
+
+
 def test_a_question_asking_a_so_hieu_is_not_answered_by_a_sentence_without_one(service):
     # Điều 46 on tài khoản giao dịch điện tử is found, but names no decree's số hiệu
     answer = service.ask("Nghị định quy định chi tiết về tài khoản giao dịch điện tử có số hiệu nào?")

@@ -43,7 +43,7 @@ from hoidap.answer.quotes import boilerplate, quotes
 from hoidap.answer.signature import signature_block
 from hoidap.answer.tables import header_of, horizon_above, inherited_group, labelled_row, opens_table
 from hoidap.query import DATE, DOCUMENT, DURATION, LIST, NUMBER, ORGANISATION, PERSON, VALIDITY, Query
-from hoidap.query.asked import SCOPE, names_level, other_qualifier, states_grade, title_match
+from hoidap.query.asked import SCOPE, names_level, other_qualifier, other_quarter, states_grade, title_match
 from hoidap.query.documents import documents_named, in_clause, names_document
 from hoidap.retrieve import Passage
 from hoidap.terms import EXACT_PREFIX, coverage, evidence_text, horizon_years, names_holder, normalized
@@ -120,6 +120,7 @@ class SelectRules:
     own_horizon: bool = True  # a sentence stating other target years ("Đến năm 2030, …") does not give those asked
     level_named: bool = True  # a passage answers of a level of government asked only if it names that level
     qualifiers: bool = True  # a sentence saying a fellow of a qualifier asked ("cơ bản" for "nâng cao") answers nothing
+    quarters: bool = True  # a sentence stating only other quarters ("Quý I/2025: …") does not answer of "quý II"
     grades: bool = True  # a sentence answers of a grade asked ("cấp độ 4") only if it (or its heading) states that grade
     paragraph_heading: bool = True  # … and a paragraph with the short heading item above it ("4. Sở Văn hoá, Thể thao và
     #                            Du lịch" / "Định hướng các cơ quan truyền thông …"), which alone answers nothing
@@ -278,6 +279,10 @@ def candidates(
                 continue  # "Chủ tịch Ủy ban nhân dân cấp tỉnh có quyền …" does not answer of "cấp huyện"
             if rules.qualifiers and query.qualifiers and other_qualifier(query.qualifiers, fold_diacritics(text.lower())):
                 continue  # "… đạt chứng chỉ quản trị dữ liệu cơ bản" does not give the share for the "nâng cao" one
+            if rules.quarters and query.quarters and other_quarter(
+                query.quarters, fold_diacritics(f"{lead_in_of(chunk, start)} {text}".lower())
+            ):
+                continue  # "Quý I/2025: Tổng doanh số 101.400 tỷ đồng" does not give the sales of quý II
             if rules.grades and query.grades and not states_grade(
                 query.grades, fold_diacritics(f"{chunk.heading} {lead_in_of(chunk, start)} {text}".lower())
             ):

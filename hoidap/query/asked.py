@@ -98,8 +98,8 @@ def article_topic(folded: str) -> str:
 
 
 RECITAL_ASKED = re.compile(
-    r"\b(?:theo|xet) de nghi (?:cua|tai) (?:\w+ ){0,3}(?:nao|ai)\b|\bcan cu (?:vao )?(?:\w+ ){0,2}nao\b"
-    r"|\bto trinh (?:so )?(?:nao|gi)\b"  # "… ban hành trên cơ sở tờ trình nào của Sở?": "Theo đề nghị … tại Tờ trình số …"
+    r"\b(?:theo|xet) de nghi (?:cua|tai) (?:\w+ ){0,3}(?:nao|ai)\b|\bcan cu (?:vao )?(?:\w+ ){0,4}nao\b"
+    r"|\bto trinh (?:so )?(?:nao|gi|may|bao nhieu)\b"  # "… ban hành trên cơ sở tờ trình nào của Sở?": "Theo đề nghị … tại Tờ trình số …"
     r"|\b(?:lay |duoc dung )?lam can cu\b.*\bnao\b"  # "… mà Kế hoạch 144 lấy làm căn cứ được phê duyệt tại quyết định nào?"
 )
 ISSUED_ASKED = re.compile(r"\b(ban hanh|duoc ky|ky ban hanh|duoc gui|gui)\b")
@@ -190,6 +190,22 @@ def states_grade(asked: tuple[str, ...], folded: str) -> bool:
         if wanted not in {v for m in said for v in re.findall(rf"\b{value}", m.group(1))}:
             return False
     return True
+
+
+_QUARTER = re.compile(r"\bquy\s+(iv|i{1,3}|[1-4])(?!\w|[.,]\d)")
+_QUARTER_NUMBER = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
+
+
+def quarters_named(folded: str) -> list[str]:
+    """The quarters of a year a folded text names, as digits: "quy ii/2025" and "quy 2" → "2"."""
+    return list(dict.fromkeys(_QUARTER_NUMBER.get(q, q) for q in _QUARTER.findall(folded)))
+
+
+def other_quarter(asked: tuple[str, ...], folded: str) -> bool:
+    """Whether a folded text states only other quarters than those asked ("Quý I/2025: Tổng doanh số …" for "quý
+    II/2025"); a text naming no quarter is not told apart by this."""
+    said = quarters_named(folded)
+    return bool(said) and not set(said) & set(asked)
 
 
 def answer_type_of(folded: str) -> str:

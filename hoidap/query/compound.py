@@ -160,7 +160,7 @@ def _depending(piece: str, first: str) -> str:
     dựng Quyết định … phải hoàn thành trước ngày nào"); the piece itself otherwise."""
     pointed = _POINTED_BACK.match(piece)
     if not pointed:
-        return piece
+        return _object_pointed(piece, first)
     words = pointed.group(1).split()
     for size in (len(words), 1) if len(words) > 1 else (1,):
         noun = " ".join(words[-size:])
@@ -174,6 +174,34 @@ def _depending(piece: str, first: str) -> str:
         lead = " ".join(words[: len(words) - size])
         return f"{lead} {said} {piece[pointed.end():]}".strip()
     return piece
+
+
+def _object_pointed(piece: str, first: str) -> str:
+    """A later part pointing back inside its predicate ("cấp nào đứng ra thành lập tổ này" after "… cho Tổ công nghệ số
+    cộng đồng không"), with the noun phrase of the first part its noun opens said in its place; the piece otherwise."""
+    for pointed in _POINTED_INSIDE.finditer(piece):
+        words = pointed.group(1).split()
+        for size in (2, 1)[2 - min(len(words), 2) :]:
+            noun = " ".join(words[-size:])
+            opened = re.search(rf"(?<!\w){re.escape(noun)}(?!\w)", first, re.I)
+            if not opened:
+                continue
+            phrase = _PHRASE_END.split(first[opened.start() :], maxsplit=1)[0]
+            phrase = " ".join(phrase.split()[:_PHRASE_WORDS]).rstrip(" ,;?")
+            if len(phrase.split()) < size + 2:
+                return piece  # the first part says nothing more of it
+            start = pointed.start(1) + len(" ".join(words[:-size])) + (1 if len(words) > size else 0)
+            return f"{piece[:start]}{phrase}{piece[pointed.end():]}"
+    return piece
+
+
+# "<noun> này/đó/ấy" inside a later part, after its first word ("… thành lập tổ này", "… chủ trì chỉ tiêu này")
+_POINTED_INSIDE = re.compile(r"(?<=\s)(\w+(?:\s+\w+)?)\s+(?:đó|này|ấy)(?!\w)", re.I)
+# where the noun phrase a first part opens ends: at its verb or its question words
+_PHRASE_END = re.compile(
+    r"\s+(?=(?:có|là|được|phải|do|đã|sẽ|cần|thuộc|bị|đặt|đạt|ở mức|bao nhiêu|mấy|nào|gì|không\s*\??\s*$)(?!\w))", re.I
+)
+_PHRASE_WORDS = 18
 
 
 # the number or dash opening a sub-question ("1) ", "a) ", "- "), at a piece's start or after the frame's colon

@@ -101,7 +101,10 @@ def names_document(query: Query, number: str) -> bool:
     codes = set(re.split(r"[-/]", folded)[1:])
     for doc_type, num, year in query.doc_refs:
         code = next((c for c, t in _CODE_TYPES.items() if t == doc_type), "")
-        if re.match(rf"{num}[-/]", folded) and (not year or f"/{year}/" in folded) and (not code or code in codes or doc_type in codes):
+        # a type written without a code in its số hiệu (a luật: "20/2023/QH15") is not one carrying another type's
+        # code ("luật 20" is not "20/2014/TT-BTTTT")
+        typed = code in codes or doc_type in codes if code else not codes & _CODE_TYPES.keys()
+        if re.match(rf"{num}[-/]", folded) and (not year or f"/{year}/" in folded) and typed:
             return True
     return False
 
