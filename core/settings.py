@@ -590,6 +590,18 @@ class Settings(BaseSettings):
         "sentence that states it, with its heading or lead-in: the grade itself, or a list or range that holds it ('cấp "
         "độ 3, 4 và 5', 'cấp độ 3 trở lên'); not by one naming other grades ('cấp độ 3') or none.",
     )
+    rule_another_document: bool = Field(
+        True,
+        description="A follow-up asking which other document states the same ('Có văn bản nào khác quy định giống vậy "
+        "không?') asks the previous question without the documents it named, searched outside the documents the "
+        "previous answer cited.",
+    )
+    rule_body_alone: bool = Field(
+        True,
+        description="A follow-up that is only a body's name ('Bộ Quốc phòng?', 'Còn Sở Tài chính?') asks the previous "
+        "question of that body, in place of the body it asked ('cơ quan nào …') or named; a document's title in the "
+        "previous question is no name to swap.",
+    )
     rule_quarters: bool = Field(
         True,
         description="A question about a quarter of a year ('quý II/2025', 'quý 2') is not answered by a sentence that "

@@ -17,7 +17,7 @@ from core.settings import Settings, get_settings
 from hoidap.answer.answerability import MODEL_FILE, Answerability
 from hoidap.answer.compose import ComposeRules
 from hoidap.answer.conversation import Turn, resolutions
-from hoidap.answer.followup_forms import asks_for_more
+from hoidap.answer.followup_forms import asks_another_document, asks_for_more
 from hoidap.query.casing import sentence_cased
 from hoidap.answer.extractive import ExtractiveAnswerer
 from hoidap.answer.headings import heading_answer
@@ -33,6 +33,7 @@ from hoidap.query.documents import names_document, unit_of, validity_asked
 from hoidap.terms import EXACT_PREFIX, normalized
 from hoidap.retrieve import Filters, HybridRetriever, IndexReader, Passage
 from hoidap.validity import CEASED, article_of
+from ingest.metadata import find_numbers
 from ingest.structure import outline
 from index.build import Progress, ReindexReport, reindex
 from index.embed import Embedder
@@ -284,6 +285,7 @@ class HoidapService:
             read, previous, self.settings.rule_antecedent, self.settings.rule_ellipsis, self.settings.rule_topic_fallback,
             self.settings.rule_switch_document, self.settings.rule_why_followup, self.settings.rule_confirmation,
             self.settings.rule_correction, self.settings.rule_roles, self.settings.rule_more_items, self.settings.rule_own_task,
+            self.settings.rule_another_document, self.settings.rule_body_alone,
         )
         more = self.settings.rule_more_items and previous is not None and asks_for_more(read)  # "Còn gì nữa không?"
         readings = readings[: None if self.settings.rule_frame_fallback else 1]
@@ -296,6 +298,11 @@ class HoidapService:
             book, as_of = retriever.reader.validity, self.as_of()
             ceased = {d["number"] for d in retriever.reader.documents if book.status(d["number"], as_of).state == CEASED}
             filters = dataclasses.replace(filters, excluded=frozenset(ceased))
+        if self.settings.rule_another_document and previous is not None and asks_another_document(read):
+            # "Có văn bản nào khác quy định giống vậy không?": not the documents the previous question named, or else
+            # those its answer cited
+            said = find_numbers(previous.question) or find_numbers(" ".join(previous.cited_documents))
+            filters = dataclasses.replace(filters or Filters(), excluded=(filters.excluded if filters else frozenset()) | frozenset(said))
         search = retrieve or (lambda q, n: retriever.retrieve(q, n, filters))
         reader = retriever.reader
         for reading, resolved in enumerate(readings):  # a follow-up: its readings in turn, until one is answered

@@ -52,3 +52,44 @@ def test_recitals_asked_in_more_ways():
     assert RECITAL_ASKED.search(fold("Quyết định được ban hành căn cứ vào những nghị quyết nào của Bộ Chính trị?"))
     assert RECITAL_ASKED.search(fold("UBND ban hành kế hoạch theo đề nghị của Sở tại tờ trình số mấy?"))
     assert not RECITAL_ASKED.search(fold("Căn cứ vào Điều 5, thời hạn báo cáo là mấy ngày?"))
+
+
+def test_a_follow_up_asking_for_another_document():
+    from hoidap.answer.conversation import Turn, resolutions
+    from hoidap.answer.followup_forms import asks_another_document
+
+    previous = Turn(
+        "Theo Quy định 384-QĐ/TW, việc chia sẻ dữ liệu giữa các cơ quan đảng có bị thu phí không?", ["Quy định 384-QĐ/TW"]
+    )
+    question = "Có văn bản nào khác quy định giống vậy không?"
+    assert asks_another_document(question) and asks_another_document("Còn nghị định nào khác cũng nói thế không?")
+    assert not asks_another_document("Văn bản đó còn hiệu lực không?")
+    assert not asks_another_document("Ngoài Nghị định 13 còn văn bản nào khác quy định không?")  # names one
+    assert resolutions(question, previous, another_document=True) == [
+        "Việc chia sẻ dữ liệu giữa các cơ quan đảng có bị thu phí không?"
+    ]
+    assert resolutions(question, previous, another_document=False) != resolutions(question, previous, another_document=True)
+
+
+def test_another_document_is_searched_outside_the_one_named(service):
+    from hoidap.answer.conversation import Turn
+
+    previous = Turn("Theo Luật 20/2023/QH15, chữ ký số là gì?", ["Luật Giao dịch điện tử (20/2023/QH15)"])
+    answer = service.ask("Có văn bản nào khác quy định giống vậy không?", previous=previous)
+    assert all("20/2023/QH15" not in c.passage.chunk.doc.number for c in answer.citations)
+
+
+def test_a_follow_up_naming_a_body_alone():
+    from hoidap.answer.conversation import Turn, asked_of_body, resolutions
+
+    asked = "Theo Luật Giao dịch điện tử 2023, cơ quan nào là đầu mối chịu trách nhiệm về quản lý nhà nước về giao dịch điện tử?"
+    previous = Turn(asked, ["Luật Giao dịch điện tử (20/2023/QH15)"])
+    readings = resolutions("Bộ Quốc phòng?", previous, body_alone=True)
+    assert readings[0] == "Theo Luật Giao dịch điện tử 2023, Bộ Quốc phòng có trách nhiệm gì về quản lý nhà nước về giao dịch điện tử?"
+    assert readings[-1] == "Bộ Quốc phòng?"
+    assert resolutions("Bộ Quốc phòng?", previous, body_alone=False)[0] == "Bộ Quốc phòng?"  # the switch off
+    # a body named before: the same question of the other body; a title is no body's name
+    assert asked_of_body("Còn Sở Tài chính?", "Sở Xây dựng chủ trì nhiệm vụ X đến năm nào?") == ["Sở Tài chính chủ trì nhiệm vụ X đến năm nào?"]
+    assert asked_of_body("Bộ Quốc phòng thì được giao gì?", asked) == []  # more than a name
+    swapped = resolutions("Còn Bộ Quốc phòng thì sao?", Turn("Luật Giao dịch điện tử 2023 có hiệu lực khi nào?", []), body_alone=True)
+    assert "Bộ Quốc dịch" not in swapped[0] and "Luật Giao," not in swapped[0]  # not "Luật Giao" swapped for the body

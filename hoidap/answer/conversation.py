@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from core.lexicon import (
     ANAPHORS,
     ASPECT_WORDS,
+    BODY_KINDS,
+    DOC_TYPES,
     CONTRASTED_SUBJECTS,
     DEMONSTRATIVES,
     DOCUMENT_NOUNS,
@@ -32,10 +34,12 @@ from hoidap.answer.followup_forms import (
     WHY,
     WHY_WORDS,
     alternatives,
+    asks_another_document,
     corrected,
     names_document,
     switched_document,
     switched_role,
+    without_documents,
 )
 from hoidap.query import OTHER
 from hoidap.query.asked import answer_type_of
@@ -152,7 +156,7 @@ def resolve(question: str, previous: Turn | None, antecedent: bool = True) -> st
 def resolutions(
     question: str, previous: Turn | None, antecedent: bool = True, ellipsis: bool = True, topic_fallback: bool = False,
     switch_document: bool = False, why: bool = False, confirm: bool = False, correction: bool = False, roles: bool = False,
-    more: bool = False, own_task: bool = False,
+    more: bool = False, own_task: bool = False, another_document: bool = False, body_alone: bool = False,
 ) -> list[str]:
     """The readings of a follow-up to try in turn, the likeliest first. A back-reference read in the frame of the
     document the previous answer cited ("… (theo Quyết định 2629/QĐ-TTg)?") is also read without that frame: the
@@ -169,9 +173,19 @@ def resolutions(
     hợp là ai?" after "… ai chủ trì X?" asks who coordinates X (switched_role); with ``more``, "Còn … nào nữa không?"
     asks the previous question again (the service then quotes more: asks_for_more). With ``own_task``, "Thế còn Sở Xây
     dựng thì được giao việc gì?" is a question of its own about Sở Xây dựng, in the previous question's frame; and a
-    follow-up naming another period ("Vậy sang giai đoạn 2028-2030 thì … bao nhiêu?") asks the previous question of it."""
+    follow-up naming another period ("Vậy sang giai đoạn 2028-2030 thì … bao nhiêu?") asks the previous question of it.
+    With ``another_document``, "Có văn bản nào khác quy định giống vậy không?" asks the previous question without the
+    documents it named (the service leaves out those its answer cited). With ``body_alone``, a follow-up that is only a
+    body's name ("Bộ Quốc phòng?") asks the previous question of that body, in place of the body it named or asked
+    ("cơ quan nào …")."""
     if previous is None:
         return [question]
+    if body_alone:
+        asked = asked_of_body(question, previous.question)
+        if asked:
+            return asked
+    if another_document and asks_another_document(question):
+        return [without_documents(previous.question)]
     switched = switched_document(question, previous.question, previous.cited_documents) if switch_document else ""
     if switched:
         return [switched]
@@ -215,10 +229,62 @@ def resolutions(
         framed = _resolved(question, previous, antecedent, ellipsis)
         bare = with_antecedent(question, previous.question) if antecedent else question
         return [framed] if framed == bare or not framed.endswith(")?") else [framed, bare]
-    resolved = _resolved(question, previous, antecedent, ellipsis, own_task)
+    resolved = _resolved(question, previous, antecedent, ellipsis, own_task, body_alone)
     if topic_fallback and resolved == question and not ELLIPTICAL.search(question) and not names_document(question):
         return [question, _in_topic(question, previous)]  # alone first: it may ask of another document
     return [resolved]
+
+
+_BODY_KIND = re.compile(rf"(?<!\w)(?:{alternatives(BODY_KINDS)})\s+(?=[A-ZĐ]|[^\W\d_])", re.U)
+# the body a question asks: "cơ quan nào", "bộ nào", "ai"
+_BODY_ASKED = re.compile(r"(?<!\w)(?:cơ quan|đơn vị|bộ|sở|ngành|ban|tổ chức)\s+nào(?!\w)|(?<!\w)ai(?!\w)", re.I)
+
+
+def _body_names(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the bodies' names in a text: a kind, then capitalised words each with at most one lower-case
+    word after it, joined by "," or "và" ("Bộ Quốc phòng", "Sở Văn hoá, Thể thao và Du lịch", "Bộ Khoa học và Công
+    nghệ", not "… phải chỉ đạo" after it)."""
+    found = []
+    for kind in _BODY_KIND.finditer(text):
+        words = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"[\w&]+", text[kind.end() :])]
+        end, i, lowered = 0, 0, True
+        while i < len(words):
+            word = words[i][2]
+            if word[0].isupper():
+                end, lowered = words[i][1], False
+            elif not lowered and word != "và":
+                end, lowered = words[i][1], True
+            elif word == "và" and i + 1 < len(words) and words[i + 1][2][0].isupper():
+                pass
+            else:
+                break
+            i += 1
+        if end:
+            found.append((kind.start(), kind.end() + end))
+    return found
+
+
+_FRAME = re.compile(r"^\s*((?:Theo|Trong|Tại|Căn cứ)\s[^,]{3,100}),\s*", re.I)
+_ABOUT = re.compile(r"(?<!\w)về\s+([^?,;]{4,80}?)\s*\??\s*$", re.I)  # "… về quản lý nhà nước về giao dịch điện tử?"
+
+
+def asked_of_body(question: str, previous: str) -> list[str]:
+    """The readings of a follow-up naming a body alone ("Bộ Quốc phòng?", "Còn Sở Tài chính?"): after a question that
+    asked a body ("Theo Luật X, cơ quan nào là đầu mối … về quản lý nhà nước về Y?"), that body's task in the same frame
+    and field ("Theo Luật X, Bộ Quốc phòng có trách nhiệm gì về quản lý nhà nước về Y?"), then the previous question
+    asked of it, then the name alone; after one naming a body, the previous question with this body in its place. [] when the follow-up
+    says more than a body's name or the previous question names or asks no body."""
+    focus = TAIL.sub("", LEAD.sub("", question)).strip(" ?.")
+    if _body_names(focus) != [(0, len(focus))] or names_document(focus):
+        return []
+    asked = _BODY_ASKED.search(previous)
+    if asked:
+        frame, about = _FRAME.match(previous), _ABOUT.search(previous[asked.end() :])
+        task = f"{focus} có trách nhiệm gì{' về ' + about.group(1) if about else ''}?"
+        substituted = previous[: asked.start()] + focus + previous[asked.end() :]
+        return [f"{frame.group(1)}, {task}" if frame else task, substituted, question]  # last: the name alone
+    said = [(a, b) for a, b in _body_names(previous) if previous[a:b] != focus]
+    return [previous[: said[0][0]] + focus + previous[said[0][1] :]] if said else []
 
 
 def _in_topic(question: str, previous: Turn) -> str:
@@ -233,7 +299,9 @@ def _in_topic(question: str, previous: Turn) -> str:
 _ASKS_OWN = re.compile(r"\b(?:duoc giao|giao|lam|phu trach|chiu trach nhiem|thuc hien|co nhiem vu)\b[^?]*\b(?:gi|nao)\b")
 
 
-def _resolved(question: str, previous: Turn, antecedent: bool, ellipsis: bool = True, asks_own: bool = False) -> str:
+def _resolved(
+    question: str, previous: Turn, antecedent: bool, ellipsis: bool = True, asks_own: bool = False, body_alone: bool = False
+) -> str:
     documents = previous.cited_documents
     if not previous.answered:  # a refused question still sets the frame by the documents it names
         documents = find_numbers(previous.question) or [m.group(0) for m in DOC_REF_YEAR.finditer(previous.question)] or documents
@@ -264,6 +332,8 @@ def _resolved(question: str, previous: Turn, antecedent: bool, ellipsis: bool = 
     # (a year or a số hiệu in X: the old question asked again with it, "còn năm 2030 thì mục tiêu đó là gì?")
     own = own if own and (answer_type_of(_folded(own.group(2))) != OTHER or asks_own and _ASKS_OWN.search(_folded(own.group(2)))) and not re.search(r"\d", own.group(1)) else None
     name, old = _first_name(focus), _first_name(base)
+    if old and body_alone and old.split()[0] in _TITLE_HEADS:
+        old = ""  # "Luật Giao …" heads a document's title, not a name to swap or carry
     if not own:  # X put in the old question, in place of what it contrasts with
         numbers, old_numbers = find_numbers(focus), find_numbers(base)
         if numbers and old_numbers:  # "còn Nghị định 47/2020/NĐ-CP thì sao?"
@@ -394,6 +464,7 @@ def _parallel_span(focus: str, base: str, to_ask: bool = True) -> str:
     return " ".join(tail[:end]).rstrip(",.?") if end else ""
 
 
+_TITLE_HEADS = frozenset(t.split()[0] for t in DOC_TYPES)
 _NOT_NAMES = {"Theo", "Trong", "Tại", "Khi", "Nếu", "Sau", "Trước", "Với", "Về", "Các", "Những", "Đối", "Căn", "Ở"}
 
 

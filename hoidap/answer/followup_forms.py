@@ -1,6 +1,7 @@
 """Follow-ups known by their form, read against the previous question alone (hoidap/answer/conversation.py resolves
 the rest): "còn <document> thì sao?" switches the document, "Thế đơn vị phối hợp là ai?" the role, "Còn gì nữa không?"
-asks for more, "Vậy là …, đúng không?" checks, "À nhầm, ý tôi là …" corrects, "Tại sao …?" asks why."""
+asks for more, "Vậy là …, đúng không?" checks, "À nhầm, ý tôi là …" corrects, "Tại sao …?" asks why, "Có văn bản nào khác quy định
+giống vậy không?" asks the same of the other documents."""
 
 from __future__ import annotations
 
@@ -112,3 +113,38 @@ def switched_document(question: str, previous: str, cited_documents: list[str]) 
             return base[: at.start()] + named[0] + base[at.end() :]
     return f"{base.rstrip(' ?')} ({named[0]})?"
 
+
+
+# "Có văn bản nào khác quy định giống vậy không?", "Còn nghị định nào khác cũng nói thế không?": the same rule sought in
+# the documents the previous answer did not cite
+_ANOTHER_DOCUMENT = re.compile(
+    rf"(?<!\w)(?:{alternatives(DOCUMENT_NOUNS + ('nơi', 'chỗ', 'tài liệu'))})\s+(?:nào\s+)?khác(?!\w)", re.I
+)
+ANOTHER_WORDS = 16  # a longer follow-up asks a question of its own
+
+
+def asks_another_document(question: str) -> bool:
+    """Whether a follow-up asks which other document states the same ("Có văn bản nào khác quy định giống vậy
+    không?"), naming none itself."""
+    return (
+        bool(_ANOTHER_DOCUMENT.search(question)) and len(question.split()) <= ANOTHER_WORDS
+        and not find_numbers(question) and not DOC_REF.search(question)
+    )
+
+
+_FRAME = re.compile(r"^\s*(?:theo|trong|tại|căn cứ|theo quy định (?:của|tại))\s+([^,]{3,100}),\s*", re.I)
+
+
+def without_documents(question: str) -> str:
+    """A question with the documents it names taken out ("Theo Quy định 384-QĐ/TW, việc chia sẻ dữ liệu … có bị thu phí
+    không?" → "Việc chia sẻ dữ liệu … có bị thu phí không?"): the same asked of any document."""
+    frame = _FRAME.match(question)
+    if frame and (find_numbers(frame.group(1)) or DOC_REF.search(frame.group(1)) or _DOCUMENT_WORD.match(frame.group(1))):
+        question = question[frame.end() :]
+    for number in find_numbers(question):
+        at = question.find(number)
+        kind = re.search(rf"(?:{alternatives(DOC_TYPES + tuple(DOC_TYPE_CODES))})\s+(?:số\s+)?$", question[:at], re.I)
+        question = question[: kind.start() if kind else at] + question[at + len(number) :]
+    question = DOC_REF_YEAR.sub("", question)
+    question = " ".join(question.split())
+    return question[:1].upper() + question[1:]
