@@ -602,6 +602,12 @@ class Settings(BaseSettings):
         "question of that body, in place of the body it asked ('cơ quan nào …') or named; a document's title in the "
         "previous question is no name to swap.",
     )
+    rule_field_lead_in: bool = Field(
+        True,
+        description="'Văn bản nào …?' answered by a field of an item ('+ Nội dung: bao gồm quy định chi tiết khoản 7 Điều "
+        "8 …') is answered with the item the field belongs to ('- Nghị định xử phạt vi phạm hành chính …'), the line of "
+        "the outer marker above it.",
+    )
     rule_quarters: bool = Field(
         True,
         description="A question about a quarter of a year ('quý II/2025', 'quý 2') is not answered by a sentence that "

@@ -93,3 +93,15 @@ def test_a_follow_up_naming_a_body_alone():
     assert asked_of_body("Bộ Quốc phòng thì được giao gì?", asked) == []  # more than a name
     swapped = resolutions("Còn Bộ Quốc phòng thì sao?", Turn("Luật Giao dịch điện tử 2023 có hiệu lực khi nào?", []), body_alone=True)
     assert "Bộ Quốc dịch" not in swapped[0] and "Luật Giao," not in swapped[0]  # not "Luật Giao" swapped for the body
+
+
+def test_a_field_of_an_item_is_read_under_its_item_for_which_document():
+    text = (
+        "- Nghị định quy định chi tiết Luật Bảo vệ dữ liệu cá nhân.\n- Cơ quan chủ trì: Bộ Công an.\n"
+        "- Nghị định xử phạt vi phạm hành chính trong lĩnh vực bảo vệ dữ liệu cá nhân.\n"
+        "- Nội dung: bao gồm quy định chi tiết khoản 7 Điều 8 của Luật Bảo vệ dữ liệu cá nhân.\n- Cơ quan chủ trì: Bộ Công an."
+    )
+    question = "Văn bản nào sẽ quy định chi tiết khoản 7 Điều 8 của Luật Bảo vệ dữ liệu cá nhân?"
+    best = _texts(question, text)[0]
+    assert best.startswith("- Nghị định xử phạt vi phạm hành chính") and "khoản 7 Điều 8" in best
+    assert not _texts(question, text, SelectRules(field_lead_in=False))[0].startswith("- Nghị định xử phạt")

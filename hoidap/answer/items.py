@@ -37,6 +37,22 @@ def lead_in_of(chunk, start: int) -> str:
     return stored_lead_in(chunk)
 
 
+# a field of an item: "- Nội dung: …", "- Cơ quan chủ trì: Bộ Công an.", "+ Thời hạn ban hành: trước ngày …"
+FIELD_ITEM = re.compile(r"^\s*[-+•*]\s*[A-ZĐ][^:\n]{1,30}:\s*\S")
+
+
+def item_of_field(chunk, start: int) -> str:
+    """The item a field starting at ``start`` belongs to: the nearest item line above that is no field ("- Nghị định xử
+    phạt … ." over "- Nội dung: …", "- Cơ quan chủ trì: …"); "" when the line is no field or none is found."""
+    if not FIELD_ITEM.match(chunk.text[start : start + 60]):
+        return ""
+    for line in reversed([ln.strip() for ln in chunk.text[:start].split("\n") if ln.strip()][-12:]):
+        if FIELD_ITEM.match(line):
+            continue
+        return line if LIST_ITEM.match(line) and not line.endswith(":") and len(line) <= 400 else ""
+    return ""
+
+
 def stored_lead_in(chunk) -> str:
     """The lead-in stored with a passage that starts inside a list (the lines of its heading after the first), or ""."""
     return " ".join(chunk.heading.split(LEAD_IN_MARK)[1:])

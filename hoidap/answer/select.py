@@ -38,7 +38,7 @@ from hoidap.answer.carries import (
     states_other_bound,
     states_validity_of,
 )
-from hoidap.answer.items import heads_section, lead_in_of, names_strongest, section_of, stored_lead_in
+from hoidap.answer.items import heads_section, item_of_field, lead_in_of, names_strongest, section_of, stored_lead_in
 from hoidap.answer.quotes import boilerplate, quotes
 from hoidap.answer.signature import signature_block
 from hoidap.answer.tables import header_of, horizon_above, inherited_group, labelled_row, opens_table
@@ -120,6 +120,7 @@ class SelectRules:
     own_horizon: bool = True  # a sentence stating other target years ("Đến năm 2030, …") does not give those asked
     level_named: bool = True  # a passage answers of a level of government asked only if it names that level
     qualifiers: bool = True  # a sentence saying a fellow of a qualifier asked ("cơ bản" for "nâng cao") answers nothing
+    field_lead_in: bool = True  # "văn bản nào …?" answered by "+ Nội dung: …": read under its item ("- Nghị định …")
     quarters: bool = True  # a sentence stating only other quarters ("Quý I/2025: …") does not answer of "quý II"
     grades: bool = True  # a sentence answers of a grade asked ("cấp độ 4") only if it (or its heading) states that grade
     paragraph_heading: bool = True  # … and a paragraph with the short heading item above it ("4. Sở Văn hoá, Thể thao và
@@ -326,6 +327,11 @@ def candidates(
                     ):
                         lead, typed = above, True
                         text = text if text.startswith(f"{above} … ") else f"{above} … {text}"
+            if rules.field_lead_in and query.answer_type == DOCUMENT and not lead:
+                # "văn bản nào sẽ quy định chi tiết khoản 7 Điều 8?": the document whose "- Nội dung: …" says so
+                above = item_of_field(chunk, start)
+                if above and carries(DOCUMENT, above, passage, query.unit, query.ordinal, query.kind, asked_numbers):
+                    lead, typed, text = above, True, f"{above} … {text}"
             score = 0.6 * sent_cov + 0.4 * passage_cov - 0.01 * i + (0.15 if from_named else 0.0) + 0.5 * titled
             if query.row_number and re.match(rf"\s*{query.row_number}\.?\s*\|", text):
                 score += 0.5  # "nhiệm vụ số 75": the row numbered 75, before rows that share more words
