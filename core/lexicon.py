@@ -292,6 +292,8 @@ CHAT_FORMS = {
     "ctrinh": "chương trình",
     "ctrình": "chương trình",
     "qđịnh": "quy định",
+    "ktra": "kiểm tra",
+    "qly": "quản lý",
     # Southern and spoken forms
     "hông": "không",
     "hổng": "không",

@@ -608,6 +608,12 @@ class Settings(BaseSettings):
         "8 …') is answered with the item the field belongs to ('- Nghị định xử phạt vi phạm hành chính …'), the line of "
         "the outer marker above it.",
     )
+    rule_issuer_codes: bool = Field(
+        True,
+        description="A body's code in số hiệu typed alone in a question ('bca ktra …', 'VPCP', 'btttt') names the body "
+        "(Bộ Công an, Văn phòng Chính phủ, Bộ Thông tin và Truyền thông): the codes of core.lexicon.ISSUER_BY_CODE of "
+        "three letters or more.",
+    )
     rule_quarters: bool = Field(
         True,
         description="A question about a quarter of a year ('quý II/2025', 'quý 2') is not answered by a sentence that "

@@ -105,3 +105,20 @@ def test_a_field_of_an_item_is_read_under_its_item_for_which_document():
     best = _texts(question, text)[0]
     assert best.startswith("- Nghị định xử phạt vi phạm hành chính") and "khoản 7 Điều 8" in best
     assert not _texts(question, text, SelectRules(field_lead_in=False))[0].startswith("- Nghị định xử phạt")
+
+
+def test_a_bodys_code_typed_alone_names_the_body():
+    from hoidap.query import Analyser
+    from tests.test_part_rules import WEIGHT
+
+    question = "nđ 13/2023 bca ktra chuyển dlcn ra nước ngoài mỗi năm mấy lần"
+    assert "Bộ Công an kiểm tra" in Analyser(WEIGHT, issuer_codes=True).analyse(question).expanded
+    assert "bca" in Analyser(WEIGHT).analyse(question).expanded  # the switch off
+    assert "80/2020/TT-BCA" in Analyser(WEIGHT, issuer_codes=True).analyse("Thông tư 80/2020/TT-BCA quy định gì?").expanded
+
+
+def test_how_many_times_a_period_asks_a_frequency():
+    from hoidap.query.counted import asked_unit
+
+    assert asked_unit("Bộ Công an kiểm tra mỗi năm mấy lần?", True, how_few=True) == "lan"
+    assert asked_unit("Doanh thu tăng mấy lần?", True, how_few=True) == ""  # "gấp 2 lần" is no frequency

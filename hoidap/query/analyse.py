@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Callable, Mapping
 
-from core.lexicon import ABBREVIATIONS, CHAT_FORMS, DOC_TYPES, LOANWORDS, TYPE_BY_CODE
+from core.lexicon import ABBREVIATIONS, CHAT_FORMS, DOC_TYPES, ISSUER_BY_CODE, LOANWORDS, TYPE_BY_CODE
 from hoidap.initialisms import typed_initials
 from hoidap.keyboard import repairs
 from hoidap.orthography import iy_spellings
@@ -107,6 +107,10 @@ from ingest.segment import query_tokens, words_of
 _TO_BE_MADE = re.compile(r"\b(?:xay dung|ban hanh|soan thao|trinh|xay dung va ban hanh|xay dung va trinh)\s*$")
 
 
+# The codes of bodies inside số hiệu ("80/2020/TT-BCA"), typed alone in a question ("bca ktra …", "VPCP"): the body
+BODY_CODES = {code: body for code, body in ISSUER_BY_CODE.items() if len(code) >= 3 and code not in ABBREVIATIONS}
+
+
 @dataclass(frozen=True)
 class Analyser:
     """Builds Query records against one index (its IDF and its learned abbreviations)."""
@@ -148,6 +152,7 @@ class Analyser:
     numbered_parts: bool = False  # "1) … 2) …", "a) … b) …": a sub-question's number asks nothing
     dependent_parts: bool = False  # "Cơ quan nào …, và cơ quan đó …": the later part asks of "cơ quan <what the first says>"
     loanwords: bool = False  # English words in a Vietnamese question stand for the documents' terms (LOANWORDS)
+    issuer_codes: bool = False  # a body's code in số hiệu typed alone names the body ("bca" → Bộ Công an; BODY_CODES)
     request: bool = False  # a request that opens the question ("Cho tôi biết …", "Nhờ tra giúp: …") asks nothing
     brevity: bool = False  # … and, with ``request``, a request for a short answer before a colon ("Tóm lại một câu thôi: …")
     partial_numbers: bool = False  # a số hiệu typed in part ("2629/TTg") names the one indexed document it is part of
@@ -174,7 +179,7 @@ class Analyser:
         return dataclasses.replace(query, brief=True) if brief else query
 
     def _single(self, text: str) -> Query:
-        known = {**self.abbreviations, **ABBREVIATIONS, **(LOANWORDS if self.loanwords else {})}
+        known = {**(BODY_CODES if self.issuer_codes else {}), **self.abbreviations, **ABBREVIATIONS, **(LOANWORDS if self.loanwords else {})}
         expansions = spelled_out(text, known) if self.expand else []
         if self.keyboard:  # "chuyeenr ddooir" typed with the input method off, "dulieu" without its space
             expansions += [r for r in repairs(text, self.weight, self.spell) if r[0] not in {typed for typed, _ in expansions}]

@@ -17,6 +17,7 @@ _MONEY = re.compile(
 _MONEY_NOUNS = re.compile(r"^(?:kinh phi|chi phi|von|ngan sach)\b")  # "bao nhiêu kinh phí": an amount in đồng
 _RATE_WORDS = frozenset({"ty le", "ti le", "ty trong", "ti trong", "phan tram"})
 _RATE = re.compile(rf"\b(?:{'|'.join(sorted(_RATE_WORDS))})\b")  # a rate asked: its answer is a share, not an amount
+_PER_PERIOD = re.compile(r"\b(?:moi|hang|mot)\s+(?:nam|thang|quy|tuan|ngay|ky)\b")  # "mỗi năm", "hằng tháng", "một năm"
 _NOT_UNITS = {
     "la", "thi", "nam", "de", "cho", "cua", "va", "o", "tai", "trong", "duoc", "co", "nguoi", "ca", "lan", "so",
     "theo", "vay", "khi", "neu", "ma", "khong", "a", "nhe", "roi", "tu", "den", "tren", "duoi", "ke",
@@ -52,6 +53,8 @@ def asked_unit(text: str, typed_with_diacritics: bool | None = None, how_few: bo
         return "dong"
     if _MONEY_NOUNS.search(" ".join(fold_diacritics(w) for w in words)) and not _RATE.search(folded):
         return "dong"
+    if first == "lan" and _PER_PERIOD.search(folded):
+        return first  # "mỗi năm mấy lần?": a frequency, answered "01 lần/năm" (not "gấp 2 lần")
     if first and first not in _NOT_UNITS and not _RATE.search(folded):
         return first
     if _MONEY.search(folded) and not _RATE.search(folded):
