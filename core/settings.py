@@ -614,6 +614,12 @@ class Settings(BaseSettings):
         "(Bộ Công an, Văn phòng Chính phủ, Bộ Thông tin và Truyền thông): the codes of core.lexicon.ISSUER_BY_CODE of "
         "three letters or more.",
     )
+    rule_achieved: bool = Field(
+        True,
+        description="A question asking what was achieved ('thực tế đến nay đã đạt được bao nhiêu?') is not answered by a "
+        "sentence that sets a target (target words or years in it, its heading or lead-in: 'Phát triển xã hội số đến "
+        "năm 2030 với các mục tiêu' / 'Tỷ lệ phủ sóng 5G … đạt 100% dân số') and says nothing done ('đã').",
+    )
     rule_quarters: bool = Field(
         True,
         description="A question about a quarter of a year ('quý II/2025', 'quý 2') is not answered by a sentence that "

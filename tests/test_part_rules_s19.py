@@ -122,3 +122,15 @@ def test_how_many_times_a_period_asks_a_frequency():
 
     assert asked_unit("Bộ Công an kiểm tra mỗi năm mấy lần?", True, how_few=True) == "lan"
     assert asked_unit("Doanh thu tăng mấy lần?", True, how_few=True) == ""  # "gấp 2 lần" is no frequency
+
+
+def test_what_was_achieved_is_not_answered_by_a_target():
+    from hoidap.query.asked import states_target_only
+
+    question = "Thực tế đến nay tỷ lệ phủ sóng 5G đã đạt được bao nhiêu?"
+    target = "- Phấn đấu tỷ lệ phủ sóng 5G trên địa bàn đạt 100% dân số."
+    assert _texts(question, target) == []
+    assert _texts(question, target, SelectRules(achieved=False)) == [target]  # the switch off
+    done = "- Tỷ lệ phủ sóng 5G đã đạt 90% dân số (tháng 3/2025)."
+    assert _texts(question, done) == [done]
+    assert states_target_only("den nam 2030 ty le dat 100%", ["2030"]) and not states_target_only("ty le da dat 90%", [])

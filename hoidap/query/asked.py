@@ -192,6 +192,18 @@ def states_grade(asked: tuple[str, ...], folded: str) -> bool:
     return True
 
 
+# "thực tế đến nay đã đạt được bao nhiêu?": what was achieved is asked, which a target does not state
+ACHIEVED_ASKED = re.compile(r"\bthuc te\b|\bda dat duoc\b|\bda thu hut duoc\b|\bdat duoc (?:bao nhieu|muc nao)\b")
+# a sentence that sets a target: its words, or those of its heading or lead-in
+_TARGET_SAID = re.compile(r"\b(?:muc tieu|chi tieu|phan dau|ke hoach dat|tam nhin)\b")
+
+
+def states_target_only(folded: str, horizons: list[str]) -> bool:
+    """Whether a folded text (a sentence with its heading and lead-in) sets a target — target words or target years
+    ("Đến năm 2030, …") — and says nothing done ("đã")."""
+    return bool(_TARGET_SAID.search(folded) or horizons) and not re.search(r"\bda\b", folded)
+
+
 _QUARTER = re.compile(r"\bquy\s+(iv|i{1,3}|[1-4])(?!\w|[.,]\d)")
 _QUARTER_NUMBER = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
 
