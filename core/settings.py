@@ -614,6 +614,11 @@ class Settings(BaseSettings):
         "(Bộ Công an, Văn phòng Chính phủ, Bộ Thông tin và Truyền thông): the codes of core.lexicon.ISSUER_BY_CODE of "
         "three letters or more.",
     )
+    rule_named_years: bool = Field(
+        True,
+        description="A year written after a name in the question ('Giải thưởng Chuyển đổi số Việt Nam (VDA) năm 2024') "
+        "dates that name: a sentence writing the name with another year only ('… Việt Nam 2023 (VDA)') does not answer.",
+    )
     rule_achieved: bool = Field(
         True,
         description="A question asking what was achieved ('thực tế đến nay đã đạt được bao nhiêu?') is not answered by a "

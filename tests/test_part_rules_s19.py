@@ -134,3 +134,12 @@ def test_what_was_achieved_is_not_answered_by_a_target():
     done = "- Tỷ lệ phủ sóng 5G đã đạt 90% dân số (tháng 3/2025)."
     assert _texts(question, done) == [done]
     assert states_target_only("den nam 2030 ty le dat 100%", ["2030"]) and not states_target_only("ty le da dat 90%", [])
+
+
+def test_a_year_written_after_a_name_dates_it():
+    question = "Tại Giải thưởng Chuyển đổi số Việt Nam (VDA) năm 2024, Bình Phước được vinh danh với giải pháp nào?"
+    other = "Bình Phước được vinh danh tại Giải thưởng Chuyển đổi số Việt Nam 2023 (VDA) với giải pháp Hệ thống thông tin nguồn."
+    assert _texts(question, other) == []
+    assert _texts(question, other, SelectRules(named_years=False)) == [other]  # the switch off
+    same = "Năm 2024, Bình Phước được vinh danh tại Giải thưởng Chuyển đổi số Việt Nam 2024 với giải pháp Cổng dữ liệu."
+    assert _texts(question, same) == [same]

@@ -43,7 +43,7 @@ from hoidap.answer.quotes import boilerplate, quotes
 from hoidap.answer.signature import signature_block
 from hoidap.answer.tables import header_of, horizon_above, inherited_group, labelled_row, opens_table
 from hoidap.query import DATE, DOCUMENT, DURATION, LIST, NUMBER, ORGANISATION, PERSON, VALIDITY, Query
-from hoidap.query.asked import SCOPE, names_level, other_qualifier, other_quarter, states_grade, states_target_only, title_match
+from hoidap.query.asked import SCOPE, names_level, other_named_year, other_qualifier, other_quarter, states_grade, states_target_only, title_match
 from hoidap.query.documents import documents_named, in_clause, names_document
 from hoidap.retrieve import Passage
 from hoidap.terms import EXACT_PREFIX, coverage, evidence_text, horizon_years, names_holder, normalized
@@ -121,6 +121,7 @@ class SelectRules:
     level_named: bool = True  # a passage answers of a level of government asked only if it names that level
     qualifiers: bool = True  # a sentence saying a fellow of a qualifier asked ("cơ bản" for "nâng cao") answers nothing
     field_lead_in: bool = True  # "văn bản nào …?" answered by "+ Nội dung: …": read under its item ("- Nghị định …")
+    named_years: bool = True  # "Giải thưởng … (VDA) năm 2024" is not answered by a sentence of the 2023 award
     achieved: bool = True  # "thực tế đã đạt được bao nhiêu?" is not answered by a sentence setting a target
     quarters: bool = True  # a sentence stating only other quarters ("Quý I/2025: …") does not answer of "quý II"
     grades: bool = True  # a sentence answers of a grade asked ("cấp độ 4") only if it (or its heading) states that grade
@@ -285,6 +286,8 @@ def candidates(
                 fold_diacritics(f"{chunk.heading} {lead_in_of(chunk, start)} {text}".lower()), horizon_years(text)
             ):
                 continue  # "Tỷ lệ phủ sóng 5G … đạt 100% dân số" under "… đến năm 2030 với các mục tiêu" is no result achieved
+            if rules.named_years and query.named_years and other_named_year(query.named_years, text):
+                continue  # "Giải thưởng Chuyển đổi số Việt Nam 2023 (VDA)" does not answer of the 2024 award
             if rules.quarters and query.quarters and other_quarter(
                 query.quarters, fold_diacritics(f"{lead_in_of(chunk, start)} {text}".lower())
             ):

@@ -204,6 +204,38 @@ def states_target_only(folded: str, horizons: list[str]) -> bool:
     return bool(_TARGET_SAID.search(folded) or horizons) and not re.search(r"\bda\b", folded)
 
 
+_YEAR_TOKEN = re.compile(r"^(?:19|20)\d\d$")
+_SKIPPED = re.compile(r"^(?:\(.*\)|năm|nam|lần|lan|thứ|thu)$")  # between a name and its year: "(VDA) năm 2024"
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\([^()\s]{1,12}\)|[\w%&]+", text)
+
+
+def named_years(text: str) -> list[tuple[str, str]]:
+    """(name, year) for each year a text writes after a proper name ("Giải thưởng Chuyển đổi số Việt Nam (VDA) năm
+    2024" → ("doi so viet nam", "2024")): the four words before the year, the last capitalised, folded."""
+    words, found = _words(text), []
+    for i, word in enumerate(words):
+        if not _YEAR_TOKEN.match(word):
+            continue
+        j = i - 1
+        while j >= 0 and _SKIPPED.match(words[j]):
+            j -= 1
+        if j >= 3 and words[j][:1].isupper() and not any(c.isdigit() for w in words[j - 3 : j + 1] for c in w):
+            found.append((fold_diacritics(" ".join(words[j - 3 : j + 1]).lower()), word))
+    return found
+
+
+def other_named_year(asked: tuple[tuple[str, str], ...], text: str) -> bool:
+    """Whether a text writes a name the question dates ("… Việt Nam (VDA) năm 2024") with another year only
+    ("Giải thưởng Chuyển đổi số Việt Nam 2023 (VDA)")."""
+    said = named_years(text)
+    return any(
+        any(n == name for n, _ in said) and not any(n == name and y == year for n, y in said) for name, year in asked
+    )
+
+
 _QUARTER = re.compile(r"\bquy\s+(iv|i{1,3}|[1-4])(?!\w|[.,]\d)")
 _QUARTER_NUMBER = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
 
