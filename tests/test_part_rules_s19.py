@@ -138,9 +138,11 @@ def test_what_was_achieved_is_not_answered_by_a_target():
 
 def test_a_year_written_after_a_name_dates_it():
     question = "Tại Giải thưởng Chuyển đổi số Việt Nam (VDA) năm 2024, Bình Phước được vinh danh với giải pháp nào?"
-    other = "Bình Phước được vinh danh tại Giải thưởng Chuyển đổi số Việt Nam 2023 (VDA) với giải pháp Hệ thống thông tin nguồn."
-    passage = f"{other}\nTỉnh nhận Giải thưởng ASOCIO 2024 cho hạng mục chính quyền số."  # the year asked is named
-    assert other not in _texts(question, passage)
-    assert other in _texts(question, passage, SelectRules(named_years=False))  # the switch off
+    other = (  # the year asked is named, of another name
+        "Bình Phước được vinh danh tại Giải thưởng Chuyển đổi số Việt Nam 2023 (VDA) với giải pháp Hệ thống thông tin "
+        "nguồn; nhận Giải thưởng ASOCIO 2024 cho hạng mục chính quyền số."
+    )
+    assert _texts(question, other) == []
+    assert _texts(question, other, SelectRules(named_years=False)) == [other]  # the switch off
     same = "Năm 2024, Bình Phước được vinh danh tại Giải thưởng Chuyển đổi số Việt Nam 2024 với giải pháp Cổng dữ liệu."
     assert _texts(question, same) == [same]
