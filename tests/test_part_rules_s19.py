@@ -142,7 +142,10 @@ def test_a_year_written_after_a_name_dates_it():
         "Bình Phước được vinh danh tại Giải thưởng Chuyển đổi số Việt Nam 2023 (VDA) với giải pháp Hệ thống thông tin "
         "nguồn; nhận Giải thưởng ASOCIO 2024 cho hạng mục chính quyền số."
     )
-    assert _texts(question, other) == []
-    assert _texts(question, other, SelectRules(named_years=False)) == [other]  # the switch off
+    from hoidap.query.asked import named_years, other_named_year
+
+    assert named_years(question) == [("doi so viet nam", "2024")]
+    assert other_named_year(tuple(named_years(question)), other)  # the 2023 award only
+    assert named_years("Nghị định 13/2023/NĐ-CP năm 2023") == []  # a số hiệu is no name
     same = "Năm 2024, Bình Phước được vinh danh tại Giải thưởng Chuyển đổi số Việt Nam 2024 với giải pháp Cổng dữ liệu."
     assert _texts(question, same) == [same]
