@@ -103,6 +103,8 @@ eval-locked: install
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-21.jsonl --system all --out $(LOCKED)/conversations-21
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/questions-22.jsonl --system all --out $(LOCKED)/questions-22
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-22.jsonl --system all --out $(LOCKED)/conversations-22
+	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/questions-23.jsonl --system all --out $(LOCKED)/questions-23
+	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-23.jsonl --system all --out $(LOCKED)/conversations-23
 
 bench: install
 	$(PY) bench/ingest_bench.py

@@ -101,6 +101,13 @@ SWITCHES = {
     "unit rows": ({"HOIDAP_RULE_UNIT_ROWS": "false"}, "'Trong Phụ lục I, Bộ Nội vụ … những chỉ tiêu nào?'"),
     "spoken numbers": ({"HOIDAP_RULE_SPOKEN_NUMBERS": "false"}, "'quy định ba tám bốn' → 384, 'chỉ tiêu thứ sáu' → thứ 6"),
     "own task": ({"HOIDAP_RULE_OWN_TASK": "false"}, "'Thế còn Sở Xây dựng thì được giao việc gì?'; another period"),
+    "another document": ({"HOIDAP_RULE_ANOTHER_DOCUMENT": "false"}, "'Có văn bản nào khác quy định giống vậy không?'"),
+    "body alone": ({"HOIDAP_RULE_BODY_ALONE": "false"}, "'Bộ Quốc phòng?' asks that body's task in the previous frame"),
+    "field lead-in": ({"HOIDAP_RULE_FIELD_LEAD_IN": "false"}, "'văn bản nào …?' answered by '- Nội dung: …' under its item"),
+    "issuer codes": ({"HOIDAP_RULE_ISSUER_CODES": "false"}, "'bca', 'VPCP' typed alone name the body"),
+    "achieved": ({"HOIDAP_RULE_ACHIEVED": "false"}, "'thực tế đã đạt được bao nhiêu?' is not answered by a target"),
+    "named years": ({"HOIDAP_RULE_NAMED_YEARS": "false"}, "'Giải thưởng … (VDA) năm 2024' is not the 2023 award"),
+    "quarters": ({"HOIDAP_RULE_QUARTERS": "false"}, "'quý II/2025' is not answered by 'Quý I/2025: …'"),
     "same document": ({"HOIDAP_RULE_SAME_DOCUMENT": "false"}, "a compound's later part asks of the earlier part's document"),
     "clause compound": ({"HOIDAP_RULE_CLAUSE_COMPOUND": "false"}, "', và' joins two questions when one asks a type"),
     "home country": ({"HOIDAP_RULE_HOME_COUNTRY": "false"}, "'Việt Nam' is no name a passage must repeat"),
@@ -170,6 +177,8 @@ SETS = {
     "locked 21 conversations": ("runs/locked", "evalsets/locked/conversations-21.jsonl"),
     "locked 22": ("runs/locked", "evalsets/locked/questions-22.jsonl"),
     "locked 22 conversations": ("runs/locked", "evalsets/locked/conversations-22.jsonl"),
+    "locked 23": ("runs/locked", "evalsets/locked/questions-23.jsonl"),
+    "locked 23 conversations": ("runs/locked", "evalsets/locked/conversations-23.jsonl"),
     "tuning 6": ("runs/locked", "evalsets/tuning/questions-6.jsonl"),
     "ALQAC 2022 test": ("runs/alqac22", "runs/alqac22/test.jsonl"),
 }
@@ -222,7 +231,7 @@ def _fmt(v, ref=None) -> str:
     return f"{v:.3f} ({v - ref:+.3f})"
 
 
-PRIMARY = "locked 22"  # the batch nobody has studied: the table's first columns and its per-kind rows
+PRIMARY = "locked 23"  # the batch nobody has studied: the table's first columns and its per-kind rows
 
 
 def table(results: dict) -> str:
