@@ -625,6 +625,12 @@ class Settings(BaseSettings):
         "sentence that sets a target (target words or years in it, its heading or lead-in: 'Phát triển xã hội số đến "
         "năm 2030 với các mục tiêu' / 'Tỷ lệ phủ sóng 5G … đạt 100% dân số') and says nothing done ('đã').",
     )
+    rule_where_followup: bool = Field(
+        True,
+        description="A follow-up asking only where the previous answer is written ('Ở mục nào vậy?', 'Nằm ở điều nào?') "
+        "asks the previous question again, and each source of the answer names its section ('Theo mục «II. 3. Về đảm "
+        "bảo an toàn thông tin» của Kế hoạch 308/KH-UBND: …').",
+    )
     rule_quarters: bool = Field(
         True,
         description="A question about a quarter of a year ('quý II/2025', 'quý 2') is not answered by a sentence that "

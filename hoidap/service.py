@@ -17,7 +17,7 @@ from core.settings import Settings, get_settings
 from hoidap.answer.answerability import MODEL_FILE, Answerability
 from hoidap.answer.compose import ComposeRules
 from hoidap.answer.conversation import Turn, resolutions
-from hoidap.answer.followup_forms import asks_another_document, asks_for_more
+from hoidap.answer.followup_forms import asks_another_document, asks_for_more, asks_where
 from hoidap.query.casing import sentence_cased
 from hoidap.answer.extractive import ExtractiveAnswerer
 from hoidap.answer.headings import heading_answer
@@ -285,9 +285,10 @@ class HoidapService:
             read, previous, self.settings.rule_antecedent, self.settings.rule_ellipsis, self.settings.rule_topic_fallback,
             self.settings.rule_switch_document, self.settings.rule_why_followup, self.settings.rule_confirmation,
             self.settings.rule_correction, self.settings.rule_roles, self.settings.rule_more_items, self.settings.rule_own_task,
-            self.settings.rule_another_document, self.settings.rule_body_alone,
+            self.settings.rule_another_document, self.settings.rule_body_alone, self.settings.rule_where_followup,
         )
         more = self.settings.rule_more_items and previous is not None and asks_for_more(read)  # "Còn gì nữa không?"
+        where = self.settings.rule_where_followup and previous is not None and asks_where(read)  # "Ở mục nào vậy?"
         readings = readings[: None if self.settings.rule_frame_fallback else 1]
         if previous is not None and self.settings.llm_backend != "none":
             readings = [condense(self.llm_answerer().llm, question, previous, readings[0])]
@@ -308,7 +309,7 @@ class HoidapService:
         for reading, resolved in enumerate(readings):  # a follow-up: its readings in turn, until one is answered
             answered = None
             query, passages, shown, retrieved, stated = self._evidence(resolved, reader, search, filters, depth, k)
-            query = dataclasses.replace(query, more=True) if more else query
+            query = dataclasses.replace(query, more=more, where=where) if more or where else query
             if stated is not None or self.settings.llm_backend != "none" or reading == len(readings) - 1:
                 break
             if not (answered := self._extracted(query, shown, reader)).refused:

@@ -149,3 +149,36 @@ def test_a_year_written_after_a_name_dates_it():
     assert named_years("Nghị định 13/2023/NĐ-CP năm 2023") == []  # a số hiệu is no name
     same = "Năm 2024, Bình Phước được vinh danh tại Giải thưởng Chuyển đổi số Việt Nam 2024 với giải pháp Cổng dữ liệu."
     assert _texts(question, same) == [same]
+
+
+def test_a_follow_up_asking_where_the_answer_is_written():
+    from hoidap.answer.conversation import Turn, resolutions
+    from hoidap.answer.followup_forms import asks_where
+
+    assert asks_where("Ở mục nào vậy?") and asks_where("Nằm ở điều nào?") and asks_where("Cái đó ở đâu vậy?")
+    assert not asks_where("Ở mục nào quy định thời hạn báo cáo?")  # a question of its own
+    previous = Turn("Theo Kế hoạch 308, đơn vị nào chủ trì bảo đảm an toàn thông tin?", ["Kế hoạch 308/KH-UBND"])
+    assert resolutions("Ở mục nào vậy?", previous, where=True) == [previous.question]
+    assert resolutions("Ở mục nào vậy?", previous, where=False) != [previous.question]  # the switch off
+
+
+def test_where_names_the_section_of_each_source():
+    import dataclasses
+    import re
+
+    from core.models import DocMeta
+    from hoidap.answer.extractive import ExtractiveAnswerer
+    from hoidap.query import Analyser
+    from hoidap.retrieve import Passage
+    from index.store import StoredChunk
+    from tests.test_part_rules import WEIGHT
+
+    text = "a) Nhiệm vụ:\n- Triển khai phương án bảo đảm an toàn thông tin cho các cơ sở dữ liệu.\nĐơn vị chủ trì: Công an Thành phố."
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    doc = DocMeta(doc_type="Kế hoạch", number="308/KH-UBND")
+    chunk = StoredChunk("c", "d", 0, text, 0, len(text), "", "II. 3. Về đảm bảo an toàn thông tin", spans, doc, "d.md")
+    query = Analyser(WEIGHT).analyse("Đơn vị nào chủ trì triển khai phương án bảo đảm an toàn thông tin cho các cơ sở dữ liệu?")
+    asked = ExtractiveAnswerer().answer(dataclasses.replace(query, where=True), [Passage(chunk, 1.0)], WEIGHT)
+    assert asked.text.startswith("Theo mục «II. 3. Về đảm bảo an toàn thông tin» của Kế hoạch 308/KH-UBND: ")
+    plain = ExtractiveAnswerer().answer(query, [Passage(chunk, 1.0)], WEIGHT)
+    assert plain.text.startswith("Theo Kế hoạch 308/KH-UBND: ")

@@ -173,6 +173,9 @@ class Composer:
                     for c in chosen if c.is_list
                 )
                 prefix = f"{source_in_words(chunk, whole)}: "
+                heading = chunk.section_heading.strip()
+                if query.where and heading and not chunk.label.startswith("Điều") and heading not in quote:
+                    prefix = f"Theo mục «{heading}» của {document_name(chunk)}: "  # "Ở mục nào vậy?"
             shown_date = vietnamese_date(chunk.doc.date)
             date = f" ({shown_date})" if dated and shown_date and shown_date not in prefix and source != last_source else ""
             pieces.append(f"{prefix}{quote}{date} [{cit.n}]")

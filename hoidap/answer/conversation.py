@@ -35,6 +35,7 @@ from hoidap.answer.followup_forms import (
     WHY_WORDS,
     alternatives,
     asks_another_document,
+    asks_where,
     corrected,
     names_document,
     switched_document,
@@ -157,6 +158,7 @@ def resolutions(
     question: str, previous: Turn | None, antecedent: bool = True, ellipsis: bool = True, topic_fallback: bool = False,
     switch_document: bool = False, why: bool = False, confirm: bool = False, correction: bool = False, roles: bool = False,
     more: bool = False, own_task: bool = False, another_document: bool = False, body_alone: bool = False,
+    where: bool = False,
 ) -> list[str]:
     """The readings of a follow-up to try in turn, the likeliest first. A back-reference read in the frame of the
     document the previous answer cited ("… (theo Quyết định 2629/QĐ-TTg)?") is also read without that frame: the
@@ -177,13 +179,16 @@ def resolutions(
     With ``another_document``, "Có văn bản nào khác quy định giống vậy không?" asks the previous question without the
     documents it named (the service leaves out those its answer cited). With ``body_alone``, a follow-up that is only a
     body's name ("Bộ Quốc phòng?") asks the previous question of that body, in place of the body it named or asked
-    ("cơ quan nào …")."""
+    ("cơ quan nào …"). With ``where``, "Ở mục nào vậy?" asks the previous question again (the service names the section
+    of each source: Query.where)."""
     if previous is None:
         return [question]
     if body_alone:
         asked = asked_of_body(question, previous.question)
         if asked:
             return asked
+    if where and asks_where(question):  # "Ở mục nào vậy?": the previous question, answered with where it is written
+        return [previous.question]
     if another_document and asks_another_document(question):
         return [without_documents(previous.question)]
     switched = switched_document(question, previous.question, previous.cited_documents) if switch_document else ""

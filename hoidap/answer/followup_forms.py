@@ -1,7 +1,7 @@
 """Follow-ups known by their form, read against the previous question alone (hoidap/answer/conversation.py resolves
 the rest): "còn <document> thì sao?" switches the document, "Thế đơn vị phối hợp là ai?" the role, "Còn gì nữa không?"
 asks for more, "Vậy là …, đúng không?" checks, "À nhầm, ý tôi là …" corrects, "Tại sao …?" asks why, "Có văn bản nào khác quy định
-giống vậy không?" asks the same of the other documents."""
+giống vậy không?" asks the same of the other documents, "Ở mục nào vậy?" where the previous answer is written."""
 
 from __future__ import annotations
 
@@ -148,3 +148,17 @@ def without_documents(question: str) -> str:
     question = DOC_REF_YEAR.sub("", question)
     question = " ".join(question.split())
     return question[:1].upper() + question[1:]
+
+
+# "Ở mục nào vậy?", "Nằm ở điều nào?", "Chỗ đó ở đâu?": where the previous answer is written
+_WHERE = re.compile(
+    r"^\s*(?:(?:cái |chỗ |điều |quy định )?(?:đó|này) )?(?:ở|tại|nằm ở|nằm trong|thuộc|o|tai|nam o|nam trong|thuoc)\s+"
+    r"(?:(?:mục|phần|điều|khoản|chương|đoạn|phụ lục|muc|phan|dieu|khoan|chuong|doan|phu luc)\s+(?:nào|mấy|số mấy|nao|may|so may)|"
+    r"(?:đâu|dau))(?:\s+(?:vậy|thế|ạ|nhỉ|vay|the|a|nhi))?\s*[?.!]*\s*$",
+    re.I,
+)
+
+
+def asks_where(question: str) -> bool:
+    """Whether a follow-up asks only where the previous answer is written ("Ở mục nào vậy?")."""
+    return bool(_WHERE.match(question))
