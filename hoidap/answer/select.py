@@ -43,7 +43,7 @@ from hoidap.answer.quotes import boilerplate, quotes
 from hoidap.answer.signature import signature_block
 from hoidap.answer.tables import header_of, horizon_above, inherited_group, labelled_row, opens_table
 from hoidap.query import DATE, DOCUMENT, DURATION, LIST, NUMBER, ORGANISATION, PERSON, VALIDITY, Query
-from hoidap.query.asked import SCOPE, names_level, other_named_year, other_qualifier, other_quarter, states_grade, states_target_only, title_match
+from hoidap.query.asked import SCOPE, asks_document_itself, names_level, other_named_year, other_qualifier, other_quarter, states_grade, states_target_only, title_match
 from hoidap.query.documents import documents_named, in_clause, names_document
 from hoidap.retrieve import Passage
 from hoidap.terms import EXACT_PREFIX, coverage, evidence_text, horizon_years, names_holder, normalized
@@ -335,7 +335,9 @@ def candidates(
                     ):
                         lead, typed = above, True
                         text = text if text.startswith(f"{above} … ") else f"{above} … {text}"
-            if rules.field_lead_in and query.answer_type == DOCUMENT and not lead:
+            if rules.field_lead_in and query.answer_type == DOCUMENT and not lead and asks_document_itself(
+                normalized(query.text, False)
+            ):
                 # "văn bản nào sẽ quy định chi tiết khoản 7 Điều 8?": the document whose "- Nội dung: …" says so
                 above = item_of_field(chunk, start)
                 if above and carries(DOCUMENT, above, passage, query.unit, query.ordinal, query.kind, asked_numbers):

@@ -204,6 +204,17 @@ def states_target_only(folded: str, horizons: list[str]) -> bool:
     return bool(_TARGET_SAID.search(folded) or horizons) and not re.search(r"\bda\b", folded)
 
 
+# "văn bản nào / nghị định nào …?" asks a document itself, "điều nào / khoản nào …?" a provision of one
+_DOCUMENT_ITSELF = re.compile(r"\b(?:van ban|nghi dinh|luat|quyet dinh|thong tu|nghi quyet|ke hoach|de an|chuong trinh) nao\b")
+_PROVISION_ASKED = re.compile(r"\b(?:dieu|khoan|diem|muc|chuong|phan) (?:nao|may|so may)\b")
+
+
+def asks_document_itself(folded: str) -> bool:
+    """Whether a folded question asks which document ("văn bản nào sẽ quy định chi tiết khoản 7 Điều 8?"), not which
+    provision ("… sẽ quy định chi tiết khoản nào?")."""
+    return bool(_DOCUMENT_ITSELF.search(folded)) and not _PROVISION_ASKED.search(folded)
+
+
 _YEAR_TOKEN = re.compile(r"^(?:19|20)\d\d$")
 _SKIPPED = re.compile(r"^(?:\(.*\)|năm|nam|lần|lan|thứ|thu)$")  # between a name and its year: "(VDA) năm 2024"
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from core.lexicon import DOC_TYPES, DOC_TYPE_CODES, FORCE_TYPES, TYPE_BY_CODE
+from core.lexicon import DOC_TYPES, DOC_TYPE_CODES, FORCE_TYPES, TITLED_TYPES, TYPE_BY_CODE
 from hoidap.query.asked import CODE_ASKED, DOC_WORD, ISSUED_ASKED, ISSUER_ASKED, SIGNER_ASKED
 from hoidap.query.record import DATE, VALIDITY, Query
 from hoidap.terms import normalized
@@ -101,9 +101,9 @@ def names_document(query: Query, number: str) -> bool:
     codes = set(re.split(r"[-/]", folded)[1:])
     for doc_type, num, year in query.doc_refs:
         code = next((c for c, t in _CODE_TYPES.items() if t == doc_type), "")
-        # a type written without a code in its số hiệu (a luật: "20/2023/QH15") is not one carrying another type's
-        # code ("luật 20" is not "20/2014/TT-BTTTT")
-        typed = code in codes or doc_type in codes if code else not codes & _CODE_TYPES.keys()
+        # a law's số hiệu carries no type's code ("20/2023/QH15"): "luật 20" is not "20/2014/TT-BTTTT" (a party's
+        # "Quy định 384" is "384-QĐ/TW", with the code of a quyết định)
+        typed = code in codes or doc_type in codes if code else doc_type not in _CODELESS or not codes & _CODE_TYPES.keys()
         if re.match(rf"{num}[-/]", folded) and (not year or f"/{year}/" in folded) and typed:
             return True
     return False
@@ -140,6 +140,7 @@ def mentions_document(query: Query, text: str) -> bool:
 
 
 _CODE_TYPES = {fold_diacritics(c.lower()): fold_diacritics(t.lower()) for c, t in TYPE_BY_CODE.items()}
+_CODELESS = frozenset(fold_diacritics(t.lower()) for t in TITLED_TYPES)  # types whose số hiệu carries no type code
 
 
 # a unit of a document named by its number: "Điều 12", "Phụ lục II", "Chương III" ("phu luc 2" typed without diacritics)
