@@ -107,6 +107,7 @@ SWITCHES = {
     "issuer codes": ({"HOIDAP_RULE_ISSUER_CODES": "false"}, "'bca', 'VPCP' typed alone name the body"),
     "achieved": ({"HOIDAP_RULE_ACHIEVED": "false"}, "'thực tế đã đạt được bao nhiêu?' is not answered by a target"),
     "named years": ({"HOIDAP_RULE_NAMED_YEARS": "false"}, "'Giải thưởng … (VDA) năm 2024' is not the 2023 award"),
+    "recital lists": ({"HOIDAP_RULE_RECITAL_LISTS": "false"}, "'căn cứ vào những nghị quyết nào?': twice the sentences"),
     "where follow-up": ({"HOIDAP_RULE_WHERE_FOLLOWUP": "false"}, "'Ở mục nào vậy?' names each source's section"),
     "quarters": ({"HOIDAP_RULE_QUARTERS": "false"}, "'quý II/2025' is not answered by 'Quý I/2025: …'"),
     "same document": ({"HOIDAP_RULE_SAME_DOCUMENT": "false"}, "a compound's later part asks of the earlier part's document"),

@@ -602,6 +602,11 @@ class Settings(BaseSettings):
         "question of that body, in place of the body it asked ('cơ quan nào …') or named; a document's title in the "
         "previous question is no name to swap.",
     )
+    rule_recital_lists: bool = Field(
+        True,
+        description="A list asked of a document's recitals ('được ban hành căn cứ vào những nghị quyết nào?') quotes "
+        "twice the sentences of an answer: its recitals are a line each.",
+    )
     rule_field_lead_in: bool = Field(
         True,
         description="'Văn bản nào …?' answered by a field of an item ('+ Nội dung: bao gồm quy định chi tiết khoản 7 Điều "

@@ -182,3 +182,29 @@ def test_where_names_the_section_of_each_source():
     assert asked.text.startswith("Theo mục «II. 3. Về đảm bảo an toàn thông tin» của Kế hoạch 308/KH-UBND: ")
     plain = ExtractiveAnswerer().answer(query, [Passage(chunk, 1.0)], WEIGHT)
     assert plain.text.startswith("Theo Kế hoạch 308/KH-UBND: ")
+
+
+def test_recitals_asked_as_a_list_are_quoted_at_length():
+    from core.models import DocMeta
+    from hoidap.answer.extractive import ExtractiveAnswerer
+    from hoidap.query import Analyser
+    from hoidap.retrieve import Passage
+    from index.store import StoredChunk
+    from tests.test_part_rules import WEIGHT
+
+    doc = DocMeta(doc_type="Quyết định", number="2597/QĐ-TTg")
+    recitals = [
+        f"Căn cứ Nghị quyết số {n}-NQ/TW ngày {d} của Bộ Chính trị về {topic};"
+        for n, d, topic in (("57", "22/12/2024", "đột phá khoa học"), ("06", "24/01/2022", "đô thị"),
+                            ("52", "27/9/2019", "cách mạng công nghiệp"), ("45", "01/01/2020", "cải cách"),
+                            ("18", "25/10/2017", "bộ máy"), ("19", "25/10/2017", "đơn vị sự nghiệp"))
+    ]
+    passages = [  # a recital a passage, as where a decision's recitals are cut by the chunker
+        Passage(StoredChunk(f"c{i}", "d", i, t, 0, len(t), "", "", [(0, len(t))], doc, "d.md"), 1.0 - i / 10)
+        for i, t in enumerate(recitals)
+    ]
+    question = Analyser(WEIGHT).analyse("Quyết định 2597/QĐ-TTg được ban hành căn cứ vào những nghị quyết nào của Bộ Chính trị?")
+    numbers = ("57", "06", "52", "45", "18", "19")
+    answer = ExtractiveAnswerer(select_rules=SelectRules()).answer(question, passages, WEIGHT)
+    short = ExtractiveAnswerer(select_rules=SelectRules(recital_lists=False)).answer(question, passages, WEIGHT)
+    assert sum(f"{n}-NQ/TW" in answer.text for n in numbers) > sum(f"{n}-NQ/TW" in short.text for n in numbers)

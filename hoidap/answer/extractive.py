@@ -122,7 +122,9 @@ class ExtractiveAnswerer:
             confidence = max(confidence, p)
             ok = bool(found) and p >= self.answerability.threshold
             min_cov = self.answerability.min_coverage
-            most = 1 if query.brief else 2 * self.max_sentences if query.more else self.max_sentences  # "Tóm lại: …"
+            # "Tóm lại: …" one; "Còn gì nữa không?" and "căn cứ vào những nghị quyết nào?" (a recital a line) twice as many
+            recitals = self.select_rules.recital_lists and part.wants_recital and part.answer_type == LIST
+            most = 1 if query.brief else 2 * self.max_sentences if query.more or recitals else self.max_sentences
             picked = choose(found, most, min_cov, part.answer_type == LIST, self.select_rules.table_rows) if ok else []
             bodies = distinct_bodies(part.bodies)
             if picked and part.answer_type == LIST and bodies and self.select_rules.body_rows:

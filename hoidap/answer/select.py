@@ -120,6 +120,7 @@ class SelectRules:
     own_horizon: bool = True  # a sentence stating other target years ("Đến năm 2030, …") does not give those asked
     level_named: bool = True  # a passage answers of a level of government asked only if it names that level
     qualifiers: bool = True  # a sentence saying a fellow of a qualifier asked ("cơ bản" for "nâng cao") answers nothing
+    recital_lists: bool = True  # "căn cứ vào những nghị quyết nào?": the recitals quoted, twice the sentences
     field_lead_in: bool = True  # "văn bản nào …?" answered by "+ Nội dung: …": read under its item ("- Nghị định …")
     named_years: bool = True  # "Giải thưởng … (VDA) năm 2024" is not answered by a sentence of the 2023 award
     achieved: bool = True  # "thực tế đã đạt được bao nhiêu?" is not answered by a sentence setting a target
