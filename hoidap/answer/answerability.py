@@ -39,8 +39,6 @@ FEATURES = (
     #                           validity, a passage stating it)
     "n_terms_log",  # log(1 + number of key terms)
     "runner_up_margin",  # best score − second best score (another passage)
-    "sentence_missing_weight",  # the largest weight of a term missing from the best sentence (with its heading and
-    #                             document), over the largest weight: "tổng doanh số" asked, "doanh thu" quoted
 )
 
 
@@ -61,11 +59,6 @@ def features(query: Query, passages: list[Passage], found) -> dict[str, float]:
             missing = max(missing, weight)
         if weight == strongest:
             strongest_found = max(strongest_found, 1.0 if present else 0.0)
-    said = normalized(f"{best.text} {chunk.section_heading} {chunk.doc.title} {chunk.doc.number}", query.exact)
-    sentence_missing = max(
-        (w for t, w in terms.items() if not any(f" {f} " in said for f in [t.lstrip("=?"), *query.alternates.get(t, ())])),
-        default=0.0,
-    )
     typed = query.answer_type not in (OTHER, YESNO)
     runner_up = next((c.score for c in found[1:] if c.passage_index != best.passage_index), 0.0)
     named = bool(query.numbers or query.doc_refs)
@@ -88,7 +81,6 @@ def features(query: Query, passages: list[Passage], found) -> dict[str, float]:
         "named_document_cited": float(named_cited),
         "n_terms_log": math.log1p(len(terms)),
         "runner_up_margin": best.score - runner_up,
-        "sentence_missing_weight": sentence_missing / strongest,
     }
 
 
