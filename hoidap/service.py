@@ -34,6 +34,7 @@ from hoidap.terms import EXACT_PREFIX, normalized
 from hoidap.retrieve import Filters, HybridRetriever, IndexReader, Passage
 from hoidap.validity import CEASED, article_of
 from ingest.metadata import find_numbers
+from ingest.normalize import fold_diacritics
 from ingest.structure import outline
 from index.build import Progress, ReindexReport, reindex
 from index.embed import Embedder
@@ -159,8 +160,13 @@ def signed_passages(query: Query, reader: IndexReader, shown: list[Passage]) -> 
     for part in query.parts or (query,):
         if not part.wants_signer:
             continue
-        number = part.numbers[0] if part.numbers else next(  # "kh 3260 ai ký?": the held document it names
-            (d["number"] for d in reader.store.documents() if d["number"] and names_document(part, d["number"])), ""
+        typed = fold_diacritics(part.numbers[0].lower()) if part.numbers else ""
+        number = next(  # the held document it names: "kh 3260 ai ký?", "3260-KH/DDQH15 do ai ky"
+            (
+                d["number"] for d in reader.store.documents()
+                if d["number"] and (fold_diacritics(d["number"].lower()) == typed if typed else names_document(part, d["number"]))
+            ),
+            "",
         )
         signed = next((cid for cid, text in reader.store.last_texts(number) if signature_block(text)), None) if number else None
         if signed is not None and signed not in have:

@@ -208,3 +208,17 @@ def test_recitals_asked_as_a_list_are_quoted_at_length():
     answer = ExtractiveAnswerer(select_rules=SelectRules()).answer(question, passages, WEIGHT)
     short = ExtractiveAnswerer(select_rules=SelectRules(recital_lists=False)).answer(question, passages, WEIGHT)
     assert sum(f"{n}-NQ/TW" in answer.text for n in numbers) > sum(f"{n}-NQ/TW" in short.text for n in numbers)
+
+
+def test_a_so_hieu_typed_without_diacritics_names_its_document():
+    from hoidap.query import Analyser
+    from hoidap.query.documents import names_document
+    from tests.test_part_rules import WEIGHT
+
+    query = Analyser(WEIGHT).analyse("Ke hoach 3260-KH/DDQH15 trien khai Nghi quyet 57 do ai ky")
+    assert names_document(query, "3260-KH/ĐĐQH15") and query.wants_signer
+    assert not names_document(query, "3261-KH/ĐĐQH15")
+    party = Analyser(WEIGHT).analyse("Theo Quy định 384, ai là chủ quản dữ liệu?")
+    assert names_document(party, "384-QĐ/TW")  # a party's regulation carries a quyết định's code
+    law = Analyser(WEIGHT).analyse("luật 20 do ai ký")
+    assert names_document(law, "20/2023/QH15") and not names_document(law, "20/2014/TT-BTTTT")

@@ -95,9 +95,9 @@ def names_document(query: Query, number: str) -> bool:
     number = number.lower()
     if not number:
         return False
-    if any(n.lower() == number for n in query.numbers):
-        return True
     folded = fold_diacritics(number)
+    if any(fold_diacritics(n.lower()) == folded for n in query.numbers):  # "3260-KH/DDQH15" typed without "Đ"
+        return True
     codes = set(re.split(r"[-/]", folded)[1:])
     for doc_type, num, year in query.doc_refs:
         code = next((c for c, t in _CODE_TYPES.items() if t == doc_type), "")
