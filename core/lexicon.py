@@ -335,7 +335,7 @@ ASPECT_WORDS = (
     "giao", "cấp", "lần", "định kỳ", "chậm nhất", "muộn nhất", "tối đa", "tối thiểu", "ngày", "tháng", "năm", "quý",
     "thế", "vậy", "nữa", "còn", "thì", "là", "có", "được", "phải", "do", "của", "cho", "với", "và", "hay", "hoặc", "ạ",
     "khi", "nào", "gì", "ai", "bao", "nhiêu", "lâu", "giờ", "mấy", "không", "chưa", "ra", "sao", "đâu", "bên", "từ",
-    "đến", "trước", "sau", "cần", "sẽ", "đã", "theo",
+    "đến", "trước", "sau", "cần", "sẽ", "đã", "theo", "lúc", "hằng", "hàng",
 )
 # Subjects a provision treats side by side: "còn cá nhân?" after a question about "tổ chức" asks the same of them.
 CONTRASTED_SUBJECTS = (

@@ -222,3 +222,13 @@ def test_a_so_hieu_typed_without_diacritics_names_its_document():
     assert names_document(party, "384-QĐ/TW")  # a party's regulation carries a quyết định's code
     law = Analyser(WEIGHT).analyse("luật 20 do ai ký")
     assert names_document(law, "20/2023/QH15") and not names_document(law, "20/2014/TT-BTTTT")
+
+
+def test_a_later_part_asking_only_an_aspect_is_of_the_first_parts_topic():
+    question = "Công văn 402 đề nghị các Ủy viên gửi ý kiến góp ý dự thảo báo cáo về cơ quan nào, và chậm nhất là lúc nào?"
+    parts = compound_parts(question, True, dependent=True)
+    assert parts[1] == "chậm nhất là lúc nào (Công văn 402 đề nghị các Ủy viên gửi ý kiến góp ý dự thảo báo cáo về cơ quan)?"
+    assert compound_parts(question, True)[1] == "chậm nhất là lúc nào?"  # the switch off
+    # a part naming its own topic is left as it is
+    question = "Luật có hiệu lực từ ngày nào, và dịch vụ chứng thực hợp đồng điện tử được dùng đến khi nào?"
+    assert "(" not in compound_parts(question, True, dependent=True)[1]
