@@ -106,6 +106,7 @@ SWITCHES = {
     "field lead-in": ({"HOIDAP_RULE_FIELD_LEAD_IN": "false"}, "'văn bản nào …?' answered by '- Nội dung: …' under its item"),
     "issuer codes": ({"HOIDAP_RULE_ISSUER_CODES": "false"}, "'bca', 'VPCP' typed alone name the body"),
     "achieved": ({"HOIDAP_RULE_ACHIEVED": "false"}, "'thực tế đã đạt được bao nhiêu?' is not answered by a target"),
+    "one year": ({"HOIDAP_RULE_ONE_YEAR": "false"}, "'riêng năm 2024 … bao nhiêu?' is not answered by 'Từ năm 2019 đến nay, …'"),
     "named years": ({"HOIDAP_RULE_NAMED_YEARS": "false"}, "'Giải thưởng … (VDA) năm 2024' is not the 2023 award"),
     "recital lists": ({"HOIDAP_RULE_RECITAL_LISTS": "false"}, "'căn cứ vào những nghị quyết nào?': twice the sentences"),
     "where follow-up": ({"HOIDAP_RULE_WHERE_FOLLOWUP": "false"}, "'Ở mục nào vậy?' names each source's section"),

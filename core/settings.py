@@ -619,6 +619,12 @@ class Settings(BaseSettings):
         "(Bộ Công an, Văn phòng Chính phủ, Bộ Thông tin và Truyền thông): the codes of core.lexicon.ISSUER_BY_CODE of "
         "three letters or more.",
     )
+    rule_one_year: bool = Field(
+        True,
+        description="A figure asked of one year ('Riêng trong năm 2024, … phân bổ bao nhiêu tỷ đồng?') is not given by a "
+        "sentence stating it for other years only ('năm 2021 đạt 7,34%, năm 2022 đạt 8,42%') or for a period ('Từ năm "
+        "2019 đến nay, … hơn 844 tỷ đồng').",
+    )
     rule_named_years: bool = Field(
         True,
         description="A year written after a name in the question ('Giải thưởng Chuyển đổi số Việt Nam (VDA) năm 2024') "

@@ -77,7 +77,7 @@ def make_answerer(settings: Settings) -> ExtractiveAnswerer:
         bound=s.rule_bound, dated_years=s.rule_dated_years, alone=s.rule_alone, news_context=s.rule_news_context,
         horizon_heading=s.rule_horizon_heading, day=s.rule_day, sentence_start=s.rule_sentence_start,
         government_level=s.rule_government_level, same_document=s.rule_same_document, body_rows=s.rule_body_rows,
-        paragraph_heading=s.rule_paragraph_heading, grades=s.rule_grades, quarters=s.rule_quarters, achieved=s.rule_achieved, named_years=s.rule_named_years, field_lead_in=s.rule_field_lead_in, recital_lists=s.rule_recital_lists, own_horizon=s.rule_own_horizon,
+        paragraph_heading=s.rule_paragraph_heading, grades=s.rule_grades, quarters=s.rule_quarters, achieved=s.rule_achieved, named_years=s.rule_named_years, one_year=s.rule_one_year, field_lead_in=s.rule_field_lead_in, recital_lists=s.rule_recital_lists, own_horizon=s.rule_own_horizon,
         level_named=s.rule_level_named, unindexed_content=s.rule_unindexed_content, duration_unit=s.rule_duration_unit,
         row_figures=s.rule_row_figures, qualifiers=s.rule_qualifiers, unit_rows=s.rule_unit_rows,
     )

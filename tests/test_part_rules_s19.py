@@ -232,3 +232,20 @@ def test_a_later_part_asking_only_an_aspect_is_of_the_first_parts_topic():
     # a part naming its own topic is left as it is
     question = "Luật có hiệu lực từ ngày nào, và dịch vụ chứng thực hợp đồng điện tử được dùng đến khi nào?"
     assert "(" not in compound_parts(question, True, dependent=True)[1]
+
+
+def test_a_figure_of_one_year_is_not_given_by_other_years_or_a_period():
+    from hoidap.query.asked import states_other_years, year_asked
+
+    question = "Riêng trong năm 2024, tỉnh đã phân bổ bao nhiêu tỷ đồng cho các dự án chuyển đổi số?"
+    period = "Từ năm 2019 đến nay, tỉnh đã phân bổ hơn 844 tỷ đồng cho các dự án chuyển đổi số, nhiều nhất năm 2024."
+    assert year_asked(question) == "2024" and year_asked("Đến năm 2030 tỉnh phân bổ bao nhiêu?") == ""
+    assert states_other_years("Từ năm 2019 đến nay, tỉnh đã phân bổ hơn 844 tỷ đồng.", "2024")
+    assert states_other_years("năm 2021 đạt 7,34%, năm 2022 đạt 8,42%", "2023")
+    assert not states_other_years("Năm 2024 tỉnh phân bổ 200 tỷ đồng.", "2024") and not states_other_years("200 tỷ đồng", "2024")
+    assert _texts(question, period, SelectRules(one_year=False)) == [period]  # the switch off
+    assert _texts(question, period) == [period]  # 2024 is named alone too: not only a period
+    since = "Từ năm 2019 đến nay, tỉnh đã phân bổ hơn 844 tỷ đồng cho các dự án chuyển đổi số."
+    passage = f"Báo cáo chuyển đổi số năm 2024 của tỉnh.\n{since}"  # the year asked is named in the passage
+    assert since not in _texts(question, passage)
+    assert since in _texts(question, passage, SelectRules(one_year=False))

@@ -43,7 +43,7 @@ from hoidap.answer.quotes import boilerplate, quotes
 from hoidap.answer.signature import signature_block
 from hoidap.answer.tables import header_of, horizon_above, inherited_group, labelled_row, opens_table
 from hoidap.query import DATE, DOCUMENT, DURATION, LIST, NUMBER, ORGANISATION, PERSON, VALIDITY, Query
-from hoidap.query.asked import SCOPE, asks_document_itself, names_level, other_named_year, other_qualifier, other_quarter, states_grade, states_target_only, title_match
+from hoidap.query.asked import SCOPE, asks_document_itself, names_level, other_named_year, other_qualifier, other_quarter, states_grade, states_other_years, states_target_only, title_match
 from hoidap.query.documents import documents_named, in_clause, names_document
 from hoidap.retrieve import Passage
 from hoidap.terms import EXACT_PREFIX, coverage, evidence_text, horizon_years, names_holder, normalized
@@ -122,6 +122,7 @@ class SelectRules:
     qualifiers: bool = True  # a sentence saying a fellow of a qualifier asked ("cơ bản" for "nâng cao") answers nothing
     recital_lists: bool = True  # "căn cứ vào những nghị quyết nào?": the recitals quoted, twice the sentences
     field_lead_in: bool = True  # "văn bản nào …?" answered by "+ Nội dung: …": read under its item ("- Nghị định …")
+    one_year: bool = True  # a figure asked of one year is not given by a sentence of other years or of a period
     named_years: bool = True  # "Giải thưởng … (VDA) năm 2024" is not answered by a sentence of the 2023 award
     achieved: bool = True  # "thực tế đã đạt được bao nhiêu?" is not answered by a sentence setting a target
     quarters: bool = True  # a sentence stating only other quarters ("Quý I/2025: …") does not answer of "quý II"
@@ -287,6 +288,8 @@ def candidates(
                 fold_diacritics(f"{chunk.heading} {lead_in_of(chunk, start)} {text}".lower()), horizon_years(text)
             ):
                 continue  # "Tỷ lệ phủ sóng 5G … đạt 100% dân số" under "… đến năm 2030 với các mục tiêu" is no result achieved
+            if rules.one_year and query.year and states_other_years(f"{lead_in_of(chunk, start)} {text}", query.year):
+                continue  # "Từ năm 2019 đến nay, … hơn 844 tỷ đồng" does not give what was spent in 2024 alone
             if rules.named_years and query.named_years and other_named_year(query.named_years, text):
                 continue  # "Giải thưởng Chuyển đổi số Việt Nam 2023 (VDA)" does not answer of the 2024 award
             if rules.quarters and query.quarters and other_quarter(

@@ -215,6 +215,31 @@ def asks_document_itself(folded: str) -> bool:
     return bool(_DOCUMENT_ITSELF.search(folded)) and not _PROVISION_ASKED.search(folded)
 
 
+# a year asked alone: "riêng năm 2024", "trong năm 2023", "năm 2023 tăng …" (not "đến năm 2030", "từ năm 2019",
+# "giai đoạn 2021-2025", which are targets and periods)
+_ONE_YEAR = re.compile(r"(?<!đến )(?<!tới )(?<!từ )(?<!den )(?<!toi )(?<!tu )\b(?:năm|nam)\s+((?:19|20)\d\d)\b(?!\s*[-–])", re.I)
+_YEAR_RANGE = re.compile(
+    r"\b(?:từ|tu)\s+(?:năm\s+|nam\s+)?((?:19|20)\d\d)\s+(?:đến|den|tới|toi)\s+(?:nay|năm\s+\d{4}|nam\s+\d{4}|\d{4})"
+    r"|\b((?:19|20)\d\d)\s*[-–]\s*(?:19|20)\d\d\b",
+    re.I,
+)
+
+
+def year_asked(question: str) -> str:
+    """The one year a question asks a figure of ("Riêng trong năm 2024, … bao nhiêu tỷ đồng?" → "2024"); "" when it
+    names none, several, a target year or a period."""
+    years = set(_ONE_YEAR.findall(question))
+    return years.pop() if len(years) == 1 and not _YEAR_RANGE.search(question) else ""
+
+
+def states_other_years(text: str, year: str) -> bool:
+    """Whether a sentence gives its figures for other years than the one asked: single years only other ones ("năm
+    2021 đạt 7,34%, năm 2022 đạt 8,42%" for 2023), or a period ("Từ năm 2019 đến nay, … hơn 844 tỷ đồng" for 2024)."""
+    ranged = _YEAR_RANGE.search(text)
+    singles = set(_ONE_YEAR.findall(_YEAR_RANGE.sub(" ", text)))
+    return year not in singles and bool(singles or ranged)
+
+
 _YEAR_TOKEN = re.compile(r"^(?:19|20)\d\d$")
 _SKIPPED = re.compile(r"^(?:\(.*\)|năm|nam|lần|lan|thứ|thu)$")  # between a name and its year: "(VDA) năm 2024"
 

@@ -55,6 +55,7 @@ class Query:
     levels: tuple[str, ...] = ()  # levels of government asked ("cấp huyện" → "huyen"), folded
     qualifiers: tuple[str, ...] = ()  # contrasted qualifiers asked ("nâng cao" → "nang cao"), folded (CONTRASTED_QUALIFIERS)
     grades: tuple[str, ...] = ()  # single grades of a classification asked ("cấp độ 4" → "cap do 4"), folded
+    year: str = ""  # the one year a figure is asked of ("riêng năm 2024" → "2024"; not a target year or a period)
     named_years: tuple[tuple[str, str], ...] = ()  # years written after a name ("… Việt Nam (VDA) năm 2024"), folded
     achieved: bool = False  # asks what was achieved, not the target ("thực tế đến nay đã đạt được bao nhiêu?")
     quarters: tuple[str, ...] = ()  # quarters of a year asked, as digits ("quý II/2025" → "2")
