@@ -3,6 +3,7 @@ ablation): quarters of a year, the year a target is set for, a later part of a c
 inside its predicate, and recitals asked by "căn cứ vào những … nào" or "tờ trình số mấy"."""
 
 from hoidap.answer.select import SelectRules
+from hoidap.retrieve import Passage
 from hoidap.query.asked import RECITAL_ASKED, quarters_named
 from hoidap.query.compound import compound_parts
 from hoidap.terms import horizon_years
@@ -249,3 +250,25 @@ def test_a_figure_of_one_year_is_not_given_by_other_years_or_a_period():
     passage = f"Báo cáo chuyển đổi số năm 2024 của tỉnh.\n{since}"  # the year asked is named in the passage
     assert since not in _texts(question, passage)
     assert since in _texts(question, passage, SelectRules(one_year=False))
+
+
+def test_a_target_without_a_year_is_of_its_sections_horizon():
+    import re
+
+    from core.models import DocMeta
+    from hoidap.answer.select import candidates
+    from hoidap.query import Analyser
+    from index.store import StoredChunk
+    from tests.test_part_rules import WEIGHT
+
+    text = "- Tỷ lệ doanh nghiệp vừa và nhỏ ứng dụng công nghệ số đạt 60%.\n- Kinh tế số chiếm 45% GRDP tỉnh."
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    doc = DocMeta(doc_type="Kế hoạch", number="144/KH-UBND", title="Kế hoạch phát triển kinh tế số giai đoạn 2026-2030")
+    chunk = StoredChunk("c", "d", 0, text, 0, len(text), "II. 1. Phát triển kinh tế số đến năm 2030", "", spans, doc, "d.md")
+    asked = lambda q, **rules: [  # noqa: E731
+        c.text for c in candidates(Analyser(WEIGHT, year_ends=True).analyse(q), [Passage(chunk, 1.0)], WEIGHT, SelectRules(**rules))
+    ]
+    question = "Theo Kế hoạch 144, vào cuối năm 2026 tỷ lệ doanh nghiệp vừa và nhỏ ứng dụng công nghệ số là bao nhiêu?"
+    assert not any("60%" in t for t in asked(question))
+    assert any("60%" in t for t in asked(question, own_horizon=False))  # the switch off
+    assert any("60%" in t for t in asked(question.replace("vào cuối năm 2026", "đến năm 2030")))

@@ -252,6 +252,10 @@ def candidates(
                 # 2028-2030" above "- 50% dịch vụ công trực tuyến thiết yếu …" in the passage before)
                 stored = stored_lead_in(chunk) if rules.own_horizon else ""
                 above = horizon_above(chunk.text, start, inherited or stored)
+                if not above and rules.own_horizon and not re.search(r"\b(?:19|20)\d\d\b", text):
+                    # a plan's target with no year of its own is of its section's horizon ("1. Phát triển kinh tế số
+                    # đến năm 2030"), or of its document's period ("… giai đoạn 2026-2030")
+                    above = horizon_years(chunk.section_heading) or horizon_years(chunk.doc.title)
                 if above and not set(above) & set(query.horizons):
                     continue  # a row of "I | Giai đoạn 2025-2027" does not give the target of 2028-2030
             if rules.own_horizon and query.horizons:
