@@ -321,7 +321,8 @@ class Settings(BaseSettings):
         True,
         description="A question beginning with a document type asks about a document of that type: 'Luật mà Thủ tướng ban "
         "hành kế hoạch triển khai thi hành … có hiệu lực từ ngày nào?' asks the law's force, not that of the decision "
-        "whose title its words name.",
+        "whose title its words name; 'Luật Bảo vệ dữ liệu cá nhân mà QĐ 2623 triển khai … có hiệu lực …?' not that of "
+        "the decision it names by số hiệu (a law's số hiệu carries no type's code).",
     )
     rule_home_country: bool = Field(
         True,

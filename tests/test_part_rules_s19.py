@@ -272,3 +272,15 @@ def test_a_target_without_a_year_is_of_its_sections_horizon():
     assert not any("60%" in t for t in asked(question))
     assert any("60%" in t for t in asked(question, own_horizon=False))  # the switch off
     assert any("60%" in t for t in asked(question.replace("vào cuối năm 2026", "đến năm 2030")))
+
+
+def test_the_force_of_a_law_asked_beside_the_decision_implementing_it():
+    from hoidap.answer.validity import of_subject
+    from hoidap.query import Analyser
+    from tests.test_part_rules import WEIGHT
+
+    query = Analyser(WEIGHT, subject_type=True).analyse("Luật Bảo vệ dữ liệu cá nhân mà QĐ 2623 triển khai có hiệu lực thi hành từ ngày nào?")
+    assert query.subject_type == "Luật"
+    assert of_subject(query, ["2623/QĐ-TTg", "91/2025/QH15"]) == ["91/2025/QH15"]
+    decision = Analyser(WEIGHT, subject_type=True).analyse("Quyết định 2623/QĐ-TTg có hiệu lực từ ngày nào?")
+    assert of_subject(decision, ["2623/QĐ-TTg"]) == ["2623/QĐ-TTg"]

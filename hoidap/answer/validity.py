@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Callable
 
 from core.dates import vietnamese_date
+from core.lexicon import TITLED_TYPES
 from core.models import CEASES, REPLACES
 from hoidap.answer.compose import refusal
 from hoidap.answer.types import Answer, Citation
@@ -39,8 +40,7 @@ def validity_answer(query: Query, book: ValidityBook, as_of: str, fetch: Fetch, 
     named = [n for n in book.known() if names_document(query, n)] or named_by_title_and_year(query, book)
     if query.subject_type:  # "Luật mà Thủ tướng ban hành kế hoạch thi hành … có hiệu lực …?" asks of a law, not of the
         #                     decision whose title its words name
-        titles = dict(query.titles)
-        named = [n for n in named if of_type(n, titles.get(n), query.subject_type)]
+        named = of_subject(query, named)
     if not named and query.unindexed:
         return _not_held(query, query.unindexed[0], passages)
     if len(named) > 1:  # "Nghị quyết 03/NQ-CP … thực hiện NQ 57 có hiệu lực …": the one named by its full số hiệu
@@ -61,6 +61,15 @@ def _one_force_asked(query: Query, book: ValidityBook) -> Query | None:
     if not all(part.validity and not part.wants_code for part in query.parts) or len(set(named)) != 1 or len(named[0]) != 1:
         return None
     return next((part for part in query.parts if part.validity == "status"), query.parts[0])
+
+
+def of_subject(query: Query, named: list[str]) -> list[str]:
+    """The documents named that may be what a question begins with (Query.subject_type): "Luật mà Thủ tướng ban hành kế
+    hoạch thi hành …" is a law, not the decision whose title its words name; "Luật Bảo vệ dữ liệu cá nhân mà QĐ 2623
+    triển khai …" a law, not QĐ 2623 (a law's số hiệu carries no type's code)."""
+    titles = dict(query.titles)
+    named = [n for n in named if of_type(n, titles.get(n), query.subject_type)]
+    return [n for n in named if number_type(n) in ("", query.subject_type)] if query.subject_type in TITLED_TYPES else named
 
 
 def of_type(number: str, title: str | None, doc_type: str) -> bool:
