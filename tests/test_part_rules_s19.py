@@ -284,3 +284,12 @@ def test_the_force_of_a_law_asked_beside_the_decision_implementing_it():
     assert of_subject(query, ["2623/QĐ-TTg", "91/2025/QH15"]) == ["91/2025/QH15"]
     decision = Analyser(WEIGHT, subject_type=True).analyse("Quyết định 2623/QĐ-TTg có hiệu lực từ ngày nào?")
     assert of_subject(decision, ["2623/QĐ-TTg"]) == ["2623/QĐ-TTg"]
+
+
+def test_a_delay_claimed_asks_when_a_document_takes_effect():
+    from hoidap.query.documents import validity_asked
+
+    fold = lambda text: fold_diacritics(text.lower())  # noqa: E731
+    assert validity_asked(fold("Không phải Nghị quyết 03/NQ-CP phải chờ 45 ngày sau khi ký mới có hiệu lực à?")) == "effective"
+    assert validity_asked(fold("Quy định 384 thì mới có hiệu lực sao?")) == "effective"
+    assert validity_asked(fold("Chứng thư số có hiệu lực thì được dùng làm gì?")) == ""

@@ -54,6 +54,8 @@ _VALIDITY_ASKED = (
         # a date to check: "Đúng hay sai: Quyết định … chỉ có hiệu lực từ 01/01/2026?", "… có hiệu lực từ ngày 1/7 phải không?"
         r"|^(?:dung hay sai|co dung (?:la|rang)|co phai)\b.*\bhieu luc (?:thi hanh )?(?:tu|ke tu) (?:ngay )?\d"
         r"|\bhieu luc (?:thi hanh )?(?:tu|ke tu) (?:ngay )?\d.*\b(?:dung hay sai|dung khong|phai khong|khong)\s*\??\s*$"
+        # a delay claimed: "Không phải … phải chờ 45 ngày sau khi ký mới có hiệu lực à?", "… thì mới có hiệu lực sao?"
+        r"|\bmoi (?:co|bat dau co|phat sinh) hieu luc\b"
     )),
 )
 
