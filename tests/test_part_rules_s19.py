@@ -293,3 +293,4 @@ def test_a_delay_claimed_asks_when_a_document_takes_effect():
     assert validity_asked(fold("Không phải Nghị quyết 03/NQ-CP phải chờ 45 ngày sau khi ký mới có hiệu lực à?")) == "effective"
     assert validity_asked(fold("Quy định 384 thì mới có hiệu lực sao?")) == "effective"
     assert validity_asked(fold("Chứng thư số có hiệu lực thì được dùng làm gì?")) == ""
+    assert validity_asked(fold("Ngày nào Quyết định phê duyệt Đề án X bắt đầu có hiệu lực?")) == "effective"
