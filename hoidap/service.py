@@ -24,6 +24,7 @@ from hoidap.answer.headings import heading_answer
 from hoidap.answer.llm import LLMAnswerer, condense
 from hoidap.answer.select import SelectRules
 from hoidap.answer.signature import signature_block
+from hoidap.answer.tables import GROUP_ROW
 from hoidap.answer.types import Answer
 from hoidap.audit import AuditLog
 from hoidap.answer.validity import validity_answer, validity_notes
@@ -77,7 +78,7 @@ def make_answerer(settings: Settings) -> ExtractiveAnswerer:
         bound=s.rule_bound, dated_years=s.rule_dated_years, alone=s.rule_alone, news_context=s.rule_news_context,
         horizon_heading=s.rule_horizon_heading, day=s.rule_day, sentence_start=s.rule_sentence_start,
         government_level=s.rule_government_level, same_document=s.rule_same_document, body_rows=s.rule_body_rows,
-        paragraph_heading=s.rule_paragraph_heading, grades=s.rule_grades, quarters=s.rule_quarters, achieved=s.rule_achieved, named_years=s.rule_named_years, one_year=s.rule_one_year, field_lead_in=s.rule_field_lead_in, recital_lists=s.rule_recital_lists, own_horizon=s.rule_own_horizon,
+        paragraph_heading=s.rule_paragraph_heading, grades=s.rule_grades, quarters=s.rule_quarters, achieved=s.rule_achieved, named_years=s.rule_named_years, one_year=s.rule_one_year, field_lead_in=s.rule_field_lead_in, recital_lists=s.rule_recital_lists, asked_rows=s.rule_row_numbers, own_horizon=s.rule_own_horizon,
         level_named=s.rule_level_named, unindexed_content=s.rule_unindexed_content, duration_unit=s.rule_duration_unit,
         row_figures=s.rule_row_figures, qualifiers=s.rule_qualifiers, unit_rows=s.rule_unit_rows,
     )
@@ -139,17 +140,30 @@ def numbered_rows(query: Query, reader: IndexReader, shown: list[Passage]) -> li
     for part in query.parts or (query,):
         if not part.row_number:
             continue
-        numbers = {n.lower() for n in part.numbers}
-        docs = {d["doc_id"] for d in reader.documents if d["number"] and d["number"].lower() in numbers}
+        docs = {d["doc_id"] for d in reader.documents if d["number"] and names_document(part, d["number"])}
         units = [u for u in part.units if u.startswith("phu luc")]
         labelled = [cid for cid, label in reader.store.labels(docs) if not units or (label and unit_of(label) in units)]
-        row = re.compile(rf"(?m)^\s*{part.row_number}\.?\s*\|")
         texts = reader.store.get_texts(labelled)
-        found = next((cid for cid in labelled if row.search(texts.get(cid, ""))), None)
+        found = row_in_group(labelled, texts, part.row_number, part.row_group)
         if found is not None and found not in have:
             extra.extend(Passage(chunk, 0.0) for chunk in reader.store.get_chunks([found]).values())
             have.add(found)
     return extra
+
+
+def row_in_group(chunk_ids: list[str], texts: dict[str, str], number: str, group: str = "") -> str | None:
+    """The first of these passages (in document order) holding the table row numbered so; with ``group`` (folded), the
+    row under the group row naming it ("I | Hoàn thiện thể chế"), where a table numbers its rows again in each group."""
+    row = re.compile(rf"^\s*{number}\.?\s*\|")
+    inside = not group
+    for cid in chunk_ids:
+        for line in texts.get(cid, "").split("\n"):
+            named = GROUP_ROW.match(line.replace("*", ""))
+            if named and group:
+                inside = group in normalized(named.group(1), False)
+            elif inside and row.match(line):
+                return cid
+    return None
 
 
 def signed_passages(query: Query, reader: IndexReader, shown: list[Passage]) -> list[Passage]:

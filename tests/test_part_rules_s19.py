@@ -294,3 +294,19 @@ def test_a_delay_claimed_asks_when_a_document_takes_effect():
     assert validity_asked(fold("Quy định 384 thì mới có hiệu lực sao?")) == "effective"
     assert validity_asked(fold("Chứng thư số có hiệu lực thì được dùng làm gì?")) == ""
     assert validity_asked(fold("Ngày nào Quyết định phê duyệt Đề án X bắt đầu có hiệu lực?")) == "effective"
+
+
+def test_a_row_asked_by_its_number_in_a_group_of_the_table():
+    from hoidap.query.headings import row_group_asked
+    from hoidap.service import row_in_group
+
+    folded = fold_diacritics("Nhiệm vụ thứ 10 trong nhóm “Hoàn thiện thể chế” ở Phụ lục II của QĐ 2629 xong khi nào?".lower())
+    assert row_group_asked(folded) == "hoan thien the che"
+    assert row_group_asked("trong nhom nhiem vu thu nam o phu luc ii") == ""  # an ordinal, no group's name
+    texts = {
+        "a": "TT | Nhiệm vụ | Thời hạn\nI | Hạ tầng số\n10 | Xây trung tâm dữ liệu | 2027",
+        "b": "II | Hoàn thiện thể chế\n9 | Ban hành hướng dẫn | 12/2026",
+        "c": "10 | Ban hành tiêu chuẩn quốc gia | Tháng 3/2026\nIII | Dữ liệu số\n10 | Số hóa hồ sơ | 2028",
+    }
+    assert row_in_group(["a", "b", "c"], texts, "10", "hoan thien the che") == "c"
+    assert row_in_group(["a", "b", "c"], texts, "10") == "a"  # no group: the first row 10

@@ -17,6 +17,7 @@ from hoidap.answer.tables import group_rows
 from hoidap.answer.types import Answer
 from hoidap.query import DATE, DOCUMENT, DURATION, LIST, NUMBER, PERSON, Query
 from hoidap.query.asked import WEB_ADDRESS
+from hoidap.query.documents import names_document
 from hoidap.retrieve import Passage
 from hoidap.terms import distinct_bodies, normalized
 from ingest.metadata import NUMBER_RE
@@ -101,6 +102,15 @@ class ExtractiveAnswerer:
         self.select_rules = select_rules
         self.composer = Composer(compose_rules)
 
+    def _asked_row(self, part: Query, best, passages: list[Passage]) -> bool:
+        """Whether the best candidate is the table row a question asks by its number in a document it names ("nhiệm vụ
+        thứ 10 trong nhóm … ở Phụ lục II của QĐ 2629"): a lookup by structure, whatever words the row shares."""
+        chunk = passages[best.passage_index].chunk
+        return (
+            self.select_rules.asked_rows and bool(part.row_number) and names_document(part, chunk.doc.number)
+            and bool(re.match(rf"\s*{part.row_number}\.?\s*\|", chunk.text[best.span[0] : best.span[1]]))
+        )
+
     def answer(self, query: Query, passages: list[Passage], weight, following=None, preceding=None) -> Answer:
         """``weight(term)`` gives a term's IDF in the corpus (BM25 statistics); ``following(chunk)`` the next chunk
         of its document (a list an article goes on with), or None; ``preceding(chunk)`` the one before (where a
@@ -120,7 +130,7 @@ class ExtractiveAnswerer:
             if self.select_rules.same_document and chosen and not (part.numbers or part.titles):
                 found = of_document_first(found, passages, next((c for _, cs in chosen for c in cs), None))
             confidence = max(confidence, p)
-            ok = bool(found) and p >= self.answerability.threshold
+            ok = bool(found) and (p >= self.answerability.threshold or self._asked_row(part, found[0], passages))
             min_cov = self.answerability.min_coverage
             # "Tóm lại: …" one; "Còn gì nữa không?" and "căn cứ vào những nghị quyết nào?" (a recital a line) twice as many
             recitals = self.select_rules.recital_lists and part.wants_recital and part.answer_type == LIST

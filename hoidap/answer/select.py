@@ -120,6 +120,7 @@ class SelectRules:
     own_horizon: bool = True  # a sentence stating other target years ("Đến năm 2030, …") does not give those asked
     level_named: bool = True  # a passage answers of a level of government asked only if it names that level
     qualifiers: bool = True  # a sentence saying a fellow of a qualifier asked ("cơ bản" for "nâng cao") answers nothing
+    asked_rows: bool = True  # a table row asked by its number in a named document answers, whatever words it shares
     recital_lists: bool = True  # "căn cứ vào những nghị quyết nào?": the recitals quoted, twice the sentences
     field_lead_in: bool = True  # "văn bản nào …?" answered by "+ Nội dung: …": read under its item ("- Nghị định …")
     one_year: bool = True  # a figure asked of one year is not given by a sentence of other years or of a period
@@ -351,7 +352,7 @@ def candidates(
                 if above and carries(DOCUMENT, above, passage, query.unit, query.ordinal, query.kind, asked_numbers):
                     lead, typed, text = above, True, f"{above} … {text}"
             score = 0.6 * sent_cov + 0.4 * passage_cov - 0.01 * i + (0.15 if from_named else 0.0) + 0.5 * titled
-            if query.row_number and re.match(rf"\s*{query.row_number}\.?\s*\|", text):
+            if query.row_number and re.match(rf"\s*{query.row_number}\.?\s*\|", chunk.text[start:end]):
                 score += 0.5  # "nhiệm vụ số 75": the row numbered 75, before rows that share more words
             if rules.named_clause and from_named and any(in_clause(chunk.label, c) for c in query.clauses):
                 score += 0.15  # "Khoản 2 Điều 17 …": the khoản named, before the article's others

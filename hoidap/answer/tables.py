@@ -67,7 +67,7 @@ def _column_name(name: str) -> str:
 
 # A group row of a table: a Roman numeral or a capital letter and one cell of text ("I | Đến năm 2030", "II | Xã hội
 # số | | |"); the rows below it, up to the next one, are of that group.
-_GROUP_ROW = re.compile(r"^\s*(?:[IVXLC]+|[A-Z])\.?\s*\|\s*([^|]{3,160}?)\s*(?:\|\s*)*$")
+GROUP_ROW = re.compile(r"^\s*(?:[IVXLC]+|[A-Z])\.?\s*\|\s*([^|]{3,160}?)\s*(?:\|\s*)*$")
 GROUP_WALK = 80  # passages walked back to the table's group row
 
 
@@ -77,14 +77,14 @@ def group_rows(chunk: StoredChunk, preceding, walk: int = GROUP_WALK) -> str:
     passage holding no table row or when none is found."""
     if CELL_SEPARATOR not in chunk.text:
         return ""
-    inside = [m.group(1) for m in (_GROUP_ROW.match(line) for line in chunk.text.split("\n")) if m]
+    inside = [m.group(1) for m in (GROUP_ROW.match(line) for line in chunk.text.split("\n")) if m]
     table = chunk.label.split(",")[0]
     before, current = "", chunk
     for _ in range(walk if preceding else 0):
         current = preceding(current)
         if current is None or current.doc_id != chunk.doc_id or current.label.split(",")[0] != table:
             break
-        found = [m.group(1) for m in (_GROUP_ROW.match(line) for line in current.text.split("\n")) if m]
+        found = [m.group(1) for m in (GROUP_ROW.match(line) for line in current.text.split("\n")) if m]
         if found:
             before = found[-1]
             break
@@ -99,7 +99,7 @@ def horizon_above(text: str, start: int, inherited: str = "") -> list[str]:
     ("II | Giai đoạn 2028-2030") or a short heading line naming a period ("b) Giai đoạn 2028 - 2030:", "Đến năm
     2030:"); else those of ``inherited``, the group row read from before the passage; [] when none names one."""
     for line in reversed(text[:start].split("\n")):
-        group = _GROUP_ROW.match(line)
+        group = GROUP_ROW.match(line)
         heading = group.group(1) if group else line if len(line) <= 100 and _HEADING_LINE.match(line) else ""
         years = horizon_years(heading) if heading else []
         if years:
@@ -118,6 +118,6 @@ _HEADING_LINE = re.compile(
 def inherited_group(chunk_text: str, joined: str) -> str:
     """The group row a passage's first rows are read under, from ``joined`` (group_rows: the one before the passage,
     then those inside it)."""
-    inside = " ".join(m.group(1) for m in (_GROUP_ROW.match(line) for line in chunk_text.split("\n")) if m)
+    inside = " ".join(m.group(1) for m in (GROUP_ROW.match(line) for line in chunk_text.split("\n")) if m)
     return joined[: len(joined) - len(inside)].strip() if inside and joined.endswith(inside) else (joined if not inside else "")
 

@@ -43,7 +43,7 @@ from hoidap.query.asked import (
 from hoidap.query.compound import compound_parts
 from hoidap.query.spoken import numbers_in_digits
 from hoidap.query.forms import form_filled
-from hoidap.query.headings import heading_asked, row_asked
+from hoidap.query.headings import heading_asked, row_asked, row_group_asked
 from hoidap.query.counted import (
     alone_name,
     asked_kind,
@@ -299,7 +299,8 @@ class Analyser:
             wants_article=article_topic(folded) if answer_type == DOCUMENT else "",
             meetings=MappingProxyType(event_ordinals(folded)),
             wants_heading=heading_asked(folded) if self.headings and numbers else "",
-            row_number=row_asked(folded) if self.row_numbers and numbers else "",
+            row_number=row_asked(folded) if self.row_numbers and (numbers or SHORT_REF.search(folded_all)) else "",
+            row_group=row_group_asked(folded) if self.row_numbers else "",
             wants_issue_date=answer_type in (DATE, VALIDITY) and bool(ISSUED_ASKED.search(folded)),
             wants_issuer=bool(ISSUER_ASKED.search(folded)),
             wants_signer=answer_type in (PERSON, ORGANISATION) and bool(SIGNER_ASKED.search(folded)) and bool(numbers or SHORT_REF.search(folded_all)),

@@ -49,3 +49,16 @@ def row_asked(folded: str) -> str:
     found = _ROW.search(folded)
     return found.group(1) if found else ""
 
+
+
+# the group a table row is asked in: "nhiệm vụ thứ 10 trong nhóm “Hoàn thiện thể chế” ở Phụ lục II", "… thuộc nhóm
+# Hoàn thiện thể chế do cơ quan nào …" (folded)
+_ROW_GROUP = re.compile(
+    r"\bnhom\s+(?!(?:nhiem vu\s+)?thu\b)(?:nhiem vu\s+)?[\"“']?([a-z][a-z ,]{3,60}?)[\"”']?(?=\s+(?:o|trong|cua|thuoc|phai|do|duoc|tai|la|co)\b|\s*[,?]|$)"
+)
+
+
+def row_group_asked(folded: str) -> str:
+    """The group of a table a row is asked in ("hoan thien the che"), "" when none is named."""
+    found = _ROW_GROUP.search(folded)
+    return found.group(1).strip() if found else ""

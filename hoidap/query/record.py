@@ -38,6 +38,7 @@ class Query:
     #                          folded ("to cong nghe so cong dong" of "điều nào quy định về Tổ công nghệ số cộng đồng")
     meetings: Mapping[str, int] = field(default_factory=dict)  # meetings named by ordinal: {"phien hop": 2}
     row_number: str = ""  # a table row asked by its number ("nhiệm vụ số 75 trong Phụ lục II" → "75")
+    row_group: str = ""  # … in a group of the table ("trong nhóm Hoàn thiện thể chế" → "hoan thien the che"), folded
     wants_heading: str = ""  # the unit whose heading is asked, folded ("chuong ii" of "Chương II … có tên là gì?")
     wants_issue_date: bool = False  # asks when a document was issued or signed
     wants_issuer: bool = False  # asks who issued a document
