@@ -444,7 +444,8 @@ class Settings(BaseSettings):
     rule_signer: bool = Field(
         True,
         description="'Ai là người ký <document>?' is answered by that document's signature block (the capacity in "
-        "capitals and the name under it), fetched when retrieval did not bring it.",
+        "capitals and the name under it), fetched when retrieval did not bring it; the document may be named by a short "
+        "reference ('kh 3260 ai ký vậy') or its số hiệu typed without diacritics ('3260-KH/DDQH15').",
     )
     rule_section_titles: bool = Field(
         True,
@@ -548,7 +549,9 @@ class Settings(BaseSettings):
         True,
         description="A table row asked by its number ('Nhiệm vụ số 75 trong Phụ lục II của Nghị quyết 03 do cơ quan nào "
         "chủ trì?', 'chỉ tiêu thứ 6') is read: the named document's passages holding the row numbered so are read with "
-        "those retrieved, and that row ranks first.",
+        "those retrieved, and that row ranks first; asked in a group ('nhiệm vụ thứ 10 trong nhóm Hoàn thiện thể chế'), the "
+        "row under that group's row (a table numbering its rows again in each group); the row found answers as a lookup "
+        "by structure, whatever words it shares with the question.",
     )
     rule_more_joiners: bool = Field(
         True,
@@ -560,7 +563,9 @@ class Settings(BaseSettings):
         True,
         description="A later part of a compound question about '<noun> đó' that the first part asks with '<noun> nào' is "
         "about what the first part says of it: 'Cơ quan nào chủ trì X, và cơ quan đó phải hoàn thành trước ngày nào?' "
-        "asks the second part of 'cơ quan chủ trì X'.",
+        "asks the second part of 'cơ quan chủ trì X'; '…, và cấp nào đứng ra thành lập tổ này?' of the phrase the first part "
+        "opens with 'tổ' ('Tổ công nghệ số cộng đồng'); and a later part asking only an aspect ('…, và chậm nhất là lúc "
+        "nào?') of what the first part asks about.",
     )
     rule_topic_fallback: bool = Field(
         True,
@@ -652,7 +657,9 @@ class Settings(BaseSettings):
         True,
         description="A sentence that states other target years ('Đến năm 2030, kinh tế số … chiếm khoảng 30% GRDP') does "
         "not answer a question about the target of the year asked ('đến năm 2025'), as a heading of other years does not "
-        "(rule_horizon_heading); and the end of a year asked ('vào cuối năm 2026') is a target year like 'đến năm 2026'.",
+        "(rule_horizon_heading); and the end of a year asked ('vào cuối năm 2026') is a target year like 'đến năm 2026', as "
+        "is the year a target is set for ('mục tiêu … vào năm 2025'); a plan's target with no year of its own is of its "
+        "section's horizon ('1. Phát triển kinh tế số đến năm 2030') or its document's period ('giai đoạn 2026-2030').",
     )
     rule_level_named: bool = Field(
         True,
