@@ -303,6 +303,9 @@ def test_a_row_asked_by_its_number_in_a_group_of_the_table():
     folded = fold_diacritics("Nhiệm vụ thứ 10 trong nhóm “Hoàn thiện thể chế” ở Phụ lục II của QĐ 2629 xong khi nào?".lower())
     assert row_group_asked(folded) == "hoan thien the che"
     assert row_group_asked("trong nhom nhiem vu thu nam o phu luc ii") == ""  # an ordinal, no group's name
+    from hoidap.query.headings import row_asked
+
+    assert row_asked("chi tieu 25% lanh dao co chuyen mon") == "" and row_asked("nhiem vu so 75 trong phu luc ii") == "75"
     texts = {
         "a": "TT | Nhiệm vụ | Thời hạn\nI | Hạ tầng số\n10 | Xây trung tâm dữ liệu | 2027",
         "b": "II | Hoàn thiện thể chế\n9 | Ban hành hướng dẫn | 12/2026",

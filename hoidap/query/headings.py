@@ -41,7 +41,7 @@ def heading_asked(folded: str) -> str:
 
 
 # a table row asked by its number: "nhiệm vụ số 75 trong Phụ lục II", "chỉ tiêu thứ 6", "dòng số 12", "STT 9"
-_ROW = re.compile(r"\b(?:nhiem vu|chi tieu|giai phap|dong|hang|stt)\s+(?:thu |so |so thu tu )?(\d{1,3})\b")
+_ROW = re.compile(r"\b(?:nhiem vu|chi tieu|giai phap|dong|hang|stt)\s+(?:thu |so |so thu tu )?(\d{1,3})\b(?!\s*%|[.,]\d)")  # not "chỉ tiêu 25%"
 
 
 def row_asked(folded: str) -> str:
