@@ -101,6 +101,8 @@ SWITCHES = {
     "unit rows": ({"HOIDAP_RULE_UNIT_ROWS": "false"}, "'Trong Phụ lục I, Bộ Nội vụ … những chỉ tiêu nào?'"),
     "spoken numbers": ({"HOIDAP_RULE_SPOKEN_NUMBERS": "false"}, "'quy định ba tám bốn' → 384, 'chỉ tiêu thứ sáu' → thứ 6"),
     "own task": ({"HOIDAP_RULE_OWN_TASK": "false"}, "'Thế còn Sở Xây dựng thì được giao việc gì?'; another period"),
+    "hedges": ({"HOIDAP_RULE_HEDGES": "false"}, "'Tôi nhớ mang máng …', 'Hình như … thì phải', 'Không rõ …' ask nothing"),
+    "inline correction": ({"HOIDAP_RULE_INLINE_CORRECTION": "false"}, "'Nghị định 45, à nhầm, Nghị định 224, …'"),
     "another document": ({"HOIDAP_RULE_ANOTHER_DOCUMENT": "false"}, "'Có văn bản nào khác quy định giống vậy không?'"),
     "body alone": ({"HOIDAP_RULE_BODY_ALONE": "false"}, "'Bộ Quốc phòng?' asks that body's task in the previous frame"),
     "field lead-in": ({"HOIDAP_RULE_FIELD_LEAD_IN": "false"}, "'văn bản nào …?' answered by '- Nội dung: …' under its item"),

@@ -596,6 +596,17 @@ class Settings(BaseSettings):
         "sentence that states it, with its heading or lead-in: the grade itself, or a list or range that holds it ('cấp "
         "độ 3, 4 và 5', 'cấp độ 3 trở lên'); not by one naming other grades ('cấp độ 3') or none.",
     )
+    rule_hedges: bool = Field(
+        True,
+        description="Leads that embed or hedge a question ask nothing ('Tôi nhớ mang máng …', 'Hình như … thì phải', 'Tôi "
+        "muốn biết liệu …', 'Xin hỏi xem …', 'Không rõ …', '…, bạn có biết không?'): the question inside them is read.",
+    )
+    rule_inline_correction: bool = Field(
+        True,
+        description="A correction inside a question replaces what it corrects: 'Theo Nghị định 45/2026, à nhầm, Nghị định "
+        "224/2026/NĐ-CP, …' asks of Nghị định 224 ('à nhầm', 'à không', '— xin lỗi,' before a phrase beginning with the "
+        "word the corrected one began with).",
+    )
     rule_another_document: bool = Field(
         True,
         description="A follow-up asking which other document states the same ('Có văn bản nào khác quy định giống vậy "

@@ -19,6 +19,7 @@ from hoidap.answer.compose import ComposeRules
 from hoidap.answer.conversation import Turn, resolutions
 from hoidap.answer.followup_forms import asks_another_document, asks_for_more, asks_where
 from hoidap.query.casing import sentence_cased
+from hoidap.query.hedges import corrected_inline, without_hedges
 from hoidap.answer.extractive import ExtractiveAnswerer
 from hoidap.answer.headings import heading_answer
 from hoidap.answer.llm import LLMAnswerer, condense
@@ -301,6 +302,8 @@ class HoidapService:
         """Like ask(), yielding the LLM's text deltas first (none in extractive mode), the Answer last."""
         question = clean_question(question, self.settings.max_question_chars)
         read = sentence_cased(question) if self.settings.rule_letter_case else question  # "THEO KẾ HOẠCH 308 …"
+        read = corrected_inline(read) if self.settings.rule_inline_correction else read  # "NĐ 45, à nhầm, NĐ 224"
+        read = without_hedges(read) if self.settings.rule_hedges else read  # "Tôi nhớ mang máng …"
         readings = resolutions(
             read, previous, self.settings.rule_antecedent, self.settings.rule_ellipsis, self.settings.rule_topic_fallback,
             self.settings.rule_switch_document, self.settings.rule_why_followup, self.settings.rule_confirmation,

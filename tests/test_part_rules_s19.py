@@ -313,3 +313,35 @@ def test_a_row_asked_by_its_number_in_a_group_of_the_table():
     }
     assert row_in_group(["a", "b", "c"], texts, "10", "hoan thien the che") == "c"
     assert row_in_group(["a", "b", "c"], texts, "10") == "a"  # no group: the first row 10
+
+
+def test_hedges_and_embedding_leads_ask_nothing():
+    from hoidap.query.hedges import without_hedges
+
+    assert without_hedges("Tôi nhớ mang máng Nghị định 224 có một điều nói về tổ công nghệ số, đó là điều nào?") == (
+        "Nghị định 224 có một điều nói về tổ công nghệ số, đó là điều nào?"
+    )
+    assert without_hedges("Hình như Nghị quyết 57 đặt tỷ lệ này vào năm 2030 thì phải, cụ thể là bao nhiêu?") == (
+        "Nghị quyết 57 đặt tỷ lệ này vào năm 2030, cụ thể là bao nhiêu?"
+    )
+    assert without_hedges("Không rõ Kế hoạch 3260 do ai ký và ký ngày nào, bạn có biết không?") == "Kế hoạch 3260 do ai ký và ký ngày nào?"
+    assert without_hedges("Cho em hỏi là không biết NĐ 13 quy định gì ạ") == "NĐ 13 quy định gì ạ"
+    assert without_hedges("Không biết") == "Không biết"  # nothing would be left
+
+
+def test_a_correction_inside_the_question():
+    from hoidap.query.hedges import corrected_inline
+
+    assert corrected_inline("Theo Nghị định 45/2026, à nhầm, Nghị định 224/2026/NĐ-CP, thử nghiệm kéo dài bao lâu?") == (
+        "Theo Nghị định 224/2026/NĐ-CP, thử nghiệm kéo dài bao lâu?"
+    )
+    assert corrected_inline("den het nam 2045, a nham, nam 2040 thi muc tieu la bao nhieu") == "den het nam 2040 thi muc tieu la bao nhieu"
+    assert corrected_inline("Bộ Tài chính — xin lỗi, Bộ Công an — được giao việc gì?") == "Bộ Công an — được giao việc gì?"
+    question = "Luật này có áp dụng không, à không phải, tôi hỏi khác"  # no phrase of the same head: no correction
+    assert corrected_inline(question) == question
+
+
+def test_the_signing_date_asked_is_the_issue_date():
+    from hoidap.query.asked import ISSUED_ASKED
+
+    assert ISSUED_ASKED.search("ke hoach 3260 ky ngay nao") and ISSUED_ASKED.search("ngay ky quyet dinh")

@@ -90,7 +90,7 @@ def compound_parts(
         if i and dependent:  # "…, và cơ quan đó phải …": the body the first part asks, as the first part says it
             piece = _depending(piece, body)
             if _aspect_only(piece):  # "…, và chậm nhất là lúc nào?": that aspect of what the first part asks about
-                piece = f"{piece.rstrip(' ?')} ({_QUESTION_WORDS.sub(' ', body).strip(' ,?')})"
+                piece = f"{piece.rstrip(' ?')} ({' '.join(_QUESTION_WORDS.sub(' ', body).split()).strip(' ,?')})"
         if i and named:  # "…, và ai là người ký kế hoạch này?": the document the first part names
             piece = _THIS_DOCUMENT.sub(lambda m: f"{m.group(1)} {named[0]}", piece, count=1)
             piece = _IT.sub(f"{named[0]} ", piece, count=1)  # "…? Nó hết hiệu lực từ ngày nào?": the document named

@@ -56,6 +56,7 @@ _VALIDITY_ASKED = (
         r"|\bhieu luc (?:thi hanh )?(?:tu|ke tu) (?:ngay )?\d.*\b(?:dung hay sai|dung khong|phai khong|khong)\s*\??\s*$"
         # a delay claimed: "Không phải … phải chờ 45 ngày sau khi ký mới có hiệu lực à?", "… thì mới có hiệu lực sao?"
         r"|\bmoi (?:co|bat dau co|phat sinh) hieu luc\b"
+        r"|\bco hieu luc\b(?: \w+){0,6} hay (?:la )?(?:phai )?(?:cho|doi)\b"  # "… có hiệu lực ngay từ ngày ký hay phải chờ …"
         r"|^(?:ngay|thoi diem|tu ngay|tu khi|khi) nao\b.*\b(?:co|bat dau co|phat sinh) hieu luc\b"  # "Ngày nào … bắt đầu có hiệu lực?"
     )),
 )

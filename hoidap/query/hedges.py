@@ -1,0 +1,76 @@
+"""What a question says around what it asks, read away: rules of spoken Vietnamese.
+
+- Hedges and embedding leads ask nothing: "Tôi nhớ mang máng …", "Hình như … thì phải", "Tôi muốn biết liệu …",
+  "Xin hỏi xem …", "Không rõ …", "…, bạn có biết không?" — the question inside them is what is asked (its words are
+  looked for in the documents; "mang máng", "liệu" are not).
+- A correction inside the question replaces what it corrects: "Theo Nghị định 45/2026, à nhầm, Nghị định 224/2026/NĐ-CP,
+  …" asks of Nghị định 224; "đến hết năm 2045, à nhầm, năm 2040 …" of 2040; "Bộ Tài chính — xin lỗi, Bộ Công an — …"
+  of Bộ Công an. What is corrected is the last phrase before the correction that begins with the word the correction
+  begins with ("Nghị định", "năm", "Bộ").
+"""
+
+from __future__ import annotations
+
+import re
+
+# leads that embed the question or hedge it, at its start (diacritics optional), longest first
+_LEADS = re.compile(
+    r"^\s*(?:(?:tôi|em|mình|toi|minh)\s+)?(?:"
+    r"nhớ mang máng|nho mang mang|nhớ không nhầm thì|nhớ không lầm thì|nho khong nham thi|"
+    r"muốn biết|muon biet|muốn hỏi|muon hoi|"
+    r"(?:xin|cho (?:tôi|em|mình|toi|minh))\s+hỏi|(?:xin|cho (?:toi|em|minh))\s+hoi|"
+    r"nghe nói|nghe noi|hình như|hinh nhu|không rõ|khong ro|không biết|khong biet"
+    r")(?:\s+(?:là|rằng|liệu|xem|la|rang|lieu))*\s*[,:]?\s+",
+    re.I,
+)
+# tails that ask nothing: "…, bạn có biết không?", "… thì phải"
+_TAILS = re.compile(
+    r"\s*,?\s*(?:(?:bạn|anh|chị|em|ban|anh|chi)\s+(?:có\s+)?(?:biết|biet)\s+(?:không|khong|ko)|thì phải|thi phai)"
+    r"(?=\s*[,.?!]|\s*$)",
+    re.I,
+)
+_CORRECTION = re.compile(
+    r"\s*(?:,\s*|\s+[—–-]\s*|\s+)(?:(?:à|ồ|ờ|a|o)\s+)?(?:nhầm|nham|không|khong|xin lỗi|xin loi|sorry)\s*(?:,|:|—|–|-)\s*",
+    re.I,
+)
+_CORRECTED_REACH = 12  # words back from the correction where what it corrects may begin
+
+
+def without_hedges(question: str) -> str:
+    """The question with the leads that embed or hedge it and the tails that ask nothing left out ("Tôi nhớ mang máng
+    trong Quy định 384 có một điều …, đó là điều nào?" → "trong Quy định 384 có một điều …, đó là điều nào?"); the
+    question itself when nothing is left out or too little would be left."""
+    rest, led = question, False
+    for _ in range(2):  # "Cho em hỏi là không biết …": two leads
+        lead = _LEADS.match(rest)
+        if lead:
+            rest, led = rest[lead.end() :], True
+    rest = _TAILS.sub("", rest)
+    if len(rest.split()) < 3:
+        return question
+    return rest[:1].upper() + rest[1:] if led else rest
+
+
+def corrected_inline(question: str) -> str:
+    """The question with each correction inside it applied ("Theo Nghị định 45/2026, à nhầm, Nghị định 224/2026/NĐ-CP,
+    …" → "Theo Nghị định 224/2026/NĐ-CP, …"); the question itself when no correction is found or what it corrects is
+    not."""
+    for _ in range(3):
+        found = [(m, start) for m in _CORRECTION.finditer(question) if (start := _corrected_start(question, m)) is not None]
+        if not found:
+            return question
+        marker, start = found[0]
+        question = question[:start] + question[marker.end() :]
+    return question
+
+
+def _corrected_start(question: str, marker: re.Match) -> int | None:
+    """Where what a correction marker corrects begins: the last word before it, within _CORRECTED_REACH words, that is
+    the first word after it (case and diacritics as typed); None when there is none (then it is no correction)."""
+    after = re.match(r"\s*([\w/]+)", question[marker.end() :])
+    if not after:
+        return None
+    head = after.group(1).lower()
+    words = list(re.finditer(r"[\w/]+", question[: marker.start()]))[-_CORRECTED_REACH:]
+    same = [w for w in words if w.group(0).lower() == head]
+    return same[-1].start() if same else None
