@@ -103,6 +103,7 @@ SWITCHES = {
     "own task": ({"HOIDAP_RULE_OWN_TASK": "false"}, "'Thế còn Sở Xây dựng thì được giao việc gì?'; another period"),
     "hedges": ({"HOIDAP_RULE_HEDGES": "false"}, "'Tôi nhớ mang máng …', 'Hình như … thì phải', 'Không rõ …' ask nothing"),
     "inline correction": ({"HOIDAP_RULE_INLINE_CORRECTION": "false"}, "'Nghị định 45, à nhầm, Nghị định 224, …'"),
+    "narrowing": ({"HOIDAP_RULE_NARROWING": "false"}, "'Chỉ tính cấp huyện thôi thì sao?' narrows the previous question"),
     "another document": ({"HOIDAP_RULE_ANOTHER_DOCUMENT": "false"}, "'Có văn bản nào khác quy định giống vậy không?'"),
     "body alone": ({"HOIDAP_RULE_BODY_ALONE": "false"}, "'Bộ Quốc phòng?' asks that body's task in the previous frame"),
     "field lead-in": ({"HOIDAP_RULE_FIELD_LEAD_IN": "false"}, "'văn bản nào …?' answered by '- Nội dung: …' under its item"),

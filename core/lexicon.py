@@ -322,7 +322,7 @@ PLACE_NOUNS = ("tỉnh", "thành phố", "địa phương", "huyện", "xã")
 SOURCE_WORDS = (
     "trích", "trích dẫn", "nguyên văn", "toàn văn", "nguồn", "dẫn", "gốc", "văn bản gốc", "cho", "xem", "giúp", "tôi",
     "mình", "em", "xin", "vui lòng", "lại", "đầy đủ", "được", "không", "nhé", "nha", "ạ", "với", "đi", "ở", "đâu", "câu",
-    "trên", "đó", "này", "điều", "khoản", "đoạn", "chính xác",
+    "trên", "đó", "này", "điều", "khoản", "đoạn", "chính xác", "quy định", "nội dung", "phần", "chỗ",
 )
 # Words that name an aspect of a task or a provision, not a topic of its own ("hạn chót", "cơ quan nào chủ trì", "kinh
 # phí", "mức phạt", "hiệu lực", "người ký"), with the question and function words: a follow-up made of them alone

@@ -607,6 +607,11 @@ class Settings(BaseSettings):
         "224/2026/NĐ-CP, …' asks of Nghị định 224 ('à nhầm', 'à không', '— xin lỗi,' before a phrase beginning with the "
         "word the corrected one began with).",
     )
+    rule_narrowing: bool = Field(
+        True,
+        description="A follow-up narrowing the previous question ('Chỉ tính giai đoạn 2025-2027 thôi thì sao?', 'Riêng "
+        "cấp huyện thì sao?') asks it of that alone.",
+    )
     rule_another_document: bool = Field(
         True,
         description="A follow-up asking which other document states the same ('Có văn bản nào khác quy định giống vậy "

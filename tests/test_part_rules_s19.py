@@ -345,3 +345,17 @@ def test_the_signing_date_asked_is_the_issue_date():
     from hoidap.query.asked import ISSUED_ASKED
 
     assert ISSUED_ASKED.search("ke hoach 3260 ky ngay nao") and ISSUED_ASKED.search("ngay ky quyet dinh")
+
+
+def test_a_follow_up_narrowing_the_previous_question():
+    from hoidap.answer.conversation import Turn, _source_only, resolutions
+    from hoidap.answer.followup_forms import narrowed_to
+
+    assert narrowed_to("Chỉ tính cấp huyện thôi thì sao?") == "cấp huyện"
+    assert narrowed_to("Riêng giai đoạn 2025-2027 thì sao?") == "giai đoạn 2025-2027"
+    assert narrowed_to("Chỉ tính cơ quan nào thôi?") == ""  # a question of its own
+    previous = Turn("Năm 2023 Bình Phước đặt mục tiêu tỷ lệ hồ sơ xử lý trên môi trường mạng là bao nhiêu?", [])
+    assert resolutions("Chỉ tính cấp huyện thôi thì sao?", previous, narrowing=True) == [
+        "Năm 2023 Bình Phước đặt mục tiêu tỷ lệ hồ sơ xử lý trên môi trường mạng là bao nhiêu (cấp huyện)?"
+    ]
+    assert _source_only("Trích nguyên văn giúp tôi đoạn quy định đó.")

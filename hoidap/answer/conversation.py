@@ -38,6 +38,7 @@ from hoidap.answer.followup_forms import (
     asks_where,
     corrected,
     names_document,
+    narrowed_to,
     switched_document,
     switched_role,
     without_documents,
@@ -158,7 +159,7 @@ def resolutions(
     question: str, previous: Turn | None, antecedent: bool = True, ellipsis: bool = True, topic_fallback: bool = False,
     switch_document: bool = False, why: bool = False, confirm: bool = False, correction: bool = False, roles: bool = False,
     more: bool = False, own_task: bool = False, another_document: bool = False, body_alone: bool = False,
-    where: bool = False,
+    where: bool = False, narrowing: bool = False,
 ) -> list[str]:
     """The readings of a follow-up to try in turn, the likeliest first. A back-reference read in the frame of the
     document the previous answer cited ("… (theo Quyết định 2629/QĐ-TTg)?") is also read without that frame: the
@@ -180,13 +181,17 @@ def resolutions(
     documents it named (the service leaves out those its answer cited). With ``body_alone``, a follow-up that is only a
     body's name ("Bộ Quốc phòng?") asks the previous question of that body, in place of the body it named or asked
     ("cơ quan nào …"). With ``where``, "Ở mục nào vậy?" asks the previous question again (the service names the section
-    of each source: Query.where)."""
+    of each source: Query.where). With ``narrowing``, "Chỉ tính cấp huyện thôi thì sao?" asks the previous question of
+    that alone."""
     if previous is None:
         return [question]
     if body_alone:
         asked = asked_of_body(question, previous.question)
         if asked:
             return asked
+    narrowed = narrowed_to(question) if narrowing else ""
+    if narrowed:  # "Chỉ tính cấp huyện thôi thì sao?": the previous question of cấp huyện alone
+        return [f"{previous.question.rstrip(' ?.')} ({narrowed})?"]
     if where and asks_where(question):  # "Ở mục nào vậy?": the previous question, answered with where it is written
         return [previous.question]
     if another_document and asks_another_document(question):
@@ -383,7 +388,7 @@ def _source_only(question: str) -> bool:
     """Whether a follow-up only asks to see the source of the previous answer ("Trích nguyên văn giúp tôi.")."""
     folded = _folded(question)
     syllables = re.findall(r"\w+", folded)
-    return bool(_SOURCE_ASKED.search(folded)) and 0 < len(syllables) <= 8 and all(s in _SOURCE_SYLLABLES for s in syllables)
+    return bool(_SOURCE_ASKED.search(folded)) and 0 < len(syllables) <= 10 and all(s in _SOURCE_SYLLABLES for s in syllables)
 
 
 def _aspect_only(question: str) -> bool:

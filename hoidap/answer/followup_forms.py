@@ -162,3 +162,20 @@ _WHERE = re.compile(
 def asks_where(question: str) -> bool:
     """Whether a follow-up asks only where the previous answer is written ("Ở mục nào vậy?")."""
     return bool(_WHERE.match(question))
+
+
+# "Chỉ tính giai đoạn 2025-2027 thôi thì sao?", "Riêng cấp huyện thì sao?": the previous question narrowed to X
+_NARROWED = re.compile(
+    r"^\s*(?:chỉ|chi|riêng|rieng)\s+(?:(?:tính|tinh|xét|xet|nói|noi|hỏi|hoi|kể|ke)\s+)?(.{3,60}?)\s*"
+    r"(?:thôi|thoi)?\s*(?:thì sao|thi sao|thì thế nào|thi the nao)?\s*[?.!]*\s*$",
+    re.I,
+)
+
+
+def narrowed_to(question: str) -> str:
+    """What a follow-up narrows the previous question to ("Chỉ tính cấp huyện thôi thì sao?" → "cấp huyện"); "" when
+    it is no such follow-up (it names a document, or asks a question of its own)."""
+    found = _NARROWED.match(question)
+    if not found or names_document(found.group(1)) or re.search(r"(?<!\w)(?:nào|gì|bao nhiêu|mấy|ai|khi nào)(?!\w)", found.group(1), re.I):
+        return ""
+    return found.group(1).strip(" ,")
