@@ -359,3 +359,12 @@ def test_a_follow_up_narrowing_the_previous_question():
         "Năm 2023 Bình Phước đặt mục tiêu tỷ lệ hồ sơ xử lý trên môi trường mạng là bao nhiêu (cấp huyện)?"
     ]
     assert _source_only("Trích nguyên văn giúp tôi đoạn quy định đó.")
+
+
+def test_a_provision_of_a_document_not_held_is_its_content_asked():
+    from hoidap.query.analyse import unheld_subject
+
+    indexed = frozenset({"224/2026/nđ-cp"})
+    folded = "k2 dieu 5 nghi dinh 278/2025/nd-cp ve ket noi, chia se du lieu quy dinh nhung gi?"
+    assert unheld_subject(folded, ["278/2025/NĐ-CP"], indexed) == "Nghị định 278/2025"
+    assert unheld_subject("khoan 2 dieu 5 cua nghi dinh 278/2025/nd-cp quy dinh gi?", ["278/2025/NĐ-CP"], indexed)

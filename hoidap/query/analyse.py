@@ -353,7 +353,11 @@ class Analyser:
 
 # where a question makes a document its subject: at its start ("Theo NĐ 88/2025, …", "Nghị định 88/2025 …") or before a
 # verb of stating ("… nđ 88/2025 quy định …")
-_SUBJECT_BEFORE = re.compile(r"^\s*(?:(?:theo|trong|tai|can cu(?: vao)?)\s+)?$")
+_SUBJECT_BEFORE = re.compile(
+    r"^\s*(?:(?:theo|trong|tai|can cu(?: vao)?)\s+)?"
+    # a provision of it before ("k2 Điều 5 Nghị định 278/2025 …", "điểm a khoản 1 Điều 7 của …")
+    r"(?:(?:diem\s+[a-z]\s+)?(?:(?:khoan|k)\s*\d{1,3}\s+)?(?:dieu|d)\s*\d{1,3}[a-z]?\s+(?:cua\s+)?)?$"
+)
 _STATING = re.compile(r"^\s*(?:[\w/.-]*\s+)?(?:quy dinh|neu|dat ra|de ra|yeu cau|huong dan|giao|xac dinh|co quy dinh)\b")
 
 
