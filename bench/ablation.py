@@ -103,6 +103,7 @@ SWITCHES = {
     "own task": ({"HOIDAP_RULE_OWN_TASK": "false"}, "'Thế còn Sở Xây dựng thì được giao việc gì?'; another period"),
     "hedges": ({"HOIDAP_RULE_HEDGES": "false"}, "'Tôi nhớ mang máng …', 'Hình như … thì phải', 'Không rõ …' ask nothing"),
     "inline correction": ({"HOIDAP_RULE_INLINE_CORRECTION": "false"}, "'Nghị định 45, à nhầm, Nghị định 224, …'"),
+    "heads": ({"HOIDAP_RULE_HEADS": "false"}, "'người đứng đầu ngành công an' is the Bộ trưởng Bộ Công an"),
     "narrowing": ({"HOIDAP_RULE_NARROWING": "false"}, "'Chỉ tính cấp huyện thôi thì sao?' narrows the previous question"),
     "another document": ({"HOIDAP_RULE_ANOTHER_DOCUMENT": "false"}, "'Có văn bản nào khác quy định giống vậy không?'"),
     "body alone": ({"HOIDAP_RULE_BODY_ALONE": "false"}, "'Bộ Quốc phòng?' asks that body's task in the previous frame"),

@@ -607,6 +607,12 @@ class Settings(BaseSettings):
         "224/2026/NĐ-CP, …' asks of Nghị định 224 ('à nhầm', 'à không', '— xin lỗi,' before a phrase beginning with the "
         "word the corrected one began with).",
     )
+    rule_heads: bool = Field(
+        True,
+        description="The head of a body named by its function is read as the office the documents write: 'người đứng đầu "
+        "Chính phủ' the Thủ tướng Chính phủ, 'người đứng đầu ngành công an' the Bộ trưởng Bộ Công an, of a Sở its Giám "
+        "đốc, of a people's committee its Chủ tịch.",
+    )
     rule_narrowing: bool = Field(
         True,
         description="A follow-up narrowing the previous question ('Chỉ tính giai đoạn 2025-2027 thôi thì sao?', 'Riêng "

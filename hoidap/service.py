@@ -19,6 +19,7 @@ from hoidap.answer.compose import ComposeRules
 from hoidap.answer.conversation import Turn, resolutions
 from hoidap.answer.followup_forms import asks_another_document, asks_for_more, asks_where
 from hoidap.query.casing import sentence_cased
+from hoidap.query.heads import heads_named
 from hoidap.query.hedges import corrected_inline, without_hedges
 from hoidap.answer.extractive import ExtractiveAnswerer
 from hoidap.answer.headings import heading_answer
@@ -304,6 +305,7 @@ class HoidapService:
         read = sentence_cased(question) if self.settings.rule_letter_case else question  # "THEO KẾ HOẠCH 308 …"
         read = corrected_inline(read) if self.settings.rule_inline_correction else read  # "NĐ 45, à nhầm, NĐ 224"
         read = without_hedges(read) if self.settings.rule_hedges else read  # "Tôi nhớ mang máng …"
+        read = heads_named(read) if self.settings.rule_heads else read  # "người đứng đầu ngành công an" → "Bộ trưởng …"
         readings = resolutions(
             read, previous, self.settings.rule_antecedent, self.settings.rule_ellipsis, self.settings.rule_topic_fallback,
             self.settings.rule_switch_document, self.settings.rule_why_followup, self.settings.rule_confirmation,

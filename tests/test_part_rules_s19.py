@@ -368,3 +368,13 @@ def test_a_provision_of_a_document_not_held_is_its_content_asked():
     folded = "k2 dieu 5 nghi dinh 278/2025/nd-cp ve ket noi, chia se du lieu quy dinh nhung gi?"
     assert unheld_subject(folded, ["278/2025/NĐ-CP"], indexed) == "Nghị định 278/2025"
     assert unheld_subject("khoan 2 dieu 5 cua nghi dinh 278/2025/nd-cp quy dinh gi?", ["278/2025/NĐ-CP"], indexed)
+
+
+def test_the_head_of_a_body_named_by_its_function():
+    from hoidap.query.heads import heads_named
+
+    assert heads_named("người đứng đầu ngành công an được giao việc gì") == "Bộ trưởng Bộ Công an được giao việc gì"
+    assert heads_named("Người đứng đầu Chính phủ ký văn bản nào?") == "Thủ tướng Chính phủ ký văn bản nào?"
+    assert heads_named("người đứng đầu UBND tỉnh chịu trách nhiệm gì") == "Chủ tịch Ủy ban nhân dân tỉnh chịu trách nhiệm gì"
+    generic = "Người đứng đầu bộ, ngành, địa phương có trách nhiệm gì?"  # no one body named
+    assert heads_named(generic) == generic
