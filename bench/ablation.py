@@ -104,6 +104,7 @@ SWITCHES = {
     "hedges": ({"HOIDAP_RULE_HEDGES": "false"}, "'Tôi nhớ mang máng …', 'Hình như … thì phải', 'Không rõ …' ask nothing"),
     "inline correction": ({"HOIDAP_RULE_INLINE_CORRECTION": "false"}, "'Nghị định 45, à nhầm, Nghị định 224, …'"),
     "heads": ({"HOIDAP_RULE_HEADS": "false"}, "'người đứng đầu ngành công an' is the Bộ trưởng Bộ Công an"),
+    "item follow-up": ({"HOIDAP_RULE_ITEM_FOLLOWUP": "false"}, "'Loại thứ tư trong danh sách đó là gì?' leads with that item"),
     "narrowing": ({"HOIDAP_RULE_NARROWING": "false"}, "'Chỉ tính cấp huyện thôi thì sao?' narrows the previous question"),
     "another document": ({"HOIDAP_RULE_ANOTHER_DOCUMENT": "false"}, "'Có văn bản nào khác quy định giống vậy không?'"),
     "body alone": ({"HOIDAP_RULE_BODY_ALONE": "false"}, "'Bộ Quốc phòng?' asks that body's task in the previous frame"),

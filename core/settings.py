@@ -613,6 +613,12 @@ class Settings(BaseSettings):
         "Chính phủ' the Thủ tướng Chính phủ, 'người đứng đầu ngành công an' the Bộ trưởng Bộ Công an, of a Sở its Giám "
         "đốc, of a people's committee its Chủ tịch.",
     )
+    rule_item_followup: bool = Field(
+        True,
+        description="A follow-up asking an item of the previous answer's list by its position ('Loại thứ tư trong danh "
+        "sách đó là gì?', 'Còn mục cuối cùng …?') asks the previous question again, and the answer leads with that item "
+        "('Mục thứ 4: Đăng ký xe'), read from the list as numbered ('(4) …', '4. …', 'd) …') or as written one a line.",
+    )
     rule_narrowing: bool = Field(
         True,
         description="A follow-up narrowing the previous question ('Chỉ tính giai đoạn 2025-2027 thôi thì sao?', 'Riêng "

@@ -17,7 +17,7 @@ from core.settings import Settings, get_settings
 from hoidap.answer.answerability import MODEL_FILE, Answerability
 from hoidap.answer.compose import ComposeRules
 from hoidap.answer.conversation import Turn, resolutions
-from hoidap.answer.followup_forms import asks_another_document, asks_for_more, asks_where
+from hoidap.answer.followup_forms import asks_another_document, asks_for_more, asks_where, item_position
 from hoidap.query.casing import sentence_cased
 from hoidap.query.heads import heads_named
 from hoidap.query.hedges import corrected_inline, without_hedges
@@ -311,10 +311,11 @@ class HoidapService:
             self.settings.rule_switch_document, self.settings.rule_why_followup, self.settings.rule_confirmation,
             self.settings.rule_correction, self.settings.rule_roles, self.settings.rule_more_items, self.settings.rule_own_task,
             self.settings.rule_another_document, self.settings.rule_body_alone, self.settings.rule_where_followup,
-            self.settings.rule_narrowing,
+            self.settings.rule_narrowing, self.settings.rule_item_followup,
         )
         more = self.settings.rule_more_items and previous is not None and asks_for_more(read)  # "Còn gì nữa không?"
         where = self.settings.rule_where_followup and previous is not None and asks_where(read)  # "Ở mục nào vậy?"
+        item = item_position(read) if self.settings.rule_item_followup and previous is not None else 0  # "Loại thứ tư …"
         readings = readings[: None if self.settings.rule_frame_fallback else 1]
         if previous is not None and self.settings.llm_backend != "none":
             readings = [condense(self.llm_answerer().llm, question, previous, readings[0])]
@@ -335,7 +336,7 @@ class HoidapService:
         for reading, resolved in enumerate(readings):  # a follow-up: its readings in turn, until one is answered
             answered = None
             query, passages, shown, retrieved, stated = self._evidence(resolved, reader, search, filters, depth, k)
-            query = dataclasses.replace(query, more=more, where=where) if more or where else query
+            query = dataclasses.replace(query, more=more, where=where, item=item) if more or where or item else query
             if stated is not None or self.settings.llm_backend != "none" or reading == len(readings) - 1:
                 break
             if not (answered := self._extracted(query, shown, reader)).refused:

@@ -378,3 +378,18 @@ def test_the_head_of_a_body_named_by_its_function():
     assert heads_named("người đứng đầu UBND tỉnh chịu trách nhiệm gì") == "Chủ tịch Ủy ban nhân dân tỉnh chịu trách nhiệm gì"
     generic = "Người đứng đầu bộ, ngành, địa phương có trách nhiệm gì?"  # no one body named
     assert heads_named(generic) == generic
+
+
+def test_an_item_of_the_previous_list_by_its_position():
+    from hoidap.answer.compose import item_at
+    from hoidap.answer.conversation import Turn, resolutions
+    from hoidap.answer.followup_forms import item_position
+
+    assert item_position("Loại thứ tư trong danh sách đó là gì?") == 4
+    assert item_position("Còn mục cuối cùng trong danh sách đó là giấy tờ gì?") == -1
+    assert item_position("Cái thứ hai thì thời hạn ban hành thế nào?") == 0  # an aspect of it: a question of its own
+    previous = Turn("Những loại giấy tờ nào đã được tích hợp trên VNeID?", [])
+    assert resolutions("Loại thứ tư trong danh sách đó là gì?", previous, items=True) == [previous.question]
+    listed = "6 loại giấy tờ: (1) Giấy khai sinh; (2) Giấy phép lái xe; (3) Căn cước công dân; (4) Đăng ký xe."
+    assert item_at(listed, 4) == "Đăng ký xe" and item_at(listed, -1) == "Đăng ký xe" and item_at(listed, 7) == ""
+    assert item_at("a) Một việc;\nb) Hai việc;\nc) Ba việc.", 2) == "Hai việc"

@@ -128,6 +128,11 @@ class Composer:
         for index, (part, chosen) in enumerate(parts, 1):
             text = self._part_text(part, passages, chosen, numbers) if chosen else PART_REFUSAL
             lines.append(f"{index}. {part.text[len(framed):].rstrip(' ?')}: {text}" if compound else text)
+        if query.item and not compound and parts and parts[0][1]:  # "Loại thứ tư trong danh sách đó là gì?"
+            item = item_at(parts[0][1][0].text, query.item)
+            if item:
+                label = "Mục cuối" if query.item < 0 else f"Mục thứ {query.item}"
+                lines.insert(0, f"{label}: {item} [{numbers[parts[0][1][0].passage_index].n}]")
         cited = {id(c.passage) for c in numbers.values()}
         return Answer(
             question=query.text,
@@ -182,6 +187,26 @@ class Composer:
             last_source = source
         rows = query.answer_type == LIST and len(chosen) > 1 and all(c.row for c in chosen)  # one row per line
         return "\n".join(pieces) if rows or any("\n" in p for p in pieces) else " ".join(pieces)
+
+
+_NUMBERED_INLINE = re.compile(r"\((\d{1,2})\)\s*")  # "(1) Giấy khai sinh; (2) Giấy phép lái xe; …"
+_ITEM_LINE = re.compile(r"^\s*(?:[-+•*]|\d{1,2}[.)]|[a-zđ]\))\s+")  # "- …", "4. …", "d) …"
+
+
+def item_at(text: str, position: int) -> str:
+    """The item at ``position`` (1-based; -1 the last) of a list quoted in ``text``: numbered inline ("(4) Đăng ký xe;"),
+    one a line with its marker, or several separated by ";"; "" when the text holds no such list or too short a one."""
+    pieces = _NUMBERED_INLINE.split(text)
+    numbered = {int(pieces[i]): pieces[i + 1] for i in range(1, len(pieces) - 1, 2)}
+    if len(numbered) >= 2:
+        items = [numbered[n] for n in sorted(numbered)]
+    else:
+        items = [_ITEM_LINE.sub("", line) for line in text.split("\n") if _ITEM_LINE.match(line)]
+        if len(items) < 2:
+            items = [p for p in re.split(r";\s+", text.split(":", 1)[-1]) if p.strip()]
+    if len(items) < 2 or not (-1 <= position <= len(items)) or position == 0:
+        return ""
+    return items[position - 1 if position > 0 else -1].strip(" ;.,")
 
 
 def refusal(query: Query, passages: list[Passage]) -> Answer:

@@ -36,6 +36,7 @@ from hoidap.answer.followup_forms import (
     alternatives,
     asks_another_document,
     asks_where,
+    item_position,
     corrected,
     names_document,
     narrowed_to,
@@ -159,7 +160,7 @@ def resolutions(
     question: str, previous: Turn | None, antecedent: bool = True, ellipsis: bool = True, topic_fallback: bool = False,
     switch_document: bool = False, why: bool = False, confirm: bool = False, correction: bool = False, roles: bool = False,
     more: bool = False, own_task: bool = False, another_document: bool = False, body_alone: bool = False,
-    where: bool = False, narrowing: bool = False,
+    where: bool = False, narrowing: bool = False, items: bool = False,
 ) -> list[str]:
     """The readings of a follow-up to try in turn, the likeliest first. A back-reference read in the frame of the
     document the previous answer cited ("… (theo Quyết định 2629/QĐ-TTg)?") is also read without that frame: the
@@ -182,13 +183,16 @@ def resolutions(
     body's name ("Bộ Quốc phòng?") asks the previous question of that body, in place of the body it named or asked
     ("cơ quan nào …"). With ``where``, "Ở mục nào vậy?" asks the previous question again (the service names the section
     of each source: Query.where). With ``narrowing``, "Chỉ tính cấp huyện thôi thì sao?" asks the previous question of
-    that alone."""
+    that alone. With ``items``, "Loại thứ tư trong danh sách đó là gì?" asks the previous question again (the service
+    leads the answer with that item: Query.item)."""
     if previous is None:
         return [question]
     if body_alone:
         asked = asked_of_body(question, previous.question)
         if asked:
             return asked
+    if items and item_position(question):  # "Loại thứ tư trong danh sách đó là gì?": the list again (Query.item)
+        return [previous.question]
     narrowed = narrowed_to(question) if narrowing else ""
     if narrowed:  # "Chỉ tính cấp huyện thôi thì sao?": the previous question of cấp huyện alone
         return [f"{previous.question.rstrip(' ?.')} ({narrowed})?"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from core.lexicon import DOC_TYPE_CODES, DOC_TYPES, DOCUMENT_NOUNS
+from hoidap.query.spoken import ordinal_number
 from ingest.metadata import find_numbers
 from ingest.normalize import fold_diacritics
 
@@ -179,3 +180,38 @@ def narrowed_to(question: str) -> str:
     if not found or names_document(found.group(1)) or re.search(r"(?<!\w)(?:nào|gì|bao nhiêu|mấy|ai|khi nào)(?!\w)", found.group(1), re.I):
         return ""
     return found.group(1).strip(" ,")
+
+
+# "Loại thứ tư trong danh sách đó là gì?", "Còn mục cuối cùng trong danh sách đó là giấy tờ gì?", "Ý thứ hai cụ thể là
+# gì?": an item of the previous answer's list by its position
+_ITEM_AT = re.compile(
+    r"^\s*(?:(?:còn|thế còn|vậy|con)\s+)?(?:cái|mục|ý|loại|điểm|nội dung|việc|nhiệm vụ|chỉ tiêu|giấy tờ|văn bản|cơ quan|"
+    r"đơn vị|muc|y|loai|diem|noi dung|viec|nhiem vu|chi tieu|giay to|van ban|co quan|don vi)\s+"
+    r"(?:thứ|thu)\s+(\d{1,2}|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười(?:\s+\w+)?)(?!\w)"
+    r"|^\s*(?:(?:còn|thế còn|vậy|con)\s+)?(?:cái|mục|ý|loại|điểm|nội dung|việc|nhiệm vụ|chỉ tiêu|giấy tờ|văn bản)\s+"
+    r"(cuối cùng|cuối|đầu tiên)(?!\w)",
+    re.I,
+)
+ITEM_WORDS = 14  # a longer follow-up asks a question of its own
+# what may follow the item asked: "trong danh sách đó", "là gì", "là giấy tờ gì", "cụ thể là gì"
+_ITEM_REST = frozenset(fold_diacritics(w) for w in (
+    "trong danh sách số đó này trên ở của là gì nào ai cụ thể giấy tờ loại cơ quan đơn vị việc nội dung văn bản vậy ạ "
+    "nhỉ thì sao tên"
+).split())
+
+
+def item_position(question: str) -> int:
+    """The position of the item of the previous answer's list a follow-up asks about (1 for the first, -1 for the last),
+    or 0 when it asks none."""
+    found = _ITEM_AT.match(question)
+    if not found or len(question.split()) > ITEM_WORDS or names_document(question):
+        return 0
+    rest = re.findall(r"\w+", fold_diacritics(question[found.end() :].lower()))
+    if not all(word in _ITEM_REST for word in rest):
+        return 0  # "Cái thứ hai thì thời hạn ban hành thế nào?": an aspect of it, asked of its own
+    if found.group(2):
+        return 1 if "đầu" in found.group(2).lower() else -1
+    try:
+        return ordinal_number(found.group(1).lower().replace("bốn", "tư"))
+    except (KeyError, ValueError):
+        return 0

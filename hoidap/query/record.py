@@ -86,6 +86,7 @@ class Query:
     #                     không), "replaced_by" (văn bản nào thay thế X), "replaces" (X thay thế văn bản nào)
     initials: tuple[str, ...] = ()  # typed initials no list knows ("ct", "ub"), read from the passages found
     more: bool = False  # asks for more of the previous answer's list ("Còn gì nữa không?"): twice the sentences are quoted
+    item: int = 0  # asks an item of the previous answer's list by its position ("Loại thứ tư …": 4; the last: -1)
     where: bool = False  # asks where the previous answer is written ("Ở mục nào vậy?"): each source names its section
     brief: bool = False  # asks for a short answer ("Tóm lại một câu thôi: …"): one sentence is quoted
     parts: tuple["Query", ...] = field(default=(), compare=False)  # the questions of a compound question

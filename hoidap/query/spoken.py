@@ -46,6 +46,11 @@ def _run_digits(words: str) -> str:
     return "".join(_DIGITS[w] for w in parts)
 
 
+def ordinal_number(said: str) -> int:
+    """The number an ordinal word says ("tư" → 4, "mười hai" → 12); digits as they are."""
+    return int(said) if said.isdigit() else _ordinal_number(said)
+
+
 def _ordinal_number(said: str) -> int:
     words = said.lower().split()
     if words[0] == "mười":
