@@ -80,7 +80,9 @@ def make_answerer(settings: Settings) -> ExtractiveAnswerer:
         bound=s.rule_bound, dated_years=s.rule_dated_years, alone=s.rule_alone, news_context=s.rule_news_context,
         horizon_heading=s.rule_horizon_heading, day=s.rule_day, sentence_start=s.rule_sentence_start,
         government_level=s.rule_government_level, same_document=s.rule_same_document, body_rows=s.rule_body_rows,
-        paragraph_heading=s.rule_paragraph_heading, grades=s.rule_grades, quarters=s.rule_quarters, achieved=s.rule_achieved, named_years=s.rule_named_years, one_year=s.rule_one_year, field_lead_in=s.rule_field_lead_in, recital_lists=s.rule_recital_lists, asked_rows=s.rule_row_numbers, own_horizon=s.rule_own_horizon,
+        paragraph_heading=s.rule_paragraph_heading, grades=s.rule_grades, quarters=s.rule_quarters, achieved=s.rule_achieved,
+        named_years=s.rule_named_years, one_year=s.rule_one_year, field_lead_in=s.rule_field_lead_in,
+        recital_lists=s.rule_recital_lists, asked_rows=s.rule_row_numbers, own_horizon=s.rule_own_horizon,
         level_named=s.rule_level_named, unindexed_content=s.rule_unindexed_content, duration_unit=s.rule_duration_unit,
         row_figures=s.rule_row_figures, qualifiers=s.rule_qualifiers, unit_rows=s.rule_unit_rows,
     )
@@ -179,7 +181,7 @@ def signed_passages(query: Query, reader: IndexReader, shown: list[Passage]) -> 
         typed = fold_diacritics(part.numbers[0].lower()) if part.numbers else ""
         number = next(  # the held document it names: "kh 3260 ai ký?", "3260-KH/DDQH15 do ai ky"
             (
-                d["number"] for d in reader.store.documents()
+                d["number"] for d in reader.documents
                 if d["number"] and (fold_diacritics(d["number"].lower()) == typed if typed else names_document(part, d["number"]))
             ),
             "",
@@ -262,9 +264,18 @@ class HoidapService:
         self, question: str, k: int | None = None, filters: Filters | None = None, caller: Caller | None = None
     ) -> list[Passage]:
         """Passages for a question (no answer composed), among the documents ``caller`` may read."""
-        question = clean_question(question, self.settings.max_question_chars)
-        question = sentence_cased(question) if self.settings.rule_letter_case else question
+        question = self.read_as_asked(clean_question(question, self.settings.max_question_chars))
         return self.retriever(caller).retrieve(self.analyse(question, caller), k, filters)
+
+    def read_as_asked(self, question: str) -> str:
+        """The question as it is read, what says nothing of what it asks set aside: its letter case ("THEO KẾ HOẠCH 308
+        …"), a correction inside it ("NĐ 45, à nhầm, NĐ 224"), hedges and embedding leads ("Tôi nhớ mang máng …"), a
+        head named by function ("người đứng đầu ngành công an" → "Bộ trưởng Bộ Công an")."""
+        s = self.settings
+        question = sentence_cased(question) if s.rule_letter_case else question
+        question = corrected_inline(question) if s.rule_inline_correction else question
+        question = without_hedges(question) if s.rule_hedges else question
+        return heads_named(question) if s.rule_heads else question
 
     def ask(
         self,
@@ -302,10 +313,7 @@ class HoidapService:
     ) -> Iterator[str | Answer]:
         """Like ask(), yielding the LLM's text deltas first (none in extractive mode), the Answer last."""
         question = clean_question(question, self.settings.max_question_chars)
-        read = sentence_cased(question) if self.settings.rule_letter_case else question  # "THEO KẾ HOẠCH 308 …"
-        read = corrected_inline(read) if self.settings.rule_inline_correction else read  # "NĐ 45, à nhầm, NĐ 224"
-        read = without_hedges(read) if self.settings.rule_hedges else read  # "Tôi nhớ mang máng …"
-        read = heads_named(read) if self.settings.rule_heads else read  # "người đứng đầu ngành công an" → "Bộ trưởng …"
+        read = self.read_as_asked(question)
         readings = resolutions(
             read, previous, self.settings.rule_antecedent, self.settings.rule_ellipsis, self.settings.rule_topic_fallback,
             self.settings.rule_switch_document, self.settings.rule_why_followup, self.settings.rule_confirmation,
