@@ -105,6 +105,8 @@ eval-locked: install
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-22.jsonl --system all --out $(LOCKED)/conversations-22
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/questions-23.jsonl --system all --out $(LOCKED)/questions-23
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-23.jsonl --system all --out $(LOCKED)/conversations-23
+	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/questions-24.jsonl --system all --out $(LOCKED)/questions-24
+	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-24.jsonl --system all --out $(LOCKED)/conversations-24
 
 bench: install
 	$(PY) bench/ingest_bench.py
