@@ -208,6 +208,11 @@ def main() -> None:
     parser.add_argument("--name", default="ablation", help="results file name under bench/results (NAME.json, NAME.md)")
     parser.add_argument("--sets", default="", help=f"comma-separated test sets (default: all of {', '.join(SETS)})")
     args = parser.parse_args()
+    unknown = [n for n in args.only.split(",") if n and n not in SWITCHES] + [
+        n for n in args.sets.split(",") if n and n not in SETS
+    ]
+    if unknown:  # a name left out silently would measure less than was asked
+        sys.exit(f"unknown switch or set: {', '.join(unknown)}")
     wanted = [n for n in SWITCHES if not args.only or n in args.only.split(",") or n == "all rules on"]
     sets = {k: v for k, v in SETS.items() if not args.sets or k in args.sets.split(",")}
     for base, _ in sets.values():
