@@ -339,6 +339,8 @@ def test_a_correction_inside_the_question():
     assert corrected_inline("Bộ Tài chính — xin lỗi, Bộ Công an — được giao việc gì?") == "Bộ Công an — được giao việc gì?"
     question = "Luật này có áp dụng không, à không phải, tôi hỏi khác"  # no phrase of the same head: no correction
     assert corrected_inline(question) == question
+    question = "Luật này có hiệu lực không, luật kia thì sao?"  # a bare "không," ends a yes/no question
+    assert corrected_inline(question) == question
 
 
 def test_the_signing_date_asked_is_the_issue_date():

@@ -29,8 +29,10 @@ _TAILS = re.compile(
     r"(?=\s*[,.?!]|\s*$)",
     re.I,
 )
+# "à nhầm,", "à không,", "— xin lỗi,": a bare "không," ends a yes/no question ("… có áp dụng không, còn …?"), no correction
 _CORRECTION = re.compile(
-    r"\s*(?:,\s*|\s+[—–-]\s*|\s+)(?:(?:à|ồ|ờ|a|o)\s+)?(?:nhầm|nham|không|khong|xin lỗi|xin loi|sorry)\s*(?:,|:|—|–|-)\s*",
+    r"\s*(?:,\s*|\s+[—–-]\s*|\s+)(?:(?:à|ồ|ờ|a|o)\s+(?:nhầm|nham|không|khong)|nhầm|nham|xin lỗi|xin loi|sorry)"
+    r"\s*(?:,|:|—|–|-)\s*",
     re.I,
 )
 _CORRECTED_REACH = 12  # words back from the correction where what it corrects may begin
