@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from core.lexicon import (
     ANAPHORS,
     ASPECT_WORDS,
-    BODY_KINDS,
     DOC_TYPES,
     CONTRASTED_SUBJECTS,
     DEMONSTRATIVES,
@@ -34,10 +33,11 @@ from hoidap.answer.followup_forms import (
     WHY,
     WHY_WORDS,
     alternatives,
+    asked_of_body,
     asks_another_document,
     asks_where,
-    item_position,
     corrected,
+    item_position,
     names_document,
     narrowed_to,
     switched_document,
@@ -247,58 +247,6 @@ def resolutions(
     if topic_fallback and resolved == question and not ELLIPTICAL.search(question) and not names_document(question):
         return [question, _in_topic(question, previous)]  # alone first: it may ask of another document
     return [resolved]
-
-
-_BODY_KIND = re.compile(rf"(?<!\w)(?:{alternatives(BODY_KINDS)})\s+(?=[A-ZĐ]|[^\W\d_])", re.U)
-# the body a question asks: "cơ quan nào", "bộ nào", "ai"
-_BODY_ASKED = re.compile(r"(?<!\w)(?:cơ quan|đơn vị|bộ|sở|ngành|ban|tổ chức)\s+nào(?!\w)|(?<!\w)ai(?!\w)", re.I)
-
-
-def _body_names(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the bodies' names in a text: a kind, then capitalised words each with at most one lower-case
-    word after it, joined by "," or "và" ("Bộ Quốc phòng", "Sở Văn hoá, Thể thao và Du lịch", "Bộ Khoa học và Công
-    nghệ", not "… phải chỉ đạo" after it)."""
-    found = []
-    for kind in _BODY_KIND.finditer(text):
-        words = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"[\w&]+", text[kind.end() :])]
-        end, i, lowered = 0, 0, True
-        while i < len(words):
-            word = words[i][2]
-            if word[0].isupper():
-                end, lowered = words[i][1], False
-            elif not lowered and word != "và":
-                end, lowered = words[i][1], True
-            elif word == "và" and i + 1 < len(words) and words[i + 1][2][0].isupper():
-                pass
-            else:
-                break
-            i += 1
-        if end:
-            found.append((kind.start(), kind.end() + end))
-    return found
-
-
-_FRAME = re.compile(r"^\s*((?:Theo|Trong|Tại|Căn cứ)\s[^,]{3,100}),\s*", re.I)
-_ABOUT = re.compile(r"(?<!\w)về\s+([^?,;]{4,80}?)\s*\??\s*$", re.I)  # "… về quản lý nhà nước về giao dịch điện tử?"
-
-
-def asked_of_body(question: str, previous: str) -> list[str]:
-    """The readings of a follow-up naming a body alone ("Bộ Quốc phòng?", "Còn Sở Tài chính?"): after a question that
-    asked a body ("Theo Luật X, cơ quan nào là đầu mối … về quản lý nhà nước về Y?"), that body's task in the same frame
-    and field ("Theo Luật X, Bộ Quốc phòng có trách nhiệm gì về quản lý nhà nước về Y?"), then the previous question
-    asked of it, then the name alone; after one naming a body, the previous question with this body in its place. [] when the follow-up
-    says more than a body's name or the previous question names or asks no body."""
-    focus = TAIL.sub("", LEAD.sub("", question)).strip(" ?.")
-    if _body_names(focus) != [(0, len(focus))] or names_document(focus):
-        return []
-    asked = _BODY_ASKED.search(previous)
-    if asked:
-        frame, about = _FRAME.match(previous), _ABOUT.search(previous[asked.end() :])
-        task = f"{focus} có trách nhiệm gì{' về ' + about.group(1) if about else ''}?"
-        substituted = previous[: asked.start()] + focus + previous[asked.end() :]
-        return [f"{frame.group(1)}, {task}" if frame else task, substituted, question]  # last: the name alone
-    said = [(a, b) for a, b in _body_names(previous) if previous[a:b] != focus]
-    return [previous[: said[0][0]] + focus + previous[said[0][1] :]] if said else []
 
 
 def _in_topic(question: str, previous: Turn) -> str:
