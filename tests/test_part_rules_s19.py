@@ -395,3 +395,8 @@ def test_an_item_of_the_previous_list_by_its_position():
     listed = "6 loại giấy tờ: (1) Giấy khai sinh; (2) Giấy phép lái xe; (3) Căn cước công dân; (4) Đăng ký xe."
     assert item_at(listed, 4) == "Đăng ký xe" and item_at(listed, -1) == "Đăng ký xe" and item_at(listed, 7) == ""
     assert item_at("a) Một việc;\nb) Hai việc;\nc) Ba việc.", 2) == "Hai việc"
+
+
+def test_a_document_not_held_is_named_when_its_content_is_asked(service):
+    answer = service.ask("Nghị định 88/2025/NĐ-CP quy định những gì về chữ ký số?")
+    assert answer.refused and "Nghị định 88/2025 không có trong các tài liệu đã lập chỉ mục" in answer.notice

@@ -173,8 +173,9 @@ class ExtractiveAnswerer:
                 picked = [c for c in picked if answers_force(part.force_of, c, passages)] or [
                     c for c in found if answers_force(part.force_of, c, passages)
                 ][:1]
-            if picked and self.select_rules.unindexed_content and asks_of_unheld(part):
-                picked, unheld = [], part.unheld_subject  # "nđ 88/2025 quy định mức khoán chi …": its text is not here
+            if self.select_rules.unindexed_content and asks_of_unheld(part):
+                # "nđ 88/2025 quy định mức khoán chi …": its text is not here (said so even when nothing else answers)
+                picked, unheld = [], part.unheld_subject
             chosen.append((part, picked))
         if not any(c for _, c in chosen):
             answer = refusal(query, passages)
