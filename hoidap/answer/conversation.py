@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 
 from core.lexicon import (
     ANAPHORS,
-    ASPECT_WORDS,
     DOC_TYPES,
     CONTRASTED_SUBJECTS,
     DEMONSTRATIVES,
@@ -45,7 +44,7 @@ from hoidap.answer.followup_forms import (
     without_documents,
 )
 from hoidap.query import OTHER
-from hoidap.query.asked import answer_type_of
+from hoidap.query.asked import answer_type_of, aspect_only
 from hoidap.query.documents import about_document, validity_asked
 from hoidap.terms import YEAR
 from ingest.metadata import find_numbers, number_type
@@ -229,7 +228,7 @@ def resolutions(
         previous = previous.first()
     if ellipsis and _source_only(question):  # "Trích nguyên văn giúp tôi": the previous question, answered with quotes
         return [previous.question]
-    if ellipsis and _aspect_only(question) and not find_numbers(question) and not _ANAPHOR.search(question):
+    if ellipsis and aspect_only(question) and not find_numbers(question) and not _ANAPHOR.search(question):
         # "Hạn chót là khi nào?" after a question about a task: that task's deadline
         topic = _topic(previous.question)
         document = (find_numbers(previous.question) or previous.cited_documents or [""])[0]
@@ -324,7 +323,6 @@ def _resolved(
     return f"{base.rstrip(' ?')}, {focus}?" if focus else base
 
 
-_ASPECT_SYLLABLES = frozenset(fold_diacritics(syllable) for word in ASPECT_WORDS for syllable in word.split())
 _QUESTION_WORDS = re.compile(
     r"(?<!\w)(?:bao nhiêu|bao lâu|bao giờ|khi nào|là gì|là ai|những gì|ra sao|thế nào|như thế nào|nào|gì|ai|mấy|không|chưa)"
     r"(?!\w)\s*\??",
@@ -341,12 +339,6 @@ def _source_only(question: str) -> bool:
     folded = _folded(question)
     syllables = re.findall(r"\w+", folded)
     return bool(_SOURCE_ASKED.search(folded)) and 0 < len(syllables) <= 10 and all(s in _SOURCE_SYLLABLES for s in syllables)
-
-
-def _aspect_only(question: str) -> bool:
-    """Whether a question asks only an aspect (ASPECT_WORDS) and names no topic of its own."""
-    syllables = re.findall(r"\w+", _folded(question))
-    return 0 < len(syllables) <= 10 and all(s in _ASPECT_SYLLABLES for s in syllables)
 
 
 def _topic(previous: str) -> str:

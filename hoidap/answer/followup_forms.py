@@ -133,14 +133,15 @@ def asks_another_document(question: str) -> bool:
     )
 
 
-_FRAME = re.compile(r"^\s*(?:theo|trong|tại|căn cứ|theo quy định (?:của|tại))\s+([^,]{3,100}),\s*", re.I)
+# "Theo Quy định 384-QĐ/TW, …": the frame (group 1) and what it names (group 2)
+_FRAME = re.compile(r"^\s*((?:theo|trong|tại|căn cứ|theo quy định (?:của|tại))\s+([^,]{3,100})),\s*", re.I)
 
 
 def without_documents(question: str) -> str:
     """A question with the documents it names taken out ("Theo Quy định 384-QĐ/TW, việc chia sẻ dữ liệu … có bị thu phí
     không?" → "Việc chia sẻ dữ liệu … có bị thu phí không?"): the same asked of any document."""
     frame = _FRAME.match(question)
-    if frame and (find_numbers(frame.group(1)) or DOC_REF.search(frame.group(1)) or _DOCUMENT_WORD.match(frame.group(1))):
+    if frame and (find_numbers(frame.group(2)) or DOC_REF.search(frame.group(2)) or _DOCUMENT_WORD.match(frame.group(2))):
         question = question[frame.end() :]
     for number in find_numbers(question):
         at = question.find(number)
@@ -247,7 +248,6 @@ def _body_names(text: str) -> list[tuple[int, int]]:
     return found
 
 
-_FRAME = re.compile(r"^\s*((?:Theo|Trong|Tại|Căn cứ)\s[^,]{3,100}),\s*", re.I)
 _ABOUT = re.compile(r"(?<!\w)về\s+([^?,;]{4,80}?)\s*\??\s*$", re.I)  # "… về quản lý nhà nước về giao dịch điện tử?"
 
 

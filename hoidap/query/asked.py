@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Mapping
 
-from core.lexicon import CONTRASTED_QUALIFIERS, DOC_TYPES, GOVERNMENT_LEVELS, TIME_QUESTION_NOUNS
+from core.lexicon import ASPECT_WORDS, CONTRASTED_QUALIFIERS, DOC_TYPES, GOVERNMENT_LEVELS, TIME_QUESTION_NOUNS
 from hoidap.query.record import (
     DATE,
     DEFINITION,
@@ -286,6 +286,16 @@ def other_quarter(asked: tuple[str, ...], folded: str) -> bool:
     II/2025"); a text naming no quarter is not told apart by this."""
     said = quarters_named(folded)
     return bool(said) and not set(said) & set(asked)
+
+
+_ASPECT_SYLLABLES = frozenset(fold_diacritics(s) for word in ASPECT_WORDS for s in word.split())
+
+
+def aspect_only(question: str) -> bool:
+    """Whether a question (or a later part of one) asks only an aspect (ASPECT_WORDS: "Hạn chót là khi nào?", "chậm nhất
+    là lúc nào") and names no topic of its own."""
+    syllables = re.findall(r"\w+", fold_diacritics(question.lower()))
+    return 0 < len(syllables) <= 10 and all(s in _ASPECT_SYLLABLES for s in syllables)
 
 
 def answer_type_of(folded: str) -> str:

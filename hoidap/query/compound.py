@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from core.lexicon import ASPECT_WORDS, DEMONSTRATIVES, DOCUMENT_NOUNS
-from hoidap.query.asked import answer_type_of, not_how_many
+from core.lexicon import DEMONSTRATIVES, DOCUMENT_NOUNS
+from hoidap.query.asked import answer_type_of, aspect_only, not_how_many
 from hoidap.query.documents import FOLDED_TYPES
 from hoidap.query.record import OTHER
 from ingest.metadata import find_numbers
@@ -89,7 +89,7 @@ def compound_parts(
             piece = f"{subject} {piece}"
         if i and dependent:  # "…, và cơ quan đó phải …": the body the first part asks, as the first part says it
             piece = _depending(piece, body)
-            if _aspect_only(piece):  # "…, và chậm nhất là lúc nào?": that aspect of what the first part asks about
+            if aspect_only(piece):  # "…, và chậm nhất là lúc nào?": that aspect of what the first part asks about
                 piece = f"{piece.rstrip(' ?')} ({' '.join(_QUESTION_WORDS.sub(' ', body).split()).strip(' ,?')})"
         if i and named:  # "…, và ai là người ký kế hoạch này?": the document the first part names
             piece = _THIS_DOCUMENT.sub(lambda m: f"{m.group(1)} {named[0]}", piece, count=1)
@@ -178,19 +178,11 @@ def _depending(piece: str, first: str) -> str:
     return piece
 
 
-_ASPECT_SYLLABLES = frozenset(fold_diacritics(s) for word in ASPECT_WORDS for s in word.split())
 _QUESTION_WORDS = re.compile(
     r"(?<!\w)(?:là )?(?:bao nhiêu|bao lâu|bao giờ|khi nào|lúc nào|là gì|là ai|những gì|ra sao|thế nào|như thế nào|nào|gì|"
     r"ai|mấy|không|chưa)(?!\w)",
     re.I,
 )
-
-
-def _aspect_only(piece: str) -> bool:
-    """Whether a later part asks only an aspect (ASPECT_WORDS: "chậm nhất là lúc nào", "hạn gửi là trước ngày nào hằng
-    năm") and names no topic of its own."""
-    syllables = re.findall(r"\w+", fold_diacritics(piece.lower()))
-    return 0 < len(syllables) <= 10 and all(s in _ASPECT_SYLLABLES for s in syllables)
 
 
 def _object_pointed(piece: str, first: str) -> str:
