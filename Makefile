@@ -107,6 +107,8 @@ eval-locked: install
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-23.jsonl --system all --out $(LOCKED)/conversations-23
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/questions-24.jsonl --system all --out $(LOCKED)/questions-24
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-24.jsonl --system all --out $(LOCKED)/conversations-24
+	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/questions-25.jsonl --system all --out $(LOCKED)/questions-25
+	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-25.jsonl --system all --out $(LOCKED)/conversations-25
 
 bench: install
 	$(PY) bench/ingest_bench.py

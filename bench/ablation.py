@@ -103,6 +103,9 @@ SWITCHES = {
     "own task": ({"HOIDAP_RULE_OWN_TASK": "false"}, "'Thế còn Sở Xây dựng thì được giao việc gì?'; another period"),
     "hedges": ({"HOIDAP_RULE_HEDGES": "false"}, "'Tôi nhớ mang máng …', 'Hình như … thì phải', 'Không rõ …' ask nothing"),
     "inline correction": ({"HOIDAP_RULE_INLINE_CORRECTION": "false"}, "'Nghị định 45, à nhầm, Nghị định 224, …'"),
+    "courtesies": ({"HOIDAP_RULE_COURTESIES": "false"}, "'Chào anh/chị, cho em hỏi …? Em cảm ơn nhiều ạ!' asks what is inside"),
+    "premise": ({"HOIDAP_RULE_PREMISE": "false"}, "'Tôi biết …; còn …?': what the statement tells does not answer"),
+    "pointed back": ({"HOIDAP_RULE_POINTED_BACK": "false"}, "'bao nhiêu phần trăm các đối tượng đó': no word to repeat"),
     "heads": ({"HOIDAP_RULE_HEADS": "false"}, "'người đứng đầu ngành công an' is the Bộ trưởng Bộ Công an"),
     "item follow-up": ({"HOIDAP_RULE_ITEM_FOLLOWUP": "false"}, "'Loại thứ tư trong danh sách đó là gì?' leads with that item"),
     "narrowing": ({"HOIDAP_RULE_NARROWING": "false"}, "'Chỉ tính cấp huyện thôi thì sao?' narrows the previous question"),
@@ -189,6 +192,8 @@ SETS = {
     "locked 23 conversations": ("runs/locked", "evalsets/locked/conversations-23.jsonl"),
     "locked 24": ("runs/locked", "evalsets/locked/questions-24.jsonl"),
     "locked 24 conversations": ("runs/locked", "evalsets/locked/conversations-24.jsonl"),
+    "locked 25": ("runs/locked", "evalsets/locked/questions-25.jsonl"),
+    "locked 25 conversations": ("runs/locked", "evalsets/locked/conversations-25.jsonl"),
     "tuning 6": ("runs/locked", "evalsets/tuning/questions-6.jsonl"),
     "ALQAC 2022 test": ("runs/alqac22", "runs/alqac22/test.jsonl"),
 }
@@ -246,7 +251,7 @@ def _fmt(v, ref=None) -> str:
     return f"{v:.3f} ({v - ref:+.3f})"
 
 
-PRIMARY = "locked 24"  # the batch nobody has studied: the table's first columns and its per-kind rows
+PRIMARY = "locked 25"  # the batch nobody has studied: the table's first columns and its per-kind rows
 
 
 def table(results: dict) -> str:

@@ -401,6 +401,22 @@ class Settings(BaseSettings):
         "carry come from it (a số hiệu named in the context still counts); the context's words still find passages, "
         "and count for an answer only where the passages read share them.",
     )
+    rule_premise: bool = Field(
+        True,
+        description="A statement the question turns from with 'còn' or 'vậy' after a clause's end ('Tôi biết Điều 42 Luật "
+        "Giao dịch điện tử quy định về …. Còn … nằm ở Điều nào?', 'Kế hoạch 617 … thực hiện Kế hoạch số 283/KH-UBND; vậy "
+        "… căn cứ vào nghị định nào?') is context read as rule_preamble reads one: its words weigh context_weight, its first "
+        "document and its places frame the question, and what it tells does not answer — its Điều and khoản are not "
+        "looked for, a later document it names need not be cited, and a sentence giving only its figures or bodies is set "
+        "aside (with rule_besides). Not when the question proper only points back ('…, còn X thì sao?').",
+    )
+    rule_pointed_back: bool = Field(
+        True,
+        description="What a rate question measures is a noun pointing back to what the question named before ('Đồng Tháp … "
+        "cho doanh nghiệp nhỏ và vừa, hợp tác xã, hộ kinh doanh; … bao nhiêu phần trăm các đối tượng đó …'): the noun "
+        "before 'đó', 'này', 'ấy', 'nói trên' is no word the answering sentence must repeat; a plural marker ('các', "
+        "'những') before what is measured is passed over.",
+    )
     context_weight: float = Field(
         0.3,
         ge=0.0,
@@ -600,6 +616,12 @@ class Settings(BaseSettings):
         True,
         description="Leads that embed or hedge a question ask nothing ('Tôi nhớ mang máng …', 'Hình như … thì phải', 'Tôi "
         "muốn biết liệu …', 'Xin hỏi xem …', 'Không rõ …', '…, bạn có biết không?'): the question inside them is read.",
+    )
+    rule_courtesies: bool = Field(
+        True,
+        description="Courtesies around a question ask nothing: a greeting before it ('Chào anh/chị,', 'Dạ em chào anh chị,', "
+        "'Kính chào quý cơ quan,'), 'Dạ', 'Nếu không phiền,', thanks after it ('Em cảm ơn nhiều ạ!', 'Xin cảm ơn.') and a "
+        "sentence-final 'ạ'; 'xin phép hỏi', 'cho hỏi', 'e hỏi chút' open the question as 'xin hỏi' does (with rule_hedges).",
     )
     rule_inline_correction: bool = Field(
         True,

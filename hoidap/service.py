@@ -20,7 +20,7 @@ from hoidap.answer.conversation import Turn, resolutions
 from hoidap.answer.followup_forms import asks_another_document, asks_for_more, asks_where, item_position
 from hoidap.query.casing import sentence_cased
 from hoidap.query.heads import heads_named
-from hoidap.query.hedges import corrected_inline, without_hedges
+from hoidap.query.hedges import corrected_inline, without_courtesies, without_hedges
 from hoidap.answer.extractive import ExtractiveAnswerer
 from hoidap.answer.headings import heading_answer
 from hoidap.answer.llm import LLMAnswerer, condense
@@ -269,11 +269,12 @@ class HoidapService:
 
     def read_as_asked(self, question: str) -> str:
         """The question as it is read, what says nothing of what it asks set aside: its letter case ("THEO KẾ HOẠCH 308
-        …"), a correction inside it ("NĐ 45, à nhầm, NĐ 224"), hedges and embedding leads ("Tôi nhớ mang máng …"), a
+        …"), a correction inside it ("NĐ 45, à nhầm, NĐ 224"), courtesies ("Chào anh/chị, …? Em cảm ơn!"), hedges and embedding leads ("Tôi nhớ mang máng …"), a
         head named by function ("người đứng đầu ngành công an" → "Bộ trưởng Bộ Công an")."""
         s = self.settings
         question = sentence_cased(question) if s.rule_letter_case else question
         question = corrected_inline(question) if s.rule_inline_correction else question
+        question = without_courtesies(question) if s.rule_courtesies else question
         question = without_hedges(question) if s.rule_hedges else question
         return heads_named(question) if s.rule_heads else question
 

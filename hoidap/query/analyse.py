@@ -41,6 +41,7 @@ from hoidap.query.asked import (
     without_time_question_nouns,
 )
 from hoidap.query.compound import compound_parts
+from hoidap.query.premise import framing, premise_names, premise_of, scope_numbers, told_facts
 from hoidap.query.spoken import numbers_in_digits
 from hoidap.query.forms import form_filled
 from hoidap.query.headings import heading_asked, row_asked, row_group_asked
@@ -95,6 +96,7 @@ from hoidap.terms import (
     event_ordinals,
     horizon_years,
     normalized,
+    Preamble,
     preamble_of,
     brevity_asked,
     request_opened,
@@ -165,6 +167,8 @@ class Analyser:
     spell: Callable[[str], str] | None = None  # folded token → the corpus' written form (words typed without marks)
     preamble: bool = False  # read a question asked after sentences of context from its question proper
     context_weight: float = 1.0  # with ``preamble``: the weight of the words only the context says
+    premise: bool = False  # a statement the question turns from with "còn" / "vậy" is context (terms.premise_of)
+    pointed_back: bool = False  # "bao nhiêu phần trăm các đối tượng đó": a noun pointing back names nothing to repeat
 
     def analyse(self, question: str) -> Query:
         if self.spoken_numbers and has_diacritics(question):  # "quy định ba tám bốn", "chỉ tiêu thứ sáu"
@@ -191,7 +195,10 @@ class Analyser:
         expanded = applied(text, expansions)
         # a question asked after sentences of context: what it asks is read from the question proper (which may be typed
         # without diacritics after a pasted context)
-        context, asked, apart = preamble_of(text) if self.preamble else ("", text, False)
+        # a statement the question turns from ("Tôi biết …; còn …?") or the asker's context ("Tôi là …. Xin hỏi: …?")
+        split = premise_of(text) if self.premise else Preamble("", text, False)
+        premise = bool(split.context)
+        context, asked, apart = split if premise or not self.preamble else preamble_of(text)
         exact = has_diacritics(asked)  # as typed, before any expansion
         context, asked = (applied(context, expansions), applied(asked, expansions)) if context else ("", expanded)
         fold = lambda t: " ".join(fold_diacritics(not_how_many(t.lower()) if exact else t.lower()).split())  # noqa: E731
@@ -272,6 +279,10 @@ class Analyser:
         if self.described and not numbers and not SHORT_REF.search(folded_all):
             # "nghị định hướng dẫn Luật Chuyển đổi số": the one indexed document so described
             numbers += [n for n in [described_number(asked, self.described)] if n]
+        if premise:  # passages are looked for by what is asked and what frames it, not by what the statement tells
+            kept = f" {normalized(asked, False).strip()} {' '.join(folded_words[i] for i in sorted(title_words))} {framing(context)} "
+            words = [w for w in words if f" {normalized(w, False).strip()} " in kept or not normalized(w, False).strip()]
+            tokens = query_tokens(words, exact) + query_tokens([s for s, _ in expansions + shortened], exact)
         if title_words and self.drop_title_words and not about_document(folded, answer_type):
             terms, tokens = without_title_words(terms, tokens, only_in_title(folded_words, title_words))
         dated = tuple(document_years(expanded, self.number_dates))  # "Luật Giao dịch điện tử năm 2005": named by its year
@@ -308,15 +319,18 @@ class Analyser:
             numbers=tuple(numbers),
             titles=tuple(titles),
             doc_refs=tuple((t, n, y) for t, n, y in SHORT_REF.findall(folded_all)),
-            articles=tuple(f"Điều {m.group(2)}" for m in ARTICLE_REF.finditer(text)),
-            units=tuple(dict.fromkeys(named_units(expanded))),
-            clauses=tuple(dict.fromkeys(named_clauses(expanded))),
+            articles=tuple(f"Điều {m.group(2)}" for m in ARTICLE_REF.finditer(asked if premise else text)),
+            # a statement's Điều and khoản are what it tells, not where the question turned from it asks
+            units=tuple(dict.fromkeys(named_units(asked if premise else expanded))),
+            clauses=tuple(dict.fromkeys(named_clauses(asked if premise else expanded))),
             required=tuple(t for t in dict.fromkeys([
                 *(completions.get(t, t) for t in required_terms(
                     asked, case_years=not self.case_facts, home_country=self.home_country, provinces=self.provinces,
                     period_years=self.period_years, year_ends=self.year_ends,
                 )),
-                *(normalized(n, exact=False).strip() for n in find_numbers(context)),  # a document named in the context
+                # a document named in the context; of a statement's, the first it names (the others are what it tells)
+                *(normalized(n, exact=False).strip() for n in (scope_numbers(context) if premise else find_numbers(context))),
+                *(premise_names(context) if premise else ()),
             ]) if not any(f" {t} " in f" {fold_diacritics(n).strip()} " for n in signers)),
             bodies=tuple(body_names(words_of(asked) if context else segmented)),
             horizons=tuple(horizon_years(expanded, self.year_ends)),
@@ -331,17 +345,17 @@ class Analyser:
             dated=dated,
             expansions=tuple(expansions),
             formal=tuple(formal),
-            unit=with_formal_unit(asked_unit(expanded, exact, self.number_words), formal) if answer_type in (NUMBER, DURATION) else "",
+            unit=with_formal_unit(asked_unit(asked if premise else expanded, exact, self.number_words), formal) if answer_type in (NUMBER, DURATION) else "",
             ordinal=asked_ordinal(folded) if answer_type == NUMBER else "",
-            kind=asked_kind(folded, answer_type, " ".join(expanded.lower().split()) if exact else ""),
-            listed=listed_noun(segmented) if answer_type == LIST else "",
-            measured=rate_of(segmented) if answer_type == NUMBER else (),
+            kind=asked_kind(folded, answer_type, " ".join((asked if premise else expanded).lower().split()) if exact else ""),
+            listed=listed_noun(words_of(asked) if premise else segmented) if answer_type == LIST else "",
+            measured=rate_of(words_of(asked) if premise else segmented, self.pointed_back) if answer_type == NUMBER else (),
             bound=bound_asked(folded) if answer_type in (NUMBER, DURATION) else "",
             alone=alone_name(text),
-            besides=tuple(set_aside(asked)) if self.besides else (),
+            besides=tuple(set_aside(asked) + (told_facts(context) if premise else [])) if self.besides else (),
             day=answer_type == DATE and bool(re.search(r"\bngay nao\b", folded)),
             wants_recital=bool(RECITAL_ASKED.search(folded)),
-            subject_type=subject_type(folded) if self.subject_type else "",
+            subject_type=subject_type(fold(text) if premise else folded) if self.subject_type else "",
             validity=validity_asked(folded) if (numbers or SHORT_REF.search(folded_all) or dated) else "",
             or_condition=answer_type == DATE and bool(re.search(r"\bkhi nao\b", folded)),
             as_of=asked_date(folded),

@@ -137,19 +137,36 @@ _NOT_MEASURED = frozenset({
 })
 
 
-def rate_of(words: list[str]) -> tuple[str, ...]:
+# plural markers before a noun ("các", "những") and demonstratives pointing back after it ("đó", "này", "ấy", "nói trên")
+_PLURAL = frozenset({"cac", "nhung", "moi"})
+_POINTING_BACK = frozenset({"do", "nay", "ay", "kia", "noi tren", "neu tren", "vua neu"})  # not "trên" alone: "trên địa bàn"
+
+
+def rate_of(words: list[str], pointed_back: bool = False) -> tuple[str, ...]:
     """What a rate question measures, folded: the word after "tỷ lệ / tỷ trọng" or after "bao nhiêu phần trăm" ("ho
     so" of "tỷ lệ hồ sơ trực tuyến toàn trình …", "chi phi" of "tiết kiệm bao nhiêu phần trăm chi phí?"), and the
     compound word after it, which may name it as well ("kinh phi", "ngan sach" of "bao nhiêu phần trăm kinh phí ngân
-    sách chi sự nghiệp khoa học?"); () when the question names none."""
+    sách chi sự nghiệp khoa học?"); () when the question names none. With ``pointed_back``, a plural marker before it
+    is passed over, and a noun pointing back to what the question named before ("… bao nhiêu phần trăm các đối tượng
+    đó …") names nothing a passage must repeat: ()."""
     folded = [fold_diacritics(w.lower()) for w in words]
     for i, word in enumerate(folded[:-1]):
-        head = folded[i + 1]
+        at = i + 1
+        if pointed_back and folded[at] in _PLURAL and at + 1 < len(folded):
+            at += 1
+        head = folded[at]
         if word in _RATE_WORDS and re.fullmatch(r"[a-z ]+", head) and head not in _NOT_MEASURED:
-            after = folded[i + 2] if i + 2 < len(folded) else ""
+            after = folded[at + 1] if at + 1 < len(folded) else ""
             compound = " " in after and re.fullmatch(r"[a-z ]+", after) and after not in _NOT_MEASURED
+            if pointed_back and _points_back(folded[at + 1 : at + 4] if not compound else folded[at + 2 : at + 5]):
+                return ()
             return (head, after) if compound else (head,)
     return ()
+
+
+def _points_back(following: list[str]) -> bool:
+    """Whether the words after a noun begin with a demonstrative pointing back ("đó", "này", "nói trên")."""
+    return bool(following) and (following[0] in _POINTING_BACK or " ".join(following[:2]) in _POINTING_BACK)
 
 
 _ALONE = re.compile(r"(?<!\w)(?i:riêng|rieng)\s+((?:[A-ZĐ][\w&-]*\s*){1,3})")

@@ -7,6 +7,9 @@
   …" asks of Nghị định 224; "đến hết năm 2045, à nhầm, năm 2040 …" of 2040; "Bộ Tài chính — xin lỗi, Bộ Công an — …"
   of Bộ Công an. What is corrected is the last phrase before the correction that begins with the word the correction
   begins with ("Nghị định", "năm", "Bộ").
+- Courtesies ask nothing: a greeting before the question ("Chào anh/chị,", "Dạ em chào anh chị,", "Kính chào quý cơ
+  quan,"), "Dạ", "Nếu không phiền,", thanks after it ("Em cảm ơn nhiều ạ!", "Xin cảm ơn.", ", e cảm ơn") and the polite
+  particle "ạ" ending a sentence.
 """
 
 from __future__ import annotations
@@ -15,10 +18,11 @@ import re
 
 # leads that embed the question or hedge it, at its start (diacritics optional), longest first
 _LEADS = re.compile(
-    r"^\s*(?:(?:tôi|em|mình|toi|minh)\s+)?(?:"
+    r"^\s*(?:(?:tôi|em|e|mình|toi|minh)\s+)?(?:"
     r"nhớ mang máng|nho mang mang|nhớ không nhầm thì|nhớ không lầm thì|nho khong nham thi|"
     r"muốn biết|muon biet|muốn hỏi|muon hoi|"
-    r"(?:xin|cho (?:tôi|em|mình|toi|minh))\s+hỏi|(?:xin|cho (?:toi|em|minh))\s+hoi|"
+    r"(?:xin|cho (?:tôi|em|mình|toi|minh))\s+hỏi|(?:xin|cho (?:toi|em|minh))\s+hoi|xin phép hỏi|xin phep hoi|cho hỏi|cho hoi|"
+    r"(?:anh chị|anh/chị|a/c)\s+cho (?:tôi|em|mình)\s+hỏi|(?:hỏi|hoi)\s+(?:chút|chut|tí|ti|một chút|mot chut)|"
     r"nghe nói|nghe noi|hình như|hinh nhu|không rõ|khong ro|không biết|khong biet"
     r")(?:\s+(?:là|rằng|liệu|xem|la|rang|lieu))*\s*[,:]?\s+",
     re.I,
@@ -35,7 +39,22 @@ _CORRECTION = re.compile(
     r"\s*(?:,|:|—|–|-)\s*",
     re.I,
 )
-_CORRECTED_REACH = 12  # words back from the correction where what it corrects may begin
+_CORRECTED_REACH = 12
+# a greeting, "Dạ" or "Nếu không phiền" opening the question; whom it greets is up to three words before "," "." "!" ":"
+_GREETING = re.compile(
+    r"^\s*(?:(?:dạ|da|vâng|vang)\s*[,.]?\s+)?(?:(?:(?:em|e|tôi|mình|toi|minh|con)\s+)?(?:xin\s+|kính\s+|kinh\s+)?"
+    r"(?:chào|chao|thưa)(?:\s+[\w/]+){0,3}?\s*[,.!:]\s*|(?:nếu|neu)\s+(?:không|khong)\s+(?:phiền|phien)\s*[,:]?\s*)",
+    re.I,
+)
+_OPENING_DA = re.compile(r"^\s*(?:dạ|da|vâng|vang)\s*[,.]?\s+(?=(?:xin|cho|em|tôi|mình)\b)", re.I)
+# thanks closing the question: "Em cảm ơn nhiều ạ!", "Xin cảm ơn.", ", e cảm ơn", "Thanks!"
+_THANKS = re.compile(
+    r"(?:(?<=[.?!])|\s*,)\s*(?:(?:em|e|tôi|mình|toi|minh|con|xin|chân thành|chan thanh)\s+)*"
+    r"(?:cảm ơn|cám ơn|cam on|thanks|thank you|tks)(?:\s+(?:anh chị|anh/chị|a/c|ad|admin|bạn|ban|nhiều|nhieu|rất nhiều|"
+    r"rat nhieu|ạ|a|nhé|nhe|nha))*\s*[.!]*\s*$",
+    re.I,
+)
+_POLITE_PARTICLE = re.compile(r"\s+(?:ạ)(?=\s*(?:[?.!,]|$))")  # words back from the correction where what it corrects may begin
 
 
 def without_hedges(question: str) -> str:
@@ -51,6 +70,19 @@ def without_hedges(question: str) -> str:
     if len(rest.split()) < 3:
         return question
     return rest[:1].upper() + rest[1:] if led else rest
+
+
+def without_courtesies(question: str) -> str:
+    """The question with the courtesies around it left out ("Chào anh/chị, cho em hỏi Quyết định … trước thời điểm nào
+    ạ? Em cảm ơn nhiều ạ!" → "cho em hỏi Quyết định … trước thời điểm nào?"); the question itself when too little would
+    be left."""
+    rest = _THANKS.sub("", question)
+    rest = _GREETING.sub("", rest, count=1)
+    rest = _OPENING_DA.sub("", rest, count=1)
+    rest = _POLITE_PARTICLE.sub("", rest).strip()
+    if len(rest.split()) < 3:
+        return question
+    return rest[:1].upper() + rest[1:] if question.lstrip()[:1].isupper() else rest
 
 
 def corrected_inline(question: str) -> str:
