@@ -548,7 +548,10 @@ class Settings(BaseSettings):
         True,
         description="A question shaped like a form to fill in ('Hiệu lực: từ ___ ?', 'Đơn vị phối hợp: ___ ; Thời gian "
         "thực hiện: ___', 'chậm nhất ngày ___') has each blank asked in words by its label: a time ('khi nào'), an "
-        "amount ('bao nhiêu'), a body ('cơ quan nào') or a thing ('là gì') (hoidap/query/forms.py).",
+        "amount ('bao nhiêu'), a body ('cơ quan nào') or a thing ('là gì') (hoidap/query/forms.py); a blank between 'có' and "
+        "a noun or before a unit counts ('có ___ Tổ Công tác', 'phụ cấp ___ đồng'), after 'do', 'giao cho' names who; the "
+        "request that sets the blanks ('Điền hai chỗ trống theo …:', 'Hoàn thành câu sau …:') and the quotes around the "
+        "sentence ask nothing.",
     )
     rule_headings: bool = Field(
         True,
@@ -616,6 +619,13 @@ class Settings(BaseSettings):
         True,
         description="Leads that embed or hedge a question ask nothing ('Tôi nhớ mang máng …', 'Hình như … thì phải', 'Tôi "
         "muốn biết liệu …', 'Xin hỏi xem …', 'Không rõ …', '…, bạn có biết không?'): the question inside them is read.",
+    )
+    rule_central_dialect: bool = Field(
+        True,
+        description="Central Vietnamese question words and particles are read as the standard ones: 'mô' (nào; 'ở mô': "
+        "đâu), 'răng' (sao), 'rứa' and 'ri' (vậy), 'chi' closing a clause (gì), 'ni' (này), 'nớ' (đó), 'tê' (kia), 'chừ' "
+        "(bây giờ), 'hỉ' (a particle) — in questions typed with diacritics, and not inside 'mô hình', 'mô tả', 'chi trả', "
+        "'chi phí' (hoidap/query/dialect.py).",
     )
     rule_courtesies: bool = Field(
         True,
@@ -727,6 +737,18 @@ class Settings(BaseSettings):
         True,
         description="A short 'tại sao / vì sao' follow-up pointing back ('Tại sao lại cần xây cái đó?') asks what the "
         "previous question's topic is for ('… để làm gì?'): the sentence that answered it often says why.",
+    )
+    rule_own_effective_date: bool = Field(
+        True,
+        description="A quoted clause that dates something by its document's own effective date ('Các nghị định sau hết "
+        "hiệu lực từ ngày Nghị định này có hiệu lực thi hành') has that date said after it ('(1/7/2026)'), from the "
+        "validity book, for the cited document of that type (with rule_validity).",
+    )
+    rule_time_or_term: bool = Field(
+        True,
+        description="'… phải hoàn thành trong thời gian nào?' / 'trong thời hạn nào?' asks a term or a time: a sentence "
+        "giving a time ('cơ bản hoàn thành trong năm 2025', 'trước ngày 31/12/2026') answers it as a term ('trong thời "
+        "hạn 30 ngày') does.",
     )
     rule_duration_unit: bool = Field(
         True,

@@ -20,6 +20,7 @@ from hoidap.answer.conversation import Turn, resolutions
 from hoidap.answer.followup_forms import asks_another_document, asks_for_more, asks_where, item_position
 from hoidap.query.casing import sentence_cased
 from hoidap.query.heads import heads_named
+from hoidap.query.dialect import standard_forms
 from hoidap.query.hedges import corrected_inline, without_courtesies, without_hedges
 from hoidap.answer.extractive import ExtractiveAnswerer
 from hoidap.answer.headings import heading_answer
@@ -29,7 +30,7 @@ from hoidap.answer.signature import signature_block
 from hoidap.answer.tables import GROUP_ROW
 from hoidap.answer.types import Answer
 from hoidap.audit import AuditLog
-from hoidap.answer.validity import validity_answer, validity_notes
+from hoidap.answer.validity import own_effective_dates, validity_answer, validity_notes
 from hoidap.initialisms import read_initials
 from hoidap.query import Query
 from hoidap.query.documents import names_document, unit_of, validity_asked
@@ -83,7 +84,7 @@ def make_answerer(settings: Settings) -> ExtractiveAnswerer:
         paragraph_heading=s.rule_paragraph_heading, grades=s.rule_grades, quarters=s.rule_quarters, achieved=s.rule_achieved,
         named_years=s.rule_named_years, one_year=s.rule_one_year, field_lead_in=s.rule_field_lead_in,
         recital_lists=s.rule_recital_lists, asked_rows=s.rule_row_numbers, own_horizon=s.rule_own_horizon,
-        level_named=s.rule_level_named, unindexed_content=s.rule_unindexed_content, duration_unit=s.rule_duration_unit,
+        level_named=s.rule_level_named, unindexed_content=s.rule_unindexed_content, duration_unit=s.rule_duration_unit, time_or_term=s.rule_time_or_term,
         row_figures=s.rule_row_figures, qualifiers=s.rule_qualifiers, unit_rows=s.rule_unit_rows,
     )
     return ExtractiveAnswerer(s.answer_max_sentences, decide, select, ComposeRules(s.rule_name_source))
@@ -269,10 +270,11 @@ class HoidapService:
 
     def read_as_asked(self, question: str) -> str:
         """The question as it is read, what says nothing of what it asks set aside: its letter case ("THEO KẾ HOẠCH 308
-        …"), a correction inside it ("NĐ 45, à nhầm, NĐ 224"), courtesies ("Chào anh/chị, …? Em cảm ơn!"), hedges and embedding leads ("Tôi nhớ mang máng …"), a
+        …"), Central words ("khi mô rứa?" → "khi nào vậy?"), a correction inside it ("NĐ 45, à nhầm, NĐ 224"), courtesies ("Chào anh/chị, …? Em cảm ơn!"), hedges and embedding leads ("Tôi nhớ mang máng …"), a
         head named by function ("người đứng đầu ngành công an" → "Bộ trưởng Bộ Công an")."""
         s = self.settings
         question = sentence_cased(question) if s.rule_letter_case else question
+        question = standard_forms(question) if s.rule_central_dialect else question
         question = corrected_inline(question) if s.rule_inline_correction else question
         question = without_courtesies(question) if s.rule_courtesies else question
         question = without_hedges(question) if s.rule_hedges else question
@@ -433,6 +435,8 @@ class HoidapService:
             chunk = citation.passage.chunk
             status = book.status(chunk.doc.number, as_of, article_of(chunk.label))
             citation.status = {**status.to_dict(), "badge": status.badge()} if status.state else None
+        if self.settings.rule_own_effective_date:  # "… từ ngày Nghị định này có hiệu lực thi hành (1/7/2026)"
+            answer.text = own_effective_dates(answer, book)
         lines = validity_notes(answer, book, as_of) if notes else []
         if lines:
             answer.text = answer.text + "\n" + "\n".join(lines)

@@ -70,3 +70,59 @@ def test_a_noun_pointing_back_is_not_what_a_rate_measures():
     assert rate_of(words_of("tỷ lệ các doanh nghiệp ứng dụng công nghệ số là bao nhiêu?"), pointed_back=True)[0] == "doanh nghiep"
     sentence = "c) Đến hết năm 2035: Có ≥ 85% DNNVV, HTX, HKD trên địa bàn Tỉnh ứng dụng công nghệ số."
     assert _texts(question, sentence, pointed_back=True) == [sentence]
+
+
+def test_central_words_are_read_as_the_standard_ones():
+    from hoidap.query.dialect import standard_forms
+
+    assert standard_forms("Cơ quan mô chủ trì việc ni rứa?") == "Cơ quan nào chủ trì việc này vậy?"
+    assert standard_forms("Quyết định có hiệu lực từ khi mô rứa?") == "Quyết định có hiệu lực từ khi nào vậy?"
+    assert standard_forms("Văn bản nớ ở mô?") == "Văn bản đó ở đâu?"
+    assert standard_forms("Khi mô thì phải xong hỉ?") == "Khi nào thì phải xong?"
+    # the standard words that begin alike stay
+    assert standard_forms("Mô hình này do ai mô tả, được chi trả phụ cấp không?") == "Mô hình này do ai mô tả, được chi trả phụ cấp không?"
+    assert standard_forms("co quan mo chu tri") == "co quan mo chu tri"  # typed without diacritics: other words
+
+
+def test_a_time_answers_in_what_time():
+    question = "Việc rà soát, nhận diện rào cản pháp luật phải cơ bản hoàn thành trong thời gian nào?"
+    sentence = "Khẩn trương rà soát, nhận diện các rào cản pháp luật; thực hiện cơ bản hoàn thành trong năm 2025."
+    assert Analyser(WEIGHT).analyse(question).or_date
+    found = Analyser(WEIGHT).analyse(question)
+    from hoidap.answer.select import candidates
+    from hoidap.retrieve import Passage
+    from tests.test_part_rules import _chunk
+
+    typed = [c.type_match for c in candidates(found, [Passage(_chunk(sentence), 1.0)], WEIGHT, SelectRules())]
+    assert typed == [True]
+    off = [c.type_match for c in candidates(found, [Passage(_chunk(sentence), 1.0)], WEIGHT, SelectRules(time_or_term=False))]
+    assert off == [False]  # the switch off
+
+
+def test_blanks_counted_or_naming_who_and_the_request_setting_them():
+    from hoidap.query.forms import form_filled
+
+    assert form_filled(
+        "Điền hai chỗ trống theo báo cáo về Nghị quyết 57: 'Ban Chỉ đạo có ___ Tổ Công tác; Tổ Công tác cải cách hành "
+        "chính do ___ làm Tổ trưởng.'"
+    ) == (
+        "Theo báo cáo về Nghị quyết 57: Ban Chỉ đạo có bao nhiêu Tổ Công tác; Tổ Công tác cải cách hành chính do ai làm "
+        "Tổ trưởng."
+    )
+    assert form_filled("Điền vào chỗ trống: mỗi thành viên được chi trả phụ cấp ___ đồng mỗi tháng.") == (
+        "Mỗi thành viên được chi trả phụ cấp bao nhiêu đồng mỗi tháng."
+    )
+
+
+def test_a_clause_dated_by_its_documents_own_effective_date_says_the_date(service):
+    from hoidap.answer.types import Answer, Citation
+    from hoidap.answer.validity import own_effective_dates
+
+    reader = service.reader()
+    answer = service.ask("Luật Giao dịch điện tử 20/2023/QH15 có hiệu lực từ ngày nào?")
+    assert not answer.refused
+    cited = answer.citations[:1]
+    text = "Hợp đồng điện tử giao kết trước ngày Luật này có hiệu lực thi hành thì áp dụng luật cũ. [1]"
+    said = own_effective_dates(Answer("q", text, False, citations=cited), reader.validity)
+    assert "ngày Luật này có hiệu lực thi hành (1/7/2024)" in said
+    assert own_effective_dates(Answer("q", text, False, citations=[]), reader.validity) == text  # no document cited

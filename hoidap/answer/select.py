@@ -67,6 +67,7 @@ class SelectRules:
 
     required_names: bool = True  # the names, số hiệu and years of the question must be in the passage
     number_words: bool = True  # a count written in words ("năm yếu tố") answers "mấy yếu tố"
+    time_or_term: bool = True  # "trong thời gian nào?" is answered by a term or by a time ("cơ bản hoàn thành trong năm 2025")
     required_bodies: bool = False  # … and the bodies it names ("Sở Nông nghiệp và Môi trường"), by name or initials
     answer_type: bool = True  # reward sentences that carry what the answer type asks for
     boilerplate: bool = True  # skip mottos, recitals, signature lines
@@ -309,6 +310,8 @@ def candidates(
                 query.answer_type, text, passage, query.unit, query.ordinal, query.kind, asked_numbers, run_terms, exact,
                 rules.number_words, rules.duration_unit, rules.row_figures,
             )
+            if not typed and rules.time_or_term and query.or_date:
+                typed = carries(DATE, text, passage, named=asked_numbers)  # "trong thời gian nào?": "trong năm 2025"
             if typed and measured:
                 # a rate answers only if it is of what the question measures: "tỷ trọng kinh tế số trong GRDP" is not
                 # answered by "tỷ trọng đào tạo các ngành STEM … 30%"

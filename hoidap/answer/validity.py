@@ -5,6 +5,7 @@ added to any answer that quotes a document (or article) no longer in force."""
 
 from __future__ import annotations
 
+import re
 from typing import Callable
 
 from core.dates import vietnamese_date
@@ -213,3 +214,29 @@ def validity_notes(answer: Answer, book: ValidityBook, as_of: str) -> list[str]:
         if note not in notes:
             notes.append(note)
     return notes
+
+
+# "… hết hiệu lực từ ngày Nghị định này có hiệu lực thi hành", "trước ngày Luật này có hiệu lực": a date a document states by
+# its own effective date
+_OWN_EFFECTIVE = re.compile(
+    r"(?<!\w)ngày\s+(Bộ luật|Luật|Pháp lệnh|Nghị định|Nghị quyết|Quyết định|Thông tư(?: liên tịch)?|Chỉ thị)\s+này\s+"
+    r"có\s+hiệu\s+lực(?:\s+thi\s+hành)?"
+)
+
+
+def own_effective_dates(answer: Answer, book: ValidityBook) -> str:
+    """The answer's text with the date said where a quoted clause dates something by its document's own effective date
+    ("Các nghị định sau hết hiệu lực từ ngày Nghị định này có hiệu lực thi hành (1/7/2026), …"), read from the validity
+    book for the cited document of that type; the text as it is when none is said so or the date is not known."""
+    dates = {}
+    for citation in answer.citations:
+        doc = citation.passage.chunk.doc
+        if doc.number and doc.doc_type and doc.doc_type not in dates:
+            dates[doc.doc_type] = book.effective_date(doc.number)
+
+    def dated(found: re.Match) -> str:
+        date = dates.get(found.group(1), "")
+        after = answer.text[found.end() : found.end() + 3]
+        return f"{found.group(0)} ({vietnamese_date(date)})" if date and not after.lstrip().startswith("(") else found.group(0)
+
+    return _OWN_EFFECTIVE.sub(dated, answer.text)

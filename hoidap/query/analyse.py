@@ -357,6 +357,7 @@ class Analyser:
             wants_recital=bool(RECITAL_ASKED.search(folded)),
             subject_type=subject_type(fold(text) if premise else folded) if self.subject_type else "",
             validity=validity_asked(folded) if (numbers or SHORT_REF.search(folded_all) or dated) else "",
+            or_date=answer_type == DURATION and bool(re.search(r"\b(?:thoi gian|thoi han) nao\b", folded)),
             or_condition=answer_type == DATE and bool(re.search(r"\bkhi nao\b", folded)),
             as_of=asked_date(folded),
             unindexed=tuple(n for n in numbers if self.indexed_numbers and n.lower() not in self.indexed_numbers),

@@ -15,6 +15,20 @@ _AMOUNT_LABELS = re.compile(r"\b(?:so luong|so tien|muc|kinh phi|ty le|ti le|chi
 _BODY_LABELS = re.compile(r"\b(?:co quan|don vi|chu tri|phoi hop|dau moi|noi nhan|to chuc)\b")
 _TIME_WORDS = ("ngày", "tháng", "năm", "quý", "ngay", "thang", "nam", "quy")
 _BOUNDS = ("từ", "đến", "trước", "sau", "chậm nhất", "kể từ", "tu", "den", "truoc", "cham nhat", "ke tu")
+# a blank between a verb of having and a noun counts it ("có ___ Tổ Công tác"); after an agent word it names who ("do ___
+# làm Tổ trưởng", "được giao cho ___")
+_COUNTING = re.compile(r"\b(?:co|gom|bao gom|thanh lap|lap|dat|chon|cu)\s*$")
+_UNIT_AFTER = re.compile(r"(?:đồng|triệu|tỷ|%|phần trăm|người|ngày|tháng|giờ|ký tự|lần|dong|trieu|ty|nguoi|ngay|thang|gio)(?!\w)", re.I)
+_AGENT = re.compile(r"\b(?:do|boi|giao cho|giao|cho|cua)\s*$")
+
+
+# the request a blank is set with: "Điền vào chỗ trống:", "Điền hai chỗ trống theo …:", "Hoàn thành câu sau theo …:"
+_FILL_REQUEST = re.compile(
+    r"^\s*(?:hãy\s+|hay\s+)?(?:điền|dien|hoàn thành|hoan thanh|hoàn chỉnh|hoan chinh)\s+(?:vào\s+|vao\s+)?"
+    r"(?:(?:hai|ba|các|những|hai|cac|nhung|\d)\s+)?(?:chỗ trống|cho trong|câu|cau|đoạn|doan)(?:\s+(?:sau|sau đây|sau day))?"
+    r"\s*(?=[:,]|\s+(?:theo|trong)\b)[:,]?\s*",
+    re.I,
+)
 
 
 def form_filled(question: str) -> str:
@@ -23,6 +37,10 @@ def form_filled(question: str) -> str:
     "Kinh phí là bao nhiêu". Unchanged when it has no blank."""
     if not BLANK.search(question):
         return question
+    request = _FILL_REQUEST.match(question)
+    if request:  # the request asks nothing; what it frames the sentence with ("theo Quyết định 2629") stays
+        rest = re.sub(r"[\"“”‘’«»]|(?<!\w)'|'(?!\w)", "", question[request.end() :]).strip()  # the sentence quoted: no phrase
+        question = rest[:1].upper() + rest[1:]
     out, start = [], 0
     for blank in BLANK.finditer(question):
         before = question[start : blank.start()]
@@ -32,8 +50,13 @@ def form_filled(question: str) -> str:
         said = fold_diacritics(before[label_at + 1 :].strip().lower())
         words = before.rstrip().split()
         last = words[-1].lower() if words else ""
+        after = question[blank.end() :].lstrip()
         if last in _TIME_WORDS:
             asked = "nào"  # "chậm nhất ngày ___"
+        elif _COUNTING.search(said) and after[:1].isalpha() or _UNIT_AFTER.match(after):
+            asked = "bao nhiêu"  # "có ___ Tổ Công tác", "phụ cấp ___ đồng"
+        elif _AGENT.search(said):
+            asked = "ai"  # "do ___ làm Tổ trưởng", "được giao cho ___"
         elif any(said.endswith(fold_diacritics(b)) for b in _BOUNDS):
             asked = "khi nào"  # "Hiệu lực: từ ___"
         elif not said and _TIME_LABELS.search(label):

@@ -79,6 +79,7 @@ class Query:
     listed: str = ""  # what a list question asks the items of, folded: "dich vu" of "gồm những loại dịch vụ nào?"
     unindexed: tuple[str, ...] = ()  # số hiệu the question names that no indexed document has
     unheld_subject: str = ""  # a document the index does not hold whose content is asked ("Nghị định 88/2025")
+    or_date: bool = False  # "… hoàn thành trong thời gian nào?" asks a term or a time ("trong năm 2025")
     or_condition: bool = False  # a plain "khi nào" asks a time or a condition ("… có giá trị như văn bản khi nào?")
     as_of: str = ""  # the date a validity question is set at ("… còn hiệu lực vào năm 2020 không?": 2020-12-31)
     subject_type: str = ""  # the document type a question begins with ("Luật" of "Luật mà … có hiệu lực từ ngày nào?")
