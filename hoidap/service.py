@@ -270,8 +270,9 @@ class HoidapService:
 
     def read_as_asked(self, question: str) -> str:
         """The question as it is read, what says nothing of what it asks set aside: its letter case ("THEO KẾ HOẠCH 308
-        …"), Central words ("khi mô rứa?" → "khi nào vậy?"), a correction inside it ("NĐ 45, à nhầm, NĐ 224"), courtesies ("Chào anh/chị, …? Em cảm ơn!"), hedges and embedding leads ("Tôi nhớ mang máng …"), a
-        head named by function ("người đứng đầu ngành công an" → "Bộ trưởng Bộ Công an")."""
+        …"), Central words ("khi mô rứa?" → "khi nào vậy?"), a correction inside it ("NĐ 45, à nhầm, NĐ 224"),
+        courtesies ("Chào anh/chị, …? Em cảm ơn!"), hedges and embedding leads ("Tôi nhớ mang máng …"), a head named by
+        function ("người đứng đầu ngành công an" → "Bộ trưởng Bộ Công an")."""
         s = self.settings
         question = sentence_cased(question) if s.rule_letter_case else question
         question = standard_forms(question) if s.rule_central_dialect else question

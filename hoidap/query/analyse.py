@@ -167,7 +167,7 @@ class Analyser:
     spell: Callable[[str], str] | None = None  # folded token → the corpus' written form (words typed without marks)
     preamble: bool = False  # read a question asked after sentences of context from its question proper
     context_weight: float = 1.0  # with ``preamble``: the weight of the words only the context says
-    premise: bool = False  # a statement the question turns from with "còn" / "vậy" is context (terms.premise_of)
+    premise: bool = False  # a statement the question turns from with "còn" / "vậy" is context (query/premise.py)
     pointed_back: bool = False  # "bao nhiêu phần trăm các đối tượng đó": a noun pointing back names nothing to repeat
 
     def analyse(self, question: str) -> Query:
@@ -218,6 +218,8 @@ class Analyser:
                 subject = quoted[0] if len(quoted) == 1 else " ".join(raw)  # "Cụm 'dữ liệu chủ' …": the phrase quoted
                 definition = normalized(subject + " là", exact).strip()
         segmented = words_of(expanded)
+        # what is asked (its unit, rate, list noun) is read from the question proper when a statement comes before it
+        asked_text, asked_words = (asked, words_of(asked)) if premise else (expanded, segmented)
         words = joined_words(segmented, self.weight, exact)
         if answer_type == DATE:
             words = without_time_question_nouns(words)
@@ -321,8 +323,8 @@ class Analyser:
             doc_refs=tuple((t, n, y) for t, n, y in SHORT_REF.findall(folded_all)),
             articles=tuple(f"Điều {m.group(2)}" for m in ARTICLE_REF.finditer(asked if premise else text)),
             # a statement's Điều and khoản are what it tells, not where the question turned from it asks
-            units=tuple(dict.fromkeys(named_units(asked if premise else expanded))),
-            clauses=tuple(dict.fromkeys(named_clauses(asked if premise else expanded))),
+            units=tuple(dict.fromkeys(named_units(asked_text))),
+            clauses=tuple(dict.fromkeys(named_clauses(asked_text))),
             required=tuple(t for t in dict.fromkeys([
                 *(completions.get(t, t) for t in required_terms(
                     asked, case_years=not self.case_facts, home_country=self.home_country, provinces=self.provinces,
@@ -345,11 +347,11 @@ class Analyser:
             dated=dated,
             expansions=tuple(expansions),
             formal=tuple(formal),
-            unit=with_formal_unit(asked_unit(asked if premise else expanded, exact, self.number_words), formal) if answer_type in (NUMBER, DURATION) else "",
+            unit=with_formal_unit(asked_unit(asked_text, exact, self.number_words), formal) if answer_type in (NUMBER, DURATION) else "",
             ordinal=asked_ordinal(folded) if answer_type == NUMBER else "",
-            kind=asked_kind(folded, answer_type, " ".join((asked if premise else expanded).lower().split()) if exact else ""),
-            listed=listed_noun(words_of(asked) if premise else segmented) if answer_type == LIST else "",
-            measured=rate_of(words_of(asked) if premise else segmented, self.pointed_back) if answer_type == NUMBER else (),
+            kind=asked_kind(folded, answer_type, " ".join(asked_text.lower().split()) if exact else ""),
+            listed=listed_noun(asked_words) if answer_type == LIST else "",
+            measured=rate_of(asked_words, self.pointed_back) if answer_type == NUMBER else (),
             bound=bound_asked(folded) if answer_type in (NUMBER, DURATION) else "",
             alone=alone_name(text),
             besides=tuple(set_aside(asked) + (told_facts(context) if premise else [])) if self.besides else (),
