@@ -81,6 +81,7 @@ def test_central_words_are_read_as_the_standard_ones():
     assert standard_forms("Khi mô thì phải xong hỉ?") == "Khi nào thì phải xong?"
     # the standard words that begin alike stay
     assert standard_forms("Mô hình này do ai mô tả, được chi trả phụ cấp không?") == "Mô hình này do ai mô tả, được chi trả phụ cấp không?"
+    assert standard_forms("Quỹ có quy mô vốn ban đầu bao nhiêu, ở cấp vĩ mô?") == "Quỹ có quy mô vốn ban đầu bao nhiêu, ở cấp vĩ mô?"
     assert standard_forms("co quan mo chu tri") == "co quan mo chu tri"  # typed without diacritics: other words
 
 
