@@ -741,8 +741,9 @@ class Settings(BaseSettings):
     rule_own_effective_date: bool = Field(
         True,
         description="A quoted clause that dates something by its document's own effective date ('Các nghị định sau hết "
-        "hiệu lực từ ngày Nghị định này có hiệu lực thi hành') has that date said after it ('(1/7/2026)'), from the "
-        "validity book, for the cited document of that type (with rule_validity).",
+        "hiệu lực từ ngày Nghị định này có hiệu lực thi hành') has that date said in a note after the answer ('(Nghị định "
+        "224/2026/NĐ-CP có hiệu lực thi hành từ ngày 1/7/2026.)'), from the validity book, for the first cited document of "
+        "that type; the quotation stays as written (with rule_validity).",
     )
     rule_time_or_term: bool = Field(
         True,

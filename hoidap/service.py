@@ -30,7 +30,7 @@ from hoidap.answer.signature import signature_block
 from hoidap.answer.tables import GROUP_ROW
 from hoidap.answer.types import Answer
 from hoidap.audit import AuditLog
-from hoidap.answer.validity import own_effective_dates, validity_answer, validity_notes
+from hoidap.answer.validity import own_effective_notes, validity_answer, validity_notes
 from hoidap.initialisms import read_initials
 from hoidap.query import Query
 from hoidap.query.documents import names_document, unit_of, validity_asked
@@ -436,9 +436,9 @@ class HoidapService:
             chunk = citation.passage.chunk
             status = book.status(chunk.doc.number, as_of, article_of(chunk.label))
             citation.status = {**status.to_dict(), "badge": status.badge()} if status.state else None
-        if self.settings.rule_own_effective_date:  # "… từ ngày Nghị định này có hiệu lực thi hành (1/7/2026)"
-            answer.text = own_effective_dates(answer, book)
         lines = validity_notes(answer, book, as_of) if notes else []
+        if self.settings.rule_own_effective_date:  # "… từ ngày Nghị định này có hiệu lực thi hành": that date, in a note
+            lines += own_effective_notes(answer, book)
         if lines:
             answer.text = answer.text + "\n" + "\n".join(lines)
 

@@ -116,14 +116,15 @@ def test_blanks_counted_or_naming_who_and_the_request_setting_them():
 
 
 def test_a_clause_dated_by_its_documents_own_effective_date_says_the_date(service):
-    from hoidap.answer.types import Answer, Citation
-    from hoidap.answer.validity import own_effective_dates
+    from hoidap.answer.types import Answer
+    from hoidap.answer.validity import own_effective_notes
 
     reader = service.reader()
     answer = service.ask("Luật Giao dịch điện tử 20/2023/QH15 có hiệu lực từ ngày nào?")
     assert not answer.refused
     cited = answer.citations[:1]
     text = "Hợp đồng điện tử giao kết trước ngày Luật này có hiệu lực thi hành thì áp dụng luật cũ. [1]"
-    said = own_effective_dates(Answer("q", text, False, citations=cited), reader.validity)
-    assert "ngày Luật này có hiệu lực thi hành (1/7/2024)" in said
-    assert own_effective_dates(Answer("q", text, False, citations=[]), reader.validity) == text  # no document cited
+    notes = own_effective_notes(Answer("q", text, False, citations=cited), reader.validity)
+    assert notes == ["(Luật 20/2023/QH15 có hiệu lực thi hành từ ngày 1/7/2024.)"]
+    assert own_effective_notes(Answer("q", text, False, citations=[]), reader.validity) == []  # no document cited
+    assert own_effective_notes(Answer("q", "Luật có hiệu lực. [1]", False, citations=cited), reader.validity) == []

@@ -224,19 +224,18 @@ _OWN_EFFECTIVE = re.compile(
 )
 
 
-def own_effective_dates(answer: Answer, book: ValidityBook) -> str:
-    """The answer's text with the date said where a quoted clause dates something by its document's own effective date
-    ("Các nghị định sau hết hiệu lực từ ngày Nghị định này có hiệu lực thi hành (1/7/2026), …"), read from the validity
-    book for the cited document of that type; the text as it is when none is said so or the date is not known."""
-    dates = {}
+def own_effective_notes(answer: Answer, book: ValidityBook) -> list[str]:
+    """A note for each cited document whose quoted clause dates something by the document's own effective date ("Các
+    nghị định sau hết hiệu lực từ ngày Nghị định này có hiệu lực thi hành"): "(Nghị định 224/2026/NĐ-CP có hiệu lực thi
+    hành từ ngày 1/7/2026.)", read from the validity book; the quotation itself stays as written. None when no clause
+    says so or the date is not known."""
+    said = {found.group(1) for found in _OWN_EFFECTIVE.finditer(answer.text)}
+    notes: list[str] = []
     for citation in answer.citations:
         doc = citation.passage.chunk.doc
-        if doc.number and doc.doc_type and doc.doc_type not in dates:
-            dates[doc.doc_type] = book.effective_date(doc.number)
-
-    def dated(found: re.Match) -> str:
-        date = dates.get(found.group(1), "")
-        after = answer.text[found.end() : found.end() + 3]
-        return f"{found.group(0)} ({vietnamese_date(date)})" if date and not after.lstrip().startswith("(") else found.group(0)
-
-    return _OWN_EFFECTIVE.sub(dated, answer.text)
+        date = book.effective_date(doc.number) if doc.number and doc.doc_type in said else ""
+        note = f"({doc.doc_type} {doc.number} có hiệu lực thi hành từ ngày {vietnamese_date(date)}.)" if date else ""
+        if note and note not in notes:
+            notes.append(note)
+            said.discard(doc.doc_type)  # the first cited document of that type is "… này"
+    return notes
