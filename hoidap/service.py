@@ -84,7 +84,8 @@ def make_answerer(settings: Settings) -> ExtractiveAnswerer:
         paragraph_heading=s.rule_paragraph_heading, grades=s.rule_grades, quarters=s.rule_quarters, achieved=s.rule_achieved,
         named_years=s.rule_named_years, one_year=s.rule_one_year, field_lead_in=s.rule_field_lead_in,
         recital_lists=s.rule_recital_lists, asked_rows=s.rule_row_numbers, own_horizon=s.rule_own_horizon,
-        level_named=s.rule_level_named, unindexed_content=s.rule_unindexed_content, duration_unit=s.rule_duration_unit, time_or_term=s.rule_time_or_term,
+        level_named=s.rule_level_named, unindexed_content=s.rule_unindexed_content, duration_unit=s.rule_duration_unit,
+        time_or_term=s.rule_time_or_term,
         row_figures=s.rule_row_figures, qualifiers=s.rule_qualifiers, unit_rows=s.rule_unit_rows,
     )
     return ExtractiveAnswerer(s.answer_max_sentences, decide, select, ComposeRules(s.rule_name_source))

@@ -13,11 +13,10 @@ from hoidap.query import DATE, DOCUMENT, DURATION, LIST, NUMBER, ORGANISATION, P
 from hoidap.query.asked import government_levels
 from hoidap.query.counted import ASKED_KINDS, LOWER_BOUND, UPPER_BOUND
 from hoidap.query.documents import mentions_document, names_document
-from hoidap.query.premise import FIGURE
+from hoidap.query.premise import figures
 from hoidap.retrieve import Passage
 from hoidap.terms import (
     DATE_IN_TEXT,
-    YEAR,
     PERSON as PERSON_NAME,
     horizon_years,
     named_meetings,
@@ -340,8 +339,8 @@ def names_bodies(bodies: tuple[str, ...], text: str) -> bool:
 
 def names_other_than(besides: tuple[str, ...], answer_type: str, text: str, led: bool = False) -> bool:
     """Whether a sentence gives an answer of its type other than those a "ngoài X, còn … nào?" question sets aside
-    (``besides``: folded names and years, Query.besides, and the figures a statement the question turns from tells): "Cơ quan thực hiện: Bộ Công an" does not answer "Ngoài Bộ Công
-    an, cơ quan nào phối hợp?"; "năm 2026" does not answer "Ngoài năm 2026, còn mốc nào?". A body set aside is also
+    (``besides``: folded names and years, Query.besides, and the figures a statement the question turns from tells):
+    "Cơ quan thực hiện: Bộ Công an" does not answer "Ngoài Bộ Công an, cơ quan nào phối hợp?"; "năm 2026" does not answer "Ngoài năm 2026, còn mốc nào?". A body set aside is also
     found by its initials ("Sở KH&CN"); with ``led`` (the question asks who leads), a table row's "chủ trì" cell is its
     only answer."""
     if answer_type == ORGANISATION:
@@ -356,13 +355,11 @@ def names_other_than(besides: tuple[str, ...], answer_type: str, text: str, led:
         found = [m.group(0) for m in (*DATE_IN_TEXT.finditer(text), *_WHEN.finditer(text))]
     elif answer_type in (NUMBER, DURATION) and any(b.isdigit() for b in besides):
         # a figure a statement told ("Tôi biết … ít nhất 7 ngày làm việc …; còn …?"): a sentence giving only it
-        numbers = " ".join(find_numbers(text))
-        figures = [f for f in FIGURE.findall(text) if not YEAR.fullmatch(f) and f not in numbers]
-        return not figures or any(f not in besides for f in figures)
+        given = figures(text)
+        return not given or any(f not in besides for f in given)
     else:
         return True
     return any(not any(b in normalized(f, exact=False) or names_bodies((b,), f) for b in besides) for f in found)
-
 
 
 _LEAD_CELL = re.compile(r"(?:Cơ quan|Đơn vị)\s+chủ\s+trì\s*:\s*([^;|\n]+)", re.I)  # "Cơ quan chủ trì: Sở KH&CN"

@@ -281,8 +281,10 @@ class Analyser:
         if self.described and not numbers and not SHORT_REF.search(folded_all):
             # "nghị định hướng dẫn Luật Chuyển đổi số": the one indexed document so described
             numbers += [n for n in [described_number(asked, self.described)] if n]
+        stated_names = premise_names(context) if premise else []  # the places a statement frames the question with
         if premise:  # passages are looked for by what is asked and what frames it, not by what the statement tells
-            kept = f" {normalized(asked, False).strip()} {' '.join(folded_words[i] for i in sorted(title_words))} {framing(context)} "
+            titled_words = " ".join(folded_words[i] for i in sorted(title_words))
+            kept = f" {normalized(asked, False).strip()} {titled_words} {framing(context, stated_names)} "
             words = [w for w in words if f" {normalized(w, False).strip()} " in kept or not normalized(w, False).strip()]
             tokens = query_tokens(words, exact) + query_tokens([s for s, _ in expansions + shortened], exact)
         if title_words and self.drop_title_words and not about_document(folded, answer_type):
@@ -332,7 +334,7 @@ class Analyser:
                 )),
                 # a document named in the context; of a statement's, the first it names (the others are what it tells)
                 *(normalized(n, exact=False).strip() for n in (scope_numbers(context) if premise else find_numbers(context))),
-                *(premise_names(context) if premise else ()),
+                *stated_names,
             ]) if not any(f" {t} " in f" {fold_diacritics(n).strip()} " for n in signers)),
             bodies=tuple(body_names(words_of(asked) if context else segmented)),
             horizons=tuple(horizon_years(expanded, self.year_ends)),

@@ -3,8 +3,8 @@
 "mô" (nào / đâu), "răng" (sao), "rứa" and "ri" (vậy), "chi" (gì), "ni" (này), "nớ" (đó), "tê" (kia), "chừ" (giờ), "hỉ"
 (nhỉ): "Cơ quan mô chủ trì việc ni rứa?" asks "Cơ quan nào chủ trì việc này vậy?". Read only in a question typed with
 diacritics (without them "mo", "rang", "chi", "ni" are other words), and only where the word cannot be the standard
-one: "mô" not in "quy mô", "mô hình", "mô tả", …; "chi" only closing a clause ("làm chi?", "là chi rứa"), not in "chi trả", "chi
-phí", "chi tiết".
+one: "mô" not in "quy mô", "mô hình", "mô tả", …; "chi" only closing a clause ("làm chi?", "là chi rứa"), not in "chi
+trả", "chi phí", "chi tiết".
 """
 
 from __future__ import annotations
@@ -19,7 +19,9 @@ _RULES = (
     # "ở mô", "đi mô", "về mô", "từ mô": where
     (re.compile(r"(?<!\w)(ở|đi|về|tới|đến|từ|chỗ)\s+mô(?!\w)", re.I), r"\1 đâu"),
     # "mô" after a noun asks which one; not a syllable of "quy mô", "vĩ mô", "mô hình", "mô tả", "mô phỏng", "mô-đun"
-    (re.compile(r"(?<![\w-])(?<!quy )(?<!vĩ )(?<!vi )mô(?![\w-])(?!\s+(?:hình|tả|phỏng|đun|tô|típ|men|tơ|hôi|đất|bì)(?!\w))", re.I), "nào"),
+    (re.compile(
+        r"(?<![\w-])(?<!quy )(?<!vĩ )(?<!vi )mô(?![\w-])(?!\s+(?:hình|tả|phỏng|đun|tô|típ|men|tơ|hôi|đất|bì)(?!\w))", re.I
+    ), "nào"),
     (re.compile(r"(?<!\w)(?:vì|tại)\s+răng(?!\w)", re.I), "vì sao"),
     (re.compile(r"(?<!\w)răng(?!\w)", re.I), "sao"),
     (re.compile(r"(?<!\w)rứa(?!\w)", re.I), "vậy"),

@@ -25,7 +25,7 @@ _AGENT = re.compile(r"\b(?:do|boi|giao cho|giao|cho|cua)\s*$")
 # the request a blank is set with: "Điền vào chỗ trống:", "Điền hai chỗ trống theo …:", "Hoàn thành câu sau theo …:"
 _FILL_REQUEST = re.compile(
     r"^\s*(?:hãy\s+|hay\s+)?(?:điền|dien|hoàn thành|hoan thanh|hoàn chỉnh|hoan chinh)\s+(?:vào\s+|vao\s+)?"
-    r"(?:(?:hai|ba|các|những|hai|cac|nhung|\d)\s+)?(?:chỗ trống|cho trong|câu|cau|đoạn|doan)(?:\s+(?:sau|sau đây|sau day))?"
+    r"(?:(?:hai|ba|các|những|cac|nhung|\d)\s+)?(?:chỗ trống|cho trong|câu|cau|đoạn|doan)(?:\s+(?:sau|sau đây|sau day))?"
     r"\s*(?=[:,]|\s+(?:theo|trong)\b)[:,]?\s*",
     re.I,
 )

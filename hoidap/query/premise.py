@@ -66,14 +66,14 @@ def scope_numbers(statement: str) -> list[str]:
     return [n for n in find_numbers(statement) if 0 <= folded.find(_folded(n)) < end]
 
 
-def framing(statement: str) -> str:
+def framing(statement: str, names: list[str]) -> str:
     """The words of a statement that frame the question turned from it, folded and space-padded: its first document
     named ("ke hoach 617" of "Kế hoạch 617 của Đồng Tháp được ban hành để thực hiện Kế hoạch số 283/KH-UBND") and its
-    names (premise_names); the rest is what it tells, which passages are not looked for by."""
+    ``names`` (premise_names); the rest is what it tells, which passages are not looked for by."""
     folded = _folded(statement)
     first = SHORT_REF.search(folded)
     named = [first.group(0)] if first else [_folded(n) for n in scope_numbers(statement)[:1]]
-    return " " + " ".join(normalized(" ".join(named + premise_names(statement)), exact=False).split()) + " "
+    return " " + " ".join(normalized(" ".join(named + names), exact=False).split()) + " "
 
 
 def premise_names(statement: str) -> list[str]:
@@ -83,18 +83,25 @@ def premise_names(statement: str) -> list[str]:
     return [t for t in required_terms(statement) if not YEAR.fullmatch(t) and t not in numbers and not re.search(r"\d", t)]
 
 
-FIGURE = re.compile(r"(?<![\w/.,])\d+(?:[.,]\d+)?(?![\w/])")  # a figure: "7", "95", "1.500", "2,5"
+_FIGURE = re.compile(r"(?<![\w/.,])\d+(?:[.,]\d+)?(?![\w/])")  # a figure: "7", "95", "1.500", "2,5"
+
+
+def figures(text: str) -> list[str]:
+    """The figures a text gives, in order, less its years and the digits of its số hiệu ("… ít nhất 7 ngày làm việc …
+    theo Nghị định 13/2023/NĐ-CP, đến năm 2030" → ["7"])."""
+    numbers = " ".join(find_numbers(text))
+    return [f for f in _FIGURE.findall(text) if not YEAR.fullmatch(f) and f not in numbers]
 
 
 def told_facts(statement: str) -> list[str]:
-    """The figures a statement tells (not its years or số hiệu): "… ít nhất 7 ngày làm việc …" → ["7"]; "… đạt 95% đến
-    năm 2030" → ["95"]. What a sentence gives only these does not answer the question turned from it."""
-    numbers = " ".join(find_numbers(statement))
+    """The figures a statement tells (not its years, số hiệu or the numbers naming a part or a document): "… ít nhất 7
+    ngày làm việc …" → ["7"]; "… đạt 95% đến năm 2030" → ["95"]. What a sentence gives only these does not answer the
+    question turned from it."""
     named = {m.group(0) for m in _NAMING.finditer(_folded(statement))}  # "Quy định 384", "Điều 42": names, no figures
     named = " ".join(named) + " " + " ".join(ref.group(0) for ref in SHORT_REF.finditer(_folded(statement)))
     return [
-        f for f in dict.fromkeys(FIGURE.findall(statement))
-        if not YEAR.fullmatch(f) and f not in numbers and not re.search(rf"(?<![\d.,]){re.escape(f)}(?![\d.,])", named)
+        f for f in dict.fromkeys(figures(statement))
+        if not re.search(rf"(?<![\d.,]){re.escape(f)}(?![\d.,])", named)
     ]
 
 
