@@ -745,6 +745,15 @@ class Settings(BaseSettings):
         "224/2026/NĐ-CP có hiệu lực thi hành từ ngày 1/7/2026.)'), from the validity book, for the first cited document of "
         "that type; the quotation stays as written (with rule_validity).",
     )
+    rule_cell_rows: bool = Field(
+        True,
+        description="A list asked of a table by a value its rows hold in a body, time or status column ('… những nhiệm "
+        "vụ nào có thời gian hoàn thành là Quí IV-2025?', '… những nhiệm vụ nào bị ghi tiến độ là quá hạn?', '… những "
+        "chỉ tiêu nào do Bộ Nội vụ chủ trì?') is answered with every row of that table holding it (values that at least "
+        "two rows and not all hold; periods read alike: 'Quí IV-2025', 'quý 4/2025'), fetched from the named document "
+        "(or the first passage's) when retrieval did not bring them; a date that dates a document ('báo cáo … tháng "
+        "5/2025') is no such value.",
+    )
     rule_time_or_term: bool = Field(
         True,
         description="'… phải hoàn thành trong thời gian nào?' / 'trong thời hạn nào?' asks a term or a time: a sentence "

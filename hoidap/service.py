@@ -26,19 +26,17 @@ from hoidap.answer.extractive import ExtractiveAnswerer
 from hoidap.answer.headings import heading_answer
 from hoidap.answer.llm import LLMAnswerer, condense
 from hoidap.answer.select import SelectRules
-from hoidap.answer.signature import signature_block
-from hoidap.answer.tables import GROUP_ROW
 from hoidap.answer.types import Answer
 from hoidap.audit import AuditLog
+from hoidap.fetched import cell_rows, numbered_rows, signed_passages
 from hoidap.answer.validity import own_effective_notes, validity_answer, validity_notes
 from hoidap.initialisms import read_initials
 from hoidap.query import Query
-from hoidap.query.documents import names_document, unit_of, validity_asked
+from hoidap.query.documents import validity_asked
 from hoidap.terms import EXACT_PREFIX, normalized
 from hoidap.retrieve import Filters, HybridRetriever, IndexReader, Passage
 from hoidap.validity import CEASED, article_of
 from ingest.metadata import find_numbers
-from ingest.normalize import fold_diacritics
 from ingest.structure import outline
 from index.build import Progress, ReindexReport, reindex
 from index.embed import Embedder
@@ -85,7 +83,7 @@ def make_answerer(settings: Settings) -> ExtractiveAnswerer:
         named_years=s.rule_named_years, one_year=s.rule_one_year, field_lead_in=s.rule_field_lead_in,
         recital_lists=s.rule_recital_lists, asked_rows=s.rule_row_numbers, own_horizon=s.rule_own_horizon,
         level_named=s.rule_level_named, unindexed_content=s.rule_unindexed_content, duration_unit=s.rule_duration_unit,
-        time_or_term=s.rule_time_or_term,
+        time_or_term=s.rule_time_or_term, cell_rows=s.rule_cell_rows,
         row_figures=s.rule_row_figures, qualifiers=s.rule_qualifiers, unit_rows=s.rule_unit_rows,
     )
     return ExtractiveAnswerer(s.answer_max_sentences, decide, select, ComposeRules(s.rule_name_source))
@@ -136,63 +134,6 @@ def quoting_document(query: Query, passages: list[Passage]) -> str:
         if passage.chunk.doc.number and any(f" {q} " in text for q in quoted):
             return passage.chunk.doc.number
     return ""
-
-
-def numbered_rows(query: Query, reader: IndexReader, shown: list[Passage]) -> list[Passage]:
-    """For "nhiệm vụ số 75 trong Phụ lục II của …": the named document's passage (in the named unit, if any) holding the
-    table row numbered so, when retrieval did not bring it (a row's number is no word BM25 weighs)."""
-    have = {p.chunk.chunk_id for p in shown}
-    extra: list[Passage] = []
-    for part in query.parts or (query,):
-        if not part.row_number:
-            continue
-        docs = {d["doc_id"] for d in reader.documents if d["number"] and names_document(part, d["number"])}
-        units = [u for u in part.units if u.startswith("phu luc")]
-        labelled = [cid for cid, label in reader.store.labels(docs) if not units or (label and unit_of(label) in units)]
-        texts = reader.store.get_texts(labelled)
-        found = row_in_group(labelled, texts, part.row_number, part.row_group)
-        if found is not None and found not in have:
-            extra.extend(Passage(chunk, 0.0) for chunk in reader.store.get_chunks([found]).values())
-            have.add(found)
-    return extra
-
-
-def row_in_group(chunk_ids: list[str], texts: dict[str, str], number: str, group: str = "") -> str | None:
-    """The first of these passages (in document order) holding the table row numbered so; with ``group`` (folded), the
-    row under the group row naming it ("I | Hoàn thiện thể chế"), where a table numbers its rows again in each group."""
-    row = re.compile(rf"^\s*{number}\.?\s*\|")
-    inside = not group
-    for cid in chunk_ids:
-        for line in texts.get(cid, "").split("\n"):
-            named = GROUP_ROW.match(line.replace("*", ""))
-            if named and group:
-                inside = group in normalized(named.group(1), False)
-            elif inside and row.match(line):
-                return cid
-    return None
-
-
-def signed_passages(query: Query, reader: IndexReader, shown: list[Passage]) -> list[Passage]:
-    """For "ai là người ký <document>?": the passage of the named document holding its signature block, when
-    retrieval did not bring it (it says nothing of the question's words)."""
-    have = {p.chunk.chunk_id for p in shown}
-    extra: list[Passage] = []
-    for part in query.parts or (query,):
-        if not part.wants_signer:
-            continue
-        typed = fold_diacritics(part.numbers[0].lower()) if part.numbers else ""
-        number = next(  # the held document it names: "kh 3260 ai ký?", "3260-KH/DDQH15 do ai ky"
-            (
-                d["number"] for d in reader.documents
-                if d["number"] and (fold_diacritics(d["number"].lower()) == typed if typed else names_document(part, d["number"]))
-            ),
-            "",
-        )
-        signed = next((cid for cid, text in reader.store.last_texts(number) if signature_block(text)), None) if number else None
-        if signed is not None and signed not in have:
-            extra.extend(Passage(chunk, 0.0) for chunk in reader.store.get_chunks([signed]).values())
-            have.add(signed)
-    return extra
 
 
 def semantic_share(progress: tuple[int, int] | None) -> float | None:
@@ -401,6 +342,10 @@ class HoidapService:
             shown = shown + signed_passages(query, reader, shown)
         if self.settings.rule_row_numbers:
             shown = numbered_rows(query, reader, shown) + shown
+        if self.settings.rule_cell_rows:  # "… những nhiệm vụ nào có thời gian hoàn thành là Quí IV-2025?"
+            held, rows = cell_rows(query, reader, shown)
+            if held:
+                query, shown = dataclasses.replace(query, held_rows=held), shown + rows
         stated = None
         if self.settings.rule_validity:
             as_of = self.as_of()

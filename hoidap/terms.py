@@ -409,7 +409,7 @@ def names_body(bodies: tuple[str, ...], text: str) -> bool:
     return any(f" {body} " in folded for body in bodies)
 
 
-_DATING_WORDS = frozenset({*(fold_diacritics(t.lower()) for t in DOC_TYPES), "van ban", "ban hanh"})
+DATING_WORDS = frozenset({*(fold_diacritics(t.lower()) for t in DOC_TYPES), "van ban", "ban hanh"})
 DATING_WINDOW = 8  # words before a year in which a document word makes it the document's date
 
 
@@ -432,7 +432,7 @@ def document_years(question: str, number_dates: bool = False) -> list[str]:
         if YEAR.fullmatch(word):
             before = words[max(0, i - DATING_WINDOW) : i]
             pairs = {" ".join(before[j : j + 2]) for j in range(len(before))} | set(before)
-            if pairs & _DATING_WORDS:
+            if pairs & DATING_WORDS:
                 years.append(word)
     if number_dates:  # the date of a document named by its số hiệu, however far its type
         years += [m.group(2) for m in NUMBER_DATED.finditer(question)]

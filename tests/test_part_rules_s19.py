@@ -298,7 +298,7 @@ def test_a_delay_claimed_asks_when_a_document_takes_effect():
 
 def test_a_row_asked_by_its_number_in_a_group_of_the_table():
     from hoidap.query.headings import row_group_asked
-    from hoidap.service import row_in_group
+    from hoidap.fetched import row_in_group
 
     folded = fold_diacritics("Nhiệm vụ thứ 10 trong nhóm “Hoàn thiện thể chế” ở Phụ lục II của QĐ 2629 xong khi nào?".lower())
     assert row_group_asked(folded) == "hoan thien the che"

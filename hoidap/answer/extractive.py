@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from hoidap.answer.answerability import Answerability, features
-from hoidap.answer.compose import NEARLY, REFUSAL_TEXT, ComposeRules, Composer, choose, refusal, rows_naming
+from hoidap.answer.compose import NEARLY, REFUSAL_TEXT, ComposeRules, Composer, choose, refusal, rows_held, rows_naming
 from hoidap.answer.items import names_strongest
 from hoidap.answer.lists import list_continuation
 from hoidap.answer.references import with_referred
@@ -148,6 +148,16 @@ class ExtractiveAnswerer:
                         if names_strongest(part, r.text, f"{_document_words(passages[r.passage_index])} {' '.join(bodies)}")
                     ]
                 picked = rows or picked
+            if part.held_rows and part.answer_type == LIST and self.select_rules.cell_rows:
+                # every row holding the value asked, when the question is answered, or names the rows' document, or
+                # names none and they are of the document retrieval put first
+                held = rows_held(part.held_rows, passages)
+                chunk = passages[held[0].passage_index].chunk if held else None
+                unnamed = not (part.numbers or part.doc_refs or part.titles)
+                if held and (
+                    picked or names_document(part, chunk.doc.number) or (unnamed and chunk.doc_id == passages[0].chunk.doc_id)
+                ):
+                    picked = held
             if picked and part.answer_type == LIST and self.select_rules.list_continues:
                 picked = [sentence_continued(picked[0], passages), *picked[1:]]
                 picked = picked + list_continuation(picked[0], passages, following)

@@ -101,6 +101,7 @@ class SelectRules:
     #                               the targets of the year asked ("đến năm 2045")
     day: bool = True  # "vào ngày nào?" is answered by a day ("ngày 26/6/2025", "kể từ ngày ký"), not by a month or a year
     body_rows: bool = True  # a list asked of a body: the table rows naming it
+    cell_rows: bool = True  # a list asked of a table by a value its rows hold: every row holding it
     same_document: bool = True  # a compound question's later part naming no document asks of the earlier part's
     government_level: bool = True  # "cấp huyện" asked: a sentence for "cấp tỉnh" alone does not answer
     sentence_start: bool = True  # a quote starting inside a sentence begun in the previous passage is read from its start

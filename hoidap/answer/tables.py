@@ -9,7 +9,7 @@ import re
 from core.models import CELL_SEPARATOR
 from index.store import StoredChunk
 from ingest.structure import looks_like_header
-from hoidap.terms import horizon_years
+from hoidap.terms import horizon_years, normalized
 
 # a cell no header has: a figure ("≥ 350", "99", "8 - 10") or a dotted row number ("23.3")
 _FIGURE_CELL = re.compile(r"^[≥≤<>~]?\s*\d[\d.,]*\s*%?(?:\s*[-–]\s*\d[\d.,]*\s*%?)?$")
@@ -120,4 +120,19 @@ def inherited_group(chunk_text: str, joined: str) -> str:
     then those inside it)."""
     inside = " ".join(m.group(1) for m in (GROUP_ROW.match(line) for line in chunk_text.split("\n")) if m)
     return joined[: len(joined) - len(inside)].strip() if inside and joined.endswith(inside) else (joined if not inside else "")
+
+
+
+_ROMAN_QUARTERS = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
+# "quí IV-2025", "quý 4 năm 2025", "tháng 3 năm 2025" (folded, normalized): a period, its number as a digit
+_PERIOD = re.compile(r"\b(?:(qu[iy])\s+(iv|iii|ii|i|[1-4])|(thang)\s+(\d{1,2}))(?:\s+nam)?(?=\s+(?:19|20)\d\d\b)")
+
+
+def cell_key(text: str) -> str:
+    """A table cell's text (or a question's) as values are compared: folded, normalized, periods written alike ("Quí
+    IV-2025", "quý IV/2025" and "quý 4 năm 2025" are " quy 4 2025 ")."""
+    return _PERIOD.sub(
+        lambda m: f"quy {_ROMAN_QUARTERS.get(m.group(2), m.group(2))}" if m.group(1) else f"thang {m.group(4)}",
+        normalized(text, exact=False),
+    )
 

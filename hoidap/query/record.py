@@ -89,6 +89,10 @@ class Query:
     more: bool = False  # asks for more of the previous answer's list ("Còn gì nữa không?"): twice the sentences are quoted
     item: int = 0  # asks an item of the previous answer's list by its position ("Loại thứ tư …": 4; the last: -1)
     where: bool = False  # asks where the previous answer is written ("Ở mục nào vậy?"): each source names its section
+    # the table rows, (row, header) as the document writes them, holding a value of a body, time or status column the
+    # question names ("… những nhiệm vụ nào có thời gian hoàn thành là Quí IV-2025?"): they answer a list question (see
+    # hoidap/fetched.py: found in the tables of the documents it is about, after analysis)
+    held_rows: tuple[tuple[str, str], ...] = ()
     brief: bool = False  # asks for a short answer ("Tóm lại một câu thôi: …"): one sentence is quoted
     parts: tuple["Query", ...] = field(default=(), compare=False)  # the questions of a compound question
 
