@@ -121,15 +121,18 @@ def table_rows(reader: IndexReader, docs: set[str], units: set[str] = frozenset(
             row, begin = line.strip(), start
             start += len(line) + 1
             if CELL_SEPARATOR not in row:
-                if len(row) > 80 or row.endswith("."):
+                if len(row) > 80 and row.endswith("."):
                     last = {}  # the table ended: a paragraph
                 continue
             cells = tuple(c.strip() for c in row.split(CELL_SEPARATOR))
             header = header_of(chunk, begin)
             if header.count(CELL_SEPARATOR) != row.count(CELL_SEPARATOR):
-                header = last.get(len(cells), "")  # none above, or a group row ("I.1 | Cung cấp dịch vụ số …")
-            if not header and ROW_NUMBER.match(cells[0]):  # a numbered row whose last cells are empty, left out
-                header = next((h for n, h in sorted(last.items()) if n > len(cells)), "")
+                # none above, or a group row ("I.1 | Cung cấp dịch vụ số …"): the last of as many cells; for a numbered
+                # row whose last cells are empty and left out, a wider one
+                wider = header if header.count(CELL_SEPARATOR) > row.count(CELL_SEPARATOR) else next(
+                    (h for n, h in sorted(last.items()) if n > len(cells)), ""
+                )
+                header = last.get(len(cells), "") or (wider if ROW_NUMBER.match(cells[0]) else "")
             if header == row or opens_table(chunk, begin, row):
                 last[len(cells)] = row
                 continue

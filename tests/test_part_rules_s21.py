@@ -1,0 +1,101 @@
+"""Rules of legal text added in the twenty-first session (each switchable; see the README's ablation): a list asked of
+a table by a value its rows hold in a body, time or status column is answered with every row holding it."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from hoidap.answer.tables import cell_key
+from hoidap.fetched import TableRow, asked_values, cell_values, column_kind, filter_values
+from hoidap.query.analyse import Analyser
+from tests.conftest import CORPUS
+from tests.test_part_rules import WEIGHT
+
+REPORT = CORPUS / "van-ban/cong-van-402-CV-VPDU-2025-bao-cao-thuc-hien-NQ57.md"
+
+
+def test_periods_are_read_alike():
+    assert cell_key("Quí IV-2025") == cell_key("quý 4 năm 2025") == cell_key("Quý IV/2025") == " quy 4 2025 "
+    assert cell_key("Tháng 3 năm 2025") == cell_key("tháng 3/2025") == " thang 3 2025 "
+    assert cell_key("Quý IV") == " quy iv "  # no year: no period read
+
+
+def test_columns_a_list_is_filtered_by():
+    assert column_kind("THỜI GIAN HOÀN THÀNH") == "time"
+    assert column_kind("Tiến độ") == "status"
+    assert column_kind("Cơ quan chủ trì theo dõi, đánh giá") == "body"
+    assert column_kind("Nhiệm vụ") == column_kind("Kết quả yêu cầu") == ""  # what is listed, not a filter
+    # a body column's cell holds each body it names; a sentence holds no value
+    assert cell_values("Bộ Khoa học và Công nghệ, Bộ Công an (Trung tâm dữ liệu quốc gia)", "body") == {
+        " bo khoa hoc va cong nghe ", " bo cong an ",
+    }
+    assert cell_values("Đang chuẩn bị hồ sơ trình Chính phủ ban hành nghị định về quản lý dữ liệu trong năm.", "status") == set()
+
+
+HEADER = ("tt", "nhiem vu", "co quan chu tri", "co quan phoi hop", "thoi gian hoan thanh")
+ROWS = [
+    TableRow("a", "", ("1", "Xây dựng bộ tiêu chí", "Sở KH&CN", "Các sở", "Quí IV-2025"), "", HEADER),
+    TableRow("a", "", ("2", "Hỗ trợ doanh nghiệp", "Sở Công Thương", "Sở KH&CN", "Quí IV-2025"), "", HEADER),
+    TableRow("a", "", ("3", "Học tập kinh nghiệm", "Sở KH&CN", "Các sở", "Hằng năm"), "", HEADER),
+]
+
+
+def _asked(question: str) -> dict:
+    return asked_values(Analyser(WEIGHT).analyse(question), filter_values(ROWS))
+
+
+def test_the_values_a_question_names():
+    assert _asked("Những nhiệm vụ nào có thời gian hoàn thành là quý 4/2025?") == {(HEADER, 4): {" quy 4 2025 "}}
+    # a body both columns hold is of the one the question names, else of the first
+    assert _asked("Những nhiệm vụ nào Sở KH&CN phối hợp?") == {(HEADER, 3): {" so kh cn "}}
+    assert _asked("Sở KH&CN có những nhiệm vụ nào?") == {(HEADER, 2): {" so kh cn "}}
+    # a value every row holds filters nothing ("Các sở" is held by two of three: it does)
+    assert _asked("Những nhiệm vụ nào trong kế hoạch?") == {}
+    # a time that dates a document is no condition; one in brackets neither
+    dated = [dataclasses.replace(r, cells=(*r.cells[:4], "Tháng 5/2025")) for r in ROWS[:2]] + ROWS[2:]
+    assert asked_values(Analyser(WEIGHT).analyse("Báo cáo tháng 5/2025 nêu những nhiệm vụ nào?"), filter_values(dated)) == {}
+    assert asked_values(Analyser(WEIGHT).analyse("Báo cáo (tháng 5/2025) nêu những nhiệm vụ nào?"), filter_values(dated)) == {}
+    assert asked_values(
+        Analyser(WEIGHT).analyse("Báo cáo nêu những nhiệm vụ nào có hạn tháng 5/2025?"), filter_values(dated)
+    ) == {(HEADER, 4): {" thang 5 2025 "}}
+
+
+@pytest.fixture(scope="module")
+def report_index(tmp_path_factory, embedder):
+    """A service over one real document: the report of Đảng ủy Chính phủ on Nghị quyết 57, with its Phụ lục 1 table."""
+    from core.settings import Settings
+    from hoidap.service import HoidapService
+
+    base = tmp_path_factory.mktemp("report")
+    (base / "corpus").mkdir()
+    (base / "corpus" / REPORT.name).write_text(REPORT.read_text(encoding="utf-8"), encoding="utf-8")
+    settings = Settings(corpus_dir=base / "corpus", index_dir=base / "index")
+    service = HoidapService(settings)
+    service.embedder = embedder
+    assert not service.reindex().failed
+    return service
+
+
+QUESTION = "Trong Phụ lục 1 của báo cáo, những nhiệm vụ nào có tiến độ là quá hạn?"
+
+
+def test_a_list_of_the_rows_holding_a_status(report_index):
+    answer = report_index.ask(QUESTION)
+    assert not answer.refused
+    assert "Tham mưu Chính phủ thành lập Ủy ban dữ liệu quốc gia" in answer.text
+    assert "giám sát các cơ sở khám chữa bệnh thực hiện liên thông dữ liệu" in answer.text
+    assert "Đang thực hiện" not in answer.text and "Hoàn thành" not in answer.text.replace("hoàn thành", "")
+
+
+def test_the_switch_off(report_index):
+    from core.settings import Settings
+    from hoidap.service import HoidapService
+
+    service = HoidapService(Settings(**{**report_index.settings.model_dump(), "rule_cell_rows": False}))
+    service.embedder = report_index.embedder
+    answer = service.ask(QUESTION)
+    assert not answer.query.held_rows
+    assert not ("Tham mưu Chính phủ thành lập Ủy ban dữ liệu quốc gia" in answer.text
+                and "giám sát các cơ sở khám chữa bệnh thực hiện liên thông dữ liệu" in answer.text)
