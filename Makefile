@@ -109,6 +109,8 @@ eval-locked: install
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-24.jsonl --system all --out $(LOCKED)/conversations-24
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/questions-25.jsonl --system all --out $(LOCKED)/questions-25
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-25.jsonl --system all --out $(LOCKED)/conversations-25
+	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/questions-26.jsonl --system all --out $(LOCKED)/questions-26
+	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-26.jsonl --system all --out $(LOCKED)/conversations-26
 
 bench: install
 	$(PY) bench/ingest_bench.py

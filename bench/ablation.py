@@ -106,6 +106,7 @@ SWITCHES = {
     "own effective date": ({"HOIDAP_RULE_OWN_EFFECTIVE_DATE": "false"}, "'từ ngày Nghị định này có hiệu lực thi hành (1/7/2026)'"),
     "time or term": ({"HOIDAP_RULE_TIME_OR_TERM": "false"}, "'hoàn thành trong thời gian nào?' answered by 'trong năm 2025'"),
     "central dialect": ({"HOIDAP_RULE_CENTRAL_DIALECT": "false"}, "'Khi mô thì phải xong hỉ?' asks 'Khi nào …?'"),
+    "cell rows": ({"HOIDAP_RULE_CELL_ROWS": "false"}, "'những nhiệm vụ nào có thời gian hoàn thành là Quí IV-2025?': every such row"),
     "courtesies": ({"HOIDAP_RULE_COURTESIES": "false"}, "'Chào anh/chị, cho em hỏi …? Em cảm ơn nhiều ạ!' asks what is inside"),
     "premise": ({"HOIDAP_RULE_PREMISE": "false"}, "'Tôi biết …; còn …?': what the statement tells does not answer"),
     "pointed back": ({"HOIDAP_RULE_POINTED_BACK": "false"}, "'bao nhiêu phần trăm các đối tượng đó': no word to repeat"),
@@ -197,6 +198,8 @@ SETS = {
     "locked 24 conversations": ("runs/locked", "evalsets/locked/conversations-24.jsonl"),
     "locked 25": ("runs/locked", "evalsets/locked/questions-25.jsonl"),
     "locked 25 conversations": ("runs/locked", "evalsets/locked/conversations-25.jsonl"),
+    "locked 26": ("runs/locked", "evalsets/locked/questions-26.jsonl"),
+    "locked 26 conversations": ("runs/locked", "evalsets/locked/conversations-26.jsonl"),
     "tuning 6": ("runs/locked", "evalsets/tuning/questions-6.jsonl"),
     "ALQAC 2022 test": ("runs/alqac22", "runs/alqac22/test.jsonl"),
 }
@@ -254,7 +257,7 @@ def _fmt(v, ref=None) -> str:
     return f"{v:.3f} ({v - ref:+.3f})"
 
 
-PRIMARY = "locked 25"  # the batch nobody has studied: the table's first columns and its per-kind rows
+PRIMARY = "locked 26"  # the batch nobody has studied: the table's first columns and its per-kind rows
 
 
 def table(results: dict) -> str:
