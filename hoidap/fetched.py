@@ -217,18 +217,25 @@ def _dates_document(before: str) -> bool:
 def cell_rows(query: Query, reader: IndexReader, shown: list[Passage]) -> tuple[tuple[tuple[str, str], ...], list[Passage]]:
     """For a list asked of a table by a value of its rows ("… những nhiệm vụ nào có thời gian hoàn thành là Quí
     IV-2025?", "… những chỉ tiêu nào do Bộ Nội vụ chủ trì?"): the rows holding it, (row, header) in document order,
-    and the passages holding them that retrieval did not bring. The table is looked for in the documents the question
-    names, else in the one its first passage is from."""
+    and the passages holding them that retrieval did not bring. The table is one whose header names what the question
+    lists in a column of items ("những nhiệm vụ nào": "Tên nhiệm vụ"; not "cơ quan nào": "Cơ quan chủ trì" is a column
+    of bodies), in the documents the question names, then in those of the
+    first passages retrieved."""
     if query.answer_type != LIST or query.parts or not shown:
         return (), []
     named = [d["doc_id"] for d in reader.documents if d["number"] and names_document(query, d["number"])]
     appendices = {u for u in query.units if u.startswith("phu luc")}
     holding: list[TableRow] = []
+    if not query.listed:
+        return (), []
     for doc in dict.fromkeys(named + [p.chunk.doc_id for p in shown[:ABOUT]]):  # the first document whose table has it
-        rows = table_rows(reader, {doc}, appendices)
-        listing = [r for r in rows if query.listed and any(query.listed in c for c in r.columns)]
-        asked = asked_values(query, filter_values(listing or rows))  # a table of what it lists ("những chỉ tiêu nào")
-        holding = [row for row in listing or rows if _holds(row, asked)] if asked else []
+        # the rows of a table of what the question lists: "những chỉ tiêu nào" of a table with a "Chỉ tiêu" column
+        listing = [
+            r for r in table_rows(reader, {doc}, appendices)
+            if any(f" {query.listed} " in f" {c} " and not column_kind(c) for c in r.columns)
+        ]
+        asked = asked_values(query, filter_values(listing))
+        holding = [row for row in listing if _holds(row, asked)] if asked else []
         if holding:
             break
     have = {p.chunk.chunk_id for p in shown}

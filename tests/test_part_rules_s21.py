@@ -99,3 +99,10 @@ def test_the_switch_off(report_index):
     assert not answer.query.held_rows
     assert not ("Tham mưu Chính phủ thành lập Ủy ban dữ liệu quốc gia" in answer.text
                 and "giám sát các cơ sở khám chữa bệnh thực hiện liên thông dữ liệu" in answer.text)
+
+
+def test_only_a_table_of_what_the_question_lists(report_index):
+    # "cơ quan nào": a column of bodies, not of items; "hạng mục nào": no column of the table
+    assert report_index.ask("Những cơ quan nào có nhiệm vụ quá hạn?").query.held_rows == ()
+    assert report_index.ask("Bộ Công an tổ chức tôn vinh những hạng mục nào?").query.held_rows == ()
+    assert report_index.ask("Bộ Công an thực hiện những nhiệm vụ nào?").query.held_rows != ()
