@@ -387,6 +387,13 @@ class Settings(BaseSettings):
         "thuật', 'tỉ lệ' / 'tỷ lệ', 'quí' / 'quý'): a question's is also looked for in the spelling the corpus writes "
         "more often (hoidap/orthography.py).",
     )
+    rule_mixed_marks: bool = Field(
+        True,
+        description="A question typed with diacritics on some words only ('Kế hoạch 308 cua Ha Noi … theo tieu chuan "
+        "nao?', 'Luat Bao ve dữ liệu cá nhân có hieu luc …': a phone keyboard switched mid-sentence) is read as typed "
+        "without diacritics, as a whole: when at least two of its syllables are typed without marks where the corpus "
+        "writes them with marks (the corpus has them folded and never as typed; English words and names do not count).",
+    )
     rule_keyboard: bool = Field(
         True,
         description="Typing slips are repaired when the corpus has the result: Telex keys left unconverted ('chuyeenr "

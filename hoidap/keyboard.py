@@ -78,6 +78,24 @@ def unmarked_words(question: str, weight: Weight, spell: Spell) -> list[tuple[st
     return found
 
 
+MIXED_MIN = 2  # syllables typed without marks that make a question typed with some read as typed without any
+
+
+def unmarked_syllables(question: str, weight: Weight) -> list[str]:
+    """The syllables of a question that are typed without marks where the corpus writes them with marks: the corpus
+    has the syllable folded ("~cua") and never as typed ("cua"). A question typed with diacritics that has MIXED_MIN
+    of them ("Kế hoạch 308 cua Ha Noi … theo tieu chuan nao?": a phone keyboard switched mid-sentence) is read folded;
+    an English word ("deadline") or a name the corpus writes so is no such syllable."""
+    found = []
+    for typed in re.findall(r"(?<![\w/.-])[A-Za-z]{2,12}(?![\w/-])", question):
+        lower = typed.lower()
+        if lower != typed and not typed[1:].islower():
+            continue  # an abbreviation in capitals ("CSDL")
+        if weight(lower) == 0 and weight(FOLDED_PREFIX + lower) > 0:
+            found.append(typed)
+    return found
+
+
 def repairs(question: str, weight: Weight, spell: Spell | None = None) -> list[tuple[str, str]]:
     """(as typed, repaired) for each Telex leftover, each pair of syllables typed as one word and (with ``spell``)
     each word left without its marks."""

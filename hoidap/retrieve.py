@@ -210,6 +210,7 @@ class IndexReader:
             besides=s.rule_besides, case_facts=s.rule_case_facts, subject_type=s.rule_subject_type,
             home_country=s.rule_home_country, clause_compound=s.rule_clause_compound, loanwords=s.rule_loanwords, issuer_codes=s.rule_issuer_codes,
             keyboard=s.rule_keyboard, spell=self.bm25.spelled, preamble=s.rule_preamble, context_weight=s.context_weight, premise=s.rule_premise, pointed_back=s.rule_pointed_back,
+            mixed_marks=s.rule_mixed_marks,
             fillers=s.rule_spoken_fillers, partial_numbers=s.rule_partial_numbers, request=s.rule_request,
             iy_spelling=s.rule_iy_spelling, more_joiners=s.rule_more_joiners, brevity=s.rule_brevity_request, dependent_parts=s.rule_dependent_parts, numbered_parts=s.rule_numbered_parts, period_years=s.rule_period_years, year_ends=s.rule_own_horizon, definition_frame=s.rule_definition_frame, spoken_numbers=s.rule_spoken_numbers,
             unheld_subject=s.rule_unindexed_content,

@@ -106,3 +106,17 @@ def test_only_a_table_of_what_the_question_lists(report_index):
     assert report_index.ask("Những cơ quan nào có nhiệm vụ quá hạn?").query.held_rows == ()
     assert report_index.ask("Bộ Công an tổ chức tôn vinh những hạng mục nào?").query.held_rows == ()
     assert report_index.ask("Bộ Công an thực hiện những nhiệm vụ nào?").query.held_rows != ()
+
+
+def test_a_question_with_marks_on_some_words_only_is_read_folded():
+    from hoidap.keyboard import unmarked_syllables
+
+    corpus = {"của": 1.0, "~cua": 1.0, "nào": 1.0, "~nao": 1.0, "tiêu": 1.0, "~tieu": 1.0, "hà": 1.0, "~ha": 1.0}
+    weight = lambda token: corpus.get(token, 0.0)  # noqa: E731
+    question = "Kế hoạch 308 cua Hà Nội theo tieu chuan nao?"
+    assert unmarked_syllables(question, weight) == ["cua", "tieu", "nao"]  # "chuan": the corpus has no "~chuan"
+    # an English word, an abbreviation in capitals, a word the corpus writes unmarked are none
+    assert unmarked_syllables("Hạn nộp/deadline của CSDL theo NĐ 224 là khi nào?", weight) == []
+    assert Analyser(weight, mixed_marks=True).analyse(question).exact is False
+    assert Analyser(weight).analyse(question).exact is True  # the switch off
+    assert Analyser(weight, mixed_marks=True).analyse("Kế hoạch 308 của Hà Nội theo tiêu chuẩn nào?").exact is True

@@ -10,7 +10,7 @@ from typing import Callable, Mapping
 
 from core.lexicon import ABBREVIATIONS, CHAT_FORMS, DOC_TYPES, ISSUER_BY_CODE, LOANWORDS, TYPE_BY_CODE
 from hoidap.initialisms import typed_initials
-from hoidap.keyboard import repairs
+from hoidap.keyboard import MIXED_MIN, repairs, unmarked_syllables
 from hoidap.orthography import iy_spellings
 from hoidap.query.asked import (
     ADDRESS_ASKED,
@@ -169,6 +169,7 @@ class Analyser:
     context_weight: float = 1.0  # with ``preamble``: the weight of the words only the context says
     premise: bool = False  # a statement the question turns from with "còn" / "vậy" is context (query/premise.py)
     pointed_back: bool = False  # "bao nhiêu phần trăm các đối tượng đó": a noun pointing back names nothing to repeat
+    mixed_marks: bool = False  # a question with marks on some words only is read folded (keyboard.unmarked_syllables)
 
     def analyse(self, question: str) -> Query:
         if self.spoken_numbers and has_diacritics(question):  # "quy định ba tám bốn", "chỉ tiêu thứ sáu"
@@ -200,6 +201,8 @@ class Analyser:
         premise = bool(split.context)
         context, asked, apart = split if premise or not self.preamble else preamble_of(text)
         exact = has_diacritics(asked)  # as typed, before any expansion
+        if exact and self.mixed_marks and len(unmarked_syllables(asked, self.weight)) >= MIXED_MIN:
+            exact = False  # "Kế hoạch 308 cua Ha Noi … theo tieu chuan nao?": marks typed on some words only
         context, asked = (applied(context, expansions), applied(asked, expansions)) if context else ("", expanded)
         fold = lambda t: " ".join(fold_diacritics(not_how_many(t.lower()) if exact else t.lower()).split())  # noqa: E731
         folded, folded_all = fold(asked), fold(expanded)
