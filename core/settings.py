@@ -387,6 +387,12 @@ class Settings(BaseSettings):
         "thuật', 'tỉ lệ' / 'tỷ lệ', 'quí' / 'quý'): a question's is also looked for in the spelling the corpus writes "
         "more often (hoidap/orthography.py).",
     )
+    rule_pointed_figure: bool = Field(
+        True,
+        description="A follow-up pointing back to a figure ('Con số 90% đó thì cơ quan nào chủ trì theo dõi, đánh giá?', "
+        "'mức đó', 'tỷ lệ 80% này') after a question asking a target's figure ('… tỷ lệ bộ, ngành … đạt cấp độ 5 … là bao "
+        "nhiêu?') asks of that target: 'chỉ tiêu tỷ lệ bộ, ngành … đạt cấp độ 5 … 90%'.",
+    )
     rule_mixed_marks: bool = Field(
         True,
         description="A question typed with diacritics on some words only ('Kế hoạch 308 cua Ha Noi … theo tieu chuan "

@@ -265,7 +265,7 @@ class HoidapService:
             self.settings.rule_switch_document, self.settings.rule_why_followup, self.settings.rule_confirmation,
             self.settings.rule_correction, self.settings.rule_roles, self.settings.rule_more_items, self.settings.rule_own_task,
             self.settings.rule_another_document, self.settings.rule_body_alone, self.settings.rule_where_followup,
-            self.settings.rule_narrowing, self.settings.rule_item_followup,
+            self.settings.rule_narrowing, self.settings.rule_item_followup, figures=self.settings.rule_pointed_figure,
         )
         more = self.settings.rule_more_items and previous is not None and asks_for_more(read)  # "Còn gì nữa không?"
         where = self.settings.rule_where_followup and previous is not None and asks_where(read)  # "Ở mục nào vậy?"

@@ -120,3 +120,19 @@ def test_a_question_with_marks_on_some_words_only_is_read_folded():
     assert Analyser(weight, mixed_marks=True).analyse(question).exact is False
     assert Analyser(weight).analyse(question).exact is True  # the switch off
     assert Analyser(weight, mixed_marks=True).analyse("Kế hoạch 308 của Hà Nội theo tiêu chuẩn nào?").exact is True
+
+
+def test_a_figure_pointed_back_to_stands_for_its_target():
+    from hoidap.answer.conversation import with_antecedent
+
+    previous = "Kế hoạch 144/KH-UBND của Bắc Ninh đặt mục tiêu tỷ lệ giao dịch không dùng tiền mặt đến năm 2030 là bao nhiêu?"
+    assert with_antecedent("Con số 80% đó thì bên nào chủ trì theo dõi vậy?", previous, figures=True) == (
+        "chỉ tiêu giao dịch không dùng tiền mặt đến năm 2030 80% thì bên nào chủ trì theo dõi vậy?"
+    )
+    assert with_antecedent("Con so 80% đó thì bên nào chủ trì?", previous, figures=True).startswith("chỉ tiêu giao dịch")
+    assert with_antecedent("Mức đó do ai theo dõi?", previous, figures=True) == (
+        "chỉ tiêu giao dịch không dùng tiền mặt đến năm 2030 do ai theo dõi?"
+    )
+    assert with_antecedent("Con số 80% đó thì bên nào chủ trì?", previous) == "Con số 80% đó thì bên nào chủ trì?"  # off
+    # a previous question that asked no figure gives nothing to stand for
+    assert with_antecedent("Con số đó ở đâu?", "Ai ký Kế hoạch 144?", figures=True) == "Con số đó ở đâu?"

@@ -120,10 +120,22 @@ def _measured(previous: str) -> str:
     return " ".join(_FIGURE_ASKED.sub("", found.group(1)).split()) if found else ""
 
 
-def with_antecedent(question: str, previous: str) -> str:
+# a figure pointed back to, folded: "con số 90% đó", "mức đó", "tỷ lệ 80% này" (group 1: the figure, if written)
+_FIGURE_POINTED = re.compile(r"(?<!\w)(?:con so|so lieu|muc|ty le|ti le)\s+(?:(\d[\d.,]*\s*%?)\s*)?(?:do|nay|ay|tren)(?!\w)")
+
+
+def with_antecedent(question: str, previous: str, figures: bool = False) -> str:
     """"chỉ tiêu này giao đơn vị nào chủ trì" after "… đặt chỉ tiêu tỷ lệ hồ sơ trực tuyến là bao nhiêu?" becomes
     "chỉ tiêu tỷ lệ hồ sơ trực tuyến giao đơn vị nào chủ trì": a noun pointed back to with này/đó/ấy stands for
-    the phrase that noun heads in the previous question (the noun and its modifiers, up to the predicate)."""
+    the phrase that noun heads in the previous question (the noun and its modifiers, up to the predicate). With
+    ``figures``, a figure pointed back to ("Con số 90% đó thì cơ quan nào chủ trì theo dõi?") stands for the target
+    whose figure the previous question asked ("chỉ tiêu tỷ lệ bộ, ngành … đạt cấp độ 5 … 90%")."""
+    folded = fold_diacritics(question.lower())
+    figure = _FIGURE_POINTED.search(folded) if figures and len(folded) == len(question) else None
+    measured = _measured(previous) if figure else ""
+    if measured:
+        phrase = f"chỉ tiêu {measured} {figure.group(1) or ''}".strip()
+        return question[: figure.start()] + phrase + question[figure.end() :]
     for match in _POINTED.finditer(question):
         words = match.group(1).split()
         for size in (2, 1) if len(words) == 2 else (1,):
@@ -159,7 +171,7 @@ def resolutions(
     question: str, previous: Turn | None, antecedent: bool = True, ellipsis: bool = True, topic_fallback: bool = False,
     switch_document: bool = False, why: bool = False, confirm: bool = False, correction: bool = False, roles: bool = False,
     more: bool = False, own_task: bool = False, another_document: bool = False, body_alone: bool = False,
-    where: bool = False, narrowing: bool = False, items: bool = False,
+    where: bool = False, narrowing: bool = False, items: bool = False, figures: bool = False,
 ) -> list[str]:
     """The readings of a follow-up to try in turn, the likeliest first. A back-reference read in the frame of the
     document the previous answer cited ("… (theo Quyết định 2629/QĐ-TTg)?") is also read without that frame: the
@@ -183,7 +195,8 @@ def resolutions(
     ("cơ quan nào …"). With ``where``, "Ở mục nào vậy?" asks the previous question again (the service names the section
     of each source: Query.where). With ``narrowing``, "Chỉ tính cấp huyện thôi thì sao?" asks the previous question of
     that alone. With ``items``, "Loại thứ tư trong danh sách đó là gì?" asks the previous question again (the service
-    leads the answer with that item: Query.item)."""
+    leads the answer with that item: Query.item). With ``figures``, a figure pointed back to ("Con số 90% đó thì cơ quan
+    nào chủ trì?") stands for the target the previous question asked the figure of (with_antecedent)."""
     if previous is None:
         return [question]
     if body_alone:
@@ -239,8 +252,8 @@ def resolutions(
             topic = f"{topic}; theo {previous.cited_documents[0]}"
         return [f"{question.rstrip(' ?')} ({topic})?"]  # alone it cannot be understood
     if not ELLIPTICAL.search(question) and _ANAPHOR.search(question) and not find_numbers(question):
-        framed = _resolved(question, previous, antecedent, ellipsis)
-        bare = with_antecedent(question, previous.question) if antecedent else question
+        framed = _resolved(question, previous, antecedent, ellipsis, figures=figures)
+        bare = with_antecedent(question, previous.question, figures) if antecedent else question
         return [framed] if framed == bare or not framed.endswith(")?") else [framed, bare]
     resolved = _resolved(question, previous, antecedent, ellipsis, own_task, body_alone)
     if topic_fallback and resolved == question and not ELLIPTICAL.search(question) and not names_document(question):
@@ -261,7 +274,8 @@ _ASKS_OWN = re.compile(r"\b(?:duoc giao|giao|lam|phu trach|chiu trach nhiem|thuc
 
 
 def _resolved(
-    question: str, previous: Turn, antecedent: bool, ellipsis: bool = True, asks_own: bool = False, body_alone: bool = False
+    question: str, previous: Turn, antecedent: bool, ellipsis: bool = True, asks_own: bool = False, body_alone: bool = False,
+    figures: bool = False,
 ) -> str:
     documents = previous.cited_documents
     if not previous.answered:  # a refused question still sets the frame by the documents it names
@@ -280,7 +294,7 @@ def _resolved(
         # any other back-reference ("loại dữ liệu này", "cơ quan đó", "họ"): the question is read in the
         # frame of the document the previous answer cited first
         if _ANAPHOR.search(question) and documents and not find_numbers(question):
-            question = with_antecedent(question, previous.question) if antecedent else question
+            question = with_antecedent(question, previous.question, figures) if antecedent else question
             return f"{question.rstrip(' ?')} (theo {documents[0]})?"
         return question
     asked = _THEN_ASKED.match(LEAD.sub("", question).strip(" ?"))
