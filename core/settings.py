@@ -387,6 +387,13 @@ class Settings(BaseSettings):
         "thuật', 'tỉ lệ' / 'tỷ lệ', 'quí' / 'quý'): a question's is also looked for in the spelling the corpus writes "
         "more often (hoidap/orthography.py).",
     )
+    rule_dated_documents: bool = Field(
+        True,
+        description="A document named by its type and the day it is dated, not its số hiệu ('Quyết định Thủ tướng Chính "
+        "phủ ban hành ngày 01/12/2025 về …', 'Nghị định Chính phủ ký ngày 24/6/2026', 'văn bản … ký ngày 15/5/2026') is "
+        "the one indexed document of that type dated so (of several, the one the description's other words fit best), "
+        "as if named by its số hiệu (with rule_described_documents).",
+    )
     rule_pointed_figure: bool = Field(
         True,
         description="A follow-up pointing back to a figure ('Con số 90% đó thì cơ quan nào chủ trì theo dõi, đánh giá?', "

@@ -197,7 +197,8 @@ class IndexReader:
                     if len(title.split()) >= 3:
                         titled[title] = titled.get(title, ()) + (doc["number"],)
         described = tuple(
-            described_entry(d["number"], d["doc_type"], d["title"], d["issuer"], (d["date"] or "")[:4]) for d in self.documents if d["number"]
+            described_entry(d["number"], d["doc_type"], d["title"], d["issuer"], (d["date"] or "")[:4], d["date"] or "")
+            for d in self.documents if d["number"]
         ) if s.rule_described_documents else ()
         return Analyser(
             self.bm25.weight, abbreviations=learned, expand=s.expand_abbreviations, split_compound=s.split_compound,
@@ -210,7 +211,7 @@ class IndexReader:
             besides=s.rule_besides, case_facts=s.rule_case_facts, subject_type=s.rule_subject_type,
             home_country=s.rule_home_country, clause_compound=s.rule_clause_compound, loanwords=s.rule_loanwords, issuer_codes=s.rule_issuer_codes,
             keyboard=s.rule_keyboard, spell=self.bm25.spelled, preamble=s.rule_preamble, context_weight=s.context_weight, premise=s.rule_premise, pointed_back=s.rule_pointed_back,
-            mixed_marks=s.rule_mixed_marks,
+            mixed_marks=s.rule_mixed_marks, described_days=s.rule_dated_documents,
             fillers=s.rule_spoken_fillers, partial_numbers=s.rule_partial_numbers, request=s.rule_request,
             iy_spelling=s.rule_iy_spelling, more_joiners=s.rule_more_joiners, brevity=s.rule_brevity_request, dependent_parts=s.rule_dependent_parts, numbered_parts=s.rule_numbered_parts, period_years=s.rule_period_years, year_ends=s.rule_own_horizon, definition_frame=s.rule_definition_frame, spoken_numbers=s.rule_spoken_numbers,
             unheld_subject=s.rule_unindexed_content,

@@ -136,3 +136,21 @@ def test_a_figure_pointed_back_to_stands_for_its_target():
     assert with_antecedent("Con số 80% đó thì bên nào chủ trì?", previous) == "Con số 80% đó thì bên nào chủ trì?"  # off
     # a previous question that asked no figure gives nothing to stand for
     assert with_antecedent("Con số đó ở đâu?", "Ai ký Kế hoạch 144?", figures=True) == "Con số đó ở đâu?"
+
+
+def test_a_document_named_by_its_type_and_day():
+    from hoidap.query.described import described_entry, described_number
+
+    documents = (
+        described_entry("2629/QĐ-TTg", "Quyết định", "Phê duyệt Chương trình phát triển Chính phủ số", "Thủ tướng Chính phủ", "2025", "2025-12-01"),
+        described_entry("2623/QĐ-TTg", "Quyết định", "Kế hoạch thi hành Luật Bảo vệ dữ liệu cá nhân", "Thủ tướng Chính phủ", "2025", "2025-12-01"),
+        described_entry("224/2026/NĐ-CP", "Nghị định", "Quy định chi tiết Luật Chuyển đổi số", "Chính phủ", "2026", "2026-06-24"),
+    )
+    question = "Nghị định Chính phủ ký ngày 24/6/2026 về chuyển đổi số có hiệu lực khi nào?"
+    assert described_number(question, documents, days=True) == "224/2026/NĐ-CP"
+    assert described_number(question, documents) == ""  # the switch off
+    # two documents of that type and day: the one the other words describe
+    assert described_number("Quyết định Thủ tướng ban hành ngày 01/12/2025 về chương trình Chính phủ số thay thế gì?", documents, days=True) == "2629/QĐ-TTg"
+    assert described_number("Quyết định ngày 1 tháng 12 năm 2025 giao ai chủ trì?", documents, days=True) == ""  # which?
+    assert described_number("Văn bản Chính phủ ký hôm 24/6/2026 quy định gì?", documents, days=True) == "224/2026/NĐ-CP"
+    assert described_number("Nghị định ký ngày 25/6/2026 quy định gì?", documents, days=True) == ""  # no such day

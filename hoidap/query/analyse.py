@@ -135,6 +135,7 @@ class Analyser:
     besides: bool = False  # "ngoài X, còn … nào?": X's names and years are set aside (Query.besides)
     quoted: bool = False  # a phrase quoted in the question counts as found only in those words, in that order
     described: tuple[Described, ...] = ()  # the indexed documents a question may describe by type and subject
+    described_days: bool = False  # … or by type and the day it is dated ("Quyết định Thủ tướng ký ngày 01/12/2025")
     provinces: bool = False  # a province typed in lower case after "tỉnh" is a place a passage must name (PROVINCES)
     number_dates: bool = False  # a date written after a số hiệu dates that document and is not looked for in passages
     locators: bool = False  # the words of "điểm b", "khoản 2", "mục III", "Điều 95" are no key terms (Query.units/clauses)
@@ -283,7 +284,7 @@ class Analyser:
                 title_words |= set(range(*span)) if named or numbers_of_title[0] in numbers else set()
         if self.described and not numbers and not SHORT_REF.search(folded_all):
             # "nghị định hướng dẫn Luật Chuyển đổi số": the one indexed document so described
-            numbers += [n for n in [described_number(asked, self.described)] if n]
+            numbers += [n for n in [described_number(asked, self.described, self.described_days)] if n]
         stated_names = premise_names(context) if premise else []  # the places a statement frames the question with
         if premise:  # passages are looked for by what is asked and what frames it, not by what the statement tells
             titled_words = " ".join(folded_words[i] for i in sorted(title_words))

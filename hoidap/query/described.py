@@ -36,13 +36,33 @@ class Described(NamedTuple):
     number: str
     doc_type: str  # folded
     text: str  # folded words of its title and issuer (and "nam <year>"), space-padded
+    date: str = ""  # the day it is dated, ISO ("2025-12-01"); "" when unknown
 
 
-def described_entry(number: str, doc_type: str, title: str, issuer: str, year: str = "") -> Described:
-    """A document as descriptions name it: by its type, the words of its title and issuer, and the year it is dated
-    ("quy định của Ban Bí thư năm 2025 …")."""
+def described_entry(number: str, doc_type: str, title: str, issuer: str, year: str = "", date: str = "") -> Described:
+    """A document as descriptions name it: by its type, the words of its title and issuer, the year it is dated
+    ("quy định của Ban Bí thư năm 2025 …") and, with ``date``, the day ("Quyết định Thủ tướng ký ngày 01/12/2025")."""
     dated = f" nam {year}" if year else ""
-    return Described(number, _folded(doc_type), f" {_folded(f'{title} {issuer}')}{dated} ")
+    return Described(number, _folded(doc_type), f" {_folded(f'{title} {issuer}')}{dated} ", date)
+
+
+# a day a description dates its document by, in its folded words: "ngày 01/12/2025" ("ngay 01 12 2025"), "ngay 1 thang
+# 12 nam 2025", "hôm 20/11/2025" (groups: day, month, year; the issuing verb before it is part of it: "ký ngày …")
+_DAY = re.compile(
+    r"(?:\b(?:ban hanh|ky|thong qua)\s+)?(?:\b(?:ngay|hom)\s+)?\b(\d{1,2})\s+(?:thang\s+)?(\d{1,2})\s+(?:nam\s+)?"
+    r"((?:19|20)\d\d)\b"
+)
+
+
+def dated_day(text: str) -> tuple[str, str]:
+    """(the ISO day a folded text dates a document by, the text without it) or ("", text)."""
+    found = _DAY.search(text)
+    if not found:
+        return "", text
+    day, month, year = (int(g) for g in found.groups())
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return "", text
+    return f"{year:04d}-{month:02d}-{day:02d}", text[: found.start()] + " " + text[found.end() :]
 
 
 def _folded(text: str) -> str:
@@ -66,8 +86,11 @@ def description(words: list[str], written: list[str] | None = None) -> list[str]
     return kept
 
 
-def described_number(question: str, documents: tuple[Described, ...]) -> str:
-    """The số hiệu of the one indexed document a question describes by type and subject ("" when none or several)."""
+def described_number(question: str, documents: tuple[Described, ...], days: bool = False) -> str:
+    """The số hiệu of the one indexed document a question describes by type and subject ("" when none or several).
+    With ``days``, a description that dates its document by a day ("Quyết định Thủ tướng Chính phủ ban hành ngày
+    01/12/2025 về …", "văn bản … Chính phủ ký ngày 15/5/2026") names the one document of that type dated so (of those,
+    the one its other words describe)."""
     lower = re.sub(r"\bbao (?:nhiêu|nhieu|lâu|lau|giờ|gio)\b", "nào", question.lower())  # not "bảo vệ"
     topic = _TOPIC.match(lower)
     if topic and _THIS_MATTER.search(fold_diacritics(lower), topic.end()):  # "Kết nối, chia sẻ dữ liệu … — quy định …
@@ -84,6 +107,19 @@ def described_number(question: str, documents: tuple[Described, ...]) -> str:
             after = text[found.end():].split()
             if after[:1] and after[0].isdigit():
                 continue  # "Nghị định 224": named by number, not described
+            day, rest = dated_day(" ".join(after)) if days else ("", "")
+            if day:  # "… ký ngày 01/12/2025 về …": the documents of that type dated so, read by the words left
+                typed = [
+                    d for d in documents
+                    if d.date == day and (doc_type == _ANY_TYPE or d.doc_type == doc_type or f" ban hanh {doc_type} " in d.text)
+                ]
+                wanted = description(rest.split())
+                if len(typed) == 1:
+                    return typed[0].number
+                scored = sorted(((sum(f" {w} " in d.text for w in wanted) / max(1, len(wanted)), d.number) for d in typed), reverse=True)
+                if len(scored) > 1 and scored[0][0] > scored[1][0]:
+                    return scored[0][1]
+                continue
             wanted = description(after, written[before:] if exact else None)
             if len(wanted) < 2:
                 continue
