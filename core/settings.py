@@ -387,6 +387,12 @@ class Settings(BaseSettings):
         "thuật', 'tỉ lệ' / 'tỷ lệ', 'quí' / 'quý'): a question's is also looked for in the spelling the corpus writes "
         "more often (hoidap/orthography.py).",
     )
+    rule_labels: bool = Field(
+        True,
+        description="What is pasted around a question asks nothing: e-mail subject marks ('Re: Fw:'), a number or label "
+        "('Câu 12:', 'Câu hỏi 3.', 'Q:', 'Hỏi thêm:'), a tag in square brackets ('[Phòng TH]'), a banner ('--- nhờ tra "
+        "---') at its start, and hashtags ('#chuyendoiso') anywhere.",
+    )
     rule_dated_documents: bool = Field(
         True,
         description="A document named by its type and the day it is dated, not its số hiệu ('Quyết định Thủ tướng Chính "

@@ -21,7 +21,7 @@ from hoidap.answer.followup_forms import asks_another_document, asks_for_more, a
 from hoidap.query.casing import sentence_cased
 from hoidap.query.heads import heads_named
 from hoidap.query.dialect import standard_forms
-from hoidap.query.hedges import corrected_inline, without_courtesies, without_hedges
+from hoidap.query.hedges import corrected_inline, without_courtesies, without_hedges, without_labels
 from hoidap.answer.extractive import ExtractiveAnswerer
 from hoidap.answer.headings import heading_answer
 from hoidap.answer.llm import LLMAnswerer, condense
@@ -216,6 +216,7 @@ class HoidapService:
         courtesies ("Chào anh/chị, …? Em cảm ơn!"), hedges and embedding leads ("Tôi nhớ mang máng …"), a head named by
         function ("người đứng đầu ngành công an" → "Bộ trưởng Bộ Công an")."""
         s = self.settings
+        question = without_labels(question) if s.rule_labels else question
         question = sentence_cased(question) if s.rule_letter_case else question
         question = standard_forms(question) if s.rule_central_dialect else question
         question = corrected_inline(question) if s.rule_inline_correction else question

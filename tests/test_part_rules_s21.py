@@ -154,3 +154,32 @@ def test_a_document_named_by_its_type_and_day():
     assert described_number("Quyết định ngày 1 tháng 12 năm 2025 giao ai chủ trì?", documents, days=True) == ""  # which?
     assert described_number("Văn bản Chính phủ ký hôm 24/6/2026 quy định gì?", documents, days=True) == "224/2026/NĐ-CP"
     assert described_number("Nghị định ký ngày 25/6/2026 quy định gì?", documents, days=True) == ""  # no such day
+
+
+def test_labels_pasted_around_a_question_ask_nothing():
+    from hoidap.query.hedges import without_labels
+
+    assert without_labels("Re: Fw: Câu 2: [Phòng TH] còn thời hạn nộp báo cáo thì sao? #chuyendoiso") == (
+        "còn thời hạn nộp báo cáo thì sao?"
+    )
+    assert without_labels("--- nhờ tra --- QĐ 2597 giao ai chủ trì?") == "QĐ 2597 giao ai chủ trì?"
+    assert without_labels("Hỏi thêm: chủ quản dữ liệu là gì?") == "chủ quản dữ liệu là gì?"
+    # words that only begin like a label stay; so does a question too short to be left
+    assert without_labels("Câu hỏi này khó: ai ký QĐ 2629?") == "Câu hỏi này khó: ai ký QĐ 2629?"
+    assert without_labels("Quy định 384 có hiệu lực khi nào?") == "Quy định 384 có hiệu lực khi nào?"
+    assert without_labels("Hỏi - ai ký?") == "Hỏi - ai ký?"
+
+
+def test_a_noun_pointed_back_inside_an_elliptical_follow_up():
+    from hoidap.answer.conversation import Turn, resolutions
+
+    previous = Turn(
+        "Theo Kế hoạch 308/KH-UBND của Hà Nội, đơn vị nào chủ trì nhiệm vụ bảo đảm an toàn thông tin, an ninh mạng?",
+        ["Kế hoạch 308/KH-UBND"],
+    )
+    assert resolutions("Còn thời gian thực hiện nhiệm vụ đó thì sao?", previous)[0] == (
+        "Thời gian thực hiện nhiệm vụ bảo đảm an toàn thông tin (Hà Nội, 308/KH-UBND)?"
+    )
+    assert resolutions("Còn thời gian thực hiện nhiệm vụ đó thì sao?", previous, antecedent=False)[0] == (
+        "Thời gian thực hiện nhiệm vụ đó (Hà Nội, 308/KH-UBND)?"
+    )

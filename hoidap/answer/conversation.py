@@ -332,6 +332,8 @@ def _resolved(
     carried += YEAR.findall(base)
     if focus and not carried and documents and answer_type_of(_folded(focus)) != OTHER:
         carried = documents[:1]  # a question of its own ("còn việc kiểm tra … từ năm nào?"), in the answer's frame
+    if focus and antecedent and _ANAPHOR.search(focus):  # "còn thời gian thực hiện nhiệm vụ đó thì sao?": that task
+        focus = with_antecedent(focus, base, figures)
     if focus and carried:
         return f"{focus[:1].upper()}{focus[1:]} ({', '.join(carried)})?"
     return f"{base.rstrip(' ?')}, {focus}?" if focus else base

@@ -85,6 +85,29 @@ def without_courtesies(question: str) -> str:
     return rest[:1].upper() + rest[1:] if question.lstrip()[:1].isupper() else rest
 
 
+# what is pasted around a question, at its start: e-mail subject marks ("Re: Fw:", "TL:"), a number or label ("Câu 12:",
+# "Câu hỏi 3.", "Q:", "Hỏi -", "Hỏi thêm:"), a tag in square brackets ("[Phòng TH]"), a banner ("--- nhờ tra ---")
+_LABEL = re.compile(
+    r"^\s*(?:(?:re|fw|fwd|tl|trl)\s*:|(?:câu hỏi|cau hoi|câu|cau|hỏi thêm|hoi them|hỏi|hoi|q)\s*\d{0,3}\s*(?:[:.)]|\s-)"
+    r"|\[[^\[\]]{1,40}\]|-{2,}[^-\n]{1,30}-{2,})\s*",
+    re.I,
+)
+_HASHTAG = re.compile(r"(?<![\w#])#[^\W\d_][\w]*")  # "#chuyendoiso", "#BVDLCN"
+
+
+def without_labels(question: str) -> str:
+    """The question without the labels pasted around it ("Re: Fw: Câu 2: [Phòng TH] còn thời hạn … thì sao? #cds" →
+    "còn thời hạn … thì sao?"); the question itself when too little would be left."""
+    rest = _HASHTAG.sub(" ", question)
+    for _ in range(6):
+        found = _LABEL.match(rest)
+        if not found or not found.group(0).strip():
+            break
+        rest = rest[found.end() :]
+    rest = " ".join(rest.split())
+    return question if len(rest.split()) < 3 else rest
+
+
 def corrected_inline(question: str) -> str:
     """The question with each correction inside it applied ("Theo Nghị định 45/2026, à nhầm, Nghị định 224/2026/NĐ-CP,
     …" → "Theo Nghị định 224/2026/NĐ-CP, …"); the question itself when no correction is found or what it corrects is
