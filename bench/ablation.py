@@ -106,6 +106,7 @@ SWITCHES = {
     "own effective date": ({"HOIDAP_RULE_OWN_EFFECTIVE_DATE": "false"}, "'từ ngày Nghị định này có hiệu lực thi hành (1/7/2026)'"),
     "time or term": ({"HOIDAP_RULE_TIME_OR_TERM": "false"}, "'hoàn thành trong thời gian nào?' answered by 'trong năm 2025'"),
     "central dialect": ({"HOIDAP_RULE_CENTRAL_DIALECT": "false"}, "'Khi mô thì phải xong hỉ?' asks 'Khi nào …?'"),
+    "alternatives": ({"HOIDAP_RULE_ALTERNATIVES": "false"}, "'hạn nộp/deadline' read as 'hạn nộp hoặc deadline'"),
     "labels": ({"HOIDAP_RULE_LABELS": "false"}, "'Re: Fw: Câu 2: [Phòng TH] …' asks what follows"),
     "dated documents": ({"HOIDAP_RULE_DATED_DOCUMENTS": "false"}, "'Nghị định Chính phủ ký ngày 24/6/2026' is NĐ 224/2026"),
     "pointed figure": ({"HOIDAP_RULE_POINTED_FIGURE": "false"}, "'Con số 90% đó thì cơ quan nào chủ trì?' asks of that target"),

@@ -387,6 +387,13 @@ class Settings(BaseSettings):
         "thuật', 'tỉ lệ' / 'tỷ lệ', 'quí' / 'quý'): a question's is also looked for in the spelling the corpus writes "
         "more often (hoidap/orthography.py).",
     )
+    rule_alternatives: bool = Field(
+        True,
+        description="Two words offered for one thing are read as 'A hoặc B', both looked for: 'hạn nộp/deadline', 'tôn "
+        "vinh/vinh danh', and a short gloss in brackets after a noun ('những hạng mục (danh hiệu) nào' asks a list). Not a "
+        "slash between numbers or codes in capitals ('01/12/2025', '384-QĐ/TW'), nor a bracket that frames, dates or asks "
+        "('(theo Quyết định 2629)', '(tháng 5/2025)', '(bao nhiêu tỷ đồng)').",
+    )
     rule_labels: bool = Field(
         True,
         description="What is pasted around a question asks nothing: e-mail subject marks ('Re: Fw:'), a number or label "

@@ -18,6 +18,7 @@ from hoidap.answer.answerability import MODEL_FILE, Answerability
 from hoidap.answer.compose import ComposeRules
 from hoidap.answer.conversation import Turn, resolutions
 from hoidap.answer.followup_forms import asks_another_document, asks_for_more, asks_where, item_position
+from hoidap.query.alternatives import with_alternatives
 from hoidap.query.casing import sentence_cased
 from hoidap.query.heads import heads_named
 from hoidap.query.dialect import standard_forms
@@ -222,6 +223,7 @@ class HoidapService:
         question = corrected_inline(question) if s.rule_inline_correction else question
         question = without_courtesies(question) if s.rule_courtesies else question
         question = without_hedges(question) if s.rule_hedges else question
+        question = with_alternatives(question) if s.rule_alternatives else question
         return heads_named(question) if s.rule_heads else question
 
     def ask(

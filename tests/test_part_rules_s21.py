@@ -183,3 +183,14 @@ def test_a_noun_pointed_back_inside_an_elliptical_follow_up():
     assert resolutions("Còn thời gian thực hiện nhiệm vụ đó thì sao?", previous, antecedent=False)[0] == (
         "Thời gian thực hiện nhiệm vụ đó (Hà Nội, 308/KH-UBND)?"
     )
+
+
+def test_two_words_offered_for_one_thing():
+    from hoidap.query.alternatives import with_alternatives
+
+    assert with_alternatives("thì hạn nộp/deadline là trước ngày nào?") == "thì hạn nộp hoặc deadline là trước ngày nào?"
+    assert with_alternatives("tôn vinh những hạng mục (danh hiệu) nào?") == "tôn vinh những hạng mục hoặc danh hiệu nào?"
+    # numbers, codes in capitals, and brackets that frame, date or ask are left
+    for kept in ("ngày 01/12/2025 theo Quy định 384-QĐ/TW?", "Bộ KH&CN/TT&TT?", "báo cáo (tháng 5/2025) nêu gì?",
+                 "kinh phí (bao nhiêu tỷ đồng) được bố trí?", "Phụ lục 1 (theo Quyết định 2629) gồm những gì?"):
+        assert with_alternatives(kept) == kept
