@@ -84,8 +84,8 @@ _COLUMN_KINDS = (
     ("body", re.compile(r"\b(?:chu tri|co quan|don vi|thuc hien|phu trach|theo doi)\b")),
 )
 ABOUT = 3  # the first passages retrieved: the documents a list may be asked of besides those named
-MAX_CELL_CHARS = 60
-ROW_NUMBER = re.compile(r"^\d+(?:\.\d+)*\.?$")  # "25.", "3", "2.1"  # longer cells are sentences, not values a list is filtered by
+MAX_CELL_CHARS = 60  # longer cells are sentences, not values a list is filtered by
+ROW_NUMBER = re.compile(r"^\d+(?:\.\d+)*\.?$")  # a row's number: "25.", "3", "2.1"
 
 
 @dataclass(frozen=True)

@@ -194,3 +194,14 @@ def test_two_words_offered_for_one_thing():
     for kept in ("ngày 01/12/2025 theo Quy định 384-QĐ/TW?", "Bộ KH&CN/TT&TT?", "báo cáo (tháng 5/2025) nêu gì?",
                  "kinh phí (bao nhiêu tỷ đồng) được bố trí?", "Phụ lục 1 (theo Quyết định 2629) gồm những gì?"):
         assert with_alternatives(kept) == kept
+
+
+def test_a_row_is_quoted_as_written():
+    from hoidap.answer.tables import labelled_row
+
+    header = "TT | Chỉ tiêu | Đơn vị | Kết quả | Cơ quan chủ trì theo dõi, đánh giá"
+    row = "6 | Tỉ lệ cán bộ, công chức, viên chức được đào tạo kỹ năng số cơ bản. | % | 100% | Bộ Nội vụ"
+    assert labelled_row(row, header) == (
+        "Chỉ tiêu: Tỉ lệ cán bộ, công chức, viên chức được đào tạo kỹ năng số cơ bản. Đơn vị: %; Kết quả: 100%; "
+        "Cơ quan chủ trì theo dõi, đánh giá: Bộ Nội vụ"
+    )  # the cell's full stop is kept: the item is quoted as the document writes it

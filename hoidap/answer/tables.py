@@ -51,12 +51,16 @@ def opens_table(chunk: StoredChunk, start: int, row: str) -> bool:
 def labelled_row(row: str, header: str) -> str:
     """"2 | Số hóa hồ sơ hộ tịch | Sở Tư pháp" under "TT | Nhiệm vụ | Cơ quan chủ trì" → "Nhiệm vụ: Số hóa hồ
     sơ hộ tịch; Cơ quan chủ trì: Sở Tư pháp"; the row unchanged when its cells do not line up with the
-    header's (merged or empty cells)."""
+    header's (merged or empty cells). A cell is quoted as written: one that ends a sentence keeps its full stop ("Chỉ
+    tiêu: Tỉ lệ … kỹ năng số cơ bản. Đơn vị: %; …")."""
     cells, names = row.split(CELL_SEPARATOR), header.split(CELL_SEPARATOR)
     if len(cells) != len(names) or len(cells) < 2:
         return row
-    pairs = [(_column_name(n), c.strip().rstrip(".;")) for n, c in zip(names, cells) if not _ORDINAL_HEADER.match(n.strip())]
-    return "; ".join(f"{name}: {cell}" for name, cell in pairs)
+    pairs = [(_column_name(n), c.strip().rstrip(";").strip()) for n, c in zip(names, cells) if not _ORDINAL_HEADER.match(n.strip())]
+    return "".join(
+        f"{name}: {cell}" + ("" if i == len(pairs) - 1 else " " if cell.endswith(".") else "; ")
+        for i, (name, cell) in enumerate(pairs)
+    )
 
 
 def _column_name(name: str) -> str:
