@@ -111,6 +111,7 @@ SWITCHES = {
     "dated documents": ({"HOIDAP_RULE_DATED_DOCUMENTS": "false"}, "'Nghị định Chính phủ ký ngày 24/6/2026' is NĐ 224/2026"),
     "pointed figure": ({"HOIDAP_RULE_POINTED_FIGURE": "false"}, "'Con số 90% đó thì cơ quan nào chủ trì?' asks of that target"),
     "mixed marks": ({"HOIDAP_RULE_MIXED_MARKS": "false"}, "'Kế hoạch 308 cua Ha Noi … theo tieu chuan nao?' is read folded"),
+    "duty title": ({"HOIDAP_RULE_DUTY_TITLE": "false"}, "a clause of 'Trách nhiệm của Bộ Công an' answers 'bộ nào …?'"),
     "cell rows": ({"HOIDAP_RULE_CELL_ROWS": "false"}, "'những nhiệm vụ nào có thời gian hoàn thành là Quí IV-2025?': every such row"),
     "courtesies": ({"HOIDAP_RULE_COURTESIES": "false"}, "'Chào anh/chị, cho em hỏi …? Em cảm ơn nhiều ạ!' asks what is inside"),
     "premise": ({"HOIDAP_RULE_PREMISE": "false"}, "'Tôi biết …; còn …?': what the statement tells does not answer"),

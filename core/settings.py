@@ -778,6 +778,12 @@ class Settings(BaseSettings):
         "224/2026/NĐ-CP có hiệu lực thi hành từ ngày 1/7/2026.)'), from the validity book, for the first cited document of "
         "that type; the quotation stays as written (with rule_validity).",
     )
+    rule_duty_title: bool = Field(
+        True,
+        description="A clause of an article on one body's duties ('Điều 83. Trách nhiệm của Bộ Công an' / '3. Xây dựng, "
+        "quản trị và vận hành kỹ thuật Cổng Dịch vụ công quốc gia …') answers 'bộ nào / cơ quan nào …?' with that body: "
+        "it is quoted under the article's title, which names it.",
+    )
     rule_cell_rows: bool = Field(
         True,
         description="A list asked of a table by a value its rows hold in a body, time or status column ('… những nhiệm "

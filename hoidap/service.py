@@ -84,7 +84,7 @@ def make_answerer(settings: Settings) -> ExtractiveAnswerer:
         named_years=s.rule_named_years, one_year=s.rule_one_year, field_lead_in=s.rule_field_lead_in,
         recital_lists=s.rule_recital_lists, asked_rows=s.rule_row_numbers, own_horizon=s.rule_own_horizon,
         level_named=s.rule_level_named, unindexed_content=s.rule_unindexed_content, duration_unit=s.rule_duration_unit,
-        time_or_term=s.rule_time_or_term, cell_rows=s.rule_cell_rows,
+        time_or_term=s.rule_time_or_term, cell_rows=s.rule_cell_rows, duty_title=s.rule_duty_title,
         row_figures=s.rule_row_figures, qualifiers=s.rule_qualifiers, unit_rows=s.rule_unit_rows,
     )
     return ExtractiveAnswerer(s.answer_max_sentences, decide, select, ComposeRules(s.rule_name_source))

@@ -205,3 +205,26 @@ def test_a_row_is_quoted_as_written():
         "Chỉ tiêu: Tỉ lệ cán bộ, công chức, viên chức được đào tạo kỹ năng số cơ bản. Đơn vị: %; Kết quả: 100%; "
         "Cơ quan chủ trì theo dõi, đánh giá: Bộ Nội vụ"
     )  # the cell's full stop is kept: the item is quoted as the document writes it
+
+
+def test_a_clause_of_a_body_s_duties_names_that_body():
+    from hoidap.answer.select import SelectRules, candidates, duty_title
+    from hoidap.retrieve import Passage
+    from index.store import StoredChunk
+    from core.models import DocMeta
+
+    assert duty_title("Điều 83. Trách nhiệm của Bộ Công an") == "Điều 83. Trách nhiệm của Bộ Công an"
+    assert duty_title("Điều 12. Nhiệm vụ, quyền hạn của Sở Khoa học và Công nghệ — TT | Nhiệm vụ") == (
+        "Điều 12. Nhiệm vụ, quyền hạn của Sở Khoa học và Công nghệ"
+    )
+    assert duty_title("Điều 5. Trách nhiệm bồi thường thiệt hại") == ""  # of no body
+    text = "3. Xây dựng, quản trị và vận hành kỹ thuật Cổng Dịch vụ công quốc gia tại Trung tâm dữ liệu quốc gia."
+    chunk = StoredChunk(
+        "c", "d", 0, text, 0, len(text), "Điều 83, khoản 3", "Điều 83. Trách nhiệm của Bộ Công an", [(0, len(text))],
+        DocMeta(doc_type="Nghị định", number="224/2026/NĐ-CP"), "d.md",
+    )
+    query = Analyser(WEIGHT).analyse("Bộ nào xây dựng, quản trị và vận hành kỹ thuật Cổng Dịch vụ công quốc gia?")
+    found = candidates(query, [Passage(chunk, 1.0)], WEIGHT)
+    assert found[0].type_match and found[0].text.startswith("Điều 83. Trách nhiệm của Bộ Công an … 3. Xây dựng")
+    off = candidates(query, [Passage(chunk, 1.0)], WEIGHT, SelectRules(duty_title=False))
+    assert not off[0].type_match  # the switch off: the clause names no body

@@ -61,6 +61,20 @@ _PROVENANCE = re.compile(r"^\((?:Điều|Khoản|Điểm|Mục|Chương)\s+\S+.{
 BODY_NOUNS = frozenset({"co quan", "don vi", "bo", "so", "nganh", "to chuc", "ban", "cuc"})  # "những cơ quan nào": bodies
 
 
+# an article (or section) on a body's duties: "Điều 83. Trách nhiệm của Bộ Công an", "Nhiệm vụ, quyền hạn của Sở …"
+_DUTY_TITLE = re.compile(
+    r"^(?:(?:Điều|Dieu)\s+\d+[a-zđ]?\.\s*)?(?:Trách nhiệm|Nhiệm vụ|Quyền hạn|Quyền và nghĩa vụ|Quyền và trách nhiệm)"
+    r"(?:,? (?:và )?(?:quyền hạn|trách nhiệm|nhiệm vụ))?(?: thi hành| thực hiện| tổ chức thực hiện)? của\s+\S.{2,80}$"
+)
+
+
+def duty_title(heading: str) -> str:
+    """The title of the article a passage is in when it is on one body's duties ("Điều 83. Trách nhiệm của Bộ Công
+    an"): each of its clauses is a duty of that body; "" otherwise."""
+    title = heading.split(" — ")[0].strip()
+    return title if _DUTY_TITLE.match(title) else ""
+
+
 @dataclass(frozen=True)
 class SelectRules:
     """Switches for the selection rules (every rule can be turned off for an ablation)."""
@@ -68,6 +82,7 @@ class SelectRules:
     required_names: bool = True  # the names, số hiệu and years of the question must be in the passage
     number_words: bool = True  # a count written in words ("năm yếu tố") answers "mấy yếu tố"
     time_or_term: bool = True  # "trong thời gian nào?" is answered by a term or by a time ("cơ bản hoàn thành trong năm 2025")
+    duty_title: bool = True  # a clause of an article titled "Trách nhiệm của <body>" names that body for "cơ quan nào"
     required_bodies: bool = False  # … and the bodies it names ("Sở Nông nghiệp và Môi trường"), by name or initials
     answer_type: bool = True  # reward sentences that carry what the answer type asks for
     boilerplate: bool = True  # skip mottos, recitals, signature lines
@@ -348,6 +363,11 @@ def candidates(
                     ):
                         lead, typed = above, True
                         text = text if text.startswith(f"{above} … ") else f"{above} … {text}"
+                    elif rules.duty_title and query.answer_type == ORGANISATION and not typed:
+                        # "bộ nào … vận hành Cổng Dịch vụ công quốc gia?": a clause of "Điều 83. Trách nhiệm của Bộ Công an"
+                        title = duty_title(chunk.section_heading)
+                        if title and carries(ORGANISATION, title, passage, query.unit, query.ordinal, query.kind, asked_numbers):
+                            lead, typed, text = title, True, f"{title} … {text}"
             if rules.field_lead_in and query.answer_type == DOCUMENT and not lead and asks_document_itself(
                 normalized(query.text, False)
             ):
