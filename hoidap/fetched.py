@@ -219,15 +219,12 @@ def cell_rows(query: Query, reader: IndexReader, shown: list[Passage]) -> tuple[
     IV-2025?", "… những chỉ tiêu nào do Bộ Nội vụ chủ trì?"): the rows holding it, (row, header) in document order,
     and the passages holding them that retrieval did not bring. The table is one whose header names what the question
     lists in a column of items ("những nhiệm vụ nào": "Tên nhiệm vụ"; not "cơ quan nào": "Cơ quan chủ trì" is a column
-    of bodies), in the documents the question names, then in those of the
-    first passages retrieved."""
-    if query.answer_type != LIST or query.parts or not shown:
+    of bodies), in the documents the question names, then in those of the first passages retrieved."""
+    if query.answer_type != LIST or not query.listed or query.parts or not shown:
         return (), []
     named = [d["doc_id"] for d in reader.documents if d["number"] and names_document(query, d["number"])]
     appendices = {u for u in query.units if u.startswith("phu luc")}
     holding: list[TableRow] = []
-    if not query.listed:
-        return (), []
     for doc in dict.fromkeys(named + [p.chunk.doc_id for p in shown[:ABOUT]]):  # the first document whose table has it
         # the rows of a table of what the question lists: "những chỉ tiêu nào" of a table with a "Chỉ tiêu" column
         listing = [

@@ -36,7 +36,8 @@ _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})(?:-(\d{2}))?\b")
 _SKIP_TITLE = re.compile(r"^(CỘNG HÒA|CỘNG HOÀ|Độc lập|ĐẢNG CỘNG SẢN|Số\b|Hà Nội|Căn cứ|Kính gửi|V/v|-+$|_+$)", re.I)
 
 
-def _iso(day: str, month: str, year: str) -> str:
+def iso_day(day: str, month: str, year: str) -> str:
+    """"22", "12", "2024" → "2024-12-22"; "" when they are no day."""
     d, m, y = int(day), int(month), int(year)
     if not (1 <= m <= 12 and 1 <= d <= 31 and 1900 <= y <= 2100):
         return ""
@@ -47,7 +48,7 @@ def first_date(text: str) -> str:
     """The first date written in a text, as ISO (\"ngày 22 tháng 12 năm 2024\", \"22/12/2024\"); \"\" if none."""
     for pattern in (_DATE_WORDS, _DATE_SLASH):
         for match in pattern.finditer(text):
-            iso = _iso(*match.groups())
+            iso = iso_day(*match.groups())
             if iso:
                 return iso
     return ""

@@ -126,7 +126,6 @@ def inherited_group(chunk_text: str, joined: str) -> str:
     return joined[: len(joined) - len(inside)].strip() if inside and joined.endswith(inside) else (joined if not inside else "")
 
 
-
 _ROMAN_QUARTERS = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
 # "quí IV-2025", "quý 4 năm 2025", "tháng 3 năm 2025" (folded, normalized): a period, its number as a digit
 _PERIOD = re.compile(r"\b(?:(qu[iy])\s+(iv|iii|ii|i|[1-4])|(thang)\s+(\d{1,2}))(?:\s+nam)?(?=\s+(?:19|20)\d\d\b)")

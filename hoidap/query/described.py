@@ -10,6 +10,7 @@ import re
 from typing import NamedTuple
 
 from core.lexicon import DESCRIBED_TYPES
+from ingest.metadata import iso_day
 from ingest.normalize import fold_diacritics, has_diacritics
 from ingest.segment import FOLDED_STOPWORDS
 
@@ -57,12 +58,8 @@ _DAY = re.compile(
 def dated_day(text: str) -> tuple[str, str]:
     """(the ISO day a folded text dates a document by, the text without it) or ("", text)."""
     found = _DAY.search(text)
-    if not found:
-        return "", text
-    day, month, year = (int(g) for g in found.groups())
-    if not (1 <= day <= 31 and 1 <= month <= 12):
-        return "", text
-    return f"{year:04d}-{month:02d}-{day:02d}", text[: found.start()] + " " + text[found.end() :]
+    day = iso_day(*found.groups()) if found else ""
+    return (day, text[: found.start()] + " " + text[found.end() :]) if day else ("", text)
 
 
 def _folded(text: str) -> str:

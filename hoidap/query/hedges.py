@@ -101,7 +101,7 @@ def without_labels(question: str) -> str:
     rest = _HASHTAG.sub(" ", question)
     for _ in range(6):
         found = _LABEL.match(rest)
-        if not found or not found.group(0).strip():
+        if not found:
             break
         rest = rest[found.end() :]
     rest = " ".join(rest.split())
