@@ -227,6 +227,20 @@ LOANWORDS = {
     "e-commerce": "thương mại điện tử",
     "scope": "phạm vi",
 }
+# Figurative words for roles and acts, as officials say them, and the documents' terms for them ("ai cầm trịch việc này?"
+# asks who chủ trì it): idioms of Vietnamese with one meaning in administration.
+IDIOMS = {
+    "cầm trịch": "chủ trì",
+    "đứng mũi chịu sào": "chủ trì",
+    "đứng ra lo": "chủ trì",
+    "làm đầu mối": "chủ trì",
+    "đầu tàu": "lãnh đạo",
+    "cái loa": "tuyên truyền",
+    "rót tiền": "kinh phí",
+    "rót vốn": "bố trí vốn",
+    "chi tiền": "kinh phí",
+    "bật đèn xanh": "phê duyệt",
+}
 # Codes that are also ordinary words or parts of names: expanded only when typed in capitals
 # (or followed by a number, for document types: "qđ 2629", "nq57").
 CASE_SENSITIVE = frozenset({"DN", "KH", "TT", "CV", "QH", "TW", "AI", "NQ", "NĐ", "QĐ", "TTg", "DVC", "IoT", "CP", "UB", "KPI"})

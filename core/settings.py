@@ -400,6 +400,37 @@ class Settings(BaseSettings):
         "('Câu 12:', 'Câu hỏi 3.', 'Q:', 'Hỏi thêm:'), a tag in square brackets ('[Phòng TH]'), a banner ('--- nhờ tra "
         "---') at its start, and hashtags ('#chuyendoiso') anywhere.",
     )
+    rule_vni: bool = Field(
+        True,
+        description="A question typed in VNI with the input method off is read in Vietnamese: the digit after a letter "
+        "gives its shape (6 â ê ô, 7 ơ ư, 8 ă, 9 đ) or the tone (1–5): 'Quye61t d9i5nh 2597/QD9-TTg co1 hie65u lu75c tu72 "
+        "khi na2o?' → 'Quyết định 2597/QĐ-TTg có hiệu lực từ khi nào?' (hoidap/keyboard.py). Only when two words of the "
+        "question decode to Vietnamese syllables; a code ('H5N1', 'C06', '5G', 't5/2025') is left as typed.",
+    )
+    rule_reactions: bool = Field(
+        True,
+        description="Emoji, emoticons (':((', '=))', '^^') and a reaction before the question proper ('😮 nhiều vậy à, "
+        "thế ai theo dõi?' → 'ai theo dõi?') ask nothing (hoidap/query/asides.py).",
+    )
+    rule_restatement: bool = Field(
+        True,
+        description="The same question asked again in other words after a marker ('Hạn nộp là khi nào? Tức là trễ nhất "
+        "ngày nào ấy?', '? Ý tôi là …', '— nói cách khác …') is not a second part: the first asking is read (hoidap/query/"
+        "asides.py).",
+    )
+    rule_idioms: bool = Field(
+        True,
+        description="Figurative words for roles and acts are read as the documents' terms: 'ai cầm trịch', 'đứng mũi chịu "
+        "sào', 'đứng ra lo' → chủ trì; 'đầu tàu' → lãnh đạo; 'cái loa' → tuyên truyền; 'rót tiền' → kinh phí; 'bật đèn "
+        "xanh' → phê duyệt (core/lexicon.py IDIOMS).",
+    )
+    rule_asking_time: bool = Field(
+        True,
+        description="A statement of when the asker asks ('Hôm nay 10/1/2026, …', 'Bây giờ là tháng 3/2026.', 'Giờ đang là "
+        "giữa tháng 12/2025 — …') is no date a passage must state, and gives a target's 'đến hết năm sau' its year "
+        "('đến hết năm 2027'); elsewhere 'năm nay', 'năm sau' stay as typed: as years they would be years a passage must "
+        "name (hoidap/query/asides.py).",
+    )
     rule_dated_documents: bool = Field(
         True,
         description="A document named by its type and the day it is dated, not its số hiệu ('Quyết định Thủ tướng Chính "

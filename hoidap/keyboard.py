@@ -108,3 +108,76 @@ def repairs(question: str, weight: Weight, spell: Spell | None = None) -> list[t
     if spell is not None:
         found += unmarked_words(question, weight, spell)
     return list(dict.fromkeys(found))
+
+
+# VNI: the digit typed after a letter gives its shape (6 â ê ô, 7 ơ ư, 8 ă, 9 đ) or the syllable's tone (1 sắc, 2 huyền,
+# 3 hỏi, 4 ngã, 5 nặng); with the input method off the digits stay in the word ("ke61 hoa5ch" for "kế hoạch")
+_VNI_SHAPES = {("a", "6"): "â", ("e", "6"): "ê", ("o", "6"): "ô", ("o", "7"): "ơ", ("u", "7"): "ư", ("a", "8"): "ă", ("d", "9"): "đ"}
+_VNI_TONES = {"1": "\u0301", "2": "\u0300", "3": "\u0309", "4": "\u0303", "5": "\u0323"}
+_VNI_WORD = re.compile(r"(?<!\w)[A-Za-z]+[1-9][A-Za-z0-9]*(?!\w)")
+_VNI_SYLLABLE = re.compile(  # a Vietnamese syllable (folded): onset, vowels, final
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?[aăâeêioôơuưy]{1,3}(?:ng|nh|ch|[cmnpt])?", re.I
+)
+VNI_MIN = 2  # words with VNI digits that make a question read as typed in VNI (then "QD9" in a số hiệu is "QĐ" too)
+
+
+def vni_word(typed: str) -> str:
+    """The word a VNI typist meant ("ke61" → "kế", "hu7o71ng" → "hướng", "D9i5nh" → "Định", "QD9" → "QĐ"); "" when
+    its digits are not VNI keys after the letters they mark or the result is no Vietnamese syllable."""
+    letters: list[str] = []
+    tone = ""
+    for ch in typed:
+        if not ch.isdigit():
+            letters.append(ch)
+            continue
+        if not letters:
+            return ""
+        last = letters[-1]
+        if ch in _VNI_TONES:
+            if tone or not any(c.lower() in _VOWELS for c in letters):
+                return ""
+            tone = _VNI_TONES[ch]
+            letters.append(tone)  # where it was typed: after the vowel it marks, or at the syllable's end
+            continue
+        shaped = _VNI_SHAPES.get((last.lower(), ch))
+        if shaped is None:
+            return ""
+        letters[-1] = shaped.upper() if last.isupper() else shaped
+    word = "".join(letters)
+    if tone and not (len(word) > 1 and word[word.index(tone) - 1].lower() in _VOWELS):
+        word = _toned(word.replace(tone, ""), tone)  # typed after the final consonant: the orthography places it
+    word = unicodedata.normalize("NFC", word)
+    bare = fold_diacritics(word).lower().replace("đ", "d")
+    if word.isupper() and not tone and "Đ" in word:
+        return word  # a code in a số hiệu ("QD9-TTg" → "QĐ-TTg")
+    return word if _VNI_SYLLABLE.fullmatch(bare) else ""
+
+
+def _toned(word: str, tone: str) -> str:
+    """``word`` with ``tone`` on the vowel Vietnamese spelling marks: a shaped vowel (ê, ơ, â …), else the last vowel
+    before a final consonant, else the first of two vowels ("hoa" → "hóa"), the middle of three."""
+    lower = word.lower()
+    start = 2 if lower[:2] in ("qu", "gi") and len(lower) > 2 and lower[2] in _VOWELS else 0
+    vowels = [i for i in range(start, len(word)) if lower[i] in _VOWELS]
+    if not vowels:
+        return word
+    shaped = [i for i in vowels if lower[i] in "ăâêôơư"]
+    if shaped:
+        at = shaped[-1]
+    elif vowels[-1] < len(word) - 1:
+        at = vowels[-1]
+    else:
+        at = vowels[0] if len(vowels) <= 2 else vowels[1]
+    return word[: at + 1] + tone + word[at + 1 :]
+
+
+def vni_decoded(question: str) -> str:
+    """The question with the words typed in VNI with the input method off written in Vietnamese ("Quye61t d9i5nh
+    2597/QD9-TTg co1 hie65u lu75c tu72 khi na2o?" → "Quyết định 2597/QĐ-TTg có hiệu lực từ khi nào?"), when VNI_MIN of
+    its words are; the question itself otherwise (a code such as "H5N1" or "C06" is no VNI word)."""
+    found = [(m, word) for m in _VNI_WORD.finditer(question) if (word := vni_word(m.group(0)))]
+    if sum(1 for m, word in found if not word.isupper()) < VNI_MIN:
+        return question
+    for match, word in reversed(found):
+        question = question[: match.start()] + word + question[match.end() :]
+    return question

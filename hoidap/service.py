@@ -22,6 +22,8 @@ from hoidap.query.alternatives import with_alternatives
 from hoidap.query.casing import sentence_cased
 from hoidap.query.heads import heads_named
 from hoidap.query.dialect import standard_forms
+from hoidap.keyboard import vni_decoded
+from hoidap.query.asides import plain_idioms, read_at_asking, without_reactions, without_restatement
 from hoidap.query.hedges import corrected_inline, without_courtesies, without_hedges, without_labels
 from hoidap.answer.extractive import ExtractiveAnswerer
 from hoidap.answer.headings import heading_answer
@@ -212,17 +214,24 @@ class HoidapService:
         return self.retriever(caller).retrieve(self.analyse(question, caller), k, filters)
 
     def read_as_asked(self, question: str) -> str:
-        """The question as it is read, what says nothing of what it asks set aside: its letter case ("THEO KẾ HOẠCH 308
-        …"), Central words ("khi mô rứa?" → "khi nào vậy?"), a correction inside it ("NĐ 45, à nhầm, NĐ 224"),
-        courtesies ("Chào anh/chị, …? Em cảm ơn!"), hedges and embedding leads ("Tôi nhớ mang máng …"), a head named by
-        function ("người đứng đầu ngành công an" → "Bộ trưởng Bộ Công an")."""
+        """The question as it is read, what says nothing of what it asks set aside: VNI digits ("ke61 hoa5ch"), emoji and
+        reactions ("😮 nhiều vậy à, thế …"), its letter case ("THEO KẾ HOẠCH 308 …"), Central words ("khi mô rứa?" → "khi
+        nào vậy?"), a correction inside it ("NĐ 45, à nhầm, NĐ 224"), courtesies ("Chào anh/chị, …? Em cảm ơn!"), hedges
+        and embedding leads ("Tôi nhớ mang máng …"), when it is asked ("Hôm nay 10/1/2026, …"), idioms ("ai cầm trịch"),
+        the same question asked again ("? Tức là …"), a head named by function ("người đứng đầu ngành công an" → "Bộ
+        trưởng Bộ Công an")."""
         s = self.settings
+        question = vni_decoded(question) if s.rule_vni else question
+        question = without_reactions(question) if s.rule_reactions else question
         question = without_labels(question) if s.rule_labels else question
         question = sentence_cased(question) if s.rule_letter_case else question
         question = standard_forms(question) if s.rule_central_dialect else question
         question = corrected_inline(question) if s.rule_inline_correction else question
         question = without_courtesies(question) if s.rule_courtesies else question
         question = without_hedges(question) if s.rule_hedges else question
+        question = read_at_asking(question) if s.rule_asking_time else question
+        question = plain_idioms(question) if s.rule_idioms else question
+        question = without_restatement(question) if s.rule_restatement else question
         question = with_alternatives(question) if s.rule_alternatives else question
         return heads_named(question) if s.rule_heads else question
 

@@ -1,0 +1,96 @@
+"""Asides a question carries that ask nothing: rules of written chat Vietnamese.
+
+- Emoji and emoticons ("… vậy 🙏", "sở nào chủ trì ạ :((", "=)) bao nhiêu % thế", "^^ ai theo dõi") and a reaction
+  before the question proper ("😮 nhiều vậy à, thế ai theo dõi?" → "ai theo dõi?").
+- The same question asked again in other words after a marker ("Hạn nộp là khi nào? Tức là trễ nhất ngày nào ấy?",
+  "Ai chủ trì — nói cách khác là cơ quan nào chịu trách nhiệm chính?"): the first asking is what is asked.
+- Figurative words for roles and acts are read as the documents' terms ("ai cầm trịch" → "ai chủ trì", "làm cái loa"
+  → "làm tuyên truyền"; core/lexicon.py IDIOMS).
+- When the asker asks ("Hôm nay 10/1/2026, …", "Bây giờ là tháng 3/2026.", "Giờ đang là giữa tháng 12/2025 — …"): a
+  date no passage need state. It gives a target's "đến hết năm sau" its year ("Bây giờ là năm 2026. … đến hết năm sau
+  …" → "đến hết năm 2027"); elsewhere "năm nay", "năm sau" stay as typed ("xong trong năm nay hay năm sau?", "Đầu năm
+  sau, … trước ngày nào?"): as years they would be years a passage must name, and the documents give recurring
+  deadlines ("trước ngày 30 tháng 01 hằng năm") without one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from core.lexicon import IDIOMS
+
+# pictographs, dingbats, their joiners and variation selectors
+_EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u200D\uFE0F\u20E3]+")
+# emoticons typed with ASCII, standing apart from words: ":((", ":)", "=))", "^^", "^_^", ":D", "T_T", "-_-", "<3", ":v"
+_EMOTICON = re.compile(r"(?<![\w:/=])(?:[:;=][-']?[()DPpv3|/\\]+|\^[_.-]?\^+|T[_.]T|-_-|>_<|<3|xD|XD)(?![\w/])")
+# a reaction closing its own clause before the question: "nhiều vậy à,", "tham vọng thế ư!", "Ồ,", "Wow,"
+_REACTION = re.compile(
+    r"^\s*(?:(?:ồ|ô|ôi|ủa|oa|wow|chà|trời|ối)\s*[,!]+\s*)?"
+    r"(?:[^\W\d_][\w]*(?:\s+[^\W\d_][\w]*){0,3}\s+(?:vậy|vầy|thế|ghê|quá|thật)\s+(?:à|ư|sao|hả|hở|á|hử)\s*[,!.?]+\s*"
+    r"|(?:ồ|ô|ôi|ủa|oa|wow|chà|trời|ối)\s*[,!]+\s*)"
+    r"(?:(?:thế|vậy|thế thì|vậy thì|the|vay)\s+)?",
+    re.I,
+)
+# a marker that begins the same question asked again: a sentence after the question mark ("? Tức là …", "? Ý tôi là
+# …"), or "— nói cách khác …" after a dash (a bare "tức" inside a sentence glosses a phrase: "…, tức đến năm 2030, …")
+_RESTATED = re.compile(
+    r"(?:(?<=\?)\s+(?:hay\s+)?(?:tức là|nói cách khác|nói khác đi|nghĩa là|ý là|ý tôi là|ý em là|ý mình là|hiểu là|"
+    r"tuc la|noi cach khac|nghia la|y toi la)|\s*[—–]\s*(?:hay\s+)?(?:nói cách khác|nói khác đi|noi cach khac))"
+    r"\b[^?]*\?*\s*$",
+    re.I,
+)
+_DAY = r"(?:ngày\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?P<y1>(?:19|20)\d\d)"
+_MONTH = r"(?:(?:giữa|đầu|cuối)\s+)?tháng\s+\d{1,2}\s*(?:/|\s+năm\s+)\s*(?P<y2>(?:19|20)\d\d)"
+_YEAR = r"(?:(?:giữa|đầu|cuối)\s+)?năm\s+(?P<y3>(?:19|20)\d\d)"
+# "Hôm nay (là) 10/1/2026", "Bây giờ là tháng 3/2026", "Giờ đang là giữa tháng 12/2025", "Hiện tại là năm 2026" — the
+# statement of when the asker asks, up to the punctuation that closes it
+_ASKED_AT = re.compile(
+    r"(?:^|(?<=[.?!,;:]\s))\s*(?:hôm nay|bây giờ|giờ|hiện nay|hiện tại|hiện giờ|thời điểm này|nay)\s+(?:đang\s+)?(?:là\s+)?"
+    rf"(?:{_DAY}|{_MONTH}|{_YEAR})\s*(?:rồi\s*)?(?:[.,;:!]|\s[—–-])\s*",
+    re.I,
+)
+# a target year told from the asking time: "đến (hết) năm sau", "đến cuối năm nay"
+_HORIZON = re.compile(r"\b(đến|tới)\s+((?:hết|cuối)\s+)?năm\s+(nay|sau|tới)\b", re.I)
+_AHEAD = {"nay": 0, "sau": 1, "tới": 1}
+
+
+def without_reactions(question: str) -> str:
+    """The question without emoji, emoticons and a reaction before it ("😮 tham vọng vậy à, thế ai theo dõi …?" → "ai
+    theo dõi …?"); the question itself when too little would be left."""
+    rest = " ".join(_EMOTICON.sub(" ", _EMOJI.sub(" ", question)).split())
+    reacted = _REACTION.sub("", rest, count=1)
+    rest = reacted if len(reacted.split()) >= 3 else rest
+    return rest if len(rest.split()) >= 3 else question
+
+
+def without_restatement(question: str) -> str:
+    """The question without its second asking in other words ("Hạn nộp là khi nào? Tức là trễ nhất ngày nào ấy?" →
+    "Hạn nộp là khi nào?"); the question itself when too little would be left."""
+    rest = _RESTATED.sub("", question, count=1).rstrip(" ,—–-")
+    if rest == question or len(rest.split()) < 4:
+        return question
+    return rest if rest.endswith("?") else rest + "?"
+
+
+def read_at_asking(question: str) -> str:
+    """The question without the statement of when it is asked ("Hôm nay là 20/5/2025. Đợt báo cáo … phải gửi trước
+    ngày nào?" → "Đợt báo cáo … phải gửi trước ngày nào?"), a target's "đến hết năm sau" given its year; the question itself when it states no such time or too
+    little would be left."""
+    found = _ASKED_AT.search(question)
+    if not found:
+        return question
+    year = int(found.group("y1") or found.group("y2") or found.group("y3"))
+    rest = (question[: found.start()] + " " + question[found.end() :]).strip()
+    rest = _HORIZON.sub(lambda m: f"{m.group(1)} {m.group(2) or ''}năm {year + _AHEAD[m.group(3).lower()]}", rest)
+    if len(rest.split()) < 3:
+        return question
+    return rest[:1].upper() + rest[1:]
+
+
+_IDIOM = re.compile(r"(?<!\w)[\"'“‘]?(" + "|".join(map(re.escape, sorted(IDIOMS, key=len, reverse=True))) + r")[\"'”’]?(?!\w)", re.I)
+
+
+def plain_idioms(question: str) -> str:
+    """The question with its figurative words for roles and acts as the documents' terms ("Ai cầm trịch việc này?" →
+    "Ai chủ trì việc này?")."""
+    return _IDIOM.sub(lambda m: IDIOMS[m.group(1).lower()], question)
