@@ -111,6 +111,10 @@ eval-locked: install
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-25.jsonl --system all --out $(LOCKED)/conversations-25
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/questions-26.jsonl --system all --out $(LOCKED)/questions-26
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-26.jsonl --system all --out $(LOCKED)/conversations-26
+	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/questions-27.jsonl --system all --out $(LOCKED)/questions-27
+	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-27.jsonl --system all --out $(LOCKED)/conversations-27
+	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/questions-28.jsonl --system all --out $(LOCKED)/questions-28
+	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-28.jsonl --system all --out $(LOCKED)/conversations-28
 
 bench: install
 	$(PY) bench/ingest_bench.py

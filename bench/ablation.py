@@ -118,6 +118,11 @@ SWITCHES = {
     "pointed back": ({"HOIDAP_RULE_POINTED_BACK": "false"}, "'bao nhiêu phần trăm các đối tượng đó': no word to repeat"),
     "heads": ({"HOIDAP_RULE_HEADS": "false"}, "'người đứng đầu ngành công an' is the Bộ trưởng Bộ Công an"),
     "item follow-up": ({"HOIDAP_RULE_ITEM_FOLLOWUP": "false"}, "'Loại thứ tư trong danh sách đó là gì?' leads with that item"),
+    "vni": ({"HOIDAP_RULE_VNI": "false"}, "'Quye61t d9i5nh 2597/QD9-TTg co1 hie65u lu75c …' read in Vietnamese"),
+    "reactions": ({"HOIDAP_RULE_REACTIONS": "false"}, "'😮 nhiều vậy à, thế ai theo dõi? :((' asks 'ai theo dõi?'"),
+    "asking time": ({"HOIDAP_RULE_ASKING_TIME": "false"}, "'Hôm nay 10/1/2026, …' asks nothing; 'đến hết năm sau' → 2027"),
+    "restatement": ({"HOIDAP_RULE_RESTATEMENT": "false"}, "'Hạn nộp là khi nào? Tức là trễ nhất ngày nào ấy?' asks once"),
+    "idioms": ({"HOIDAP_RULE_IDIOMS": "false"}, "'bộ nào cầm trịch', 'bật đèn xanh' read as 'chủ trì', 'phê duyệt'"),
     "narrowing": ({"HOIDAP_RULE_NARROWING": "false"}, "'Chỉ tính cấp huyện thôi thì sao?' narrows the previous question"),
     "another document": ({"HOIDAP_RULE_ANOTHER_DOCUMENT": "false"}, "'Có văn bản nào khác quy định giống vậy không?'"),
     "body alone": ({"HOIDAP_RULE_BODY_ALONE": "false"}, "'Bộ Quốc phòng?' asks that body's task in the previous frame"),
@@ -206,6 +211,10 @@ SETS = {
     "locked 25 conversations": ("runs/locked", "evalsets/locked/conversations-25.jsonl"),
     "locked 26": ("runs/locked", "evalsets/locked/questions-26.jsonl"),
     "locked 26 conversations": ("runs/locked", "evalsets/locked/conversations-26.jsonl"),
+    "locked 27": ("runs/locked", "evalsets/locked/questions-27.jsonl"),
+    "locked 27 conversations": ("runs/locked", "evalsets/locked/conversations-27.jsonl"),
+    "locked 28": ("runs/locked", "evalsets/locked/questions-28.jsonl"),
+    "locked 28 conversations": ("runs/locked", "evalsets/locked/conversations-28.jsonl"),
     "tuning 6": ("runs/locked", "evalsets/tuning/questions-6.jsonl"),
     "ALQAC 2022 test": ("runs/alqac22", "runs/alqac22/test.jsonl"),
 }
@@ -263,7 +272,7 @@ def _fmt(v, ref=None) -> str:
     return f"{v:.3f} ({v - ref:+.3f})"
 
 
-PRIMARY = "locked 26"  # the batch nobody has studied: the table's first columns and its per-kind rows
+PRIMARY = "locked 28"  # the batch nobody has studied: the table's first columns and its per-kind rows
 
 
 def table(results: dict) -> str:

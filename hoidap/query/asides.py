@@ -74,8 +74,8 @@ def without_restatement(question: str) -> str:
 
 def read_at_asking(question: str) -> str:
     """The question without the statement of when it is asked ("Hôm nay là 20/5/2025. Đợt báo cáo … phải gửi trước
-    ngày nào?" → "Đợt báo cáo … phải gửi trước ngày nào?"), a target's "đến hết năm sau" given its year; the question itself when it states no such time or too
-    little would be left."""
+    ngày nào?" → "Đợt báo cáo … phải gửi trước ngày nào?"), a target's "đến hết năm sau" given its year; the question
+    itself when it states no such time or too little would be left."""
     found = _ASKED_AT.search(question)
     if not found:
         return question
@@ -93,4 +93,8 @@ _IDIOM = re.compile(r"(?<!\w)[\"'“‘]?(" + "|".join(map(re.escape, sorted(IDI
 def plain_idioms(question: str) -> str:
     """The question with its figurative words for roles and acts as the documents' terms ("Ai cầm trịch việc này?" →
     "Ai chủ trì việc này?")."""
-    return _IDIOM.sub(lambda m: IDIOMS[m.group(1).lower()], question)
+    def plain(match: re.Match) -> str:
+        term = IDIOMS[match.group(1).lower()]
+        return term[:1].upper() + term[1:] if match.group(1)[:1].isupper() else term
+
+    return _IDIOM.sub(plain, question)

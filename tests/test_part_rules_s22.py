@@ -1,0 +1,98 @@
+"""Rules of written chat Vietnamese added in the twenty-second session (each switchable; see the README's ablation):
+VNI digits left in words by an input method switched off, emoji and reactions, the statement of when a question is
+asked, the same question asked again in other words, and figurative words for roles."""
+
+from __future__ import annotations
+
+from hoidap.keyboard import vni_decoded, vni_word
+from hoidap.query.asides import plain_idioms, read_at_asking, without_reactions, without_restatement
+
+
+def test_a_vni_word_is_the_syllable_its_digits_mark():
+    assert vni_word("ke61") == "kế"
+    assert vni_word("hoa5ch") == "hoạch"  # the tone typed after the final consonant goes where spelling puts it
+    assert vni_word("hu7o71ng") == "hướng"
+    assert vni_word("D9i5nh") == "Định"
+    assert vni_word("QD9") == "QĐ"  # a code of a số hiệu
+    # digits that are no VNI keys after the letters they follow, or no Vietnamese syllable made
+    assert vni_word("H5N1") == "" and vni_word("t5") == "" and vni_word("C06") == ""
+    assert vni_word("x9") == "" and vni_word("a11") == ""
+
+
+def test_a_question_typed_in_vni_is_written_in_vietnamese():
+    assert vni_decoded("Quye61t d9i5nh 2597/QD9-TTg co1 hie65u lu75c tu72 khi na2o?") == (
+        "Quyết định 2597/QĐ-TTg có hiệu lực từ khi nào?"
+    )
+    # one such word is no evidence of VNI: a code stays as typed, and so does a question without VNI words
+    assert vni_decoded("Dịch cúm H5N1 và mạng 5G có trong QĐ 2597 không?") == (
+        "Dịch cúm H5N1 và mạng 5G có trong QĐ 2597 không?"
+    )
+    assert vni_decoded("Kế hoạch giao Sở C06 và co1 gì?") == "Kế hoạch giao Sở C06 và co1 gì?"
+
+
+def test_emoji_emoticons_and_a_reaction_ask_nothing():
+    assert without_reactions("Sở nào chủ trì việc này ạ 🙏:((") == "Sở nào chủ trì việc này ạ"
+    assert without_reactions("=)) chỉ tiêu là bao nhiêu % thế ^^") == "chỉ tiêu là bao nhiêu % thế"
+    assert without_reactions("😮 tham vọng vậy à, thế ai theo dõi việc này?") == "ai theo dõi việc này?"
+    assert without_reactions("Wow, ai ký quyết định này?") == "ai ký quyết định này?"
+    # a colon inside a time, a URL or a clause reference is no emoticon; too little left keeps the question
+    assert without_reactions("Họp lúc 8:30 tại https://dichvucong.gov.vn/p/ có ai?") == (
+        "Họp lúc 8:30 tại https://dichvucong.gov.vn/p/ có ai?"
+    )
+    assert without_reactions("Thật vậy à?") == "Thật vậy à?"
+
+
+def test_the_same_question_asked_again_is_asked_once():
+    assert without_restatement("Hạn nộp báo cáo là khi nào? Tức là trễ nhất ngày nào ấy?") == "Hạn nộp báo cáo là khi nào?"
+    assert without_restatement("Ai chủ trì việc lập kế hoạch — nói cách khác là cơ quan nào chịu trách nhiệm chính?") == (
+        "Ai chủ trì việc lập kế hoạch?"
+    )
+    # "tức" glossing a phrase inside the question marks no second asking
+    assert without_restatement("Mục tiêu đến giai đoạn sau, tức đến năm 2030, là gì?") == (
+        "Mục tiêu đến giai đoạn sau, tức đến năm 2030, là gì?"
+    )
+    assert without_restatement("Là gì? Tức là sao?") == "Là gì? Tức là sao?"  # too little left
+
+
+def test_when_the_question_is_asked_is_no_part_of_it():
+    assert read_at_asking("Hôm nay là 20/5/2025. Đợt báo cáo quý phải gửi trước ngày nào?") == (
+        "Đợt báo cáo quý phải gửi trước ngày nào?"
+    )
+    assert read_at_asking("Bây giờ là tháng 3/2026, kế hoạch còn hiệu lực không?") == "Kế hoạch còn hiệu lực không?"
+    # a target told from the asking time gets its year; "năm sau" elsewhere stays as typed
+    assert read_at_asking("Bây giờ là năm 2026. Đến hết năm sau phải có bao nhiêu dịch vụ công trực tuyến?") == (
+        "Đến hết năm 2027 phải có bao nhiêu dịch vụ công trực tuyến?"
+    )
+    assert read_at_asking("Hôm nay 10/1/2026, đầu năm sau phải nộp báo cáo trước ngày nào?") == (
+        "Đầu năm sau phải nộp báo cáo trước ngày nào?"
+    )
+    # a date the question asks about is no asking time
+    assert read_at_asking("Nghị định ký ngày 24/6/2026 quy định gì?") == "Nghị định ký ngày 24/6/2026 quy định gì?"
+
+
+def test_figurative_words_for_roles_read_as_the_documents_terms():
+    assert plain_idioms("Bộ nào cầm trịch việc kêu gọi vốn?") == "Bộ nào chủ trì việc kêu gọi vốn?"
+    assert plain_idioms('Ai "đứng mũi chịu sào" triển khai kế hoạch?') == "Ai chủ trì triển khai kế hoạch?"
+    assert plain_idioms("Ai bật đèn xanh cho đề án?") == "Ai phê duyệt cho đề án?"
+    assert plain_idioms("Cầm trịch là gì?") == "Chủ trì là gì?"
+    assert plain_idioms("Trịch thượng là gì?") == "Trịch thượng là gì?"  # a word only holding part of one stays
+
+
+VNI_QUESTION = "Lua65t Giao di5ch d9ie65n tu73 co1 hie65u lu75c thi hành tu72 nga2y na2o?"
+
+
+def test_a_vni_question_is_answered(service):
+    answer = service.ask(VNI_QUESTION)
+    assert not answer.refused
+    assert "01 tháng 7 năm 2024" in answer.text or "1/7/2024" in answer.text
+
+
+def test_the_vni_switch_off(service):
+    from core.settings import Settings
+    from hoidap.service import HoidapService
+
+    off = HoidapService(Settings(**{**service.settings.model_dump(), "rule_vni": False}))
+    off.embedder = service.embedder
+    assert off.read_as_asked(VNI_QUESTION) == VNI_QUESTION
+    assert "1/7/2024" not in off.ask(VNI_QUESTION).text  # as typed, the question's words are none of the corpus'
+    assert service.read_as_asked(VNI_QUESTION).startswith("Luật Giao dịch điện tử có hiệu lực thi hành từ ngày nào")
