@@ -259,6 +259,23 @@ class Settings(BaseSettings):
         "question's strongest term that the lead-in and its document do not: the act a fine is for ('không gắn nhãn' is "
         "not answered by another act under 'Phạt tiền từ … đối với một trong các hành vi sau:'); a lead-in alone answers nothing.",
     )
+    rule_deadlines: bool = Field(
+        True,
+        description="A question asking a duty's deadline ('… phải gửi báo cáo trước ngày nào?', 'hạn chót gửi … là ngày "
+        "nào?', 'chậm nhất ngày nào?') does not ask when the document was issued or sent: its place-and-date line ('Hà "
+        "Nội, ngày 09 tháng 01 năm 2025') does not answer it.",
+    )
+    rule_body_required: bool = Field(
+        True,
+        description="A question asking a body ('cơ quan nào …?', 'bộ nào chủ trì …?') is answered only by sentences "
+        "naming one: none among those chosen → the documents do not answer (as for a date, a figure or a person).",
+    )
+    rule_row_names_asked: bool = Field(
+        True,
+        description="A table row read with its header carries what is asked only when its cells name the question's "
+        "strongest term that the header and its document do not give: 'cơ quan nào chủ quản dữ liệu lĩnh vực đối ngoại?' "
+        "is not answered by the row 'Dữ liệu lĩnh vực tổ chức xây dựng Đảng | … | Ban Tổ chức Trung ương'.",
+    )
     rule_table_rows: bool = Field(
         True,
         description="A list asked of a table is answered by its rows that answer as well as the best row, one per line, "

@@ -214,7 +214,7 @@ class IndexReader:
             mixed_marks=s.rule_mixed_marks, described_days=s.rule_dated_documents,
             fillers=s.rule_spoken_fillers, partial_numbers=s.rule_partial_numbers, request=s.rule_request,
             iy_spelling=s.rule_iy_spelling, more_joiners=s.rule_more_joiners, brevity=s.rule_brevity_request, dependent_parts=s.rule_dependent_parts, numbered_parts=s.rule_numbered_parts, period_years=s.rule_period_years, year_ends=s.rule_own_horizon, definition_frame=s.rule_definition_frame, spoken_numbers=s.rule_spoken_numbers,
-            unheld_subject=s.rule_unindexed_content,
+            unheld_subject=s.rule_unindexed_content, deadlines=s.rule_deadlines,
         )
 
     def close(self) -> None:

@@ -78,6 +78,7 @@ def make_answerer(settings: Settings) -> ExtractiveAnswerer:
         named_clause=s.rule_named_unit, number_words=s.rule_number_words,
         item_lead_in=s.rule_item_lead_in, item_heading=s.rule_item_heading, named_documents=s.rule_named_documents,
         list_head=s.rule_list_head, table_rows=s.rule_table_rows, item_names_asked=s.rule_item_names_asked,
+        row_names_asked=s.rule_row_names_asked, body_required=s.rule_body_required,
         list_noun=s.rule_list_noun, required_bodies=s.rule_required_bodies, rate_of=s.rule_rate_of,
         bound=s.rule_bound, dated_years=s.rule_dated_years, alone=s.rule_alone, news_context=s.rule_news_context,
         horizon_heading=s.rule_horizon_heading, day=s.rule_day, sentence_start=s.rule_sentence_start,

@@ -21,6 +21,7 @@ from hoidap.query.asked import (
     ATTRIBUTE_OF_FOLDED,
     CODE_ASKED,
     DEFINITION_CUE,
+    DEADLINE_ASKED,
     ISSUED_ASKED,
     ISSUER_ASKED,
     RECITAL_ASKED,
@@ -171,6 +172,7 @@ class Analyser:
     premise: bool = False  # a statement the question turns from with "còn" / "vậy" is context (query/premise.py)
     pointed_back: bool = False  # "bao nhiêu phần trăm các đối tượng đó": a noun pointing back names nothing to repeat
     mixed_marks: bool = False  # a question with marks on some words only is read folded (keyboard.unmarked_syllables)
+    deadlines: bool = False  # "phải gửi … trước ngày nào?" asks a duty's deadline, not the document's own date
 
     def analyse(self, question: str) -> Query:
         if self.spoken_numbers and has_diacritics(question):  # "quy định ba tám bốn", "chỉ tiêu thứ sáu"
@@ -320,7 +322,9 @@ class Analyser:
             wants_heading=heading_asked(folded) if self.headings and numbers else "",
             row_number=row_asked(folded) if self.row_numbers and (numbers or SHORT_REF.search(folded_all)) else "",
             row_group=row_group_asked(folded) if self.row_numbers else "",
-            wants_issue_date=answer_type in (DATE, VALIDITY) and bool(ISSUED_ASKED.search(folded)),
+            wants_issue_date=answer_type in (DATE, VALIDITY) and bool(ISSUED_ASKED.search(folded)) and not (
+                self.deadlines and DEADLINE_ASKED.search(folded)
+            ),
             wants_issuer=bool(ISSUER_ASKED.search(folded)),
             wants_signer=answer_type in (PERSON, ORGANISATION) and bool(SIGNER_ASKED.search(folded)) and bool(numbers or SHORT_REF.search(folded_all)),
             role=" ".join(office.group(0).split()) if office and answer_type == PERSON else "",

@@ -102,6 +102,9 @@ RECITAL_ASKED = re.compile(
     r"|\bto trinh (?:so )?(?:nao|gi|may|bao nhieu)\b"  # "… ban hành trên cơ sở tờ trình nào của Sở?": "Theo đề nghị … tại Tờ trình số …"
     r"|\b(?:lay |duoc dung )?lam can cu\b.*\bnao\b"  # "… mà Kế hoạch 144 lấy làm căn cứ được phê duyệt tại quyết định nào?"
 )
+# a duty's deadline ("phải gửi báo cáo trước ngày nào?", "hạn chót gửi …", "chậm nhất ngày nào?"): what a document
+# orders done by a date, never the document's own date
+DEADLINE_ASKED = re.compile(r"\b(?:phai|truoc ngay|han chot|thoi han|han nop|han gui|cham nhat|tre nhat|muon nhat)\b")
 ISSUED_ASKED = re.compile(r"\b(ban hanh|duoc ky|ky ban hanh|duoc gui|gui|ky (?:vao )?(?:ngay|hom) nao|ngay ky)\b")
 SIGNER_ASKED = re.compile(r"\b(?:ai|nguoi) (?:da |duoc )?ky\b|\bnguoi ky\b|\bky (?:ban hanh )?(?:van ban|" + "|".join(
     fold_diacritics(t.lower()) for t in DOC_TYPES) + r")\b")

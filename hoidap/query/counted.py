@@ -19,7 +19,7 @@ _RATE_WORDS = frozenset({"ty le", "ti le", "ty trong", "ti trong", "phan tram"})
 _RATE = re.compile(rf"\b(?:{'|'.join(sorted(_RATE_WORDS))})\b")  # a rate asked: its answer is a share, not an amount
 _PER_PERIOD = re.compile(r"\b(?:moi|hang|mot)\s+(?:nam|thang|quy|tuan|ngay|ky)\b")  # "mỗi năm", "hằng tháng", "một năm"
 _NOT_UNITS = {
-    "la", "thi", "nam", "de", "cho", "cua", "va", "o", "tai", "trong", "duoc", "co", "nguoi", "ca", "lan", "so",
+    "la", "thi", "nam", "de", "cho", "cua", "va", "o", "tai", "trong", "duoc", "co", "ca", "lan", "so",
     "theo", "vay", "khi", "neu", "ma", "khong", "a", "nhe", "roi", "tu", "den", "tren", "duoi", "ke",
     "nhi", "nha", "day", "ne", "hen", "oi",
 }  # function words and sentence-final particles ("số mấy nhỉ?"): after "bao nhiêu" they end the question or open a
