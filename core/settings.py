@@ -259,22 +259,22 @@ class Settings(BaseSettings):
         "question's strongest term that the lead-in and its document do not: the act a fine is for ('không gắn nhãn' is "
         "not answered by another act under 'Phạt tiền từ … đối với một trong các hành vi sau:'); a lead-in alone answers nothing.",
     )
+    rule_unit_content: bool = Field(
+        True,
+        description="'Khoản 4 Điều 15 Quy định 384-QĐ/TW quy định gì?', 'Điều 43 … nói gì?' ask what that unit says: not "
+        "what the document governs (its 'Phạm vi điều chỉnh' article), which 'Quy định 384 quy định gì?' asks.",
+    )
+    rule_source_frame: bool = Field(
+        True,
+        description="A question asking a document's force after naming its source ('Theo Quyết định 2623/QĐ-TTg thì Luật "
+        "Bảo vệ dữ liệu cá nhân có hiệu lực từ ngày nào?', 'Theo kế hoạch triển khai của Thủ tướng, Luật … đã có hiệu lực "
+        "chưa?') asks the force of the document named after the frame, stated by the source: not the source's own.",
+    )
     rule_deadlines: bool = Field(
         True,
         description="A question asking a duty's deadline ('… phải gửi báo cáo trước ngày nào?', 'hạn chót gửi … là ngày "
         "nào?', 'chậm nhất ngày nào?') does not ask when the document was issued or sent: its place-and-date line ('Hà "
         "Nội, ngày 09 tháng 01 năm 2025') does not answer it.",
-    )
-    rule_body_required: bool = Field(
-        True,
-        description="A question asking a body ('cơ quan nào …?', 'bộ nào chủ trì …?') is answered only by sentences "
-        "naming one: none among those chosen → the documents do not answer (as for a date, a figure or a person).",
-    )
-    rule_row_names_asked: bool = Field(
-        True,
-        description="A table row read with its header carries what is asked only when its cells name the question's "
-        "strongest term that the header and its document do not give: 'cơ quan nào chủ quản dữ liệu lĩnh vực đối ngoại?' "
-        "is not answered by the row 'Dữ liệu lĩnh vực tổ chức xây dựng Đảng | … | Ban Tổ chức Trung ương'.",
     )
     rule_table_rows: bool = Field(
         True,
@@ -725,6 +725,12 @@ class Settings(BaseSettings):
         description="The head of a body named by its function is read as the office the documents write: 'người đứng đầu "
         "Chính phủ' the Thủ tướng Chính phủ, 'người đứng đầu ngành công an' the Bộ trưởng Bộ Công an, of a Sở its Giám "
         "đốc, of a people's committee its Chủ tịch.",
+    )
+    rule_neighbour_unit: bool = Field(
+        True,
+        description="A follow-up asking the unit beside the one the previous answer led with ('Thế khoản tiếp theo của "
+        "điều đó nói gì?', 'Còn điều kế tiếp?', 'khoản trước đó quy định gì?') asks what that unit of the same document "
+        "says: 'Khoản 4 Điều 15 Quy định 384-QĐ/TW quy định gì?' after an answer quoting khoản 3 Điều 15.",
     )
     rule_item_followup: bool = Field(
         True,

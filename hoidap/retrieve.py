@@ -215,6 +215,7 @@ class IndexReader:
             fillers=s.rule_spoken_fillers, partial_numbers=s.rule_partial_numbers, request=s.rule_request,
             iy_spelling=s.rule_iy_spelling, more_joiners=s.rule_more_joiners, brevity=s.rule_brevity_request, dependent_parts=s.rule_dependent_parts, numbered_parts=s.rule_numbered_parts, period_years=s.rule_period_years, year_ends=s.rule_own_horizon, definition_frame=s.rule_definition_frame, spoken_numbers=s.rule_spoken_numbers,
             unheld_subject=s.rule_unindexed_content, deadlines=s.rule_deadlines,
+            source_frame=s.rule_source_frame, unit_content=s.rule_unit_content,
         )
 
     def close(self) -> None:

@@ -78,7 +78,6 @@ def make_answerer(settings: Settings) -> ExtractiveAnswerer:
         named_clause=s.rule_named_unit, number_words=s.rule_number_words,
         item_lead_in=s.rule_item_lead_in, item_heading=s.rule_item_heading, named_documents=s.rule_named_documents,
         list_head=s.rule_list_head, table_rows=s.rule_table_rows, item_names_asked=s.rule_item_names_asked,
-        row_names_asked=s.rule_row_names_asked, body_required=s.rule_body_required,
         list_noun=s.rule_list_noun, required_bodies=s.rule_required_bodies, rate_of=s.rule_rate_of,
         bound=s.rule_bound, dated_years=s.rule_dated_years, alone=s.rule_alone, news_context=s.rule_news_context,
         horizon_heading=s.rule_horizon_heading, day=s.rule_day, sentence_start=s.rule_sentence_start,
@@ -279,6 +278,7 @@ class HoidapService:
             self.settings.rule_correction, self.settings.rule_roles, self.settings.rule_more_items, self.settings.rule_own_task,
             self.settings.rule_another_document, self.settings.rule_body_alone, self.settings.rule_where_followup,
             self.settings.rule_narrowing, self.settings.rule_item_followup, figures=self.settings.rule_pointed_figure,
+            neighbours=self.settings.rule_neighbour_unit,
         )
         more = self.settings.rule_more_items and previous is not None and asks_for_more(read)  # "Còn gì nữa không?"
         where = self.settings.rule_where_followup and previous is not None and asks_where(read)  # "Ở mục nào vậy?"
@@ -406,8 +406,12 @@ class HoidapService:
         """What the next question of the conversation may refer to: this question and what its answer cited; for a
         refusal, this question and what the last answer before it cited."""
         question = answer.resolved_question or answer.question
-        cited, answered = (previous.cited_documents if previous else [], False) if answer.refused else (answer.cited_documents(), True)
-        return previous.then(question, cited, answered) if previous else Turn(question, cited, answered)
+        if answer.refused:
+            cited, answered, label = (previous.cited_documents, False, previous.cited_label) if previous else ([], False, "")
+        else:
+            cited, answered = answer.cited_documents(), True
+            label = answer.citations[0].quoted_unit() if answer.citations else ""
+        return previous.then(question, cited, answered, label) if previous else Turn(question, cited, answered, cited_label=label)
 
     def llm_answerer(self) -> LLMAnswerer:
         """The LLM answerer (created on first use; its backend is a setting)."""

@@ -96,3 +96,68 @@ def test_the_vni_switch_off(service):
     assert off.read_as_asked(VNI_QUESTION) == VNI_QUESTION
     assert "1/7/2024" not in off.ask(VNI_QUESTION).text  # as typed, the question's words are none of the corpus'
     assert service.read_as_asked(VNI_QUESTION).startswith("Luật Giao dịch điện tử có hiệu lực thi hành từ ngày nào")
+
+
+def test_how_many_people_counts_people():
+    from hoidap.query.counted import asked_unit
+
+    assert asked_unit("tổ công nghệ thông tin phải có tối thiểu bao nhiêu người?", True) == "nguoi"
+    assert asked_unit("đạt bao nhiêu người trên một vạn dân?", True) == "nguoi"
+
+
+def test_a_duty_s_deadline_is_not_the_document_s_date():
+    from hoidap.query.analyse import Analyser
+    from tests.test_part_rules import WEIGHT
+
+    def issue_date(question: str, deadlines: bool = True) -> bool:
+        return Analyser(WEIGHT, deadlines=deadlines).analyse(question).wants_issue_date
+
+    assert issue_date("Công văn 402-CV/VPĐU được gửi ngày nào?")
+    assert issue_date("Kế hoạch 3260 ban hành ngày nào?")
+    assert not issue_date("Báo cáo 6 tháng theo Nghị quyết 03/NQ-CP phải gửi trước ngày nào?")
+    assert not issue_date("Theo Kế hoạch 3260, hạn chót gửi báo cáo sơ kết là ngày nào?")
+    assert issue_date("Theo Kế hoạch 3260, hạn chót gửi báo cáo sơ kết là ngày nào?", deadlines=False)  # the switch off
+
+
+def test_the_force_asked_after_naming_its_source():
+    from hoidap.query.documents import framed_force
+
+    assert framed_force("Theo Quyết định 2623/QĐ-TTg thì Luật Bảo vệ dữ liệu cá nhân có hiệu lực từ ngày nào?") == (
+        "luat bao ve du lieu ca"
+    )
+    assert framed_force("Theo kế hoạch của Thủ tướng, Luật Bảo vệ dữ liệu cá nhân đã có hiệu lực chưa?") == (
+        "luat bao ve du lieu ca"
+    )
+    assert framed_force("Quyết định 2623/QĐ-TTg có hiệu lực từ ngày nào?") == ""  # no source named first
+    assert framed_force("Theo Quyết định 2623/QĐ-TTg thì nó có hiệu lực từ ngày nào?") == ""  # nothing else named
+
+
+def test_the_unit_beside_the_one_an_answer_led_with():
+    from hoidap.answer.conversation import neighbour_unit
+
+    assert neighbour_unit("Thế khoản tiếp theo của điều đó nói gì?", "Điều 15, khoản 3") == "Khoản 4 Điều 15"
+    assert neighbour_unit("Còn điều kế tiếp?", "Điều 15, khoản 3") == "Điều 16"
+    assert neighbour_unit("Khoản trước đó quy định gì?", "Điều 15, khoản 3") == "Khoản 2 Điều 15"
+    assert neighbour_unit("khoan tiep theo noi gi", "Điều 52, khoản 1") == "Khoản 2 Điều 52"
+    # nothing to count from, nothing before the first, or a question of its own
+    assert neighbour_unit("Khoản tiếp theo nói gì?", "Điều 16") == ""
+    assert neighbour_unit("Khoản trước đó nói gì?", "Điều 16, khoản 1") == ""
+    assert neighbour_unit("Khoản tiếp theo nói gì?", "") == ""
+    assert neighbour_unit("Khoản 2 Điều 53 nói gì?", "Điều 52, khoản 1") == ""
+    assert neighbour_unit("Điều kiện để được cấp phép là gì?", "Điều 52, khoản 1") == ""
+
+
+def test_the_next_clause_is_asked_and_quoted(service):
+    first = service.ask("Luật Giao dịch điện tử có hiệu lực thi hành từ ngày nào?")
+    assert first.citations[0].quoted_unit() == "Điều 52, khoản 1"
+    turn = service.next_turn(first, None)
+    assert turn.cited_label == "Điều 52, khoản 1"
+    follow = service.ask("Thế khoản tiếp theo nói gì?", previous=turn)
+    assert follow.resolved_question.startswith("Khoản 2 Điều 52 Luật Giao dịch điện tử")
+    assert "51/2005/QH11 hết hiệu lực" in follow.text
+    # the turn travels as plain data (the chat keeps it in session state)
+    import dataclasses
+
+    from hoidap.answer.conversation import Turn
+
+    assert Turn(**dataclasses.asdict(turn)) == turn

@@ -76,12 +76,15 @@ class Turn:
     first_question: str = ""  # the conversation's first question, when this is a later one ("Quay lại câu đầu, …")
     first_documents: list[str] = field(default_factory=list)  # … the documents its answer cited
     first_answered: bool = True  # … and whether it was answered
+    cited_label: str = ""  # the unit the answer led with ("Điều 15, khoản 3"), of cited_documents[0]
 
-    def then(self, question: str, cited_documents: list[str], answered: bool = True) -> "Turn":
+    def then(self, question: str, cited_documents: list[str], answered: bool = True, cited_label: str = "") -> "Turn":
         """The turn after this one: ``question``, and this conversation's first question kept."""
         if self.first_question:
-            return Turn(question, cited_documents, answered, self.first_question, self.first_documents, self.first_answered)
-        return Turn(question, cited_documents, answered, self.question, self.cited_documents, self.answered)
+            first = (self.first_question, self.first_documents, self.first_answered)
+        else:
+            first = (self.question, self.cited_documents, self.answered)
+        return Turn(question, cited_documents, answered, *first, cited_label=cited_label)
 
     def first(self) -> "Turn":
         """The conversation's first turn (this one when it is the first)."""
@@ -161,6 +164,34 @@ def with_antecedent(question: str, previous: str, figures: bool = False) -> str:
     return question
 
 
+# "Khoản tiếp theo (của điều đó) nói gì?", "Còn điều kế tiếp?", "khoản trước đó quy định gì?": the unit beside the one
+# the previous answer led with
+_NEIGHBOUR = re.compile(
+    r"(?<!\w)(khoản|điều|khoan|dieu)\s+(tiếp theo|kế tiếp|liền sau|sau đó|sau|trước đó|liền trước|trước|"
+    r"tiep theo|ke tiep|lien sau|sau do|truoc do|lien truoc|truoc)(?!\w)",
+    re.I,
+)
+_LABEL = re.compile(r"^Điều\s+(\d+)(?:\w?)(?:,\s*khoản\s+(\d+))?")
+NEIGHBOUR_WORDS = 14  # a longer question asks something of its own
+
+
+def neighbour_unit(question: str, label: str) -> str:
+    """The unit a follow-up asks beside the one an answer led with ("Khoản tiếp theo của điều đó nói gì?" after "Điều
+    15, khoản 3" → "Khoản 4 Điều 15"; "Điều trước đó?" → "Điều 14"), or "" (no such follow-up, no unit to count from,
+    a khoản asked of an article cited whole)."""
+    found = _NEIGHBOUR.search(question)
+    numbered = _LABEL.match(label)
+    if not found or not numbered or len(question.split()) > NEIGHBOUR_WORDS or find_numbers(question):
+        return ""
+    step = -1 if fold_diacritics(found.group(2).lower()).startswith(("truoc", "lien truoc")) else 1
+    article, clause = int(numbered.group(1)), numbered.group(2)
+    if fold_diacritics(found.group(1).lower()) == "dieu":
+        return f"Điều {article + step}" if article + step >= 1 else ""
+    if clause is None or int(clause) + step < 1:
+        return ""
+    return f"Khoản {int(clause) + step} Điều {article}"
+
+
 def resolve(question: str, previous: Turn | None, antecedent: bool = True) -> str:
     """The question to answer: itself, or completed from the previous turn when it is a follow-up.
     ``antecedent``: a noun pointed back to stands for its phrase in the previous question (with_antecedent)."""
@@ -171,7 +202,7 @@ def resolutions(
     question: str, previous: Turn | None, antecedent: bool = True, ellipsis: bool = True, topic_fallback: bool = False,
     switch_document: bool = False, why: bool = False, confirm: bool = False, correction: bool = False, roles: bool = False,
     more: bool = False, own_task: bool = False, another_document: bool = False, body_alone: bool = False,
-    where: bool = False, narrowing: bool = False, items: bool = False, figures: bool = False,
+    where: bool = False, narrowing: bool = False, items: bool = False, figures: bool = False, neighbours: bool = False,
 ) -> list[str]:
     """The readings of a follow-up to try in turn, the likeliest first. A back-reference read in the frame of the
     document the previous answer cited ("… (theo Quyết định 2629/QĐ-TTg)?") is also read without that frame: the
@@ -196,9 +227,14 @@ def resolutions(
     of each source: Query.where). With ``narrowing``, "Chỉ tính cấp huyện thôi thì sao?" asks the previous question of
     that alone. With ``items``, "Loại thứ tư trong danh sách đó là gì?" asks the previous question again (the service
     leads the answer with that item: Query.item). With ``figures``, a figure pointed back to ("Con số 90% đó thì cơ quan
-    nào chủ trì?") stands for the target the previous question asked the figure of (with_antecedent)."""
+    nào chủ trì?") stands for the target the previous question asked the figure of (with_antecedent). With
+    ``neighbours``, "Khoản tiếp theo của điều đó nói gì?" asks what the unit beside the one the previous answer led with
+    says ("Khoản 4 Điều 15 Quy định 384-QĐ/TW quy định gì?": neighbour_unit)."""
     if previous is None:
         return [question]
+    unit = neighbour_unit(question, previous.cited_label) if neighbours and previous.cited_documents else ""
+    if unit:
+        return [f"{unit} {previous.cited_documents[0]} quy định gì?"]
     if body_alone:
         asked = asked_of_body(question, previous.question)
         if asked:

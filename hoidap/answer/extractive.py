@@ -15,7 +15,7 @@ from hoidap.answer.select import Candidate, SelectRules, answers_type, candidate
 from hoidap.answer.sentences import sentence_begun, sentence_continued
 from hoidap.answer.tables import group_rows
 from hoidap.answer.types import Answer
-from hoidap.query import DATE, DOCUMENT, DURATION, LIST, NUMBER, ORGANISATION, PERSON, Query
+from hoidap.query import DATE, DOCUMENT, DURATION, LIST, NUMBER, PERSON, Query
 from hoidap.query.asked import WEB_ADDRESS
 from hoidap.query.documents import names_document
 from hoidap.retrieve import Passage
@@ -165,8 +165,7 @@ class ExtractiveAnswerer:
                 picked = [sentence_begun(c, passages, preceding) for c in picked]
             if picked and self.select_rules.cross_reference:  # "… các nhiệm vụ tại mục (IV)(3.4)(a)": that section too
                 picked = with_referred(picked, passages, preceding, following)
-            typed = _TYPED + ((ORGANISATION,) if self.select_rules.body_required else ())
-            if picked and self.select_rules.typed_required and part.answer_type in typed:
+            if picked and self.select_rules.typed_required and part.answer_type in _TYPED:
                 if not any(answers_type(part, c) for c in picked):
                     picked = []  # "bao nhiêu tỷ đồng?" answered by a sentence without an amount answers nothing
             if picked and self.select_rules.typed_required and part.kind and not any(c.type_match for c in picked):

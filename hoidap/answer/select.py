@@ -93,12 +93,8 @@ class SelectRules:
     #                               tử") is answered by a passage of one that names the others
     in_force_first: bool = True  # a passage no longer in force ranks below one in force that answers as well
     table_header: bool = True  # a table row is read with its header ("Cơ quan chủ trì: Sở Tư pháp"), the header row not quoted
-    row_names_asked: bool = True  # … and carries what is asked only when its cells name the question's strongest term
-    #                               that its header and document do not give ("lĩnh vực đối ngoại" is not answered by
-    #                               the row of "Dữ liệu lĩnh vực tổ chức xây dựng Đảng")
     typed_required: bool = True  # "khi nào / bao lâu / bao nhiêu": no sentence carrying a date, duration or
     #                              figure (of the unit counted) → the documents do not answer
-    body_required: bool = True  # … and "cơ quan nào / bộ nào / ai chủ trì": no sentence naming a body → no answer
     signer: bool = True  # "ai là người ký <document>?" is answered by the document's signature block
     section_titles: bool = True  # a numbered section's title ("2. Đối tượng áp dụng") takes its text, as an article's
     list_continues: bool = True  # a list cut by the end of its passage goes on with the items of the next
@@ -284,12 +280,10 @@ def candidates(
                 own = horizon_years(text)
                 if own and not set(own) & set(query.horizons):
                     continue  # "Đến năm 2030, kinh tế số … chiếm khoảng 30% GRDP" does not give the target of 2025
-            cells = header = ""  # a table row's own cells, before it is read with its header
             if rules.table_header and CELL_SEPARATOR in text:
                 header = header_of(chunk, start)
                 if header == text or opens_table(chunk, start, text):
                     continue  # a table's header row names columns; it answers nothing
-                cells = text
                 if header:
                     text = labelled_row(text, header)
             if rules.office_holder and query.role and not names_holder(text, query.role, f"{query.text} {query.expanded}"):
@@ -347,10 +341,6 @@ def candidates(
                 query.besides, ORGANISATION if query.listed in BODY_NOUNS else query.answer_type, text, " chu tri " in folded_query
             ):
                 typed = False  # "Ngoài Bộ Công an, cơ quan nào …?" is not answered by "Cơ quan thực hiện: Bộ Công an"
-            if typed and cells and rules.row_names_asked and not names_strongest(
-                query, cells, f"{header} {chunk.doc.title} {chunk.doc.number} {chunk.heading}"
-            ):
-                typed = False  # the row is of another value than the one the question names
             if typed and rules.bound and query.bound and states_other_bound(text, query.bound):
                 typed = False  # "tạm ngừng tối đa bao nhiêu ngày?" is not answered by "thông báo ít nhất 7 ngày làm việc"
             if typed and rules.list_noun and query.listed:

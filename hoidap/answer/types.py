@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,16 @@ class Citation:
     passage: Passage
     quoted: list[tuple[int, int]] = field(default_factory=list)  # spans inside passage.chunk.text
     status: dict | None = None  # its document's (article's) legal status: state, since, parts, clause, badge
+
+    def quoted_unit(self) -> str:
+        """The unit of its document the quote lies in: the passage's label ("Điều 15, khoản 3"), with the khoản the first
+        quote is under when the passage is a whole article ("Điều 52" quoting "1. Luật này có hiệu lực …" → "Điều 52,
+        khoản 1")."""
+        label, text = self.passage.chunk.label, self.passage.chunk.text
+        if not label.startswith("Điều") or "khoản" in label or not self.quoted:
+            return label
+        clauses = re.findall(r"(?m)^\s*(\d{1,3})\.\s", text[: self.quoted[0][0] + 8])
+        return f"{label}, khoản {clauses[-1]}" if clauses else label
 
     def to_dict(self) -> dict:
         c = self.passage.chunk

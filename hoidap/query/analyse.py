@@ -64,6 +64,7 @@ from hoidap.query.documents import (
     asked_date,
     completed_number,
     force_of,
+    framed_force,
     named_clauses,
     named_units,
     titled_numbers,
@@ -172,6 +173,8 @@ class Analyser:
     premise: bool = False  # a statement the question turns from with "còn" / "vậy" is context (query/premise.py)
     pointed_back: bool = False  # "bao nhiêu phần trăm các đối tượng đó": a noun pointing back names nothing to repeat
     mixed_marks: bool = False  # a question with marks on some words only is read folded (keyboard.unmarked_syllables)
+    unit_content: bool = False  # "Khoản 4 Điều 15 … quy định gì?" asks that unit's words, not the document's scope
+    source_frame: bool = False  # "Theo QĐ 2623 thì Luật … có hiệu lực …?" asks the law's force, which QĐ 2623 states
     deadlines: bool = False  # "phải gửi … trước ngày nào?" asks a duty's deadline, not the document's own date
 
     def analyse(self, question: str) -> Query:
@@ -251,7 +254,10 @@ class Analyser:
         if apart:  # sentences of their own tell who asks; a clause before ":" or ";" tells the case asked about
             terms = {t: w * self.context_weight if t in context_terms else w for t, w in terms.items()}
         strongest = max(terms.values(), default=1.0)
-        sections = ((SCOPE,) if SCOPE_ASKED.search(folded) else ()) + (
+        # "Khoản 4 Điều 15 Quy định 384 quy định gì?" asks what that unit says, not what the document governs
+        unit_asked = self.unit_content and bool(named_units(asked_text) or named_clauses(asked_text))
+        scope = SCOPE_ASKED.search(folded) and not (unit_asked and "pham vi dieu chinh" not in folded)
+        sections = ((SCOPE,) if scope else ()) + (
             ("Đối tượng áp dụng",) if APPLIES_ASKED.search(folded) else ()
         ) + ((PURPOSE,) if self.purpose and PURPOSE_ASKED.search(folded) else ())
         if definition and sections:  # "Phạm vi điều chỉnh của Nghị định … là gì?": the article so titled answers
@@ -316,7 +322,9 @@ class Analyser:
             sections=sections,
             wants_code=bool(CODE_ASKED.search(folded)),
             wants_address=bool(ADDRESS_ASKED.search(folded)),
-            force_of=force_of(asked) if exact and not numbers and re.search(r"\bhieu luc\b", folded) else "",
+            force_of=(force_of(asked) if not numbers else framed_force(asked) if self.source_frame else "") if (
+                exact and re.search(r"\bhieu luc\b", folded)
+            ) else "",
             wants_article=article_topic(folded) if answer_type == DOCUMENT else "",
             meetings=MappingProxyType(event_ordinals(folded)),
             wants_heading=heading_asked(folded) if self.headings and numbers else "",

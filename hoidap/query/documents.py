@@ -208,6 +208,20 @@ def force_of(question: str) -> str:
     return " ".join(normalized(found.group(0), exact=False).split()[:TITLE_WORDS]) if found else ""
 
 
+# "Theo Quyết định 2623 thì Luật … có hiệu lực …?", "Theo kế hoạch của Thủ tướng, Luật … đã có hiệu lực chưa?": the
+# source a question names first, then what it asks of another document
+_SOURCE_FRAME = re.compile(r"^\s*(?:theo|căn cứ|dựa theo|dựa vào)\s+(.{3,160}?)(?:\s*,\s*|\s+thì\s+)(.+)$", re.I | re.S)
+
+
+def framed_force(question: str) -> str:
+    """The title (as force_of gives it) of the document whose force a question asks after naming the source that
+    states it ("Theo Quyết định 2623/QĐ-TTg thì Luật Bảo vệ dữ liệu cá nhân có hiệu lực từ ngày nào?" → "luat bao ve du
+    lieu ca"): the force asked is the law's, which the decision states, not the decision's own; "" without such a
+    frame."""
+    found = _SOURCE_FRAME.match(question)
+    return force_of(found.group(2)) if found else ""
+
+
 _NUMBER_PARTS = re.compile(r"[0-9a-zđ]+")
 
 
