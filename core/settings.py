@@ -664,8 +664,9 @@ class Settings(BaseSettings):
         description="A later part of a compound question about '<noun> đó' that the first part asks with '<noun> nào' is "
         "about what the first part says of it: 'Cơ quan nào chủ trì X, và cơ quan đó phải hoàn thành trước ngày nào?' "
         "asks the second part of 'cơ quan chủ trì X'; '…, và cấp nào đứng ra thành lập tổ này?' of the phrase the first part "
-        "opens with 'tổ' ('Tổ công nghệ số cộng đồng'); and a later part asking only an aspect ('…, và chậm nhất là lúc "
-        "nào?') of what the first part asks about.",
+        "opens with 'tổ' ('Tổ công nghệ số cộng đồng'); a later part asking only an aspect ('…, và chậm nhất là lúc "
+        "nào?') of what the first part asks about; and a later part supposing the first part's yes ('Đã có quy định nào "
+        "cho … chưa? Nếu có thì nằm ở điều nào …?') of what the first part asks about.",
     )
     rule_topic_fallback: bool = Field(
         True,

@@ -130,6 +130,9 @@ def test_the_force_asked_after_naming_its_source():
     )
     assert framed_force("Quyết định 2623/QĐ-TTg có hiệu lực từ ngày nào?") == ""  # no source named first
     assert framed_force("Theo Quyết định 2623/QĐ-TTg thì nó có hiệu lực từ ngày nào?") == ""  # nothing else named
+    assert framed_force(
+        "Theo luật hiện hành, giấy xác nhận cấp trước khi Luật Giao dịch điện tử 2023 có hiệu lực thì dùng đến khi nào?"
+    ) == ""  # the document is not what is asked of
 
 
 def test_the_unit_beside_the_one_an_answer_led_with():

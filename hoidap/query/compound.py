@@ -44,7 +44,9 @@ def compound_parts(
     [question] when it asks one thing. Two pieces that ask are two questions when both ask a type of answer or, with
     ``clause_join``, when a comma and "và"/"còn" join two clauses of their own ("… tích hợp dữ liệu với trung tâm nào
     của địa phương, và việc xây dựng … làm trong giai đoạn nào?"). With ``more_joiners``, "kèm theo đó", "đồng thời",
-    "cũng như", "bên cạnh đó" and "ngoài ra" join two questions as "và" does. With ``dependent``, a later part about
+    "cũng như", "bên cạnh đó" and "ngoài ra" join two questions as "và" does. With ``dependent``, a later part opening
+    with "nếu có thì" asks of what the first part asks about ("Đã có quy định nào cho … chưa? Nếu có thì nằm ở điều nào
+    …?" → "Nằm ở điều nào … (có quy định cho …)?"), and a later part about
     "<noun> đó" that the first part asks with "<noun> nào" is about what the first part says of it ("Cơ quan nào chủ
     trì X, và cơ quan đó phải xong trước ngày nào?": the second part asks of "cơ quan chủ trì X"). With ``numbered``,
     sub-questions numbered "1) … 2) …", "a) … b) …" or led by "-" lose their numbers, and a request framing them ("Cho
@@ -80,7 +82,16 @@ def compound_parts(
     parts = []
     named = find_numbers(pieces[0])
     article = _ARTICLE.search(pieces[0])
+    if _AUXILIARIES.fullmatch(subject):
+        subject = ""  # "Đã có quy định nào … chưa?": no subject before the predicate, only its tense
     for i, piece in enumerate(pieces):
+        conditional = _IF_SO.match(piece) if i and dependent else None
+        if conditional:  # "… chưa? Nếu có thì nằm ở điều nào …?": asked of what the first part asks about
+            rest = piece[conditional.end() :].rstrip(" ?")
+            topic = _ASKED_WORDS.sub(" ", _YES_NO_END.sub("", body))  # "mà không phải khai báo": "không" stays
+            topic = " ".join(topic.split()).strip(" ,?")
+            parts.append(f"{rest[:1].upper()}{rest[1:]} ({topic})?")
+            continue
         own = _PREDICATE.search(piece)
         before = piece[: own.start()] if own else ""
         if i and subject and own and len(before.split()) <= _SHORT_SUBJECT and not _ASKS.search(fold_diacritics(before.lower())):
@@ -145,6 +156,12 @@ _IT = re.compile(r"^nó\s+", re.I)
 _THIS_DOCUMENT = re.compile(
     r"\b(" + "|".join(sorted({*DOCUMENT_NOUNS}, key=len, reverse=True)) + r")\s+(?:" + "|".join(DEMONSTRATIVES) + r")(?!\w)", re.I
 )
+
+# a later part that opens by supposing the first part's yes: "Nếu có thì …", "nếu vậy thì …", "nếu được thì …"
+_IF_SO = re.compile(r"^\s*(?:nếu|neu)\s+(?:có|co|vậy|vay|được|duoc)\s*(?:thì|thi)?\s*,?\s*(?=\w)", re.I)
+_YES_NO_END = re.compile(r"\s*(?:hay\s+)?(?:không|chưa|chăng|khong|chua)\s*\??\s*$", re.I)  # "… chưa?" closing
+_ASKED_WORDS = re.compile(r"(?<!\w)(?:nào|gì|nao|gi)(?!\w)", re.I)
+_AUXILIARIES = re.compile(r"(?:(?:đã|đang|sẽ|vẫn|hiện|hiện nay|hiện đã|da|dang|se)\s*)*", re.I)  # tense, no subject
 
 # Words that open a predicate: a coordinated clause starting with one, or with a word or two before it ("mỗi kỳ
 # phải gửi …"), has left its subject out.

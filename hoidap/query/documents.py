@@ -217,9 +217,11 @@ def framed_force(question: str) -> str:
     """The title (as force_of gives it) of the document whose force a question asks after naming the source that
     states it ("Theo Quyết định 2623/QĐ-TTg thì Luật Bảo vệ dữ liệu cá nhân có hiệu lực từ ngày nào?" → "luat bao ve du
     lieu ca"): the force asked is the law's, which the decision states, not the decision's own; "" without such a
-    frame."""
+    frame, or when that document is not what follows it ("Theo luật hiện hành, giấy phép cấp trước khi Luật … có hiệu
+    lực thì …": the permit is asked of)."""
     found = _SOURCE_FRAME.match(question)
-    return force_of(found.group(2)) if found else ""
+    asked = _TITLED_DOCUMENT.match(found.group(2)) if found else None  # the subject of what follows the frame
+    return " ".join(normalized(asked.group(0), exact=False).split()[:TITLE_WORDS]) if asked else ""
 
 
 _NUMBER_PARTS = re.compile(r"[0-9a-zđ]+")
