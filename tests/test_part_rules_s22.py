@@ -164,3 +164,16 @@ def test_the_next_clause_is_asked_and_quoted(service):
     from hoidap.answer.conversation import Turn
 
     assert Turn(**dataclasses.asdict(turn)) == turn
+
+
+def test_a_later_part_supposing_the_first_part_s_yes():
+    from hoidap.query.compound import compound_parts
+
+    question = "Đã có quy định nào cho người dân dùng dữ liệu mở mà không phải khai báo danh tính chưa? Nếu có thì nằm ở điều nào của Luật Giao dịch điện tử 2023?"
+    assert compound_parts(question, dependent=True) == [
+        "Đã có quy định nào cho người dân dùng dữ liệu mở mà không phải khai báo danh tính chưa?",
+        "Nằm ở điều nào của Luật Giao dịch điện tử 2023 (Đã có quy định cho người dân dùng dữ liệu mở mà không phải khai báo "
+        "danh tính)?",
+    ]
+    # the switch off: the tense word is still no subject, the later part is read as typed
+    assert compound_parts(question, dependent=False)[1] == "Nếu có thì nằm ở điều nào của Luật Giao dịch điện tử 2023?"
