@@ -241,6 +241,34 @@ IDIOMS = {
     "chi tiền": "kinh phí",
     "bật đèn xanh": "phê duyệt",
 }
+# Names a place goes by in speech and the press ("xứ Kinh Bắc", "đất Sen Hồng", "Thủ đô"): folded → the province or city
+# the documents name (matched whole, any case; "Luật Thủ đô" and a company's "Sài Gòn" are names, not places)
+PLACE_NICKNAMES = {
+    "xứ kinh bắc": "Bắc Ninh",
+    "vùng kinh bắc": "Bắc Ninh",
+    "đất kinh bắc": "Bắc Ninh",
+    "kinh bắc": "Bắc Ninh",
+    "quê hương quan họ": "Bắc Ninh",
+    "quê quan họ": "Bắc Ninh",
+    "đất sen hồng": "Đồng Tháp",
+    "xứ sen hồng": "Đồng Tháp",
+    "thủ đô": "Hà Nội",
+    "hà thành": "Hà Nội",
+    "sài gòn": "Thành phố Hồ Chí Minh",
+    "đất cố đô": "Huế",
+    "cố đô huế": "Huế",
+    "xứ nghệ": "Nghệ An",
+    "xứ thanh": "Thanh Hóa",
+    "đất võ": "Bình Định",
+    "thành phố cảng": "Hải Phòng",
+    "đất cảng": "Hải Phòng",
+    "tây đô": "Cần Thơ",
+    "đất mũi": "Cà Mau",
+    "đất tổ": "Phú Thọ",
+    "xứ quảng": "Quảng Nam",
+    "xứ dừa": "Bến Tre",
+    "phố núi pleiku": "Gia Lai",
+}
 # Codes that are also ordinary words or parts of names: expanded only when typed in capitals
 # (or followed by a number, for document types: "qđ 2629", "nq57").
 CASE_SENSITIVE = frozenset({"DN", "KH", "TT", "CV", "QH", "TW", "AI", "NQ", "NĐ", "QĐ", "TTg", "DVC", "IoT", "CP", "UB", "KPI"})

@@ -424,6 +424,43 @@ class Settings(BaseSettings):
         "khi na2o?' → 'Quyết định 2597/QĐ-TTg có hiệu lực từ khi nào?' (hoidap/keyboard.py). Only when two words of the "
         "question decode to Vietnamese syllables; a code ('H5N1', 'C06', '5G', 't5/2025') is left as typed.",
     )
+    rule_meeting_dates: bool = Field(
+        True,
+        description="The date of a meeting named by its ordinal ('Phiên họp thứ hai …', '… họp phiên thứ hai vào ngày "
+        "nào?') is read only from passages naming that meeting: a date elsewhere ('Thứ hai, ngày 20/01/2025' over the "
+        "account of the first) is another's.",
+    )
+    rule_viqr: bool = Field(
+        True,
+        description="A question typed in VIQR (marks after their letters: a( ă, a^ â, e^ ê, o^ ô, o+ ơ, u+ ư, dd đ; ' sắc, ` "
+        "huyền, ? hỏi, ~ ngã, . nặng) is read in Vietnamese: 'Chi? tie^u … o+? Ba('c Ninh dda.t bao nhie^u pha^`n tra(m?' → "
+        "'Chỉ tiêu … ở Bắc Ninh đạt bao nhiêu phần trăm?' (hoidap/keyboard.py). Only when two words carry marks no plain "
+        "text puts after a letter; a '?' or '.' ending the question is its punctuation.",
+    )
+    rule_search_syntax: bool = Field(
+        True,
+        description="A question typed in search-engine syntax is read as words: 'OR' is 'hoặc', a term after '-' is no part "
+        "of what is asked ('… gồm những gì -\"tổ công nghệ số cộng đồng\"'), '+' and 'site:' ask nothing "
+        "(hoidap/query/typed.py).",
+    )
+    rule_dictation: bool = Field(
+        True,
+        description="Punctuation said in words by a dictating asker is written as marks: 'phẩy' ',', 'chấm hỏi' '?', 'hai "
+        "chấm' ':', 'gạch ngang' '-', 'gạch chéo' '/', 'mở/đóng ngoặc' '( )' ('nghị quyết năm mươi bảy gạch ngang NQ gạch "
+        "chéo TW' → 'nghị quyết năm mươi bảy-NQ/TW'); not 'dấu phẩy', a decimal 'hai phẩy năm' or 'chấm dứt' "
+        "(hoidap/query/typed.py).",
+    )
+    rule_relayed: bool = Field(
+        True,
+        description="A question asked for someone else is what they ask: 'Chị trưởng phòng nhờ em hỏi giúp: …', 'Bên xã gọi "
+        "lên hỏi là …, em nên trả lời sao cho đúng?', 'sếp em hỏi …' (hoidap/query/asides.py).",
+    )
+    rule_place_names: bool = Field(
+        True,
+        description="A place named by the name it goes by is the province or city the documents name: 'xứ Kinh Bắc', 'quê "
+        "hương quan họ' → Bắc Ninh; 'đất Sen Hồng' → Đồng Tháp; 'Thủ đô' → Hà Nội; 'Sài Gòn' → Thành phố Hồ Chí Minh "
+        "(core/lexicon.py PLACE_NICKNAMES); not inside a name ('Luật Thủ đô', 'Tổng công ty Sài Gòn').",
+    )
     rule_reactions: bool = Field(
         True,
         description="Emoji, emoticons (':((', '=))', '^^') and a reaction before the question proper ('😮 nhiều vậy à, "

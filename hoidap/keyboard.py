@@ -181,3 +181,70 @@ def vni_decoded(question: str) -> str:
     for match, word in reversed(found):
         question = question[: match.start()] + word + question[match.end() :]
     return question
+
+
+# VIQR: Vietnamese typed in ASCII, each mark after its letter: shapes (a( ă, a^ â, e^ ê, o^ ô, o+ ơ, u+ ư, dd đ) and tones
+# (' sắc, ` huyền, ? hỏi, ~ ngã, . nặng): "Chi? tie^u ty? le^. da^n so^'" for "Chỉ tiêu tỷ lệ dân số"
+_VIQR_SHAPES = {("a", "("): "ă", ("a", "^"): "â", ("e", "^"): "ê", ("o", "^"): "ô", ("o", "+"): "ơ", ("u", "+"): "ư"}
+_VIQR_TONES = {"'": "\u0301", "`": "\u0300", "?": "\u0309", "~": "\u0303", ".": "\u0323"}
+_VIQR_WORD = re.compile(r"(?<![\w^+'`~])[A-Za-z][A-Za-z^(+'`?~.]*")
+_VIQR_SHAPED = re.compile(r"[aeo]\^|a\(|[ou]\+|[aeiouy][`'~]|dd", re.I)  # a mark no plain text puts after a letter
+VIQR_MIN = 2  # words with VIQR marks that make a question read as typed in VIQR
+
+
+def viqr_word(typed: str, closes: bool = False) -> tuple[str, str]:
+    """(the word a VIQR typist meant, what follows it as punctuation): "tie^u" → ("tiêu", ""), "Ba('c" → ("Bắc", ""),
+    "QDD" → ("QĐ", ""), "tri`?" → ("trì", "?"). A "?" or "." closing the word is its tone only when the word has none
+    yet and does not ``close`` the question: "bao nhie^u?" ends it. ("", "") when the word is no Vietnamese syllable so read."""
+    letters: list[str] = []
+    tone = ""
+    rest = ""
+    i = 0
+    while i < len(typed):
+        ch = typed[i]
+        if ch.isalpha():
+            if ch in "dD" and letters and letters[-1] in "dD" and (len(letters) == 1 or not letters[-2].isalpha()):
+                letters[-1] = "Đ" if letters[-1] == "D" else "đ"  # "dd" opening a syllable ("QDD": after the code's letters)
+            elif ch in "dD" and letters and letters[-1] in "dD":
+                letters[-1] = "Đ" if letters[-1] == "D" else "đ"
+            else:
+                letters.append(ch)
+        elif letters and (letters[-1].lower(), ch) in _VIQR_SHAPES:
+            shaped = _VIQR_SHAPES[(letters[-1].lower(), ch)]
+            letters[-1] = shaped.upper() if letters[-1].isupper() else shaped
+        elif ch in _VIQR_TONES and not tone and any(c.lower() in _VOWELS for c in letters):
+            last = i == len(typed) - 1
+            if ch in "?." and last and closes:
+                rest = typed[i:]
+                break
+            tone = _VIQR_TONES[ch]
+        else:
+            rest = typed[i:]
+            break
+        i += 1
+    word = "".join(letters)
+    if tone:
+        word = _toned(word, tone)
+    word = unicodedata.normalize("NFC", word)
+    bare = fold_diacritics(word).lower().replace("đ", "d")
+    if word.isupper() and not tone:
+        return word, rest  # a code of a số hiệu ("QDD" → "QĐ")
+    return (word, rest) if _VNI_SYLLABLE.fullmatch(bare) else ("", "")
+
+
+def viqr_decoded(question: str) -> str:
+    """The question with its words typed in VIQR written in Vietnamese ("Chi? tie^u ty? le^. da^n so^' … dda.t bao nhie^u
+    pha^`n tra(m, va` ai chu? tri`?" → "Chỉ tiêu tỷ lệ dân số … đạt bao nhiêu phần trăm, và ai chủ trì?"), when VIQR_MIN
+    of its words carry marks no plain text puts after a letter (a^, o+, a(, dd, a tone after a vowel); the question
+    itself otherwise."""
+    if sum(1 for m in _VIQR_WORD.finditer(question) if _VIQR_SHAPED.search(m.group(0))) < VIQR_MIN:
+        return question
+    out, at = [], 0
+    for match in _VIQR_WORD.finditer(question):
+        after = question[match.end() :]
+        closes = not after.strip()
+        word, rest = viqr_word(match.group(0), closes)
+        if word:
+            out.append(question[at : match.start()] + word + rest)
+            at = match.end()
+    return "".join(out) + question[at:]

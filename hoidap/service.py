@@ -22,8 +22,16 @@ from hoidap.query.alternatives import with_alternatives
 from hoidap.query.casing import sentence_cased
 from hoidap.query.heads import heads_named
 from hoidap.query.dialect import standard_forms
-from hoidap.keyboard import vni_decoded
-from hoidap.query.asides import plain_idioms, read_at_asking, without_reactions, without_restatement
+from hoidap.keyboard import vni_decoded, viqr_decoded
+from hoidap.query.asides import (
+    asked_for_another,
+    plain_idioms,
+    plain_places,
+    read_at_asking,
+    without_reactions,
+    without_restatement,
+)
+from hoidap.query.typed import without_search_syntax, written_punctuation
 from hoidap.query.hedges import corrected_inline, without_courtesies, without_hedges, without_labels
 from hoidap.answer.extractive import ExtractiveAnswerer
 from hoidap.answer.headings import heading_answer
@@ -77,7 +85,7 @@ def make_answerer(settings: Settings) -> ExtractiveAnswerer:
         cross_reference=s.rule_cross_reference, table_group=s.rule_table_group, run_list=s.rule_run_list, besides=s.rule_besides,
         named_clause=s.rule_named_unit, number_words=s.rule_number_words,
         item_lead_in=s.rule_item_lead_in, item_heading=s.rule_item_heading, named_documents=s.rule_named_documents,
-        list_head=s.rule_list_head, table_rows=s.rule_table_rows, item_names_asked=s.rule_item_names_asked,
+        list_head=s.rule_list_head, table_rows=s.rule_table_rows, item_names_asked=s.rule_item_names_asked, meeting_dates=s.rule_meeting_dates,
         list_noun=s.rule_list_noun, required_bodies=s.rule_required_bodies, rate_of=s.rule_rate_of,
         bound=s.rule_bound, dated_years=s.rule_dated_years, alone=s.rule_alone, news_context=s.rule_news_context,
         horizon_heading=s.rule_horizon_heading, day=s.rule_day, sentence_start=s.rule_sentence_start,
@@ -214,23 +222,29 @@ class HoidapService:
         return self.retriever(caller).retrieve(self.analyse(question, caller), k, filters)
 
     def read_as_asked(self, question: str) -> str:
-        """The question as it is read, what says nothing of what it asks set aside: VNI digits ("ke61 hoa5ch"), emoji and
+        """The question as it is read, what says nothing of what it asks set aside: VNI digits ("ke61 hoa5ch") and VIQR marks
+        ("ke^' hoa.ch"), search syntax ('"…" OR "…"'), punctuation said in words ("phẩy", "chấm hỏi"), emoji and
         reactions ("😮 nhiều vậy à, thế …"), its letter case ("THEO KẾ HOẠCH 308 …"), Central words ("khi mô rứa?" → "khi
         nào vậy?"), a correction inside it ("NĐ 45, à nhầm, NĐ 224"), courtesies ("Chào anh/chị, …? Em cảm ơn!"), hedges
-        and embedding leads ("Tôi nhớ mang máng …"), when it is asked ("Hôm nay 10/1/2026, …"), idioms ("ai cầm trịch"),
+        and embedding leads ("Tôi nhớ mang máng …"), when it is asked ("Hôm nay 10/1/2026, …"), idioms ("ai cầm trịch"), places by the names they go by ("xứ Kinh Bắc"),
         the same question asked again ("? Tức là …"), a head named by function ("người đứng đầu ngành công an" → "Bộ
         trưởng Bộ Công an")."""
         s = self.settings
         question = vni_decoded(question) if s.rule_vni else question
+        question = viqr_decoded(question) if s.rule_viqr else question
+        question = without_search_syntax(question) if s.rule_search_syntax else question
+        question = written_punctuation(question) if s.rule_dictation else question
         question = without_reactions(question) if s.rule_reactions else question
         question = without_labels(question) if s.rule_labels else question
         question = sentence_cased(question) if s.rule_letter_case else question
         question = standard_forms(question) if s.rule_central_dialect else question
         question = corrected_inline(question) if s.rule_inline_correction else question
         question = without_courtesies(question) if s.rule_courtesies else question
+        question = asked_for_another(question) if s.rule_relayed else question
         question = without_hedges(question) if s.rule_hedges else question
         question = read_at_asking(question) if s.rule_asking_time else question
         question = plain_idioms(question) if s.rule_idioms else question
+        question = plain_places(question) if s.rule_place_names else question
         question = without_restatement(question) if s.rule_restatement else question
         question = with_alternatives(question) if s.rule_alternatives else question
         return heads_named(question) if s.rule_heads else question

@@ -217,8 +217,8 @@ _ORDINAL_WORDS = {"nhat": 1, "mot": 1, "hai": 2, "ba": 3, "tu": 4, "bon": 4, "na
                   "chin": 9, "muoi": 10, "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8,
                   "ix": 9, "x": 10}
 _EVENT_ORDINAL = re.compile(
-    r"\b(phien hop|hoi nghi|ky hop|cuoc hop|dai hoi)(?: lan)? thu (\d{1,2}|[a-z]+)\b"
-)
+    r"\b(phien hop|hoi nghi|ky hop|cuoc hop|dai hoi|hop phien)(?: lan)? thu (\d{1,2}|[a-z]+)\b"
+)  # "họp phiên thứ hai": the second phiên họp, as "Phiên họp thứ hai"
 
 
 def event_ordinals(folded: str) -> dict[str, int]:
@@ -236,7 +236,7 @@ def named_meetings(folded: str) -> list[tuple[str, int]]:
     for noun, n in _EVENT_ORDINAL.findall(folded):
         value = int(n) if n.isdigit() else _ORDINAL_WORDS.get(n)
         if value:
-            out.append((noun, value))
+            out.append(("phien hop" if noun == "hop phien" else noun, value))
     return out
 
 

@@ -236,6 +236,12 @@ def other_meeting(asked: dict, text: str) -> bool:
     return any((noun, n) not in named and any(m == noun for m, _ in named) for noun, n in asked.items())
 
 
+def names_meeting(asked: dict, text: str) -> bool:
+    """Whether a text names each meeting the question names by ordinal ("Phiên họp thứ hai …")."""
+    named = named_meetings(fold_diacritics(" ".join(text.lower().split())))
+    return all((noun, n) in named for noun, n in asked.items())
+
+
 def accounts_for_documents(views: list[Query], chunk, fewest: int = 2) -> bool:
     """Whether a passage accounts for each document the question names (``views``: see documents_named), when it
     names ``fewest`` or more: each is the passage's own document or is named in the passage or its document's title,

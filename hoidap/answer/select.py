@@ -31,6 +31,7 @@ from hoidap.answer.carries import (
     dates_text,
     measured_forms,
     names_alone,
+    names_meeting,
     names_other_than,
     names_required,
     other_level,
@@ -122,6 +123,7 @@ class SelectRules:
     sentence_start: bool = True  # a quote starting inside a sentence begun in the previous passage is read from its start
     news_context: bool = True  # a name the question gives is also found in the other retrieved passages of a news item
     #                            (one event told in several passages: "Bộ trưởng cũng đề nghị Bình Phước …")
+    meeting_dates: bool = True  # the date of a meeting named by its ordinal is read only from passages naming it
     besides: bool = True  # "ngoài X, còn … nào?": a sentence whose only answer is X does not carry what is asked
     named_clause: bool = True  # "Khoản 2 Điều 17 …", "mục 6 Điều 3 …": that khoản's sentences rank first
     run_list: bool = True  # four or more parallel short phrases after a word of the question are a list (runs_after)
@@ -231,6 +233,10 @@ def candidates(
             continue  # "Kế hoạch 3260 … sửa đổi Luật Giao dịch điện tử": a passage of 3260 naming that law
         if rules.required_names and query.meetings and other_meeting(query.meetings, f"{chunk.doc.title} {chunk.text}"):
             continue  # "phiên họp thứ hai" is not answered by the account of "Phiên họp thứ nhất"
+        if rules.meeting_dates and query.meetings and query.answer_type == DATE and not names_meeting(
+            query.meetings, f"{chunk.doc.title} {chunk.heading} {chunk.text}"
+        ):
+            continue  # "… họp phiên thứ hai vào ngày nào?": a date in a passage that does not name that meeting is another's
         if rules.scope_article and _SCOPE_ARTICLE.search(chunk.section_heading) and not (
             SCOPE in query.sections or query.answer_type == DOCUMENT
         ):

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from core.lexicon import IDIOMS
+from core.lexicon import IDIOMS, PLACE_NICKNAMES
 
 # pictographs, dingbats, their joiners and variation selectors
 _EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u200D\uFE0F\u20E3]+")
@@ -98,3 +98,47 @@ def plain_idioms(question: str) -> str:
         return term[:1].upper() + term[1:] if match.group(1)[:1].isupper() else term
 
     return _IDIOM.sub(plain, question)
+
+
+# a place by the name it goes by ("xứ Kinh Bắc", "quê hương quan họ", "Thủ đô"), not inside a name ("Luật Thủ đô",
+# "Tổng công ty Sài Gòn", "báo Sài Gòn Giải Phóng")
+_NICKNAME = re.compile(
+    r"(?<![\w])(?<!Luật )(?<!luật )(?<!ty )(?<!Ty )(?<!báo )(?<!Báo )("
+    + "|".join(map(re.escape, sorted(PLACE_NICKNAMES, key=len, reverse=True)))
+    + r")(?!\w)(?!\s+(?:Hà Nội|Giải Phóng|Tourist|Co\.op))",
+    re.I,
+)
+
+
+def plain_places(question: str) -> str:
+    """The question with the names places go by as the documents name them ("Ở xứ Kinh Bắc, …" → "Ở Bắc Ninh, …",
+    "Kế hoạch 308 của Thủ đô" → "Kế hoạch 308 của Hà Nội")."""
+    return _NICKNAME.sub(lambda m: PLACE_NICKNAMES[m.group(1).lower()], question)
+
+
+# asking for someone else: "Chị trưởng phòng nhờ em hỏi giúp: …", "Anh phó phòng bên Sở nhờ hỏi: …", "Bên xã gọi lên hỏi
+# là …", "sếp em hỏi …"; and ", em nên trả lời sao cho đúng?" after what is asked
+_ASKER = r"(?:sếp|chị|anh|bên|phòng|lãnh đạo|thủ trưởng|cấp trên|đồng nghiệp|trưởng|phó|cô|chú|bác|ông|bà|xã|sở|huyện)"
+_RELAYED = re.compile(
+    rf"^\s*{_ASKER}(?:\s+[\w/]+){{0,6}}?\s+(?:nhờ\s+(?:(?:em|tôi|mình|cháu)\s+)?(?:hỏi|tra)(?:\s+(?:giúp|hộ|dùm))?"
+    r"|(?:gọi(?:\s+(?:lên|điện|xuống))?\s+|nhắn(?:\s+tin)?\s+)?hỏi(?:\s+(?:là|rằng))?)\s*[:,]?\s+",
+    re.I,
+)
+_HOW_TO_ANSWER = re.compile(
+    r"[,;]?\s*(?:thì\s+)?(?:em|tôi|mình|cháu)\s+(?:nên|phải|cần)\s+trả lời\s+(?:sao|thế nào|như thế nào|ra sao)"
+    r"(?:\s+cho\s+đúng)?(?:\s+(?:ạ|vậy|nhỉ|ạ))?\s*\??\s*$",
+    re.I,
+)
+
+
+def asked_for_another(question: str) -> str:
+    """What is asked when the asker asks for someone else ("Chị trưởng phòng nhờ em hỏi giúp: theo văn bản …, … mấy
+    năm?" → "Theo văn bản …, … mấy năm?"; "Bên xã gọi lên hỏi là Luật … có hiệu lực từ ngày nào, em nên trả lời sao
+    cho đúng?" → "Luật … có hiệu lực từ ngày nào?"); the question itself when too little would be left."""
+    rest = _HOW_TO_ANSWER.sub("", question)
+    rest = rest if rest.rstrip().endswith("?") else rest.rstrip(" ,;.") + "?" if rest != question else rest
+    found = _RELAYED.match(rest)
+    rest = rest[found.end() :] if found else rest
+    if rest == question or len(rest.split()) < 4:
+        return question
+    return rest[:1].upper() + rest[1:]

@@ -63,7 +63,10 @@ WEB_ADDRESS = re.compile(
     r"(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:vn|com|org|net|gov|int|edu|io|info)\b", re.I
 )
 # a web or e-mail address asked ("địa chỉ website / trang thông tin điện tử / thư điện tử … là gì?", "tên miền nào")
-ADDRESS_ASKED = re.compile(r"\bdia chi (?:website|web|trang|cong|truy cap|thu dien tu|email|e-mail|url|ten mien)\b|\bten mien\b|\bwebsite nao\b")
+ADDRESS_ASKED = re.compile(
+    r"\bdia chi (?:website|web|trang|cong|truy cap|thu dien tu|email|e-mail|url|ten mien)\b|\bten mien\b"
+    r"|\b(?:website|web|trang web|e-?mail|mail|hop thu|thu dien tu)\s+(?:nao|gi)\b"  # "gửi vô mail nào?", "email gì?"
+)
 _ARTICLE_ASKED = re.compile(r"\b(?:dieu|chuong|muc|phan|phu luc) (?:nao|may|so may)\b(?:.*?\b(?:quy dinh|noi|de cap|huong dan)(?: ve)?\b(.*))?")
 
 
