@@ -177,3 +177,88 @@ def test_a_later_part_supposing_the_first_part_s_yes():
     ]
     # the switch off: the tense word is still no subject, the later part is read as typed
     assert compound_parts(question, dependent=False)[1] == "Nếu có thì nằm ở điều nào của Luật Giao dịch điện tử 2023?"
+
+
+def test_a_question_typed_in_viqr_is_written_in_vietnamese():
+    from hoidap.keyboard import viqr_decoded, viqr_word
+
+    assert viqr_word("tie^u") == ("tiêu", "")
+    assert viqr_word("Ba('c") == ("Bắc", "")
+    assert viqr_word("ngu+o+`i") == ("người", "")
+    assert viqr_word("QDD") == ("QĐ", "")
+    assert viqr_word("tri`?", closes=True) == ("trì", "?")  # a tone already there: the "?" is the question's
+    assert viqr_word("nhie^u?", closes=True) == ("nhiêu", "?")  # the end of the question
+    assert viqr_decoded("Chi? tie^u ty? le^. da^n so^' o+? Ba('c Ninh dda.t bao nhie^u pha^`n tra(m, va` ai chu? tri`?") == (
+        "Chỉ tiêu tỷ lệ dân số ở Bắc Ninh đạt bao nhiêu phần trăm, và ai chủ trì?"
+    )
+    assert viqr_decoded("DDe^` a'n (QDD 2597) u+u tie^n nhu+~ng hi`nh thu+'c na`o?") == (
+        "Đề án (QĐ 2597) ưu tiên những hình thức nào?"
+    )
+    # one marked word is no evidence of VIQR; plain text keeps its punctuation and brackets
+    assert viqr_decoded("Ai ky'?") == "Ai ky'?"
+    assert viqr_decoded("Luật này có hiệu lực từ ngày nào? Ai ký (theo Điều 52)?") == (
+        "Luật này có hiệu lực từ ngày nào? Ai ký (theo Điều 52)?"
+    )
+
+
+def test_punctuation_said_in_words_is_written():
+    from hoidap.query.typed import written_punctuation
+
+    assert written_punctuation("khoa học phẩy công nghệ phẩy đổi mới sáng tạo họp vào ngày nào chấm hỏi") == (
+        "khoa học, công nghệ, đổi mới sáng tạo họp vào ngày nào?"
+    )
+    assert written_punctuation("nghị quyết năm mươi bảy gạch ngang NQ gạch chéo TW phẩy những loại giấy tờ nào") == (
+        "nghị quyết năm mươi bảy-NQ/TW, những loại giấy tờ nào"
+    )
+    for kept in ("Khi nào thì chấm dứt kết nối?", "Tỷ lệ hai phẩy năm phần trăm là gì?", "Dấu phẩy trong số hiệu?"):
+        assert written_punctuation(kept) == kept
+
+
+def test_search_syntax_is_read_as_words():
+    from hoidap.query.typed import without_search_syntax
+
+    assert without_search_syntax('"2629/QĐ-TTg" thay thế OR "bãi bỏ" quyết định nào') == (
+        '"2629/QĐ-TTg" thay thế hoặc "bãi bỏ" quyết định nào'
+    )
+    assert without_search_syntax('"điểm hỗ trợ" nghị định 224 hỗ trợ gồm những gì -"tổ công nghệ số"') == (
+        '"điểm hỗ trợ" nghị định 224 hỗ trợ gồm những gì'
+    )
+    assert without_search_syntax('Quy định 384 +"cơ quan chủ quản dữ liệu" những dữ liệu nào') == (
+        'Quy định 384 "cơ quan chủ quản dữ liệu" những dữ liệu nào'
+    )
+    for kept in ("Giai đoạn 2026 -2030 có mục tiêu gì?", "Or là gì?", "Nghị định 13/2023/NĐ-CP có hiệu lực khi nào?"):
+        assert without_search_syntax(kept) == kept
+
+
+def test_a_question_asked_for_someone_else():
+    from hoidap.query.asides import asked_for_another
+
+    assert asked_for_another("Chị trưởng phòng nhờ em hỏi giúp: theo Quy định 384, nhật ký lưu mấy năm?") == (
+        "Theo Quy định 384, nhật ký lưu mấy năm?"
+    )
+    assert asked_for_another(
+        "Bên xã gọi lên hỏi là Luật Bảo vệ dữ liệu cá nhân có hiệu lực từ ngày nào, em nên trả lời sao cho đúng?"
+    ) == "Luật Bảo vệ dữ liệu cá nhân có hiệu lực từ ngày nào?"
+    for kept in ("Bộ trưởng hỏi gì trong phiên họp?", "Chị Lan hỏi là ai ký?"):
+        assert asked_for_another(kept) == kept
+
+
+def test_places_by_the_names_they_go_by():
+    from hoidap.query.asides import plain_places
+
+    assert plain_places("Ở xứ Kinh Bắc, ai chủ trì?") == "Ở Bắc Ninh, ai chủ trì?"
+    assert plain_places("Kế hoạch của quê hương quan họ") == "Kế hoạch của Bắc Ninh"
+    assert plain_places("Kế hoạch 308 của Thủ đô") == "Kế hoạch 308 của Hà Nội"
+    for kept in ("Luật Thủ đô 2024 có hiệu lực khi nào?", "Thủ đô Hà Nội có bao nhiêu xã?", "Tổng công ty Sài Gòn"):
+        assert plain_places(kept) == kept
+
+
+def test_the_meeting_a_date_is_asked_of():
+    from hoidap.answer.carries import names_meeting
+    from hoidap.query.asked import ADDRESS_ASKED
+    from hoidap.terms import event_ordinals
+
+    assert event_ordinals("ban chi dao hop phien thu hai vao ngay nao") == {"phien hop": 2}
+    assert names_meeting({"phien hop": 2}, "Phiên họp thứ hai của Ban Chỉ đạo diễn ra ngày 20/2/2025")
+    assert not names_meeting({"phien hop": 2}, "Thứ hai, ngày 20/01/2025 — Phiên họp thứ nhất Ban Chỉ đạo")
+    assert ADDRESS_ASKED.search("bao cao gui vo mail nao") and not ADDRESS_ASKED.search("gui ve co quan nao")
