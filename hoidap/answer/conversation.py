@@ -171,7 +171,7 @@ _NEIGHBOUR = re.compile(
     r"tiep theo|ke tiep|lien sau|sau do|truoc do|lien truoc|truoc)(?!\w)",
     re.I,
 )
-_LABEL = re.compile(r"^Điều\s+(\d+)(?:\w?)(?:,\s*khoản\s+(\d+))?")
+_LABEL = re.compile(r"^Điều\s+(\d+)\w?(?:,\s*khoản\s+(\d+))?")
 NEIGHBOUR_WORDS = 14  # a longer question asks something of its own
 
 

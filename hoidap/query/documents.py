@@ -201,10 +201,10 @@ _TITLED_DOCUMENT = re.compile(
 TITLE_WORDS = 6  # the words of a title a sentence must name (a long title is often cut short in the text)
 
 
-def force_of(question: str) -> str:
+def force_of(question: str, opening: bool = False) -> str:
     """The title (folded, its first TITLE_WORDS syllables) of the document a question names by type and title ("Luật
-    Bảo vệ dữ liệu cá nhân" → "luat bao ve du lieu ca"), or ""."""
-    found = _TITLED_DOCUMENT.search(question)
+    Bảo vệ dữ liệu cá nhân" → "luat bao ve du lieu ca"), or "". With ``opening``, only one the question opens with."""
+    found = (_TITLED_DOCUMENT.match if opening else _TITLED_DOCUMENT.search)(question)
     return " ".join(normalized(found.group(0), exact=False).split()[:TITLE_WORDS]) if found else ""
 
 
@@ -220,8 +220,7 @@ def framed_force(question: str) -> str:
     frame, or when that document is not what follows it ("Theo luật hiện hành, giấy phép cấp trước khi Luật … có hiệu
     lực thì …": the permit is asked of)."""
     found = _SOURCE_FRAME.match(question)
-    asked = _TITLED_DOCUMENT.match(found.group(2)) if found else None  # the subject of what follows the frame
-    return " ".join(normalized(asked.group(0), exact=False).split()[:TITLE_WORDS]) if asked else ""
+    return force_of(found.group(2), opening=True) if found else ""  # the subject of what follows the frame
 
 
 _NUMBER_PARTS = re.compile(r"[0-9a-zđ]+")
