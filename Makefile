@@ -115,6 +115,8 @@ eval-locked: install
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-27.jsonl --system all --out $(LOCKED)/conversations-27
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/questions-28.jsonl --system all --out $(LOCKED)/questions-28
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-28.jsonl --system all --out $(LOCKED)/conversations-28
+	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/questions-29.jsonl --system all --out $(LOCKED)/questions-29
+	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-29.jsonl --system all --out $(LOCKED)/conversations-29
 
 bench: install
 	$(PY) bench/ingest_bench.py
