@@ -203,10 +203,8 @@ def viqr_word(typed: str, closes: bool = False) -> tuple[str, str]:
     while i < len(typed):
         ch = typed[i]
         if ch.isalpha():
-            if ch in "dD" and letters and letters[-1] in "dD" and (len(letters) == 1 or not letters[-2].isalpha()):
-                letters[-1] = "Đ" if letters[-1] == "D" else "đ"  # "dd" opening a syllable ("QDD": after the code's letters)
-            elif ch in "dD" and letters and letters[-1] in "dD":
-                letters[-1] = "Đ" if letters[-1] == "D" else "đ"
+            if ch in "dD" and letters and letters[-1] in "dD":
+                letters[-1] = "Đ" if letters[-1] == "D" else "đ"  # "dd", also after a code's letters ("QDD")
             else:
                 letters.append(ch)
         elif letters and (letters[-1].lower(), ch) in _VIQR_SHAPES:

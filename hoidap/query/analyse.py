@@ -255,7 +255,9 @@ class Analyser:
             terms = {t: w * self.context_weight if t in context_terms else w for t, w in terms.items()}
         strongest = max(terms.values(), default=1.0)
         # "Khoản 4 Điều 15 Quy định 384 quy định gì?" asks what that unit says, not what the document governs
-        unit_asked = self.unit_content and bool(named_units(asked_text) or named_clauses(asked_text))
+        units = tuple(dict.fromkeys(named_units(asked_text)))
+        clauses = tuple(dict.fromkeys(named_clauses(asked_text)))
+        unit_asked = self.unit_content and bool(units or clauses)
         scope = SCOPE_ASKED.search(folded) and not (unit_asked and "pham vi dieu chinh" not in folded)
         sections = ((SCOPE,) if scope else ()) + (
             ("Đối tượng áp dụng",) if APPLIES_ASKED.search(folded) else ()
@@ -341,8 +343,8 @@ class Analyser:
             doc_refs=tuple((t, n, y) for t, n, y in SHORT_REF.findall(folded_all)),
             articles=tuple(f"Điều {m.group(2)}" for m in ARTICLE_REF.finditer(asked if premise else text)),
             # a statement's Điều and khoản are what it tells, not where the question turned from it asks
-            units=tuple(dict.fromkeys(named_units(asked_text))),
-            clauses=tuple(dict.fromkeys(named_clauses(asked_text))),
+            units=units,
+            clauses=clauses,
             required=tuple(t for t in dict.fromkeys([
                 *(completions.get(t, t) for t in required_terms(
                     asked, case_years=not self.case_facts, home_country=self.home_country, provinces=self.provinces,

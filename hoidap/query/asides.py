@@ -136,7 +136,8 @@ def asked_for_another(question: str) -> str:
     năm?" → "Theo văn bản …, … mấy năm?"; "Bên xã gọi lên hỏi là Luật … có hiệu lực từ ngày nào, em nên trả lời sao
     cho đúng?" → "Luật … có hiệu lực từ ngày nào?"); the question itself when too little would be left."""
     rest = _HOW_TO_ANSWER.sub("", question)
-    rest = rest if rest.rstrip().endswith("?") else rest.rstrip(" ,;.") + "?" if rest != question else rest
+    if rest != question and not rest.rstrip().endswith("?"):
+        rest = rest.rstrip(" ,;.") + "?"  # what is left asks
     found = _RELAYED.match(rest)
     rest = rest[found.end() :] if found else rest
     if rest == question or len(rest.split()) < 4:

@@ -6,24 +6,29 @@ from __future__ import annotations
 
 import re
 
-# punctuation a dictating asker says ("phẩy", "chấm hỏi", "gạch chéo"): its mark, and whether it binds to its neighbours
-_SAID_MARKS = (
-    (r"chấm hỏi|dấu hỏi chấm|dấu chấm hỏi", "?", False),
-    (r"chấm than|dấu chấm than", "!", False),
-    (r"chấm phẩy|chấm phảy", ";", False),
-    (r"hai chấm", ":", False),
-    (r"mở ngoặc(?: đơn)?", " (", True),
-    (r"đóng ngoặc(?: đơn)?", ") ", True),
-    (r"gạch ngang|gạch nối", "-", True),
-    (r"gạch chéo|gạch xiên", "/", True),
+# punctuation a dictating asker says ("phẩy", "chấm hỏi", "gạch chéo") → its mark (one binding to its neighbours
+# stands without spaces: "năm mươi bảy-NQ/TW")
+_SAID_MARKS = tuple(
+    (re.compile(rf"\s*(?<!\w)(?:{said})(?!\w)\s*", re.I), mark if binds else f"{mark} ")
+    for said, mark, binds in (
+        (r"chấm hỏi|dấu hỏi chấm|dấu chấm hỏi", "?", False),
+        (r"chấm than|dấu chấm than", "!", False),
+        (r"chấm phẩy|chấm phảy", ";", False),
+        (r"hai chấm", ":", False),
+        (r"mở ngoặc(?: đơn)?", " (", True),
+        (r"đóng ngoặc(?: đơn)?", ") ", True),
+        (r"gạch ngang|gạch nối", "-", True),
+        (r"gạch chéo|gạch xiên", "/", True),
+    )
 )
-_NUMBER_WORD = r"(?:\d+|không|một|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|triệu|tỷ)"
+_NUMBER_WORD = re.compile(r"\d+|không|một|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|triệu|tỷ", re.I)
 # "phẩy" said for a comma: not "dấu phẩy" (the word itself), not between numbers ("hai phẩy năm": 2,5)
-_SAID_COMMA = re.compile(rf"(?<!\w)(?P<before>\w+\s+)?(?:phẩy|phảy)(?!\w)(?P<after>\s+\w+)?", re.I)
+_SAID_COMMA = re.compile(r"(?<!\w)(?P<before>\w+\s+)?(?:phẩy|phảy)(?!\w)(?P<after>\s+\w+)?", re.I)
+
+
 def _comma(said: re.Match) -> str:
     before, after = said.group("before") or "", said.group("after") or ""
-    number = re.compile(rf"{_NUMBER_WORD}", re.I)
-    if before.strip().lower() == "dấu" or (number.fullmatch(before.strip()) and number.fullmatch(after.strip())):
+    if before.strip().lower() == "dấu" or (_NUMBER_WORD.fullmatch(before.strip()) and _NUMBER_WORD.fullmatch(after.strip())):
         return said.group(0)  # "dấu phẩy" names the mark; "hai phẩy năm" is 2,5
     return f"{before.rstrip()}, {after.lstrip()}" if after else f"{before.rstrip()},"
 
@@ -36,9 +41,8 @@ def written_punctuation(question: str) -> str:
     … họp phiên thứ hai vào ngày nào chấm hỏi" → "… khoa học, công nghệ, … vào ngày nào?"; "nghị quyết năm mươi bảy
     gạch ngang NQ gạch chéo TW" → "nghị quyết năm mươi bảy-NQ/TW"); itself when it says none ("chấm dứt" is no mark)."""
     text = question
-    for said, mark, binds in _SAID_MARKS:
-        pattern = re.compile(rf"\s*(?<!\w)(?:{said})(?!\w)\s*", re.I)
-        text = pattern.sub(mark if binds else f"{mark} ", text)
+    for said, mark in _SAID_MARKS:
+        text = said.sub(mark, text)
     text = _SAID_COMMA.sub(_comma, text)
     if text != question:  # a question dictated with marks ends with "chấm" said, too
         text = _SAID_FULL_STOP.sub(".", text)
