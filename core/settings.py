@@ -137,6 +137,21 @@ class Settings(BaseSettings):
         description="Weight of the ranking of passages that state the validity of a document the question names "
         "(hết hiệu lực, thay thế, bãi bỏ, sửa đổi) for '… còn hiệu lực không?', 'văn bản nào thay thế …?'.",
     )
+    unmatched_coverage: float = Field(
+        0.0,
+        ge=0,
+        le=1,
+        description="A question whose first BM25 passages (the best three) cover less than this share of its key-term "
+        "weight is worded unlike the documents (a paraphrase, everyday words for legal ones): its dense ranking gets "
+        "unmatched_dense_weight and the coverage rerank unmatched_coverage_weight, since word overlap is what failed. "
+        "0 = off (every question fused alike).",
+    )
+    unmatched_dense_weight: float = Field(
+        1.0, ge=0, description="Weight of the dense ranking for a question its BM25 passages match poorly (unmatched_coverage)."
+    )
+    unmatched_coverage_weight: float = Field(
+        0.5, ge=0, description="Weight of term coverage in the rerank for such a question (coverage_weight otherwise)."
+    )
     rrf_k: int = Field(10, ge=1, description="Rank constant of reciprocal rank fusion.")
     rerank_depth: int = Field(30, ge=1, description="Fused candidates reranked by question-term coverage.")
     coverage_weight: float = Field(

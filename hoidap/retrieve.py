@@ -35,6 +35,7 @@ VALIDITY_DEPTH = 400  # passages naming a document, searched for statements of i
 NUMBER_CHUNKS_PER_DOC = 2  # for "số hiệu là gì?": the header, and one more place the number is stated
 NAMED_DEPTH = 400  # passages mentioning a law the question names by its title
 UNIT_DEPTH = 400  # passages of the named documents ranked to find those in the units the question names
+UNMATCHED_DEPTH = 3  # BM25's first passages whose term coverage tells a question worded unlike the documents
 ABOUT_DEPTH = 8  # BM25's first passages: the document most of them are from is the one a question is about
 # "Luật Bảo vệ dữ liệu cá nhân bắt đầu có hiệu lực …": a law named by its title, up to the words that end a name
 _TITLED_NAME = re.compile(r"\b(?:" + "|".join(sorted(TITLED_TYPES, key=len, reverse=True)) + r")(?:\s+[^\s,.;:?!()]+){2,12}", re.I)
@@ -464,6 +465,20 @@ class HybridRetriever:
         )
         return ranked[:k]
 
+    def _worded_unlike(self, query: Query, rankings: dict[str, list[str]]) -> bool:
+        """Whether BM25's best passages cover too little of the question's key terms (settings.unmatched_coverage):
+        the question says in other words what a passage says, so the dense ranking is trusted more."""
+        floor = self.settings.unmatched_coverage
+        if floor <= 0 or not rankings.get("dense") or not rankings.get("bm25"):
+            return False
+        best = self.reader.store.get_chunks(rankings["bm25"][:UNMATCHED_DEPTH]).values()
+        return all(coverage(query.terms, self._covered_text(c, query.exact), query.alternates) < floor for c in best)
+
+    @staticmethod
+    def _covered_text(chunk: StoredChunk, exact: bool) -> str:
+        """A passage as term coverage reads it: its evidence text, title, số hiệu and heading."""
+        return evidence_text(chunk.text, exact) + normalized(f"{chunk.doc.title} {chunk.doc.number} {chunk.section_heading}", exact)
+
     def _dense_reads_unaccented(self) -> bool:
         """Whether the embedding model matches questions typed without diacritics (see the setting)."""
         mode = self.settings.dense_unaccented
@@ -511,15 +526,17 @@ class HybridRetriever:
             "named": s.named_title_weight,
             "validity": s.validity_weight,
         }
+        coverage_weight = s.coverage_weight
+        if self._worded_unlike(query, rankings):
+            weights["dense"], coverage_weight = s.unmatched_dense_weight, s.unmatched_coverage_weight
         fused = rrf(rankings, weights, s.rrf_k)[: max(s.rerank_depth, k)]
         chunks = self.reader.store.get_chunks([cid for cid, _, _ in fused])
         passages = [Passage(chunks[cid], score, ranks) for cid, score, ranks in fused if cid in chunks]
-        if s.coverage_weight > 0 and passages:
+        if coverage_weight > 0 and passages:
             top = passages[0].score
             for p in passages:
-                c = p.chunk
-                text = evidence_text(c.text, query.exact) + normalized(f"{c.doc.title} {c.doc.number} {c.section_heading}", query.exact)
-                p.score = p.score / top + s.coverage_weight * coverage(query.terms, text, query.alternates)
+                text = self._covered_text(p.chunk, query.exact)
+                p.score = p.score / top + coverage_weight * coverage(query.terms, text, query.alternates)
             passages.sort(key=lambda p: -p.score)
         titled = rankings.get("section", [])[:1] if query.wants_article else []
         if titled and k > 1 and all(p.chunk.chunk_id != titled[0] for p in passages[:k]):
