@@ -69,7 +69,9 @@ def collect(index_dir: Path) -> list[dict]:
                 chunks = reader.store.get_chunks(list({c for ids in rankings.values() for c in ids}))
                 candidates = {}
                 for cid, chunk in chunks.items():
-                    text = normed.setdefault(cid, norm(chunk.text))
+                    if cid not in normed:
+                        normed[cid] = norm(chunk.text)
+                    text = normed[cid]
                     gold = passage_doc_key(chunk.source) in set(q.relevant) or any(
                         norm(e) in text for e in q.evidence if e.strip()
                     )
