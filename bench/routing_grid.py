@@ -83,27 +83,21 @@ def collect(index_dir: Path) -> list[dict]:
 
 def fused(rankings: dict, candidates: dict, weights: dict, coverage_weight: float, rrf_k: int, depth: int) -> list[str]:
     """hoidap/retrieve.py's weighted RRF, cut at the rerank depth, then the coverage rerank."""
-    score: dict[str, float] = {}
-    for name, ids in rankings.items():
-        w = weights.get(name, 0.0)
-        for rank, cid in enumerate(ids, 1):
-            if w > 0:
-                score[cid] = score.get(cid, 0.0) + w / (rrf_k + rank)
-    order = sorted(score, key=lambda c: -score[c])[:depth]
+    from hoidap.retrieve import rrf
+
+    order = rrf(rankings, weights, rrf_k)[:depth]
     if not order:
         return []
-    top = score[order[0]]
-    final = {c: score[c] / top + coverage_weight * candidates.get(c, (0.0, False))[0] for c in order}
-    return sorted(order, key=lambda c: -final[c])
+    top = order[0][1]
+    final = {cid: score / top + coverage_weight * candidates.get(cid, (0.0, False))[0] for cid, score, _ in order}
+    return sorted(final, key=lambda c: -final[c])
 
 
 def hit_ranks(rows: list[dict], settings, routed: dict | None) -> dict[str, int]:
     """Rank (1-based, 0 = not in the first 10) of the first gold passage per question, routing as ``routed`` says."""
-    base = {
-        "bm25": settings.bm25_weight, "dense": settings.dense_weight, "doc": settings.doc_boost_weight,
-        "definition": settings.definition_weight, "section": settings.doc_boost_weight, "unit": settings.doc_boost_weight,
-        "rows": settings.doc_boost_weight, "named": settings.named_title_weight, "validity": settings.validity_weight,
-    }
+    from hoidap.retrieve import fusion_weights
+
+    base = fusion_weights(settings)
     out = {}
     for row in rows:
         lists = []

