@@ -117,6 +117,8 @@ eval-locked: install
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-28.jsonl --system all --out $(LOCKED)/conversations-28
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/questions-29.jsonl --system all --out $(LOCKED)/questions-29
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-29.jsonl --system all --out $(LOCKED)/conversations-29
+	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/questions-30.jsonl --system all --out $(LOCKED)/questions-30
+	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-30.jsonl --system all --out $(LOCKED)/conversations-30
 
 bench: install
 	$(PY) bench/ingest_bench.py
