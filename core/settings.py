@@ -194,6 +194,12 @@ class Settings(BaseSettings):
         "default: the list was written with the first two locked batches' paraphrases in view and did not help on "
         "the two batches written after it (README, seventh session).",
     )
+    rule_everyday_thesaurus: bool = Field(
+        False,
+        description="As HOIDAP_RULE_EVERYDAY_WORDS, with the generated thesaurus core/everyday_thesaurus.tsv (everyday forms "
+        "of corpus/'s own vocabulary, written by helper sessions that never saw a test question) instead of the "
+        "hand-written list: 'tiền nhà nước' → ngân sách nhà nước, 'làm giấy tờ trên mạng' → dịch vụ công trực tuyến.",
+    )
     rule_initials: bool = Field(
         True,
         description="A token of the question that cannot be a Vietnamese syllable ('ct', 'ub', 'dlcn') is read as "
@@ -469,6 +475,33 @@ class Settings(BaseSettings):
         "chấm' ':', 'gạch ngang' '-', 'gạch chéo' '/', 'mở/đóng ngoặc' '( )' ('nghị quyết năm mươi bảy gạch ngang NQ gạch "
         "chéo TW' → 'nghị quyết năm mươi bảy-NQ/TW'); not 'dấu phẩy', a decimal 'hai phẩy năm' or 'chấm dứt' "
         "(hoidap/query/typed.py).",
+    )
+    rule_email_frame: bool = Field(
+        True,
+        description="A question pasted with its e-mail is the message's body: a forwarded header ('From: … Subject: …') "
+        "is set aside, its subject kept before the question as what it is about; a closing formula on its own line "
+        "('Trân trọng,', 'Cảm ơn') and the signature under it end the question (hoidap/query/message.py).",
+    )
+    rule_pdf_breaks: bool = Field(
+        True,
+        description="Words a PDF broke at a line end with a hyphen are joined again: 'dữ li-\\nệu' → 'dữ liệu', 'cơ-\\nquan' "
+        "→ 'cơ quan' (hoidap/query/message.py).",
+    )
+    rule_markup: bool = Field(
+        True,
+        description="Markdown and HTML marks around words are set aside: '**QĐ 2629**', '_chủ trì_', '`NĐ 224`', "
+        "'<b>Điều 15</b>', '&nbsp;' (hoidap/query/message.py).",
+    )
+    rule_file_names: bool = Field(
+        True,
+        description="A document named by its file name or web address is read as named by type and number: 'trong file "
+        "ND_224_2026_ND-CP.pdf' → 'trong Nghị định 224/2026', 'chinhphu.vn/…/quyet-dinh-2629-qd-ttg' → 'Quyết định "
+        "2629' (hoidap/query/message.py).",
+    )
+    rule_short_years: bool = Field(
+        True,
+        description="Years written with two digits are read as 20xx where a year is meant: 'năm 35', 't12/25', '26/6/25', "
+        "'NĐ 224/26', 'Luật 20/23/QH15' (20–49 only; hoidap/query/message.py).",
     )
     rule_relayed: bool = Field(
         True,

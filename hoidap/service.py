@@ -32,6 +32,7 @@ from hoidap.query.asides import (
     without_restatement,
 )
 from hoidap.query.typed import without_search_syntax, written_punctuation
+from hoidap.query.message import files_named, full_years, joined_line_breaks, without_email_frame, without_markup
 from hoidap.query.hedges import corrected_inline, without_courtesies, without_hedges, without_labels
 from hoidap.answer.extractive import ExtractiveAnswerer
 from hoidap.answer.headings import heading_answer
@@ -218,8 +219,16 @@ class HoidapService:
         self, question: str, k: int | None = None, filters: Filters | None = None, caller: Caller | None = None
     ) -> list[Passage]:
         """Passages for a question (no answer composed), among the documents ``caller`` may read."""
-        question = self.read_as_asked(clean_question(question, self.settings.max_question_chars))
+        question = self.read_as_asked(clean_question(self.unwrapped(question), self.settings.max_question_chars))
         return self.retriever(caller).retrieve(self.analyse(question, caller), k, filters)
+
+    def unwrapped(self, question: str) -> str:
+        """The question without what a pasted message wraps around it, read while its lines are still apart: a
+        forwarded e-mail's header and the signature after its closing formula, a PDF's line-break hyphens."""
+        if not question or "\n" not in question:
+            return question
+        question = joined_line_breaks(question) if self.settings.rule_pdf_breaks else question
+        return without_email_frame(question) if self.settings.rule_email_frame else question
 
     def read_as_asked(self, question: str) -> str:
         """The question as it is read, what says nothing of what it asks set aside: VNI digits ("ke61 hoa5ch") and VIQR marks
@@ -230,6 +239,9 @@ class HoidapService:
         the same question asked again ("? Tức là …"), a head named by function ("người đứng đầu ngành công an" → "Bộ
         trưởng Bộ Công an")."""
         s = self.settings
+        question = without_markup(question) if s.rule_markup else question
+        question = files_named(question) if s.rule_file_names else question
+        question = full_years(question) if s.rule_short_years else question
         question = vni_decoded(question) if s.rule_vni else question
         question = viqr_decoded(question) if s.rule_viqr else question
         question = without_search_syntax(question) if s.rule_search_syntax else question
@@ -284,7 +296,7 @@ class HoidapService:
         channel: str = "service",
     ) -> Iterator[str | Answer]:
         """Like ask(), yielding the LLM's text deltas first (none in extractive mode), the Answer last."""
-        question = clean_question(question, self.settings.max_question_chars)
+        question = clean_question(self.unwrapped(question), self.settings.max_question_chars)
         read = self.read_as_asked(question)
         readings = resolutions(
             read, previous, self.settings.rule_antecedent, self.settings.rule_ellipsis, self.settings.rule_topic_fallback,

@@ -1,0 +1,168 @@
+"""What a pasted message wraps around a question: an e-mail's forwarded header and its signature, Markdown and HTML
+marks, a PDF's line-break hyphens, a document named by its file name or web address, years written with two digits.
+
+Each function returns the question as it would have been typed plainly; what it cannot read it leaves as it is.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from ingest.normalize import fold_diacritics
+
+# --- e-mail ---------------------------------------------------------------------------------------------------------
+_FORWARD_RULE = re.compile(r"^\s*-{2,}\s*(?:forwarded message|original message|tin nhắn chuyển tiếp|thư chuyển tiếp)\s*-{2,}\s*$", re.I)
+_HEADER = re.compile(
+    r"^\s*(?P<field>from|to|cc|bcc|date|sent|subject|reply-to|từ|người gửi|đến|gửi tới|người nhận|ngày|ngày gửi|"
+    r"thời gian|tiêu đề|chủ đề|về việc)\s*:\s*(?P<value>.*)$",
+    re.I,
+)
+_SUBJECT_FIELDS = {"subject", "tiêu đề", "chủ đề", "về việc"}
+_REPLY_MARK = re.compile(r"^\s*(?:(?:re|fwd?|tl|tr|chuyển tiếp)\s*:\s*)+", re.I)
+# a closing formula on its own line ends the message; what follows is the sender's name, office, telephone
+_CLOSING = re.compile(
+    r"^\s*(?:trân trọng|(?:xin )?(?:chân thành )?cảm ơn(?: và trân trọng)?|thân ái|thân|kính thư|kính|best(?: regards)?|"
+    r"regards|thanks|thank you|cheers|--|—)\s*[,.!]*\s*$",
+    re.I,
+)
+_SIGNATURE_LINE = re.compile(r"^\s*(?:đt|tel|sđt|điện thoại|mobile|email|e-mail|fax)\s*[:.]", re.I)
+
+
+def without_email_frame(question: str) -> str:
+    """The question without a forwarded e-mail's header lines and without the signature after a closing formula
+    ("Trân trọng,\\nNguyễn Văn A\\nPhòng …"). A subject line that says more than "Fwd:" is kept, before the question,
+    as what it is about ("Subject: Fwd: CV 402 … xin ý kiến dự thảo báo cáo NQ 57")."""
+    lines = question.split("\n")
+    if len(lines) < 2:
+        return question
+    kept: list[str] = []
+    subject = ""
+    for i, line in enumerate(lines):
+        if _FORWARD_RULE.match(line):
+            continue
+        header = _HEADER.match(line)
+        if header and not kept:  # header fields open the message
+            if header.group("field").lower() in _SUBJECT_FIELDS:
+                subject = _REPLY_MARK.sub("", header.group("value")).strip()
+            continue
+        if kept and _CLOSING.match(line):
+            break  # "Trân trọng," and the signature under it
+        if kept and _SIGNATURE_LINE.match(line):
+            break
+        kept.append(line)
+    body = "\n".join(kept).strip()
+    if not body:
+        return question
+    if subject and fold_diacritics(subject.lower()) not in fold_diacritics(body.lower()):
+        body = f"{subject.rstrip('.:;')}. {body}"
+    return body
+
+
+# --- Markdown and HTML ----------------------------------------------------------------------------------------------
+_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
+_EMPHASIS = re.compile(r"(?<![\w*_`])(\*{1,3}|_{1,3}|`{1,3}|~~)(?=\S)(.+?)(?<=\S)\1(?![\w*_`])")
+_HEADING_MARK = re.compile(r"^\s{0,3}#{1,6}\s+", re.M)
+_QUOTE_MARK = re.compile(r"^\s*>\s?", re.M)
+
+
+def without_markup(question: str) -> str:
+    """The question without Markdown and HTML marks around its words ("**QĐ 2629**", "_chủ trì_", "`NĐ 224`",
+    "<b>Điều 15</b>", "&nbsp;", "# …", "> …"); a word with an underscore inside ("ND_224") is left as it is."""
+    text = html.unescape(question.replace("&nbsp;", " ")) if "&" in question else question
+    text = _TAG.sub(" ", text)
+    for _ in range(2):  # "**_QĐ 2629_**"
+        text = _EMPHASIS.sub(r"\2", text)
+    text = _HEADING_MARK.sub("", _QUOTE_MARK.sub("", text))
+    return re.sub(r"[ \t\u00a0]{2,}", " ", text).strip() if text != question else question
+
+
+# --- PDF line breaks ------------------------------------------------------------------------------------------------
+_VOWEL = "aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ"
+_BROKEN = re.compile(rf"(\w)-[ \t]*\n[ \t]*(\w)", re.I)
+
+
+def joined_line_breaks(question: str) -> str:
+    """Words a PDF broke at a line end with a hyphen joined again: "dữ li-\\nệu" → "dữ liệu" (a syllable split between
+    two vowels), "các cơ-\\nquan" → "các cơ quan" (two syllables)."""
+    def join(m: re.Match) -> str:
+        inside = m.group(1).lower() in _VOWEL and m.group(2).lower() in _VOWEL
+        return f"{m.group(1)}{'' if inside else ' '}{m.group(2)}"
+
+    return _BROKEN.sub(join, question)
+
+
+# --- documents named by file name or web address --------------------------------------------------------------------
+_FILE = re.compile(
+    r"(?:(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:vn|com|org|net|gov)(?:/[^\s,;)\"']*)+|"  # a web address
+    r"[\w\-.()]*\d[\w\-.()]*\.(?:pdf|docx?|odt|rtf|md|txt|html?|xlsx?))",  # a file name with a number in it
+    re.I,
+)
+_CONTAINER = re.compile(r"(?:(?:trong|của|ở|tại)\s+)?(?:file|tệp(?:\s+tin)?|tập\s+tin|link|đường\s+dẫn|trang|văn\s+bản\s+ở\s+link)\s*$", re.I)
+# type words and codes as file names write them (folded, without marks), and the type they name
+_TYPE_WORDS = {
+    "luat": "Luật", "bo luat": "Bộ luật", "nghi dinh": "Nghị định", "nghi quyet": "Nghị quyết", "quyet dinh": "Quyết định",
+    "thong tu": "Thông tư", "ke hoach": "Kế hoạch", "quy dinh": "Quy định", "cong van": "Công văn", "chi thi": "Chỉ thị",
+    "nd": "Nghị định", "nq": "Nghị quyết", "qd": "Quyết định", "tt": "Thông tư", "kh": "Kế hoạch", "cv": "Công văn",
+    "ct": "Chỉ thị",
+}
+
+
+def document_of_file(name: str) -> str:
+    """"Nghị định 224/2026" for "ND_224_2026_ND-CP.pdf", "Quyết định 2629" for ".../quyet-dinh-2629-qd-ttg..."; "" when
+    the name gives no type word and number."""
+    stem = re.sub(r"\.(?:pdf|docx?|odt|rtf|md|txt|html?|xlsx?)$", "", name.rsplit("/", 1)[-1] or name, flags=re.I)
+    if "/" in name and not re.search(r"\d", stem):
+        stem = next((part for part in reversed(name.split("/")) if re.search(r"\d", part)), stem)
+    pieces = [p for p in re.split(r"[_\-.\s()]+", fold_diacritics(stem.lower()).replace("đ", "d")) if p]
+    doc_type = number = year = ""
+    for i, piece in enumerate(pieces):
+        pair = " ".join(pieces[i : i + 2])
+        if not doc_type and (pair in _TYPE_WORDS or piece in _TYPE_WORDS):
+            doc_type = _TYPE_WORDS.get(pair) or _TYPE_WORDS[piece]
+        elif not number and re.fullmatch(r"\d{1,5}", piece) and not re.fullmatch(r"(?:19|20)\d\d", piece):
+            number = piece
+            after = pieces[i + 1] if i + 1 < len(pieces) else ""
+            year = after if re.fullmatch(r"(?:19|20)\d\d", after) else ""
+    if not (doc_type and number):
+        return ""
+    return f"{doc_type} {number}/{year}" if year else f"{doc_type} {number}"
+
+
+def files_named(question: str) -> str:
+    """A document named by its file name or web address read as named by type and number: "Trong file
+    ND_224_2026_ND-CP.pdf, Điều nào …" → "Trong Nghị định 224/2026, Điều nào …"."""
+    out, last = [], 0
+    for m in _FILE.finditer(question):
+        document = document_of_file(m.group(0).rstrip("./"))
+        if not document:
+            continue
+        before = question[last : m.start()]
+        container = _CONTAINER.search(before)
+        if container:
+            lead = re.match(r"(?:trong|của|ở|tại)\s+", container.group(0), re.I)
+            before = before[: container.start()] + (lead.group(0) if lead else "")
+        out += [before, document]
+        last = m.end()
+    return "".join(out) + question[last:] if out else question
+
+
+# --- two-digit years ------------------------------------------------------------------------------------------------
+_SHORT_YEAR_WORD = re.compile(r"(?<!\w)(?P<lead>(?:(?:hết|cuối|đầu|giữa)\s+)?năm\s+)(?P<yy>[2-4]\d)(?![\w/.,%]|\s*(?:%|phần|tuổi|lần))", re.I)
+_SHORT_YEAR_DATE = re.compile(r"(?<![\w/])(?P<lead>(?:t|th|tháng|q|quý)\s*\.?\s*(?:\d{1,2}|i{1,3}|iv)\s*/\s*)(?P<yy>[2-4]\d)(?![\w/])", re.I)
+_SHORT_YEAR_DAY = re.compile(r"(?<![\w/])(?P<lead>\d{1,2}/\d{1,2}/)(?P<yy>[2-4]\d)(?![\w/])")
+_TYPED_NUMBER = r"(?<!\w)(?P<lead>(?:NĐ|NQ|QĐ|TT|KH|Luật|Nghị định|Nghị quyết|Quyết định|Thông tư)\s*\d{1,5})/(?P<yy>[12]\d)"
+_SHORT_YEAR_NUMBER = re.compile(_TYPED_NUMBER + r"(?=/[A-ZĐ])", re.I)  # "Luật 20/23/QH15": a whole số hiệu
+_SHORT_YEAR_OF = re.compile(_TYPED_NUMBER + r"(?![\w/])", re.I)  # "NQ 03/25": the number and its year
+
+
+def full_years(question: str) -> str:
+    """Years written with two digits read as 20xx where a date or a year is meant: "năm 35", "hết năm 30", "t12/25",
+    "Q4/25", "26/6/25", "Luật 20/23/QH15"; "NĐ 224/26", "NQ 03/25" as "NĐ 224 năm 2026", "NQ 03 năm 2025" (not every số
+    hiệu holds its year: "03/NQ-CP"). Years 2020–2049 only, the years of these documents and their plans."""
+    full = lambda m: f"{m.group('lead')}20{m.group('yy')}"  # noqa: E731
+    text = _SHORT_YEAR_NUMBER.sub(lambda m: f"{m.group('lead')}/20{m.group('yy')}", question)
+    text = _SHORT_YEAR_OF.sub(lambda m: f"{m.group('lead')} năm 20{m.group('yy')}", text)  # "03/NQ-CP" has no year
+    text = _SHORT_YEAR_DAY.sub(full, text)
+    text = _SHORT_YEAR_DATE.sub(full, text)
+    return _SHORT_YEAR_WORD.sub(full, text)
