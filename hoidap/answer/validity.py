@@ -36,8 +36,8 @@ def validity_answer(query: Query, book: ValidityBook, as_of: str, fetch: Fetch, 
         query = _one_force_asked(query, book)
         if query is None:
             return None
-    if not query.validity or (query.force_of and query.numbers):
-        return None  # (a number and force_of: "Theo QĐ 2623 thì Luật … có hiệu lực …?" asks of the law QĐ 2623 names)
+    if not query.validity or (query.force_of and (query.numbers or query.doc_refs)):
+        return None  # (a number and force_of: "Theo QĐ 2623(,| thì) Luật … có hiệu lực …?" asks of the law QĐ 2623 names)
     named = [n for n in book.known() if names_document(query, n)] or named_by_title_and_year(query, book)
     if query.subject_type:  # "Luật mà Thủ tướng ban hành kế hoạch thi hành … có hiệu lực …?" asks of a law, not of the
         #                     decision whose title its words name

@@ -132,6 +132,7 @@ class Analyser:
     split_unseen: bool = True  # a compound word the corpus never contains counts as its syllables
     read_initials: bool = True  # note typed initials no list knows (the service reads them from the passages)
     everyday: bool = False  # everyday words also look for the formal terms (core/lexicon.py EVERYDAY_FORMS)
+    thesaurus: bool = False  # … and those of the generated thesaurus (core/everyday_thesaurus.tsv)
     loose_title_share: float = 0.0  # a title is named when this share of its word pairs is typed (0: only whole)
     drop_title_words: bool = False  # the words naming a document by its title are not looked for in its passages
     besides: bool = False  # "ngoài X, còn … nào?": X's names and years are set aside (Query.besides)
@@ -242,7 +243,7 @@ class Analyser:
         ] if self.expand else []
         tokens = query_tokens(words, exact) + query_tokens([s for s, _ in expansions + shortened], exact)
         terms, alternates = key_terms(words, expansions + shortened, self.weight, exact, self.split_unseen)
-        formal = formal_terms(expanded, exact) if self.everyday else []
+        formal = formal_terms(expanded, exact, self.everyday, self.thesaurus) if self.everyday or self.thesaurus else []
         for typed, term in formal:
             tokens += query_tokens(words_of(term), exact)
             typed_n, term_n = normalized(typed, exact), normalized(term, exact).strip()
@@ -324,7 +325,7 @@ class Analyser:
             sections=sections,
             wants_code=bool(CODE_ASKED.search(folded)),
             wants_address=bool(ADDRESS_ASKED.search(folded)),
-            force_of=(force_of(asked) if not numbers else framed_force(asked) if self.source_frame else "") if (
+            force_of=(force_of(asked) if not (numbers or SHORT_REF.search(folded_all)) else framed_force(expanded) if self.source_frame else "") if (
                 exact and re.search(r"\bhieu luc\b", folded)
             ) else "",
             wants_article=article_topic(folded) if answer_type == DOCUMENT else "",

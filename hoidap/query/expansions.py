@@ -4,9 +4,10 @@ whose abbreviation the documents write, and the abbreviations the corpus defines
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Mapping
 
-from core.lexicon import CASE_SENSITIVE, CHAT_FORMS, DOC_TYPE_CODES, EVERYDAY_FORMS
+from core.lexicon import CASE_SENSITIVE, CHAT_FORMS, DOC_TYPE_CODES, EVERYDAY_FORMS, everyday_thesaurus
 from hoidap.terms import normalized
 from ingest.normalize import fold_diacritics
 
@@ -45,39 +46,49 @@ def spelled_out(question: str, abbreviations: Mapping[str, str]) -> list[tuple[s
     return list(dict.fromkeys(found))
 
 
-def _everyday_patterns() -> list[tuple[re.Pattern, re.Pattern | None, str]]:
-    """(pattern with diacritics, folded pattern or None for one syllable, formal term), longest form first."""
-    forms = sorted(((f, term) for term, fs in EVERYDAY_FORMS.items() for f in fs), key=lambda x: -len(x[0]))
-    out = []
-    for form, term in forms:
-        exact = normalized(form, True).strip()
-        folded = fold_diacritics(exact)
-        out.append((
-            re.compile(rf"(?<!\S){re.escape(exact)}(?!\S)"),
-            re.compile(rf"(?<!\S){re.escape(folded)}(?!\S)") if " " in folded else None,
-            term,
-        ))
-    return out
+@lru_cache(maxsize=2)
+def _everyday_table(lexicon: bool, thesaurus: bool) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]], int]:
+    """(normalized form → formal terms, folded form of two syllables or more → formal terms, longest form in syllables)
+    over EVERYDAY_FORMS (``lexicon``) and the generated thesaurus (``thesaurus``)."""
+    sources = ([EVERYDAY_FORMS] if lexicon else []) + ([everyday_thesaurus()] if thesaurus else [])
+    exact: dict[str, tuple[str, ...]] = {}
+    folded: dict[str, tuple[str, ...]] = {}
+    for table in sources:
+        for term, forms in table.items():
+            for form in forms:
+                key = normalized(form, True).strip()
+                if not key:
+                    continue
+                exact[key] = tuple(dict.fromkeys(exact.get(key, ()) + (term,)))
+                if " " in key:
+                    loose = fold_diacritics(key)
+                    folded[loose] = tuple(dict.fromkeys(folded.get(loose, ()) + (term,)))
+    longest = max((len(k.split()) for k in exact), default=0)
+    return exact, folded, longest
 
 
-_EVERYDAY = _everyday_patterns()
-
-
-def formal_terms(question: str, exact: bool) -> list[tuple[str, str]]:
-    """(everyday words as typed, the formal term) for each everyday form of core/lexicon.py EVERYDAY_FORMS the
-    question uses, unless it names the formal term itself: "kho số liệu" → "cơ sở dữ liệu", "tin tặc" → "an ninh
-    mạng". Unaccented questions match forms of two syllables or more only."""
+def formal_terms(question: str, exact: bool, lexicon: bool = True, thesaurus: bool = False) -> list[tuple[str, str]]:
+    """(everyday words as typed, the formal term) for each everyday form the question uses — of core/lexicon.py
+    EVERYDAY_FORMS (``lexicon``) and of the generated thesaurus (``thesaurus``) — unless it names the formal term
+    itself: "kho số liệu" → "cơ sở dữ liệu", "tin tặc" → "an ninh mạng". Forms are read longest first, left to right,
+    as whole words; unaccented questions match forms of two syllables or more only."""
+    forms, folded_forms, longest = _everyday_table(lexicon, thesaurus)
     text = normalized(question, exact)
-    found: list[tuple[int, str, str]] = []
-    taken: list[range] = []  # spans of longer forms already read ("tiệm game" before "game")
-    for with_marks, folded, term in _EVERYDAY:
-        pattern = with_marks if exact else folded
-        match = pattern.search(text) if pattern is not None else None
-        if match is None or normalized(term, exact) in text or any(match.start() in span for span in taken):
-            continue
-        taken.append(range(match.start(), match.end()))
-        found.append((match.start(), match.group(0), term))
-    return list(dict.fromkeys((typed, term) for _, typed, term in sorted(found)))
+    table = forms if exact else folded_forms
+    syllables = text.split()
+    found: list[tuple[str, str]] = []
+    i = 0
+    while i < len(syllables):
+        for n in range(min(longest, len(syllables) - i), 0, -1):
+            typed = " ".join(syllables[i : i + n])
+            terms = table.get(typed)
+            if terms:
+                found += [(typed, term) for term in terms if normalized(term, exact) not in text]
+                i += n
+                break
+        else:
+            i += 1
+    return list(dict.fromkeys(found))
 
 
 def abbreviated(text: str, abbreviations: Mapping[str, str], exact: bool) -> list[tuple[str, str]]:
