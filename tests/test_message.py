@@ -21,7 +21,7 @@ def test_a_forwarded_header_is_set_aside_and_its_subject_kept_before_the_questio
 
 def test_a_signature_after_a_closing_formula_ends_the_question():
     asked = "KH 144 Bắc Ninh yêu cầu tỷ trọng STEM tối thiểu bao nhiêu?"
-    for closing in ("Trân trọng,", "Cảm ơn và trân trọng,", "Thanks"):
+    for closing in ("Trân trọng,", "Cảm ơn và trân trọng,", "Thanks", "Tran trong,"):
         pasted = f"{asked}\n\n{closing}\nNguyễn Văn A\nPhòng Quản lý đào tạo – Trường ĐH X\nĐT: 0912 xxx xxx"
         assert without_email_frame(pasted) == asked
     assert without_email_frame(f"{asked}\nĐT: 0912 xxx xxx") == asked

@@ -12,21 +12,20 @@ import re
 from ingest.normalize import fold_diacritics
 
 # --- e-mail ---------------------------------------------------------------------------------------------------------
-_FORWARD_RULE = re.compile(r"^\s*-{2,}\s*(?:forwarded message|original message|tin nhắn chuyển tiếp|thư chuyển tiếp)\s*-{2,}\s*$", re.I)
+# (matched on the line folded: lower case, without marks, as it may be typed)
+_FORWARD_RULE = re.compile(r"^\s*-{2,}\s*(?:forwarded message|original message|tin nhan chuyen tiep|thu chuyen tiep)\s*-{2,}\s*$")
 _HEADER = re.compile(
-    r"^\s*(?P<field>from|to|cc|bcc|date|sent|subject|reply-to|từ|người gửi|đến|gửi tới|người nhận|ngày|ngày gửi|"
-    r"thời gian|tiêu đề|chủ đề|về việc)\s*:\s*(?P<value>.*)$",
-    re.I,
+    r"^\s*(?P<field>from|to|cc|bcc|date|sent|subject|reply-to|tu|nguoi gui|den|gui toi|nguoi nhan|ngay|ngay gui|"
+    r"thoi gian|tieu de|chu de|ve viec)\s*:\s*(?P<value>.*)$"
 )
-_SUBJECT_FIELDS = {"subject", "tiêu đề", "chủ đề", "về việc"}
+_SUBJECT_FIELDS = {"subject", "tieu de", "chu de", "ve viec"}
 _REPLY_MARK = re.compile(r"^\s*(?:(?:re|fwd?|tl|tr|chuyển tiếp)\s*:\s*)+", re.I)
 # a closing formula on its own line ends the message; what follows is the sender's name, office, telephone
 _CLOSING = re.compile(
-    r"^\s*(?:trân trọng|(?:xin )?(?:chân thành )?cảm ơn(?: và trân trọng)?|thân ái|thân|kính thư|kính|best(?: regards)?|"
-    r"regards|thanks|thank you|cheers|--|—)\s*[,.!]*\s*$",
-    re.I,
+    r"^\s*(?:tran trong|(?:xin )?(?:chan thanh )?cam on(?: va tran trong)?|than ai|than|kinh thu|kinh|best(?: regards)?|"
+    r"regards|thanks|thank you|cheers|--|—)\s*[,.!]*\s*$"
 )
-_SIGNATURE_LINE = re.compile(r"^\s*(?:đt|tel|sđt|điện thoại|mobile|email|e-mail|fax)\s*[:.]", re.I)
+_SIGNATURE_LINE = re.compile(r"^\s*(?:dt|tel|sdt|dien thoai|mobile|email|e-mail|fax)\s*[:.]")
 
 
 def without_email_frame(question: str) -> str:
@@ -38,18 +37,17 @@ def without_email_frame(question: str) -> str:
         return question
     kept: list[str] = []
     subject = ""
-    for i, line in enumerate(lines):
-        if _FORWARD_RULE.match(line):
+    for line in lines:
+        folded = fold_diacritics(line.lower())
+        if _FORWARD_RULE.match(folded):
             continue
-        header = _HEADER.match(line)
+        header = _HEADER.match(folded)
         if header and not kept:  # header fields open the message
-            if header.group("field").lower() in _SUBJECT_FIELDS:
-                subject = _REPLY_MARK.sub("", header.group("value")).strip()
+            if header.group("field") in _SUBJECT_FIELDS:
+                subject = _REPLY_MARK.sub("", line[line.index(":") + 1 :]).strip()
             continue
-        if kept and _CLOSING.match(line):
+        if kept and (_CLOSING.match(folded) or _SIGNATURE_LINE.match(folded)):
             break  # "Trân trọng," and the signature under it
-        if kept and _SIGNATURE_LINE.match(line):
-            break
         kept.append(line)
     body = "\n".join(kept).strip()
     if not body:
