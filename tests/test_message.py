@@ -45,6 +45,8 @@ def test_markdown_and_html_marks_are_set_aside():
     assert without_markup("<b>Điều 15</b>&nbsp;quy định gì?") == "Điều 15 quy định gì?"
     assert without_markup("file ND_224_2026_ND-CP.pdf") == "file ND_224_2026_ND-CP.pdf"
     assert without_markup("Tỷ lệ 5*3 và a_b") == "Tỷ lệ 5*3 và a_b"
+    blanks = "Ban Chỉ đạo có ___ Tổ Công tác; tổ cải cách do ___ làm Tổ trưởng"  # blanks to fill are no marks
+    assert without_markup(blanks) == blanks
 
 
 def test_a_document_is_read_from_its_file_name_or_web_address():

@@ -59,7 +59,7 @@ def without_email_frame(question: str) -> str:
 
 # --- Markdown and HTML ----------------------------------------------------------------------------------------------
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
-_EMPHASIS = re.compile(r"(?<![\w*_`])(\*{1,3}|_{1,3}|`{1,3}|~~)(?=\S)(.+?)(?<=\S)\1(?![\w*_`])")
+_EMPHASIS = re.compile(r"(?<![\w*_`~])(\*{1,3}|_{1,3}|`{1,3}|~~)(?![*_`~\s])(.+?)(?<![*_`~\s])\1(?![\w*_`~])")
 _HEADING_MARK = re.compile(r"^\s{0,3}#{1,6}\s+", re.M)
 _QUOTE_MARK = re.compile(r"^\s*>\s?", re.M)
 
