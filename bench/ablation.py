@@ -2,8 +2,8 @@
 
 For every switch (a HOIDAP_* setting), hoidap alone is evaluated on the locked test (every batch of questions
 and conversations, index runs/locked/index from `make eval-locked`; the table leads with PRIMARY, the newest batch,
-read only as aggregates) and on the ALQAC 2022-format test split
-(index runs/alqac22/index from `hoidap prepare-alqac` + `hoidap reindex`); the table gives each metric
+read only as aggregates) and on the ALQAC 2022-format test split and the ALQAC 2023 private test
+(indexes runs/alqac22/index and runs/alqac23/index from `hoidap prepare-alqac` + `hoidap reindex`); the table gives each metric
 with the rule off (or on, for a switch named "(on)": a rule off by default) and its change against the defaults.
 Writes bench/results/NAME.{json,md} (ablation).
 
@@ -164,6 +164,12 @@ SWITCHES = {
     "frame fallback": ({"HOIDAP_RULE_FRAME_FALLBACK": "false"}, "a follow-up the cited document does not answer, asked unframed"),
     "section titles": ({"HOIDAP_RULE_SECTION_TITLES": "false"}, "'2. Đối tượng áp dụng' takes its items"),
     "named-title ranking": ({"HOIDAP_NAMED_TITLE_WEIGHT": "0"}, "passages writing a law's name the question gives"),
+    "email frame": ({"HOIDAP_RULE_EMAIL_FRAME": "false"}, "a pasted e-mail's header and signature set aside"),
+    "pdf breaks": ({"HOIDAP_RULE_PDF_BREAKS": "false"}, "'dữ li-\\nệu' joined again"),
+    "markup": ({"HOIDAP_RULE_MARKUP": "false"}, "Markdown and HTML marks set aside"),
+    "file names": ({"HOIDAP_RULE_FILE_NAMES": "false"}, "a document named by its file name or web address"),
+    "short years": ({"HOIDAP_RULE_SHORT_YEARS": "false"}, "'năm 35', 'NĐ 224/26' read as 2035, 2026"),
+    "everyday thesaurus": ({"HOIDAP_RULE_EVERYDAY_THESAURUS": "false"}, "everyday forms of the corpus' words (core/everyday_thesaurus.tsv)"),
     "learned answerability": ({"HOIDAP_ANSWERABILITY": "rule"}, "the learned decision (off: coverage gate)"),
     "definition ranking": ({"HOIDAP_DEFINITION_WEIGHT": "0"}, "'X là gì' ranks defining clauses"),
     "named-document ranking": ({"HOIDAP_DOC_BOOST_WEIGHT": "0"}, "passages of named documents ranked"),
@@ -227,8 +233,11 @@ SETS = {
     "locked 28 conversations": ("runs/locked", "evalsets/locked/conversations-28.jsonl"),
     "locked 29": ("runs/locked", "evalsets/locked/questions-29.jsonl"),
     "locked 29 conversations": ("runs/locked", "evalsets/locked/conversations-29.jsonl"),
+    "locked 30": ("runs/locked", "evalsets/locked/questions-30.jsonl"),
+    "locked 30 conversations": ("runs/locked", "evalsets/locked/conversations-30.jsonl"),
     "tuning 6": ("runs/locked", "evalsets/tuning/questions-6.jsonl"),
     "ALQAC 2022 test": ("runs/alqac22", "runs/alqac22/test.jsonl"),
+    "ALQAC 2023 private": ("runs/alqac23", "runs/alqac23/private_test.jsonl"),
 }
 
 

@@ -393,3 +393,20 @@ def test_which_submission_asks_the_enacting_words():
     query = analyse("Kế hoạch được UBND tỉnh ban hành trên cơ sở tờ trình nào của Sở?")
     assert query.wants_recital and query.answer_type == DOCUMENT
     assert analyse("Kế hoạch được ban hành theo đề nghị tại văn bản nào của Sở?").wants_recital
+
+
+def test_the_thesaurus_reads_everyday_forms_of_the_corpus_words():
+    query = analyse("Người dân làm giấy tờ trên mạng, dự án dùng tiền nhà nước không?", thesaurus=True)
+    assert ("làm giấy tờ trên mạng", "dịch vụ công trực tuyến") in query.formal
+    assert ("tiền nhà nước", "ngân sách nhà nước") in query.formal  # a form of several terms looks for each
+    assert any(" dịch vụ công trực tuyến " in f" {alt} " for alts in query.alternates.values() for alt in alts)
+    assert not analyse("Người dân làm giấy tờ trên mạng, dự án dùng tiền nhà nước không?").formal  # off: as typed
+
+
+def test_the_thesaurus_file_is_well_formed():
+    from core.lexicon import THESAURUS_FILE, everyday_thesaurus
+
+    lines = [line for line in THESAURUS_FILE.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    assert len(lines) > 1000 and all(line.count("\t") == 1 for line in lines)
+    table = everyday_thesaurus()
+    assert all(forms and all(term.lower() not in form.lower() for form in forms) for term, forms in table.items())
