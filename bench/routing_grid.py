@@ -50,6 +50,7 @@ def collect(index_dir: Path) -> list[dict]:
     from hoidap.eval.metrics import norm, passage_doc_key
     from hoidap.eval.testset import load_testset
     from hoidap.service import HoidapService
+    from hoidap.retrieve import covered_text
     from hoidap.terms import coverage
 
     service = HoidapService(Settings())
@@ -74,7 +75,7 @@ def collect(index_dir: Path) -> list[dict]:
                     gold = passage_doc_key(chunk.source) in set(q.relevant) or any(
                         norm(e) in text for e in q.evidence if e.strip()
                     )
-                    covered = coverage(part.terms, retriever._covered_text(chunk, part.exact), part.alternates)
+                    covered = coverage(part.terms, covered_text(chunk, part.exact), part.alternates)
                     candidates[cid] = (covered, gold)
                 parts.append((rankings, candidates))
             rows.append({"id": q.id, "set": name, "kind": q.kind or name, "parts": parts})

