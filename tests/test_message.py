@@ -89,3 +89,17 @@ def test_the_email_frame_switch_off(service):
     off = HoidapService(Settings(**{**service.settings.model_dump(), "rule_email_frame": False}))
     assert off.unwrapped(SIGNED) == SIGNED
     assert service.unwrapped(SIGNED) == "Luật Giao dịch điện tử có hiệu lực thi hành từ ngày nào?"
+
+
+def test_everyday_words_are_read_as_the_documents_terms_when_their_own_do_not_find_them(service):
+    """The thesaurus (core/everyday_thesaurus.tsv) is read when a question's own words find no passage covering them."""
+    from core.settings import Settings
+    from hoidap.service import HoidapService
+
+    asked = "Open data của cơ quan nhà nước là gì?"  # "dữ liệu mở" in the Law's words
+    on = HoidapService(Settings(**{**service.settings.model_dump(), "rule_everyday_thesaurus": True}))
+    off = HoidapService(Settings(**{**service.settings.model_dump(), "rule_everyday_thesaurus": False}))
+    on.embedder = off.embedder = service.embedder
+    found = on.ask(asked)
+    assert not found.refused and "Dữ liệu mở" in found.text
+    assert "Dữ liệu mở" not in off.ask(asked).text
