@@ -195,7 +195,7 @@ class Settings(BaseSettings):
         "the two batches written after it (README, seventh session).",
     )
     rule_everyday_thesaurus: bool = Field(
-        False,
+        True,
         description="As HOIDAP_RULE_EVERYDAY_WORDS, with the generated thesaurus core/everyday_thesaurus.tsv (everyday forms "
         "of corpus/'s own vocabulary, written by helper sessions that never saw a test question) instead of the "
         "hand-written list: 'tiền nhà nước' → ngân sách nhà nước, 'làm giấy tờ trên mạng' → dịch vụ công trực tuyến; "
