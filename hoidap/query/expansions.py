@@ -46,7 +46,7 @@ def spelled_out(question: str, abbreviations: Mapping[str, str]) -> list[tuple[s
     return list(dict.fromkeys(found))
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=4)
 def _everyday_table(lexicon: bool, thesaurus: bool) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]], int]:
     """(normalized form → formal terms, folded form of two syllables or more → formal terms, longest form in syllables)
     over EVERYDAY_FORMS (``lexicon``) and the generated thesaurus (``thesaurus``)."""
