@@ -103,3 +103,16 @@ def test_everyday_words_are_read_as_the_documents_terms_when_their_own_do_not_fi
     found = on.ask(asked)
     assert not found.refused and "Dữ liệu mở" in found.text
     assert "Dữ liệu mở" not in off.ask(asked).text
+
+
+def test_a_title_ends_where_its_number_begins():
+    from hoidap.query.documents import force_of
+
+    assert force_of("Luật Giao dịch điện tử 20/2023 có hiệu lực từ khi nào?") == "luat giao dich dien tu"
+    assert force_of("Luật Giao dịch điện tử số 20/2023/QH15 có hiệu lực từ khi nào?") == "luat giao dich dien tu"
+    assert force_of("Luật Bảo vệ dữ liệu cá nhân có hiệu lực thi hành từ ngày nào?") == "luat bao ve du lieu ca"
+
+
+def test_a_law_named_by_title_and_number_is_answered_its_force(service):
+    answer = service.ask("Luật Giao dịch điện tử 20/2023 có hiệu lực thi hành từ ngày nào?")
+    assert not answer.refused and ("01 tháng 7 năm 2024" in answer.text or "1/7/2024" in answer.text)

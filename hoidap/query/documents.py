@@ -194,6 +194,7 @@ def unit_of(label: str) -> str:
 _TITLED_DOCUMENT = re.compile(
     r"\b(?:" + "|".join(FORCE_TYPES) + r")\s+([A-ZĐÀ-Ỹ][^\s,?;:()]*(?:\s+[^\s,?;:()]+){1,12}?)"
     r"(?=\s+(?:có|được|đã|sẽ|bắt đầu|thì|là|chính thức|hiện|còn|hết|năm|tháng|ngày|vậy|thông qua|ban hành|quy định)\b"
+    r"|\s+(?:số\s+)?\d"  # "Luật Giao dịch điện tử 20/2023 …", "… số 20/2023/QH15": the title ends where its number begins
     r"|\s*[,?;:(]|\s*$)"
 )
 
