@@ -219,8 +219,12 @@ class HoidapService:
         self, question: str, k: int | None = None, filters: Filters | None = None, caller: Caller | None = None
     ) -> list[Passage]:
         """Passages for a question (no answer composed), among the documents ``caller`` may read."""
-        question = self.read_as_asked(clean_question(self.unwrapped(question), self.settings.max_question_chars))
+        question = self.read_as_asked(self.cleaned(question))
         return self.retriever(caller).retrieve(self.analyse(question, caller), k, filters)
+
+    def cleaned(self, question: str) -> str:
+        """The question as typed, unwrapped from a pasted message and cleaned (raises on empty or too long)."""
+        return clean_question(self.unwrapped(question), self.settings.max_question_chars)
 
     def unwrapped(self, question: str) -> str:
         """The question without what a pasted message wraps around it, read while its lines are still apart: a
@@ -296,7 +300,7 @@ class HoidapService:
         channel: str = "service",
     ) -> Iterator[str | Answer]:
         """Like ask(), yielding the LLM's text deltas first (none in extractive mode), the Answer last."""
-        question = clean_question(self.unwrapped(question), self.settings.max_question_chars)
+        question = self.cleaned(question)
         read = self.read_as_asked(question)
         readings = resolutions(
             read, previous, self.settings.rule_antecedent, self.settings.rule_ellipsis, self.settings.rule_topic_fallback,

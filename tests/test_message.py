@@ -76,6 +76,16 @@ SIGNED = (
 )
 
 
+def switched(service, **rules):
+    """The test service with some rules set otherwise (its embedder shared)."""
+    from core.settings import Settings
+    from hoidap.service import HoidapService
+
+    other = HoidapService(Settings(**{**service.settings.model_dump(), **rules}))
+    other.embedder = service.embedder
+    return other
+
+
 def test_a_question_pasted_with_its_signature_is_answered(service):
     answer = service.ask(SIGNED)
     assert not answer.refused
@@ -83,23 +93,15 @@ def test_a_question_pasted_with_its_signature_is_answered(service):
 
 
 def test_the_email_frame_switch_off(service):
-    from core.settings import Settings
-    from hoidap.service import HoidapService
-
-    off = HoidapService(Settings(**{**service.settings.model_dump(), "rule_email_frame": False}))
+    off = switched(service, rule_email_frame=False)
     assert off.unwrapped(SIGNED) == SIGNED
     assert service.unwrapped(SIGNED) == "Luật Giao dịch điện tử có hiệu lực thi hành từ ngày nào?"
 
 
 def test_everyday_words_are_read_as_the_documents_terms_when_their_own_do_not_find_them(service):
     """The thesaurus (core/everyday_thesaurus.tsv) is read when a question's own words find no passage covering them."""
-    from core.settings import Settings
-    from hoidap.service import HoidapService
-
     asked = "Open data của cơ quan nhà nước là gì?"  # "dữ liệu mở" in the Law's words
-    on = HoidapService(Settings(**{**service.settings.model_dump(), "rule_everyday_thesaurus": True}))
-    off = HoidapService(Settings(**{**service.settings.model_dump(), "rule_everyday_thesaurus": False}))
-    on.embedder = off.embedder = service.embedder
+    on, off = switched(service, rule_everyday_thesaurus=True), switched(service, rule_everyday_thesaurus=False)
     found = on.ask(asked)
     assert not found.refused and "Dữ liệu mở" in found.text
     assert "Dữ liệu mở" not in off.ask(asked).text

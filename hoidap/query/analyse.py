@@ -312,6 +312,7 @@ class Analyser:
         signers = [f" {normalized(n, exact).strip()} " for n in signers_named(asked)] if self.signers else []
         if signers:  # "Chương trình … mà Phó Thủ tướng Nguyễn Chí Dũng ký": who signed it names the document
             terms = {t: w for t, w in terms.items() if not any(f" {t} " in n for n in signers)} or terms
+        doc_refs = tuple((t, n, y) for t, n, y in SHORT_REF.findall(folded_all))  # "nđ 13/2023", "qđ 2623"
         return Query(
             text=text,
             expanded=expanded,
@@ -325,7 +326,7 @@ class Analyser:
             sections=sections,
             wants_code=bool(CODE_ASKED.search(folded)),
             wants_address=bool(ADDRESS_ASKED.search(folded)),
-            force_of=(force_of(asked) if not (numbers or SHORT_REF.search(folded_all)) else framed_force(expanded) if self.source_frame else "") if (
+            force_of=(force_of(asked) if not (numbers or doc_refs) else framed_force(expanded) if self.source_frame else "") if (
                 exact and re.search(r"\bhieu luc\b", folded)
             ) else "",
             wants_article=article_topic(folded) if answer_type == DOCUMENT else "",
@@ -341,7 +342,7 @@ class Analyser:
             role=" ".join(office.group(0).split()) if office and answer_type == PERSON else "",
             numbers=tuple(numbers),
             titles=tuple(titles),
-            doc_refs=tuple((t, n, y) for t, n, y in SHORT_REF.findall(folded_all)),
+            doc_refs=doc_refs,
             articles=tuple(f"Điều {m.group(2)}" for m in ARTICLE_REF.finditer(asked if premise else text)),
             # a statement's Điều and khoản are what it tells, not where the question turned from it asks
             units=units,
