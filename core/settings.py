@@ -505,6 +505,23 @@ class Settings(BaseSettings):
         description="Years written with two digits are read as 20xx where a year is meant: 'năm 35', 't12/25', '26/6/25', "
         "'NĐ 224/26', 'Luật 20/23/QH15' (20–49 only; hoidap/query/message.py).",
     )
+    rule_chat_frame: bool = Field(
+        True,
+        description="One question sent as several chat lines is read as one: the time stamps and the sender's name before "
+        "each line set aside, the lines joined ('[9:02] Hà: cho em hỏi cái kế hoạch 308' / '[9:02] Hà: bên sở nào chủ trì "
+        "vậy'; hoidap/query/message.py).",
+    )
+    rule_code_marks: bool = Field(
+        True,
+        description="Inside a số hiệu, the dashes and slashes a copy-paste brings are read as '-' and '/', and full-width "
+        "digits as digits: '174/2026/NĐ–CP', '２６２９/QĐ‑TTg' (hoidap/query/codes.py).",
+    )
+    rule_type_from_code: bool = Field(
+        True,
+        description="The type word before a whole số hiệu is set right by the type code inside it: 'Quyết định "
+        "174/2026/NĐ-CP' → 'Nghị định 174/2026/NĐ-CP', 'công văn 3260-KH/ĐĐQH15' → 'kế hoạch …'; with 'QĐ', which numbers "
+        "both a Quyết định and a Party Quy định, a third type word is dropped (hoidap/query/codes.py).",
+    )
     rule_relayed: bool = Field(
         True,
         description="A question asked for someone else is what they ask: 'Chị trưởng phòng nhờ em hỏi giúp: …', 'Bên xã gọi "
@@ -706,6 +723,11 @@ class Settings(BaseSettings):
         "added a false refusal) and on ALQAC 2022 it took one gold article out of the top 5 (seventeenth session's "
         "ablation).",
     )
+    rule_recipients: bool = Field(
+        True,
+        description="'<document> gửi cho những nơi nào?', 'Nơi nhận của <document>?' is answered by that document's "
+        "'Nơi nhận' list, fetched when retrieval did not bring it (hoidap/answer/signature.py).",
+    )
     rule_signers: bool = Field(
         True,
         description="A person named as having signed the document asked about ('Chương trình … mà Phó Thủ tướng "
@@ -818,6 +840,12 @@ class Settings(BaseSettings):
         description="The head of a body named by its function is read as the office the documents write: 'người đứng đầu "
         "Chính phủ' the Thủ tướng Chính phủ, 'người đứng đầu ngành công an' the Bộ trưởng Bộ Công an, of a Sở its Giám "
         "đốc, of a people's committee its Chủ tịch.",
+    )
+    rule_pointed_unit: bool = Field(
+        True,
+        description="A follow-up pointing back to the unit the previous answer led with ('Điều đó tên là gì?', 'Khoản này "
+        "áp dụng cho ai?') asks of that unit of the same document: 'Điều 16 Quy định 384-QĐ/TW tên là gì?' after an "
+        "answer quoting khoản 1 Điều 16 (hoidap/answer/conversation.py).",
     )
     rule_neighbour_unit: bool = Field(
         True,

@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from core.models import CELL_SEPARATOR
-from hoidap.answer.signature import signature_block
+from hoidap.answer.signature import recipients_block, signature_block
 from hoidap.answer.tables import GROUP_ROW, cell_key, header_of, opens_table
 from hoidap.query import LIST, Query
 from hoidap.query.documents import names_document, unit_of
@@ -52,13 +52,15 @@ def row_in_group(chunk_ids: list[str], texts: dict[str, str], number: str, group
 
 
 def signed_passages(query: Query, reader: IndexReader, shown: list[Passage]) -> list[Passage]:
-    """For "ai là người ký <document>?": the passage of the named document holding its signature block, when
-    retrieval did not bring it (it says nothing of the question's words)."""
+    """For "ai là người ký <document>?" and "<document> gửi cho những nơi nào?": the passage of the named document
+    holding its signature block or its "Nơi nhận" list, when retrieval did not bring it (it says nothing of the
+    question's words)."""
     have = {p.chunk.chunk_id for p in shown}
     extra: list[Passage] = []
     for part in query.parts or (query,):
-        if not part.wants_signer:
+        if not (part.wants_signer or part.wants_recipients):
             continue
+        holds = signature_block if part.wants_signer else recipients_block
         typed = fold_diacritics(part.numbers[0].lower()) if part.numbers else ""
         number = next(  # the held document it names: "kh 3260 ai ký?", "3260-KH/DDQH15 do ai ky"
             (
@@ -67,7 +69,7 @@ def signed_passages(query: Query, reader: IndexReader, shown: list[Passage]) -> 
             ),
             "",
         )
-        signed = next((cid for cid, text in reader.store.last_texts(number) if signature_block(text)), None) if number else None
+        signed = next((cid for cid, text in reader.store.last_texts(number) if holds(text)), None) if number else None
         if signed is not None and signed not in have:
             extra.extend(Passage(chunk, 0.0) for chunk in reader.store.get_chunks([signed]).values())
             have.add(signed)

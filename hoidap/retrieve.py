@@ -206,7 +206,7 @@ class IndexReader:
             self.bm25.weight, abbreviations=learned, expand=s.expand_abbreviations, split_compound=s.split_compound,
             indexed_numbers=numbers, titled=titled, split_unseen=s.rule_split_unseen, read_initials=s.rule_initials,
             everyday=s.rule_everyday_words, loose_title_share=s.loose_title_share if s.rule_loose_title else 0.0,
-            drop_title_words=s.rule_title_words, number_dates=s.rule_number_dates, locators=s.rule_locators, signers=s.rule_signers,
+            drop_title_words=s.rule_title_words, number_dates=s.rule_number_dates, locators=s.rule_locators, signers=s.rule_signers, recipients=s.rule_recipients,
             number_words=s.rule_number_words, forms=s.rule_forms, headings=s.rule_headings, row_numbers=s.rule_row_numbers,
             purpose=s.rule_purpose,
             provinces=s.rule_provinces, described=described, quoted=s.rule_quoted_phrases,

@@ -32,7 +32,10 @@ from hoidap.query.asides import (
     without_restatement,
 )
 from hoidap.query.typed import without_search_syntax, written_punctuation
-from hoidap.query.message import files_named, full_years, joined_line_breaks, without_email_frame, without_markup
+from hoidap.query.codes import plain_code_marks, types_from_codes
+from hoidap.query.message import (
+    files_named, full_years, joined_line_breaks, without_chat_frame, without_email_frame, without_markup,
+)
 from hoidap.query.hedges import corrected_inline, without_courtesies, without_hedges, without_labels
 from hoidap.answer.extractive import ExtractiveAnswerer
 from hoidap.answer.headings import heading_answer
@@ -82,7 +85,7 @@ def make_answerer(settings: Settings) -> ExtractiveAnswerer:
         required_names=s.rule_required_names, answer_type=s.rule_answer_type, boilerplate=s.rule_boilerplate,
         scope_article=s.rule_scope_article, office_holder=s.rule_office_holder, named_document=s.rule_named_document,
         in_force_first=s.rule_validity, table_header=s.rule_table_header, typed_required=s.rule_typed_required,
-        list_continues=s.rule_list_continues, signer=s.rule_signer, section_titles=s.rule_section_titles,
+        list_continues=s.rule_list_continues, signer=s.rule_signer, recipients=s.rule_recipients, section_titles=s.rule_section_titles,
         cross_reference=s.rule_cross_reference, table_group=s.rule_table_group, run_list=s.rule_run_list, besides=s.rule_besides,
         named_clause=s.rule_named_unit, number_words=s.rule_number_words,
         item_lead_in=s.rule_item_lead_in, item_heading=s.rule_item_heading, named_documents=s.rule_named_documents,
@@ -228,14 +231,17 @@ class HoidapService:
 
     def unwrapped(self, question: str) -> str:
         """The question without what a pasted message wraps around it, read while its lines are still apart: a
-        forwarded e-mail's header and the signature after its closing formula, a PDF's line-break hyphens."""
+        forwarded e-mail's header and the signature after its closing formula, a chat's time stamps and senders, a PDF's
+        line-break hyphens."""
         if not question or "\n" not in question:
             return question
         question = joined_line_breaks(question) if self.settings.rule_pdf_breaks else question
+        question = without_chat_frame(question) if self.settings.rule_chat_frame else question
         return without_email_frame(question) if self.settings.rule_email_frame else question
 
     def read_as_asked(self, question: str) -> str:
-        """The question as it is read, what says nothing of what it asks set aside: VNI digits ("ke61 hoa5ch") and VIQR marks
+        """The question as it is read, what says nothing of what it asks set aside: a số hiệu's copy-pasted dashes and the
+        type word its code corrects ("Quyết định 174/2026/NĐ–CP" → "Nghị định 174/2026/NĐ-CP"), VNI digits ("ke61 hoa5ch") and VIQR marks
         ("ke^' hoa.ch"), search syntax ('"…" OR "…"'), punctuation said in words ("phẩy", "chấm hỏi"), emoji and
         reactions ("😮 nhiều vậy à, thế …"), its letter case ("THEO KẾ HOẠCH 308 …"), Central words ("khi mô rứa?" → "khi
         nào vậy?"), a correction inside it ("NĐ 45, à nhầm, NĐ 224"), courtesies ("Chào anh/chị, …? Em cảm ơn!"), hedges
@@ -244,8 +250,10 @@ class HoidapService:
         trưởng Bộ Công an")."""
         s = self.settings
         question = without_markup(question) if s.rule_markup else question
+        question = plain_code_marks(question) if s.rule_code_marks else question
         question = files_named(question) if s.rule_file_names else question
         question = full_years(question) if s.rule_short_years else question
+        question = types_from_codes(question) if s.rule_type_from_code else question
         question = vni_decoded(question) if s.rule_vni else question
         question = viqr_decoded(question) if s.rule_viqr else question
         question = without_search_syntax(question) if s.rule_search_syntax else question
@@ -308,7 +316,7 @@ class HoidapService:
             self.settings.rule_correction, self.settings.rule_roles, self.settings.rule_more_items, self.settings.rule_own_task,
             self.settings.rule_another_document, self.settings.rule_body_alone, self.settings.rule_where_followup,
             self.settings.rule_narrowing, self.settings.rule_item_followup, figures=self.settings.rule_pointed_figure,
-            neighbours=self.settings.rule_neighbour_unit,
+            neighbours=self.settings.rule_neighbour_unit, pointed=self.settings.rule_pointed_unit,
         )
         more = self.settings.rule_more_items and previous is not None and asks_for_more(read)  # "Còn gì nữa không?"
         where = self.settings.rule_where_followup and previous is not None and asks_where(read)  # "Ở mục nào vậy?"
@@ -387,7 +395,7 @@ class HoidapService:
             query = analyser.analyse(f"{resolved.rstrip(' ?')} (theo {quoting})?")
             passages, shown = found_for(query, search, depth, k)
         retrieved = shown  # what retrieval gave the answer to read (fetched evidence is added below)
-        if self.settings.rule_signer:
+        if self.settings.rule_signer or self.settings.rule_recipients:
             shown = shown + signed_passages(query, reader, shown)
         if self.settings.rule_row_numbers:
             shown = numbered_rows(query, reader, shown) + shown

@@ -192,6 +192,32 @@ def neighbour_unit(question: str, label: str) -> str:
     return f"Khoản {int(clause) + step} Điều {article}"
 
 
+# "Điều đó", "khoản này", "điều vừa nêu": the unit an answer led with, pointed back to
+_POINTED_UNIT = re.compile(
+    r"(?<!\w)(điều|khoản|dieu|khoan)\s+(?:đó|này|ấy|nọ|trên|vừa rồi|vừa nêu|vừa trích|do|nay|ay|tren|vua roi|vua neu)(?!\w)",
+    re.I,
+)
+
+
+def pointed_unit(question: str, label: str, document: str) -> str:
+    """A follow-up naming the unit the previous answer led with by "điều đó" / "khoản này", with that unit named
+    ("Điều đó tên là gì?" after an answer led by "Điều 16, khoản 1" of Quy định 384-QĐ/TW → "Điều 16 Quy định 384-QĐ/TW
+    tên là gì?"), or "" (no such follow-up, no unit, a khoản asked of an article cited whole)."""
+    found = _POINTED_UNIT.search(question)
+    numbered = _LABEL.match(label)
+    if not found or not numbered or not document or find_numbers(question) or len(question.split()) > NEIGHBOUR_WORDS:
+        return ""
+    article, clause = numbered.group(1), numbered.group(2)
+    if fold_diacritics(found.group(1).lower()) == "dieu":
+        unit = f"Điều {article}"
+    elif clause:
+        unit = f"khoản {clause} Điều {article}"
+    else:
+        return ""
+    unit = unit[:1].upper() + unit[1:] if found.start() == 0 else unit
+    return f"{question[: found.start()]}{unit} {document}{question[found.end() :]}"
+
+
 def resolve(question: str, previous: Turn | None, antecedent: bool = True) -> str:
     """The question to answer: itself, or completed from the previous turn when it is a follow-up.
     ``antecedent``: a noun pointed back to stands for its phrase in the previous question (with_antecedent)."""
@@ -203,6 +229,7 @@ def resolutions(
     switch_document: bool = False, why: bool = False, confirm: bool = False, correction: bool = False, roles: bool = False,
     more: bool = False, own_task: bool = False, another_document: bool = False, body_alone: bool = False,
     where: bool = False, narrowing: bool = False, items: bool = False, figures: bool = False, neighbours: bool = False,
+    pointed: bool = False,
 ) -> list[str]:
     """The readings of a follow-up to try in turn, the likeliest first. A back-reference read in the frame of the
     document the previous answer cited ("… (theo Quyết định 2629/QĐ-TTg)?") is also read without that frame: the
@@ -229,12 +256,16 @@ def resolutions(
     leads the answer with that item: Query.item). With ``figures``, a figure pointed back to ("Con số 90% đó thì cơ quan
     nào chủ trì?") stands for the target the previous question asked the figure of (with_antecedent). With
     ``neighbours``, "Khoản tiếp theo của điều đó nói gì?" asks what the unit beside the one the previous answer led with
-    says ("Khoản 4 Điều 15 Quy định 384-QĐ/TW quy định gì?": neighbour_unit)."""
+    says ("Khoản 4 Điều 15 Quy định 384-QĐ/TW quy định gì?": neighbour_unit); with ``pointed``, "Điều đó tên là gì?"
+    asks of the unit that answer led with ("Điều 16 Quy định 384-QĐ/TW tên là gì?": pointed_unit)."""
     if previous is None:
         return [question]
     unit = neighbour_unit(question, previous.cited_label) if neighbours and previous.cited_documents else ""
     if unit:
         return [f"{unit} {previous.cited_documents[0]} quy định gì?"]
+    named = pointed_unit(question, previous.cited_label, previous.cited_documents[0]) if pointed and previous.cited_documents else ""
+    if named:
+        return [named]
     if body_alone:
         asked = asked_of_body(question, previous.question)
         if asked:

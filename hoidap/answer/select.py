@@ -41,7 +41,7 @@ from hoidap.answer.carries import (
 )
 from hoidap.answer.items import heads_section, item_of_field, lead_in_of, names_strongest, section_of, stored_lead_in
 from hoidap.answer.quotes import boilerplate, quotes
-from hoidap.answer.signature import signature_block
+from hoidap.answer.signature import recipients_block, signature_block
 from hoidap.answer.tables import header_of, horizon_above, inherited_group, labelled_row, opens_table
 from hoidap.query import DATE, DOCUMENT, DURATION, LIST, NUMBER, ORGANISATION, PERSON, VALIDITY, Query
 from hoidap.query.asked import SCOPE, asks_document_itself, names_level, other_named_year, other_qualifier, other_quarter, states_grade, states_other_years, states_target_only, title_match
@@ -97,6 +97,7 @@ class SelectRules:
     typed_required: bool = True  # "khi nào / bao lâu / bao nhiêu": no sentence carrying a date, duration or
     #                              figure (of the unit counted) → the documents do not answer
     signer: bool = True  # "ai là người ký <document>?" is answered by the document's signature block
+    recipients: bool = True  # "<document> gửi cho những nơi nào?" is answered by the document's "Nơi nhận" list
     section_titles: bool = True  # a numbered section's title ("2. Đối tượng áp dụng") takes its text, as an article's
     list_continues: bool = True  # a list cut by the end of its passage goes on with the items of the next
     #                              passage of the same article, when that passage was retrieved too
@@ -253,6 +254,11 @@ def candidates(
         if rules.signer and query.wants_signer and names_document(query, chunk.doc.number):
             block = signature_block(chunk.text)
             if block:  # "ai là người ký …?": the signature block of the named document
+                text = "\n".join(line.strip() for line in chunk.text[block[0] : block[1]].split("\n") if line.strip())
+                found.append(Candidate(i, block, text, 1.0 + passage_cov, passage_cov, passage_cov, True))
+        if rules.recipients and query.wants_recipients and names_document(query, chunk.doc.number):
+            block = recipients_block(chunk.text)
+            if block:  # "… gửi cho những nơi nào?": the "Nơi nhận" list of the named document
                 text = "\n".join(line.strip() for line in chunk.text[block[0] : block[1]].split("\n") if line.strip())
                 found.append(Candidate(i, block, text, 1.0 + passage_cov, passage_cov, passage_cov, True))
         if rules.level_named and query.levels and not names_level(query.levels, f"{chunk.heading}\n{chunk.text}"):

@@ -1,7 +1,8 @@
-"""Who signed a document: a rule of Vietnamese legal text. A document ends (before its appendices) with its
-signature block: the capacity in capitals ("T/M ĐẢNG ĐOÀN QUỐC HỘI", "KT. THỦ TƯỚNG", "BÍ THƯ", "CHỦ TỊCH
-QUỐC HỘI"), then the signer's name on its own line. "Ai là người ký Kế hoạch 3260-KH/ĐĐQH15?" is answered
-by quoting that block."""
+"""Who signed a document and to whom it was sent: rules of Vietnamese legal text. A document ends (before its
+appendices) with its signature block: the capacity in capitals ("T/M ĐẢNG ĐOÀN QUỐC HỘI", "KT. THỦ TƯỚNG", "BÍ THƯ",
+"CHỦ TỊCH QUỐC HỘI"), then the signer's name on its own line; beside or above it, "Nơi nhận:" and the recipients, one
+per dash. "Ai là người ký Kế hoạch 3260-KH/ĐĐQH15?" is answered by quoting the block, "Kế hoạch 308/KH-UBND gửi cho
+những nơi nào?" by quoting the list."""
 
 from __future__ import annotations
 
@@ -39,3 +40,30 @@ def signature_block(text: str) -> tuple[int, int] | None:
                     found = (cell.start(), cell.end())
                     break
     return found
+
+
+_RECIPIENTS = re.compile(r"(?:\*\*)?Nơi nhận[ \t]*:?(?:\*\*)?[ \t]*:?", re.I)
+_RECIPIENT_LINE = re.compile(r"^\s*(?:[-+•]|\*\s)")
+
+
+def recipients_block(text: str) -> tuple[int, int] | None:
+    """(start, end) of the "Nơi nhận:" list in a passage: its dashed lines, or, in a table row laid out beside the
+    signature, its cell; None when the passage has none."""
+    found = _RECIPIENTS.search(text)
+    if not found:
+        return None
+    line_end = text.find("\n", found.end())
+    line_end = len(text) if line_end < 0 else line_end
+    rest = text[found.end() : line_end]
+    if rest.strip():  # "| Nơi nhận: - Bộ Công An; - … | **TM. ỦY BAN NHÂN DÂN** …": to the end of its cell
+        cell = rest.find("|")
+        end = found.end() + cell if cell >= 0 else line_end
+        return (found.start(), end) if text[found.end() : end].strip() else None
+    end = position = line_end
+    for line in text[line_end:].split("\n"):
+        if line.strip() and not _RECIPIENT_LINE.match(line):
+            break
+        position += len(line) + 1
+        if line.strip():
+            end = position - 1
+    return (found.start(), end) if end > line_end else None

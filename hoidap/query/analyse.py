@@ -27,6 +27,7 @@ from hoidap.query.asked import (
     RECITAL_ASKED,
     SCOPE,
     SCOPE_ASKED,
+    RECIPIENTS_ASKED,
     SIGNER_ASKED,
     ACHIEVED_ASKED,
     answer_type_of,
@@ -148,6 +149,7 @@ class Analyser:
     forms: bool = False  # a question shaped like a form ("Hiệu lực: từ ___ ?"): each blank asked in words
     number_words: bool = False  # "mấy <noun>" names what is counted, as "bao nhiêu <noun>" does
     signers: bool = False  # a person named as having signed the document asked of need not be in the passage
+    recipients: bool = False  # "… gửi cho những nơi nào?": the named document's "Nơi nhận" (Query.wants_recipients)
     case_facts: bool = False  # a year told only of the asker's own case ("… cấp năm 2022; …?") is not required
     subject_type: bool = False  # note the document type a question begins with (Query.subject_type)
     home_country: bool = False  # "Việt Nam" is no name a passage must repeat
@@ -339,6 +341,7 @@ class Analyser:
             ),
             wants_issuer=bool(ISSUER_ASKED.search(folded)),
             wants_signer=answer_type in (PERSON, ORGANISATION) and bool(SIGNER_ASKED.search(folded)) and bool(numbers or SHORT_REF.search(folded_all)),
+            wants_recipients=self.recipients and bool(RECIPIENTS_ASKED.search(folded)) and bool(numbers or SHORT_REF.search(folded_all)),
             role=" ".join(office.group(0).split()) if office and answer_type == PERSON else "",
             numbers=tuple(numbers),
             titles=tuple(titles),

@@ -1,5 +1,6 @@
-"""What a pasted message wraps around a question: an e-mail's forwarded header and its signature, Markdown and HTML
-marks, a PDF's line-break hyphens, a document named by its file name or web address, years written with two digits.
+"""What a pasted message wraps around a question: an e-mail's forwarded header and its signature, a chat's time stamps
+and senders, Markdown and HTML marks, a PDF's line-break hyphens, a document named by its file name or web address,
+years written with two digits.
 
 Each function returns the question as it would have been typed plainly; what it cannot read it leaves as it is.
 """
@@ -55,6 +56,31 @@ def without_email_frame(question: str) -> str:
     if subject and fold_diacritics(subject.lower()) not in fold_diacritics(body.lower()):
         body = f"{subject.rstrip('.:;')}. {body}"
     return body
+
+
+# --- chat lines ---------------------------------------------------------------------------------------------------
+# "[9:02] Hà: …", "09:02 Hà: …", "[09:02 SA] …": a chat app's time stamp, then maybe who sent the line
+_CHAT_STAMP = re.compile(r"^\s*(?:\[\s*\d{1,2}[:h.]\d{2}(?:[:.]\d{2})?(?:\s*(?:AM|PM|SA|CH))?\s*\]|\d{1,2}:\d{2}(?:\s*(?:AM|PM|SA|CH))?(?=\s))\s*", re.I)
+_SPEAKER = re.compile(r"^\s*(?P<name>[^\W\d_][^\W\d_]*(?:\s+[^\W\d_]+){0,3})\s*:\s+")
+
+
+def without_chat_frame(question: str) -> str:
+    """One question sent as several chat lines, read as one: each line's time stamp and sender's name set aside and the
+    lines joined ("[9:02] Hà: cho em hỏi cái kế hoạch 308\\n[9:02] Hà: bên sở nào chủ trì vậy" → "cho em hỏi cái kế
+    hoạch 308, bên sở nào chủ trì vậy"). Lines are read as chat lines when two or more carry a time stamp or the same
+    sender's name (a capitalised name: "Hỏi:" on one line is a label, left to the label rule)."""
+    lines = [line for line in question.split("\n") if line.strip()]
+    if len(lines) < 2:
+        return question
+    stamped = [bool(_CHAT_STAMP.match(line)) for line in lines]
+    bare = [_CHAT_STAMP.sub("", line, count=1) for line in lines]
+    speakers = [m.group("name") if (m := _SPEAKER.match(line)) and m.group("name")[:1].isupper() else "" for line in bare]
+    named = max((speakers.count(n) for n in set(speakers) if n), default=0)
+    if sum(stamped) < 2 and named < 2:
+        return question
+    said = [_SPEAKER.sub("", line, count=1) if name else line for line, name in zip(bare, speakers)]
+    said = [line.strip() for line in said if line.strip()]
+    return "".join(line + ("" if i == len(said) - 1 else " " if line[-1] in ".,;:?!…" else ", ") for i, line in enumerate(said))
 
 
 # --- Markdown and HTML ----------------------------------------------------------------------------------------------

@@ -43,6 +43,7 @@ class Query:
     wants_issue_date: bool = False  # asks when a document was issued or signed
     wants_issuer: bool = False  # asks who issued a document
     wants_signer: bool = False  # asks who signed a document ("ai là người ký …?")
+    wants_recipients: bool = False  # asks to whom a document was sent ("… gửi cho những nơi nào?": its "Nơi nhận")
     role: str = ""  # the office a "who" question names ("Bí thư Tỉnh ủy")
     numbers: tuple[str, ...] = ()  # số hiệu named ("57-NQ/TW", "224/2026/NĐ-CP")
     titles: tuple[tuple[str, str], ...] = ()  # (số hiệu, normalized folded title) of documents named by their title
