@@ -67,6 +67,7 @@ def test_copy_pasted_marks_inside_a_so_hieu_are_plain():
     assert plain_code_marks("QĐ ２６２９/QĐ‑TTg") == "QĐ 2629/QĐ-TTg"
     assert plain_code_marks("NĐ 224/2026/NĐ – CP") == "NĐ 224/2026/NĐ-CP"
     assert plain_code_marks("Hà Nội – Bắc Ninh") == "Hà Nội – Bắc Ninh"  # a dash between words is no số hiệu
+    assert plain_code_marks("giữa tháng 12/2025 — theo kế hoạch") == "giữa tháng 12/2025 — theo kế hoạch"
 
 
 def test_chat_lines_are_read_as_one_question():
@@ -97,9 +98,10 @@ def test_the_recipients_list_is_found_in_lines_and_in_a_table_cell():
     start, end = recipients_block(row)
     assert row[start:end].strip() == "Nơi nhận: - Bộ Công An; - Lưu: VT."
     assert recipients_block("Điều 3. Tổ chức thực hiện") is None
-    for asked in ("ke hoach 308 gui cho nhung noi nao", "noi nhan cua nghi dinh 224", "van ban do duoc gui toi co quan nao"):
+    for asked in ("ke hoach 308 gui cho nhung noi nao", "noi nhan cua nghi dinh 224", "van ban do duoc gui toi nhung co quan nao"):
         assert RECIPIENTS_ASKED.search(asked)
     assert not RECIPIENTS_ASKED.search("ke hoach 308 gui bao cao ve so nao truoc ngay 15")
+    assert not RECIPIENTS_ASKED.search("nd 224 kh cds cua ubnd tinh ban hanh xong thi gui ve dau de theo doi")
 
 
 @pytest.fixture(scope="module")

@@ -263,7 +263,9 @@ def resolutions(
     unit = neighbour_unit(question, previous.cited_label) if neighbours and previous.cited_documents else ""
     if unit:
         return [f"{unit} {previous.cited_documents[0]} quy định gì?"]
-    named = pointed_unit(question, previous.cited_label, previous.cited_documents[0]) if pointed and previous.cited_documents else ""
+    named = pointed_unit(question, previous.cited_label, previous.cited_documents[0]) if (
+        pointed and previous.cited_documents and not _source_only(question)  # "Trích nguyên văn khoản đó": quoted below
+    ) else ""
     if named:
         return [named]
     if body_alone:

@@ -109,9 +109,10 @@ RECITAL_ASKED = re.compile(
 # orders done by a date, never the document's own date
 DEADLINE_ASKED = re.compile(r"\b(?:phai|truoc ngay|han chot|thoi han|han nop|han gui|cham nhat|tre nhat|muon nhat)\b")
 ISSUED_ASKED = re.compile(r"\b(ban hanh|duoc ky|ky ban hanh|duoc gui|gui|ky (?:vao )?(?:ngay|hom) nao|ngay ky)\b")
-# "… gửi cho những nơi nào?", "nơi nhận của …", "… được gửi tới cơ quan nào?": a document's recipients ("Nơi nhận")
+# "… gửi cho những nơi nào?", "nơi nhận của …", "… được gửi tới những cơ quan nào?": a document's recipients ("Nơi
+# nhận"); not "… phải gửi về đâu?", where a duty sends a report or a plan (the recipients are many: "những", "các")
 RECIPIENTS_ASKED = re.compile(
-    r"\bnoi nhan\b|\b(?:duoc )?gui (?:cho|toi|den|ve|di)? ?(?:nhung |cac )?(?:ai|noi nao|dau|co quan nao|don vi nao|dia chi nao)\b"
+    r"\bnoi nhan\b|\b(?:duoc )?gui (?:cho|toi|den)? ?(?:nhung|cac) (?:ai|noi|dau|co quan|don vi|dia chi)\b"
     r"|\b(?:nhung|cac) (?:noi|co quan|don vi) (?:nao )?(?:duoc |se )?nhan\b"
 )
 SIGNER_ASKED = re.compile(r"\b(?:ai|nguoi) (?:da |duoc )?ky\b|\bnguoi ky\b|\bky (?:ban hanh )?(?:van ban|" + "|".join(

@@ -17,8 +17,9 @@ from ingest.normalize import fold_diacritics
 # division slashes, as a word processor or a PDF writes them
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
 _SLASHES = "\u2044\u2215\uff0f"
-# a run of digits, letters and the marks a số hiệu is written with ("174/2026/NĐ–CP", "3260–KH/ĐĐQH15")
-_CODE_LIKE = re.compile(rf"\w+(?:\s*[/{_DASHES}{_SLASHES}-]\s*\w+)+")
+# a số hiệu: digits, then pieces opening with a digit or a capital, parted by the marks it is written with
+# ("174/2026/NĐ–CP", "3260–KH/ĐĐQH15"); "12/2025 — theo …" is a date and a clause, not one
+_CODE_LIKE = re.compile(rf"\d+(?:\s*[/{_DASHES}{_SLASHES}-]\s*[\dA-ZĐ]\w*)+")
 
 
 def plain_code_marks(question: str) -> str:
@@ -30,8 +31,8 @@ def plain_code_marks(question: str) -> str:
 
     def plain(m: re.Match) -> str:
         text = m.group(0)
-        if not re.search(r"\d", text) or not re.search(rf"[/{_SLASHES}]", text) and not re.match(r"\d", text):
-            return text  # no digits, or words joined by a dash ("Hà Nội–Bắc Ninh"), not a số hiệu
+        if not re.search(r"[A-ZĐ]", text):
+            return text  # no type or issuer code: a date or a span of years ("2025–2030"), left as typed
         return re.sub(r"\s*([/-])\s*", r"\1", text.translate(table))
 
     return _CODE_LIKE.sub(plain, question)
