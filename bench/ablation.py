@@ -240,6 +240,8 @@ SETS = {
     "locked 29 conversations": ("runs/locked", "evalsets/locked/conversations-29.jsonl"),
     "locked 30": ("runs/locked", "evalsets/locked/questions-30.jsonl"),
     "locked 30 conversations": ("runs/locked", "evalsets/locked/conversations-30.jsonl"),
+    "locked 31": ("runs/locked", "evalsets/locked/questions-31.jsonl"),
+    "locked 31 conversations": ("runs/locked", "evalsets/locked/conversations-31.jsonl"),
     "tuning 6": ("runs/locked", "evalsets/tuning/questions-6.jsonl"),
     "ALQAC 2022 test": ("runs/alqac22", "runs/alqac22/test.jsonl"),
     "ALQAC 2023 private": ("runs/alqac23", "runs/alqac23/private_test.jsonl"),
