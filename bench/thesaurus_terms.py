@@ -7,12 +7,6 @@ three helper sessions that saw only the documents; their files, concatenated, wi
 without its marks left out, are the thesaurus.
 
     .venv/bin/python bench/thesaurus_terms.py [TEXT_DIR] > terms.txt
-
-With ``--phrases``, the list of the second pass (session 25): phrases of two or three such words in a row (three
-syllables or more, no digits), used three times or more, that are not yet terms of the thesaurus — the names of
-roles, things and acts ("chủ quản dữ liệu", "tài khoản ngân hàng", "dấu thời gian") people describe in other words.
-
-    .venv/bin/python bench/thesaurus_terms.py --phrases [TEXT_DIR] > phrases.txt
 """
 
 from __future__ import annotations
@@ -31,28 +25,15 @@ MIN_USES = 3
 
 
 def main() -> None:
-    args = [a for a in sys.argv[1:] if a != "--phrases"]
-    phrases = "--phrases" in sys.argv[1:]
-    folder = Path(args[0] if args else "/tmp/batch9/docs/corpus")
+    folder = Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/batch9/docs/corpus")
     uses: collections.Counter[str] = collections.Counter()
     for path in sorted(folder.rglob("*.txt")):
         for line in path.read_text(encoding="utf-8").splitlines():
-            words = [w.lower().strip() for w in words_of(line)] if line.strip() else []
-            content = [bool(re.fullmatch(r"[^\W\d_]+( [^\W\d_]+)*", w)) and w.replace(" ", "_") not in QUERY_STOPWORDS for w in words]
-            if not phrases:
-                uses.update(w for w, c in zip(words, content) if c and " " in w)
-                continue
-            for n in (2, 3):
-                for i in range(len(words) - n + 1):
-                    run = words[i : i + n]
-                    if all(content[i : i + n]) and sum(len(w.split()) for w in run) >= 3:
-                        uses[" ".join(run)] += 1
-    known = set()
-    if phrases:
-        from core.lexicon import everyday_thesaurus
-
-        known = set(everyday_thesaurus())
-    print("\n".join(w for w, n in uses.most_common() if n >= MIN_USES and w not in known))
+            for word in words_of(line) if line.strip() else ():
+                word = word.lower().strip()
+                if re.fullmatch(r"[^\W\d_]+( [^\W\d_]+)+", word) and word.replace(" ", "_") not in QUERY_STOPWORDS:
+                    uses[word] += 1
+    print("\n".join(w for w, n in uses.most_common() if n >= MIN_USES))
 
 
 if __name__ == "__main__":
