@@ -44,11 +44,11 @@ _FOLDED_CODES = {fold_diacritics(code).replace("Đ", "D"): doc_type for code, do
 # Quyết định is named by what it is ("Chương trình 2629/QĐ-TTg")
 _NAMED_TYPES = sorted((t for t in (*DOC_TYPES, *DOC_TYPE_CODES) if t != "Chương trình"), key=len, reverse=True)
 _FOLDED_WORDS = {fold_diacritics(t.lower()).replace("đ", "d"): t for t in _NAMED_TYPES}
+# a type word, then a whole số hiệu with its code: "quyet dinh 174/2026/nd-cp", "cong van so 3260-kh/ddqh15" (folded)
 _TYPED_NUMBER = re.compile(
-    r"(?<!\w)(?P<word>" + "|".join(re.escape(fold_diacritics(t.lower()).replace("đ", "d")) for t in _NAMED_TYPES) + r")"
-    r"(?P<gap>\.?\s+(?:so\s+)?|\.)(?P<number>\d{1,5}(?:/\d{4})?[/-](?P<code>[a-z]+)\b)",
+    r"(?<!\w)(?P<word>" + "|".join(re.escape(folded) for folded in _FOLDED_WORDS) + r")"
+    r"(?:\.?\s+(?:so\s+)?|\.)(?P<number>\d{1,5}(?:/\d{4})?[/-](?P<code>[a-z]+)\b)",
 )
-
 
 # a code two types share: "QĐ" numbers the State's Quyết định and the Party's Quy định ("384-QĐ/TW"); a type word
 # naming either is kept, any other dropped (the số hiệu alone names the document)
