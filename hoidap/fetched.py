@@ -51,7 +51,7 @@ def row_in_group(chunk_ids: list[str], texts: dict[str, str], number: str, group
     return None
 
 
-def signed_passages(query: Query, reader: IndexReader, shown: list[Passage]) -> list[Passage]:
+def closing_passages(query: Query, reader: IndexReader, shown: list[Passage]) -> list[Passage]:
     """For "ai là người ký <document>?" and "<document> gửi cho những nơi nào?": the passage of the named document
     holding its signature block or its "Nơi nhận" list, when retrieval did not bring it (it says nothing of the
     question's words)."""

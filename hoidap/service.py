@@ -43,7 +43,7 @@ from hoidap.answer.llm import LLMAnswerer, condense
 from hoidap.answer.select import SelectRules
 from hoidap.answer.types import Answer
 from hoidap.audit import AuditLog
-from hoidap.fetched import cell_rows, numbered_rows, signed_passages
+from hoidap.fetched import cell_rows, numbered_rows, closing_passages
 from hoidap.answer.validity import own_effective_notes, validity_answer, validity_notes
 from hoidap.initialisms import read_initials
 from hoidap.query import Query
@@ -396,7 +396,7 @@ class HoidapService:
             passages, shown = found_for(query, search, depth, k)
         retrieved = shown  # what retrieval gave the answer to read (fetched evidence is added below)
         if self.settings.rule_signer or self.settings.rule_recipients:
-            shown = shown + signed_passages(query, reader, shown)
+            shown = shown + closing_passages(query, reader, shown)
         if self.settings.rule_row_numbers:
             shown = numbered_rows(query, reader, shown) + shown
         if self.settings.rule_cell_rows:  # "… những nhiệm vụ nào có thời gian hoàn thành là Quí IV-2025?"
