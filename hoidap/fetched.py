@@ -51,16 +51,19 @@ def row_in_group(chunk_ids: list[str], texts: dict[str, str], number: str, group
     return None
 
 
-def closing_passages(query: Query, reader: IndexReader, shown: list[Passage]) -> list[Passage]:
-    """For "ai là người ký <document>?" and "<document> gửi cho những nơi nào?": the passage of the named document
-    holding its signature block or its "Nơi nhận" list, when retrieval did not bring it (it says nothing of the
-    question's words)."""
+def closing_passages(
+    query: Query, reader: IndexReader, shown: list[Passage], signer: bool = True, recipients: bool = True
+) -> list[Passage]:
+    """For "ai là người ký <document>?" (``signer``) and "<document> gửi cho những nơi nào?" (``recipients``): the
+    passage of the named document holding its signature block or its "Nơi nhận" list, when retrieval did not bring it
+    (it says nothing of the question's words)."""
     have = {p.chunk.chunk_id for p in shown}
     extra: list[Passage] = []
     for part in query.parts or (query,):
-        if not (part.wants_signer or part.wants_recipients):
+        signed, sent = signer and part.wants_signer, recipients and part.wants_recipients
+        if not (signed or sent):
             continue
-        holds = signature_block if part.wants_signer else recipients_block
+        holds = signature_block if signed else recipients_block
         typed = fold_diacritics(part.numbers[0].lower()) if part.numbers else ""
         number = next(  # the held document it names: "kh 3260 ai ký?", "3260-KH/DDQH15 do ai ky"
             (
@@ -69,10 +72,10 @@ def closing_passages(query: Query, reader: IndexReader, shown: list[Passage]) ->
             ),
             "",
         )
-        signed = next((cid for cid, text in reader.store.last_texts(number) if holds(text)), None) if number else None
-        if signed is not None and signed not in have:
-            extra.extend(Passage(chunk, 0.0) for chunk in reader.store.get_chunks([signed]).values())
-            have.add(signed)
+        closing = next((cid for cid, text in reader.store.last_texts(number) if holds(text)), None) if number else None
+        if closing is not None and closing not in have:
+            extra.extend(Passage(chunk, 0.0) for chunk in reader.store.get_chunks([closing]).values())
+            have.add(closing)
     return extra
 
 

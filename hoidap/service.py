@@ -378,8 +378,8 @@ class HoidapService:
         analyser = reader.analyser()
         query = analyser.analyse(resolved)
         passages, shown = found_for(query, search, depth, k)
-        first = [p.chunk for p in passages[:UNMATCHED_DEPTH]]
-        if self.settings.rule_everyday_thesaurus and found_unlike(query, first, self.settings.unmatched_coverage):
+        first = [p.chunk for p in passages[:UNMATCHED_DEPTH]] if self.settings.rule_everyday_thesaurus else []
+        if first and found_unlike(query, first, self.settings.unmatched_coverage):
             # its own words do not find the documents: everyday forms are read as the documents' terms, and searched again
             analyser = dataclasses.replace(analyser, thesaurus=True)
             query = analyser.analyse(resolved)
@@ -396,7 +396,7 @@ class HoidapService:
             passages, shown = found_for(query, search, depth, k)
         retrieved = shown  # what retrieval gave the answer to read (fetched evidence is added below)
         if self.settings.rule_signer or self.settings.rule_recipients:
-            shown = shown + closing_passages(query, reader, shown)
+            shown = shown + closing_passages(query, reader, shown, self.settings.rule_signer, self.settings.rule_recipients)
         if self.settings.rule_row_numbers:
             shown = numbered_rows(query, reader, shown) + shown
         if self.settings.rule_cell_rows:  # "… những nhiệm vụ nào có thời gian hoàn thành là Quí IV-2025?"

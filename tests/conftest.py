@@ -33,6 +33,16 @@ def make_corpus(folder: Path) -> Path:
     return folder
 
 
+def switched(service, **rules):
+    """A test service with some settings (rules) set otherwise, its embedder shared (the index is the same folder)."""
+    from core.settings import Settings
+    from hoidap.service import HoidapService
+
+    other = HoidapService(Settings(**{**service.settings.model_dump(), **rules}))
+    other.embedder = service.embedder
+    return other
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _audit_trail_in_tmp(tmp_path_factory):
     """Questions asked by tests (and by the app and CLI processes they start) go to an audit trail of the test

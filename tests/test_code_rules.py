@@ -4,6 +4,7 @@ and a document's recipients ("Nơi nhận") — on the real stack, with a small 
 from __future__ import annotations
 
 import pytest
+from conftest import switched
 
 from hoidap.answer.conversation import Turn, pointed_unit, resolutions
 from hoidap.answer.signature import recipients_block
@@ -121,7 +122,7 @@ def plan_service(tmp_path_factory, embedder):
 def test_recipients_are_answered_from_the_named_document(plan_service):
     answer = plan_service.ask("Kế hoạch 97/KH-UBND gửi cho những nơi nào?")
     assert not answer.refused and "Bộ Nội vụ" in answer.text and "Thường trực Tỉnh ủy" in answer.text
-    off = HoidapOff(plan_service, rule_recipients=False).ask("Kế hoạch 97/KH-UBND gửi cho những nơi nào?")
+    off = switched(plan_service, rule_recipients=False).ask("Kế hoạch 97/KH-UBND gửi cho những nơi nào?")
     assert "Thường trực Tỉnh ủy" not in off.text
 
 
@@ -129,7 +130,7 @@ def test_a_misnamed_type_finds_the_document_its_code_names(plan_service):
     asked = "Quyết định 97/KH–UBND giao Sở Nội vụ lập danh mục hồ sơ trước ngày nào?"
     answer = plan_service.ask(asked)
     assert not answer.refused and "30 tháng 6 năm 2025" in answer.text
-    assert HoidapOff(plan_service, rule_type_from_code=False).ask(asked).refused
+    assert switched(plan_service, rule_type_from_code=False).ask(asked).refused
 
 
 def test_a_follow_up_asks_the_title_of_the_article_just_quoted(plan_service):
@@ -138,13 +139,3 @@ def test_a_follow_up_asks_the_title_of_the_article_just_quoted(plan_service):
     previous = plan_service.next_turn(first, None)
     assert previous.cited_label.startswith("Điều 2")
     assert "Trách nhiệm của Sở Nội vụ" in plan_service.ask("Điều đó tên là gì?", previous=previous).text
-
-
-def HoidapOff(service, **rules):  # noqa: N802 - reads as the service it makes
-    """The service with some rules switched off (its embedder and index shared)."""
-    from core.settings import Settings
-    from hoidap.service import HoidapService
-
-    other = HoidapService(Settings(**{**service.settings.model_dump(), **rules}))
-    other.embedder = service.embedder
-    return other

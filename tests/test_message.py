@@ -1,5 +1,7 @@
 """What a pasted message wraps around a question (hoidap/query/message.py)."""
 
+from conftest import switched
+
 from hoidap.query.message import document_of_file, files_named, full_years, joined_line_breaks, without_email_frame, without_markup
 
 FORWARDED = (
@@ -74,16 +76,6 @@ SIGNED = (
     "Luật Giao dịch điện tử có hiệu lực thi hành từ ngày nào?\n\n"
     "Trân trọng,\nPhạm Thu Trang\nVăn phòng Đoàn ĐBQH và HĐND tỉnh Quảng Trị\nĐT: 0912 345 678"
 )
-
-
-def switched(service, **rules):
-    """The test service with some rules set otherwise (its embedder shared)."""
-    from core.settings import Settings
-    from hoidap.service import HoidapService
-
-    other = HoidapService(Settings(**{**service.settings.model_dump(), **rules}))
-    other.embedder = service.embedder
-    return other
 
 
 def test_a_question_pasted_with_its_signature_is_answered(service):

@@ -251,14 +251,11 @@ def candidates(
         passage_cov = coverage(query.terms, evidence_text(chunk.text, exact) + context, query.alternates)
         # "… điều nào quy định về X?": the article titled X answers
         titled = title_match(query, chunk.section_heading) if query.wants_article and rules.answer_type else 0.0
-        if rules.signer and query.wants_signer and names_document(query, chunk.doc.number):
-            block = signature_block(chunk.text)
-            if block:  # "ai là người ký …?": the signature block of the named document
-                text = "\n".join(line.strip() for line in chunk.text[block[0] : block[1]].split("\n") if line.strip())
-                found.append(Candidate(i, block, text, 1.0 + passage_cov, passage_cov, passage_cov, True))
-        if rules.recipients and query.wants_recipients and names_document(query, chunk.doc.number):
-            block = recipients_block(chunk.text)
-            if block:  # "… gửi cho những nơi nào?": the "Nơi nhận" list of the named document
+        # "ai là người ký …?", "… gửi cho những nơi nào?": the signature block, the "Nơi nhận" list of the named document
+        closing = ((rules.signer and query.wants_signer, signature_block), (rules.recipients and query.wants_recipients, recipients_block))
+        for wanted, block_of in closing:
+            block = block_of(chunk.text) if wanted and names_document(query, chunk.doc.number) else None
+            if block:
                 text = "\n".join(line.strip() for line in chunk.text[block[0] : block[1]].split("\n") if line.strip())
                 found.append(Candidate(i, block, text, 1.0 + passage_cov, passage_cov, passage_cov, True))
         if rules.level_named and query.levels and not names_level(query.levels, f"{chunk.heading}\n{chunk.text}"):

@@ -215,6 +215,7 @@ class Analyser:
         context, asked = (applied(context, expansions), applied(asked, expansions)) if context else ("", expanded)
         fold = lambda t: " ".join(fold_diacritics(not_how_many(t.lower()) if exact else t.lower()).split())  # noqa: E731
         folded, folded_all = fold(asked), fold(expanded)
+        doc_refs = tuple(SHORT_REF.findall(folded_all))  # (type, number, year) of "nđ 13/2023", "qđ 2623"
         answer_type = answer_type_of(folded)
         definition = ""
         if answer_type == DEFINITION:
@@ -295,7 +296,7 @@ class Analyser:
                 numbers += named
                 titles += [(n, title) for n in named]
                 title_words |= set(range(*span)) if named or numbers_of_title[0] in numbers else set()
-        if self.described and not numbers and not SHORT_REF.search(folded_all):
+        if self.described and not numbers and not doc_refs:
             # "nghị định hướng dẫn Luật Chuyển đổi số": the one indexed document so described
             numbers += [n for n in [described_number(asked, self.described, self.described_days)] if n]
         stated_names = premise_names(context) if premise else []  # the places a statement frames the question with
@@ -314,7 +315,6 @@ class Analyser:
         signers = [f" {normalized(n, exact).strip()} " for n in signers_named(asked)] if self.signers else []
         if signers:  # "Chương trình … mà Phó Thủ tướng Nguyễn Chí Dũng ký": who signed it names the document
             terms = {t: w for t, w in terms.items() if not any(f" {t} " in n for n in signers)} or terms
-        doc_refs = tuple((t, n, y) for t, n, y in SHORT_REF.findall(folded_all))  # "nđ 13/2023", "qđ 2623"
         return Query(
             text=text,
             expanded=expanded,
@@ -334,14 +334,14 @@ class Analyser:
             wants_article=article_topic(folded) if answer_type == DOCUMENT else "",
             meetings=MappingProxyType(event_ordinals(folded)),
             wants_heading=heading_asked(folded) if self.headings and numbers else "",
-            row_number=row_asked(folded) if self.row_numbers and (numbers or SHORT_REF.search(folded_all)) else "",
+            row_number=row_asked(folded) if self.row_numbers and (numbers or doc_refs) else "",
             row_group=row_group_asked(folded) if self.row_numbers else "",
             wants_issue_date=answer_type in (DATE, VALIDITY) and bool(ISSUED_ASKED.search(folded)) and not (
                 self.deadlines and DEADLINE_ASKED.search(folded)
             ),
             wants_issuer=bool(ISSUER_ASKED.search(folded)),
-            wants_signer=answer_type in (PERSON, ORGANISATION) and bool(SIGNER_ASKED.search(folded)) and bool(numbers or SHORT_REF.search(folded_all)),
-            wants_recipients=self.recipients and bool(RECIPIENTS_ASKED.search(folded)) and bool(numbers or SHORT_REF.search(folded_all)),
+            wants_signer=answer_type in (PERSON, ORGANISATION) and bool(SIGNER_ASKED.search(folded)) and bool(numbers or doc_refs),
+            wants_recipients=self.recipients and bool(RECIPIENTS_ASKED.search(folded)) and bool(numbers or doc_refs),
             role=" ".join(office.group(0).split()) if office and answer_type == PERSON else "",
             numbers=tuple(numbers),
             titles=tuple(titles),
@@ -383,7 +383,7 @@ class Analyser:
             day=answer_type == DATE and bool(re.search(r"\bngay nao\b", folded)),
             wants_recital=bool(RECITAL_ASKED.search(folded)),
             subject_type=subject_type(fold(text) if premise else folded) if self.subject_type else "",
-            validity=validity_asked(folded) if (numbers or SHORT_REF.search(folded_all) or dated) else "",
+            validity=validity_asked(folded) if (numbers or doc_refs or dated) else "",
             or_date=answer_type == DURATION and bool(re.search(r"\b(?:thoi gian|thoi han) nao\b", folded)),
             or_condition=answer_type == DATE and bool(re.search(r"\bkhi nao\b", folded)),
             as_of=asked_date(folded),

@@ -175,9 +175,9 @@ def files_named(question: str) -> str:
 _SHORT_YEAR_WORD = re.compile(r"(?<!\w)(?P<lead>(?:(?:hết|cuối|đầu|giữa)\s+)?năm\s+)(?P<yy>[2-4]\d)(?![\w/.,%]|\s*(?:%|phần|tuổi|lần))", re.I)
 _SHORT_YEAR_DATE = re.compile(r"(?<![\w/])(?P<lead>(?:t|th|tháng|q|quý)\s*\.?\s*(?:\d{1,2}|i{1,3}|iv)\s*/\s*)(?P<yy>[2-4]\d)(?![\w/])", re.I)
 _SHORT_YEAR_DAY = re.compile(r"(?<![\w/])(?P<lead>\d{1,2}/\d{1,2}/)(?P<yy>[2-4]\d)(?![\w/])")
-_TYPED_NUMBER = r"(?<!\w)(?P<lead>(?:NĐ|NQ|QĐ|TT|KH|Luật|Nghị định|Nghị quyết|Quyết định|Thông tư)\s*\d{1,5})/(?P<yy>[12]\d)"
-_SHORT_YEAR_NUMBER = re.compile(_TYPED_NUMBER + r"(?=/[A-ZĐ])", re.I)  # "Luật 20/23/QH15": a whole số hiệu
-_SHORT_YEAR_OF = re.compile(_TYPED_NUMBER + r"(?![\w/])", re.I)  # "NQ 03/25": the number and its year
+_NUMBER_SHORT_YEAR = r"(?<!\w)(?P<lead>(?:NĐ|NQ|QĐ|TT|KH|Luật|Nghị định|Nghị quyết|Quyết định|Thông tư)\s*\d{1,5})/(?P<yy>[12]\d)"
+_SHORT_YEAR_NUMBER = re.compile(_NUMBER_SHORT_YEAR + r"(?=/[A-ZĐ])", re.I)  # "Luật 20/23/QH15": a whole số hiệu
+_SHORT_YEAR_OF = re.compile(_NUMBER_SHORT_YEAR + r"(?![\w/])", re.I)  # "NQ 03/25": the number and its year
 
 
 def full_years(question: str) -> str:
