@@ -121,6 +121,8 @@ eval-locked: install
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-30.jsonl --system all --out $(LOCKED)/conversations-30
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/questions-31.jsonl --system all --out $(LOCKED)/questions-31
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-31.jsonl --system all --out $(LOCKED)/conversations-31
+	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/questions-32.jsonl --system all --out $(LOCKED)/questions-32
+	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-32.jsonl --system all --out $(LOCKED)/conversations-32
 
 bench: install
 	$(PY) bench/ingest_bench.py

@@ -242,6 +242,8 @@ SETS = {
     "locked 30 conversations": ("runs/locked", "evalsets/locked/conversations-30.jsonl"),
     "locked 31": ("runs/locked", "evalsets/locked/questions-31.jsonl"),
     "locked 31 conversations": ("runs/locked", "evalsets/locked/conversations-31.jsonl"),
+    "locked 32": ("runs/locked", "evalsets/locked/questions-32.jsonl"),
+    "locked 32 conversations": ("runs/locked", "evalsets/locked/conversations-32.jsonl"),
     "tuning 6": ("runs/locked", "evalsets/tuning/questions-6.jsonl"),
     "ALQAC 2022 test": ("runs/alqac22", "runs/alqac22/test.jsonl"),
     "ALQAC 2023 private": ("runs/alqac23", "runs/alqac23/private_test.jsonl"),
