@@ -174,6 +174,13 @@ SWITCHES = {
     "type from code": ({"HOIDAP_RULE_TYPE_FROM_CODE": "false"}, "'Quyết định 174/2026/NĐ-CP' read as the Nghị định its code names"),
     "pointed unit": ({"HOIDAP_RULE_POINTED_UNIT": "false"}, "'Điều đó' in a follow-up: the unit the last answer led with"),
     "recipients": ({"HOIDAP_RULE_RECIPIENTS": "false"}, "'… gửi cho những nơi nào?' from the Nơi nhận list"),
+    "signer forms": ({"HOIDAP_RULE_SIGNER_FORMS": "false"}, "'Nguyen Chi Dung ky', 'ông X, Phó Chủ tịch …, ký': the signer's words"),
+    "counted forms": ({"HOIDAP_RULE_COUNTED_FORMS": "false"}, "'bao nhiêu … trở lên', 'Đơn vị: %', '11 cơ sở dữ liệu' for 'kho dữ liệu'"),
+    "numbered items": ({"HOIDAP_RULE_NUMBERED_ITEMS": "false"}, "numbered khoản after a lead-in ending in ':' are its items"),
+    "parallel parts": ({"HOIDAP_RULE_PARALLEL_PARTS": "false"}, "'…, và bao nhiêu trong giai đoạn 2028-2030?' asks the first part's question"),
+    "content frame": ({"HOIDAP_RULE_CONTENT_FRAME": "false"}, "'… nói gì về trường hợp … hết hiệu lực?' asks the text, not the force"),
+    "asked neighbour": ({"HOIDAP_RULE_ASKED_NEIGHBOUR": "false"}, "'Khoản tiếp theo?' counts from the unit the last question named"),
+    "other named": ({"HOIDAP_RULE_OTHER_NAMED": "false"}, "'Thế văn bản kia …?': the other of two documents named"),
     "everyday thesaurus": ({"HOIDAP_RULE_EVERYDAY_THESAURUS": "false"}, "everyday forms of the corpus' words (core/everyday_thesaurus.tsv)"),
     "learned answerability": ({"HOIDAP_ANSWERABILITY": "rule"}, "the learned decision (off: coverage gate)"),
     "definition ranking": ({"HOIDAP_DEFINITION_WEIGHT": "0"}, "'X là gì' ranks defining clauses"),
@@ -302,7 +309,7 @@ def _fmt(v, ref=None) -> str:
     return f"{v:.3f} ({v - ref:+.3f})"
 
 
-PRIMARY = "locked 29"  # the batch nobody has studied: the table's first columns and its per-kind rows
+PRIMARY = "locked 32"  # the batch nobody has studied: the table's first columns and its per-kind rows
 
 
 def table(results: dict) -> str:

@@ -734,6 +734,27 @@ class Settings(BaseSettings):
         "Nguyễn Chí Dũng ký ngày 01/12/2025') is not a name the passage that answers must hold, and the date it was "
         "signed is not looked for there: only the signature block names them.",
     )
+    rule_signer_forms: bool = Field(
+        True,
+        description="With rule_signers, the signer is also found typed without diacritics ('Nguyen Chi Dung ky ngay "
+        "01/12/2025') and with a title set off by commas between the name and 'ký' ('ông Trương Việt Dũng, Phó Chủ tịch "
+        "UBND Thành phố, ký ngày 17/11/2025'), the signing date also after 'hôm'; a place before 'ký' ('Phó Chủ tịch UBND "
+        "tỉnh Đồng Tháp ký') is no signer, and stays a name the passage must hold.",
+    )
+    rule_counted_forms: bool = Field(
+        True,
+        description="What a 'bao nhiêu' question counts is read in more forms: 'từ bao nhiêu trở lên / trở xuống' asks a "
+        "threshold and names no unit; a table row whose unit column is '%' ('Đơn vị: %; Kết quả: 70') gives a share; "
+        "and a sentence that never names the counted noun counts it when a figure heads the words the question put "
+        "after it ('11 cơ sở dữ liệu quốc gia' for 'bao nhiêu kho dữ liệu quốc gia': a noun phrase keeps its modifiers "
+        "when its head is said in everyday words).",
+    )
+    rule_numbered_items: bool = Field(
+        True,
+        description="The numbered khoản after a sentence ending in ':' are its items ('Tranh chấp … được giải quyết theo "
+        "các hình thức sau đây: 1. Thông qua thương lượng, hòa giải; 2. …; 3. …'), though the sentence splitter cuts each "
+        "number off as a sentence of its own: a list question is answered with the lead-in and every item.",
+    )
     rule_number_words: bool = Field(
         True,
         description="A count written in words before what is counted ('dựa trên năm yếu tố nền móng') answers 'mấy / bao "
@@ -781,6 +802,21 @@ class Settings(BaseSettings):
         "opens with 'tổ' ('Tổ công nghệ số cộng đồng'); a later part asking only an aspect ('…, và chậm nhất là lúc "
         "nào?') of what the first part asks about; and a later part supposing the first part's yes ('Đã có quy định nào "
         "cho … chưa? Nếu có thì nằm ở điều nào …?') of what the first part asks about.",
+    )
+    rule_parallel_parts: bool = Field(
+        True,
+        description="A later part of a compound question that opens with the question word the first part asks with "
+        "says only what differs, and asks the first part's question with its own ending: 'Tỷ lệ … là bao nhiêu trong giai "
+        "đoạn 2025-2027, và bao nhiêu trong giai đoạn 2028-2030?' asks 'Tỷ lệ … là bao nhiêu trong giai đoạn 2028-2030?' "
+        "(Vietnamese leaves out what two parallel questions share).",
+    )
+    rule_content_frame: bool = Field(
+        True,
+        description="An open question about what a document says ('Thông tư 121 nói gì về thời hạn áp dụng chế độ bồi "
+        "dưỡng — sau năm 2020 còn áp dụng không?', '… quy định thế nào về …') or about a case it provides for ('Quy định 384 "
+        "nói gì về trường hợp nội dung thống nhất chia sẻ dữ liệu đã hết hiệu lực?') is answered from its text: 'còn / hết "
+        "hiệu lực', 'còn áp dụng' there are said of what the document governs, not of the document (the validity book "
+        "does not answer).",
     )
     rule_topic_fallback: bool = Field(
         True,
@@ -852,6 +888,18 @@ class Settings(BaseSettings):
         description="A follow-up asking the unit beside the one the previous answer led with ('Thế khoản tiếp theo của "
         "điều đó nói gì?', 'Còn điều kế tiếp?', 'khoản trước đó quy định gì?') asks what that unit of the same document "
         "says: 'Khoản 4 Điều 15 Quy định 384-QĐ/TW quy định gì?' after an answer quoting khoản 3 Điều 15.",
+    )
+    rule_asked_neighbour: bool = Field(
+        True,
+        description="With rule_neighbour_unit, 'Khoản tiếp theo nói gì?' counts from the unit the previous question "
+        "named ('Khoản 1 Điều 8 Thông tư 38/2016 … quy định gì?' → 'Khoản 2 Điều 8 Thông tư 38/2016/TT-BTTTT quy định "
+        "gì?') before the unit its answer led with (which may be another article, when that answer missed).",
+    )
+    rule_other_named: bool = Field(
+        True,
+        description="'Thế văn bản kia quy định sao?', 'còn nghị định kia', 'thông tư còn lại' after a question naming two "
+        "documents by số hiệu ask of the other one: the one the previous answer did not cite (or, when it cited "
+        "neither, the one the previous question did not ask 'theo').",
     )
     rule_item_followup: bool = Field(
         True,

@@ -97,7 +97,7 @@ def make_answerer(settings: Settings) -> ExtractiveAnswerer:
         paragraph_heading=s.rule_paragraph_heading, grades=s.rule_grades, quarters=s.rule_quarters, achieved=s.rule_achieved,
         named_years=s.rule_named_years, one_year=s.rule_one_year, field_lead_in=s.rule_field_lead_in,
         recital_lists=s.rule_recital_lists, asked_rows=s.rule_row_numbers, own_horizon=s.rule_own_horizon,
-        level_named=s.rule_level_named, unindexed_content=s.rule_unindexed_content, duration_unit=s.rule_duration_unit,
+        level_named=s.rule_level_named, unindexed_content=s.rule_unindexed_content, duration_unit=s.rule_duration_unit, counted_forms=s.rule_counted_forms, numbered_items=s.rule_numbered_items,
         time_or_term=s.rule_time_or_term, cell_rows=s.rule_cell_rows, duty_title=s.rule_duty_title,
         row_figures=s.rule_row_figures, qualifiers=s.rule_qualifiers, unit_rows=s.rule_unit_rows,
     )
@@ -317,6 +317,7 @@ class HoidapService:
             self.settings.rule_another_document, self.settings.rule_body_alone, self.settings.rule_where_followup,
             self.settings.rule_narrowing, self.settings.rule_item_followup, figures=self.settings.rule_pointed_figure,
             neighbours=self.settings.rule_neighbour_unit, pointed=self.settings.rule_pointed_unit,
+            asked_neighbours=self.settings.rule_asked_neighbour, other_document=self.settings.rule_other_named,
         )
         more = self.settings.rule_more_items and previous is not None and asks_for_more(read)  # "Còn gì nữa không?"
         where = self.settings.rule_where_followup and previous is not None and asks_where(read)  # "Ở mục nào vậy?"

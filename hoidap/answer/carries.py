@@ -62,14 +62,18 @@ def states_validity_of(query: Query, chunk) -> bool:
     )
 
 
-def counts(unit: str, text: str) -> bool:
+def counts(unit: str, text: str, phrase: str = "", forms: bool = False) -> bool:
     """Whether a sentence gives a figure of what the question counts: "15 thành viên" for "bao nhiêu thành
-    viên", "80%" for "bao nhiêu phần trăm", an amount in đồng for money; True when the unit is unknown."""
+    viên", "80%" for "bao nhiêu phần trăm", an amount in đồng for money; True when the unit is unknown. With
+    ``forms``, a table row whose unit column is "%" ("Đơn vị: %; Kết quả: 70") gives a share, and a sentence that
+    never names the unit counts it when a figure heads ``phrase``, the words the question put after it ("11 cơ sở dữ
+    liệu" for "bao nhiêu kho dữ liệu")."""
     if not unit:
         return True
     folded = fold_diacritics(text.lower())
     if unit == "%":
-        return bool(re.search(r"\d\s*(%|phan tram)", folded))
+        column = forms and re.search(r"\bdon vi(?: tinh)?: %\s*;?[^;]*?\d", folded)
+        return bool(re.search(r"\d\s*(%|phan tram)", folded) or column)
     if unit == "dong":
         return bool(re.search(r"\d[\d.,]*\s*(ty|trieu|nghin)?\s*(dong|vnd)\b", folded))
     nouns = "|".join(re.escape(u) for u in unit.split("|"))  # "sang|du": sáng kiến, or the formal dự án
@@ -82,7 +86,12 @@ def counts(unit: str, text: str) -> bool:
     unit_cell = next((i for i, c in enumerate(cells) if re.fullmatch(rf"(?:{nouns})\b[^\d]{{0,20}}", c)), None)
     if unit_cell is not None and any(re.search(r"\d", c) for c in cells[unit_cell + 1 : unit_cell + 3]):
         return True
-    return bool(re.search(rf"\d[\d.,]*\s*%?\s+(?:\([^()]{{1,30}}\)\s*)?(?:\w+\s+){{0,2}}(?:{nouns})\b", folded))
+    if re.search(rf"\d[\d.,]*\s*%?\s+(?:\([^()]{{1,30}}\)\s*)?(?:\w+\s+){{0,2}}(?:{nouns})\b", folded):
+        return True
+    return bool(
+        forms and phrase and not re.search(rf"\b(?:{nouns})\b", folded)
+        and re.search(rf"\d[\d.,]*\s+(?:\w+\s+){{1,3}}{re.escape(phrase)}\b", folded)
+    )
 
 
 def counted_in_words(unit: str, text: str) -> bool:
@@ -140,12 +149,15 @@ def carries(
     number_words: bool = False,
     duration_unit: bool = False,
     row_figures: bool = False,
+    counted_phrase: str = "",
+    counted_forms: bool = False,
 ) -> bool:
     """Whether a sentence carries what the answer type asks for (for a count, a figure of its unit; for
     "cấp mấy", the level's numeral; for "<noun> nào", an answer of that kind; for a date, not only the date naming a
     cited document, unless it is one of ``named``, the số hiệu the question names; for a list, items after a colon, on
     lines of their own, inline, or four parallel short phrases after the strongest of ``run_terms``, see runs_after; with
-    ``number_words``, a count may be written in words, see counted_in_words)."""
+    ``number_words``, a count may be written in words, see counted_in_words; ``counted_phrase`` and ``counted_forms``,
+    see counts)."""
     if kind and answer_type in (ORGANISATION, DOCUMENT):
         return of_kind(kind, text, passage)
     if answer_type == NUMBER and ordinal:
@@ -160,7 +172,7 @@ def carries(
         return bool(DURATION_IN_TEXT.search(bare))
     if answer_type == NUMBER:
         figure = bool(_AMOUNT.search(text)) or row_figures and bool(_ROW_FIGURE.search(text))
-        return (figure and counts(unit, text)) or (number_words and counted_in_words(unit, text))
+        return (figure and counts(unit, text, counted_phrase, counted_forms)) or (number_words and counted_in_words(unit, text))
     if answer_type == ORGANISATION:
         return bool(_ORGANISATION.search(text))
     if answer_type == PERSON:

@@ -32,6 +32,7 @@ from hoidap.answer.followup_forms import (
     WHY,
     WHY_WORDS,
     alternatives,
+    as_named,
     asked_of_body,
     asks_another_document,
     asks_where,
@@ -39,6 +40,7 @@ from hoidap.answer.followup_forms import (
     item_position,
     names_document,
     narrowed_to,
+    other_named_document,
     switched_document,
     switched_role,
     without_documents,
@@ -199,6 +201,20 @@ _POINTED_UNIT = re.compile(
 )
 
 
+# "Khoản 1 Điều 8", "khoản 2 điều 15", "Điều 9": the unit a question names (khoản first, or the article alone)
+_ASKED_UNIT = re.compile(r"(?<!\w)(?:khoản\s+(\d+)\s+(?:của\s+)?)?Điều\s+(\d+)(?!\w)", re.I)
+
+
+def asked_label(question: str) -> str:
+    """The unit a question names, written as an answer's label ("Điều 8, khoản 1" for "Khoản 1 Điều 8 Thông tư …"), when
+    it names exactly one article of exactly one document; "" otherwise."""
+    units = _ASKED_UNIT.findall(question)
+    if len(units) != 1 or len(set(find_numbers(question))) != 1:
+        return ""
+    clause, article = units[0]
+    return f"Điều {article}, khoản {clause}" if clause else f"Điều {article}"
+
+
 def pointed_unit(question: str, label: str, document: str) -> str:
     """A follow-up naming the unit the previous answer led with by "điều đó" / "khoản này", with that unit named
     ("Điều đó tên là gì?" after an answer led by "Điều 16, khoản 1" of Quy định 384-QĐ/TW → "Điều 16 Quy định 384-QĐ/TW
@@ -229,6 +245,7 @@ def resolutions(
     switch_document: bool = False, why: bool = False, confirm: bool = False, correction: bool = False, roles: bool = False,
     more: bool = False, own_task: bool = False, another_document: bool = False, body_alone: bool = False,
     where: bool = False, narrowing: bool = False, items: bool = False, figures: bool = False, neighbours: bool = False,
+    asked_neighbours: bool = False, other_document: bool = False,
     pointed: bool = False,
 ) -> list[str]:
     """The readings of a follow-up to try in turn, the likeliest first. A back-reference read in the frame of the
@@ -257,12 +274,21 @@ def resolutions(
     nào chủ trì?") stands for the target the previous question asked the figure of (with_antecedent). With
     ``neighbours``, "Khoản tiếp theo của điều đó nói gì?" asks what the unit beside the one the previous answer led with
     says ("Khoản 4 Điều 15 Quy định 384-QĐ/TW quy định gì?": neighbour_unit); with ``pointed``, "Điều đó tên là gì?"
-    asks of the unit that answer led with ("Điều 16 Quy định 384-QĐ/TW tên là gì?": pointed_unit)."""
+    asks of the unit that answer led with ("Điều 16 Quy định 384-QĐ/TW tên là gì?": pointed_unit); with
+    ``asked_neighbours``, the unit beside the one the previous question named ("Khoản 1 Điều 8 Thông tư 38/2016 …" →
+    "Khoản 2 Điều 8 Thông tư 38/2016/TT-BTTTT"), before the one its answer led with; with ``other_document``, "Thế văn
+    bản kia …?" asks of the other of two documents the previous question named (other_named_document)."""
     if previous is None:
         return [question]
-    unit = neighbour_unit(question, previous.cited_label) if neighbours and previous.cited_documents else ""
+    asked_unit = asked_label(previous.question) if asked_neighbours else ""
+    unit = neighbour_unit(question, asked_unit or previous.cited_label) if neighbours and (
+        previous.cited_documents or asked_unit
+    ) else ""
     if unit:
-        return [f"{unit} {previous.cited_documents[0]} quy định gì?"]
+        document = as_named(previous.question, find_numbers(previous.question)[0]) if asked_unit else ""
+        return [f"{unit} {document or previous.cited_documents[0]} quy định gì?"]
+    if other_document:  # "Thế văn bản kia quy định sao?": the other document the previous question named
+        question = other_named_document(question, previous.question, previous.cited_documents) or question
     named = pointed_unit(question, previous.cited_label, previous.cited_documents[0]) if (
         pointed and previous.cited_documents and not _source_only(question)  # "Trích nguyên văn khoản đó": quoted below
     ) else ""

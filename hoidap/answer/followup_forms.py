@@ -1,7 +1,8 @@
 """Follow-ups known by their form, read against the previous question alone (hoidap/answer/conversation.py resolves
 the rest): "còn <document> thì sao?" switches the document, "Thế đơn vị phối hợp là ai?" the role, "Còn gì nữa không?"
 asks for more, "Vậy là …, đúng không?" checks, "À nhầm, ý tôi là …" corrects, "Tại sao …?" asks why, "Có văn bản nào khác quy định
-giống vậy không?" asks the same of the other documents, "Ở mục nào vậy?" where the previous answer is written."""
+giống vậy không?" asks the same of the other documents, "Ở mục nào vậy?" where the previous answer is written, "Thế
+văn bản kia …?" the other of two documents the previous question named."""
 
 from __future__ import annotations
 
@@ -268,3 +269,33 @@ def asked_of_body(question: str, previous: str) -> list[str]:
         return [f"{frame.group(1)}, {task}" if frame else task, substituted, question]  # last: the name alone
     said = [(a, b) for a, b in _body_names(previous) if previous[a:b] != focus]
     return [previous[: said[0][0]] + focus + previous[said[0][1] :]] if said else []
+
+
+# "Thế văn bản kia quy định sao?", "còn nghị định kia", "thông tư còn lại": the other of two documents named before
+_OTHER_DOCUMENT = re.compile(
+    rf"(?<!\w)(?:{alternatives(DOCUMENT_NOUNS + DOC_TYPES + ('cái', 'bên'))})\s+(?:kia|còn lại|kia nữa)(?!\w)", re.I
+)
+
+
+def other_named_document(question: str, previous: str, cited_documents: list[str]) -> str:
+    """The follow-up with "văn bản kia" replaced by the document it points to: of the two the previous question named
+    by số hiệu, the one its answer did not cite (or, when it cited neither, the one it did not ask "theo"); "" when the
+    follow-up points to no other document or the previous question did not name two."""
+    found = _OTHER_DOCUMENT.search(question)
+    named = list(dict.fromkeys(find_numbers(previous)))
+    if not found or len(named) != 2 or find_numbers(question):
+        return ""
+    cited = [n for n in named if any(n in c for c in cited_documents[:1])]
+    asked = [n for n in named if re.search(rf"(?<!\w)theo\s+(?:\w+\s+){{0,3}}?(?:số\s+)?{re.escape(n.split('/')[0])}\b", previous, re.I)]
+    focus = cited or asked
+    if len(focus) != 1:
+        return ""
+    other = next(n for n in named if n != focus[0])
+    return f"{question[: found.start()]}{as_named(previous, other)}{question[found.end() :]}"
+
+
+def as_named(text: str, number: str) -> str:
+    """A số hiệu found in the text, with the document type typed before it ("Thông tư 38/2016/TT-BTTTT")."""
+    at = text.find(number.split("/")[0])
+    kind = re.search(rf"(?:{alternatives(DOC_TYPES)})\s+(?:số\s+)?$", text[:at], re.I) if at >= 0 else None
+    return f"{kind.group(0) if kind else ''}{number}"

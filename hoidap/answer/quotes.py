@@ -25,16 +25,21 @@ _DATE_LINE = re.compile(r"^[\w\s]{0,20},\s*ngày\s+\d{1,2}\s+tháng")
 SENTENCE_ENDS = (".", ";", ":", "!", "?", "…")
 
 
+_ITEM_NUMBER = re.compile(r"\d{1,2}[.)]|[a-zđ]\)")  # an item's number the sentence splitter cut off alone
+
+
 def quotes(
     text: str, spans: list[tuple[int, int]], sections: bool, wants_list: bool, section_titles: bool = True,
-    paragraphs: bool = False,
+    paragraphs: bool = False, numbered_items: bool = False,
 ) -> list[tuple[int, int, bool]]:
     """(start, end, is_list): sentence spans; a table row is quoted whole; a sentence ending in ':' takes the
     list items after it,
     and with ``sections`` an article's title takes the sentences of the article: "Nguyên tắc … là gì?"
     is answered by the article of that title, not by its title alone; with ``section_titles`` a numbered
     section's title ("2. Đối tượng áp dụng") does the same (with ``paragraphs``, also one whose number the sentence
-    splitter cut off: "6." / "Đề nghị: Hiệp hội …")."""
+    splitter cut off: "6." / "Đề nghị: Hiệp hội …"). With ``numbered_items``, the numbered khoản after a sentence
+    ending in ':' are its items though the splitter cut each number off ("… theo các hình thức sau đây:" "1." "Thông
+    qua thương lượng, hòa giải;" "2." …)."""
     limit = MAX_LIST_CHARS if wants_list else MAX_QUOTE_CHARS
     out = []
     for i, (start, end) in enumerate(spans):
@@ -62,11 +67,14 @@ def quotes(
                     break
                 end = e2
         elif sentence.endswith(":") or heading:
+            marker = False  # the span before was an item's number alone ("1."): this span is that item
             for s2, e2 in spans[i + 1 :]:
                 if e2 - start > limit or text[s2:e2].startswith("Điều "):
                     break
                 cut_short = "\n" not in text[end:s2] and not text[start:end].rstrip().endswith(SENTENCE_ENDS)
-                if not heading and not LIST_ITEM.match(text[s2:e2]) and not cut_short:
+                item = LIST_ITEM.match(text[s2:e2]) or (marker and "\n" not in text[end:s2])
+                marker = numbered_items and bool(_ITEM_NUMBER.fullmatch(text[s2:e2].strip()))
+                if not heading and not item and not marker and not cut_short:
                     break  # (an item the splitter cut for its length goes on: "… mà nước Cộng hòa xã" "hội chủ nghĩa …")
                 end = e2
                 is_list = True

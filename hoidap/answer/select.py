@@ -136,6 +136,8 @@ class SelectRules:
     unit_rows: bool = True  # "Trong Phụ lục I, Bộ Nội vụ … những chỉ tiêu nào?": its rows there, read without a header
     row_figures: bool = True  # a figure alone in a table's cell counts ("Đơn vị: Tổ chức; Kết quả: ≥ 3")
     duration_unit: bool = True  # "bao nhiêu giờ?" is answered by a term in hours ("tiếng"), not one in years
+    numbered_items: bool = True  # the numbered khoản after a lead-in ending in ':' are its items ("1." cut off alone)
+    counted_forms: bool = True  # a "%" unit column gives a share; "11 cơ sở dữ liệu" counts "bao nhiêu kho dữ liệu"
     unindexed_content: bool = True  # what a document the index does not hold says is not answered from one citing it
     own_horizon: bool = True  # a sentence stating other target years ("Đến năm 2030, …") does not give those asked
     level_named: bool = True  # a passage answers of a level of government asked only if it names that level
@@ -261,7 +263,8 @@ def candidates(
         if rules.level_named and query.levels and not names_level(query.levels, f"{chunk.heading}\n{chunk.text}"):
             continue  # "Chủ tịch UBND cấp huyện …" is not answered by a passage that names no huyện
         spans = quotes(
-            chunk.text, chunk.sentence_spans, sections, query.answer_type == LIST, rules.section_titles, rules.paragraph_heading
+            chunk.text, chunk.sentence_spans, sections, query.answer_type == LIST, rules.section_titles, rules.paragraph_heading,
+            rules.numbered_items,
         )
         for start, end, is_list in spans:
             text = chunk.text[start:end].strip()
@@ -333,7 +336,7 @@ def candidates(
                 continue  # "… đạt cấp độ 3 mức độ trưởng thành" does not give the share reaching "cấp độ 4"
             typed = carries(
                 query.answer_type, text, passage, query.unit, query.ordinal, query.kind, asked_numbers, run_terms, exact,
-                rules.number_words, rules.duration_unit, rules.row_figures,
+                rules.number_words, rules.duration_unit, rules.row_figures, query.counted_phrase, rules.counted_forms,
             )
             if not typed and rules.time_or_term and query.or_date:
                 typed = carries(DATE, text, passage, named=asked_numbers)  # "trong thời gian nào?": "trong năm 2025"

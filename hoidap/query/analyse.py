@@ -53,6 +53,7 @@ from hoidap.query.counted import (
     asked_ordinal,
     asked_unit,
     bound_asked,
+    counted_phrase,
     listed_noun,
     rate_of,
     with_formal_unit,
@@ -60,6 +61,7 @@ from hoidap.query.counted import (
 from hoidap.query.described import Described, described_number
 from hoidap.query.documents import (
     ARTICLE_REF,
+    CONTENT_ASKED,
     SHORT_REF,
     about_document,
     asked_date,
@@ -74,7 +76,8 @@ from hoidap.query.documents import (
 from hoidap.query.expansions import abbreviated, applied, formal_terms, spelled_out
 from hoidap.query.key_terms import joined_words, key_terms, without_fillers
 from hoidap.query.marked import (
-    quoted_phrases, set_aside, signers_named, without_date_words, without_locator_words,
+    quoted_phrases, set_aside, signature_spans, signed_years, signers_named, without_date_words, without_locator_words,
+    without_words_in,
 )
 from hoidap.query.record import (
     DATE,
@@ -149,6 +152,8 @@ class Analyser:
     forms: bool = False  # a question shaped like a form ("Hiệu lực: từ ___ ?"): each blank asked in words
     number_words: bool = False  # "mấy <noun>" names what is counted, as "bao nhiêu <noun>" does
     signers: bool = False  # a person named as having signed the document asked of need not be in the passage
+    signer_forms: bool = False  # … also typed without diacritics, or with the signer's title between commas
+    counted_forms: bool = False  # "từ bao nhiêu trở lên" names no unit; the words after the unit are kept (counted_phrase)
     recipients: bool = False  # "… gửi cho những nơi nào?": the named document's "Nơi nhận" (Query.wants_recipients)
     case_facts: bool = False  # a year told only of the asker's own case ("… cấp năm 2022; …?") is not required
     subject_type: bool = False  # note the document type a question begins with (Query.subject_type)
@@ -162,6 +167,8 @@ class Analyser:
     period_years: bool = False  # "giai đoạn 2028-2030": its first year is no year a passage must name
     numbered_parts: bool = False  # "1) … 2) …", "a) … b) …": a sub-question's number asks nothing
     dependent_parts: bool = False  # "Cơ quan nào …, và cơ quan đó …": the later part asks of "cơ quan <what the first says>"
+    content_frame: bool = False  # "… nói gì về …", "trường hợp … hết hiệu lực": not the document's own force
+    parallel_parts: bool = False  # "… là bao nhiêu trong A, và bao nhiêu trong B?": the later part asks the first's question
     loanwords: bool = False  # English words in a Vietnamese question stand for the documents' terms (LOANWORDS)
     issuer_codes: bool = False  # a body's code in số hiệu typed alone names the body ("bca" → Bộ Công an; BODY_CODES)
     request: bool = False  # a request that opens the question ("Cho tôi biết …", "Nhờ tra giúp: …") asks nothing
@@ -190,7 +197,9 @@ class Analyser:
             question = form_filled(question)
         query = self._single(question)
         if self.split_compound:
-            texts = compound_parts(question, self.clause_compound, self.more_joiners, self.dependent_parts, self.numbered_parts)
+            texts = compound_parts(
+                question, self.clause_compound, self.more_joiners, self.dependent_parts, self.numbered_parts, self.parallel_parts,
+            )
             if len(texts) > 1:
                 query = Query(**{**query.__dict__, "parts": tuple(self._single(t) for t in texts)})
         return dataclasses.replace(query, brief=True) if brief else query
@@ -217,6 +226,8 @@ class Analyser:
         folded, folded_all = fold(asked), fold(expanded)
         doc_refs = tuple(SHORT_REF.findall(folded_all))  # (type, number, year) of "nđ 13/2023", "qđ 2623"
         answer_type = answer_type_of(folded)
+        if self.content_frame and answer_type == VALIDITY and not validity_asked(folded, True) and CONTENT_ASKED.search(folded):
+            answer_type = OTHER  # "Quy định 384 nói gì về trường hợp … đã hết hiệu lực?": what it provides for that case
         definition = ""
         if answer_type == DEFINITION:
             subject = re.match(DEFINITION_CUE, folded).group(1)
@@ -307,14 +318,18 @@ class Analyser:
             tokens = query_tokens(words, exact) + query_tokens([s for s, _ in expansions + shortened], exact)
         if title_words and self.drop_title_words and not about_document(folded, answer_type):
             terms, tokens = without_title_words(terms, tokens, only_in_title(folded_words, title_words))
-        dated = tuple(document_years(expanded, self.number_dates))  # "Luật Giao dịch điện tử năm 2005": named by its year
+        dated = tuple(dict.fromkeys([
+            *document_years(expanded, self.number_dates), *(signed_years(expanded) if self.signer_forms else ()),
+        ]))  # "Luật Giao dịch điện tử năm 2005": named by its year
         if self.number_dates:  # "Quyết định số 2597/QĐ-TTg ngày 27 tháng 11 năm 2025 do ai ký?": the date names the
-            terms = without_date_words(terms, expanded, exact)  # document, the signature block does not repeat it
+            terms = without_date_words(terms, expanded, exact, self.signer_forms)  # document, the signature block does not repeat it
         if self.locators:  # "Điểm b, tiểu mục 6, mục III của Kế hoạch 144: …": where to look, not words to find
             terms = without_locator_words(terms, expanded, exact)
-        signers = [f" {normalized(n, exact).strip()} " for n in signers_named(asked)] if self.signers else []
+        signers = [f" {normalized(n, exact).strip()} " for n in signers_named(asked, self.signer_forms)] if self.signers else []
         if signers:  # "Chương trình … mà Phó Thủ tướng Nguyễn Chí Dũng ký": who signed it names the document
             terms = {t: w for t, w in terms.items() if not any(f" {t} " in n for n in signers)} or terms
+            if self.signer_forms:  # "… do ông Mai Sơn, Phó Chủ tịch UBND tỉnh, ký thay Chủ tịch": the signature's words too
+                terms = without_words_in(terms, expanded, signature_spans(expanded), exact)
         return Query(
             text=text,
             expanded=expanded,
@@ -372,7 +387,8 @@ class Analyser:
             dated=dated,
             expansions=tuple(expansions),
             formal=tuple(formal),
-            unit=with_formal_unit(asked_unit(asked_text, exact, self.number_words), formal) if answer_type in (NUMBER, DURATION) else "",
+            unit=with_formal_unit(asked_unit(asked_text, exact, self.number_words, self.counted_forms), formal) if answer_type in (NUMBER, DURATION) else "",
+            counted_phrase=counted_phrase(asked_text, self.number_words) if self.counted_forms and answer_type == NUMBER else "",
             ordinal=asked_ordinal(folded) if answer_type == NUMBER else "",
             kind=asked_kind(folded, answer_type, " ".join(asked_text.lower().split()) if exact else ""),
             listed=listed_noun(asked_words) if answer_type == LIST else "",
@@ -383,7 +399,7 @@ class Analyser:
             day=answer_type == DATE and bool(re.search(r"\bngay nao\b", folded)),
             wants_recital=bool(RECITAL_ASKED.search(folded)),
             subject_type=subject_type(fold(text) if premise else folded) if self.subject_type else "",
-            validity=validity_asked(folded) if (numbers or doc_refs or dated) else "",
+            validity=validity_asked(folded, self.content_frame) if (numbers or doc_refs or dated) else "",
             or_date=answer_type == DURATION and bool(re.search(r"\b(?:thoi gian|thoi han) nao\b", folded)),
             or_condition=answer_type == DATE and bool(re.search(r"\bkhi nao\b", folded)),
             as_of=asked_date(folded),

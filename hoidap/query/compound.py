@@ -36,7 +36,8 @@ _TOLD_FRAME = re.compile(r"^\s*([^?]{12,200}?)\.\s+(?=\S)")
 
 
 def compound_parts(
-    question: str, clause_join: bool = False, more_joiners: bool = False, dependent: bool = False, numbered: bool = False
+    question: str, clause_join: bool = False, more_joiners: bool = False, dependent: bool = False, numbered: bool = False,
+    parallel: bool = False,
 ) -> list[str]:
     """The questions of a compound question ("… bao nhiêu, và … khi nào?"), each with the shared frame
     ("Theo Nghị định 224/2026, …") carried over; one question per document when it asks the same of two
@@ -50,7 +51,9 @@ def compound_parts(
     "<noun> đó" that the first part asks with "<noun> nào" is about what the first part says of it ("Cơ quan nào chủ
     trì X, và cơ quan đó phải xong trước ngày nào?": the second part asks of "cơ quan chủ trì X"). With ``numbered``,
     sub-questions numbered "1) … 2) …", "a) … b) …" or led by "-" lose their numbers, and a request framing them ("Cho
-    mình hỏi về X nhé:") frames each by its topic ("Về X: …")."""
+    mình hỏi về X nhé:") frames each by its topic ("Về X: …"). With ``parallel``, a later part that opens with the
+    question word the first part asks with says only what differs ("Tỷ lệ … là bao nhiêu trong giai đoạn 2025-2027, và
+    bao nhiêu trong giai đoạn 2028-2030?"): it asks the first part's question up to that word, with its own ending."""
     folded_question = fold_diacritics(question.lower())
     pair = _NAMED_PAIR.search(folded_question)
     if pair and len(folded_question) == len(question):  # folding keeps offsets: cut the original text
@@ -92,6 +95,10 @@ def compound_parts(
             topic = " ".join(topic.split()).strip(" ,?")
             parts.append(f"{rest[:1].upper()}{rest[1:]} ({topic})?")
             continue
+        opening = _OPENING_ASK.match(piece) if i and parallel else None
+        asked_again = opening and re.search(rf"(?<!\w){re.escape(opening.group(1))}(?!\w)", body, re.I)
+        if asked_again and asked_again.start() > 0:  # "…, và bao nhiêu trong giai đoạn 2028-2030?": the first part's question
+            piece = f"{body[: asked_again.start()]}{piece.lstrip()}"
         own = _PREDICATE.search(piece)
         before = piece[: own.start()] if own else ""
         if i and subject and own and len(before.split()) <= _SHORT_SUBJECT and not _ASKS.search(fold_diacritics(before.lower())):
@@ -114,6 +121,10 @@ def compound_parts(
             piece = _SUB_MARKER.sub("", piece, count=1)
         parts.append(piece.rstrip("?") + "?")
     return parts
+
+
+# a later part that opens with its question word: "bao nhiêu trong giai đoạn 2028-2030", "khi nào đối với cấp xã"
+_OPENING_ASK = re.compile(r"^\s*(bao nhiêu|bao lâu|khi nào|mấy|bao nhieu|bao lau|khi nao)(?!\w)", re.I)
 
 
 def _folded(piece: str) -> str:

@@ -34,11 +34,12 @@ def with_formal_unit(unit: str, formal: list[tuple[str, str]]) -> str:
     return unit
 
 
-def asked_unit(text: str, typed_with_diacritics: bool | None = None, how_few: bool = False) -> str:
+def asked_unit(text: str, typed_with_diacritics: bool | None = None, how_few: bool = False, forms: bool = False) -> str:
     """What a "bao nhiêu" question counts, folded: "thanh" for "bao nhiêu thành viên", "%" for "bao nhiêu
     phần trăm", "dong" when it asks an amount of money; "" when it cannot tell. (Diacritics, when typed,
     tell "tiền" from "tiện"; typed_with_diacritics says whether the question was, where ``text`` has
-    abbreviations spelled out with diacritics.) ``how_few``: "mấy yếu tố" names its unit too."""
+    abbreviations spelled out with diacritics.) ``how_few``: "mấy yếu tố" names its unit too. With ``forms``, "từ bao
+    nhiêu trở lên / trở xuống" asks a threshold and names no unit."""
     lower = " ".join(text.lower().split())
     folded = fold_diacritics(lower)
     asking = r"bao nhiêu|bao nhieu|mấy" if how_few else r"bao nhiêu|bao nhieu"
@@ -53,6 +54,8 @@ def asked_unit(text: str, typed_with_diacritics: bool | None = None, how_few: bo
         return "dong"
     if _MONEY_NOUNS.search(" ".join(fold_diacritics(w) for w in words)) and not _RATE.search(folded):
         return "dong"
+    if forms and first == "tro" and [fold_diacritics(w) for w in words[1:2]] in (["len"], ["xuong"]):
+        first = ""  # "từ bao nhiêu trở lên": a threshold, of whatever the sentence counts
     if first == "lan" and _PER_PERIOD.search(folded):
         return first  # "mỗi năm mấy lần?": a frequency, answered "01 lần/năm" (not "gấp 2 lần")
     if first and first not in _NOT_UNITS and not _RATE.search(folded):
@@ -66,6 +69,16 @@ def asked_unit(text: str, typed_with_diacritics: bool | None = None, how_few: bo
             noun = fold_diacritics(named.group(1))
             return noun if noun not in _NOT_UNITS and noun not in _NOT_COUNTED else ""
     return ""
+
+
+def counted_phrase(text: str, how_few: bool = False) -> str:
+    """The two words after what "bao nhiêu / mấy" counts, folded ("du lieu" of "bao nhiêu kho dữ liệu quốc gia"), or ""
+    when either is a function word: a Vietnamese noun phrase keeps its modifiers when its head is said in other
+    words, so "11 cơ sở dữ liệu" counts what "bao nhiêu kho dữ liệu" asks."""
+    asking = r"bao nhiêu|bao nhieu|mấy|may" if how_few else r"bao nhiêu|bao nhieu"
+    found = re.search(rf"\b(?:{asking})\s+\w+\s+(\w+)\s+(\w+)", " ".join(text.lower().split()))
+    words = [fold_diacritics(w) for w in found.groups()] if found else []
+    return " ".join(words) if words and not any(w in _NOT_UNITS or w.isdigit() for w in words) else ""
 
 
 _NOT_COUNTED = {"hoa", "hieu", "lieu", "luong", "tien", "ke", "dien"}  # "số hóa", "số hiệu", "số liệu", "số lượng": no count noun

@@ -80,9 +80,21 @@ def asked_date(folded: str) -> str:
     return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else ""
 
 
-def validity_asked(folded: str) -> str:
-    """What a question naming a document asks about its force (see Query.validity); "" when nothing."""
-    return next((kind for kind, pattern in _VALIDITY_ASKED if pattern.search(folded)), "")
+# an open question about what a document says ("… nói gì về …", "… quy định thế nào về …"), or a case it provides for
+# ("trường hợp nội dung thống nhất … đã hết hiệu lực"): "còn / hết hiệu lực", "còn áp dụng" there is said of what the
+# document governs, not of the document
+CONTENT_ASKED = re.compile(
+    r"\b(?:noi gi ve|noi the nao ve|quy dinh (?:gi|the nao|nhu the nao|ra sao) ve|de cap (?:gi|the nao|nhu the nao) (?:den|ve))\b"
+    r"|\btruong hop\b[^,?]{0,100}\b(?:het|con) hieu luc\b"
+)
+
+
+def validity_asked(folded: str, content_frame: bool = False) -> str:
+    """What a question naming a document asks about its force (see Query.validity); "" when nothing. With
+    ``content_frame``, whether the document or what it governs is still in force is not asked of the document in an
+    open question about what it says, or of a case it provides for (CONTENT_ASKED)."""
+    kind = next((kind for kind, pattern in _VALIDITY_ASKED if pattern.search(folded)), "")
+    return "" if kind == "status" and content_frame and CONTENT_ASKED.search(folded) else kind
 
 
 def titled_numbers(after: str, numbers: tuple[str, ...]) -> list[str]:

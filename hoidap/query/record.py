@@ -69,6 +69,8 @@ class Query:
     formal: tuple[tuple[str, str], ...] = ()  # (everyday words as typed, the formal term the documents use)
     unit: str = ""  # what "bao nhiêu / mấy" counts, folded first syllable ("thanh" of thành viên, "dong" for money,
     #                 "%"), "|" before the formal term's when typed in everyday words ("sang|du": sáng kiến, dự án)
+    counted_phrase: str = ""  # the two words after what is counted, folded ("du lieu" of "bao nhiêu kho dữ liệu"): the
+    #                            documents may head the same phrase with another noun ("11 cơ sở dữ liệu")
     ordinal: str = ""  # the noun of a "cấp mấy / mức mấy / thứ mấy" question, folded: the answer is "cấp II"
     wants_recital: bool = False  # asks what a document's recitals state ("theo đề nghị của bộ nào?", "căn cứ luật nào?")
     kind: str = ""  # "<noun> nào" naming the kind of answer, folded: "doanh nghiep", "thong tu" (see asked_kind)
