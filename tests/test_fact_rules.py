@@ -20,6 +20,8 @@ def test_a_signer_typed_bare_or_with_a_title_between_commas_names_the_document()
     assert signers_named("Chương trình do Phó Thủ tướng Nguyễn Hòa Bình ký", forms=True) == ["Nguyễn Hòa Bình"]  # not the province
     assert signers_named("Kế hoạch UBND TP Hà Nội ký", forms=True) == []
     assert signed_years("Kế hoạch do Phó Chủ tịch ký thay Chủ tịch hôm 01/12/2025 được triển khai") == ["2025"]
+    assert signed_years("Dự thảo báo cáo mà Văn phòng gửi xin ý kiến ngày 25/5/2025 nêu lộ trình nào?") == ["2025"]
+    assert signed_years("Các sở gửi báo cáo trước ngày 15/12/2025") == []  # a deadline dates no document
     query = Analyser(WEIGHT, signers=True, signer_forms=True, number_dates=True).analyse(bare)
     assert "nguyen chi dung" not in query.required and "2025" in query.dated
     assert "2025" not in Analyser(WEIGHT, signers=True, number_dates=True).analyse(bare).dated  # the switch off

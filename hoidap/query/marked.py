@@ -55,10 +55,12 @@ _SIGNED_DATE = re.compile(
     r"(?:ký|kí)\s+((?:vào\s+)?ngày\s+\d{1,2}\s*(?:tháng\s*\d{1,2}\s*năm\s*|[/.-]\s*\d{1,2}\s*[/.-]\s*)(?:19|20)\d\d)\b", re.I
 )
 # … and as typed without diacritics ("Nguyen Chi Dung ky ngay 01/12/2025"; "ky" after a capitalised name, which
-# "định kỳ" typed bare is not), dated by "hôm", or signed for another ("ký thay Chủ tịch hôm 01/12/2025")
+# "định kỳ" typed bare is not), dated by "hôm", or signed for another ("ký thay Chủ tịch hôm 01/12/2025"); a document
+# issued or sent for comments on a date is dated by it too ("dự thảo … gửi xin ý kiến ngày 25/5/2025")
 _SIGNED_FORMS = re.compile(r"(?<!\w)(?:đã\s+|da\s+)?(?:ký|kí|ky)(?!\w)")
 _SIGNED_DATE_FORMS = re.compile(
-    r"(?:ký|kí|ky)(?:\s+(?:thay|thừa lệnh|thua lenh)(?:\s+\w+){0,3}?)?\s+((?:vào\s+|vao\s+)?(?:ngày|ngay|hôm|hom)\s+\d{1,2}\s*(?:(?:tháng|thang)\s*\d{1,2}\s*(?:năm|nam)\s*"
+    r"(?:ký|kí|ky|ban hành|ban hanh|phát hành|phat hanh|gửi xin ý kiến|gui xin y kien)"
+    r"(?:\s+(?:thay|thừa lệnh|thua lenh)(?:\s+\w+){0,3}?)?\s+((?:vào\s+|vao\s+)?(?:ngày|ngay|hôm|hom)\s+\d{1,2}\s*(?:(?:tháng|thang)\s*\d{1,2}\s*(?:năm|nam)\s*"
     r"|[/.-]\s*\d{1,2}\s*[/.-]\s*)(?:19|20)\d\d)\b",
     re.I,
 )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 
+from core.lexicon import DOC_TYPES, TYPE_BY_CODE
 from ingest.normalize import fold_diacritics
 
 # --- e-mail ---------------------------------------------------------------------------------------------------------
@@ -125,10 +126,8 @@ _FILE = re.compile(
 _CONTAINER = re.compile(r"(?:(?:trong|của|ở|tại)\s+)?(?:file|tệp(?:\s+tin)?|tập\s+tin|link|đường\s+dẫn|trang|văn\s+bản\s+ở\s+link)\s*$", re.I)
 # type words and codes as file names write them (folded, without marks), and the type they name
 _TYPE_WORDS = {
-    "luat": "Luật", "bo luat": "Bộ luật", "nghi dinh": "Nghị định", "nghi quyet": "Nghị quyết", "quyet dinh": "Quyết định",
-    "thong tu": "Thông tư", "ke hoach": "Kế hoạch", "quy dinh": "Quy định", "cong van": "Công văn", "chi thi": "Chỉ thị",
-    "nd": "Nghị định", "nq": "Nghị quyết", "qd": "Quyết định", "tt": "Thông tư", "kh": "Kế hoạch", "cv": "Công văn",
-    "ct": "Chỉ thị",
+    **{fold_diacritics(code.lower()): doc_type for code, doc_type in TYPE_BY_CODE.items()},
+    **{fold_diacritics(doc_type.lower()): doc_type for doc_type in DOC_TYPES},
 }
 
 
