@@ -169,7 +169,6 @@ ABBREVIATIONS = {
     "TTĐT": "thông tin điện tử",
     "MXH": "mạng xã hội",
     "DLCN": "dữ liệu cá nhân",
-    "BVDLCN": "bảo vệ dữ liệu cá nhân",
     "DNNVV": "doanh nghiệp nhỏ và vừa",
     "HTX": "hợp tác xã",
     "CATP": "Công an Thành phố",
