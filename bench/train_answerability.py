@@ -268,7 +268,7 @@ def main() -> None:
     probs = np.array([next(oof) if x is not None else 0.0 for x, _, _ in val])
     labels = np.array([lab for _, lab, _ in val])
     answerable = np.array([a for _, _, a in val])
-    best_t, best_cost, costs = 0.5, None, []
+    costs = []
     for t in np.linspace(0.01, 0.95, 95):
         answer = probs >= t
         if args.from_answers:  # the mean of the two errors the locked test reports: unanswerable questions answered
@@ -279,9 +279,8 @@ def main() -> None:
         else:
             cost = 2 * np.sum(answer & (labels == 0)) + np.sum(~answer & answerable)
         costs.append((float(t), cost))
-        if best_cost is None or cost < best_cost:
-            best_t, best_cost = float(t), cost
     # the cost is often flat around its minimum (few tuned questions): the middle of the lowest stretch, not its edge
+    best_cost = min(c for _, c in costs)
     plateau = [t for t, c in costs if c == best_cost]
     best_t = plateau[len(plateau) // 2]
     answer = probs >= best_t

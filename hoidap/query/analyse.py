@@ -226,7 +226,8 @@ class Analyser:
         folded, folded_all = fold(asked), fold(expanded)
         doc_refs = tuple(SHORT_REF.findall(folded_all))  # (type, number, year) of "nđ 13/2023", "qđ 2623"
         answer_type = answer_type_of(folded)
-        if self.content_frame and answer_type == VALIDITY and not validity_asked(folded, True) and CONTENT_ASKED.search(folded):
+        asked_validity = validity_asked(folded, self.content_frame)
+        if self.content_frame and answer_type == VALIDITY and not asked_validity and CONTENT_ASKED.search(folded):
             answer_type = OTHER  # "Quy định 384 nói gì về trường hợp … đã hết hiệu lực?": what it provides for that case
         definition = ""
         if answer_type == DEFINITION:
@@ -399,7 +400,7 @@ class Analyser:
             day=answer_type == DATE and bool(re.search(r"\bngay nao\b", folded)),
             wants_recital=bool(RECITAL_ASKED.search(folded)),
             subject_type=subject_type(fold(text) if premise else folded) if self.subject_type else "",
-            validity=validity_asked(folded, self.content_frame) if (numbers or doc_refs or dated) else "",
+            validity=asked_validity if (numbers or doc_refs or dated) else "",
             or_date=answer_type == DURATION and bool(re.search(r"\b(?:thoi gian|thoi han) nao\b", folded)),
             or_condition=answer_type == DATE and bool(re.search(r"\bkhi nao\b", folded)),
             as_of=asked_date(folded),

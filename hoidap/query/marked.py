@@ -66,7 +66,7 @@ _SIGNED_DATE_FORMS = re.compile(
 )
 _PLACE_WORDS = frozenset(fold_diacritics(p).split()[-1] for p in PLACE_NOUNS)  # "tỉnh", "(thành) phố", "xã" …
 _PROVINCE_NAMES = frozenset(fold_diacritics(p.lower()) for p in PROVINCES)
-_OFFICE_WORDS = frozenset(w for o in OFFICES for w in fold_diacritics(o.lower()).split()) | {"pho", "ong", "ba", "dong chi"}
+_OFFICE_WORDS = frozenset(w for o in OFFICES for w in fold_diacritics(o.lower()).split()) | {"pho", "ong", "ba"}
 _SIGNED_FOR = re.compile(r"\s+(?:thay|thừa lệnh|thua lenh|tl|kt)(?:\s+(?:Chủ tịch|Thủ tướng|Bộ trưởng|Chu tich|Thu tuong|Bo truong))?")
 _APPOSITION_WORDS = 10  # ", Phó Chủ tịch UBND Thành phố," between a name and "ký": at most this many words
 
