@@ -185,6 +185,11 @@ ABBREVIATIONS = {
     "ĐVSNCL": "đơn vị sự nghiệp công lập",
     "CQNN": "cơ quan nhà nước",
     "ĐVHC": "đơn vị hành chính",
+    "XD": "xây dựng",  # ministries' and departments' fields, as officials shorten them: "Sở XD", "Bộ GTVT"
+    "GTVT": "giao thông vận tải",
+    "TN&MT": "tài nguyên và môi trường",
+    "KH&ĐT": "kế hoạch và đầu tư",
+    "NN&PTNT": "nông nghiệp và phát triển nông thôn",
     "BTTTT": "Bộ Thông tin và Truyền thông",
     "BKHCN": "Bộ Khoa học và Công nghệ",
     "NQ": "Nghị quyết",

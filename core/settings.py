@@ -901,6 +901,45 @@ class Settings(BaseSettings):
         "documents by số hiệu ask of the other one: the one the previous answer did not cite (or, when it cited "
         "neither, the one the previous question did not ask 'theo').",
     )
+    rule_source_note: bool = Field(
+        True,
+        description="The source note the Pháp điển prints under a codified article ('(Điều 13 Thông tư số 25/2010/"
+        "TT-BTTTT, có hiệu lực thi hành kể từ ngày 01/01/2011)') answers only a question about force or issue "
+        "('… có hiệu lực từ khi nào?'), not every date question: '… được giữ lại tới lúc nào?' is answered by the "
+        "article's text.",
+    )
+    rule_grade_floors: bool = Field(
+        True,
+        description="A grade stated as a floor ('tối thiểu bảo đảm an toàn thông tin cấp độ 3', 'ít nhất cấp độ 3') is a "
+        "range, as 'cấp độ 3 trở lên' is: it answers a question naming another grade of that kind ('hệ thống chỉ đạt cấp "
+        "độ 2 thì có được kết nối không?': no, at least cấp độ 3).",
+    )
+    rule_until_event: bool = Field(
+        True,
+        description="'… được giữ lại tới lúc nào?', 'đến bao giờ?', 'đến khi nào?' ask an end, which an event answers as a "
+        "date does ('chỉ được lưu trữ đến khi công tác khảo sát, thống kê kết thúc'), as a plain 'khi nào' may be "
+        "answered by a condition.",
+    )
+    rule_record_field: bool = Field(
+        True,
+        description="A plan lists its tasks as records of labelled lines ('- Nghị định quy định chi tiết …', '- Cơ quan "
+        "chủ trì: …', '- Thời hạn ban hành: trước ngày 01 tháng 01 năm 2026'): when the sentence that best names the "
+        "subject gives no date, term or figure a typed question asks, the nearest labelled field after it in the same "
+        "unit that does answers with it (the record's own, not a later record's).",
+    )
+    rule_force_clause: bool = Field(
+        True,
+        description="A time told by a document's force in a clause of its own ('khu công nghệ thông tin tập trung được "
+        "công nhận trước khi Nghị định 154/2013/NĐ-CP có hiệu lực … thì phải làm gì, trong thời hạn bao lâu?', 'sau khi "
+        "Luật … có hiệu lực') is a condition of the case asked: the question asks nothing of that document's force.",
+    )
+    rule_case_lead_in: bool = Field(
+        True,
+        description="An item of a list of cases ('Chủ quản dữ liệu … có quyền chấm dứt việc kết nối, chia sẻ dữ liệu … "
+        "trong các trường hợp sau: … d) … nội dung thống nhất chia sẻ dữ liệu hết hiệu lực.') is quoted with its lead-in: "
+        "a question about the case ('khi nội dung thống nhất … hết hiệu lực thì chủ quản dữ liệu có quyền làm gì?') is "
+        "answered by what the lead-in says holds in it.",
+    )
     rule_item_followup: bool = Field(
         True,
         description="A follow-up asking an item of the previous answer's list by its position ('Loại thứ tư trong danh "

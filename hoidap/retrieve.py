@@ -206,7 +206,7 @@ class IndexReader:
             self.bm25.weight, abbreviations=learned, expand=s.expand_abbreviations, split_compound=s.split_compound,
             indexed_numbers=numbers, titled=titled, split_unseen=s.rule_split_unseen, read_initials=s.rule_initials,
             everyday=s.rule_everyday_words, loose_title_share=s.loose_title_share if s.rule_loose_title else 0.0,
-            drop_title_words=s.rule_title_words, number_dates=s.rule_number_dates, locators=s.rule_locators, signers=s.rule_signers, signer_forms=s.rule_signer_forms, counted_forms=s.rule_counted_forms, recipients=s.rule_recipients,
+            drop_title_words=s.rule_title_words, number_dates=s.rule_number_dates, locators=s.rule_locators, signers=s.rule_signers, signer_forms=s.rule_signer_forms, counted_forms=s.rule_counted_forms, until_event=s.rule_until_event, recipients=s.rule_recipients,
             number_words=s.rule_number_words, forms=s.rule_forms, headings=s.rule_headings, row_numbers=s.rule_row_numbers,
             purpose=s.rule_purpose,
             provinces=s.rule_provinces, described=described, quoted=s.rule_quoted_phrases,
@@ -215,7 +215,7 @@ class IndexReader:
             keyboard=s.rule_keyboard, spell=self.bm25.spelled, preamble=s.rule_preamble, context_weight=s.context_weight, premise=s.rule_premise, pointed_back=s.rule_pointed_back,
             mixed_marks=s.rule_mixed_marks, described_days=s.rule_dated_documents,
             fillers=s.rule_spoken_fillers, partial_numbers=s.rule_partial_numbers, request=s.rule_request,
-            iy_spelling=s.rule_iy_spelling, more_joiners=s.rule_more_joiners, brevity=s.rule_brevity_request, dependent_parts=s.rule_dependent_parts, parallel_parts=s.rule_parallel_parts, content_frame=s.rule_content_frame, numbered_parts=s.rule_numbered_parts, period_years=s.rule_period_years, year_ends=s.rule_own_horizon, definition_frame=s.rule_definition_frame, spoken_numbers=s.rule_spoken_numbers,
+            iy_spelling=s.rule_iy_spelling, more_joiners=s.rule_more_joiners, brevity=s.rule_brevity_request, dependent_parts=s.rule_dependent_parts, parallel_parts=s.rule_parallel_parts, content_frame=s.rule_content_frame, force_clause=s.rule_force_clause, numbered_parts=s.rule_numbered_parts, period_years=s.rule_period_years, year_ends=s.rule_own_horizon, definition_frame=s.rule_definition_frame, spoken_numbers=s.rule_spoken_numbers,
             unheld_subject=s.rule_unindexed_content, deadlines=s.rule_deadlines,
             source_frame=s.rule_source_frame, unit_content=s.rule_unit_content,
         )

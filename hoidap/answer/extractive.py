@@ -87,6 +87,27 @@ def asks_of_unheld(query: Query) -> bool:
     )
 
 
+# a labelled field of a record in a plan's list: "- Thời hạn ban hành: …", "Cơ quan chủ trì: …" (a short label, a colon)
+_FIELD = re.compile(r"^\s*[-–•+]?\s*[^\W\d][^:;.\n]{2,40}:\s*\S")
+RECORD_REACH = 1  # a record's fields lie in the lead's passage or the next one
+
+
+def record_field(lead: Candidate, found: list[Candidate], passages: list[Passage], part: Query) -> Candidate | None:
+    """The field giving what a typed question asks, of the record whose first line leads the answer: "- Nghị định quy
+    định chi tiết … Luật Bảo vệ dữ liệu cá nhân" is followed by "- Nội dung: …", "- Cơ quan chủ trì: …", "- Thời hạn ban
+    hành: trước ngày 01 tháng 01 năm 2026"; the nearest such field after the lead, in its document and unit, within
+    RECORD_REACH passages (a later record's field is farther), or None."""
+    head = passages[lead.passage_index].chunk
+    at = (head.position, lead.span[0])
+    fields = [
+        c for c in found
+        if answers_type(part, c) and _FIELD.match(c.text)
+        and (chunk := passages[c.passage_index].chunk).doc_id == head.doc_id and chunk.label == head.label
+        and at < (chunk.position, c.span[0]) and chunk.position - head.position <= RECORD_REACH
+    ]
+    return min(fields, key=lambda c: (passages[c.passage_index].chunk.position, c.span[0]), default=None)
+
+
 class ExtractiveAnswerer:
     """Picks sentences from the passages; refuses when the evidence does not answer."""
 
@@ -167,7 +188,10 @@ class ExtractiveAnswerer:
                 picked = with_referred(picked, passages, preceding, following)
             if picked and self.select_rules.typed_required and part.answer_type in _TYPED:
                 if not any(answers_type(part, c) for c in picked):
-                    picked = []  # "bao nhiêu tỷ đồng?" answered by a sentence without an amount answers nothing
+                    # the record the lead opens may give it in a field of its own ("- Thời hạn ban hành: trước ngày …")
+                    field = record_field(picked[0], found, passages, part) if self.select_rules.record_field else None
+                    picked = [picked[0], field] if field else []  # else "bao nhiêu tỷ đồng?" answered by a sentence
+                    #                                                without an amount answers nothing
             if picked and self.select_rules.typed_required and part.kind and not any(c.type_match for c in picked):
                 picked = []  # "doanh nghiệp nào …?" answered by a sentence naming no enterprise answers nothing
             if picked and self.select_rules.typed_required and part.answer_type == LIST and POINTS_ELSEWHERE.search(picked[0].text):

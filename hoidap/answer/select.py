@@ -57,6 +57,20 @@ _LEAD_IN_END = re.compile(r"\b(?:sau|một trong)\s*[:.]?\s*[.:]\s*$")
 # Where an article of a codification (Bộ Pháp điển) comes from: "(Điều 31a Nghị định số 72/2013/NĐ-CP, có hiệu
 # lực thi hành kể từ ngày 01/09/2013, được bổ sung bởi …)". It states the article's source and force, nothing else.
 _PROVENANCE = re.compile(r"^\((?:Điều|Khoản|Điểm|Mục|Chương)\s+\S+.{0,200}?(?:có hiệu lực|được (?:sửa đổi|bổ sung|bãi bỏ))")
+# what a question about a document's force or issue says ("có hiệu lực", "thi hành", "áp dụng từ", "ban hành"), folded
+_FORCE_ASKED = re.compile(r"\b(?:hieu luc|thi hanh|ap dung|ban hanh)\b")
+
+
+def notes_force(query: Query, source_note: bool = True) -> bool:
+    """Whether a codified article's source note may answer the question: one about its force or issue (the validity
+    answer type, a validity question, the issue date asked); without ``source_note``, any date question too."""
+    if query.answer_type == VALIDITY or query.validity or query.wants_issue_date:
+        return True
+    if query.answer_type != DATE:
+        return False
+    return not source_note or bool(_FORCE_ASKED.search(fold_diacritics(query.text.lower())))
+
+
 
 
 BODY_NOUNS = frozenset({"co quan", "don vi", "bo", "so", "nganh", "to chuc", "ban", "cuc"})  # "những cơ quan nào": bodies
@@ -134,6 +148,10 @@ class SelectRules:
 
     #                            và An ninh" above "- Tiếp tục rà soát …"); a section's heading alone answers nothing
     unit_rows: bool = True  # "Trong Phụ lục I, Bộ Nội vụ … những chỉ tiêu nào?": its rows there, read without a header
+    source_note: bool = True  # a Pháp điển source note answers only a question about force or issue
+    grade_floors: bool = True  # "tối thiểu … cấp độ 3" is a range, as "cấp độ 3 trở lên" is
+    record_field: bool = True  # a typed question answered by a field of the record the lead opens ("- Thời hạn: …")
+    case_lead_in: bool = True  # an item of "… trong các trường hợp sau:" is read with that lead-in (what holds in the case)
     row_figures: bool = True  # a figure alone in a table's cell counts ("Đơn vị: Tổ chức; Kết quả: ≥ 3")
     duration_unit: bool = True  # "bao nhiêu giờ?" is answered by a term in hours ("tiếng"), not one in years
     numbered_items: bool = True  # the numbered khoản after a lead-in ending in ':' are its items ("1." cut off alone)
@@ -190,6 +208,9 @@ def shared_context(query: Query, passages: list[Passage]) -> Query:
 # a day: "ngày 26 tháng 6", "26/6/2025", "kể từ ngày ký / ban hành / công bố"
 _DAY = re.compile(r"\bngày\s+(?:\d|ký|ban hành|công bố|thông qua|đăng)|\b\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\bngay\s+\d", re.I)
 _READ_WITH_LEAD_IN = (NUMBER, DATE, DURATION, ORGANISATION, PERSON)
+# a lead-in whose items are cases: "… có quyền chấm dứt … trong các trường hợp sau:", "… khi thuộc một trong các trường hợp
+# sau đây:"
+CASES_LEAD_IN = re.compile(r"\b(?:các|những) trường hợp (?:sau|dưới đây)(?: đây)?\s*:\s*$", re.I)
 
 
 def answers_type(query: Query, cand: Candidate) -> bool:
@@ -270,7 +291,7 @@ def candidates(
             text = chunk.text[start:end].strip()
             if rules.boilerplate and boilerplate(text, query.wants_issue_date, query.wants_recital):
                 continue
-            if rules.boilerplate and query.answer_type not in (DATE, VALIDITY) and not query.wants_code and _PROVENANCE.match(text):
+            if rules.boilerplate and not query.wants_code and _PROVENANCE.match(text) and not notes_force(query, rules.source_note):
                 continue  # the source note of a codified article answers only its source's số hiệu and its force
             if rules.boilerplate and not is_list and not query.wants_recital and (text.endswith(":") or _LEAD_IN_END.search(text)):
                 continue  # a lead-in ("… quy định … như sau:") without what it leads in answers nothing (save the
@@ -331,7 +352,7 @@ def candidates(
             ):
                 continue  # "Quý I/2025: Tổng doanh số 101.400 tỷ đồng" does not give the sales of quý II
             if rules.grades and query.grades and not states_grade(
-                query.grades, fold_diacritics(f"{chunk.heading} {lead_in_of(chunk, start)} {text}".lower())
+                query.grades, fold_diacritics(f"{chunk.heading} {lead_in_of(chunk, start)} {text}".lower()), rules.grade_floors
             ):
                 continue  # "… đạt cấp độ 3 mức độ trưởng thành" does not give the share reaching "cấp độ 4"
             typed = carries(
@@ -380,6 +401,12 @@ def candidates(
                         title = duty_title(chunk.section_heading)
                         if title and carries(ORGANISATION, title, passage, query.unit, query.ordinal, query.kind, asked_numbers):
                             lead, typed, text = title, True, f"{title} … {text}"
+            if rules.case_lead_in and not lead and query.answer_type != LIST and LIST_ITEM.match(text):
+                # "d) … nội dung thống nhất chia sẻ dữ liệu hết hiệu lực." is a case of "Chủ quản dữ liệu … có quyền chấm
+                # dứt việc kết nối … trong các trường hợp sau:": what holds in that case is said by the lead-in
+                above = lead_in_of(chunk, start)
+                if above and CASES_LEAD_IN.search(above):
+                    lead, text = above, text if text.startswith(f"{above} … ") else f"{above} … {text}"
             if rules.field_lead_in and query.answer_type == DOCUMENT and not lead and asks_document_itself(
                 normalized(query.text, False)
             ):

@@ -122,6 +122,11 @@ _TO_BE_MADE = re.compile(r"\b(?:xay dung|ban hanh|soan thao|trinh|xay dung va ba
 BODY_CODES = {code: body for code, body in ISSUER_BY_CODE.items() if len(code) >= 3 and code not in ABBREVIATIONS}
 
 
+# "… được giữ lại tới lúc nào?", "đến bao giờ?": an end asked, which an event answers as a date does ("đến khi công tác
+# khảo sát, thống kê kết thúc"), folded
+UNTIL_ASKED = re.compile(r"\b(?:toi|den|cho den)\s+(?:luc nao|khi nao|bao gio|thoi diem nao)\b")
+
+
 @dataclass(frozen=True)
 class Analyser:
     """Builds Query records against one index (its IDF and its learned abbreviations)."""
@@ -154,6 +159,7 @@ class Analyser:
     signers: bool = False  # a person named as having signed the document asked of need not be in the passage
     signer_forms: bool = False  # … also typed without diacritics, or with the signer's title between commas
     counted_forms: bool = False  # "từ bao nhiêu trở lên" names no unit; the words after the unit are kept (counted_phrase)
+    until_event: bool = False  # "… tới lúc nào?" asks an end: an event ("đến khi … kết thúc") answers as a date does
     recipients: bool = False  # "… gửi cho những nơi nào?": the named document's "Nơi nhận" (Query.wants_recipients)
     case_facts: bool = False  # a year told only of the asker's own case ("… cấp năm 2022; …?") is not required
     subject_type: bool = False  # note the document type a question begins with (Query.subject_type)
@@ -168,6 +174,7 @@ class Analyser:
     numbered_parts: bool = False  # "1) … 2) …", "a) … b) …": a sub-question's number asks nothing
     dependent_parts: bool = False  # "Cơ quan nào …, và cơ quan đó …": the later part asks of "cơ quan <what the first says>"
     content_frame: bool = False  # "… nói gì về …", "trường hợp … hết hiệu lực": not the document's own force
+    force_clause: bool = False  # "trước khi Nghị định … có hiệu lực" tells a time of the case asked, not its force
     parallel_parts: bool = False  # "… là bao nhiêu trong A, và bao nhiêu trong B?": the later part asks the first's question
     loanwords: bool = False  # English words in a Vietnamese question stand for the documents' terms (LOANWORDS)
     issuer_codes: bool = False  # a body's code in số hiệu typed alone names the body ("bca" → Bộ Công an; BODY_CODES)
@@ -226,7 +233,7 @@ class Analyser:
         folded, folded_all = fold(asked), fold(expanded)
         doc_refs = tuple(SHORT_REF.findall(folded_all))  # (type, number, year) of "nđ 13/2023", "qđ 2623"
         answer_type = answer_type_of(folded)
-        asked_validity = validity_asked(folded, self.content_frame)
+        asked_validity = validity_asked(folded, self.content_frame, self.force_clause)
         if self.content_frame and answer_type == VALIDITY and not asked_validity and CONTENT_ASKED.search(folded):
             answer_type = OTHER  # "Quy định 384 nói gì về trường hợp … đã hết hiệu lực?": what it provides for that case
         definition = ""
@@ -402,7 +409,7 @@ class Analyser:
             subject_type=subject_type(fold(text) if premise else folded) if self.subject_type else "",
             validity=asked_validity if (numbers or doc_refs or dated) else "",
             or_date=answer_type == DURATION and bool(re.search(r"\b(?:thoi gian|thoi han) nao\b", folded)),
-            or_condition=answer_type == DATE and bool(re.search(r"\bkhi nao\b", folded)),
+            or_condition=answer_type == DATE and bool(re.search(r"\bkhi nao\b", folded) or self.until_event and UNTIL_ASKED.search(folded)),
             as_of=asked_date(folded),
             unindexed=tuple(n for n in numbers if self.indexed_numbers and n.lower() not in self.indexed_numbers),
             unheld_subject=unheld_subject(folded_all, numbers, self.indexed_numbers) if self.unheld_subject else "",

@@ -189,16 +189,22 @@ def grades_named(text: str, exact: bool = True) -> list[str]:
     return [f"{fold_diacritics(noun)} {value}" for noun, value in found if not (noun == "nhóm" or noun == "nhom") or not re.fullmatch(r"[ivx]+", value)]
 
 
-def states_grade(asked: tuple[str, ...], folded: str) -> bool:
+# a floor written before the grade: "tối thiểu (bảo đảm an toàn thông tin) cấp độ 3", "ít nhất cấp độ 3", folded
+_FLOOR_BEFORE = r"\b(?:toi thieu|it nhat|thap nhat)(?:\s+[\w-]+){0,6}?\s+"
+
+
+def states_grade(asked: tuple[str, ...], folded: str, floors: bool = False) -> bool:
     """Whether a folded text states each grade asked ("cap do 4"): the grade itself, or a list ("cấp độ 3, 4 và 5") or a
-    range ("cấp độ 3 trở lên") of that kind that may hold it. A text naming no grade of that kind, or only others
-    ("cấp độ 3" for "cấp độ 4", "nhóm B và nhóm C" for "nhóm A"), does not."""
+    range ("cấp độ 3 trở lên"; with ``floors`` also "tối thiểu … cấp độ 3") of that kind that may hold it. A text naming
+    no grade of that kind, or only others ("cấp độ 3" for "cấp độ 4", "nhóm B và nhóm C" for "nhóm A"), does not."""
     value = r"(?:\d{1,2}|[ivx]{1,4}|[a-d])\b"
     for grade in asked:
         noun, wanted = grade.rsplit(" ", 1)
         said = list(re.finditer(rf"\b{noun}\s+({value}(?:\s*(?:,|va|hoac)\s*(?:{noun}\s+)?{value})*)(\s*(?:tro len|tro xuong|den\b|-|–))?", folded))
         if any(m.group(2) for m in said):
             continue
+        if floors and re.search(rf"{_FLOOR_BEFORE}{noun}\s+{value}", folded):
+            continue  # "tối thiểu … cấp độ 3": a floor, which answers of every grade of that kind
         if wanted not in {v for m in said for v in re.findall(rf"\b{value}", m.group(1))}:
             return False
     return True

@@ -10,10 +10,13 @@ from hoidap.query.record import DOCUMENT, ORGANISATION
 from ingest.normalize import fold_diacritics, has_diacritics
 
 _MONEY_WORDS = ("tỷ", "triệu", "nghìn", "đồng", "tiền")
-_MONEY = re.compile(
-    r"\b(muc phat|phat tien|phat bao nhieu|bao nhieu tien|kinh phi|chi phi|muc chi|muc ho tro|le phi|muc phi|hoc phi|cuoc phi"
-    r"|von dieu le|von dau tu|tong muc dau tu|tong von|so tien)\b"
+_MONEY_PHRASES = (
+    "mức phạt", "phạt tiền", "phạt bao nhiêu", "bao nhiêu tiền", "kinh phí", "chi phí", "mức chi", "mức hỗ trợ", "lệ phí",
+    "mức phí", "học phí", "cước phí", "vốn điều lệ", "vốn đầu tư", "tổng mức đầu tư", "tổng vốn", "số tiền",
 )
+# matched as typed: with diacritics "danh mục chỉ tiêu" holds no "mức chi" (folded, "danh muc chi tieu" would)
+_MONEY_EXACT = re.compile(rf"(?<!\w)(?:{'|'.join(_MONEY_PHRASES)})(?!\w)")
+_MONEY = re.compile(rf"(?<!\w)(?<!danh )(?:{'|'.join(fold_diacritics(m) for m in _MONEY_PHRASES)})(?!\w)")
 _MONEY_NOUNS = re.compile(r"^(?:kinh phi|chi phi|von|ngan sach)\b")  # "bao nhiêu kinh phí": an amount in đồng
 _RATE_WORDS = frozenset({"ty le", "ti le", "ty trong", "ti trong", "phan tram"})
 _RATE = re.compile(rf"\b(?:{'|'.join(sorted(_RATE_WORDS))})\b")  # a rate asked: its answer is a share, not an amount
@@ -60,7 +63,7 @@ def asked_unit(text: str, typed_with_diacritics: bool | None = None, how_few: bo
         return first  # "mỗi năm mấy lần?": a frequency, answered "01 lần/năm" (not "gấp 2 lần")
     if first and first not in _NOT_UNITS and not _RATE.search(folded):
         return first
-    if _MONEY.search(folded) and not _RATE.search(folded):
+    if (_MONEY_EXACT.search(lower) if exact else _MONEY.search(folded)) and not _RATE.search(folded):
         return "dong"
     # "…: số tuyến cáp quang biển mới … là bao nhiêu?", "số lượng thành viên … là bao nhiêu?": the noun after "số"
     for named in re.finditer(r"(?<!\w)số(?: lượng)?\s+(\w+)(?=[^:,;]*\bbao nhiêu\s*\??$)", lower) if how_few else ():

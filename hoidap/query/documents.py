@@ -81,18 +81,27 @@ def asked_date(folded: str) -> str:
 
 
 # an open question about what a document says ("… nói gì về …", "… quy định thế nào về …"), or a case it provides for
-# ("trường hợp nội dung thống nhất … đã hết hiệu lực"): "còn / hết hiệu lực", "còn áp dụng" there is said of what the
+# ("trường hợp / khi / nếu nội dung thống nhất … đã hết hiệu lực"): "còn / hết hiệu lực", "còn áp dụng" there is said of what the
 # document governs, not of the document
 CONTENT_ASKED = re.compile(
     r"\b(?:noi gi ve|noi the nao ve|quy dinh (?:gi|the nao|nhu the nao|ra sao) ve|de cap (?:gi|the nao|nhu the nao) (?:den|ve))\b"
-    r"|\btruong hop\b[^,?]{0,100}\b(?:het|con) hieu luc\b"
+    r"|\b(?:truong hop|khi(?! nao)|neu)\b[^,?]{0,100}\b(?:het|con) hieu luc\b"
 )
 
 
-def validity_asked(folded: str, content_frame: bool = False) -> str:
+# a time told by a document's force, in a clause of its own: "(được công nhận) trước khi Nghị định 154/2013/NĐ-CP có hiệu
+# lực", "sau khi Luật … có hiệu lực thi hành", "kể từ ngày Luật này có hiệu lực" — a condition of the case asked, folded
+FORCE_CLAUSE = re.compile(r"\b(?:truoc|sau|ke tu|tu)\s+(?:khi|ngay|thoi diem)\s+(?!nao\b)[^,?;]{3,80}?\bco hieu luc(?: thi hanh)?\b")
+
+
+def validity_asked(folded: str, content_frame: bool = False, force_clause: bool = False) -> str:
     """What a question naming a document asks about its force (see Query.validity); "" when nothing. With
     ``content_frame``, whether the document or what it governs is still in force is not asked of the document in an
-    open question about what it says, or of a case it provides for (CONTENT_ASKED)."""
+    open question about what it says, or of a case it provides for (CONTENT_ASKED). With ``force_clause``, a time told
+    by a document's force in a clause of its own (FORCE_CLAUSE: "… được công nhận trước khi Nghị định 154 có hiệu lực
+    … thì phải làm gì, trong thời hạn bao lâu?") asks nothing of its force."""
+    if force_clause:
+        folded = FORCE_CLAUSE.sub(" ", folded)
     kind = next((kind for kind, pattern in _VALIDITY_ASKED if pattern.search(folded)), "")
     return "" if kind == "status" and content_frame and CONTENT_ASKED.search(folded) else kind
 
