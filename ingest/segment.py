@@ -9,7 +9,6 @@ from core.models import Sentence
 from ingest.normalize import canonical_tone, fold_diacritics
 
 MAX_SENTENCE_WORDS = 80  # tables and lists without punctuation are cut into pieces of this size
-SHORTEST_TAIL = MAX_SENTENCE_WORDS // 4  # … but a shorter tail is no piece of its own
 _WS_RUN = re.compile(r"\S+")
 _TOKEN_CHARS = re.compile(r"[^\w]+")
 FOLDED_PREFIX = "~"
@@ -38,9 +37,7 @@ def _underthesea():
 
 
 def _pieces(sentence: str, offset: int) -> list[tuple[int, int]]:
-    """A sentence longer than MAX_SENTENCE_WORDS is cut after ';' (else between words); a tail of fewer than
-    SHORTEST_TAIL words stays with the piece before it ("… của các bộ, ngành, địa phương (LGSP)." is no sentence
-    "(LGSP).")."""
+    """A sentence longer than MAX_SENTENCE_WORDS is cut after ';' (else between words)."""
     words = list(_WS_RUN.finditer(sentence))
     if len(words) <= MAX_SENTENCE_WORDS:
         return [(offset, offset + len(sentence))]
@@ -48,8 +45,6 @@ def _pieces(sentence: str, offset: int) -> list[tuple[int, int]]:
     begin = 0  # index into words
     while begin < len(words):
         stop = min(begin + MAX_SENTENCE_WORDS, len(words))
-        if len(words) - stop < SHORTEST_TAIL:
-            stop = len(words)
         if stop < len(words):
             cut = next((i for i in range(stop - 1, begin + MAX_SENTENCE_WORDS // 3, -1) if words[i].group().endswith(";")), None)
             stop = cut + 1 if cut is not None else stop

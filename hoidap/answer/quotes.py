@@ -28,9 +28,12 @@ SENTENCE_ENDS = (".", ";", ":", "!", "?", "…")
 _ITEM_NUMBER = re.compile(r"\d{1,2}[.)]|[a-zđ]\)")  # an item's number the sentence splitter cut off alone
 
 
+SHORTEST_TAIL = 20  # words: a longer piece after a cut sentence is a sentence of its own
+
+
 def quotes(
     text: str, spans: list[tuple[int, int]], sections: bool, wants_list: bool, section_titles: bool = True,
-    paragraphs: bool = False, numbered_items: bool = False,
+    paragraphs: bool = False, numbered_items: bool = False, whole: bool = False,
 ) -> list[tuple[int, int, bool]]:
     """(start, end, is_list): sentence spans; a table row is quoted whole; a sentence ending in ':' takes the
     list items after it,
@@ -39,7 +42,8 @@ def quotes(
     section's title ("2. Đối tượng áp dụng") does the same (with ``paragraphs``, also one whose number the sentence
     splitter cut off: "6." / "Đề nghị: Hiệp hội …"). With ``numbered_items``, the numbered khoản after a sentence
     ending in ':' are its items though the splitter cut each number off ("… theo các hình thức sau đây:" "1." "Thông
-    qua thương lượng, hòa giải;" "2." …)."""
+    qua thương lượng, hòa giải;" "2." …). With ``whole``, a sentence the splitter cut for its length takes its short
+    tail ("… thông qua việc kết nối với Nền tảng …, địa phương" "(LGSP)."): no answer ends a word before its point."""
     limit = MAX_LIST_CHARS if wants_list else MAX_QUOTE_CHARS
     out = []
     for i, (start, end) in enumerate(spans):
@@ -78,6 +82,10 @@ def quotes(
                     break  # (an item the splitter cut for its length goes on: "… mà nước Cộng hòa xã" "hội chủ nghĩa …")
                 end = e2
                 is_list = True
+        elif whole and not sentence.endswith(SENTENCE_ENDS) and i + 1 < len(spans):
+            s2, e2 = spans[i + 1]  # a sentence the splitter cut for its length, and its short tail: "… địa phương" "(LGSP)."
+            if "\n" not in text[end:s2] and len(text[s2:e2].split()) < SHORTEST_TAIL and text[s2:e2].rstrip().endswith(SENTENCE_ENDS):
+                end = e2
         out.append((start, end, is_list))
     return out
 

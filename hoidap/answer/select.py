@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Mapping
 
+from core.lexicon import BODY_KINDS, SELF_NAMED_BODIES
 from core.models import CELL_SEPARATOR
 from hoidap.answer.carries import (
     CONDITION_IN_TEXT,
@@ -47,7 +48,7 @@ from hoidap.query import DATE, DOCUMENT, DURATION, LIST, NUMBER, ORGANISATION, P
 from hoidap.query.asked import SCOPE, asks_document_itself, names_level, other_named_year, other_qualifier, other_quarter, states_grade, states_other_years, states_target_only, title_match
 from hoidap.query.documents import documents_named, in_clause, names_document
 from hoidap.retrieve import Passage
-from hoidap.terms import EXACT_PREFIX, coverage, evidence_text, horizon_years, names_holder, normalized
+from hoidap.terms import EXACT_PREFIX, coverage, evidence_text, horizon_years, names_body, names_holder, normalized
 from ingest.chunk import LIST_ITEM
 from ingest.normalize import fold_diacritics
 from ingest.metadata import first_date
@@ -152,6 +153,9 @@ class SelectRules:
     grade_floors: bool = True  # "tối thiểu … cấp độ 3" is a range, as "cấp độ 3 trở lên" is
     record_field: bool = True  # a typed question answered by a field of the record the lead opens ("- Thời hạn: …")
     case_lead_in: bool = True  # an item of "… trong các trường hợp sau:" is read with that lead-in (what holds in the case)
+    body_sections: bool = True  # a section headed by another body than the one asked gives that body's tasks
+    who_bodies: bool = True  # "ai …?" (no office named) is answered by a body as by a person
+    whole_sentences: bool = True  # a sentence cut for its length is quoted with its short tail ("(LGSP).")
     row_figures: bool = True  # a figure alone in a table's cell counts ("Đơn vị: Tổ chức; Kết quả: ≥ 3")
     duration_unit: bool = True  # "bao nhiêu giờ?" is answered by a term in hours ("tiếng"), not one in years
     numbered_items: bool = True  # the numbered khoản after a lead-in ending in ':' are its items ("1." cut off alone)
@@ -187,6 +191,18 @@ class Candidate:
     lead_in: str = ""  # the lead-in quoted before a list item (see lead_in_of), "" when none
     section: str = ""  # the heading of the section it is read under (see section_of), "" when none
     row: bool = False  # one row of a table (read with its header when the header is known)
+
+
+# a body named with its capitalised kind: "Ban Bí thư", "Bộ Công an", "Ủy ban nhân dân tỉnh", "Chính phủ"
+NAMED_BODY = re.compile(rf"(?<!\w)(?:{'|'.join(sorted((*BODY_KINDS, *SELF_NAMED_BODIES), key=len, reverse=True))})\s+[A-ZĐÀ-Ỹ]|\b(?:Chính phủ|Quốc hội|Thủ tướng Chính phủ)\b")
+_BODY_HEADS = tuple(f"{kind} " for kind in (*BODY_KINDS, *SELF_NAMED_BODIES))
+
+
+def other_body_section(bodies: tuple[str, ...], heading: str) -> bool:
+    """Whether a section is headed by a body other than those asked ("VI. 1. Sở Khoa học và Công nghệ" when the Sở Xây
+    dựng is): in a plan's "Tổ chức thực hiện" each body's section gives that body's tasks."""
+    own = heading.split(" — ")[0].rsplit(". ", 1)[-1].strip()
+    return own.startswith(_BODY_HEADS) and not names_body(bodies, own)
 
 
 def shared_context(query: Query, passages: list[Passage]) -> Query:
@@ -255,6 +271,8 @@ def candidates(
             continue
         if not accounts_for_documents(named, chunk):
             continue  # "Kế hoạch 3260 … sửa đổi Luật Giao dịch điện tử": a passage of 3260 naming that law
+        if rules.body_sections and query.bodies and other_body_section(query.bodies, chunk.section_heading):
+            continue  # "VI. 1. Sở Khoa học và Công nghệ" gives that body's tasks, not those of the Sở Xây dựng asked
         if rules.required_names and query.meetings and other_meeting(query.meetings, f"{chunk.doc.title} {chunk.text}"):
             continue  # "phiên họp thứ hai" is not answered by the account of "Phiên họp thứ nhất"
         if rules.meeting_dates and query.meetings and query.answer_type == DATE and not names_meeting(
@@ -285,7 +303,7 @@ def candidates(
             continue  # "Chủ tịch UBND cấp huyện …" is not answered by a passage that names no huyện
         spans = quotes(
             chunk.text, chunk.sentence_spans, sections, query.answer_type == LIST, rules.section_titles, rules.paragraph_heading,
-            rules.numbered_items,
+            rules.numbered_items, rules.whole_sentences,
         )
         for start, end, is_list in spans:
             text = chunk.text[start:end].strip()
@@ -359,6 +377,8 @@ def candidates(
                 query.answer_type, text, passage, query.unit, query.ordinal, query.kind, asked_numbers, run_terms, exact,
                 rules.number_words, rules.duration_unit, rules.row_figures, query.counted_phrase, rules.counted_forms,
             )
+            if not typed and rules.who_bodies and query.answer_type == PERSON and not query.role:
+                typed = bool(NAMED_BODY.search(text))  # "ai là chủ sở hữu dữ liệu?": "Ban Bí thư là chủ sở hữu dữ liệu"
             if not typed and rules.time_or_term and query.or_date:
                 typed = carries(DATE, text, passage, named=asked_numbers)  # "trong thời gian nào?": "trong năm 2025"
             if typed and measured:

@@ -91,7 +91,11 @@ CONTENT_ASKED = re.compile(
 
 # a time told by a document's force, in a clause of its own: "(được công nhận) trước khi Nghị định 154/2013/NĐ-CP có hiệu
 # lực", "sau khi Luật … có hiệu lực thi hành", "kể từ ngày Luật này có hiệu lực" — a condition of the case asked, folded
-FORCE_CLAUSE = re.compile(r"\b(?:truoc|sau|ke tu|tu)\s+(?:khi|ngay|thoi diem)\s+(?!nao\b)[^,?;]{3,80}?\bco hieu luc(?: thi hanh)?\b")
+FORCE_CLAUSE = re.compile(
+    r"\b(?:truoc|sau|ke tu|tu)\s+(?:khi|ngay|thoi diem)\s+(?!nao\b)"
+    rf"(?=[^,?;]{{0,40}}?(?:\b(?:{'|'.join(sorted({fold_diacritics(t.lower()) for t in DOC_TYPES}, key=len, reverse=True))}|van ban)\b|\d/))"
+    r"[^,?;]{3,80}?\bco hieu luc(?: thi hanh)?\b"
+)  # the clause names the document ("… phải chờ 45 ngày sau khi ký mới có hiệu lực à?" asks of the force itself)
 
 
 def validity_asked(folded: str, content_frame: bool = False, force_clause: bool = False) -> str:

@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 from typing import Mapping
 
-from core.lexicon import CASE_SENSITIVE, CHAT_FORMS, DOC_TYPE_CODES, EVERYDAY_FORMS, everyday_thesaurus
+from core.lexicon import BODY_KINDS, CASE_SENSITIVE, CHAT_FORMS, DOC_TYPE_CODES, EVERYDAY_FORMS, everyday_thesaurus
 from hoidap.terms import normalized
 from ingest.normalize import fold_diacritics
 
@@ -117,8 +117,17 @@ def applied(question: str, expansions: list[tuple[str, str]]) -> str:
         # a long form ending in the typed word ("nhiêu" → "bao nhiêu") is not applied where it is already written
         written = _written_before(short, long)
         guard = f"(?<!{re.escape(written)})" if written else ""
-        text = re.sub(rf"(?<![\w&/]){guard}{re.escape(short)}(?![\w&]|[-/]\w)", long, text)
+        text = re.sub(rf"(?<![\w&/]){guard}{re.escape(short)}(?![\w&]|[-/]\w)", lambda m: _named(long, text, m.start()), text)
     return text
+
+
+_BODY_BEFORE = re.compile(rf"(?:^|\s)(?:{'|'.join(sorted((k.lower() for k in BODY_KINDS), key=len, reverse=True))})\s+$", re.I)
+
+
+def _named(long: str, text: str, at: int) -> str:
+    """A spelled-out field after a kind of body is that body's name, capitalised as names are ("sở xd" → "sở Xây
+    dựng", "Bộ TT&TT" → "Bộ Thông tin và truyền thông"): the body is then read as one (terms.body_names)."""
+    return long[:1].upper() + long[1:] if long[:1].islower() and _BODY_BEFORE.search(text[:at]) else long
 
 
 _DEFINED_ABBREVIATION = re.compile(
