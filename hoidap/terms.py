@@ -403,6 +403,26 @@ def distinct_bodies(bodies: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(body for body in bodies if body not in _LEVEL_NAMES)
 
 
+# a section headed by a body's name alone: "VI. 9. Sở Xây dựng", "10. Công an tỉnh" (not "Điều 3. Bộ trưởng, Thủ trưởng …")
+BODY_HEADING = re.compile(
+    rf"^(?:(?:{'|'.join(sorted(BODY_KINDS, key=len, reverse=True))})\s+[A-ZĐÀ-Ỹ]|(?:{'|'.join(SELF_NAMED_BODIES)})\b)[^.;:]{{0,80}}$"
+)  # a self-named body goes on in lower case: "Công an tỉnh"
+
+
+BODY_NAME_WORDS = 9  # "Ngân hàng Nhà nước chi nhánh khu vực XII"; a longer heading says something of a body
+_CLAUSE_WORDS = re.compile(r"\b(?:được|là|có|thực hiện|thành lập)\b")  # "Ban Chỉ đạo các cấp được thành lập …" is a statement
+
+
+def body_heading(heading: str) -> str:
+    """The body a section is headed by ("Sở Xây dựng" of "VI. 9. Sở Xây dựng"), "" when its heading is no body's name
+    (an article's title: "Điều 3. Bộ trưởng, Thủ trưởng cơ quan ngang bộ …")."""
+    if heading.startswith("Điều"):
+        return ""
+    own = heading.split(" — ")[0].rsplit(". ", 1)[-1].strip()
+    named = BODY_HEADING.match(own) and len(own.split()) <= BODY_NAME_WORDS and not _CLAUSE_WORDS.search(own)
+    return own if named else ""
+
+
 def names_body(bodies: tuple[str, ...], text: str) -> bool:
     """Whether a text names one of these bodies (folded names, as body_names gives them)."""
     folded = normalized(text, exact=False)

@@ -1,7 +1,7 @@
 """Rules of Vietnamese and of legal text added in the twenty-seventh session, read from the thirty-second batch's misses
 (each switchable; see the README's ablation): money words read with their diacritics, a grade stated as a floor, an
 end asked by "tới lúc nào", a record's labelled field, a case of a list of cases read with its lead-in, a time told by
-a document's force, the Pháp điển source note, a body's own section, a sentence's short tail, a body answering "ai"."""
+a document's force, the Pháp điển source note, a body's own section, a sentence's short tail."""
 
 from core.models import DocMeta
 from hoidap.answer.answerability import Answerability
@@ -125,8 +125,11 @@ def test_a_section_headed_by_another_body_does_not_answer_of_the_body_asked():
     from hoidap.answer.select import other_body_section
 
     assert other_body_section(("xay dung",), "VI. 1. Sở Khoa học và Công nghệ")
+    assert other_body_section(("xay dung",), "VI. 10. Công an tỉnh")
     assert not other_body_section(("xay dung",), "VI. 9. Sở Xây dựng")
     assert not other_body_section(("xay dung",), "III. Xây dựng hạ tầng số")  # no body heads it
+    assert not other_body_section(("cong an",), "Điều 3. Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân")
+    assert not other_body_section(("cong an",), "I. 1. Ban Chỉ đạo các cấp được thành lập thống nhất từ Trung ương đến địa phương")
     query = Analyser(WEIGHT).analyse("kh 144 bắc ninh, sở xd được giao chủ trì nội dung gì")
     assert query.bodies == ("xay dung",)  # a field spelled out after a kind of body is that body's name
 
@@ -141,9 +144,21 @@ def test_a_sentence_cut_for_its_length_is_quoted_with_its_short_tail():
     assert [text[s:e] for s, e, _ in quotes(text, spans, False, False)][0].endswith("địa phương")  # the switch off
 
 
-def test_who_is_answered_by_a_body_when_no_office_is_named():
-    text = "1. Ban Bí thư là chủ sở hữu dữ liệu và thống nhất quản lý dữ liệu."
-    passages = [Passage(chunk(text, "Điều 4, khoản 1", number="384-QĐ/TW"), 1.0)]
-    query = Analyser(WEIGHT).analyse("Theo Quy định 384, ai là chủ sở hữu dữ liệu?")
-    assert candidates(query, passages, WEIGHT)[0].type_match
-    assert not candidates(query, passages, WEIGHT, SelectRules(who_bodies=False))[0].type_match  # the switch off
+def test_the_next_row_of_a_table_is_asked_by_what_it_describes():
+    from hoidap.answer.conversation import Turn, resolutions
+    from hoidap.answer.next_row import row_after
+
+    text = (
+        "4 | Tỷ lệ người dân có tài khoản định danh điện tử (VNeID) đạt 80% | Công an tỉnh\n"
+        "5 | Tỷ lệ dân số từ 15 tuổi trở lên có tài khoản giao dịch tại ngân hàng đạt 95% | Ngân hàng nhà nước khu vực XII"
+    )
+    below = row_after(text, 3)
+    assert below.startswith("5 | Tỷ lệ dân số") and row_after(text, text.index("5 |")) == ""  # the table ends there
+    assert row_after(text[: text.index("\n5")], 3, text) == below  # read on into the next passage, which overlaps
+    previous = Turn("… chỉ tiêu VNeID đạt 80% do cơ quan nào chủ trì?", ["Kế hoạch 144/KH-UBND"], next_row=below)
+    asked = "Còn chỉ tiêu ở dòng ngay sau đó thì giao cho ai chủ trì?"
+    assert resolutions(asked, previous, next_rows=True) == [
+        "Còn chỉ tiêu Tỷ lệ dân số từ 15 tuổi trở lên có tài khoản giao dịch tại ngân hàng đạt 95% (theo Kế hoạch "
+        "144/KH-UBND) thì giao cho ai chủ trì?"
+    ]
+    assert "dòng ngay sau đó" in resolutions(asked, previous)[0]  # the switch off

@@ -45,6 +45,7 @@ from hoidap.answer.followup_forms import (
     switched_role,
     without_documents,
 )
+from hoidap.answer.next_row import next_row_question
 from hoidap.query import OTHER
 from hoidap.query.asked import answer_type_of, aspect_only
 from hoidap.query.documents import about_document, validity_asked
@@ -79,14 +80,17 @@ class Turn:
     first_documents: list[str] = field(default_factory=list)  # … the documents its answer cited
     first_answered: bool = True  # … and whether it was answered
     cited_label: str = ""  # the unit the answer led with ("Điều 15, khoản 3"), of cited_documents[0]
+    next_row: str = ""  # the table row after the one the answer led with, when it led with a row ("5 | Tỷ lệ … | …")
 
-    def then(self, question: str, cited_documents: list[str], answered: bool = True, cited_label: str = "") -> "Turn":
+    def then(
+        self, question: str, cited_documents: list[str], answered: bool = True, cited_label: str = "", next_row: str = ""
+    ) -> "Turn":
         """The turn after this one: ``question``, and this conversation's first question kept."""
         if self.first_question:
             first = (self.first_question, self.first_documents, self.first_answered)
         else:
             first = (self.question, self.cited_documents, self.answered)
-        return Turn(question, cited_documents, answered, *first, cited_label=cited_label)
+        return Turn(question, cited_documents, answered, *first, cited_label=cited_label, next_row=next_row)
 
     def first(self) -> "Turn":
         """The conversation's first turn (this one when it is the first)."""
@@ -246,7 +250,7 @@ def resolutions(
     more: bool = False, own_task: bool = False, another_document: bool = False, body_alone: bool = False,
     where: bool = False, narrowing: bool = False, items: bool = False, figures: bool = False, neighbours: bool = False,
     asked_neighbours: bool = False, other_document: bool = False,
-    pointed: bool = False,
+    pointed: bool = False, next_rows: bool = False,
 ) -> list[str]:
     """The readings of a follow-up to try in turn, the likeliest first. A back-reference read in the frame of the
     document the previous answer cited ("… (theo Quyết định 2629/QĐ-TTg)?") is also read without that frame: the
@@ -277,9 +281,15 @@ def resolutions(
     asks of the unit that answer led with ("Điều 16 Quy định 384-QĐ/TW tên là gì?": pointed_unit); with
     ``asked_neighbours``, the unit beside the one the previous question named ("Khoản 1 Điều 8 Thông tư 38/2016 …" →
     "Khoản 2 Điều 8 Thông tư 38/2016/TT-BTTTT"), before the one its answer led with; with ``other_document``, "Thế văn
-    bản kia …?" asks of the other of two documents the previous question named (other_named_document)."""
+    bản kia …?" asks of the other of two documents the previous question named (other_named_document). With
+    ``next_rows``, "Còn chỉ tiêu ở dòng ngay sau đó …?" asks of the table row after the one the previous answer led with,
+    named by what it describes (next_row_question)."""
     if previous is None:
         return [question]
+    if next_rows and previous.next_row:
+        below = next_row_question(question, previous.next_row, previous.cited_documents[0] if previous.cited_documents else "")
+        if below:
+            return [below]
     asked_unit = asked_label(previous.question) if asked_neighbours else ""
     unit = neighbour_unit(question, asked_unit or previous.cited_label) if neighbours and (
         previous.cited_documents or asked_unit

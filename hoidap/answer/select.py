@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Mapping
 
-from core.lexicon import BODY_KINDS, SELF_NAMED_BODIES
 from core.models import CELL_SEPARATOR
 from hoidap.answer.carries import (
     CONDITION_IN_TEXT,
@@ -48,7 +47,7 @@ from hoidap.query import DATE, DOCUMENT, DURATION, LIST, NUMBER, ORGANISATION, P
 from hoidap.query.asked import SCOPE, asks_document_itself, names_level, other_named_year, other_qualifier, other_quarter, states_grade, states_other_years, states_target_only, title_match
 from hoidap.query.documents import documents_named, in_clause, names_document
 from hoidap.retrieve import Passage
-from hoidap.terms import EXACT_PREFIX, coverage, evidence_text, horizon_years, names_body, names_holder, normalized
+from hoidap.terms import EXACT_PREFIX, body_heading, coverage, evidence_text, horizon_years, names_body, names_holder, normalized
 from ingest.chunk import LIST_ITEM
 from ingest.normalize import fold_diacritics
 from ingest.metadata import first_date
@@ -154,7 +153,6 @@ class SelectRules:
     record_field: bool = True  # a typed question answered by a field of the record the lead opens ("- Thời hạn: …")
     case_lead_in: bool = True  # an item of "… trong các trường hợp sau:" is read with that lead-in (what holds in the case)
     body_sections: bool = True  # a section headed by another body than the one asked gives that body's tasks
-    who_bodies: bool = True  # "ai …?" (no office named) is answered by a body as by a person
     whole_sentences: bool = True  # a sentence cut for its length is quoted with its short tail ("(LGSP).")
     row_figures: bool = True  # a figure alone in a table's cell counts ("Đơn vị: Tổ chức; Kết quả: ≥ 3")
     duration_unit: bool = True  # "bao nhiêu giờ?" is answered by a term in hours ("tiếng"), not one in years
@@ -193,16 +191,11 @@ class Candidate:
     row: bool = False  # one row of a table (read with its header when the header is known)
 
 
-# a body named with its capitalised kind: "Ban Bí thư", "Bộ Công an", "Ủy ban nhân dân tỉnh", "Chính phủ"
-NAMED_BODY = re.compile(rf"(?<!\w)(?:{'|'.join(sorted((*BODY_KINDS, *SELF_NAMED_BODIES), key=len, reverse=True))})\s+[A-ZĐÀ-Ỹ]|\b(?:Chính phủ|Quốc hội|Thủ tướng Chính phủ)\b")
-_BODY_HEADS = tuple(f"{kind} " for kind in (*BODY_KINDS, *SELF_NAMED_BODIES))
-
-
 def other_body_section(bodies: tuple[str, ...], heading: str) -> bool:
     """Whether a section is headed by a body other than those asked ("VI. 1. Sở Khoa học và Công nghệ" when the Sở Xây
     dựng is): in a plan's "Tổ chức thực hiện" each body's section gives that body's tasks."""
-    own = heading.split(" — ")[0].rsplit(". ", 1)[-1].strip()
-    return own.startswith(_BODY_HEADS) and not names_body(bodies, own)
+    own = body_heading(heading)
+    return bool(own) and not names_body(bodies, own)
 
 
 def shared_context(query: Query, passages: list[Passage]) -> Query:
@@ -377,8 +370,6 @@ def candidates(
                 query.answer_type, text, passage, query.unit, query.ordinal, query.kind, asked_numbers, run_terms, exact,
                 rules.number_words, rules.duration_unit, rules.row_figures, query.counted_phrase, rules.counted_forms,
             )
-            if not typed and rules.who_bodies and query.answer_type == PERSON and not query.role:
-                typed = bool(NAMED_BODY.search(text))  # "ai là chủ sở hữu dữ liệu?": "Ban Bí thư là chủ sở hữu dữ liệu"
             if not typed and rules.time_or_term and query.or_date:
                 typed = carries(DATE, text, passage, named=asked_numbers)  # "trong thời gian nào?": "trong năm 2025"
             if typed and measured:
