@@ -71,8 +71,6 @@ def notes_force(query: Query, source_note: bool = True) -> bool:
     return not source_note or bool(_FORCE_ASKED.search(fold_diacritics(query.text.lower())))
 
 
-
-
 BODY_NOUNS = frozenset({"co quan", "don vi", "bo", "so", "nganh", "to chuc", "ban", "cuc"})  # "những cơ quan nào": bodies
 
 
