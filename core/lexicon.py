@@ -205,6 +205,25 @@ ABBREVIATIONS = {
     "AI": "trí tuệ nhân tạo",
     "IoT": "Internet vạn vật",
 }
+# The field of a ministry or department as officials shorten it right after "sở" / "bộ" ("sở tc", "Bộ NV", "sở khcn"):
+# read there only, where "nv" is Nội vụ and not "nhiệm vụ", "tp" Tư pháp and not "thành phố".
+BODY_FIELDS = {
+    "tc": "Tài chính",
+    "xd": "Xây dựng",
+    "yt": "Y tế",
+    "nv": "Nội vụ",
+    "ct": "Công Thương",
+    "tp": "Tư pháp",
+    "qp": "Quốc phòng",
+    "ca": "Công an",
+    "ng": "Ngoại giao",
+    "khcn": "Khoa học và Công nghệ",
+    "kh&cn": "Khoa học và Công nghệ",
+    "gdđt": "Giáo dục và Đào tạo",
+    "gd&đt": "Giáo dục và Đào tạo",
+    "nnmt": "Nông nghiệp và Môi trường",
+    "vhttdl": "Văn hóa, Thể thao và Du lịch",
+}
 # English words officials mix into a Vietnamese sentence ("timeline của đề án", "owner là ai"), and the term the
 # documents use for each.
 LOANWORDS = {
@@ -350,6 +369,10 @@ CHAT_FORMS = {
     "qđịnh": "quy định",
     "ktra": "kiểm tra",
     "qly": "quản lý",
+    "pl": "phụ lục",
+    "cbccvc": "cán bộ, công chức, viên chức",
+    "cbcc": "cán bộ, công chức",
+    "kv": "khu vực",
     # Southern and spoken forms
     "hông": "không",
     "hổng": "không",

@@ -132,6 +132,8 @@ def test_a_section_headed_by_another_body_does_not_answer_of_the_body_asked():
     assert not other_body_section(("cong an",), "I. 1. Ban Chỉ đạo các cấp được thành lập thống nhất từ Trung ương đến địa phương")
     query = Analyser(WEIGHT).analyse("kh 144 bắc ninh, sở xd được giao chủ trì nội dung gì")
     assert query.bodies == ("xay dung",)  # a field spelled out after a kind of body is that body's name
+    assert Analyser(WEIGHT).analyse("kh 617 thì sở tc được giao làm gì").bodies == ("tai chinh",)  # a field after "sở"
+    assert "nhiệm vụ" in Analyser(WEIGHT).analyse("Bộ NV chủ trì nv gì").expanded  # "nv" alone is a task
 
 
 def test_a_sentence_cut_for_its_length_is_quoted_with_its_short_tail():

@@ -7,9 +7,13 @@ import re
 from functools import lru_cache
 from typing import Mapping
 
-from core.lexicon import BODY_KINDS, CASE_SENSITIVE, CHAT_FORMS, DOC_TYPE_CODES, EVERYDAY_FORMS, everyday_thesaurus
+from core.lexicon import BODY_FIELDS, BODY_KINDS, CASE_SENSITIVE, CHAT_FORMS, DOC_TYPE_CODES, EVERYDAY_FORMS, everyday_thesaurus
 from hoidap.terms import normalized
 from ingest.normalize import fold_diacritics
+
+
+# a kind of body just before: "sở ", "Bộ " (a field named after it is that body's name)
+_BODY_BEFORE = re.compile(rf"(?:^|\s)(?:{'|'.join(sorted((k.lower() for k in BODY_KINDS), key=len, reverse=True))})\s+$", re.I)
 
 
 def spelled_out(question: str, abbreviations: Mapping[str, str]) -> list[tuple[str, str]]:
@@ -22,6 +26,8 @@ def spelled_out(question: str, abbreviations: Mapping[str, str]) -> list[tuple[s
         if question[match.start() - 1 : match.start()] in ("/", "-") or nxt[:1] in ("/", "-"):
             continue  # part of a số hiệu ("03/NQ-CP")
         long = abbreviations.get(raw) if raw in CASE_SENSITIVE else lower.get(raw.lower())
+        if raw.lower() in BODY_FIELDS and _BODY_BEFORE.search(question[: match.start()]):
+            long = BODY_FIELDS[raw.lower()]  # "sở tc", "Bộ NV": the field of a ministry or department, named
         if long is None and raw.upper() in DOC_TYPE_CODES and re.match(r"\s*\d", nxt):
             long = abbreviations.get(raw.upper())  # "qđ 2629", "nq 57"
         if long is None:
@@ -121,7 +127,6 @@ def applied(question: str, expansions: list[tuple[str, str]]) -> str:
     return text
 
 
-_BODY_BEFORE = re.compile(rf"(?:^|\s)(?:{'|'.join(sorted((k.lower() for k in BODY_KINDS), key=len, reverse=True))})\s+$", re.I)
 
 
 def _named(long: str, text: str, at: int) -> str:
