@@ -206,10 +206,10 @@ ABBREVIATIONS = {
     "IoT": "Internet vạn vật",
 }
 # The field of a ministry or department as officials shorten it right after "sở" / "bộ" ("sở tc", "Bộ NV", "sở khcn"):
-# read there only, where "nv" is Nội vụ and not "nhiệm vụ", "tp" Tư pháp and not "thành phố".
+# read there only, where "nv" is Nội vụ and not "nhiệm vụ", "tp" Tư pháp and not "thành phố", "gdđt" Giáo dục và Đào tạo
+# and not "giao dịch điện tử" (a field ABBREVIATIONS spells out the same everywhere, "KH&CN", "XD", is not repeated here).
 BODY_FIELDS = {
     "tc": "Tài chính",
-    "xd": "Xây dựng",
     "yt": "Y tế",
     "nv": "Nội vụ",
     "ct": "Công Thương",
@@ -217,10 +217,7 @@ BODY_FIELDS = {
     "qp": "Quốc phòng",
     "ca": "Công an",
     "ng": "Ngoại giao",
-    "khcn": "Khoa học và Công nghệ",
-    "kh&cn": "Khoa học và Công nghệ",
     "gdđt": "Giáo dục và Đào tạo",
-    "gd&đt": "Giáo dục và Đào tạo",
     "nnmt": "Nông nghiệp và Môi trường",
     "vhttdl": "Văn hóa, Thể thao và Du lịch",
 }
