@@ -164,3 +164,11 @@ def test_the_next_row_of_a_table_is_asked_by_what_it_describes():
         "144/KH-UBND) thì giao cho ai chủ trì?"
     ]
     assert "dòng ngay sau đó" in resolutions(asked, previous)[0]  # the switch off
+
+
+def test_may_with_a_classifier_and_gi_asks_which_things():
+    from hoidap.query import LIST, NUMBER
+    from hoidap.query.asked import answer_type_of
+
+    assert answer_type_of("kh 144 bac ninh dau tu ha tang tmdt hien dai gom may cai gi") == LIST
+    assert answer_type_of("ban chi dao co may to cong tac") == NUMBER  # "mấy" with a noun still counts

@@ -35,7 +35,9 @@ _CUES: tuple[tuple[str, str], ...] = (
     (DEFINITION, DEFINITION_CUE),
     # "vào những mốc nào / những ngày nào": several dates asked, not a list of things
     (DATE, r"nhung (moc|thoi diem|ngay|thang|nam|quy|dip|luc|ky) (thoi gian )?nao\b"),
-    (LIST, r"(gom|bao gom) (nhung )?(gi|nao|cac)|nhung (\w+ ){1,6}(nao|gi\b)|cac (\w+ ){1,4}nao|nhung gi|ke ten|liet ke|nhung viec gi|nhung noi dung"),
+    # "gồm mấy cái gì", "có mấy thứ gì": "mấy" with a classifier and "gì" asks which things, not how many
+    (LIST, r"(gom|bao gom) (nhung )?(gi|nao|cac)|nhung (\w+ ){1,6}(nao|gi\b)|cac (\w+ ){1,4}nao|nhung gi|ke ten|liet ke|nhung viec gi|nhung noi dung"
+           r"|\bmay (cai|thu|viec|noi dung|hang muc|khoan muc) gi\b"),
     (DOCUMENT, r"\b(thong tu|nghi quyet|chi thi|cong van) nao\b"),  # after LIST: "những thông tư nào" asks a list
     # "mấy giờ" asks a time of day (a duration in hours is "mấy tiếng", "bao nhiêu giờ")
     (DURATION, r"bao lau|trong (thoi han|thoi gian) (bao lau|nao)|may (ngay|thang|nam|phut|tieng)|bao nhieu (ngay|thang|nam|gio|phut|tieng)|thoi han (la )?bao (lau|nhieu)"),
