@@ -205,7 +205,7 @@ ABBREVIATIONS = {
     "AI": "trí tuệ nhân tạo",
     "IoT": "Internet vạn vật",
 }
-# The field of a ministry or department as officials shorten it right after "sở" / "bộ" ("sở tc", "Bộ NV", "sở khcn"):
+# The field of a ministry or department as officials shorten it right after "sở" / "bộ" ("sở tc", "Bộ NV", "Bộ GDĐT"):
 # read there only, where "nv" is Nội vụ and not "nhiệm vụ", "tp" Tư pháp and not "thành phố", "gdđt" Giáo dục và Đào tạo
 # and not "giao dịch điện tử" (a field ABBREVIATIONS spells out the same everywhere, "KH&CN", "XD", is not repeated here).
 BODY_FIELDS = {

@@ -8,7 +8,7 @@ import re
 
 from hoidap.answer.answerability import Answerability, features
 from hoidap.answer.compose import NEARLY, REFUSAL_TEXT, ComposeRules, Composer, choose, refusal, rows_held, rows_naming
-from hoidap.answer.items import names_strongest
+from hoidap.answer.items import FIELD_ITEM, names_strongest
 from hoidap.answer.lists import list_continuation
 from hoidap.answer.references import with_referred
 from hoidap.answer.select import Candidate, SelectRules, answers_type, candidates, shared_context
@@ -87,21 +87,19 @@ def asks_of_unheld(query: Query) -> bool:
     )
 
 
-# a labelled field of a record in a plan's list: "- Thời hạn ban hành: …", "Cơ quan chủ trì: …" (a short label, a colon)
-_FIELD = re.compile(r"^\s*[-–•+]?\s*[^\W\d][^:;.\n]{2,40}:\s*\S")
 RECORD_REACH = 1  # a record's fields lie in the lead's passage or the next one
 
 
 def record_field(lead: Candidate, found: list[Candidate], passages: list[Passage], part: Query) -> Candidate | None:
-    """The field giving what a typed question asks, of the record whose first line leads the answer: "- Nghị định quy
-    định chi tiết … Luật Bảo vệ dữ liệu cá nhân" is followed by "- Nội dung: …", "- Cơ quan chủ trì: …", "- Thời hạn ban
-    hành: trước ngày 01 tháng 01 năm 2026"; the nearest such field after the lead, in its document and unit, within
-    RECORD_REACH passages (a later record's field is farther), or None."""
+    """The field (items.FIELD_ITEM) giving what a typed question asks, of the record whose first line leads the answer:
+    "- Nghị định quy định chi tiết … Luật Bảo vệ dữ liệu cá nhân" is followed by "- Nội dung: …", "- Cơ quan chủ trì: …",
+    "- Thời hạn ban hành: trước ngày 01 tháng 01 năm 2026"; the nearest such field after the lead, in its document and
+    unit, within RECORD_REACH passages (a later record's field is farther), or None."""
     head = passages[lead.passage_index].chunk
     at = (head.position, lead.span[0])
     fields = [
         c for c in found
-        if answers_type(part, c) and _FIELD.match(c.text)
+        if answers_type(part, c) and FIELD_ITEM.match(c.text)
         and (chunk := passages[c.passage_index].chunk).doc_id == head.doc_id and chunk.label == head.label
         and at < (chunk.position, c.span[0]) and chunk.position - head.position <= RECORD_REACH
     ]

@@ -127,8 +127,6 @@ def applied(question: str, expansions: list[tuple[str, str]]) -> str:
     return text
 
 
-
-
 def _named(long: str, text: str, at: int) -> str:
     """A spelled-out field after a kind of body is that body's name, capitalised as names are ("sở xd" → "sở Xây
     dựng", "Bộ TT&TT" → "Bộ Thông tin và truyền thông"): the body is then read as one (terms.body_names)."""
