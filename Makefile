@@ -125,6 +125,8 @@ eval-locked: install
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-32.jsonl --system all --out $(LOCKED)/conversations-32
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/questions-33.jsonl --system all --out $(LOCKED)/questions-33
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-33.jsonl --system all --out $(LOCKED)/conversations-33
+	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/questions-34.jsonl --system all --out $(LOCKED)/questions-34
+	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-34.jsonl --system all --out $(LOCKED)/conversations-34
 
 bench: install
 	$(PY) bench/ingest_bench.py
