@@ -948,6 +948,13 @@ class Settings(BaseSettings):
         "body's tasks share few words with the question; and a section headed by another body ('1. Sở Khoa học và "
         "Công nghệ') does not answer of the one asked.",
     )
+    rule_other_body: bool = Field(
+        True,
+        description="A question naming a body by its kind and name ('Ban Đối ngoại Trung ương', 'Sở Nông nghiệp và Môi "
+        "trường') is not answered by a sentence (with its lead-in and section) that names another body of that kind and "
+        "not the one asked ('Cơ quan chủ quản dữ liệu: Ban Tổ chức Trung ương'): it states the other body's facts. A "
+        "body asked may be written out or by its initials ('Bộ KH&CN'); not for a 'ngoài X, …' question.",
+    )
     rule_whole_sentences: bool = Field(
         True,
         description="A sentence the splitter cut for its length (over 80 words) is quoted with its tail when the tail is "

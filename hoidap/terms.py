@@ -429,6 +429,54 @@ def names_body(bodies: tuple[str, ...], text: str) -> bool:
     return any(f" {body} " in folded for body in bodies)
 
 
+# a body named in a text by its kind and a capitalised name: "Sở Công Thương", "Ban Tổ chức Trung ương", "Bộ KH&CN"
+_BODY_MENTION = re.compile(rf"\b({'|'.join(sorted(BODY_KINDS, key=len, reverse=True))})\s+(\w[\w&]*)")
+_FOLDED_KINDS = tuple(sorted({fold_diacritics(k.lower()) for k in BODY_KINDS}, key=len, reverse=True))
+_FOLDED_AUTHORITIES = tuple(fold_diacritics(a.lower()) for a in AUTHORITIES)
+
+
+def asked_body_kinds(question: str, bodies: tuple[str, ...]) -> frozenset[str]:
+    """The kinds (folded: "so", "ban", "uy ban") of the bodies a question names by kind and name ("Sở Nông nghiệp và
+    Môi trường" → "so"; ``bodies`` as body_names gives them)."""
+    folded = f" {normalized(question, exact=False).strip()} "
+    kinds = set()
+    for body in bodies:
+        kind = next((k for k in _FOLDED_KINDS if f" {k} {body} " in folded), "")  # the longest: "uy ban", not "ban"
+        if kind and not f"{kind} {body}".startswith(_FOLDED_AUTHORITIES):  # "Ban Chi dao" typed without diacritics
+            kinds.add(kind)
+    return frozenset(kinds)
+
+
+def _initials(name: str) -> str:
+    """The initials of a folded body name without "và" ("khoa hoc va cong nghe" → "KHCN")."""
+    return "".join(w[0] for w in name.split() if w != "va").upper()
+
+
+def names_other_body(kinds: frozenset[str], bodies: tuple[str, ...], text: str) -> bool:
+    """Whether a text names a body of one of these kinds by another name than the bodies asked: "Cơ quan chủ quản dữ
+    liệu: Ban Tổ chức Trung ương" when the Ban Đối ngoại Trung ương is asked. A body asked may be written out or by its
+    initials ("Bộ KH&CN"); the bodies that issue documents (AUTHORITIES: "Ban Bí thư") are no other body."""
+    for mention in _BODY_MENTION.finditer(text):
+        kind, first = fold_diacritics(mention.group(1).lower()), mention.group(2)
+        if kind not in kinds or not first[0].isupper() or text.startswith(AUTHORITIES, mention.start()):
+            continue
+        word = fold_diacritics(first.lower()).replace("&", "")
+        letters = first.replace("&", "").upper()
+        if not any(body.split()[0] == word or len(letters) > 1 and _initials(body) == letters for body in bodies):
+            return True
+    return False
+
+
+def names_asked_body(bodies: tuple[str, ...], text: str) -> bool:
+    """Whether a text names one of these bodies (folded names), written out or by its initials ("Sở NN&MT")."""
+    if names_body(bodies, text):
+        return True
+    return any(
+        len(_initials(body)) > 1 and re.search(r"(?<![A-ZĐ])" + r"[&\s-]?".join(_initials(body)) + r"(?![A-ZĐ])", text)
+        for body in bodies
+    )
+
+
 DATING_WORDS = frozenset({*(fold_diacritics(t.lower()) for t in DOC_TYPES), "van ban", "ban hanh"})
 DATING_WINDOW = 8  # words before a year in which a document word makes it the document's date
 

@@ -47,7 +47,10 @@ from hoidap.query import DATE, DOCUMENT, DURATION, LIST, NUMBER, ORGANISATION, P
 from hoidap.query.asked import SCOPE, asks_document_itself, names_level, other_named_year, other_qualifier, other_quarter, states_grade, states_other_years, states_target_only, title_match
 from hoidap.query.documents import documents_named, in_clause, names_document
 from hoidap.retrieve import Passage
-from hoidap.terms import EXACT_PREFIX, body_heading, coverage, evidence_text, horizon_years, names_body, names_holder, normalized
+from hoidap.terms import (
+    EXACT_PREFIX, asked_body_kinds, body_heading, coverage, distinct_bodies, evidence_text, horizon_years, names_asked_body,
+    names_body, names_holder, names_other_body, normalized,
+)
 from ingest.chunk import LIST_ITEM
 from ingest.normalize import fold_diacritics
 from ingest.metadata import first_date
@@ -151,6 +154,8 @@ class SelectRules:
     record_field: bool = True  # a typed question answered by a field of the record the lead opens ("- Thời hạn: …")
     case_lead_in: bool = True  # an item of "… trong các trường hợp sau:" is read with that lead-in (what holds in the case)
     body_sections: bool = True  # a section headed by another body than the one asked gives that body's tasks
+    other_body: bool = True  # a sentence naming another body of the kind asked, and not the one asked, gives that body's
+    #                          facts ("Ban Tổ chức Trung ương" when the Ban Đối ngoại Trung ương is asked)
     whole_sentences: bool = True  # a sentence cut for its length is quoted with its short tail ("(LGSP).")
     row_figures: bool = True  # a figure alone in a table's cell counts ("Đơn vị: Tổ chức; Kết quả: ≥ 3")
     duration_unit: bool = True  # "bao nhiêu giờ?" is answered by a term in hours ("tiếng"), not one in years
@@ -240,6 +245,13 @@ def candidates(
     named = documents_named(query) if rules.named_documents and query.answer_type != VALIDITY else []
     measured = measured_forms(query) if rules.rate_of and query.measured else set()
     asked_numbers = tuple(n.lower() for n in query.numbers)
+    # the bodies the question names by kind and name, and their kinds; not those a "ngoài X, …" question sets aside
+    # (a question asking which body, "sở nào …, sở KH&CN hay sở TT&TT?", is answered by one of that kind; one asking
+    # which document describes what it says with the body, the passage need not repeat it)
+    asked_bodies = distinct_bodies(query.bodies) if (
+        rules.other_body and not query.besides and query.answer_type not in (ORGANISATION, PERSON, DOCUMENT)
+    ) else ()
+    body_kinds = asked_body_kinds(query.expanded, asked_bodies) if asked_bodies else frozenset()
     folded_query = f" {normalized(query.expanded, False).strip()} "
     run_terms = {t: w for t, w in query.terms.items() if not t.startswith(EXACT_PREFIX)} if (
         rules.run_list and query.answer_type == LIST
@@ -346,6 +358,10 @@ def candidates(
                 section = text[: text.find("\n")]  # a section quoted with its items
             if rules.government_level and query.levels and other_level(query.levels, f"{lead_in_of(chunk, start)} {text}"):
                 continue  # "Chủ tịch Ủy ban nhân dân cấp tỉnh có quyền …" does not answer of "cấp huyện"
+            if body_kinds:
+                read = f"{lead_in_of(chunk, start)} {section} {text} {chunk.section_heading}"
+                if not names_asked_body(asked_bodies, read) and names_other_body(body_kinds, asked_bodies, read):
+                    continue  # "Cơ quan chủ quản dữ liệu: Ban Tổ chức Trung ương" is not asked of the Ban Đối ngoại
             if rules.qualifiers and query.qualifiers and other_qualifier(query.qualifiers, fold_diacritics(text.lower())):
                 continue  # "… đạt chứng chỉ quản trị dữ liệu cơ bản" does not give the share for the "nâng cao" one
             if rules.achieved and query.achieved and states_target_only(
