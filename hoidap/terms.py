@@ -467,14 +467,15 @@ def names_other_body(kinds: frozenset[str], bodies: tuple[str, ...], text: str) 
     return False
 
 
+def by_initials(body: str, text: str) -> bool:
+    """Whether a text names a body (folded name) by its initials ("Sở NN&MT", "Sở NNMT", "Bộ KH-CN")."""
+    initials = _initials(body)
+    return len(initials) > 1 and bool(re.search(r"(?<![A-ZĐ])" + r"[&\s-]?".join(initials) + r"(?![A-ZĐ])", text))
+
+
 def names_asked_body(bodies: tuple[str, ...], text: str) -> bool:
-    """Whether a text names one of these bodies (folded names), written out or by its initials ("Sở NN&MT")."""
-    if names_body(bodies, text):
-        return True
-    return any(
-        len(_initials(body)) > 1 and re.search(r"(?<![A-ZĐ])" + r"[&\s-]?".join(_initials(body)) + r"(?![A-ZĐ])", text)
-        for body in bodies
-    )
+    """Whether a text names one of these bodies (folded names), written out or by its initials."""
+    return names_body(bodies, text) or any(by_initials(body, text) for body in bodies)
 
 
 DATING_WORDS = frozenset({*(fold_diacritics(t.lower()) for t in DOC_TYPES), "van ban", "ban hanh"})

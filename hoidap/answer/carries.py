@@ -18,6 +18,7 @@ from hoidap.retrieve import Passage
 from hoidap.terms import (
     DATE_IN_TEXT,
     PERSON as PERSON_NAME,
+    by_initials,
     horizon_years,
     named_meetings,
     names_all,
@@ -346,13 +347,7 @@ def measured_forms(query: Query) -> set[str]:
 def names_bodies(bodies: tuple[str, ...], text: str) -> bool:
     """Whether a text names each body (folded name), written out or by its initials ("Sở NN&MT", "Sở NNMT")."""
     folded = normalized(text, exact=False)
-    for name in bodies:
-        if f" {name} " in folded:
-            continue
-        initials = [w[0].upper() for w in name.split() if w != "va"]
-        if len(initials) < 2 or not re.search(r"(?<![A-ZĐ])" + r"[&\s-]?".join(initials) + r"(?![A-ZĐ])", text):
-            return False
-    return True
+    return all(f" {name} " in folded or by_initials(name, text) for name in bodies)
 
 
 def names_other_than(besides: tuple[str, ...], answer_type: str, text: str, led: bool = False) -> bool:
