@@ -953,7 +953,8 @@ class Settings(BaseSettings):
         description="A question naming a body by its kind and name ('Ban Đối ngoại Trung ương', 'Sở Nông nghiệp và Môi "
         "trường') is not answered by a sentence (with its lead-in and section) that names another body of that kind and "
         "not the one asked ('Cơ quan chủ quản dữ liệu: Ban Tổ chức Trung ương'): it states the other body's facts. A "
-        "body asked may be written out or by its initials ('Bộ KH&CN'); not for a 'ngoài X, …' question.",
+        "body asked may be written out or by its initials ('Bộ KH&CN'); not for a 'ngoài X, …' question, nor for one whose "
+        "answer is a body, a person or a document ('sở nào …, sở KH&CN hay sở TT&TT?' is answered by a Sở).",
     )
     rule_whole_sentences: bool = Field(
         True,
