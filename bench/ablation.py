@@ -189,6 +189,7 @@ SWITCHES = {
     "force clause": ({"HOIDAP_RULE_FORCE_CLAUSE": "false"}, "'trước khi Nghị định … có hiệu lực' is a condition, not a validity ask"),
     "body sections": ({"HOIDAP_RULE_BODY_SECTIONS": "false"}, "a plan's section headed by the body asked ranks and answers"),
     "other body": ({"HOIDAP_RULE_OTHER_BODY": "false"}, "a sentence naming another body of the kind asked, not the one asked, does not answer"),
+    "recital dates": ({"HOIDAP_RULE_RECITAL_DATES": "false"}, "a recital citing a document asked states its date and issuer"),
     "whole sentences": ({"HOIDAP_RULE_WHOLE_SENTENCES": "false"}, "a sentence cut for its length quoted with its short tail"),
     "next row": ({"HOIDAP_RULE_NEXT_ROW": "false"}, "'Còn … ở dòng ngay sau đó?': the row below the last answer's"),
     "everyday thesaurus": ({"HOIDAP_RULE_EVERYDAY_THESAURUS": "false"}, "everyday forms of the corpus' words (core/everyday_thesaurus.tsv)"),

@@ -956,6 +956,12 @@ class Settings(BaseSettings):
         "body asked may be written out or by its initials ('Bộ KH&CN'); not for a 'ngoài X, …' question, nor for one whose "
         "answer is a body, a person or a document ('sở nào …, sở KH&CN hay sở TT&TT?' is answered by a Sở).",
     )
+    rule_recital_dates: bool = Field(
+        True,
+        description="A recital citing a document the question asks the issue date or issuer of ('Căn cứ Quyết định số "
+        "204-QĐ/TW, ngày 29/11/2024 của Ban Bí thư …') answers it ('Quyết định 204-QĐ/TW ban hành ngày nào?'), though "
+        "recitals are otherwise no answer: a document cited by another need not be indexed for its date to be known.",
+    )
     rule_whole_sentences: bool = Field(
         True,
         description="A sentence the splitter cut for its length (over 80 words) is quoted with its tail when the tail is "

@@ -45,7 +45,7 @@ from hoidap.answer.signature import recipients_block, signature_block
 from hoidap.answer.tables import header_of, horizon_above, inherited_group, labelled_row, opens_table
 from hoidap.query import DATE, DOCUMENT, DURATION, LIST, NUMBER, ORGANISATION, PERSON, VALIDITY, Query
 from hoidap.query.asked import SCOPE, asks_document_itself, names_level, other_named_year, other_qualifier, other_quarter, states_grade, states_other_years, states_target_only, title_match
-from hoidap.query.documents import documents_named, in_clause, names_document
+from hoidap.query.documents import documents_named, in_clause, mentions_document, names_document
 from hoidap.retrieve import Passage
 from hoidap.terms import (
     EXACT_PREFIX, asked_body_kinds, body_heading, coverage, distinct_bodies, evidence_text, horizon_years, names_asked_body,
@@ -157,6 +157,7 @@ class SelectRules:
     other_body: bool = True  # a sentence naming another body of the kind asked, and not the one asked, gives that body's
     #                          facts ("Ban Tổ chức Trung ương" when the Ban Đối ngoại Trung ương is asked)
     whole_sentences: bool = True  # a sentence cut for its length is quoted with its short tail ("(LGSP).")
+    recital_dates: bool = True  # a recital citing a document states its date and issuer ("Căn cứ Quyết định số …, ngày …")
     row_figures: bool = True  # a figure alone in a table's cell counts ("Đơn vị: Tổ chức; Kết quả: ≥ 3")
     duration_unit: bool = True  # "bao nhiêu giờ?" is answered by a term in hours ("tiếng"), not one in years
     numbered_items: bool = True  # the numbered khoản after a lead-in ending in ':' are its items ("1." cut off alone)
@@ -310,7 +311,10 @@ def candidates(
         )
         for start, end, is_list in spans:
             text = chunk.text[start:end].strip()
-            if rules.boilerplate and boilerplate(text, query.wants_issue_date, query.wants_recital):
+            # a recital citing a document the question asks the date or issuer of states them: "Căn cứ Quyết định số
+            # 204-QĐ/TW, ngày 29/11/2024 của Ban Bí thư …" answers "Quyết định 204-QĐ/TW … ban hành ngày nào?"
+            cited = rules.recital_dates and (query.wants_issue_date or query.wants_issuer) and mentions_document(query, text)
+            if rules.boilerplate and boilerplate(text, query.wants_issue_date, query.wants_recital or cited):
                 continue
             if rules.boilerplate and not query.wants_code and _PROVENANCE.match(text) and not notes_force(query, rules.source_note):
                 continue  # the source note of a codified article answers only its source's số hiệu and its force
