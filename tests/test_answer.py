@@ -634,9 +634,9 @@ def test_a_body_the_question_names_must_be_named_by_the_passage():
     chunk = StoredChunk("c", "kh617", 3, text, 0, len(text), "IV", "IV. TỔ CHỨC THỰC HIỆN", [(0, len(text))],
                         DocMeta(doc_type="Kế hoạch", number="617/KH-UBND"), "kh.md")
     assert candidates(query, [Passage(chunk, 1.0)], weight, SelectRules(required_bodies=True)) == []
-    assert candidates(query, [Passage(chunk, 1.0)], weight, SelectRules(other_body=False))  # off by default (README,
-    #                                                                                      eleventh session)
-    assert candidates(query, [Passage(chunk, 1.0)], weight) == []  # another Sở named, not the one asked (other_body)
+    # required_bodies is off by default (README, eleventh session); the other-body rule, on, drops the other Sở
+    assert candidates(query, [Passage(chunk, 1.0)], weight, SelectRules(other_body=False))
+    assert candidates(query, [Passage(chunk, 1.0)], weight) == []
 
 
 def test_a_rate_answers_only_if_it_is_of_what_is_measured():

@@ -48,7 +48,7 @@ from hoidap.query.asked import SCOPE, asks_document_itself, names_level, other_n
 from hoidap.query.documents import documents_named, in_clause, mentions_document, names_document
 from hoidap.retrieve import Passage
 from hoidap.terms import (
-    EXACT_PREFIX, asked_body_kinds, body_heading, coverage, distinct_bodies, evidence_text, horizon_years, names_asked_body,
+    EXACT_PREFIX, body_heading, coverage, distinct_bodies, evidence_text, horizon_years, names_asked_body,
     names_body, names_holder, names_other_body, normalized,
 )
 from ingest.chunk import LIST_ITEM
@@ -249,10 +249,13 @@ def candidates(
     # the bodies the question names by kind and name, and their kinds; not those a "ngoài X, …" question sets aside
     # (a question asking which body, "sở nào …, sở KH&CN hay sở TT&TT?", is answered by one of that kind; one asking
     # which document describes what it says with the body, the passage need not repeat it)
-    asked_bodies = distinct_bodies(query.bodies) if (
+    body_kinds = query.body_kinds if (
         rules.other_body and not query.besides and query.answer_type not in (ORGANISATION, PERSON, DOCUMENT)
-    ) else ()
-    body_kinds = asked_body_kinds(query.expanded, asked_bodies) if asked_bodies else frozenset()
+    ) else frozenset()
+    asked_bodies = distinct_bodies(query.bodies) if body_kinds else ()
+    # a recital citing a document the question asks the date or issuer of states them: "Căn cứ Quyết định số
+    # 204-QĐ/TW, ngày 29/11/2024 của Ban Bí thư …" answers "Quyết định 204-QĐ/TW … ban hành ngày nào?"
+    asks_cited = rules.recital_dates and (query.wants_issue_date or query.wants_issuer)
     folded_query = f" {normalized(query.expanded, False).strip()} "
     run_terms = {t: w for t, w in query.terms.items() if not t.startswith(EXACT_PREFIX)} if (
         rules.run_list and query.answer_type == LIST
@@ -311,9 +314,7 @@ def candidates(
         )
         for start, end, is_list in spans:
             text = chunk.text[start:end].strip()
-            # a recital citing a document the question asks the date or issuer of states them: "Căn cứ Quyết định số
-            # 204-QĐ/TW, ngày 29/11/2024 của Ban Bí thư …" answers "Quyết định 204-QĐ/TW … ban hành ngày nào?"
-            cited = rules.recital_dates and (query.wants_issue_date or query.wants_issuer) and mentions_document(query, text)
+            cited = asks_cited and mentions_document(query, text)
             if rules.boilerplate and boilerplate(text, query.wants_issue_date, query.wants_recital or cited):
                 continue
             if rules.boilerplate and not query.wants_code and _PROVENANCE.match(text) and not notes_force(query, rules.source_note):

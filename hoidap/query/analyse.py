@@ -97,7 +97,9 @@ from hoidap.terms import (
     DEFINITION_PREFIX,
     EXACT_PREFIX,
     ROLE,
+    asked_body_kinds,
     body_names,
+    distinct_bodies,
     document_years,
     event_ordinals,
     horizon_years,
@@ -338,6 +340,7 @@ class Analyser:
             terms = {t: w for t, w in terms.items() if not any(f" {t} " in n for n in signers)} or terms
             if self.signer_forms:  # "… do ông Mai Sơn, Phó Chủ tịch UBND tỉnh, ký thay Chủ tịch": the signature's words too
                 terms = without_words_in(terms, expanded, signature_spans(expanded), exact)
+        bodies = tuple(body_names(words_of(asked) if context else segmented))
         return Query(
             text=text,
             expanded=expanded,
@@ -382,7 +385,8 @@ class Analyser:
                 *(normalized(n, exact=False).strip() for n in (scope_numbers(context) if premise else find_numbers(context))),
                 *stated_names,
             ]) if not any(f" {t} " in f" {fold_diacritics(n).strip()} " for n in signers)),
-            bodies=tuple(body_names(words_of(asked) if context else segmented)),
+            bodies=bodies,
+            body_kinds=asked_body_kinds(expanded, distinct_bodies(bodies)),
             horizons=tuple(horizon_years(expanded, self.year_ends)),
             levels=tuple(dict.fromkeys(government_levels(folded))),
             grades=tuple(dict.fromkeys(grades_named(asked.lower() if exact else folded, exact))),

@@ -53,6 +53,7 @@ class Query:
     clauses: tuple[str, ...] = ()  # the khoản of an article it names, folded: "dieu 17 khoan 2" (see named_clauses)
     required: tuple[str, ...] = ()  # names, số hiệu and years a passage must name (folded)
     bodies: tuple[str, ...] = ()  # names of the bodies the question names, folded ("nong nghiep va moi truong")
+    body_kinds: frozenset[str] = frozenset()  # the kinds of those bodies named by kind and name ("so", "uy ban"), folded
     horizons: tuple[str, ...] = ()  # target years ("đến năm 2030") its document must name
     levels: tuple[str, ...] = ()  # levels of government asked ("cấp huyện" → "huyen"), folded
     qualifiers: tuple[str, ...] = ()  # contrasted qualifiers asked ("nâng cao" → "nang cao"), folded (CONTRASTED_QUALIFIERS)
