@@ -616,11 +616,19 @@ class Settings(BaseSettings):
         "answer's coverage (a case told in a clause before ':' or ';' keeps its weight). Chosen on generated questions "
         "(read questions behind an asker's introduction): 1.0 → 0.3 took them from 0.85 to 0.90 correct.",
     )
+    rule_glossed_names: bool = Field(
+        True,
+        description="A name the question glosses in brackets ('National Data Center (Trung tâm Dữ liệu quốc gia)', 'Trung "
+        "tâm Ứng cứu khẩn cấp máy tính Việt Nam (VNCERT)') is not a name a passage must repeat: the name and its gloss "
+        "are one thing, and a passage writes one of them.",
+    )
     rule_case_facts: bool = Field(
         True,
         description="A situational question tells the asker's own case before it asks, in the first person ('Công ty tôi "
-        "có giấy xác nhận … được cấp năm 2022; giấy này còn dùng được tới lúc nào?'): a year told only of that case is not "
-        "required of the passage that answers (the documents state the rule for every such case, not the asker's dates).",
+        "có giấy xác nhận … được cấp năm 2022; giấy này còn dùng được tới lúc nào?'), or supposes a case before 'thì' ('Một "
+        "giao dịch điện tử được xác lập năm 2023, … thì tiếp tục áp dụng luật nào?', 'Nếu … thì …?'): a year told only of "
+        "that case is not required of the passage that answers (the documents state the rule for every such case, not the "
+        "asker's dates).",
     )
     rule_list_noun: bool = Field(
         True,
@@ -905,8 +913,8 @@ class Settings(BaseSettings):
         True,
         description="The source note the Pháp điển prints under a codified article ('(Điều 13 Thông tư số 25/2010/"
         "TT-BTTTT, có hiệu lực thi hành kể từ ngày 01/01/2011)') answers only a question about force or issue "
-        "('… có hiệu lực từ khi nào?'), not every date question: '… được giữ lại tới lúc nào?' is answered by the "
-        "article's text.",
+        "('… có hiệu lực từ khi nào?') or about what amended the article ('… đã được sửa đổi, bổ sung bởi văn bản nào?', "
+        "which the note names), not every date question: '… được giữ lại tới lúc nào?' is answered by the article's text.",
     )
     rule_grade_floors: bool = Field(
         True,
@@ -961,6 +969,33 @@ class Settings(BaseSettings):
         description="A recital citing a document the question asks the issue date or issuer of ('Căn cứ Quyết định số "
         "204-QĐ/TW, ngày 29/11/2024 của Ban Bí thư …') answers it ('Quyết định 204-QĐ/TW ban hành ngày nào?'), though "
         "recitals are otherwise no answer: a document cited by another need not be indexed for its date to be known.",
+    )
+    rule_merged_cells: bool = Field(
+        True,
+        description="A table converted with merged cells writes a row that shares its other cells with the row above as "
+        "a line of its one cell ('7 | Dữ liệu công tác xuất bản | Dữ liệu tác phẩm | Nhà xuất bản Chính trị quốc gia Sự "
+        "thật' / 'Dữ liệu tác giả' / … / 'Dữ liệu phiên giao lưu trực tuyến'): such a line is read, and quoted, with the "
+        "row above it, so 'dữ liệu phiên giao lưu trực tuyến do cơ quan nào chủ quản?' is answered by that row's body, "
+        "and a question about another body is not answered by it.",
+    )
+    rule_round_the_clock: bool = Field(
+        True,
+        description="'24/7' (and '24/24') written in a passage gives hours a day and days a week: 'giám sát an ninh mạng "
+        "24/7' answers '… theo chế độ bao nhiêu giờ, bao nhiêu ngày?', though no number stands before 'giờ'.",
+    )
+    rule_other_type: bool = Field(
+        True,
+        description="A question naming a type of legal act as a thing made, not by số hiệu ('Theo QĐ 2623, Bộ Công an "
+        "phải ban hành thông tư hướng dẫn … trước ngày nào?'), is not answered by a sentence whose record, lead-in or "
+        "section speaks of making an act of another type and none of that one ('- Nghị định quy định chi tiết … / - "
+        "Thời hạn ban hành: trước ngày 01 tháng 01 năm 2026'): it gives the other act's facts.",
+    )
+    rule_cited_basis: bool = Field(
+        True,
+        description="A line beginning 'Căn cứ' is a recital (which answers nothing unless recitals are asked) only when "
+        "it cites an instrument or the issuer's authority ('Căn cứ Luật Tổ chức Chính phủ …;', 'Căn cứ chức năng, nhiệm "
+        "vụ …'); 'Căn cứ vào điều kiện cụ thể, các cơ quan nhà nước triển khai các kênh … sau đây:' and 'Căn cứ Nghị "
+        "định này, …' are provisions and answer.",
     )
     rule_whole_sentences: bool = Field(
         True,

@@ -210,7 +210,7 @@ class IndexReader:
             number_words=s.rule_number_words, forms=s.rule_forms, headings=s.rule_headings, row_numbers=s.rule_row_numbers,
             purpose=s.rule_purpose,
             provinces=s.rule_provinces, described=described, quoted=s.rule_quoted_phrases,
-            besides=s.rule_besides, case_facts=s.rule_case_facts, subject_type=s.rule_subject_type,
+            besides=s.rule_besides, case_facts=s.rule_case_facts, glossed_names=s.rule_glossed_names, subject_type=s.rule_subject_type,
             home_country=s.rule_home_country, clause_compound=s.rule_clause_compound, loanwords=s.rule_loanwords, issuer_codes=s.rule_issuer_codes,
             keyboard=s.rule_keyboard, spell=self.bm25.spelled, preamble=s.rule_preamble, context_weight=s.context_weight, premise=s.rule_premise, pointed_back=s.rule_pointed_back,
             mixed_marks=s.rule_mixed_marks, described_days=s.rule_dated_documents,

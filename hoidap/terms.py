@@ -242,15 +242,22 @@ def named_meetings(folded: str) -> list[tuple[str, int]]:
 
 # the asker speaking of their own case ("Công ty tôi …", "sở chúng tôi …")
 _FIRST_PERSON = re.compile(r"(?<!\w)(?:tôi|chúng tôi|mình)(?!\w)", re.I)
+# a case supposed before "thì" ("Một giao dịch điện tử được xác lập năm 2023, …, thì tiếp tục áp dụng luật nào?", "Nếu …
+# thì …?", "Trường hợp … thì …?"); not "Khi nào …"
+_SUPPOSED_CASE = re.compile(r"^\s*((?:nếu|giả sử|trường hợp|một|khi(?!\s+nào))\b.+?),?\s+thì\s+(.+)$", re.I | re.S)
 
 
 def case_facts(question: str) -> tuple[str, str]:
     """The asker's own case told before a situational question, and the question itself: ("Công ty tôi có giấy xác
     nhận … được cấp năm 2022;", "giấy này còn dùng được tới lúc nào?"). The case is what comes before the last ";",
-    ":" or sentence end, when it speaks in the first person; ("", question) when the question tells no case."""
+    ":" or sentence end, when it speaks in the first person, or what a question supposes before "thì" ("Một giao dịch
+    điện tử được xác lập năm 2023, …, thì tiếp tục áp dụng luật nào?"); ("", question) when the question tells no case."""
     parts = re.split(r"(?<=[;:.?!])\s+", question.strip())
     facts = " ".join(parts[:-1])
-    return (facts, parts[-1]) if _FIRST_PERSON.search(facts) else ("", question)
+    if _FIRST_PERSON.search(facts):
+        return facts, parts[-1]
+    supposed = _SUPPOSED_CASE.match(question)
+    return (supposed.group(1), supposed.group(2)) if supposed else ("", question)
 
 
 # What opens the question proper after the asker's context: "Xin hỏi:", "Cho tôi hỏi", "Tôi muốn biết", "nhờ … giải đáp"
@@ -345,9 +352,13 @@ def provinces_named(question: str) -> list[str]:
     return _PROVINCE.findall(folded)
 
 
+# a capitalised name and its gloss in brackets: "National Data Center (Trung tâm Dữ liệu quốc gia)", "… Việt Nam (VNCERT)"
+_GLOSSED_NAME = re.compile(r"[A-ZĐÀ-Ỹ][\w&-]*(?:\s+[A-ZĐÀ-Ỹ][\w&-]*)*\s*\([^()\d]{2,80}\)")
+
+
 def required_terms(
     question: str, case_years: bool = True, home_country: bool = True, provinces: bool = False, period_years: bool = False,
-    year_ends: bool = False,
+    year_ends: bool = False, glossed: bool = False,
 ) -> list[str]:
     """What a passage must name to answer the question: proper names ("Nhật Bản", "Hà Nội"; with ``provinces`` also a
     province typed in lower case after its place noun, "tinh binh duong"), số hiệu ("52-NQ/TW") and years ("2024"),
@@ -360,10 +371,12 @@ def required_terms(
     year told only of the asker's own case (``case_facts``: "… được cấp năm 2022;
     …?") is not required: the documents state the rule for every such case, not the asker's dates. With
     ``period_years``, the first year of a period asked ("giai đoạn 2028-2030") is not required either: the period is a
-    horizon (its last year), stated once in a heading or a table's group row, not in every row under it.
+    horizon (its last year), stated once in a heading or a table's group row, not in every row under it. With
+    ``glossed``, a name glossed in brackets ("National Data Center (Trung tâm Dữ liệu quốc gia)", "Trung tâm Ứng cứu
+    khẩn cấp máy tính Việt Nam (VNCERT)") is required neither way: a passage may write either.
     """
     required = []
-    for word in words_of(question):
+    for word in words_of(_GLOSSED_NAME.sub(" ", question) if glossed else question):
         if _is_proper_name(word) and not _generic(word) and not (home_country and word in HOME_COUNTRY):
             required.append(normalized(word, exact=False).strip())
     if provinces:  # "tinh binh duong", typed without capitals: a place all the same

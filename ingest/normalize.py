@@ -196,6 +196,16 @@ def unglue_words(text: str) -> str:
     return _LETTERS.sub(_unglued, text)
 
 
+# a mark an OCR read from a speck before an item's number: ".d) Không đáp ứng …", "' 9) Buộc …", ".4. Phạt tiền …"
+_SPECK_BEFORE_ITEM = re.compile(r"^[.,'`:;]\s?(?=(?:\d{1,3}|[a-zđ])[.)]\s)", re.M)
+
+
+def drop_specks(text: str) -> str:
+    """Drop the stray mark an OCR put before a list item's number at a line's start, so the line reads as the item it
+    is (and is read under its lead-in: "Phạt tiền từ … đối với một trong các hành vi sau:")."""
+    return _SPECK_BEFORE_ITEM.sub("", text)
+
+
 def clean_whitespace(text: str) -> str:
     """Tabs and runs of spaces → one space; trimmed lines; at most one blank line in a row."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\u200b", "")
@@ -221,7 +231,7 @@ def to_display_text(raw: str, fmt: str) -> tuple[str, dict]:
     text, news_date = take_news_date(text)
     if news_date:
         meta["date"] = news_date
-    text = unglue_words(drop_repeated_lines(clean_whitespace(text)))
+    text = drop_specks(unglue_words(drop_repeated_lines(clean_whitespace(text))))
     if fmt in ("pdf", "markdown", "text", "docx", "doc", "image"):
         text = mend_broken_lines(text)
     text, page_starts = take_page_marks(text)

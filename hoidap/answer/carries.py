@@ -47,7 +47,7 @@ _AMOUNT = re.compile(r"\d[\d.,]*\s*(?:%|phần trăm|đồng|triệu|tỷ|nghìn
 _ORGANISATION = re.compile(
     r"\b(?:Bộ|Sở|Ủy ban|Uỷ ban|UBND|Ban|Văn phòng|Cục|Tổng cục|Công an|Chính phủ|Quốc hội|Thủ tướng|Tỉnh đoàn|"
     r"Ngân hàng|Đài|Trung tâm|Viện|Hội đồng|Kiểm toán|Thanh tra|Tòa án|Viện kiểm sát|Học viện|Đại học|Tập đoàn|"
-    r"Tổng công ty|Liên đoàn|Hiệp hội|Mặt trận|Đảng ủy|Đảng đoàn|Cơ quan|cơ quan|đơn vị|Các sở|các bộ)\b"
+    r"Tổng công ty|Liên đoàn|Hiệp hội|Mặt trận|Đảng ủy|Đảng đoàn|Nhà xuất bản|Tạp chí|Cơ quan|cơ quan|đơn vị|Các sở|các bộ)\b"
 )
 _VALIDITY = re.compile(r"hiệu lực|thay thế|bãi bỏ|sửa đổi|hết hiệu lực", re.I)
 
@@ -128,6 +128,8 @@ def of_kind(kind: str, text: str, passage: Passage) -> bool:
 
 # the units a "bao nhiêu <unit> / mấy <unit>" duration question counts in (Query.unit, folded first syllable) → how a
 # term in that unit is written (hours also as "tiếng"; months also as years or quarters, which convert exactly)
+# hours a day and days a week written as a fraction: "24/7", "24/24" (not a date: no day 24 of month 7 reads so)
+ROUND_THE_CLOCK = re.compile(r"(?<![\d/.])24\s*/\s*(?:7|24)(?![\d/.])")
 _TIME_UNITS = {
     "gio": "giờ|tiếng", "tieng": "giờ|tiếng", "phut": "phút", "ngay": "ngày", "tuan": "tuần", "thang": "tháng|năm|quý",
     "nam": "năm|tháng",
@@ -152,13 +154,14 @@ def carries(
     row_figures: bool = False,
     counted_phrase: str = "",
     counted_forms: bool = False,
+    round_the_clock: bool = False,
 ) -> bool:
     """Whether a sentence carries what the answer type asks for (for a count, a figure of its unit; for
     "cấp mấy", the level's numeral; for "<noun> nào", an answer of that kind; for a date, not only the date naming a
     cited document, unless it is one of ``named``, the số hiệu the question names; for a list, items after a colon, on
     lines of their own, inline, or four parallel short phrases after the strongest of ``run_terms``, see runs_after; with
     ``number_words``, a count may be written in words, see counted_in_words; ``counted_phrase`` and ``counted_forms``,
-    see counts)."""
+    see counts; ``round_the_clock``, "24/7" gives hours and days)."""
     if kind and answer_type in (ORGANISATION, DOCUMENT):
         return of_kind(kind, text, passage)
     if answer_type == NUMBER and ordinal:
@@ -168,6 +171,8 @@ def carries(
         return bool(DATE_IN_TEXT.search(bare) or _WHEN.search(bare))
     if answer_type == DURATION:
         bare = _DAY_OF_MONTH.sub(" ", text)  # "trước ngày 01 tháng 12 hàng năm" gives no term
+        if round_the_clock and unit in ("", "gio", "tieng", "ngay") and ROUND_THE_CLOCK.search(text):
+            return True  # "giám sát an ninh mạng 24/7": "theo chế độ bao nhiêu giờ, bao nhiêu ngày?"
         if duration_unit and unit in _TIME_UNITS:  # "bao nhiêu giờ?" is not answered by a term in years
             return bool(re.search(rf"\d+\s*(?:\([^()]{{1,30}}\)\s*)?(?:{_TIME_UNITS[unit]})(?!\w)|\b{_NUMBER_WORDS}\s+(?:{_TIME_UNITS[unit]})(?!\w)", bare, re.I))
         return bool(DURATION_IN_TEXT.search(bare))

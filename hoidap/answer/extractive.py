@@ -13,7 +13,7 @@ from hoidap.answer.lists import list_continuation
 from hoidap.answer.references import with_referred
 from hoidap.answer.select import Candidate, SelectRules, answers_type, candidates, shared_context
 from hoidap.answer.sentences import sentence_begun, sentence_continued
-from hoidap.answer.tables import group_rows
+from hoidap.answer.tables import group_rows, row_before
 from hoidap.answer.types import Answer
 from hoidap.query import DATE, DOCUMENT, DURATION, LIST, NUMBER, PERSON, Query
 from hoidap.query.asked import WEB_ADDRESS
@@ -142,9 +142,12 @@ class ExtractiveAnswerer:
         groups = {  # a table row's target year is in its group row ("I | Đến năm 2030"), often passages above it
             p.chunk.chunk_id: group_rows(p.chunk, preceding) for p in passages
         } if self.select_rules.table_group and any(part.horizons for part in parts) else {}
+        rows_before = {  # a table's cells written alone at a passage's start share the merged cells of the row above
+            p.chunk.chunk_id: row_before(p.chunk, preceding) for p in passages
+        } if self.select_rules.merged_cells else {}
         for part in parts:
             part = shared_context(part, passages)
-            found = candidates(part, passages, weight, self.select_rules, groups)
+            found = candidates(part, passages, weight, self.select_rules, groups, rows_before)
             p = self.answerability.probability(features(part, passages, found)) if found else 0.0
             if self.select_rules.same_document and chosen and not (part.numbers or part.titles):
                 found = of_document_first(found, passages, next((c for _, cs in chosen for c in cs), None))

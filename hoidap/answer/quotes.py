@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from core.lexicon import DESCRIBED_TYPES
 from hoidap.answer.items import heads_section
 from hoidap.terms import normalized
 from ingest.chunk import LIST_ITEM, item_level
@@ -19,6 +20,13 @@ _BOILERPLATE = re.compile(
     r"KT\.|TM\.|TUQ\.|Q\. |\(Kèm theo|\(Ban hành kèm theo|[\w\s]{0,20},\s*ngày\s+\d{1,2}\s+tháng)"
 )
 _RECITAL = re.compile(r"^(?:Căn cứ|Theo đề nghị|Xét đề nghị)\b")
+# a recital cites an instrument or the issuer's authority ("Căn cứ Luật Tổ chức Chính phủ …;", "Căn cứ chức năng, nhiệm vụ
+# …"); "Căn cứ vào điều kiện cụ thể, các cơ quan nhà nước triển khai …" and "c) Căn cứ Nghị định này, …" are provisions
+_CITED_BASIS = re.compile(
+    r"^Căn cứ (?:vào )?(?:các )?(?:"
+    + "|".join(sorted((*DESCRIBED_TYPES, "Chiến lược", "Quy chế", "Điều lệ", "chức năng", "văn bản"), key=len, reverse=True))
+    + r")\b(?! này)"
+)
 _DATE_LINE = re.compile(r"^[\w\s]{0,20},\s*ngày\s+\d{1,2}\s+tháng")
 
 
@@ -90,11 +98,12 @@ def quotes(
     return out
 
 
-def boilerplate(text: str, keep_date_line: bool = False, keep_recitals: bool = False) -> bool:
+def boilerplate(text: str, keep_date_line: bool = False, keep_recitals: bool = False, cited_basis: bool = False) -> bool:
     """Header lines, recitals and fragments that answer nothing ("Độc lập - Tự do - Hạnh phúc",
     "Căn cứ Luật …;", "Nơi nhận:"); the place-and-date line ("Hà Nội, ngày 10 tháng 01 năm 2025") answers
     only when the question asks when the document was issued, the recitals only when it asks what they state
-    ("… theo đề nghị của bộ nào?", "căn cứ luật nào?")."""
+    ("… theo đề nghị của bộ nào?", "căn cứ luật nào?"). With ``cited_basis``, a line beginning "Căn cứ" is a recital
+    only when it cites an instrument or authority (_CITED_BASIS)."""
     words = [w for w in text.split() if w != "|"]  # a table's cell separators are no words
     if len(words) < 4 or (text.isupper() and len(words) < 8):
         return True
@@ -104,7 +113,10 @@ def boilerplate(text: str, keep_date_line: bool = False, keep_recitals: bool = F
         return True  # a header table: "CHÍNH PHỦ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
     if keep_date_line and _DATE_LINE.match(text):
         return False
-    if keep_recitals and _RECITAL.match(text.lstrip("- ")):
+    line = text.lstrip("- –")
+    if keep_recitals and _RECITAL.match(line):
+        return False
+    if cited_basis and line.startswith("Căn cứ") and not _CITED_BASIS.match(line):
         return False
     return bool(_BOILERPLATE.match(text.lstrip("- ")))
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Mapping
 
+from core.lexicon import FORCE_TYPES, TITLED_TYPES
 from core.models import CELL_SEPARATOR
 from hoidap.answer.carries import (
     CONDITION_IN_TEXT,
@@ -42,9 +43,9 @@ from hoidap.answer.carries import (
 from hoidap.answer.items import heads_section, item_of_field, lead_in_of, names_strongest, section_of, stored_lead_in
 from hoidap.answer.quotes import boilerplate, quotes
 from hoidap.answer.signature import recipients_block, signature_block
-from hoidap.answer.tables import header_of, horizon_above, inherited_group, labelled_row, opens_table
+from hoidap.answer.tables import carried_row, header_of, horizon_above, inherited_group, labelled_row, opens_table
 from hoidap.query import DATE, DOCUMENT, DURATION, LIST, NUMBER, ORGANISATION, PERSON, VALIDITY, Query
-from hoidap.query.asked import SCOPE, asks_document_itself, names_level, other_named_year, other_qualifier, other_quarter, states_grade, states_other_years, states_target_only, title_match
+from hoidap.query.asked import DOC_WORD, SCOPE, asks_document_itself, names_level, other_named_year, other_qualifier, other_quarter, states_grade, states_other_years, states_target_only, title_match
 from hoidap.query.documents import documents_named, in_clause, mentions_document, names_document
 from hoidap.retrieve import Passage
 from hoidap.terms import (
@@ -62,12 +63,35 @@ _LEAD_IN_END = re.compile(r"\b(?:sau|một trong)\s*[:.]?\s*[.:]\s*$")
 _PROVENANCE = re.compile(r"^\((?:Điều|Khoản|Điểm|Mục|Chương)\s+\S+.{0,200}?(?:có hiệu lực|được (?:sửa đổi|bổ sung|bãi bỏ))")
 # what a question about a document's force or issue says ("có hiệu lực", "thi hành", "áp dụng từ", "ban hành"), folded
 _FORCE_ASKED = re.compile(r"\b(?:hieu luc|thi hanh|ap dung|ban hanh)\b")
+# an act of a type named as a thing made: capitalised, no số hiệu after it ("Nghị định quy định chi tiết …")
+_MADE_ACT = re.compile(
+    r"\b(" + "|".join(sorted((t for t in FORCE_TYPES if t not in TITLED_TYPES), key=len, reverse=True)) + r")\b(?!\s*(?:số|\d))"
+)
+# … or about what amended it ("Điều 23 … đã được sửa đổi, bổ sung bởi văn bản nào?", "nghị định nào sửa đổi …"), folded
+_AMENDER_ASKED = re.compile(
+    rf"\b(?:sua doi|bo sung|sua)\b(?:,? bo sung)? (?:boi|bang|tai|theo) {DOC_WORD} (?:nao|gi|so may)\b"
+    rf"|\b{DOC_WORD} nao (?:da |duoc ban hanh de )?(?:sua doi|bo sung)\b"
+)
+
+
+def names_other_act(asked: tuple[str, ...], read: str) -> bool:
+    """Whether ``read`` (a sentence with its record and lead-in) speaks of making an act of another type than those
+    asked and of none of them: a type written with a capital and no số hiệu after it ("- Nghị định quy định chi tiết …")."""
+    folded = fold_diacritics(read.lower())
+    if any(re.search(rf"\b{t}\b", folded) for t in asked):
+        return False
+    return any(
+        fold_diacritics(m.group(1).lower()) not in asked
+        for m in _MADE_ACT.finditer(read)
+    )
 
 
 def notes_force(query: Query, source_note: bool = True) -> bool:
     """Whether a codified article's source note may answer the question: one about its force or issue (the validity
     answer type, a validity question, the issue date asked); without ``source_note``, any date question too."""
     if query.answer_type == VALIDITY or query.validity or query.wants_issue_date:
+        return True
+    if source_note and _AMENDER_ASKED.search(fold_diacritics(query.text.lower())):
         return True
     if query.answer_type != DATE:
         return False
@@ -157,6 +181,11 @@ class SelectRules:
     other_body: bool = True  # a sentence naming another body of the kind asked, and not the one asked, gives that body's
     #                          facts ("Ban Tổ chức Trung ương" when the Ban Đối ngoại Trung ương is asked)
     whole_sentences: bool = True  # a sentence cut for its length is quoted with its short tail ("(LGSP).")
+    merged_cells: bool = True  # a table's cell written alone is read with the row above, whose merged cells it shares
+    round_the_clock: bool = True  # "24/7" gives hours and days ("theo chế độ bao nhiêu giờ, bao nhiêu ngày?")
+    other_type: bool = True  # a sentence (with its record and lead-in) on making an act of another type than the one asked
+    #                          ("- Nghị định …" when a Thông tư is asked) does not answer
+    cited_basis: bool = True  # "Căn cứ …" is a recital only when it cites an instrument ("Căn cứ vào điều kiện …, …" answers)
     recital_dates: bool = True  # a recital citing a document states its date and issuer ("Căn cứ Quyết định số …, ngày …")
     row_figures: bool = True  # a figure alone in a table's cell counts ("Đơn vị: Tổ chức; Kết quả: ≥ 3")
     duration_unit: bool = True  # "bao nhiêu giờ?" is answered by a term in hours ("tiếng"), not one in years
@@ -236,10 +265,12 @@ _SCOPE_ARTICLE = re.compile(r"^Điều \d+\w?\.\s*Phạm vi điều chỉnh\s*$"
 
 
 def candidates(
-    query: Query, passages: list[Passage], weight, rules: SelectRules = SelectRules(), groups: Mapping[str, str] = MappingProxyType({})
+    query: Query, passages: list[Passage], weight, rules: SelectRules = SelectRules(), groups: Mapping[str, str] = MappingProxyType({}),
+    rows_before: Mapping[str, str] = MappingProxyType({}),
 ) -> list[Candidate]:
     """Sentences (and list blocks) of the passages that may answer the query, best first. ``groups``: chunk id → the
-    group rows its table rows are read under (see tables.group_rows)."""
+    group rows its table rows are read under (see tables.group_rows); ``rows_before``: chunk id → the table row above a
+    passage that starts with cells written alone (see tables.row_before)."""
     found: list[Candidate] = []
     exact = query.exact
     sections = bool(query.definition or query.sections)
@@ -253,6 +284,8 @@ def candidates(
         rules.other_body and not query.besides and query.answer_type not in (ORGANISATION, PERSON, DOCUMENT)
     ) else frozenset()
     asked_bodies = distinct_bodies(query.bodies) if body_kinds else ()
+    # the types of legal act the question names as a thing made ("ban hành thông tư hướng dẫn …"), when it asks no document
+    other_types = query.made_types if rules.other_type and query.answer_type != DOCUMENT else ()
     # a recital citing a document the question asks the date or issuer of states them: "Căn cứ Quyết định số
     # 204-QĐ/TW, ngày 29/11/2024 của Ban Bí thư …" answers "Quyết định 204-QĐ/TW … ban hành ngày nào?"
     asks_cited = rules.recital_dates and (query.wants_issue_date or query.wants_issuer)
@@ -315,7 +348,7 @@ def candidates(
         for start, end, is_list in spans:
             text = chunk.text[start:end].strip()
             cited = asks_cited and mentions_document(query, text)
-            if rules.boilerplate and boilerplate(text, query.wants_issue_date, query.wants_recital or cited):
+            if rules.boilerplate and boilerplate(text, query.wants_issue_date, query.wants_recital or cited, rules.cited_basis):
                 continue
             if rules.boilerplate and not query.wants_code and _PROVENANCE.match(text) and not notes_force(query, rules.source_note):
                 continue  # the source note of a codified article answers only its source's số hiệu and its force
@@ -324,6 +357,17 @@ def candidates(
                 #           enacting words "Theo đề nghị của … tại Tờ trình số …, UBND tỉnh ban hành …, cụ thể như sau:")
             if rules.item_heading and not is_list and heads_section(chunk.text, start, end, rules.paragraph_heading):
                 continue  # "i) Tổ đảng ở Thường trực Ủy ban Văn hóa, Giáo dục" names a section; its items answer
+            # a table's cell written alone: its row's merged cells are those of the row above ("Dữ liệu phiên giao lưu
+            # trực tuyến" under "7 | Dữ liệu công tác xuất bản | … | Nhà xuất bản Chính trị quốc gia Sự thật")
+            carried = carried_row(chunk.text, start, end, rows_before.get(chunk.chunk_id, "")) if (
+                rules.merged_cells and not is_list
+            ) else ""
+            if carried:
+                above_at = chunk.text.rfind(carried, 0, start)
+                header = header_of(chunk, above_at) if rules.table_header and above_at >= 0 else ""
+                carried = labelled_row(carried, header) if header else carried
+                if query.answer_type != LIST:
+                    text = f"{carried} … {text}"
             if rules.table_group and query.horizons:
                 # (with own_horizon, also the period heading stored with a passage that starts under it: "- Giai đoạn
                 # 2028-2030" above "- 50% dịch vụ công trực tuyến thiết yếu …" in the passage before)
@@ -339,7 +383,7 @@ def candidates(
                 own = horizon_years(text)
                 if own and not set(own) & set(query.horizons):
                     continue  # "Đến năm 2030, kinh tế số … chiếm khoảng 30% GRDP" does not give the target of 2025
-            if rules.table_header and CELL_SEPARATOR in text:
+            if rules.table_header and CELL_SEPARATOR in text and not carried:
                 header = header_of(chunk, start)
                 if header == text or opens_table(chunk, start, text):
                     continue  # a table's header row names columns; it answers nothing
@@ -364,9 +408,11 @@ def candidates(
             if rules.government_level and query.levels and other_level(query.levels, f"{lead_in_of(chunk, start)} {text}"):
                 continue  # "Chủ tịch Ủy ban nhân dân cấp tỉnh có quyền …" does not answer of "cấp huyện"
             if body_kinds:
-                read = f"{lead_in_of(chunk, start)} {section} {text} {chunk.section_heading}"
+                read = f"{lead_in_of(chunk, start)} {section} {carried} {text} {chunk.section_heading}"
                 if not names_asked_body(asked_bodies, read) and names_other_body(body_kinds, asked_bodies, read):
                     continue  # "Cơ quan chủ quản dữ liệu: Ban Tổ chức Trung ương" is not asked of the Ban Đối ngoại
+            if other_types and names_other_act(other_types, f"{lead_in_of(chunk, start)} {item_of_field(chunk, start)} {section} {text}"):
+                continue  # "- Nghị định quy định chi tiết … / - Thời hạn ban hành: …" does not give when a Thông tư is due
             if rules.qualifiers and query.qualifiers and other_qualifier(query.qualifiers, fold_diacritics(text.lower())):
                 continue  # "… đạt chứng chỉ quản trị dữ liệu cơ bản" does not give the share for the "nâng cao" one
             if rules.achieved and query.achieved and states_target_only(
@@ -388,6 +434,7 @@ def candidates(
             typed = carries(
                 query.answer_type, text, passage, query.unit, query.ordinal, query.kind, asked_numbers, run_terms, exact,
                 rules.number_words, rules.duration_unit, rules.row_figures, query.counted_phrase, rules.counted_forms,
+                rules.round_the_clock,
             )
             if not typed and rules.time_or_term and query.or_date:
                 typed = carries(DATE, text, passage, named=asked_numbers)  # "trong thời gian nào?": "trong năm 2025"

@@ -34,6 +34,46 @@ def header_of(chunk: StoredChunk, start: int) -> str:
     return carried if CELL_SEPARATOR in carried and _is_header(carried) else ""
 
 
+def row_before(chunk: StoredChunk, preceding, walk: int = 3) -> str:
+    """The table row nearest above a passage that starts with cells written alone (see carried_row): the last row of
+    the passages before it in the same table, found with ``preceding(chunk)``; "" when the passage starts otherwise."""
+    first = next((ln.strip() for ln in chunk.text.split("\n") if ln.strip()), "")
+    if not first or CELL_SEPARATOR in first or not preceding:
+        return ""
+    table, current = chunk.label.split(",")[0], chunk
+    for _ in range(walk):
+        current = preceding(current)
+        if current is None or current.doc_id != chunk.doc_id or current.label.split(",")[0] != table:
+            return ""
+        block = current.text.split("\n\n")[-1].split("\n")
+        rows = [ln.strip() for ln in block if CELL_SEPARATOR in ln]
+        if rows:
+            return "" if _is_header(rows[-1]) else rows[-1]
+        if any(not ln.strip() or ln.strip().endswith((".", ":", ";")) for ln in block):
+            return ""
+    return ""
+
+
+def carried_row(text: str, start: int, end: int, before: str = "") -> str:
+    """The table row whose merged cells a line holds no separator for: a converted table writes a row that shares its
+    other cells with the row above (merged, spanning down) as a line of its one cell ("7 | Dữ liệu công tác xuất bản |
+    Dữ liệu tác phẩm | Nhà xuất bản Chính trị quốc gia Sự thật" / "Dữ liệu tác giả" / … / "Dữ liệu phiên giao lưu trực
+    tuyến"): the nearest row above it in the same block of lines (``before`` when the block begins the passage: the row
+    of the passage above, see row_before), or "" when the line is no such cell (it has separators, ends a sentence, or
+    no row is above it before a blank line)."""
+    line = text[start:end].strip()
+    if not line or CELL_SEPARATOR in line or line.endswith((".", ":", ";")) or len(line) > 300:
+        return ""
+    block = text[:start].split("\n\n")
+    for above in reversed(block[-1].split("\n")):
+        above = above.strip()
+        if CELL_SEPARATOR in above:
+            return "" if _is_header(above) else above
+        if above and (above.endswith((".", ":", ";")) or len(above) > 300):
+            return ""
+    return before if len(block) == 1 else ""
+
+
 def _is_header(row: str) -> bool:
     """Whether a table row names columns (ingest.structure.looks_like_header) and holds no figure: "23.3 | Tổng dung
     lượng … | Tbps | ≥ 350 | …" is a row of data, though its cells are short."""

@@ -68,6 +68,7 @@ from hoidap.query.documents import (
     completed_number,
     force_of,
     framed_force,
+    made_types,
     named_clauses,
     named_units,
     titled_numbers,
@@ -173,6 +174,7 @@ class Analyser:
     definition_frame: bool = False  # "Theo Thông tư 194, X nghĩa là gì?", "X theo luật GDĐT là gì?": the term is X
     year_ends: bool = False  # "vào cuối năm 2026" is a target year (Query.horizons), like "đến năm 2026"
     period_years: bool = False  # "giai đoạn 2028-2030": its first year is no year a passage must name
+    glossed_names: bool = False  # a name glossed in brackets ("National Data Center (Trung tâm …)") is no name a passage must name
     numbered_parts: bool = False  # "1) … 2) …", "a) … b) …": a sub-question's number asks nothing
     dependent_parts: bool = False  # "Cơ quan nào …, và cơ quan đó …": the later part asks of "cơ quan <what the first says>"
     content_frame: bool = False  # "… nói gì về …", "trường hợp … hết hiệu lực": not the document's own force
@@ -379,7 +381,7 @@ class Analyser:
             required=tuple(t for t in dict.fromkeys([
                 *(completions.get(t, t) for t in required_terms(
                     asked, case_years=not self.case_facts, home_country=self.home_country, provinces=self.provinces,
-                    period_years=self.period_years, year_ends=self.year_ends,
+                    period_years=self.period_years, year_ends=self.year_ends, glossed=self.glossed_names,
                 )),
                 # a document named in the context; of a statement's, the first it names (the others are what it tells)
                 *(normalized(n, exact=False).strip() for n in (scope_numbers(context) if premise else find_numbers(context))),
@@ -387,6 +389,7 @@ class Analyser:
             ]) if not any(f" {t} " in f" {fold_diacritics(n).strip()} " for n in signers)),
             bodies=bodies,
             body_kinds=asked_body_kinds(expanded, distinct_bodies(bodies)),
+            made_types=made_types(folded),
             horizons=tuple(horizon_years(expanded, self.year_ends)),
             levels=tuple(dict.fromkeys(government_levels(folded))),
             grades=tuple(dict.fromkeys(grades_named(asked.lower() if exact else folded, exact))),

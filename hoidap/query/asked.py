@@ -64,9 +64,12 @@ CODE_ASKED = re.compile(rf"\b(so hieu|ky hieu)\b|\b(?:{DOC_WORD[3:-1]}|ke hoach|
 WEB_ADDRESS = re.compile(
     r"(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:vn|com|org|net|gov|int|edu|io|info)\b", re.I
 )
-# a web or e-mail address asked ("địa chỉ website / trang thông tin điện tử / thư điện tử … là gì?", "tên miền nào")
+# a web or e-mail address asked ("địa chỉ website / trang thông tin điện tử / thư điện tử … là gì?", "tên miền nào"); a
+# question naming "tên miền" asks one when its question word binds to it ("tên miền (truy cập) nào", "… có dạng gì", "…
+# là gì"), not when it binds to another head ("tranh chấp tên miền … theo những hình thức nào?")
 ADDRESS_ASKED = re.compile(
-    r"\bdia chi (?:website|web|trang|cong|truy cap|thu dien tu|email|e-mail|url|ten mien)\b|\bten mien\b"
+    r"\bdia chi (?:website|web|trang|cong|truy cap|thu dien tu|email|e-mail|url|ten mien)\b"
+    r"|\bten mien\b(?=.*\b(?:ten mien|truy cap|dang|la)\s+(?:nao|gi)\b)"
     r"|\b(?:website|web|trang web|e-?mail|mail|hop thu|thu dien tu)\s+(?:nao|gi)\b"  # "gửi vô mail nào?", "email gì?"
 )
 _ARTICLE_ASKED = re.compile(r"\b(?:dieu|chuong|muc|phan|phu luc) (?:nao|may|so may)\b(?:.*?\b(?:quy dinh|noi|de cap|huong dan)(?: ve)?\b(.*))?")

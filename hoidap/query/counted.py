@@ -27,6 +27,7 @@ _NOT_UNITS = {
     "nhi", "nha", "day", "ne", "hen", "oi",
 }  # function words and sentence-final particles ("số mấy nhỉ?"): after "bao nhiêu" they end the question or open a
 #    clause, they count nothing
+_PARTICLES = {"thế", "hả", "hở", "z", "v", "vậy"}  # … and those a folded form would confuse with nouns ("thế" / "thẻ")
 
 
 def with_formal_unit(unit: str, formal: list[tuple[str, str]]) -> str:
@@ -48,12 +49,15 @@ def asked_unit(text: str, typed_with_diacritics: bool | None = None, how_few: bo
     asking = r"bao nhiêu|bao nhieu|mấy" if how_few else r"bao nhiêu|bao nhieu"
     found = re.search(rf"\b(?:{asking})\s+(\w+)(?:\s+(\w+))?", lower)
     words = [w for w in (found.groups() if found else ()) if w]
+    if words and words[0] in _PARTICLES:
+        words = []  # "… bị phạt tiền cao nhất bao nhiêu thế": a particle ends the question
     first = fold_diacritics(words[0]) if words else ""
     if [fold_diacritics(w) for w in words[:2]] == ["phan", "tram"]:
         return "%"
     unaccented_money = first in ("ty", "trieu", "dong") or (first == "tien" and words[1:2] != ["ich"])
     exact = has_diacritics(lower) if typed_with_diacritics is None else typed_with_diacritics
-    if words and (words[0] in _MONEY_WORDS or (not exact and unaccented_money)):
+    # a syllable typed without marks may be any tone, also in a question typed with them ("phan bổ bao nhiêu tien")
+    if words and (words[0] in _MONEY_WORDS or ((not exact or not has_diacritics(words[0])) and unaccented_money)):
         return "dong"
     if _MONEY_NOUNS.search(" ".join(fold_diacritics(w) for w in words)) and not _RATE.search(folded):
         return "dong"

@@ -23,6 +23,20 @@ SHORT_REF = re.compile(
 )
 
 
+# the types of legal act a question may name as a thing to be made ("ban hành thông tư hướng dẫn …"), folded, longest first
+_ACT_TYPES = sorted({fold_diacritics(t.lower()) for t in FORCE_TYPES if t not in TITLED_TYPES}, key=len, reverse=True)
+ACT_TYPE = re.compile(r"\b(" + "|".join(_ACT_TYPES) + r")\b")
+# what follows a type that names a document or asks for one: a số hiệu, "số", "này / đó / trên", "nào / gì / mấy"
+_NOT_MADE = re.compile(r"\s*(?:\d|so\b|nay\b|do\b|tren\b|ay\b|nao\b|gi\b|may\b|lien tich\b)")
+
+
+def made_types(folded: str) -> tuple[str, ...]:
+    """The types of legal act a question names as a thing made or to be made, not as a document it names by số hiệu or
+    points back to, nor as the type it asks for: "Bộ Công an phải ban hành thông tư hướng dẫn …" → ("thong tu",); "theo
+    QĐ 2623 (Quyết định 2623) …", "nghị định này", "nghị định nào …?" → ()."""
+    return tuple(dict.fromkeys(m.group(1) for m in ACT_TYPE.finditer(folded) if not _NOT_MADE.match(folded, m.end())))
+
+
 def about_document(folded: str, answer_type: str) -> bool:
     """Whether a question asks about a document itself (its issuer, signer, date, số hiệu or force): then the
     words of its title find its header, and stay among what is looked for."""

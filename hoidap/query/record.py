@@ -54,6 +54,8 @@ class Query:
     required: tuple[str, ...] = ()  # names, số hiệu and years a passage must name (folded)
     bodies: tuple[str, ...] = ()  # names of the bodies the question names, folded ("nong nghiep va moi truong")
     body_kinds: frozenset[str] = frozenset()  # the kinds of those bodies named by kind and name ("so", "uy ban"), folded
+    # types of legal act named as a thing made, not by số hiệu ("Bộ Công an ban hành thông tư hướng dẫn …" → "thong tu")
+    made_types: tuple[str, ...] = ()
     horizons: tuple[str, ...] = ()  # target years ("đến năm 2030") its document must name
     levels: tuple[str, ...] = ()  # levels of government asked ("cấp huyện" → "huyen"), folded
     qualifiers: tuple[str, ...] = ()  # contrasted qualifiers asked ("nâng cao" → "nang cao"), folded (CONTRASTED_QUALIFIERS)
