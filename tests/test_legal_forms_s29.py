@@ -164,3 +164,11 @@ def test_a_cell_written_alone_is_read_with_the_row_above():
     assert "Nhà xuất bản Chính trị quốc gia Sự thật … Dữ liệu phiên giao lưu trực tuyến" in found[0].text
     plain = candidates(query, [_passage(TABLE, "384-QĐ/TW", "Quy định", "Phụ lục")], _weight, SelectRules(merged_cells=False))
     assert not any("Sự thật … Dữ liệu phiên" in c.text for c in plain)
+
+
+
+def test_cells_written_alone_are_listed_under_their_row():
+    query = Analyser(_weight).analyse("Nhà xuất bản Chính trị quốc gia Sự thật làm chủ quản những dữ liệu nào?")
+    found = candidates(query, [_passage(TABLE, "384-QĐ/TW", "Quy định", "Phụ lục")], _weight)
+    alone = [c for c in found if c.text.endswith(("Dữ liệu tác giả", "Dữ liệu phiên giao lưu trực tuyến"))]
+    assert alone and all(c.row and "Dữ liệu công tác xuất bản" in c.section for c in alone)

@@ -103,7 +103,7 @@ def rows_naming(candidates: list[Candidate], bodies: tuple[str, ...], listed: st
     picked: list[Candidate] = []
     placed: list[Candidate] = []
     for cand in candidates:
-        if not (cand.row and names_body(bodies, cand.text)) or any(key(cand.text) == key(c.text) for c in picked + placed):
+        if not (cand.row and names_body(bodies, f"{cand.section} {cand.text}")) or any(key(cand.text) == key(c.text) for c in picked + placed):
             continue
         if not listed or f" {listed} " in normalized(cand.text, exact=False):
             picked.append(cand)

@@ -367,7 +367,7 @@ def candidates(
                 header = header_of(chunk, above_at) if rules.table_header and above_at >= 0 else ""
                 carried = labelled_row(carried, header) if header else carried
                 if query.answer_type != LIST:
-                    text = f"{carried} … {text}"
+                    text = f"{carried} … {text}"  # (for a list, the row is the section its cells are listed under)
             if rules.table_group and query.horizons:
                 # (with own_horizon, also the period heading stored with a passage that starts under it: "- Giai đoạn
                 # 2028-2030" above "- 50% dịch vụ công trực tuyến thiết yếu …" in the passage before)
@@ -399,6 +399,7 @@ def candidates(
                 sent_cov = (head + sent_cov) / 2
             own = text  # the item itself, before what it is quoted under
             section = section_of(chunk, start, rules.paragraph_heading) if rules.item_heading else ""
+            section = section or (carried if query.answer_type == LIST else "")
             if section:
                 read = coverage(query.terms, evidence_text(f"{section} {text}", exact) + context, query.alternates)
                 if read > sent_cov:  # the item is of the section the question asks about: quoted under its heading
@@ -506,7 +507,7 @@ def candidates(
                     score += 0.2  # "số hiệu là gì?": the sentence giving the document's number
                 if query.wants_issuer and chunk.doc.issuer and normalized(chunk.doc.issuer, False) in normalized(text, False):
                     score += 0.2  # "do cơ quan nào ban hành?": the sentence naming the issuer
-            row = not is_list and CELL_SEPARATOR in chunk.text[start:end]
+            row = not is_list and (CELL_SEPARATOR in chunk.text[start:end] or bool(carried))
             found.append(Candidate(i, (start, end), text, score, sent_cov, passage_cov, typed, is_list, lead, section, row))
     found.sort(key=lambda c: -c.score)
     return _one_item_per_lead_in(lead_first(found))
