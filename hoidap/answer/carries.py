@@ -126,10 +126,10 @@ def of_kind(kind: str, text: str, passage: Passage) -> bool:
     return any(re.search(rf"\b{t}\s+(?:số\s+)?[\dA-ZĐÀ-Ỹ]", text) for t in titles)
 
 
+# hours a day and days a week written as a fraction: "24/7", "24/24" (read as such, not as the date 24 July)
+ROUND_THE_CLOCK = re.compile(r"(?<![\d/.])24\s*/\s*(?:7|24)(?![\d/.])")
 # the units a "bao nhiêu <unit> / mấy <unit>" duration question counts in (Query.unit, folded first syllable) → how a
 # term in that unit is written (hours also as "tiếng"; months also as years or quarters, which convert exactly)
-# hours a day and days a week written as a fraction: "24/7", "24/24" (not a date: no day 24 of month 7 reads so)
-ROUND_THE_CLOCK = re.compile(r"(?<![\d/.])24\s*/\s*(?:7|24)(?![\d/.])")
 _TIME_UNITS = {
     "gio": "giờ|tiếng", "tieng": "giờ|tiếng", "phut": "phút", "ngay": "ngày", "tuan": "tuần", "thang": "tháng|năm|quý",
     "nam": "năm|tháng",

@@ -63,14 +63,14 @@ _LEAD_IN_END = re.compile(r"\b(?:sau|một trong)\s*[:.]?\s*[.:]\s*$")
 _PROVENANCE = re.compile(r"^\((?:Điều|Khoản|Điểm|Mục|Chương)\s+\S+.{0,200}?(?:có hiệu lực|được (?:sửa đổi|bổ sung|bãi bỏ))")
 # what a question about a document's force or issue says ("có hiệu lực", "thi hành", "áp dụng từ", "ban hành"), folded
 _FORCE_ASKED = re.compile(r"\b(?:hieu luc|thi hanh|ap dung|ban hanh)\b")
-# an act of a type named as a thing made: capitalised, no số hiệu after it ("Nghị định quy định chi tiết …")
-_MADE_ACT = re.compile(
-    r"\b(" + "|".join(sorted((t for t in FORCE_TYPES if t not in TITLED_TYPES), key=len, reverse=True)) + r")\b(?!\s*(?:số|\d))"
-)
 # … or about what amended it ("Điều 23 … đã được sửa đổi, bổ sung bởi văn bản nào?", "nghị định nào sửa đổi …"), folded
 _AMENDER_ASKED = re.compile(
     rf"\b(?:sua doi|bo sung|sua)\b(?:,? bo sung)? (?:boi|bang|tai|theo) {DOC_WORD} (?:nao|gi|so may)\b"
     rf"|\b{DOC_WORD} nao (?:da |duoc ban hanh de )?(?:sua doi|bo sung)\b"
+)
+# an act of a type named as a thing made: capitalised, no số hiệu after it ("Nghị định quy định chi tiết …")
+_MADE_ACT = re.compile(
+    r"\b(" + "|".join(sorted((t for t in FORCE_TYPES if t not in TITLED_TYPES), key=len, reverse=True)) + r")\b(?!\s*(?:số|\d))"
 )
 
 
@@ -80,10 +80,7 @@ def names_other_act(asked: tuple[str, ...], read: str) -> bool:
     folded = fold_diacritics(read.lower())
     if any(re.search(rf"\b{t}\b", folded) for t in asked):
         return False
-    return any(
-        fold_diacritics(m.group(1).lower()) not in asked
-        for m in _MADE_ACT.finditer(read)
-    )
+    return any(fold_diacritics(m.group(1).lower()) not in asked for m in _MADE_ACT.finditer(read))
 
 
 def notes_force(query: Query, source_note: bool = True) -> bool:
