@@ -976,7 +976,8 @@ class Settings(BaseSettings):
         "a line of its one cell ('7 | Dữ liệu công tác xuất bản | Dữ liệu tác phẩm | Nhà xuất bản Chính trị quốc gia Sự "
         "thật' / 'Dữ liệu tác giả' / … / 'Dữ liệu phiên giao lưu trực tuyến'): such a line is read, and quoted, with the "
         "row above it, so 'dữ liệu phiên giao lưu trực tuyến do cơ quan nào chủ quản?' is answered by that row's body, "
-        "and a question about another body is not answered by it.",
+        "a question about another body is not answered by it, and a list of what a body owns ('Ủy ban Kiểm tra Trung "
+        "ương là cơ quan chủ quản của những dữ liệu nào?') lists the lines under its row.",
     )
     rule_round_the_clock: bool = Field(
         True,

@@ -142,26 +142,30 @@ def _prose_units(text: str) -> list[Unit]:
 def table_headers(text: str) -> list[tuple[int, int, str]]:
     """(start, end, header row) of each table: its first row, then the rows and the short section lines
     ("II. Xã hội số") that follow. A row far below its header ("6 | Tỷ lệ … | Tỉnh đoàn") is read with it:
-    the header says what the cells are ("TT | Chỉ tiêu | Chủ trì"). A blank line, a long line, or a row of
+    the header says what the cells are ("TT | Chỉ tiêu | Chủ trì"). A blank line, a sentence, or a row of
     column names with another number of cells ends a table (the signature block's table is not the
-    appendix's header)."""
+    appendix's header); a long line without a stop ends it unless rows follow it with no blank line between: it is then
+    a long cell of a row whose other cells were merged ("Dữ liệu cán bộ (các cơ quan đảng, Mặt trận Tổ quốc, …), đảng
+    viên" under "1 | Dữ liệu lĩnh vực tổ chức xây dựng Đảng | … | Ban Tổ chức Trung ương")."""
     tables: list[tuple[int, int, str]] = []
-    header, start, pos, end, blank = "", 0, 0, 0, False
+    header, start, pos, end, blank, loose = "", 0, 0, 0, False, False
     for line in text.split("\n"):
         stripped = line.strip()
         if CELL_SEPARATOR in stripped:
             new_columns = looks_like_header(stripped) and stripped.count(CELL_SEPARATOR) != header.count(CELL_SEPARATOR)
-            if header and (blank or new_columns):
+            if header and (blank or new_columns or loose and looks_like_header(stripped)):
                 tables.append((start, end, header))
                 header = ""
             if not header:
                 header, start = stripped, pos
-            end, blank = pos + len(line), False
+            end, blank, loose = pos + len(line), False, False
         elif header and not stripped:
             blank = True
-        elif header and (len(stripped) > 80 or stripped.endswith(".")):
+        elif header and stripped.endswith("."):
             tables.append((start, end, header))
             header = ""
+        elif header and len(stripped) > 80:
+            loose = True
         pos += len(line) + 1
     if header:
         tables.append((start, end, header))

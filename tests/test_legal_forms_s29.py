@@ -172,3 +172,28 @@ def test_cells_written_alone_are_listed_under_their_row():
     found = candidates(query, [_passage(TABLE, "384-QĐ/TW", "Quy định", "Phụ lục")], _weight)
     alone = [c for c in found if c.text.endswith(("Dữ liệu tác giả", "Dữ liệu phiên giao lưu trực tuyến"))]
     assert alone and all(c.row and "Dữ liệu công tác xuất bản" in c.section for c in alone)
+
+
+def test_a_long_merged_cell_does_not_end_its_table():
+    from ingest.structure import table_headers
+
+    long_cell = "Dữ liệu cán bộ (các cơ quan đảng, Mặt trận Tổ quốc, các tổ chức chính trị-xã hội ở Trung ương và các tỉnh ủy), đảng viên"
+    text = (
+        "STT | Nhóm lĩnh vực dữ liệu | Dữ liệu | Cơ quan chủ quản dữ liệu\n"
+        "1 | Dữ liệu lĩnh vực tổ chức xây dựng Đảng | Dữ liệu tổ chức đảng | Ban Tổ chức Trung ương\n"
+        f"{long_cell}\n"
+        "2 | Dữ liệu lĩnh vực văn phòng | Dữ liệu văn bản điều hành tác nghiệp | Văn phòng Trung ương Đảng\n"
+    )
+    assert [h for _, _, h in table_headers(text)] == ["STT | Nhóm lĩnh vực dữ liệu | Dữ liệu | Cơ quan chủ quản dữ liệu"]
+    paragraph = text.replace(f"{long_cell}\n", f"{long_cell}\n\n")  # a blank line after it: the table ended there
+    assert len(table_headers(paragraph)) == 2
+
+
+def test_the_cells_below_a_held_row_hold_its_value():
+    from hoidap.answer.compose import rows_held
+
+    row = "7 | Dữ liệu công tác xuất bản | Dữ liệu tác phẩm | Nhà xuất bản Chính trị quốc gia Sự thật"
+    held = ((row, "STT | Nhóm lĩnh vực dữ liệu | Dữ liệu | Cơ quan chủ quản dữ liệu"),)
+    passages = [_passage(TABLE, "384-QĐ/TW", "Quy định", "Phụ lục")]
+    assert [c.text for c in rows_held(held, passages, merged=True)][1:] == ["Dữ liệu tác giả", "Dữ liệu phiên giao lưu trực tuyến"]
+    assert len(rows_held(held, passages)) == 1

@@ -13,7 +13,7 @@ from core.lexicon import TITLED_TYPES
 from core.dates import vietnamese_date
 from hoidap.answer.quotes import key
 from hoidap.answer.select import Candidate
-from hoidap.answer.tables import labelled_row
+from hoidap.answer.tables import carried_row, labelled_row
 from hoidap.answer.types import Answer, Citation
 from hoidap.query import LIST, Query
 from hoidap.retrieve import Passage
@@ -115,21 +115,28 @@ def rows_naming(candidates: list[Candidate], bodies: tuple[str, ...], listed: st
 MAX_HELD_ROWS = 15  # rows quoted for a list asked of a table by a value its rows hold (every such row answers)
 
 
-def rows_held(held: tuple[tuple[str, str], ...], passages: list[Passage]) -> list[Candidate]:
+def rows_held(held: tuple[tuple[str, str], ...], passages: list[Passage], merged: bool = False) -> list[Candidate]:
     """The table rows of the passages that are among ``held`` ((row, header): Query.held_rows), each once, read with
     their header, in document order: "… những nhiệm vụ nào có thời gian hoàn thành là Quí IV-2025?" is answered by
-    every row whose "Thời gian hoàn thành" is that quarter, not by the rows scored best for the question's other words."""
+    every row whose "Thời gian hoàn thành" is that quarter, not by the rows scored best for the question's other words.
+    With ``merged``, the cells written alone below a held row hold its value too (see tables.carried_row)."""
     headers = dict(held)
     found: list[tuple[tuple[str, int, int], Candidate]] = []
     for i, passage in enumerate(passages):
-        chunk, start = passage.chunk, 0
+        chunk, start, under = passage.chunk, 0, None
         for line in chunk.text.split("\n"):
             begin, start = start, start + len(line) + 1
             row = line.strip()
+            if under is not None and row and carried_row(chunk.text, begin, begin + len(line)) == under[0]:
+                place = (chunk.doc_id, chunk.position, begin)  # "Dữ liệu kê khai tài sản, thu nhập" under the held row
+                found.append((place, Candidate(i, (begin, begin + len(line)), row, 1.0, 1.0, 1.0, True, section=under[1], row=True)))
+                continue
+            under = None
             if row not in headers:
                 continue
             header = headers.pop(row)
             text = labelled_row(row, header) if header else row
+            under = (row, text) if merged else None
             place = (chunk.doc_id, chunk.position, begin)
             found.append((place, Candidate(i, (begin, begin + len(line)), text, 1.0, 1.0, 1.0, True, row=True)))
     return [cand for _, cand in sorted(found, key=lambda x: x[0])][:MAX_HELD_ROWS]

@@ -173,7 +173,7 @@ class ExtractiveAnswerer:
             if part.held_rows and part.answer_type == LIST and self.select_rules.cell_rows:
                 # every row holding the value asked, when the question is answered, or names the rows' document, or
                 # names none and they are of the document retrieval put first
-                held = rows_held(part.held_rows, passages)
+                held = rows_held(part.held_rows, passages, self.select_rules.merged_cells)
                 chunk = passages[held[0].passage_index].chunk if held else None
                 unnamed = not (part.numbers or part.doc_refs or part.titles)
                 if held and (
