@@ -128,8 +128,8 @@ def rows_held(held: tuple[tuple[str, str], ...], passages: list[Passage], merged
             begin, start = start, start + len(line) + 1
             row = line.strip()
             if under is not None and row and carried_row(chunk.text, begin, begin + len(line)) == under[0]:
-                place = (chunk.doc_id, chunk.position, begin)  # "Dữ liệu kê khai tài sản, thu nhập" under the held row
-                found.append((place, Candidate(i, (begin, begin + len(line)), row, 1.0, 1.0, 1.0, True, section=under[1], row=True)))
+                cell = Candidate(i, (begin, begin + len(line)), row, 1.0, 1.0, 1.0, True, section=under[1], row=True)
+                found.append(((chunk.doc_id, chunk.position, begin), cell))  # "Dữ liệu kê khai tài sản …" under the row
                 continue
             under = None
             if row not in headers:
