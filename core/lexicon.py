@@ -39,6 +39,9 @@ TITLED_TYPES = ("Luật", "Bộ luật", "Hiến pháp", "Pháp lệnh")
 # Types of legal act a question may name by type and title when asking its force ("Luật Bảo vệ dữ liệu cá nhân có hiệu
 # lực từ ngày nào?", "Nghị định Về chữ ký số …")
 FORCE_TYPES = ("Luật", "Bộ luật", "Pháp lệnh", "Nghị định", "Nghị quyết", "Quyết định", "Thông tư", "Chỉ thị")
+# Types of legal act named by type alone as a thing a plan makes ("ban hành thông tư hướng dẫn …", "- Nghị định quy định
+# chi tiết …"), longest first
+ACT_TYPES = tuple(sorted((t for t in FORCE_TYPES if t not in TITLED_TYPES), key=len, reverse=True))
 NEWS_TYPE = "Tin tức"
 
 # The code inside a số hiệu that names the document type ("1489/QĐ-TTg").

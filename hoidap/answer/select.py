@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Mapping
 
-from core.lexicon import FORCE_TYPES, TITLED_TYPES
+from core.lexicon import ACT_TYPES
 from core.models import CELL_SEPARATOR
 from hoidap.answer.carries import (
     CONDITION_IN_TEXT,
@@ -69,9 +69,7 @@ _AMENDER_ASKED = re.compile(
     rf"|\b{DOC_WORD} nao (?:da |duoc ban hanh de )?(?:sua doi|bo sung)\b"
 )
 # an act of a type named as a thing made: capitalised, no số hiệu after it ("Nghị định quy định chi tiết …")
-_MADE_ACT = re.compile(
-    r"\b(" + "|".join(sorted((t for t in FORCE_TYPES if t not in TITLED_TYPES), key=len, reverse=True)) + r")\b(?!\s*(?:số|\d))"
-)
+_MADE_ACT = re.compile(r"\b(" + "|".join(ACT_TYPES) + r")\b(?!\s*(?:số|\d))")
 
 
 def names_other_act(asked: tuple[str, ...], read: str) -> bool:
@@ -327,6 +325,9 @@ def candidates(
         else:
             from_named = rules.named_document and names_document(query, chunk.doc.number)
         passage_cov = coverage(query.terms, evidence_text(chunk.text, exact) + context, query.alternates)
+        # a table's cells written alone (merged cells) exist only in a passage holding rows or the row above it
+        before = rows_before.get(chunk.chunk_id, "")
+        tabled = rules.merged_cells and (bool(before) or CELL_SEPARATOR in chunk.text)
         # "… điều nào quy định về X?": the article titled X answers
         titled = title_match(query, chunk.section_heading) if query.wants_article and rules.answer_type else 0.0
         # "ai là người ký …?", "… gửi cho những nơi nào?": the signature block, the "Nơi nhận" list of the named document
@@ -356,9 +357,7 @@ def candidates(
                 continue  # "i) Tổ đảng ở Thường trực Ủy ban Văn hóa, Giáo dục" names a section; its items answer
             # a table's cell written alone: its row's merged cells are those of the row above ("Dữ liệu phiên giao lưu
             # trực tuyến" under "7 | Dữ liệu công tác xuất bản | … | Nhà xuất bản Chính trị quốc gia Sự thật")
-            carried = carried_row(chunk.text, start, end, rows_before.get(chunk.chunk_id, "")) if (
-                rules.merged_cells and not is_list
-            ) else ""
+            carried = carried_row(chunk.text, start, end, before) if tabled and not is_list else ""
             if carried:
                 above_at = chunk.text.rfind(carried, 0, start)
                 header = header_of(chunk, above_at) if rules.table_header and above_at >= 0 else ""

@@ -36,9 +36,12 @@ def header_of(chunk: StoredChunk, start: int) -> str:
 
 def row_before(chunk: StoredChunk, preceding, walk: int = 3) -> str:
     """The table row nearest above a passage that starts with cells written alone (see carried_row): the last row of
-    the passages before it in the same table, found with ``preceding(chunk)``; "" when the passage starts otherwise."""
+    the passages before it in the same table, found with ``preceding(chunk)``; "" when the passage starts otherwise, or
+    is no table's (no row in it, no header carried in its heading: no passage above is read for it)."""
+    if not preceding or CELL_SEPARATOR not in chunk.text and CELL_SEPARATOR not in chunk.heading:
+        return ""
     first = next((ln.strip() for ln in chunk.text.split("\n") if ln.strip()), "")
-    if not first or CELL_SEPARATOR in first or not preceding:
+    if not first or CELL_SEPARATOR in first:
         return ""
     table, current = chunk.label.split(",")[0], chunk
     for _ in range(walk):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from core.lexicon import DOC_TYPES, DOC_TYPE_CODES, FORCE_TYPES, TITLED_TYPES, TYPE_BY_CODE
+from core.lexicon import ACT_TYPES, DOC_TYPES, DOC_TYPE_CODES, FORCE_TYPES, TITLED_TYPES, TYPE_BY_CODE
 from hoidap.query.asked import CODE_ASKED, DOC_WORD, ISSUED_ASKED, ISSUER_ASKED, SIGNER_ASKED
 from hoidap.query.record import DATE, VALIDITY, Query
 from hoidap.terms import normalized
@@ -24,8 +24,7 @@ SHORT_REF = re.compile(
 
 
 # the types of legal act a question may name as a thing to be made ("ban hành thông tư hướng dẫn …"), folded, longest first
-_ACT_TYPES = sorted({fold_diacritics(t.lower()) for t in FORCE_TYPES if t not in TITLED_TYPES}, key=len, reverse=True)
-ACT_TYPE = re.compile(r"\b(" + "|".join(_ACT_TYPES) + r")\b")
+ACT_TYPE = re.compile(r"\b(" + "|".join(fold_diacritics(t.lower()) for t in ACT_TYPES) + r")\b")
 # what follows a type that names a document or asks for one: a số hiệu, "số", "này / đó / trên", "nào / gì / mấy"
 _NOT_MADE = re.compile(r"\s*(?:\d|so\b|nay\b|do\b|tren\b|ay\b|nao\b|gi\b|may\b|lien tich\b)")
 
