@@ -564,6 +564,13 @@ class Settings(BaseSettings):
         "the one indexed document of that type dated so (of several, the one the description's other words fit best), "
         "as if named by its số hiệu (with rule_described_documents).",
     )
+    rule_other_place: bool = Field(
+        True,
+        description="A follow-up asking its own question of another province ('Còn kế hoạch chuyển đổi số doanh nghiệp "
+        "của Đồng Tháp thì báo cáo định kỳ trước ngày nào?' after 'Kế hoạch 144 của Bắc Ninh yêu cầu … báo cáo … trước "
+        "ngày nào?') carries neither the old province nor the documents the previous question named: they are that "
+        "province's. The year is still carried.",
+    )
     rule_pointed_figure: bool = Field(
         True,
         description="A follow-up pointing back to a figure ('Con số 90% đó thì cơ quan nào chủ trì theo dõi, đánh giá?', "
@@ -978,6 +985,27 @@ class Settings(BaseSettings):
         "row above it, so 'dữ liệu phiên giao lưu trực tuyến do cơ quan nào chủ quản?' is answered by that row's body, "
         "a question about another body is not answered by it, and a list of what a body owns ('Ủy ban Kiểm tra Trung "
         "ương là cơ quan chủ quản của những dữ liệu nào?') lists the lines under its row.",
+    )
+    rule_given_terms: bool = Field(
+        True,
+        description="A term the question states of what it asks about ('Kế hoạch chuyển đổi số 5 năm … ban hành xong "
+        "thì phải gửi đi trong hạn bao lâu?') does not answer 'bao lâu?': a sentence whose only terms are those "
+        "('… xây dựng Kế hoạch 5 năm và Kế hoạch hằng năm') carries no duration; a question checking a term it states "
+        "('… 5 năm hay 10 năm?', '… 30 ngày phải không?') is not read so.",
+    )
+    rule_rate_property: bool = Field(
+        True,
+        description="A rate asked of what its population has or uses ('tỷ lệ dân số trưởng thành có chữ ký số cá nhân "
+        "đạt bao nhiêu?') is given only by a sentence naming that thing ('chữ ký'), not by one giving the rate of the "
+        "same population having something else ('tỷ lệ dân số trưởng thành có tài khoản thanh toán điện tử … đạt 30%').",
+    )
+    rule_listed_bodies: bool = Field(
+        True,
+        description="A list asked of bodies ('… cơ quan phối hợp gồm những cơ quan nào?') is answered by a sentence "
+        "naming two bodies or more one after another ('Cơ quan phối hợp: Văn phòng Chính phủ, Bộ Tư pháp và các cơ quan "
+        "có liên quan'), though it has no colon before three items; a generic 'các cơ quan có liên quan' is no name. Such "
+        "a list is not held back for naming another body than one the question names ('… do Bộ Công an chủ trì, vậy cơ "
+        "quan phối hợp gồm những cơ quan nào?': 'Bộ Tư pháp' is what is asked).",
     )
     rule_round_the_clock: bool = Field(
         True,

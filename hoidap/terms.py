@@ -416,10 +416,11 @@ def distinct_bodies(bodies: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(body for body in bodies if body not in _LEVEL_NAMES)
 
 
+# a body's name at a text's start: its kind and a capital ("Sở Xây dựng", "Bộ Tư pháp"), or a self-named body, which
+# goes on in lower case ("Công an tỉnh")
+NAMED_BODY = rf"(?:(?:{'|'.join(sorted(BODY_KINDS, key=len, reverse=True))})\s+[A-ZĐÀ-Ỹ]|(?:{'|'.join(SELF_NAMED_BODIES)})\b)"
 # a section headed by a body's name alone: "VI. 9. Sở Xây dựng", "10. Công an tỉnh" (not "Điều 3. Bộ trưởng, Thủ trưởng …")
-BODY_HEADING = re.compile(
-    rf"^(?:(?:{'|'.join(sorted(BODY_KINDS, key=len, reverse=True))})\s+[A-ZĐÀ-Ỹ]|(?:{'|'.join(SELF_NAMED_BODIES)})\b)[^.;:]{{0,80}}$"
-)  # a self-named body goes on in lower case: "Công an tỉnh"
+BODY_HEADING = re.compile(rf"^{NAMED_BODY}[^.;:]{{0,80}}$")
 
 
 BODY_NAME_WORDS = 9  # "Ngân hàng Nhà nước chi nhánh khu vực XII"; a longer heading says something of a body

@@ -17,6 +17,7 @@ from hoidap.query.premise import figures
 from hoidap.retrieve import Passage
 from hoidap.terms import (
     DATE_IN_TEXT,
+    NAMED_BODY,
     PERSON as PERSON_NAME,
     by_initials,
     horizon_years,
@@ -194,6 +195,37 @@ def carries(
     return True
 
 
+# a term written as a number and its unit, folded: "05 ngày làm việc" (5, "ngay"), "Kế hoạch 5 năm" (5, "nam")
+_TERM = re.compile(r"\b0*(\d+)\s*(?:\([^()]{1,30}\)\s*)?(ngay|thang|nam|gio|tieng|phut|tuan)\b")
+# a question checking a term it states ("… 5 năm hay 10 năm?", "… là 30 ngày phải không?") asks about that term
+_TERM_CHECKED = re.compile(r"\b(?:hay|hoac|phai khong|dung khong|co phai|dung hay sai)\b")
+
+
+def terms_given(folded_question: str) -> frozenset[tuple[str, str]]:
+    """The terms a "bao lâu?" question states as what it asks about ("kế hoạch chuyển đổi số 5 năm … phải gửi trong hạn
+    bao lâu?": the plan's 5 years), not as a value it checks; folded."""
+    return frozenset() if _TERM_CHECKED.search(folded_question) else frozenset(_TERM.findall(folded_question))
+
+
+def gives_other_term(text: str, given: frozenset[tuple[str, str]]) -> bool:
+    """Whether a sentence states a term other than those the question gives (``given``, see terms_given), or one not
+    written as a number and unit ("trong quý 2/2025"): "Kế hoạch 5 năm và Kế hoạch hằng năm" gives no term asked."""
+    found = set(_TERM.findall(fold_diacritics(text.lower())))
+    return not found or bool(found - given)
+
+
+_BODY_SEPARATORS = re.compile(r"[,;:|]| và | cùng ")
+_NAMED_BODY = re.compile(NAMED_BODY)
+
+
+def lists_bodies(text: str) -> bool:
+    """Whether a sentence names two or more bodies by name, one after another ("Cơ quan phối hợp: Văn phòng Chính phủ,
+    Bộ Tư pháp và các cơ quan có liên quan"; "Đề nghị: Hiệp hội Doanh nghiệp tỉnh, Hội Nông dân tỉnh, …"): a list of
+    what "gồm những cơ quan nào?" asks, though it has no colon before three items; a generic "Cơ quan phối hợp" or "các
+    cơ quan có liên quan" is no name."""
+    return sum(1 for part in _BODY_SEPARATORS.split(text) if _NAMED_BODY.match(part.strip())) >= 2
+
+
 def other_level(levels: tuple[str, ...], text: str) -> bool:
     """Whether a text names a level of government with "cấp" ("cấp tỉnh") and none of ``levels``, those asked."""
     named = set(government_levels(fold_diacritics(text.lower())))
@@ -347,6 +379,12 @@ def measured_forms(query: Query) -> set[str]:
     return set(query.measured) | {
         fold_diacritics(alt) for term, alts in query.alternates.items() if fold_diacritics(term) in query.measured for alt in alts
     }
+
+
+def property_forms(query: Query) -> set[str]:
+    """What a rate's population has (Query.measured_property), folded, and the short forms the documents use for it."""
+    term = query.measured_property
+    return {term} | {fold_diacritics(alt) for t, alts in query.alternates.items() if fold_diacritics(t) == term for alt in alts}
 
 
 def names_bodies(bodies: tuple[str, ...], text: str) -> bool:

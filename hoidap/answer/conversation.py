@@ -18,6 +18,7 @@ from core.lexicon import (
     DOCUMENT_NOUNS,
     EVENT_NOUNS,
     PLACE_NOUNS,
+    PROVINCES,
     SOURCE_WORDS,
 )
 from hoidap.answer.followup_forms import (
@@ -250,7 +251,7 @@ def resolutions(
     more: bool = False, own_task: bool = False, another_document: bool = False, body_alone: bool = False,
     where: bool = False, narrowing: bool = False, items: bool = False, figures: bool = False, neighbours: bool = False,
     asked_neighbours: bool = False, other_document: bool = False,
-    pointed: bool = False, next_rows: bool = False,
+    pointed: bool = False, next_rows: bool = False, other_place: bool = False,
 ) -> list[str]:
     """The readings of a follow-up to try in turn, the likeliest first. A back-reference read in the frame of the
     document the previous answer cited ("… (theo Quyết định 2629/QĐ-TTg)?") is also read without that frame: the
@@ -360,7 +361,7 @@ def resolutions(
         framed = _resolved(question, previous, antecedent, ellipsis, figures=figures)
         bare = with_antecedent(question, previous.question, figures) if antecedent else question
         return [framed] if framed == bare or not framed.endswith(")?") else [framed, bare]
-    resolved = _resolved(question, previous, antecedent, ellipsis, own_task, body_alone)
+    resolved = _resolved(question, previous, antecedent, ellipsis, own_task, body_alone, other_place=other_place)
     if topic_fallback and resolved == question and not ELLIPTICAL.search(question) and not names_document(question):
         return [question, _in_topic(question, previous)]  # alone first: it may ask of another document
     return [resolved]
@@ -380,7 +381,7 @@ _ASKS_OWN = re.compile(r"\b(?:duoc giao|giao|lam|phu trach|chiu trach nhiem|thuc
 
 def _resolved(
     question: str, previous: Turn, antecedent: bool, ellipsis: bool = True, asks_own: bool = False, body_alone: bool = False,
-    figures: bool = False,
+    figures: bool = False, other_place: bool = False,
 ) -> str:
     documents = previous.cited_documents
     if not previous.answered:  # a refused question still sets the frame by the documents it names
@@ -434,13 +435,18 @@ def _resolved(
             return base.replace(parallel, focus, 1)
     # A new topic in the same frame: keep the place/person, document and year, drop the old topic.
     carried = [n for n in (old,) if n] + (find_numbers(base) or [m.group(0) for m in DOC_REF.finditer(base)])
+    moved = other_place and name != old and name in PROVINCES and old in PROVINCES
+    if moved:
+        carried = []  # "Còn kế hoạch … của Đồng Tháp thì …?" after Bắc Ninh's Kế hoạch 144: neither is Đồng Tháp's
     carried += YEAR.findall(base)
-    if focus and not carried and documents and answer_type_of(_folded(focus)) != OTHER:
+    if focus and not carried and documents and not moved and answer_type_of(_folded(focus)) != OTHER:
         carried = documents[:1]  # a question of its own ("còn việc kiểm tra … từ năm nào?"), in the answer's frame
     if focus and antecedent and _ANAPHOR.search(focus):  # "còn thời gian thực hiện nhiệm vụ đó thì sao?": that task
         focus = with_antecedent(focus, base, figures)
     if focus and carried:
         return f"{focus[:1].upper()}{focus[1:]} ({', '.join(carried)})?"
+    if focus and moved:
+        return f"{focus[:1].upper()}{focus[1:]}?"  # asked of the other province alone
     return f"{base.rstrip(' ?')}, {focus}?" if focus else base
 
 

@@ -30,7 +30,10 @@ from hoidap.answer.carries import (
     accounts_for_documents,
     carries,
     dates_text,
+    gives_other_term,
+    lists_bodies,
     measured_forms,
+    property_forms,
     names_alone,
     names_meeting,
     names_other_than,
@@ -39,6 +42,7 @@ from hoidap.answer.carries import (
     other_meeting,
     states_other_bound,
     states_validity_of,
+    terms_given,
 )
 from hoidap.answer.items import heads_section, item_of_field, lead_in_of, names_strongest, section_of, stored_lead_in
 from hoidap.answer.quotes import boilerplate, quotes
@@ -93,7 +97,7 @@ def notes_force(query: Query, source_note: bool = True) -> bool:
     return not source_note or bool(_FORCE_ASKED.search(fold_diacritics(query.text.lower())))
 
 
-BODY_NOUNS = frozenset({"co quan", "don vi", "bo", "so", "nganh", "to chuc", "ban", "cuc"})  # "những cơ quan nào": bodies
+BODY_NOUNS = frozenset({"co quan", "don vi", "bo", "so", "nganh", "to chuc", "ban", "cuc", "hoi", "hiep hoi", "doan the"})  # "những cơ quan nào": bodies
 
 
 # an article (or section) on a body's duties: "Điều 83. Trách nhiệm của Bộ Công an", "Nhiệm vụ, quyền hạn của Sở …"
@@ -177,6 +181,9 @@ class SelectRules:
     #                          facts ("Ban Tổ chức Trung ương" when the Ban Đối ngoại Trung ương is asked)
     whole_sentences: bool = True  # a sentence cut for its length is quoted with its short tail ("(LGSP).")
     merged_cells: bool = True  # a table's cell written alone is read with the row above, whose merged cells it shares
+    given_terms: bool = True  # a term the question states ("kế hoạch 5 năm … bao lâu?") does not answer "bao lâu?"
+    rate_property: bool = True  # a rate asked of what its population has ("có chữ ký số") is given only by a sentence naming it
+    listed_bodies: bool = True  # "gồm những cơ quan nào?" is answered by a sentence naming two bodies or more
     round_the_clock: bool = True  # "24/7" gives hours and days ("theo chế độ bao nhiêu giờ, bao nhiêu ngày?")
     other_type: bool = True  # a sentence (with its record and lead-in) on making an act of another type than the one asked
     #                          ("- Nghị định …" when a Thông tư is asked) does not answer
@@ -275,8 +282,9 @@ def candidates(
     # the bodies the question names by kind and name, and their kinds; not those a "ngoài X, …" question sets aside
     # (a question asking which body, "sở nào …, sở KH&CN hay sở TT&TT?", is answered by one of that kind; one asking
     # which document describes what it says with the body, the passage need not repeat it)
+    asks_bodies = rules.listed_bodies and query.answer_type == LIST and query.listed in BODY_NOUNS  # "những cơ quan nào"
     body_kinds = query.body_kinds if (
-        rules.other_body and not query.besides and query.answer_type not in (ORGANISATION, PERSON, DOCUMENT)
+        rules.other_body and not query.besides and query.answer_type not in (ORGANISATION, PERSON, DOCUMENT) and not asks_bodies
     ) else frozenset()
     asked_bodies = distinct_bodies(query.bodies) if body_kinds else ()
     # the types of legal act the question names as a thing made ("ban hành thông tư hướng dẫn …"), when it asks no document
@@ -285,6 +293,8 @@ def candidates(
     # 204-QĐ/TW, ngày 29/11/2024 của Ban Bí thư …" answers "Quyết định 204-QĐ/TW … ban hành ngày nào?"
     asks_cited = rules.recital_dates and (query.wants_issue_date or query.wants_issuer)
     folded_query = f" {normalized(query.expanded, False).strip()} "
+    # the terms a "bao lâu?" question states of what it asks about ("kế hoạch … 5 năm"), which do not answer it
+    given = terms_given(folded_query) if rules.given_terms and query.answer_type == DURATION else frozenset()
     run_terms = {t: w for t, w in query.terms.items() if not t.startswith(EXACT_PREFIX)} if (
         rules.run_list and query.answer_type == LIST
     ) else {}
@@ -435,11 +445,16 @@ def candidates(
             )
             if not typed and rules.time_or_term and query.or_date:
                 typed = carries(DATE, text, passage, named=asked_numbers)  # "trong thời gian nào?": "trong năm 2025"
+            if not typed and asks_bodies:
+                typed = lists_bodies(text)  # "cơ quan phối hợp gồm những cơ quan nào?": "… : Văn phòng Chính phủ, Bộ Tư pháp …"
             if typed and measured:
                 # a rate answers only if it is of what the question measures: "tỷ trọng kinh tế số trong GRDP" is not
                 # answered by "tỷ trọng đào tạo các ngành STEM … 30%"
                 folded = normalized(text, False)
                 typed = any(f" {form} " in folded for form in measured)
+            if typed and rules.rate_property and query.measured_property:
+                # "tỷ lệ dân số trưởng thành có chữ ký số": not "tỷ lệ dân số trưởng thành có tài khoản thanh toán …"
+                typed = any(f" {form} " in normalized(text, False) for form in property_forms(query))
             if typed and rules.alone and query.alone and not names_alone(text, query.alone):
                 typed = False  # "riêng MobiFone … bao nhiêu trạm?" is not answered by the figure of "(Viettel, VNPT, Mobifone)"
             if typed and rules.day and query.day and not _DAY.search(dates_text(text, asked_numbers)):
@@ -448,6 +463,8 @@ def candidates(
                 query.besides, ORGANISATION if query.listed in BODY_NOUNS else query.answer_type, text, " chu tri " in folded_query
             ):
                 typed = False  # "Ngoài Bộ Công an, cơ quan nào …?" is not answered by "Cơ quan thực hiện: Bộ Công an"
+            if typed and given and not gives_other_term(text, given):
+                typed = False  # "kế hoạch 5 năm … gửi trong hạn bao lâu?" is not answered by "Kế hoạch 5 năm và …"
             if typed and rules.bound and query.bound and states_other_bound(text, query.bound):
                 typed = False  # "tạm ngừng tối đa bao nhiêu ngày?" is not answered by "thông báo ít nhất 7 ngày làm việc"
             if typed and rules.list_noun and query.listed:

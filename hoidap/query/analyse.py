@@ -56,6 +56,7 @@ from hoidap.query.counted import (
     counted_phrase,
     listed_noun,
     rate_of,
+    rate_property,
     with_formal_unit,
 )
 from hoidap.query.described import Described, described_number
@@ -408,6 +409,7 @@ class Analyser:
             kind=asked_kind(folded, answer_type, " ".join(asked_text.lower().split()) if exact else ""),
             listed=listed_noun(asked_words) if answer_type == LIST else "",
             measured=rate_of(asked_words, self.pointed_back) if answer_type == NUMBER else (),
+            measured_property=rate_property(asked_words) if answer_type == NUMBER else "",
             bound=bound_asked(folded) if answer_type in (NUMBER, DURATION) else "",
             alone=alone_name(text),
             besides=tuple(set_aside(asked) + (told_facts(context) if premise else [])) if self.besides else (),

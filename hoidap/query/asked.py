@@ -45,9 +45,12 @@ _CUES: tuple[tuple[str, str], ...] = (
     # "mức phạt tính thế nào?", "… được xác định ra sao?": a manner asked, not an amount ("thời hạn ban hành thế nào?"
     # asks a date, above)
     (OTHER, r"^(?!.*\b(?:bao nhieu|may)\b).*\b(?:the nao|ra sao)\s*(?:\([^)]*\))?\s*\??$"),
-    (NUMBER, r"bao nhieu|\bmay\b|ty le|ti le|phan tram|(muc|khung) (phat|chi|ho tro|tien phat)|\bkhung nao\b|so luong|toi da la|toi thieu la|dat muc"),
-    (ORGANISATION, r"(co quan|bo|so|don vi|to chuc|ban|cap|ai|nganh|uy ban|doanh nghiep|tinh|thanh pho|dia phuong) nao\b|\bai (chu tri|phu trach|lo|thuc hien|chiu trach nhiem|cap|quyet dinh|ban hanh|ky|to chuc|tham muu)|(do|giao|boi) ai\b|ai la (co quan|don vi) dau moi"),
+    (NUMBER, r"bao nhieu|\bmay\b|(muc|khung) (phat|chi|ho tro|tien phat)|\bkhung nao\b|toi da la|toi thieu la|dat muc"),
+    (ORGANISATION, r"(co quan|bo|so|don vi|to chuc|ban|cap|ai|nganh|uy ban|doanh nghiep|tinh|thanh pho|dia phuong|hoi|hiep hoi|doan the) nao\b|\bai (chu tri|phu trach|lo|thuc hien|chiu trach nhiem|cap|quyet dinh|ban hanh|ky|to chuc|tham muu)|(do|giao|boi) ai\b|ai la (co quan|don vi) dau moi"),
     (PERSON, r"^ai\b|\bla ai\b|\bai la\b|nguoi nao|\bong(?:/ba| ba| hay ba)? nao\b|\bba nao\b|\b(?:chon|cu|bo nhiem|bau|de cu) ai\b"),
+    # a measure named with no question word ("Tỷ lệ hồ sơ được số hóa?") asks its figure; named as the object of one
+    # ("cơ quan nào theo dõi chỉ tiêu tỉ lệ …?") it asks what that word asks
+    (NUMBER, r"ty le|ti le|phan tram|so luong"),
     (YESNO, r"\b(co|duoc|phai|da) .{1,60} (khong|ko|chua)\s*\??$|(duoc khong|phai khong|co khong|dung khong|chua)\s*\??$"),
 )
 _CUE_RES = tuple((kind, re.compile(pattern)) for kind, pattern in _CUES)

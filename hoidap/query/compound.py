@@ -223,8 +223,12 @@ def _object_pointed(piece: str, first: str) -> str:
             opened = re.search(rf"(?<!\w){re.escape(noun)}(?!\w)", first, re.I)
             if not opened:
                 continue
-            phrase = _PHRASE_END.split(first[opened.start() :], maxsplit=1)[0]
-            phrase = " ".join(phrase.split()[:_PHRASE_WORDS]).rstrip(" ,;?")
+            opening = first[opened.start() :]
+            # a measure ("chỉ tiêu tỉ lệ bộ, ngành, địa phương đạt cấp độ 5 …") is named with the clause it measures:
+            # its phrase ends at the question's words, not at the clause's verb
+            measure = _MEASURE.match(opening) or _MEASURE.match(opening[len(noun) :].lstrip())
+            phrase = (_MEASURE_END if measure else _PHRASE_END).split(opening, maxsplit=1)[0]
+            phrase = " ".join(phrase.split()[: _MEASURE_WORDS if measure else _PHRASE_WORDS]).rstrip(" ,;?")
             if len(phrase.split()) < size + 2:
                 return piece  # the first part says nothing more of it
             start = pointed.start(1) + len(" ".join(words[:-size])) + (1 if len(words) > size else 0)
@@ -239,6 +243,10 @@ _PHRASE_END = re.compile(
     r"\s+(?=(?:có|là|được|phải|do|đã|sẽ|cần|thuộc|bị|đặt|đạt|ở mức|bao nhiêu|mấy|nào|gì|không\s*\??\s*$)(?!\w))", re.I
 )
 _PHRASE_WORDS = 18
+# a measure's head, whose phrase takes a clause ("tỉ lệ người dân có chữ ký số"), and where that phrase ends
+_MEASURE = re.compile(r"(?:tỷ lệ|tỉ lệ|ty le|ti le|số lượng|so luong)(?!\w)", re.I)
+_MEASURE_END = re.compile(r"\s*[,;]?\s+(?=(?:là|ở mức|bao nhiêu|mấy|nào|gì|la|o muc|bao nhieu|may|nao|gi)(?!\w))", re.I)
+_MEASURE_WORDS = 30
 
 
 # the number or dash opening a sub-question ("1) ", "a) ", "- "), at a piece's start or after the frame's colon

@@ -132,17 +132,28 @@ _CLASSIFIERS = frozenset({"loai", "nhom", "kieu", "dang", "hang", "danh muc", "h
 _NO_KIND = frozenset({"viec", "dieu", "thu", "cai", "noi dung", "van de", "cong viec", "y", "hang muc"})
 
 
+_PLURALS = ("nhung", "cac")
+
+
 def listed_noun(words: list[str]) -> str:
     """The folded head noun whose items a list question asks ("chi tieu" of "… những chỉ tiêu xã hội số nào?", "dich
     vu" of "gồm những loại dịch vụ nào?", "loai" of "phân loại dữ liệu thành những loại nào?"), or "". ``words``:
     the question's underthesea words."""
-    folded = [fold_diacritics(w.lower()) for w in words]
+    folded = []
+    for word in words:  # typed without diacritics, the plural may be glued to a neighbour: "gom_nhung co_quan nao"
+        syllables = fold_diacritics(word.lower()).split()
+        if len(syllables) > 1 and syllables[-1] in _PLURALS:
+            folded += [" ".join(syllables[:-1]), syllables[-1]]
+        elif len(syllables) > 1 and syllables[0] in _PLURALS:
+            folded += [syllables[0], " ".join(syllables[1:])]
+        else:
+            folded.append(" ".join(syllables))
     for i, word in enumerate(folded):
-        if word not in ("nhung", "cac"):
+        if word not in _PLURALS:
             continue
         end = next((j for j in range(i + 1, min(i + 8, len(folded))) if folded[j] in ("nao", "gi")), None)
         phrase = folded[i + 1 : end] if end else []
-        if not phrase or any(not re.fullmatch(r"[a-z0-9 ]+", w) or w in ("nhung", "cac") for w in phrase):
+        if not phrase or any(not re.fullmatch(r"[a-z0-9 ]+", w) or w in _PLURALS for w in phrase):
             continue  # no "nào / gì" near, punctuation between ("những nhiệm vụ, giải pháp nào"), or the phrase asked
             #           comes later ("triển khai các nhiệm vụ theo những hình thức nào": hình thức)
         if phrase[0] in _CLASSIFIERS and len(phrase) > 1:
@@ -182,6 +193,28 @@ def rate_of(words: list[str], pointed_back: bool = False) -> tuple[str, ...]:
                 return ()
             return (head, after) if compound else (head,)
     return ()
+
+
+# verbs by which a rate's population has what it measures: "tỷ lệ dân số trưởng thành có chữ ký số", "… sử dụng …"
+_HAVING = frozenset({"co", "su dung", "dung", "tham gia", "ung dung", "duoc cap", "so huu"})
+
+
+def rate_property(words: list[str]) -> str:
+    """What a rate asked counts its population by, folded: the noun after "có / sử dụng / tham gia …" that follows the
+    population ("chu ky" of "tỷ lệ dân số trưởng thành có chữ ký số cá nhân"), which a sentence giving the rate must
+    name; "" when the question says none. ``words``: the question's underthesea words."""
+    folded = [fold_diacritics(w.lower()) for w in words]
+    for i, word in enumerate(folded):
+        if word not in _RATE_WORDS:
+            continue
+        for j in range(i + 2, min(i + 6, len(folded) - 1)):
+            if not re.fullmatch(r"[a-z ]+", folded[j]):
+                return ""  # the population's phrase ends (a comma, a figure) before any verb of having
+            if folded[j] in _HAVING:
+                noun = folded[j + 1]
+                return noun if re.fullmatch(r"[a-z ]+", noun) and noun not in _NOT_MEASURED | _PLURAL else ""
+        return ""
+    return ""
 
 
 def _points_back(following: list[str]) -> bool:

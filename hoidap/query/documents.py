@@ -107,8 +107,9 @@ CONTENT_ASKED = re.compile(
 FORCE_CLAUSE = re.compile(
     r"\b(?:truoc|sau|ke tu|tu)\s+(?:khi|ngay|thoi diem)\s+(?!nao\b)"
     rf"(?=[^,?;]{{0,40}}?(?:\b(?:{'|'.join(sorted({fold_diacritics(t.lower()) for t in DOC_TYPES}, key=len, reverse=True))}|van ban)\b|\d/))"
-    r"[^,?;]{3,80}?\bco hieu luc(?: thi hanh)?\b"
-)  # the clause names the document ("… phải chờ 45 ngày sau khi ký mới có hiệu lực à?" asks of the force itself)
+    r"(?:(?!\bhay\b)[^,?;]){3,80}?\bco hieu luc(?: thi hanh)?\b"
+)  # the clause names the document ("… phải chờ 45 ngày sau khi ký mới có hiệu lực à?" asks of the force itself); it
+# is not one side of a choice ("… có hiệu lực từ ngày ký hay phải đợi đến ngày luật có hiệu lực?" asks of the force)
 
 
 def validity_asked(folded: str, content_frame: bool = False, force_clause: bool = False) -> str:

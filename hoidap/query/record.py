@@ -82,6 +82,7 @@ class Query:
     day: bool = False  # a date question asking a day ("được thông qua vào ngày nào?"): a month or a year does not answer
     bound: str = ""  # the bound a figure question asks: "upper" ("tối đa bao lâu?"), "lower" ("ít nhất mấy?") or ""
     measured: tuple[str, ...] = ()  # what a rate asked is of, folded: ("kinh te",) of "tỷ trọng kinh tế số … bao nhiêu %?"
+    measured_property: str = ""  # what a rate's population has, folded: "chu ky" of "tỷ lệ dân số có chữ ký số"
     listed: str = ""  # what a list question asks the items of, folded: "dich vu" of "gồm những loại dịch vụ nào?"
     unindexed: tuple[str, ...] = ()  # số hiệu the question names that no indexed document has
     unheld_subject: str = ""  # a document the index does not hold whose content is asked ("Nghị định 88/2025")
