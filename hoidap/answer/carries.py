@@ -46,7 +46,7 @@ DURATION_IN_TEXT = re.compile(
 )
 _AMOUNT = re.compile(r"\d[\d.,]*\s*(?:%|phần trăm|đồng|triệu|tỷ|nghìn|người|doanh nghiệp|dự án|\w+)", re.I)
 _ORGANISATION = re.compile(
-    r"\b(?:Bộ|Sở|Ủy ban|Uỷ ban|UBND|Ban|Văn phòng|Cục|Tổng cục|Công an|Chính phủ|Quốc hội|Thủ tướng|Tỉnh đoàn|"
+    r"\b(?:Bộ|Sở|Ủy ban|Uỷ ban|UBND|Ban|Văn phòng|Cục|Tổng cục|Chi cục|Công an|Chính phủ|Quốc hội|Thủ tướng|Tỉnh đoàn|"
     r"Ngân hàng|Đài|Trung tâm|Viện|Hội đồng|Kiểm toán|Thanh tra|Tòa án|Viện kiểm sát|Học viện|Đại học|Tập đoàn|"
     r"Tổng công ty|Liên đoàn|Hiệp hội|Mặt trận|Đảng ủy|Đảng đoàn|Nhà xuất bản|Tạp chí|Cơ quan|cơ quan|đơn vị|Các sở|các bộ)\b"
 )
