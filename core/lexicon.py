@@ -102,9 +102,9 @@ AGENCIES = tuple(dict.fromkeys((
 
 # Words for a kind of body, before its name: "Sở Nông nghiệp và Môi trường", "Bộ Xây dựng", "Ngân hàng Nhà nước".
 BODY_KINDS = (
-    "Sở", "Bộ", "Cục", "Tổng cục", "Chi cục", "Vụ", "Viện", "Ban", "Ủy ban", "Uỷ ban", "Ngân hàng", "Văn phòng", "Trung tâm",
-    "Học viện", "Tập đoàn", "Tổng công ty", "Đài", "Hội", "Hiệp hội", "Liên minh", "Liên đoàn", "Mặt trận", "Thanh tra",
-    "Kiểm toán",
+    "Sở", "Bộ", "Cục", "Tổng cục", "Chi cục", "Vụ", "Viện", "Ban", "Ủy ban", "Uỷ ban", "Ngân hàng", "Văn phòng",
+    "Trung tâm", "Học viện", "Tập đoàn", "Tổng công ty", "Đài", "Hội", "Hiệp hội", "Liên minh", "Liên đoàn", "Mặt trận",
+    "Thanh tra", "Kiểm toán",
 )
 # Bodies named by their kind alone ("Công an tỉnh", "Tòa án nhân dân").
 SELF_NAMED_BODIES = ("Công an", "Tòa án", "Toà án", "Viện kiểm sát")

@@ -384,7 +384,8 @@ def measured_forms(query: Query) -> set[str]:
 def property_forms(query: Query) -> set[str]:
     """What a rate's population has (Query.measured_property), folded, and the short forms the documents use for it."""
     term = query.measured_property
-    return {term} | {fold_diacritics(alt) for t, alts in query.alternates.items() if fold_diacritics(t) == term for alt in alts}
+    alternates = (alts for t, alts in query.alternates.items() if fold_diacritics(t) == term)
+    return {term} | {fold_diacritics(alt) for alts in alternates for alt in alts}
 
 
 def names_bodies(bodies: tuple[str, ...], text: str) -> bool:

@@ -97,7 +97,8 @@ def notes_force(query: Query, source_note: bool = True) -> bool:
     return not source_note or bool(_FORCE_ASKED.search(fold_diacritics(query.text.lower())))
 
 
-BODY_NOUNS = frozenset({"co quan", "don vi", "bo", "so", "nganh", "to chuc", "ban", "cuc", "hoi", "hiep hoi", "doan the"})  # "những cơ quan nào": bodies
+# "những cơ quan nào", "những hội nào": the list asked is of bodies
+BODY_NOUNS = frozenset({"co quan", "don vi", "bo", "so", "nganh", "to chuc", "ban", "cuc", "hoi", "hiep hoi", "doan the"})
 
 
 # an article (or section) on a body's duties: "Điều 83. Trách nhiệm của Bộ Công an", "Nhiệm vụ, quyền hạn của Sở …"
@@ -182,7 +183,7 @@ class SelectRules:
     whole_sentences: bool = True  # a sentence cut for its length is quoted with its short tail ("(LGSP).")
     merged_cells: bool = True  # a table's cell written alone is read with the row above, whose merged cells it shares
     given_terms: bool = True  # a term the question states ("kế hoạch 5 năm … bao lâu?") does not answer "bao lâu?"
-    rate_property: bool = True  # a rate asked of what its population has ("có chữ ký số") is given only by a sentence naming it
+    rate_property: bool = True  # a rate asked of what its population has ("có chữ ký số") needs a sentence naming it
     listed_bodies: bool = True  # "gồm những cơ quan nào?" is answered by a sentence naming two bodies or more
     round_the_clock: bool = True  # "24/7" gives hours and days ("theo chế độ bao nhiêu giờ, bao nhiêu ngày?")
     other_type: bool = True  # a sentence (with its record and lead-in) on making an act of another type than the one asked
@@ -282,9 +283,10 @@ def candidates(
     # the bodies the question names by kind and name, and their kinds; not those a "ngoài X, …" question sets aside
     # (a question asking which body, "sở nào …, sở KH&CN hay sở TT&TT?", is answered by one of that kind; one asking
     # which document describes what it says with the body, the passage need not repeat it)
-    asks_bodies = rules.listed_bodies and query.answer_type == LIST and query.listed in BODY_NOUNS  # "những cơ quan nào"
+    asks_bodies = rules.listed_bodies and query.answer_type == LIST and query.listed in BODY_NOUNS
     body_kinds = query.body_kinds if (
-        rules.other_body and not query.besides and query.answer_type not in (ORGANISATION, PERSON, DOCUMENT) and not asks_bodies
+        rules.other_body and not query.besides and not asks_bodies
+        and query.answer_type not in (ORGANISATION, PERSON, DOCUMENT)
     ) else frozenset()
     asked_bodies = distinct_bodies(query.bodies) if body_kinds else ()
     # the types of legal act the question names as a thing made ("ban hành thông tư hướng dẫn …"), when it asks no document
@@ -446,7 +448,7 @@ def candidates(
             if not typed and rules.time_or_term and query.or_date:
                 typed = carries(DATE, text, passage, named=asked_numbers)  # "trong thời gian nào?": "trong năm 2025"
             if not typed and asks_bodies:
-                typed = lists_bodies(text)  # "cơ quan phối hợp gồm những cơ quan nào?": "… : Văn phòng Chính phủ, Bộ Tư pháp …"
+                typed = lists_bodies(text)  # "cơ quan phối hợp gồm những cơ quan nào?": "… Văn phòng Chính phủ, Bộ Tư pháp"
             if typed and measured:
                 # a rate answers only if it is of what the question measures: "tỷ trọng kinh tế số trong GRDP" is not
                 # answered by "tỷ trọng đào tạo các ngành STEM … 30%"

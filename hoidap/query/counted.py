@@ -132,7 +132,7 @@ _CLASSIFIERS = frozenset({"loai", "nhom", "kieu", "dang", "hang", "danh muc", "h
 _NO_KIND = frozenset({"viec", "dieu", "thu", "cai", "noi dung", "van de", "cong viec", "y", "hang muc"})
 
 
-_PLURALS = ("nhung", "cac")
+_LIST_PLURALS = ("nhung", "cac")  # "những / các … nào": the plurals a list question asks with ("mỗi" is none)
 
 
 def listed_noun(words: list[str]) -> str:
@@ -142,18 +142,18 @@ def listed_noun(words: list[str]) -> str:
     folded = []
     for word in words:  # typed without diacritics, the plural may be glued to a neighbour: "gom_nhung co_quan nao"
         syllables = fold_diacritics(word.lower()).split()
-        if len(syllables) > 1 and syllables[-1] in _PLURALS:
+        if len(syllables) > 1 and syllables[-1] in _LIST_PLURALS:
             folded += [" ".join(syllables[:-1]), syllables[-1]]
-        elif len(syllables) > 1 and syllables[0] in _PLURALS:
+        elif len(syllables) > 1 and syllables[0] in _LIST_PLURALS:
             folded += [syllables[0], " ".join(syllables[1:])]
         else:
             folded.append(" ".join(syllables))
     for i, word in enumerate(folded):
-        if word not in _PLURALS:
+        if word not in _LIST_PLURALS:
             continue
         end = next((j for j in range(i + 1, min(i + 8, len(folded))) if folded[j] in ("nao", "gi")), None)
         phrase = folded[i + 1 : end] if end else []
-        if not phrase or any(not re.fullmatch(r"[a-z0-9 ]+", w) or w in _PLURALS for w in phrase):
+        if not phrase or any(not re.fullmatch(r"[a-z0-9 ]+", w) or w in _LIST_PLURALS for w in phrase):
             continue  # no "nào / gì" near, punctuation between ("những nhiệm vụ, giải pháp nào"), or the phrase asked
             #           comes later ("triển khai các nhiệm vụ theo những hình thức nào": hình thức)
         if phrase[0] in _CLASSIFIERS and len(phrase) > 1:
