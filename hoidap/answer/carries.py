@@ -197,8 +197,9 @@ def carries(
 
 # a term written as a number and its unit, folded: "05 ngày làm việc" (5, "ngay"), "Kế hoạch 5 năm" (5, "nam")
 _TERM = re.compile(r"\b0*(\d+)\s*(?:\([^()]{1,30}\)\s*)?(ngay|thang|nam|gio|tieng|phut|tuan)\b")
-# a question checking a term it states ("… 5 năm hay 10 năm?", "… là 30 ngày phải không?") asks about that term
-_TERM_CHECKED = re.compile(r"\b(?:hay|hoac|phai khong|dung khong|co phai|dung hay sai)\b")
+# a question checking a term it states ("… 5 năm hay 10 năm?", "… là 30 ngày phải không?", options "A. 03 tháng / B. 06
+# tháng …" to choose from) asks about that term
+_TERM_CHECKED = re.compile(r"\b(?:hay|hoac|phai khong|dung khong|co phai|dung hay sai)\b|(?:^|\n)\s*[a-d][.)]\s")
 
 
 def terms_given(folded_question: str) -> frozenset[tuple[str, str]]:

@@ -296,7 +296,8 @@ def candidates(
     asks_cited = rules.recital_dates and (query.wants_issue_date or query.wants_issuer)
     folded_query = f" {normalized(query.expanded, False).strip()} "
     # the terms a "bao lâu?" question states of what it asks about ("kế hoạch … 5 năm"), which do not answer it
-    given = terms_given(folded_query) if rules.given_terms and query.answer_type == DURATION else frozenset()
+    asks_term = rules.given_terms and query.answer_type == DURATION
+    given = terms_given(fold_diacritics(query.expanded.lower())) if asks_term else frozenset()
     run_terms = {t: w for t, w in query.terms.items() if not t.startswith(EXACT_PREFIX)} if (
         rules.run_list and query.answer_type == LIST
     ) else {}
