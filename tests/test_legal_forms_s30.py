@@ -64,6 +64,7 @@ def test_a_term_the_question_states_does_not_answer_how_long():
     assert gives_other_term("d) Trong thời hạn 05 ngày làm việc kể từ ngày ban hành, cơ quan ban hành gửi …", given)
     assert terms_given("thoi han la 5 nam hay 10 nam?") == frozenset()  # a term checked is no given
     assert terms_given("thoi han toi da la bao lau?\na. 02 nam\nb. 03 nam") == frozenset()  # options to choose from
+    assert terms_given("thoi han toi da la bao lau? a. 15 ngay b. 20 ngay c. 30 ngay") == frozenset()
 
 
 def test_a_rate_of_what_a_population_has_needs_that_thing_named():

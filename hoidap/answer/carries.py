@@ -199,7 +199,7 @@ def carries(
 _TERM = re.compile(r"\b0*(\d+)\s*(?:\([^()]{1,30}\)\s*)?(ngay|thang|nam|gio|tieng|phut|tuan)\b")
 # a question checking a term it states ("… 5 năm hay 10 năm?", "… là 30 ngày phải không?", options "A. 03 tháng / B. 06
 # tháng …" to choose from) asks about that term
-_TERM_CHECKED = re.compile(r"\b(?:hay|hoac|phai khong|dung khong|co phai|dung hay sai)\b|(?:^|\n)\s*[a-d][.)]\s")
+_TERM_CHECKED = re.compile(r"\b(?:hay|hoac|phai khong|dung khong|co phai|dung hay sai)\b|(?:^|\s)a[.)]\s.*\sb[.)]\s", re.S)
 
 
 def terms_given(folded_question: str) -> frozenset[tuple[str, str]]:
