@@ -5,13 +5,13 @@ given only by a sentence naming it (HOIDAP_RULE_RATE_PROPERTY); a measure named 
 type, and a later part pointing back to it carries its whole name."""
 
 from core.models import DocMeta
-from hoidap.answer.carries import gives_other_term, lists_bodies, terms_given
+from hoidap.answer.carries import gives_other_term, lists_bodies
 from hoidap.answer.conversation import Turn, resolutions
 from hoidap.answer.select import SelectRules, candidates
 from hoidap.query import LIST, NUMBER, ORGANISATION, Analyser
 from hoidap.query.asked import answer_type_of
 from hoidap.query.compound import compound_parts
-from hoidap.query.counted import listed_noun
+from hoidap.query.counted import listed_noun, terms_given
 from hoidap.query.documents import validity_asked
 from hoidap.retrieve import Passage
 from index.store import StoredChunk

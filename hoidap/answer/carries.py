@@ -13,6 +13,7 @@ from hoidap.query import DATE, DOCUMENT, DURATION, LIST, NUMBER, ORGANISATION, P
 from hoidap.query.asked import government_levels
 from hoidap.query.counted import ASKED_KINDS, LOWER_BOUND, UPPER_BOUND
 from hoidap.query.documents import mentions_document, names_document
+from hoidap.query.counted import terms_written
 from hoidap.query.premise import figures
 from hoidap.retrieve import Passage
 from hoidap.terms import (
@@ -195,23 +196,10 @@ def carries(
     return True
 
 
-# a term written as a number and its unit, folded: "05 ngày làm việc" (5, "ngay"), "Kế hoạch 5 năm" (5, "nam")
-_TERM = re.compile(r"\b0*(\d+)\s*(?:\([^()]{1,30}\)\s*)?(ngay|thang|nam|gio|tieng|phut|tuan)\b")
-# a question checking a term it states ("… 5 năm hay 10 năm?", "… là 30 ngày phải không?", options "A. 03 tháng / B. 06
-# tháng …" to choose from) asks about that term
-_TERM_CHECKED = re.compile(r"\b(?:hay|hoac|phai khong|dung khong|co phai|dung hay sai)\b|(?:^|\s)a[.)]\s.*\sb[.)]\s", re.S)
-
-
-def terms_given(folded_question: str) -> frozenset[tuple[str, str]]:
-    """The terms a "bao lâu?" question states as what it asks about ("kế hoạch chuyển đổi số 5 năm … phải gửi trong hạn
-    bao lâu?": the plan's 5 years), not as a value it checks; folded."""
-    return frozenset() if _TERM_CHECKED.search(folded_question) else frozenset(_TERM.findall(folded_question))
-
-
 def gives_other_term(text: str, given: frozenset[tuple[str, str]]) -> bool:
-    """Whether a sentence states a term other than those the question gives (``given``, see terms_given), or one not
+    """Whether a sentence states a term other than those the question gives (``given``: Query.given_terms), or one not
     written as a number and unit ("trong quý 2/2025"): "Kế hoạch 5 năm và Kế hoạch hằng năm" gives no term asked."""
-    found = set(_TERM.findall(fold_diacritics(text.lower())))
+    found = terms_written(fold_diacritics(text.lower()))
     return not found or bool(found - given)
 
 

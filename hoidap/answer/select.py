@@ -42,7 +42,6 @@ from hoidap.answer.carries import (
     other_meeting,
     states_other_bound,
     states_validity_of,
-    terms_given,
 )
 from hoidap.answer.items import heads_section, item_of_field, lead_in_of, names_strongest, section_of, stored_lead_in
 from hoidap.answer.quotes import boilerplate, quotes
@@ -279,6 +278,8 @@ def candidates(
     sections = bool(query.definition or query.sections)
     named = documents_named(query) if rules.named_documents and query.answer_type != VALIDITY else []
     measured = measured_forms(query) if rules.rate_of and query.measured else set()
+    # what a rate's population has ("chu ky" of "… có chữ ký số"), with its short forms: a sentence giving the rate names it
+    properties = property_forms(query) if rules.rate_property and query.measured_property else set()
     asked_numbers = tuple(n.lower() for n in query.numbers)
     # the bodies the question names by kind and name, and their kinds; not those a "ngoài X, …" question sets aside
     # (a question asking which body, "sở nào …, sở KH&CN hay sở TT&TT?", is answered by one of that kind; one asking
@@ -296,8 +297,7 @@ def candidates(
     asks_cited = rules.recital_dates and (query.wants_issue_date or query.wants_issuer)
     folded_query = f" {normalized(query.expanded, False).strip()} "
     # the terms a "bao lâu?" question states of what it asks about ("kế hoạch … 5 năm"), which do not answer it
-    asks_term = rules.given_terms and query.answer_type == DURATION
-    given = terms_given(fold_diacritics(query.expanded.lower())) if asks_term else frozenset()
+    given = query.given_terms if rules.given_terms else frozenset()
     run_terms = {t: w for t, w in query.terms.items() if not t.startswith(EXACT_PREFIX)} if (
         rules.run_list and query.answer_type == LIST
     ) else {}
@@ -455,9 +455,10 @@ def candidates(
                 # answered by "tỷ trọng đào tạo các ngành STEM … 30%"
                 folded = normalized(text, False)
                 typed = any(f" {form} " in folded for form in measured)
-            if typed and rules.rate_property and query.measured_property:
+            if typed and properties:
                 # "tỷ lệ dân số trưởng thành có chữ ký số": not "tỷ lệ dân số trưởng thành có tài khoản thanh toán …"
-                typed = any(f" {form} " in normalized(text, False) for form in property_forms(query))
+                written = normalized(text, False)
+                typed = any(f" {form} " in written for form in properties)
             if typed and rules.alone and query.alone and not names_alone(text, query.alone):
                 typed = False  # "riêng MobiFone … bao nhiêu trạm?" is not answered by the figure of "(Viettel, VNPT, Mobifone)"
             if typed and rules.day and query.day and not _DAY.search(dates_text(text, asked_numbers)):

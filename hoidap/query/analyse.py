@@ -57,6 +57,7 @@ from hoidap.query.counted import (
     listed_noun,
     rate_of,
     rate_property,
+    terms_given,
     with_formal_unit,
 )
 from hoidap.query.described import Described, described_number
@@ -410,6 +411,7 @@ class Analyser:
             listed=listed_noun(asked_words) if answer_type == LIST else "",
             measured=rate_of(asked_words, self.pointed_back) if answer_type == NUMBER else (),
             measured_property=rate_property(asked_words) if answer_type == NUMBER else "",
+            given_terms=terms_given(fold_diacritics(expanded.lower())) if answer_type == DURATION else frozenset(),
             bound=bound_asked(folded) if answer_type in (NUMBER, DURATION) else "",
             alone=alone_name(text),
             besides=tuple(set_aside(asked) + (told_facts(context) if premise else [])) if self.besides else (),

@@ -195,6 +195,24 @@ def rate_of(words: list[str], pointed_back: bool = False) -> tuple[str, ...]:
     return ()
 
 
+# a term written as a number and its unit, folded: "05 ngày làm việc" (5, "ngay"), "Kế hoạch 5 năm" (5, "nam")
+_TERM = re.compile(r"\b0*(\d+)\s*(?:\([^()]{1,30}\)\s*)?(ngay|thang|nam|gio|tieng|phut|tuan)\b")
+# a question checking a term it states ("… 5 năm hay 10 năm?", "… là 30 ngày phải không?", options "A. 03 tháng / B. 06
+# tháng …" to choose from) asks about that term
+_TERM_CHECKED = re.compile(r"\b(?:hay|hoac|phai khong|dung khong|co phai|dung hay sai)\b|(?:^|\s)a[.)]\s.*\sb[.)]\s", re.S)
+
+
+def terms_written(folded: str) -> frozenset[tuple[str, str]]:
+    """The terms a folded text writes as a number and a unit: {("5", "ngay")} of "trong thời hạn 05 ngày làm việc"."""
+    return frozenset(_TERM.findall(folded))
+
+
+def terms_given(folded_question: str) -> frozenset[tuple[str, str]]:
+    """The terms a "bao lâu?" question states as what it asks about ("kế hoạch chuyển đổi số 5 năm … phải gửi trong hạn
+    bao lâu?": the plan's 5 years), not as a value it checks; folded."""
+    return frozenset() if _TERM_CHECKED.search(folded_question) else terms_written(folded_question)
+
+
 # verbs by which a rate's population has what it measures: "tỷ lệ dân số trưởng thành có chữ ký số", "… sử dụng …"
 _HAVING = frozenset({"co", "su dung", "dung", "tham gia", "ung dung", "duoc cap", "so huu"})
 

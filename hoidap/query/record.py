@@ -80,6 +80,8 @@ class Query:
     besides: tuple[str, ...] = ()  # the names and years "ngoài X, …" sets aside, folded ("cong an" of "Ngoài Bộ Công an, …")
     alone: str = ""  # the name a question asks of alone ("riêng Viettel …"), folded: its own figure, not a group's
     day: bool = False  # a date question asking a day ("được thông qua vào ngày nào?"): a month or a year does not answer
+    # the terms a "bao lâu?" question states of what it asks about, folded: {("5", "nam")} of "kế hoạch 5 năm … bao lâu?"
+    given_terms: frozenset[tuple[str, str]] = frozenset()
     bound: str = ""  # the bound a figure question asks: "upper" ("tối đa bao lâu?"), "lower" ("ít nhất mấy?") or ""
     measured: tuple[str, ...] = ()  # what a rate asked is of, folded: ("kinh te",) of "tỷ trọng kinh tế số … bao nhiêu %?"
     measured_property: str = ""  # what a rate's population has, folded: "chu ky" of "tỷ lệ dân số có chữ ký số"
