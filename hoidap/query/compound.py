@@ -243,9 +243,12 @@ _PHRASE_END = re.compile(
     r"\s+(?=(?:có|là|được|phải|do|đã|sẽ|cần|thuộc|bị|đặt|đạt|ở mức|bao nhiêu|mấy|nào|gì|không\s*\??\s*$)(?!\w))", re.I
 )
 _PHRASE_WORDS = 18
-# a measure's head, whose phrase takes a clause ("tỉ lệ người dân có chữ ký số"), and where that phrase ends
+# a measure's head, whose phrase takes a clause ("tỉ lệ người dân có chữ ký số"), and where that phrase ends: at the
+# question's words, with the verb that sets the figure before them ("… đến năm 2030 đặt ở mức bao nhiêu")
 _MEASURE = re.compile(r"(?:tỷ lệ|tỉ lệ|ty le|ti le|số lượng|so luong)(?!\w)", re.I)
-_MEASURE_END = re.compile(r"\s*[,;]?\s+(?=(?:là|ở mức|bao nhiêu|mấy|nào|gì|la|o muc|bao nhieu|may|nao|gi)(?!\w))", re.I)
+_MEASURE_END = re.compile(
+    r"\s*[,;]?\s+(?=(?:(?:đặt|đạt|dat)\s+)?(?:là|ở mức|bao nhiêu|mấy|nào|gì|la|o muc|bao nhieu|may|nao|gi)(?!\w))", re.I
+)
 _MEASURE_WORDS = 30
 
 
