@@ -131,6 +131,8 @@ eval-locked: install
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-35.jsonl --system all --out $(LOCKED)/conversations-35
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/questions-36.jsonl --system all --out $(LOCKED)/questions-36
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-36.jsonl --system all --out $(LOCKED)/conversations-36
+	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/questions-37.jsonl --system all --out $(LOCKED)/questions-37
+	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-37.jsonl --system all --out $(LOCKED)/conversations-37
 
 bench: install
 	$(PY) bench/ingest_bench.py
