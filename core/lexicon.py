@@ -104,7 +104,7 @@ AGENCIES = tuple(dict.fromkeys((
 BODY_KINDS = (
     "Sở", "Bộ", "Cục", "Tổng cục", "Chi cục", "Vụ", "Viện", "Ban", "Ủy ban", "Uỷ ban", "Ngân hàng", "Văn phòng",
     "Trung tâm", "Học viện", "Tập đoàn", "Tổng công ty", "Đài", "Hội", "Hiệp hội", "Liên minh", "Liên đoàn", "Mặt trận",
-    "Thanh tra", "Kiểm toán",
+    "Thanh tra", "Kiểm toán", "Đại học", "Trường",
 )
 # Bodies named by their kind alone ("Công an tỉnh", "Tòa án nhân dân").
 SELF_NAMED_BODIES = ("Công an", "Tòa án", "Toà án", "Viện kiểm sát")

@@ -727,7 +727,9 @@ class Settings(BaseSettings):
         True,
         description="A date written after a số hiệu ('Quyết định số 2597/QĐ-TTg ngày 27 tháng 11 năm 2025') dates that "
         "document: its year is found in the document's date, and its words are not looked for in the passage that "
-        "answers (a signature block or an article does not restate its document's date).",
+        "answers (a signature block or an article does not restate its document's date). A date written out does "
+        "not push the document's name out of the words read before its year ('Kế hoạch của Đảng đoàn Quốc hội ngày "
+        "10/01/2025 …': 2025 dates the plan).",
     )
     rule_locators: bool = Field(
         False,
@@ -1227,6 +1229,18 @@ class Settings(BaseSettings):
         description="Numbers said in words where the documents write digits, in a question typed with diacritics: one "
         "dictated digit by digit ('kế hoạch một bốn bốn' → 144, 'giai đoạn hai không hai sáu đến hai không ba mươi' → "
         "2026 đến 2030) and an item's place as an ordinal word after a counted noun ('chỉ tiêu thứ sáu' → thứ 6).",
+    )
+    rule_one_question_word: bool = Field(
+        True,
+        description="A chat form standing for a question word ('bn' for 'bao nhiêu', 'bh' for 'bao giờ') is read so only "
+        "where the question asks with no question word written out: 'kh 144 bn phát triển hạ tầng … theo mô hình gì' "
+        "names Bắc Ninh and asks 'gì', not 'bao nhiêu'.",
+    )
+    rule_block_fields: bool = Field(
+        True,
+        description="A lettered field of a task block ('c) Thời gian thực hiện: Hoàn thành trong năm 2025') is read with "
+        "the block above it and its section's other retrieved passages ('a) Nhiệm vụ: - Tổ chức triển khai, sử dụng "
+        "thống nhất các nền tảng số quốc gia …'): it gives the deadline or the bodies of the task they name.",
     )
     rule_own_task: bool = Field(
         True,

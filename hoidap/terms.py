@@ -494,6 +494,7 @@ def names_asked_body(bodies: tuple[str, ...], text: str) -> bool:
 
 DATING_WORDS = frozenset({*(fold_diacritics(t.lower()) for t in DOC_TYPES), "van ban", "ban hanh"})
 DATING_WINDOW = 8  # words before a year in which a document word makes it the document's date
+_DATE_WORDS = frozenset({"ngay", "thang", "nam"})  # the words of a date written out, folded
 
 
 # a số hiệu with its date written out after it: "Quyết định số 2597/QĐ-TTg ngày 27 tháng 11 năm 2025", "… 384-QĐ/TW
@@ -508,12 +509,15 @@ def document_years(question: str, number_dates: bool = False) -> list[str]:
     """The years that date a document the question names ("nghị quyết của Bộ Chính trị tháng 12/2024", "văn bản Ban
     Bí thư ban hành tháng 11/2025", "Luật Giao dịch điện tử năm 2023"): a document word among the DATING_WINDOW words
     before it, or with ``number_dates`` a số hiệu the date follows ("số 2597/QĐ-TTg ngày 27 tháng 11 năm 2025"). Such a year is found in the document's date too; any other year ("Năm 2025 tỷ trọng kinh tế số đạt bao
-    nhiêu?") is asked of what the passage says, and a plan signed in 2025 does not give it."""
+    nhiêu?") is asked of what the passage says, and a plan signed in 2025 does not give it. With ``number_dates`` the
+    words of a date written out are not counted in the window ("Kế hoạch của Đảng đoàn Quốc hội ngày 10/01/2025")."""
     words = re.findall(r"\w+", fold_diacritics(question.lower()))
     years = []
     for i, word in enumerate(words):
         if YEAR.fullmatch(word):
             before = words[max(0, i - DATING_WINDOW) : i]
+            if number_dates:  # a date's own words are not counted: "Kế hoạch của Đảng đoàn Quốc hội ngày 10/01/2025"
+                before = [w for w in words[max(0, i - DATING_WINDOW - 5) : i] if not w.isdigit() and w not in _DATE_WORDS][-DATING_WINDOW:]
             pairs = {" ".join(before[j : j + 2]) for j in range(len(before))} | set(before)
             if pairs & DATING_WORDS:
                 years.append(word)

@@ -206,6 +206,32 @@ def drop_specks(text: str) -> str:
     return _SPECK_BEFORE_ITEM.sub("", text)
 
 
+# the letters of a clause's points, in order ("a) … b) … d) … đ) … e) … g) …"); a point whose letter an OCR read as a
+# mark (".) Hoạt động ngoài khoảng thời gian …", "#) Không phân loại …": the stroke of "đ" or "d" lost)
+POINT_LETTERS = "abcdđeghiklmnopqrstuvxy"
+_POINT = re.compile(r"^([a-zđ])\)\s")
+_LOST_LETTER = re.compile(r"^[.#‹]\)(?=\s)")
+_CLAUSE = re.compile(r"^\d{1,3}\.\s")
+
+
+def restore_point_letters(text: str) -> str:
+    """Give back the letter an OCR lost from a point ("c) … / .) Hoạt động …" → "d) Hoạt động …"): the letter after the
+    clause's last point, or "a" for the first point under a clause ("2. Phạt tiền … như sau:" / "#) Không phân loại …"),
+    so the point reads as the item it is, under its clause's lead-in. A lost letter whose place is unknown is left."""
+    out, last, clause = [], "", False
+    for line in text.split("\n"):
+        if _CLAUSE.match(line):
+            last, clause = "", True
+        point = _POINT.match(line)
+        if point:
+            last = point.group(1)
+        elif _LOST_LETTER.match(line) and (last or clause) and last != POINT_LETTERS[-1]:
+            last = POINT_LETTERS[POINT_LETTERS.index(last) + 1] if last else "a"
+            line = _LOST_LETTER.sub(f"{last})", line)
+        out.append(line)
+    return "\n".join(out)
+
+
 def clean_whitespace(text: str) -> str:
     """Tabs and runs of spaces → one space; trimmed lines; at most one blank line in a row."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\u200b", "")
@@ -231,7 +257,7 @@ def to_display_text(raw: str, fmt: str) -> tuple[str, dict]:
     text, news_date = take_news_date(text)
     if news_date:
         meta["date"] = news_date
-    text = drop_specks(unglue_words(drop_repeated_lines(clean_whitespace(text))))
+    text = restore_point_letters(drop_specks(unglue_words(drop_repeated_lines(clean_whitespace(text)))))
     if fmt in ("pdf", "markdown", "text", "docx", "doc", "image"):
         text = mend_broken_lines(text)
     text, page_starts = take_page_marks(text)

@@ -354,7 +354,7 @@ def resolutions(
         folded = _folded(question)
         if document and about_document(folded, answer_type_of(folded)):
             topic = f"theo {document}"  # "Ai ký ban hành?", "Có hiệu lực từ khi nào?": of the document, not its topic
-        elif previous.cited_documents and not find_numbers(topic):
+        elif previous.cited_documents and not _names_cited(topic, previous.cited_documents[0]):
             topic = f"{topic}; theo {previous.cited_documents[0]}"
         return [f"{question.rstrip(' ?')} ({topic})?"]  # alone it cannot be understood
     if not ELLIPTICAL.search(question) and _ANAPHOR.search(question) and not find_numbers(question):
@@ -370,9 +370,22 @@ def resolutions(
 def _in_topic(question: str, previous: Turn) -> str:
     """A follow-up read about the previous question's topic and in the document its answer cited."""
     topic = _topic(previous.question)
-    if previous.cited_documents and not find_numbers(topic):
+    if previous.cited_documents and not _names_cited(topic, previous.cited_documents[0]):
         topic = f"{topic}; theo {previous.cited_documents[0]}"
     return f"{question.rstrip(' ?')} ({topic})?"
+
+
+def _names_cited(topic: str, cited: str) -> bool:
+    """Whether a topic names a document already: by a số hiệu, or by a short reference to the cited document's
+    number ("Theo báo cáo 402, …" and "Công văn 402-CV/VPĐU" are one document, which is not named twice)."""
+    if find_numbers(topic):
+        return True
+    numbers = find_numbers(cited)
+    lead = re.match(r"\d+", numbers[0]) if numbers else None
+    return bool(lead) and any(re.search(rf"\b{lead.group(0)}$", ref.group(0)) for ref in _ANY_CASE_REF.finditer(topic))
+
+
+_ANY_CASE_REF = re.compile(DOC_REF.pattern, re.I)  # "theo báo cáo 402", as people type it
 
 
 # a predicate asking a thing of its own: a verb of assigning or doing with "gì" / "nào" ("được giao việc gì", "làm gì")

@@ -53,6 +53,28 @@ def item_of_field(chunk, start: int) -> str:
     return ""
 
 
+# a lettered field of a task block: "b) Cơ quan thực hiện:", "c) Thời gian thực hiện: Hoàn thành trong năm 2025."
+_BLOCK_FIELD = re.compile(r"^\s*[a-zđ]\)\s*[A-ZĐ][^:\n]{1,40}:")
+# what opens a block: a numbered heading ("2. Về các nền tảng số", "**2. …**") or the block's first letter ("a) Nhiệm vụ:")
+_BLOCK_OPENS = re.compile(r"^\s*(?:\*{0,2}\d{1,2}(?:\.\d{1,2})*\.\s|a\)\s)")
+
+
+def block_of_field(chunk, start: int, limit: int = 1500) -> str:
+    """The block a lettered field starting at ``start`` belongs to, as far as the passage holds it: its lines from the
+    block's opening ("a) Nhiệm vụ: …", or a numbered heading) or the passage's start, down to the field; "" when the line
+    is no lettered field. "c) Thời gian thực hiện: Hoàn thành trong năm 2025" gives the deadline of the task above it
+    ("a) Nhiệm vụ: - Tổ chức triển khai, sử dụng thống nhất các nền tảng số quốc gia …"), which alone it does not name."""
+    if not _BLOCK_FIELD.match(chunk.text[start : start + 60]):
+        return ""
+    lines = [ln.strip() for ln in chunk.text[:start].split("\n") if ln.strip()]
+    block: list[str] = []
+    for line in reversed(lines):
+        block.insert(0, line)
+        if _BLOCK_OPENS.match(line):
+            break
+    return " ".join(block)[-limit:]
+
+
 def stored_lead_in(chunk) -> str:
     """The lead-in stored with a passage that starts inside a list (the lines of its heading after the first), or ""."""
     return " ".join(chunk.heading.split(LEAD_IN_MARK)[1:])

@@ -43,7 +43,9 @@ from hoidap.answer.carries import (
     states_other_bound,
     states_validity_of,
 )
-from hoidap.answer.items import heads_section, item_of_field, lead_in_of, names_strongest, section_of, stored_lead_in
+from hoidap.answer.items import (
+    block_of_field, heads_section, item_of_field, lead_in_of, names_strongest, section_of, stored_lead_in,
+)
 from hoidap.answer.quotes import boilerplate, quotes
 from hoidap.answer.signature import recipients_block, signature_block
 from hoidap.answer.tables import carried_row, header_of, horizon_above, inherited_group, labelled_row, opens_table
@@ -66,9 +68,11 @@ _LEAD_IN_END = re.compile(r"\b(?:sau|một trong)\s*[:.]?\s*[.:]\s*$")
 _PROVENANCE = re.compile(r"^\((?:Điều|Khoản|Điểm|Mục|Chương)\s+\S+.{0,200}?(?:có hiệu lực|được (?:sửa đổi|bổ sung|bãi bỏ))")
 # what a question about a document's force or issue says ("có hiệu lực", "thi hành", "áp dụng từ", "ban hành"), folded
 _FORCE_ASKED = re.compile(r"\b(?:hieu luc|thi hanh|ap dung|ban hanh)\b")
-# … or about what amended it ("Điều 23 … đã được sửa đổi, bổ sung bởi văn bản nào?", "nghị định nào sửa đổi …"), folded
+# … or about what amended it ("Điều 23 … đã được sửa đổi, bổ sung bởi văn bản nào?", "… sửa đổi, bổ sung, bãi bỏ một
+# phần bởi những nghị định nào?", "nghị định nào sửa đổi …"), folded
 _AMENDER_ASKED = re.compile(
-    rf"\b(?:sua doi|bo sung|sua)\b(?:,? bo sung)? (?:boi|bang|tai|theo) {DOC_WORD} (?:nao|gi|so may)\b"
+    rf"\b(?:sua doi|bo sung|bai bo|sua)\b(?:,? (?:sua doi|bo sung|bai bo))*(?: mot (?:phan|so noi dung))? (?:boi|bang|tai|theo) "
+    rf"(?:nhung |cac )?{DOC_WORD} (?:nao|gi|so may)\b"
     rf"|\b{DOC_WORD} nao (?:da |duoc ban hanh de )?(?:sua doi|bo sung)\b"
 )
 # an act of a type named as a thing made: capitalised, no số hiệu after it ("Nghị định quy định chi tiết …")
@@ -96,8 +100,14 @@ def notes_force(query: Query, source_note: bool = True) -> bool:
     return not source_note or bool(_FORCE_ASKED.search(fold_diacritics(query.text.lower())))
 
 
+# the answer types a task block's field gives by its own words ("c) Thời gian thực hiện: …", "- Đơn vị chủ trì: …")
+_FIELD_TYPES = frozenset({DATE, DURATION, ORGANISATION, NUMBER})
+
 # "những cơ quan nào", "những hội nào": the list asked is of bodies
-BODY_NOUNS = frozenset({"co quan", "don vi", "bo", "so", "nganh", "to chuc", "ban", "cuc", "hoi", "hiep hoi", "doan the"})
+BODY_NOUNS = frozenset({
+    "co quan", "don vi", "bo", "so", "nganh", "to chuc", "ban", "cuc", "hoi", "hiep hoi", "doan the", "truong", "dai hoc",
+    "vien", "hoc vien", "tap doan",
+})
 
 
 # an article (or section) on a body's duties: "Điều 83. Trách nhiệm của Bộ Công an", "Nhiệm vụ, quyền hạn của Sở …"
@@ -184,6 +194,7 @@ class SelectRules:
     given_terms: bool = True  # a term the question states ("kế hoạch 5 năm … bao lâu?") does not answer "bao lâu?"
     rate_property: bool = True  # a rate asked of what its population has ("có chữ ký số") needs a sentence naming it
     listed_bodies: bool = True  # "gồm những cơ quan nào?" is answered by a sentence naming two bodies or more
+    block_fields: bool = True  # "c) Thời gian thực hiện: …" is read with the task block above it ("a) Nhiệm vụ: …")
     round_the_clock: bool = True  # "24/7" gives hours and days ("theo chế độ bao nhiêu giờ, bao nhiêu ngày?")
     other_type: bool = True  # a sentence (with its record and lead-in) on making an act of another type than the one asked
     #                          ("- Nghị định …" when a Thông tư is asked) does not answer
@@ -305,6 +316,11 @@ def candidates(
     read_with: dict[str, str] = {}
     for passage in passages if query.horizons or (rules.news_context and query.required) else ():
         read_with[passage.chunk.doc_id] = f"{read_with.get(passage.chunk.doc_id, '')} {passage.chunk.text}"
+    # each section's retrieved passages, where a task block's lettered fields are read ("c) Thời gian thực hiện: …")
+    sections_read: dict[tuple[str, str], str] = {}
+    for passage in passages if rules.block_fields else ():
+        key = (passage.chunk.doc_id, passage.chunk.section_heading)
+        sections_read[key] = f"{sections_read.get(key, '')} {passage.chunk.text}"
     for i, passage in enumerate(passages):
         chunk = passage.chunk
         # a passage is read with its document's title, số hiệu and issuer ("báo cáo của Đảng ủy Chính phủ …")
@@ -415,6 +431,13 @@ def candidates(
                     text, sent_cov = f"{section} … {text}", read
             elif is_list and rules.item_heading and "\n" in text and heads_section(text, 0, text.find("\n")):
                 section = text[: text.find("\n")]  # a section quoted with its items
+            block_cov = 0.0
+            if rules.block_fields and not section and query.answer_type in _FIELD_TYPES:
+                # (with the section's other passages retrieved: the block's task may open in the passage before)
+                block = block_of_field(chunk, start)
+                if block:
+                    block = f"{sections_read.get((chunk.doc_id, chunk.section_heading), '')} {block}"
+                    block_cov = coverage(query.terms, evidence_text(f"{block} {text}", exact) + context, query.alternates)
             if rules.government_level and query.levels and other_level(query.levels, f"{lead_in_of(chunk, start)} {text}"):
                 continue  # "Chủ tịch Ủy ban nhân dân cấp tỉnh có quyền …" does not answer of "cấp huyện"
             if body_kinds:
@@ -448,8 +471,9 @@ def candidates(
             )
             if not typed and rules.time_or_term and query.or_date:
                 typed = carries(DATE, text, passage, named=asked_numbers)  # "trong thời gian nào?": "trong năm 2025"
-            if not typed and asks_bodies:
-                typed = lists_bodies(text)  # "cơ quan phối hợp gồm những cơ quan nào?": "… Văn phòng Chính phủ, Bộ Tư pháp"
+            bodies_listed = not typed and asks_bodies and lists_bodies(text)
+            if bodies_listed:  # "cơ quan phối hợp gồm những cơ quan nào?": "… Văn phòng Chính phủ, Bộ Tư pháp"
+                typed = True  # (bodies named need no head naming the noun asked: "những trường nào?" — "Đại học …")
             if typed and measured:
                 # a rate answers only if it is of what the question measures: "tỷ trọng kinh tế số trong GRDP" is not
                 # answered by "tỷ trọng đào tạo các ngành STEM … 30%"
@@ -471,7 +495,7 @@ def candidates(
                 typed = False  # "kế hoạch 5 năm … gửi trong hạn bao lâu?" is not answered by "Kế hoạch 5 năm và …"
             if typed and rules.bound and query.bound and states_other_bound(text, query.bound):
                 typed = False  # "tạm ngừng tối đa bao nhiêu ngày?" is not answered by "thông báo ít nhất 7 ngày làm việc"
-            if typed and rules.list_noun and query.listed:
+            if typed and rules.list_noun and query.listed and not bodies_listed:
                 # a list is of what its head names: "dịch vụ tin cậy gồm những loại dịch vụ nào?" is answered by "Dịch vụ
                 # tin cậy bao gồm: …", not by an article on state management whose items mention the services
                 head = text.strip().split("\n", 1)[0]
@@ -509,6 +533,8 @@ def candidates(
                 above = item_of_field(chunk, start)
                 if above and carries(DOCUMENT, above, passage, query.unit, query.ordinal, query.kind, asked_numbers):
                     lead, typed, text = above, True, f"{above} … {text}"
+            if block_cov > sent_cov and typed and not lead:  # "c) Thời gian thực hiện: …" gives, by its own words,
+                sent_cov = block_cov  # the deadline of the task its block names
             score = 0.6 * sent_cov + 0.4 * passage_cov - 0.01 * i + (0.15 if from_named else 0.0) + 0.5 * titled
             if query.row_number and re.match(rf"\s*{query.row_number}\.?\s*\|", chunk.text[start:end]):
                 score += 0.5  # "nhiệm vụ số 75": the row numbered 75, before rows that share more words

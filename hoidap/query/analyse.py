@@ -172,6 +172,7 @@ class Analyser:
     clause_compound: bool = False  # two clauses joined by ", và" are two questions when one asks a type of answer
     more_joiners: bool = False  # "kèm theo đó", "đồng thời", "cũng như" join two questions as ", và" does
     unheld_subject: bool = False  # note a document not held whose content the question asks ("nđ 88/2025 quy định …")
+    one_question_word: bool = False  # "bn", "bh" ask only where no question word is written out ("… bn … mô hình gì")
     spoken_numbers: bool = False  # numbers said in words: "kế hoạch một bốn bốn" (144), "chỉ tiêu thứ sáu" (thứ 6)
     definition_frame: bool = False  # "Theo Thông tư 194, X nghĩa là gì?", "X theo luật GDĐT là gì?": the term is X
     year_ends: bool = False  # "vào cuối năm 2026" is a target year (Query.horizons), like "đến năm 2026"
@@ -219,7 +220,7 @@ class Analyser:
 
     def _single(self, text: str) -> Query:
         known = {**(BODY_CODES if self.issuer_codes else {}), **self.abbreviations, **ABBREVIATIONS, **(LOANWORDS if self.loanwords else {})}
-        expansions = spelled_out(text, known) if self.expand else []
+        expansions = spelled_out(text, known, self.one_question_word) if self.expand else []
         if self.keyboard:  # "chuyeenr ddooir" typed with the input method off, "dulieu" without its space
             expansions += [r for r in repairs(text, self.weight, self.spell) if r[0] not in {typed for typed, _ in expansions}]
         if self.iy_spelling and has_diacritics(text):  # "kĩ thuật", "tỉ lệ" where the documents write "kỹ", "tỷ"

@@ -16,9 +16,16 @@ from ingest.normalize import fold_diacritics
 _BODY_BEFORE = re.compile(rf"(?:^|\s)(?:{'|'.join(sorted((k.lower() for k in BODY_KINDS), key=len, reverse=True))})\s+$", re.I)
 
 
-def spelled_out(question: str, abbreviations: Mapping[str, str]) -> list[tuple[str, str]]:
-    """(as typed, spelled out) for each abbreviation or chat form in the question, in order."""
+# question words written out: a chat form standing for one ("bn" for "bao nhiêu") asks only where none is written
+_QUESTION_WORD = re.compile(r"(?<!\w)(?:gì|nào|ai|đâu|bao giờ|bao lâu|bao nhiêu|mấy|khi nào|thế nào)(?!\w)", re.I)
+
+
+def spelled_out(question: str, abbreviations: Mapping[str, str], one_question_word: bool = False) -> list[tuple[str, str]]:
+    """(as typed, spelled out) for each abbreviation or chat form in the question, in order. With
+    ``one_question_word``, a chat form standing for a question word ("bn", "bh") is not read so where the question asks
+    with a question word written out: "kh 144 bn phát triển … theo mô hình gì" names Bắc Ninh, not "bao nhiêu"."""
     found: list[tuple[str, str]] = []
+    asks = one_question_word and bool(_QUESTION_WORD.search(question))
     lower = {k.lower(): v for k, v in abbreviations.items() if k not in CASE_SENSITIVE}
     for match in re.finditer(r"[\w&,]+", question):
         raw = match.group(0).strip(",")
@@ -41,6 +48,8 @@ def spelled_out(question: str, abbreviations: Mapping[str, str]) -> list[tuple[s
                 pass  # "điểm e khoản 2", "e)": a letter of a list
             elif raw.lower() != "t" or re.search(r"\d$", question[: match.start()]):
                 long = CHAT_FORMS[raw.lower()]
+            if long and asks and _QUESTION_WORD.fullmatch(long):
+                long = None  # a question asks with one question word, and this one is written out
             written = _written_before(raw, long) if long else ""
             if written and question[: match.start()].lower().endswith(written.lower()):
                 long = None  # "bao nhiêu" is written out: its "nhiêu" is no spoken form
