@@ -203,6 +203,7 @@ SWITCHES = {
     "other place": ({"HOIDAP_RULE_OTHER_PLACE": "false"}, "'Còn … của Đồng Tháp thì …?' leaves the old province's frame"),
     "one question word": ({"HOIDAP_RULE_ONE_QUESTION_WORD": "false"}, "'kh 144 bn … mô hình gì': 'bn' is no 'bao nhiêu'"),
     "block fields": ({"HOIDAP_RULE_BLOCK_FIELDS": "false"}, "'c) Thời gian thực hiện: …' read with its task block"),
+    "title lines": ({"HOIDAP_RULE_TITLE_LINES": "false"}, "an article's title line ranks below its content"),
     "everyday thesaurus": ({"HOIDAP_RULE_EVERYDAY_THESAURUS": "false"}, "everyday forms of the corpus' words (core/everyday_thesaurus.tsv)"),
     "learned answerability": ({"HOIDAP_ANSWERABILITY": "rule"}, "the learned decision (off: coverage gate)"),
     "definition ranking": ({"HOIDAP_DEFINITION_WEIGHT": "0"}, "'X là gì' ranks defining clauses"),

@@ -1242,6 +1242,12 @@ class Settings(BaseSettings):
         "the block above it and its section's other retrieved passages ('a) Nhiệm vụ: - Tổ chức triển khai, sử dụng "
         "thống nhất các nền tảng số quốc gia …'): it gives the deadline or the bodies of the task they name.",
     )
+    rule_title_lines: bool = Field(
+        True,
+        description="An article's title line ('Trách nhiệm của Văn phòng Chính phủ' of 'Điều 82. Trách nhiệm của Văn "
+        "phòng Chính phủ') ranks just below the article's own sentences of the same score, unless the question asks "
+        "which article or a unit's heading: '… giao VPCP trách nhiệm gì?' is answered by the duty, not by its title.",
+    )
     rule_own_task: bool = Field(
         True,
         description="'Thế còn Sở Xây dựng thì được giao việc gì?' asks of Sở Xây dựng in the previous question's frame, "

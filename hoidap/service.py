@@ -100,7 +100,7 @@ def make_answerer(settings: Settings) -> ExtractiveAnswerer:
         level_named=s.rule_level_named, unindexed_content=s.rule_unindexed_content, duration_unit=s.rule_duration_unit, counted_forms=s.rule_counted_forms, numbered_items=s.rule_numbered_items,
         time_or_term=s.rule_time_or_term, cell_rows=s.rule_cell_rows, duty_title=s.rule_duty_title,
         row_figures=s.rule_row_figures, qualifiers=s.rule_qualifiers, unit_rows=s.rule_unit_rows,
-        source_note=s.rule_source_note, grade_floors=s.rule_grade_floors, record_field=s.rule_record_field, case_lead_in=s.rule_case_lead_in, body_sections=s.rule_body_sections, other_body=s.rule_other_body, recital_dates=s.rule_recital_dates, cited_basis=s.rule_cited_basis, other_type=s.rule_other_type, round_the_clock=s.rule_round_the_clock, listed_bodies=s.rule_listed_bodies, block_fields=s.rule_block_fields, rate_property=s.rule_rate_property, given_terms=s.rule_given_terms, merged_cells=s.rule_merged_cells, whole_sentences=s.rule_whole_sentences,
+        source_note=s.rule_source_note, grade_floors=s.rule_grade_floors, record_field=s.rule_record_field, case_lead_in=s.rule_case_lead_in, body_sections=s.rule_body_sections, other_body=s.rule_other_body, recital_dates=s.rule_recital_dates, cited_basis=s.rule_cited_basis, other_type=s.rule_other_type, round_the_clock=s.rule_round_the_clock, listed_bodies=s.rule_listed_bodies, block_fields=s.rule_block_fields, title_lines=s.rule_title_lines, rate_property=s.rule_rate_property, given_terms=s.rule_given_terms, merged_cells=s.rule_merged_cells, whole_sentences=s.rule_whole_sentences,
     )
     return ExtractiveAnswerer(s.answer_max_sentences, decide, select, ComposeRules(s.rule_name_source))
 

@@ -103,3 +103,19 @@ def test_a_point_letter_an_ocr_lost_is_given_back():
     assert restore_point_letters("2. Phạt tiền đối với các hành vi sau:\n#) Không phân loại trò chơi …").endswith("a) Không phân loại trò chơi …")
     assert restore_point_letters("Lời nói đầu\n.) lạ") == "Lời nói đầu\n.) lạ"  # no clause, no point: its place is unknown
     assert "đ) Hoạt động ngoài" in to_display_text(scanned, "pdf")[0]
+
+
+def test_an_article_title_ranks_below_its_content():
+    from hoidap.answer.select import is_title_line
+
+    text = "Điều 82. Trách nhiệm của Văn phòng Chính phủ\nPhát triển, vận hành và duy trì cổng Thông tin điện tử Chính phủ."
+    chunk = StoredChunk("c", "d", 1, text, 0, len(text), "Điều 82", "Điều 82. Trách nhiệm của Văn phòng Chính phủ",
+                        [(0, 8), (9, 44), (45, len(text))], DocMeta(doc_type="Nghị định", number="224/2026/NĐ-CP"), "d.md")
+    assert is_title_line(chunk, "Trách nhiệm của Văn phòng Chính phủ")
+    assert not is_title_line(chunk, "Phát triển, vận hành và duy trì cổng Thông tin điện tử Chính phủ.")
+    query = Analyser(_weight).analyse("Nghị định 224 giao Văn phòng Chính phủ trách nhiệm gì?")
+    first = candidates(query, [Passage(chunk, 1.0)], _weight)[0]
+    assert first.text.startswith("Phát triển")
+    off = candidates(query, [Passage(chunk, 1.0)], _weight, SelectRules(title_lines=False))
+    assert off[0].text.startswith("Trách nhiệm")  # the rule off: the title, first in the article, wins the tie
+

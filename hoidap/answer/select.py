@@ -88,6 +88,13 @@ def names_other_act(asked: tuple[str, ...], read: str) -> bool:
     return any(fold_diacritics(m.group(1).lower()) not in asked for m in _MADE_ACT.finditer(read))
 
 
+def is_title_line(chunk, text: str) -> bool:
+    """Whether a sentence is its article's title ("Trách nhiệm của Văn phòng Chính phủ" of "Điều 82. Trách nhiệm của Văn
+    phòng Chính phủ"): it heads the article's content and says only what the content is about."""
+    heading = chunk.section_heading.strip()
+    return bool(text.strip()) and heading.startswith("Điều ") and heading.endswith(text.strip()) and len(text.strip()) < len(heading)
+
+
 def notes_force(query: Query, source_note: bool = True) -> bool:
     """Whether a codified article's source note may answer the question: one about its force or issue (the validity
     answer type, a validity question, the issue date asked); without ``source_note``, any date question too."""
@@ -195,6 +202,7 @@ class SelectRules:
     rate_property: bool = True  # a rate asked of what its population has ("có chữ ký số") needs a sentence naming it
     listed_bodies: bool = True  # "gồm những cơ quan nào?" is answered by a sentence naming two bodies or more
     block_fields: bool = True  # "c) Thời gian thực hiện: …" is read with the task block above it ("a) Nhiệm vụ: …")
+    title_lines: bool = True  # an article's title line ranks below its content, unless the article itself is asked
     round_the_clock: bool = True  # "24/7" gives hours and days ("theo chế độ bao nhiêu giờ, bao nhiêu ngày?")
     other_type: bool = True  # a sentence (with its record and lead-in) on making an act of another type than the one asked
     #                          ("- Nghị định …" when a Thông tư is asked) does not answer
@@ -533,9 +541,11 @@ def candidates(
                 above = item_of_field(chunk, start)
                 if above and carries(DOCUMENT, above, passage, query.unit, query.ordinal, query.kind, asked_numbers):
                     lead, typed, text = above, True, f"{above} … {text}"
+            # "Trách nhiệm của Văn phòng Chính phủ" heads Điều 82: its words answer, not its title
+            title_cut = 0.02 if rules.title_lines and not (query.wants_article or query.wants_heading) and is_title_line(chunk, text) else 0.0
             if block_cov > sent_cov and typed and not lead:  # "c) Thời gian thực hiện: …" gives, by its own words,
                 sent_cov = block_cov  # the deadline of the task its block names
-            score = 0.6 * sent_cov + 0.4 * passage_cov - 0.01 * i + (0.15 if from_named else 0.0) + 0.5 * titled
+            score = 0.6 * sent_cov + 0.4 * passage_cov - 0.01 * i + (0.15 if from_named else 0.0) + 0.5 * titled - title_cut
             if query.row_number and re.match(rf"\s*{query.row_number}\.?\s*\|", chunk.text[start:end]):
                 score += 0.5  # "nhiệm vụ số 75": the row numbered 75, before rows that share more words
             if rules.named_clause and from_named and any(in_clause(chunk.label, c) for c in query.clauses):
