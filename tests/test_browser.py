@@ -151,6 +151,7 @@ def test_library_finds_a_document_and_asks_within_it(server):
         answer = page.get_by_test_id("stChatMessage").nth(1)
         expect(answer).to_contain_text("Chỉ trong văn bản: Luật 20/2023/QH15 — Luật Giao dịch điện tử", timeout=90_000)
         expect(answer).to_contain_text("Thông điệp dữ liệu là thông tin được tạo ra")
+        expect(answer.get_by_test_id("stExpander").locator("summary").filter(has_text="[").first).to_be_visible(timeout=30_000)
         sources = [t for t in answer.get_by_test_id("stExpander").locator("summary").all_inner_texts() if "[" in t]
         assert sources and all("Luật Giao dịch điện tử" in label for label in sources)  # nothing from another document
         no_iso_date(page)

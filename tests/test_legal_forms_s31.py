@@ -119,3 +119,13 @@ def test_an_article_title_ranks_below_its_content():
     off = candidates(query, [Passage(chunk, 1.0)], _weight, SelectRules(title_lines=False))
     assert off[0].text.startswith("Trách nhiệm")  # the rule off: the title, first in the article, wins the tie
 
+
+
+def test_an_article_whose_one_sentence_follows_its_number_has_no_title():
+    from hoidap.answer.select import is_title_line
+
+    sentence = "Ban hành kèm theo Nghị quyết này Chương trình hành động của Chính phủ thực hiện Nghị quyết số 57-NQ/TW."
+    text = f"Điều 1. {sentence}"
+    chunk = StoredChunk("c", "d", 1, text, 0, len(text), "Điều 1", text, [(0, 7), (8, len(text))],
+                        DocMeta(doc_type="Nghị quyết", number="03/NQ-CP"), "d.md")
+    assert not is_title_line(chunk, sentence)

@@ -90,9 +90,16 @@ def names_other_act(asked: tuple[str, ...], read: str) -> bool:
 
 def is_title_line(chunk, text: str) -> bool:
     """Whether a sentence is its article's title ("Trách nhiệm của Văn phòng Chính phủ" of "Điều 82. Trách nhiệm của Văn
-    phòng Chính phủ"): it heads the article's content and says only what the content is about."""
-    heading = chunk.section_heading.strip()
-    return bool(text.strip()) and heading.startswith("Điều ") and heading.endswith(text.strip()) and len(text.strip()) < len(heading)
+    phòng Chính phủ"): short, it heads content that follows it in the passage and says only what that is about. An
+    article whose one sentence follows its number ("Điều 1. Ban hành kèm theo Nghị quyết này Chương trình …") has none."""
+    heading, title = chunk.section_heading.strip(), text.strip()
+    if not title or len(title) > TITLE_CHARS or not heading.startswith("Điều ") or not heading.endswith(title):
+        return False
+    at = chunk.text.find(title)
+    return len(title) < len(heading) and at >= 0 and bool(chunk.text[at + len(title) :].strip())
+
+
+TITLE_CHARS = 150  # an article's title is a phrase; a longer line under its number is its content
 
 
 def notes_force(query: Query, source_note: bool = True) -> bool:
