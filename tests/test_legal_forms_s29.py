@@ -2,25 +2,10 @@
 a provision (HOIDAP_RULE_CITED_BASIS); a Pháp điển source note answers what amended an article; "tên miền" asks an
 address only when the question word binds to it."""
 
-from core.models import DocMeta
 from hoidap.answer.select import SelectRules, candidates
 from hoidap.query import Analyser
 from hoidap.query.asked import ADDRESS_ASKED
-from hoidap.retrieve import Passage
-from index.store import StoredChunk
-
-
-def _weight(term: str) -> float:
-    return 1.0
-
-
-def _passage(text: str, number: str = "224/2026/NĐ-CP", doc_type: str = "Nghị định", label: str = "Điều 10") -> Passage:
-    spans, at = [], 0
-    for line in text.split("\n"):  # a sentence a line, as the segmenter gives a table's rows
-        spans.append((at, at + len(line)))
-        at += len(line) + 1
-    chunk = StoredChunk("c", "d", 1, text, 0, len(text), label, "", spans, DocMeta(doc_type=doc_type, number=number), "d.md")
-    return Passage(chunk, 1.0)
+from tests.passages import line_passage as _passage, unit_weight as _weight
 
 
 CHANNELS = (
@@ -164,7 +149,6 @@ def test_a_cell_written_alone_is_read_with_the_row_above():
     assert "Nhà xuất bản Chính trị quốc gia Sự thật … Dữ liệu phiên giao lưu trực tuyến" in found[0].text
     plain = candidates(query, [_passage(TABLE, "384-QĐ/TW", "Quy định", "Phụ lục")], _weight, SelectRules(merged_cells=False))
     assert not any("Sự thật … Dữ liệu phiên" in c.text for c in plain)
-
 
 
 def test_cells_written_alone_are_listed_under_their_row():

@@ -4,7 +4,6 @@ a term the question states does not answer "bao lâu?" (HOIDAP_RULE_GIVEN_TERMS)
 given only by a sentence naming it (HOIDAP_RULE_RATE_PROPERTY); a measure named as an object takes the question word's
 type, and a later part pointing back to it carries its whole name."""
 
-from core.models import DocMeta
 from hoidap.answer.carries import gives_other_term, lists_bodies
 from hoidap.answer.conversation import Turn, resolutions
 from hoidap.answer.select import SelectRules, candidates
@@ -13,21 +12,7 @@ from hoidap.query.asked import answer_type_of
 from hoidap.query.compound import compound_parts
 from hoidap.query.counted import listed_noun, terms_given
 from hoidap.query.documents import validity_asked
-from hoidap.retrieve import Passage
-from index.store import StoredChunk
-
-
-def _weight(term: str) -> float:
-    return 1.0
-
-
-def _passage(text: str, number: str = "2623/QĐ-TTg", doc_type: str = "Quyết định", label: str = "Điều 3") -> Passage:
-    spans, at = [], 0
-    for line in text.split("\n"):
-        spans.append((at, at + len(line)))
-        at += len(line) + 1
-    chunk = StoredChunk("c", "d", 1, text, 0, len(text), label, "", spans, DocMeta(doc_type=doc_type, number=number), "d.md")
-    return Passage(chunk, 1.0)
+from tests.passages import line_passage as _passage, unit_weight as _weight
 
 
 def test_a_force_clause_that_is_one_side_of_a_choice_asks_of_the_force():
@@ -51,9 +36,10 @@ def test_a_list_of_bodies_asked_without_diacritics_is_answered_by_the_bodies_nam
     text = "- Cơ quan chủ trì: Bộ Công an.\n- Cơ quan phối hợp: Văn phòng Chính phủ, Bộ Tư pháp và các cơ quan có liên quan."
     query = Analyser(_weight).analyse("Nghị định này do Bộ Công an chủ trì, vậy cơ quan phối hợp gồm những cơ quan nào?")
     assert query.answer_type == LIST and query.listed == "co quan"
-    typed = [c.text for c in candidates(query, [_passage(text)], _weight) if c.type_match]
+    passage = _passage(text, "2623/QĐ-TTg", "Quyết định", "Điều 3")
+    typed = [c.text for c in candidates(query, [passage], _weight) if c.type_match]
     assert any("Bộ Tư pháp" in t for t in typed)
-    off = candidates(query, [_passage(text)], _weight, SelectRules(listed_bodies=False))
+    off = candidates(query, [passage], _weight, SelectRules(listed_bodies=False))
     assert not any(c.type_match and "Bộ Tư pháp" in c.text for c in off)
 
 

@@ -10,19 +10,7 @@ from hoidap.query import LIST, NUMBER, OTHER, Analyser
 from hoidap.query.expansions import spelled_out
 from hoidap.retrieve import Passage
 from index.store import StoredChunk
-
-
-def _weight(term: str) -> float:
-    return 1.0
-
-
-def _passage(text: str, number: str, doc_type: str, label: str) -> Passage:
-    spans, at = [], 0
-    for line in text.split("\n"):
-        spans.append((at, at + len(line)))
-        at += len(line) + 1
-    chunk = StoredChunk("c", "d", 1, text, 0, len(text), label, "", spans, DocMeta(doc_type=doc_type, number=number), "d.md")
-    return Passage(chunk, 1.0)
+from tests.passages import line_passage as _passage, unit_weight as _weight
 
 
 def test_a_chat_form_of_a_question_word_asks_only_where_none_is_written():
@@ -118,7 +106,6 @@ def test_an_article_title_ranks_below_its_content():
     assert first.text.startswith("Phát triển")
     off = candidates(query, [Passage(chunk, 1.0)], _weight, SelectRules(title_lines=False))
     assert off[0].text.startswith("Trách nhiệm")  # the rule off: the title, first in the article, wins the tie
-
 
 
 def test_an_article_whose_one_sentence_follows_its_number_has_no_title():
