@@ -11,9 +11,8 @@ from core.lexicon import DOC_TYPES, NEWS_TYPE, PLACES_LIKE_NAMES
 from core.models import CELL_SEPARATOR
 from hoidap.query import DATE, DOCUMENT, DURATION, LIST, NUMBER, ORGANISATION, PERSON, VALIDITY, Query
 from hoidap.query.asked import government_levels
-from hoidap.query.counted import ASKED_KINDS, LOWER_BOUND, UPPER_BOUND
+from hoidap.query.counted import ASKED_KINDS, LOWER_BOUND, UPPER_BOUND, terms_written
 from hoidap.query.documents import mentions_document, names_document
-from hoidap.query.counted import terms_written
 from hoidap.query.premise import figures
 from hoidap.retrieve import Passage
 from hoidap.terms import (

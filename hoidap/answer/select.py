@@ -333,7 +333,7 @@ def candidates(
         read_with[passage.chunk.doc_id] = f"{read_with.get(passage.chunk.doc_id, '')} {passage.chunk.text}"
     # each section's retrieved passages, where a task block's lettered fields are read ("c) Thời gian thực hiện: …")
     sections_read: dict[tuple[str, str], str] = {}
-    for passage in passages if rules.block_fields else ():
+    for passage in passages if rules.block_fields and query.answer_type in _FIELD_TYPES else ():
         key = (passage.chunk.doc_id, passage.chunk.section_heading)
         sections_read[key] = f"{sections_read.get(key, '')} {passage.chunk.text}"
     for i, passage in enumerate(passages):
@@ -489,15 +489,12 @@ def candidates(
             bodies_listed = not typed and asks_bodies and lists_bodies(text)
             if bodies_listed:  # "cơ quan phối hợp gồm những cơ quan nào?": "… Văn phòng Chính phủ, Bộ Tư pháp"
                 typed = True  # (bodies named need no head naming the noun asked: "những trường nào?" — "Đại học …")
-            if typed and measured:
+            if typed and (measured or properties):
                 # a rate answers only if it is of what the question measures: "tỷ trọng kinh tế số trong GRDP" is not
-                # answered by "tỷ trọng đào tạo các ngành STEM … 30%"
+                # answered by "tỷ trọng đào tạo các ngành STEM … 30%"; nor, of what its population has, "tỷ lệ dân số
+                # trưởng thành có chữ ký số" by "tỷ lệ dân số trưởng thành có tài khoản thanh toán …"
                 folded = normalized(text, False)
-                typed = any(f" {form} " in folded for form in measured)
-            if typed and properties:
-                # "tỷ lệ dân số trưởng thành có chữ ký số": not "tỷ lệ dân số trưởng thành có tài khoản thanh toán …"
-                written = normalized(text, False)
-                typed = any(f" {form} " in written for form in properties)
+                typed = all(any(f" {form} " in folded for form in forms) for forms in (measured, properties) if forms)
             if typed and rules.alone and query.alone and not names_alone(text, query.alone):
                 typed = False  # "riêng MobiFone … bao nhiêu trạm?" is not answered by the figure of "(Viettel, VNPT, Mobifone)"
             if typed and rules.day and query.day and not _DAY.search(dates_text(text, asked_numbers)):
