@@ -133,6 +133,8 @@ eval-locked: install
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-36.jsonl --system all --out $(LOCKED)/conversations-36
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/questions-37.jsonl --system all --out $(LOCKED)/questions-37
 	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-37.jsonl --system all --out $(LOCKED)/conversations-37
+	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/questions-38.jsonl --system all --out $(LOCKED)/questions-38
+	$(LOCKED_ENV) $(HOIDAP) eval evalsets/locked/conversations-38.jsonl --system all --out $(LOCKED)/conversations-38
 
 bench: install
 	$(PY) bench/ingest_bench.py

@@ -20,7 +20,7 @@ LOCKED = ROOT / "evalsets/locked"
 LOCKED_DOCS = Path(os.environ.get("HOIDAP_LOCKED_DOCS", ROOT.parent / "shared/data/locked-docs"))
 KINDS = ("paraphrase", "colloquial", "no-diacritics", "compound", "list", "attribution", "validity", "number", "time")
 NEW_DOCS = "moi/"
-BATCHES = ("", "-2", "-3", "-4", "-5", "-7", "-8", "-9", "-10", "-11", "-12", "-13", "-14", "-15", "-16", "-17", "-18", "-19", "-20", "-21", "-22", "-23", "-24", "-25", "-26", "-27", "-28", "-29", "-30", "-31", "-32", "-33", "-34", "-35", "-36", "-37")  # questions.jsonl, questions-2.jsonl, … (6: the tuning set's number)
+BATCHES = ("", "-2", "-3", "-4", "-5", "-7", "-8", "-9", "-10", "-11", "-12", "-13", "-14", "-15", "-16", "-17", "-18", "-19", "-20", "-21", "-22", "-23", "-24", "-25", "-26", "-27", "-28", "-29", "-30", "-31", "-32", "-33", "-34", "-35", "-36", "-37", "-38")  # questions.jsonl, questions-2.jsonl, … (6: the tuning set's number)
 
 
 def _path(doc: str) -> Path:
