@@ -1230,6 +1230,11 @@ class Settings(BaseSettings):
         "dictated digit by digit ('kế hoạch một bốn bốn' → 144, 'giai đoạn hai không hai sáu đến hai không ba mươi' → "
         "2026 đến 2030) and an item's place as an ordinal word after a counted noun ('chỉ tiêu thứ sáu' → thứ 6).",
     )
+    rule_dossier_copies: bool = Field(
+        True,
+        description="A dossier counted in sets is counted in copies too, and the other way round: 'nộp hồ sơ … bao nhiêu "
+        "bộ' is answered by '01 bản chính và 04 bản sao hợp lệ'.",
+    )
     rule_one_question_word: bool = Field(
         True,
         description="A chat form standing for a question word ('bn' for 'bao nhiêu', 'bh' for 'bao giờ') is read so only "

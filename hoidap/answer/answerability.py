@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 
 from hoidap.answer.carries import states_validity_of
 from hoidap.query import OTHER, VALIDITY, YESNO, Query
@@ -42,12 +44,16 @@ FEATURES = (
 )
 
 
-def features(query: Query, passages: list[Passage], found) -> dict[str, float]:
-    """The features of the best candidate (``found`` sorted best first) for this query."""
+def features(query: Query, passages: list[Passage], found, read_under: Mapping[str, str] = MappingProxyType({})) -> dict[str, float]:
+    """The features of the best candidate (``found`` sorted best first) for this query; ``read_under``: chunk id →
+    the table group rows a passage is read under (see tables.group_rows)."""
     best = found[0]
     passage = passages[best.passage_index]
     chunk = passage.chunk
-    text = normalized(f"{chunk.text} {chunk.doc.title} {chunk.doc.number} {chunk.doc.issuer} {chunk.section_heading}", query.exact)
+    text = normalized(
+        f"{chunk.text} {chunk.doc.title} {chunk.doc.number} {chunk.doc.issuer} {chunk.section_heading}"
+        f" {read_under.get(chunk.chunk_id, '')}", query.exact,
+    )
     terms = dict(query.terms)
     strongest = max(terms.values(), default=1.0) or 1.0
     missing = 0.0

@@ -148,7 +148,7 @@ class ExtractiveAnswerer:
         for part in parts:
             part = shared_context(part, passages)
             found = candidates(part, passages, weight, self.select_rules, groups, rows_before)
-            p = self.answerability.probability(features(part, passages, found)) if found else 0.0
+            p = self.answerability.probability(features(part, passages, found, groups if part.horizons else {})) if found else 0.0
             if self.select_rules.same_document and chosen and not (part.numbers or part.titles):
                 found = of_document_first(found, passages, next((c for _, cs in chosen for c in cs), None))
             confidence = max(confidence, p)

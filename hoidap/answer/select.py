@@ -339,9 +339,14 @@ def candidates(
     for i, passage in enumerate(passages):
         chunk = passage.chunk
         # a passage is read with its document's title, số hiệu and issuer ("báo cáo của Đảng ủy Chính phủ …")
-        context = normalized(f"{chunk.doc.title} {chunk.doc.number} {chunk.doc.issuer} {chunk.section_heading}", exact)
-        together = read_with.get(chunk.doc_id, "")
         group = groups.get(chunk.chunk_id, "")
+        # … and a table passage with the group rows it is read under ("II | Giai đoạn 2028-2030"): the period a
+        # question names is the group's
+        context = normalized(
+            f"{chunk.doc.title} {chunk.doc.number} {chunk.doc.issuer} {chunk.section_heading}"
+            f"{f' {group}' if rules.table_group and query.horizons else ''}", exact,
+        )
+        together = read_with.get(chunk.doc_id, "")
         inherited = inherited_group(chunk.text, group) if rules.table_group and query.horizons else ""
         if rules.required_names and not names_required(
             query, chunk, weight, f"{together} {group}", rules.required_bodies, rules.dated_years, rules.news_context,

@@ -58,6 +58,7 @@ from hoidap.query.counted import (
     rate_of,
     rate_property,
     terms_given,
+    with_copy_units,
     with_formal_unit,
 )
 from hoidap.query.described import Described, described_number
@@ -172,6 +173,7 @@ class Analyser:
     clause_compound: bool = False  # two clauses joined by ", và" are two questions when one asks a type of answer
     more_joiners: bool = False  # "kèm theo đó", "đồng thời", "cũng như" join two questions as ", và" does
     unheld_subject: bool = False  # note a document not held whose content the question asks ("nđ 88/2025 quy định …")
+    dossier_copies: bool = False  # "mấy bộ hồ sơ?" is answered in copies too ("01 bản chính và 04 bản sao")
     one_question_word: bool = False  # "bn", "bh" ask only where no question word is written out ("… bn … mô hình gì")
     spoken_numbers: bool = False  # numbers said in words: "kế hoạch một bốn bốn" (144), "chỉ tiêu thứ sáu" (thứ 6)
     definition_frame: bool = False  # "Theo Thông tư 194, X nghĩa là gì?", "X theo luật GDĐT là gì?": the term is X
@@ -405,7 +407,10 @@ class Analyser:
             dated=dated,
             expansions=tuple(expansions),
             formal=tuple(formal),
-            unit=with_formal_unit(asked_unit(asked_text, exact, self.number_words, self.counted_forms), formal) if answer_type in (NUMBER, DURATION) else "",
+            unit=with_copy_units(
+                with_formal_unit(asked_unit(asked_text, exact, self.number_words, self.counted_forms), formal),
+                folded if self.dossier_copies else "",
+            ) if answer_type in (NUMBER, DURATION) else "",
             counted_phrase=counted_phrase(asked_text, self.number_words) if self.counted_forms and answer_type == NUMBER else "",
             ordinal=asked_ordinal(folded) if answer_type == NUMBER else "",
             kind=asked_kind(folded, answer_type, " ".join(asked_text.lower().split()) if exact else ""),

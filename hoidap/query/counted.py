@@ -38,6 +38,18 @@ def with_formal_unit(unit: str, formal: list[tuple[str, str]]) -> str:
     return unit
 
 
+# a dossier is counted in sets ("bộ hồ sơ") and in copies ("bản chính", "bản sao"): either answers a count of it
+_COPY_UNITS = ("bo", "ban")
+_DOSSIER = re.compile(r"\bho so\b")
+
+
+def with_copy_units(unit: str, folded: str) -> str:
+    """The unit, and the other unit a dossier is counted in where the question counts one in sets or copies ("bo|ban"
+    for "nộp hồ sơ … bao nhiêu bộ", answered "01 bản chính và 04 bản sao hợp lệ"). ``folded``: the question, folded
+    ("" reads none so)."""
+    return "|".join(_COPY_UNITS) if unit in _COPY_UNITS and _DOSSIER.search(folded) else unit
+
+
 def asked_unit(text: str, typed_with_diacritics: bool | None = None, how_few: bool = False, forms: bool = False) -> str:
     """What a "bao nhiêu" question counts, folded: "thanh" for "bao nhiêu thành viên", "%" for "bao nhiêu
     phần trăm", "dong" when it asks an amount of money; "" when it cannot tell. (Diacritics, when typed,
