@@ -201,6 +201,7 @@ SWITCHES = {
     "given terms": ({"HOIDAP_RULE_GIVEN_TERMS": "false"}, "a term the question states ('kế hoạch 5 năm') does not answer 'bao lâu?'"),
     "rate property": ({"HOIDAP_RULE_RATE_PROPERTY": "false"}, "'tỷ lệ … có chữ ký số' given only by a sentence naming it"),
     "other place": ({"HOIDAP_RULE_OTHER_PLACE": "false"}, "'Còn … của Đồng Tháp thì …?' leaves the old province's frame"),
+    "plural mấy": ({"HOIDAP_RULE_PLURAL_MAY": "false"}, "'mấy nhiệm vụ … thì kinh phí lấy ở đâu' asks a count"),
     "dossier copies": ({"HOIDAP_RULE_DOSSIER_COPIES": "false"}, "'nộp hồ sơ … bao nhiêu bộ' is not answered in bản"),
     "one question word": ({"HOIDAP_RULE_ONE_QUESTION_WORD": "false"}, "'kh 144 bn … mô hình gì': 'bn' is no 'bao nhiêu'"),
     "block fields": ({"HOIDAP_RULE_BLOCK_FIELDS": "false"}, "'c) Thời gian thực hiện: …' read with its task block"),

@@ -1230,6 +1230,12 @@ class Settings(BaseSettings):
         "dictated digit by digit ('kế hoạch một bốn bốn' → 144, 'giai đoạn hai không hai sáu đến hai không ba mươi' → "
         "2026 đến 2030) and an item's place as an ordinal word after a counted noun ('chỉ tiêu thứ sáu' → thứ 6).",
     )
+    rule_plural_may: bool = Field(
+        True,
+        description="'mấy' before a noun read as the plural 'các' where the question asks with a word of its own after it: "
+        "'qđ 2623 mấy nhiệm vụ triển khai ngay trong năm 2025 thì kinh phí lấy ở đâu' asks where, not how many "
+        "('mấy ngày', 'mấy lần' and two-part questions keep asking a count).",
+    )
     rule_dossier_copies: bool = Field(
         True,
         description="A dossier counted in sets is counted in copies too, and the other way round: 'nộp hồ sơ … bao nhiêu "

@@ -215,7 +215,7 @@ class IndexReader:
             keyboard=s.rule_keyboard, spell=self.bm25.spelled, preamble=s.rule_preamble, context_weight=s.context_weight, premise=s.rule_premise, pointed_back=s.rule_pointed_back,
             mixed_marks=s.rule_mixed_marks, described_days=s.rule_dated_documents,
             fillers=s.rule_spoken_fillers, partial_numbers=s.rule_partial_numbers, request=s.rule_request,
-            iy_spelling=s.rule_iy_spelling, more_joiners=s.rule_more_joiners, brevity=s.rule_brevity_request, dependent_parts=s.rule_dependent_parts, parallel_parts=s.rule_parallel_parts, content_frame=s.rule_content_frame, force_clause=s.rule_force_clause, numbered_parts=s.rule_numbered_parts, period_years=s.rule_period_years, year_ends=s.rule_own_horizon, definition_frame=s.rule_definition_frame, spoken_numbers=s.rule_spoken_numbers, one_question_word=s.rule_one_question_word, dossier_copies=s.rule_dossier_copies,
+            iy_spelling=s.rule_iy_spelling, more_joiners=s.rule_more_joiners, brevity=s.rule_brevity_request, dependent_parts=s.rule_dependent_parts, parallel_parts=s.rule_parallel_parts, content_frame=s.rule_content_frame, force_clause=s.rule_force_clause, numbered_parts=s.rule_numbered_parts, period_years=s.rule_period_years, year_ends=s.rule_own_horizon, definition_frame=s.rule_definition_frame, spoken_numbers=s.rule_spoken_numbers, one_question_word=s.rule_one_question_word, dossier_copies=s.rule_dossier_copies, plural_may=s.rule_plural_may,
             unheld_subject=s.rule_unindexed_content, deadlines=s.rule_deadlines,
             source_frame=s.rule_source_frame, unit_content=s.rule_unit_content,
         )

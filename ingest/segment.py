@@ -8,6 +8,7 @@ from functools import lru_cache
 from core.models import Sentence
 from ingest.normalize import canonical_tone, fold_diacritics
 
+_POINT_OPENS = re.compile(r"[a-zđ][).]\s")  # "c) …", "d. …": a point's letter opens a sentence
 MAX_SENTENCE_WORDS = 80  # tables and lists without punctuation are cut into pieces of this size
 _WS_RUN = re.compile(r"\S+")
 _TOKEN_CHARS = re.compile(r"[^\w]+")
@@ -76,8 +77,11 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
                     spans.extend(_pieces(text[cursor : para_start + len(stripped)], cursor))
                     cursor = para_start + len(stripped)
                     break
-                if spans and found == spans[-1][1] and spans[-1][0] >= para_start:
-                    # no space after the stop: a domain or a code ("data.gov.vn"), not a sentence end
+                glued = spans and found == spans[-1][1]  # no space after the stop: a domain or a code ("data.gov.vn")
+                # … or a sentence going on in lower case after a period an OCR put in it ("… trong trường hợp. giá trị
+                # hàng hóa …"): a Vietnamese sentence opens with a capital, or with a point's letter ("c) …")
+                stray = spans and text[spans[-1][1] - 1] == "." and sentence[:1].islower() and not _POINT_OPENS.match(sentence)
+                if (glued or stray) and spans[-1][0] >= para_start:
                     first = spans.pop()
                     spans.extend(_pieces(text[first[0] : found + len(sentence)], first[0]))
                 else:

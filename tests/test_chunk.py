@@ -80,6 +80,20 @@ def test_a_stop_without_a_space_after_it_does_not_end_a_sentence():
     ]
 
 
+
+def test_a_period_before_a_lower_case_word_does_not_end_a_sentence():
+    """NĐ 174/2026 as its scan was read: "… trong trường hợp. / giá trị hàng hóa …" is one sentence (the OCR's period
+    ends none); a point's letter after a period opens one."""
+    from ingest.segment import sentence_spans
+
+    text = ("c) Phạt tiền từ 80.000.000 đồng đến 100.000.000 đồng trong trường hợp. giá trị hàng hóa vi phạm từ "
+            "100.000.000 đồng. Câu khác. d) Điểm sau.")
+    assert [text[s:e] for s, e in sentence_spans(text, 0, len(text))] == [
+        "c) Phạt tiền từ 80.000.000 đồng đến 100.000.000 đồng trong trường hợp. giá trị hàng hóa vi phạm từ 100.000.000 đồng.",
+        "Câu khác.",
+        "d) Điểm sau.",
+    ]
+
 def test_table_rows_keep_their_cells_and_carry_the_header():
     from core.models import DocMeta, Document
     from ingest.chunk import chunk_document

@@ -39,3 +39,50 @@ def test_a_table_row_covers_the_period_of_its_group_row():
     alone = candidates(query, [passage], _weight, SelectRules(table_group=False), groups)
     assert read[0].text.startswith("5 |") and read[0].passage_coverage > alone[0].passage_coverage
     assert features(query, [passage], read, groups)["missing_weight"] < features(query, [passage], read)["missing_weight"]
+
+
+def test_may_before_a_noun_is_a_plural_where_another_word_asks():
+    from hoidap.query import NUMBER, OTHER
+
+    asked = "qđ 2623 mấy nhiệm vụ triển khai ngay trong năm 2025 thì kinh phí lấy ở đâu"
+    assert Analyser(_weight, plural_may=True).analyse(asked).answer_type == OTHER
+    assert Analyser(_weight).analyse(asked).answer_type == NUMBER  # the rule off: a count
+    assert Analyser(_weight, plural_may=True).analyse(
+        "Mấy anh chị tình nguyện ở xóm đi chỉ bà con xài app thì trần bồi dưỡng lấy theo mốc của ai?"
+    ).answer_type != NUMBER
+    for counted in (
+        "Việt Nam phải thuộc nhóm mấy nước dẫn đầu ASEAN về Chính phủ số?",  # "dẫn đầu" asks nothing
+        "Sau mấy ngày thì cơ quan nào phải trả lời?",  # a term keeps asking
+        "Hồ sơ gồm mấy bộ?",
+    ):
+        assert Analyser(_weight, plural_may=True).analyse(counted).answer_type != OTHER, counted
+
+
+def test_a_term_written_out_with_its_digits_in_brackets_is_a_term():
+    from hoidap.query import DURATION
+    from hoidap.answer.carries import carries
+
+    text = "Trong thời hạn bảy (07) ngày làm việc kể từ khi hồ sơ được tiếp nhận:"
+    assert carries(DURATION, text, _passage(text))
+    assert carries(DURATION, text, _passage(text), unit="ngay", duration_unit=True)
+    assert not carries(DURATION, "3) Năm 2025 hoàn thành.", _passage("3) Năm 2025 hoàn thành."))
+
+
+def test_which_article_says_that_asks_the_source_of_the_previous_answer():
+    from hoidap.answer.conversation import Turn, resolutions
+
+    previous = Turn("Theo Luật Giao dịch điện tử 2023, dấu thời gian được tạo ra dưới dạng gì?",
+                    cited_documents=["Luật Giao dịch điện tử (20/2023/QH15)"], cited_label="Điều 31")
+    for asked in ("Điều nào trong luật quy định điều đó?", "Khoản nào nói vậy?", "Văn bản nào quy định như vậy?"):
+        assert resolutions(asked, previous, pointed=True, where=True)[0] == previous.question, asked
+    # "Điều đó" alone is the article the answer led with
+    assert "Điều 31" in resolutions("Điều đó tên là gì?", previous, pointed=True, where=True)[0]
+
+
+def test_the_task_a_yes_no_question_checked_is_what_a_following_việc_đó_names():
+    from hoidap.answer.conversation import with_antecedent
+
+    previous = ("Chương trình phát triển Chính phủ số theo QĐ 2629 có nhiệm vụ phát triển hệ thống chứng thực chữ ký số "
+                "chuyên dùng công vụ dùng chung cho các cơ quan nhà nước không?")
+    resolved = with_antecedent("Cơ quan nào chủ trì làm việc đó?", previous)
+    assert "việc phát triển hệ thống chứng thực chữ ký số chuyên dùng công vụ" in resolved

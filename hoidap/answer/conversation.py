@@ -117,6 +117,12 @@ _TASK_ASKED = re.compile(
     re.I,
 )
 
+# … or the task a yes/no question asks whether a document sets: "… có nhiệm vụ phát triển hệ thống X không?"
+_TASK_CHECKED = re.compile(
+    r"\b(?:có|co)\s+(?:(?:giao\s+)?nhiệm vụ|(?:giao\s+)?nhiem vu|đề ra|de ra|giao)\s+([^?]{6,200}?)\s+(?:hay\s+)?(?:không|khong)\s*\??\s*$",
+    re.I,
+)
+
 
 _TARGET_NOUNS = ("chỉ tiêu", "mục tiêu")
 # what a figure question measures: "… bao nhiêu phần trăm <X>?", "tỷ lệ <X> đạt bao nhiêu?"
@@ -151,7 +157,9 @@ def with_antecedent(question: str, previous: str, figures: bool = False) -> str:
         for size in (2, 1) if len(words) == 2 else (1,):
             noun = " ".join(words[-size:])
             at = re.search(rf"(?<!\w){re.escape(noun)}(?!\w)", previous, re.I)
-            task = _TASK_ASKED.search(previous) if not at and noun.lower() in _TASK_NOUNS else None
+            task = (_TASK_ASKED.search(previous) or _TASK_CHECKED.search(previous)) if (
+                not at and noun.lower() in _TASK_NOUNS
+            ) else None
             if task:  # "việc đó" after "cơ quan nào chủ trì xây dựng Khung đào tạo …?": the task asked about
                 phrase = f"{noun} {' '.join(task.group(1).split())}"
                 return question[: match.start()] + phrase + question[match.end() :]
@@ -206,6 +214,11 @@ _POINTED_UNIT = re.compile(
 )
 
 
+# "Điều nào", "khoản mấy", "điều khoản nào": a question asking which unit says something; its "điều đó" is that thing
+# ("Điều nào trong luật quy định điều đó?"), not the unit the previous answer led with
+_UNIT_ASKED = re.compile(r"(?<!\w)(?:điều|khoản|dieu|khoan)(?:\s+(?:khoản|khoan))?\s+(?:nào|nao|mấy|may)(?!\w)", re.I)
+
+
 # "Khoản 1 Điều 8", "khoản 2 điều 15", "Điều 9": the unit a question names (khoản first, or the article alone)
 _ASKED_UNIT = re.compile(r"(?<!\w)(?:khoản\s+(\d+)\s+(?:của\s+)?)?Điều\s+(\d+)(?!\w)", re.I)
 
@@ -228,6 +241,8 @@ def pointed_unit(question: str, label: str, document: str) -> str:
     numbered = _LABEL.match(label)
     if not found or not numbered or not document or find_numbers(question) or len(question.split()) > NEIGHBOUR_WORDS:
         return ""
+    if _UNIT_ASKED.search(question):
+        return ""  # "Điều nào trong luật quy định điều đó?": the unit is asked, "điều đó" is what the previous answer said
     article, clause = numbered.group(1), numbered.group(2)
     if fold_diacritics(found.group(1).lower()) == "dieu":
         unit = f"Điều {article}"

@@ -162,9 +162,21 @@ _WHERE = re.compile(
 )
 
 
+# "Điều nào trong luật quy định điều đó?", "Khoản nào nói vậy?", "Văn bản nào quy định như vậy?": which unit or
+# document states what the previous answer said ("điều đó" is that thing here, not an article)
+_SOURCE_OF_THAT = re.compile(
+    r"^\s*(?:vậy\s+|vay\s+)?(?:điều|khoản|mục|văn bản|dieu|khoan|muc|van ban)(?:\s+(?:khoản|khoan))?\s+(?:nào|mấy|nao|may)"
+    r"(?:\s+(?:trong|của|cua)\s+[^?,]{1,40}?)?\s+(?:quy định|nói|nêu|ghi|quy dinh|noi|neu)\s+(?:về\s+|ve\s+)?"
+    r"(?:điều đó|điều này|việc đó|việc này|như vậy|như thế|vậy|thế|dieu do|dieu nay|viec do|viec nay|nhu vay|vay)"
+    r"(?:\s+(?:vậy|thế|ạ|nhỉ|vay|the|a|nhi))?\s*[?.!]*\s*$",
+    re.I,
+)
+
+
 def asks_where(question: str) -> bool:
-    """Whether a follow-up asks only where the previous answer is written ("Ở mục nào vậy?")."""
-    return bool(_WHERE.match(question))
+    """Whether a follow-up asks only where the previous answer is written ("Ở mục nào vậy?", "Điều nào quy định
+    điều đó?")."""
+    return bool(_WHERE.match(question) or _SOURCE_OF_THAT.match(question))
 
 
 # "Chỉ tính giai đoạn 2025-2027 thôi thì sao?", "Riêng cấp huyện thì sao?": the previous question narrowed to X

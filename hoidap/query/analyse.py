@@ -39,6 +39,7 @@ from hoidap.query.asked import (
     year_asked,
     qualifiers_named,
     not_how_many,
+    may_as_plural,
     subject_type,
     without_time_question_nouns,
 )
@@ -173,6 +174,7 @@ class Analyser:
     clause_compound: bool = False  # two clauses joined by ", và" are two questions when one asks a type of answer
     more_joiners: bool = False  # "kèm theo đó", "đồng thời", "cũng như" join two questions as ", và" does
     unheld_subject: bool = False  # note a document not held whose content the question asks ("nđ 88/2025 quy định …")
+    plural_may: bool = False  # "mấy anh chị …, … ngang với ai?": a "mấy" before a noun asks no count where a word of its own asks
     dossier_copies: bool = False  # "mấy bộ hồ sơ?" is answered in copies too ("01 bản chính và 04 bản sao")
     one_question_word: bool = False  # "bn", "bh" ask only where no question word is written out ("… bn … mô hình gì")
     spoken_numbers: bool = False  # numbers said in words: "kế hoạch một bốn bốn" (144), "chỉ tiêu thứ sáu" (thứ 6)
@@ -241,7 +243,7 @@ class Analyser:
         fold = lambda t: " ".join(fold_diacritics(not_how_many(t.lower()) if exact else t.lower()).split())  # noqa: E731
         folded, folded_all = fold(asked), fold(expanded)
         doc_refs = tuple(SHORT_REF.findall(folded_all))  # (type, number, year) of "nđ 13/2023", "qđ 2623"
-        answer_type = answer_type_of(folded)
+        answer_type = answer_type_of(may_as_plural(folded) if self.plural_may else folded)
         asked_validity = validity_asked(folded, self.content_frame, self.force_clause)
         if self.content_frame and answer_type == VALIDITY and not asked_validity and CONTENT_ASKED.search(folded):
             answer_type = OTHER  # "Quy định 384 nói gì về trường hợp … đã hết hiệu lực?": what it provides for that case

@@ -163,6 +163,26 @@ def not_how_many(lower: str) -> str:
     return re.sub(r"(?<!\w)(máy|mày|mây|may|mảy)(?!\w)", lambda m: f"m_{m.group(1)[1:]}", lower)
 
 
+# "mấy" before a noun is also the plural "các" ("mấy anh chị tình nguyện", "mấy nhiệm vụ triển khai năm 2025"): it does
+# not ask how many where the question asks with a word of its own after it ("… thì kinh phí lấy ở đâu", "… ngang với
+# ai"); "mấy ngày", "mấy lần" keep asking a count, and so does a question of two parts (";")
+_PLURAL_MAY = re.compile(r"(?<!\w)may (?!(?:ngay|thang|nam|tuan|gio|phut|tieng|lan|buoc|cap|muc)\b)(?=\w)")
+_OWN_QUESTION_WORD = re.compile(r"\b(?:gi|nao|ai|bao gio)\b|\b(?:o|tu|den|ve|di|lay|tai|nam) dau\b")  # "dẫn đầu" asks nothing
+
+
+def may_as_plural(folded: str) -> str:
+    """The folded question with a "mấy" read as the plural "các" where it does not ask (see _PLURAL_MAY): "qđ 2623 mấy
+    nhiệm vụ triển khai … thì kinh phí lấy ở đâu" asks where the money comes from, not how many tasks."""
+    found = _PLURAL_MAY.search(folded)
+    if not found or ";" in folded or re.search(r"\bbao nhieu\b", folded):
+        return folded
+    rest = folded[found.end() :]
+    words_after = rest.split()
+    if len(words_after) < 4 or re.search(r"(?<!\w)may(?!\w)", rest) or not _OWN_QUESTION_WORD.search(" ".join(words_after[2:])):
+        return folded
+    return f"{folded[: found.start()]}cac {rest}"
+
+
 _LEVEL = re.compile(r"\bcap (" + "|".join(fold_diacritics(level) for level in GOVERNMENT_LEVELS) + r")\b")
 
 
