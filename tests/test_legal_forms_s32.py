@@ -86,3 +86,10 @@ def test_the_task_a_yes_no_question_checked_is_what_a_following_việc_đó_name
                 "chuyên dùng công vụ dùng chung cho các cơ quan nhà nước không?")
     resolved = with_antecedent("Cơ quan nào chủ trì làm việc đó?", previous)
     assert "việc phát triển hệ thống chứng thực chữ ký số chuyên dùng công vụ" in resolved
+
+
+def test_những_khoản_nào_asks_a_list_not_which_clause():
+    from hoidap.query import DOCUMENT, LIST
+
+    assert Analyser(_weight).analyse("Theo Thông tư 194/2012, nội dung chi gồm những khoản nào?").answer_type == LIST
+    assert Analyser(_weight).analyse("Khoản nào của Điều 3 quy định mức chi nhập dữ liệu?").answer_type == DOCUMENT

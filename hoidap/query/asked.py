@@ -31,7 +31,7 @@ DEFINITION_CUE = r"^(.{3,80}?) (la gi|la nhu the nao|duoc hieu (la|nhu the nao)|
 _CUES: tuple[tuple[str, str], ...] = (
     # order matters: the first match wins
     (VALIDITY, rf"(con|het) hieu luc|bi (thay the|bai bo)|(thay the|bai bo) {DOC_WORD} nao|duoc thay the (bang|boi)|lam .{{0,20}}het hieu luc|{DOC_WORD} nao (thay the|bai bo)"),
-    (DOCUMENT, r"(van ban|nghi dinh|luat|quyet dinh|thong tu|nghi quyet|ke hoach|dieu|khoan|chuong|muc|phan|phu luc|quy dinh) (nao|so may|gi) (quy dinh|neu|dat|yeu cau|huong dan|cho phep|de ra|ban hanh|noi ve|de cap)|(quy dinh|neu) (tai|o) (dau|van ban nao|dieu nao)|theo (van ban|nghi dinh|dieu|quyet dinh|luat) nao|(dieu|khoan) (nao|may|so may)\b|(quyet dinh|van ban|nghi dinh|to trinh) nao\b"),
+    (DOCUMENT, r"(van ban|nghi dinh|luat|quyet dinh|thong tu|nghi quyet|ke hoach|dieu|khoan|chuong|muc|phan|phu luc|quy dinh) (nao|so may|gi) (quy dinh|neu|dat|yeu cau|huong dan|cho phep|de ra|ban hanh|noi ve|de cap)|(quy dinh|neu) (tai|o) (dau|van ban nao|dieu nao)|theo (van ban|nghi dinh|dieu|quyet dinh|luat) nao|(?<!nhung )(?<!cac )(dieu|khoan) (nao|may|so may)\b|(quyet dinh|van ban|nghi dinh|to trinh) nao\b"),
     (DEFINITION, DEFINITION_CUE),
     # "vào những mốc nào / những ngày nào": several dates asked, not a list of things
     (DATE, r"nhung (moc|thoi diem|ngay|thang|nam|quy|dip|luc|ky) (thoi gian )?nao\b"),
