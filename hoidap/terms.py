@@ -515,9 +515,10 @@ def document_years(question: str, number_dates: bool = False) -> list[str]:
     years = []
     for i, word in enumerate(words):
         if YEAR.fullmatch(word):
-            before = words[max(0, i - DATING_WINDOW) : i]
             if number_dates:  # a date's own words are not counted: "Kế hoạch của Đảng đoàn Quốc hội ngày 10/01/2025"
                 before = [w for w in words[max(0, i - DATING_WINDOW - 5) : i] if not w.isdigit() and w not in _DATE_WORDS][-DATING_WINDOW:]
+            else:
+                before = words[max(0, i - DATING_WINDOW) : i]
             pairs = {" ".join(before[j : j + 2]) for j in range(len(before))} | set(before)
             if pairs & DATING_WORDS:
                 years.append(word)

@@ -1,11 +1,14 @@
 """Readings of Vietnamese questions and legal text added in session 32: a dossier is counted in sets and in copies
-("mấy bộ hồ sơ?" is answered "01 bản chính và 04 bản sao", HOIDAP_RULE_DOSSIER_COPIES); a table row is read under its
-group rows for the words it covers too ("… giai đoạn 2028-2030 là bao nhiêu?" is asked of a row under "II | Giai đoạn
-2028-2030"), in selection and in the answerability features."""
+(HOIDAP_RULE_DOSSIER_COPIES); a table row is read under its group rows for the words it covers too, in selection and in
+the answerability features; "mấy" before a noun is a plural where another word asks (HOIDAP_RULE_PLURAL_MAY); "bảy (07)
+ngày" is a term; "Điều nào quy định điều đó?" asks the source of the last answer; "việc đó" after a yes/no question on
+a task names that task; "những khoản nào?" asks a list."""
 
 from hoidap.answer.answerability import features
+from hoidap.answer.carries import carries
+from hoidap.answer.conversation import Turn, resolutions, with_antecedent
 from hoidap.answer.select import SelectRules, candidates
-from hoidap.query import Analyser
+from hoidap.query import DOCUMENT, DURATION, LIST, NUMBER, OTHER, Analyser
 from tests.passages import line_passage as _passage, unit_weight as _weight
 
 _DOSSIER = "Chủ quản hệ thống thông tin gửi hồ sơ đề xuất về Cục An toàn thông tin bao nhiêu bộ?"
@@ -42,8 +45,6 @@ def test_a_table_row_covers_the_period_of_its_group_row():
 
 
 def test_may_before_a_noun_is_a_plural_where_another_word_asks():
-    from hoidap.query import NUMBER, OTHER
-
     asked = "qđ 2623 mấy nhiệm vụ triển khai ngay trong năm 2025 thì kinh phí lấy ở đâu"
     assert Analyser(_weight, plural_may=True).analyse(asked).answer_type == OTHER
     assert Analyser(_weight).analyse(asked).answer_type == NUMBER  # the rule off: a count
@@ -59,9 +60,6 @@ def test_may_before_a_noun_is_a_plural_where_another_word_asks():
 
 
 def test_a_term_written_out_with_its_digits_in_brackets_is_a_term():
-    from hoidap.query import DURATION
-    from hoidap.answer.carries import carries
-
     text = "Trong thời hạn bảy (07) ngày làm việc kể từ khi hồ sơ được tiếp nhận:"
     assert carries(DURATION, text, _passage(text))
     assert carries(DURATION, text, _passage(text), unit="ngay", duration_unit=True)
@@ -69,8 +67,6 @@ def test_a_term_written_out_with_its_digits_in_brackets_is_a_term():
 
 
 def test_which_article_says_that_asks_the_source_of_the_previous_answer():
-    from hoidap.answer.conversation import Turn, resolutions
-
     previous = Turn("Theo Luật Giao dịch điện tử 2023, dấu thời gian được tạo ra dưới dạng gì?",
                     cited_documents=["Luật Giao dịch điện tử (20/2023/QH15)"], cited_label="Điều 31")
     for asked in ("Điều nào trong luật quy định điều đó?", "Khoản nào nói vậy?", "Văn bản nào quy định như vậy?"):
@@ -80,8 +76,6 @@ def test_which_article_says_that_asks_the_source_of_the_previous_answer():
 
 
 def test_the_task_a_yes_no_question_checked_is_what_a_following_việc_đó_names():
-    from hoidap.answer.conversation import with_antecedent
-
     previous = ("Chương trình phát triển Chính phủ số theo QĐ 2629 có nhiệm vụ phát triển hệ thống chứng thực chữ ký số "
                 "chuyên dùng công vụ dùng chung cho các cơ quan nhà nước không?")
     resolved = with_antecedent("Cơ quan nào chủ trì làm việc đó?", previous)
@@ -89,7 +83,5 @@ def test_the_task_a_yes_no_question_checked_is_what_a_following_việc_đó_name
 
 
 def test_những_khoản_nào_asks_a_list_not_which_clause():
-    from hoidap.query import DOCUMENT, LIST
-
     assert Analyser(_weight).analyse("Theo Thông tư 194/2012, nội dung chi gồm những khoản nào?").answer_type == LIST
     assert Analyser(_weight).analyse("Khoản nào của Điều 3 quy định mức chi nhập dữ liệu?").answer_type == DOCUMENT

@@ -37,9 +37,11 @@ CONDITION_IN_TEXT = re.compile(r"\b(?:khi|nếu|trường hợp|đáp ứng|đi�
 _NUMBER_WORDS = r"(?:một|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín|mười|mươi|mốt|trăm)"
 # a day of a month ("ngày 01 tháng 12", "15/12"): a date, whose "01 tháng" is no span of time
 _DAY_OF_MONTH = re.compile(r"\b\d{1,2}\s+tháng\s+\d{1,2}\b|\b\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\b", re.I)
-# a term written out and in digits as legal text writes it, "bảy (07) ngày": the digits in brackets before the unit
+# the figure of a term before its unit: "05 ngày", "15 (mười lăm) ngày", or as legal text writes it out and in digits,
+# "bảy (07) ngày" (the digits in brackets)
+_TERM_FIGURE = r"(?:\(\d+\)|\d+)\s*(?:\([^()]{1,30}\)\s*)?"
 DURATION_IN_TEXT = re.compile(
-    rf"(?:\(\d+\)|\d+)\s*(?:\([^()]{{1,30}}\)\s*)?(?:ngày|tháng|năm|giờ|phút|tuần|quý)\b|\b(?:ngay|thang|nam|gio|phut)\b\s*\d"
+    rf"{_TERM_FIGURE}(?:ngày|tháng|năm|giờ|phút|tuần|quý)\b|\b(?:ngay|thang|nam|gio|phut)\b\s*\d"
     rf"|\bquý\s*(?:\d|[IV]+\b)"  # "trong thời hạn nào?" — "trong quý 2/2025": a term given as a quarter
     rf"|\b(?:năm|giai đoạn)\s+(?:19|20)\d\d\s*(?:[-–]|đến)\s*(?:năm\s+)?(?:19|20)\d\d\b"  # "trong thời gian nào?" — "năm 2026 - 2027"
     rf"|\b{_NUMBER_WORDS}(?:\s+{_NUMBER_WORDS})*\s+(?:ngày|tháng|năm|giờ|phút|tuần|quý)\b",
@@ -176,7 +178,7 @@ def carries(
         if round_the_clock and unit in ("", "gio", "tieng", "ngay") and ROUND_THE_CLOCK.search(text):
             return True  # "giám sát an ninh mạng 24/7": "theo chế độ bao nhiêu giờ, bao nhiêu ngày?"
         if duration_unit and unit in _TIME_UNITS:  # "bao nhiêu giờ?" is not answered by a term in years
-            return bool(re.search(rf"(?:\(\d+\)|\d+)\s*(?:\([^()]{{1,30}}\)\s*)?(?:{_TIME_UNITS[unit]})(?!\w)|\b{_NUMBER_WORDS}\s+(?:{_TIME_UNITS[unit]})(?!\w)", bare, re.I))
+            return bool(re.search(rf"{_TERM_FIGURE}(?:{_TIME_UNITS[unit]})(?!\w)|\b{_NUMBER_WORDS}\s+(?:{_TIME_UNITS[unit]})(?!\w)", bare, re.I))
         return bool(DURATION_IN_TEXT.search(bare))
     if answer_type == NUMBER:
         figure = bool(_AMOUNT.search(text)) or row_figures and bool(_ROW_FIGURE.search(text))
